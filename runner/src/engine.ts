@@ -1,0 +1,452 @@
+/**
+ * The one place that drives n8n's own engine (n8n-core's WorkflowExecute and node contexts) outside n8n.
+ * The CLI and the test harness both go through here, so a workflow behaves the same in both and as in n8n:
+ * expressions, item pairing, continueOnFail, error outputs and multiple outputs are n8n's, not ours.
+ */
+import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import {
+	CredentialTestContext,
+	ExecutionLifecycleHooks,
+	HookContext,
+	LoadOptionsContext,
+	PollContext,
+	WebhookContext,
+	WorkflowExecute,
+} from 'n8n-core';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialType,
+	ICredentialsDecrypted,
+	IDataObject,
+	IHttpRequestHelper,
+	IHttpRequestOptions,
+	INode,
+	INodeCredentialsDetails,
+	INodeExecutionData,
+	INodeProperties,
+	INodeType,
+	INodeTypes,
+	IRun,
+	IRunExecutionData,
+	IVersionedNodeType,
+	IWebhookData,
+	IWebhookResponseData,
+	IWorkflowBase,
+	IWorkflowExecuteAdditionalData,
+	WebhookSetupMethodNames,
+	WorkflowActivateMode,
+	WorkflowExecuteMode,
+	INodeCredentialTestResult,
+} from 'n8n-workflow';
+import { ICredentialsHelper, NodeHelpers, UnexpectedError, Workflow } from 'n8n-workflow';
+
+// n8n-core keeps an instance settings file (encryption key) under N8N_USER_FOLDER; give it a folder of our own
+// before anything reads it, so running a recipe never touches ~/.n8n of a real n8n install.
+process.env.N8N_USER_FOLDER ??= path.join(tmpdir(), 'ats-sync-n8n');
+mkdirSync(process.env.N8N_USER_FOLDER, { recursive: true });
+
+/** Node and credential types by name, as n8n's loader would provide them. */
+export class TypeRegistry implements INodeTypes {
+	private readonly nodes = new Map<string, INodeType | IVersionedNodeType>();
+
+	private readonly credentials = new Map<string, ICredentialType>();
+
+	/** Which package provided each node type, for error messages. */
+	readonly packageOf = new Map<string, string>();
+
+	addNodeType(fullName: string, nodeType: INodeType | IVersionedNodeType, packageName: string) {
+		this.nodes.set(fullName, nodeType);
+		this.packageOf.set(fullName, packageName);
+	}
+
+	addCredentialType(credentialType: ICredentialType) {
+		this.credentials.set(credentialType.name, credentialType);
+	}
+
+	hasNodeType(fullName: string) {
+		return this.nodes.has(fullName);
+	}
+
+	getByName(nodeType: string): INodeType | IVersionedNodeType {
+		const found = this.nodes.get(nodeType);
+		if (!found) throw new UnknownNodeTypeError(nodeType);
+		return found;
+	}
+
+	getByNameAndVersion(nodeType: string, version?: number): INodeType {
+		return NodeHelpers.getVersionedNodeType(this.getByName(nodeType), version);
+	}
+
+	getKnownTypes(): IDataObject {
+		return Object.fromEntries([...this.nodes.keys()].map((name) => [name, {}]));
+	}
+
+	getCredentialType(name: string): ICredentialType | undefined {
+		return this.credentials.get(name);
+	}
+
+	credentialTypeNames(): string[] {
+		return [...this.credentials.keys()];
+	}
+}
+
+export class UnknownNodeTypeError extends Error {
+	constructor(readonly nodeType: string) {
+		super(`Unknown node type "${nodeType}"`);
+	}
+}
+
+/** Credentials for one run: looked up by the id or name the workflow's node uses, then by credential type. */
+export interface CredentialStore {
+	resolve(details: INodeCredentialsDetails, type: string): ICredentialDataDecryptedObject | undefined;
+	/** Called when n8n refreshes OAuth2 tokens, so a rotated refresh token is not lost. */
+	saveOauthTokenData?(details: INodeCredentialsDetails, type: string, data: ICredentialDataDecryptedObject): void;
+}
+
+/** A store keyed by credential type name only (tests, env-only runs). */
+export function credentialsByType(byType: Record<string, ICredentialDataDecryptedObject>): CredentialStore {
+	return {
+		resolve: (_details, type) => byType[type],
+		saveOauthTokenData: (_details, type, data) => {
+			byType[type] = { ...byType[type], oauthTokenData: data.oauthTokenData };
+		},
+	};
+}
+
+export class MissingCredentialsError extends Error {
+	constructor(
+		readonly credentialType: string,
+		readonly credentialName: string,
+	) {
+		super(`No credentials "${credentialName}" of type "${credentialType}" were given`);
+	}
+}
+
+/**
+ * What n8n's CLI does for credentials, reduced to a headless run: resolve the data, fill in the credential
+ * type's defaults (hidden fields such as OAuth URLs), apply its object-style `authenticate`, and report
+ * parent types so OAuth2 credentials get n8n-core's OAuth2 request path.
+ */
+export class RunnerCredentialsHelper extends ICredentialsHelper {
+	constructor(
+		private readonly types: TypeRegistry,
+		private readonly store: CredentialStore,
+	) {
+		super();
+	}
+
+	getParentTypes(name: string): string[] {
+		const parents: string[] = [];
+		for (const parent of this.types.getCredentialType(name)?.extends ?? []) {
+			parents.push(parent, ...this.getParentTypes(parent));
+		}
+		return parents;
+	}
+
+	isCredentialUsableByNode(): boolean {
+		return true;
+	}
+
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const authenticate = this.types.getCredentialType(typeName)?.authenticate;
+		if (authenticate === undefined) return requestOptions;
+		if (typeof authenticate === 'function') return await authenticate(credentials, requestOptions);
+		if (authenticate.type !== 'generic') return requestOptions;
+		const resolved = resolveCredentialExpressions(authenticate.properties, credentials) as {
+			headers?: IDataObject;
+			qs?: IDataObject;
+			body?: IDataObject;
+			auth?: { username: string; password: string };
+		};
+		return {
+			...requestOptions,
+			headers: { ...requestOptions.headers, ...resolved.headers },
+			qs: { ...requestOptions.qs, ...resolved.qs },
+			...(resolved.body ? { body: { ...(requestOptions.body as IDataObject), ...resolved.body } } : {}),
+			...(resolved.auth ? { auth: resolved.auth } : {}),
+		};
+	}
+
+	async preAuthentication(
+		helpers: IHttpRequestHelper,
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+		_node: INode,
+		credentialsExpired: boolean,
+	): Promise<ICredentialDataDecryptedObject | undefined> {
+		const credentialType = this.types.getCredentialType(typeName);
+		if (!credentialType?.preAuthentication) return undefined;
+		const expirable = credentialType.properties.find((p) => p.typeOptions?.expirable === true);
+		if (!expirable) return undefined;
+		if (!credentialsExpired && credentials[expirable.name]) return undefined;
+		return await credentialType.preAuthentication.call(helpers, credentials);
+	}
+
+	async runPreAuthentication(
+		helpers: IHttpRequestHelper,
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+	): Promise<ICredentialDataDecryptedObject | undefined> {
+		const credentialType = this.types.getCredentialType(typeName);
+		return await credentialType?.preAuthentication?.call(helpers, credentials);
+	}
+
+	async getCredentials(): Promise<never> {
+		throw new UnexpectedError('Encrypted credentials are not used by the headless runner');
+	}
+
+	async getDecrypted(
+		_additionalData: IWorkflowExecuteAdditionalData,
+		nodeCredentials: INodeCredentialsDetails,
+		type: string,
+	): Promise<ICredentialDataDecryptedObject> {
+		const data = this.store.resolve(nodeCredentials, type);
+		if (!data) throw new MissingCredentialsError(type, nodeCredentials.name);
+		return { ...this.defaultsOf(type), ...data };
+	}
+
+	async updateCredentials(): Promise<void> {}
+
+	async updateCredentialsOauthTokenData(
+		nodeCredentials: INodeCredentialsDetails,
+		type: string,
+		data: ICredentialDataDecryptedObject,
+	): Promise<void> {
+		this.store.saveOauthTokenData?.(nodeCredentials, type, data);
+	}
+
+	getCredentialsProperties(type: string): INodeProperties[] {
+		return this.types.getCredentialType(type)?.properties ?? [];
+	}
+
+	/** Default values of the type and its parents; the type's own defaults win. */
+	defaultsOf(type: string): ICredentialDataDecryptedObject {
+		const defaults: ICredentialDataDecryptedObject = {};
+		for (const name of [...this.getParentTypes(type)].reverse().concat(type)) {
+			for (const property of this.types.getCredentialType(name)?.properties ?? []) {
+				if (property.default !== undefined && property.default !== '') {
+					defaults[property.name] = property.default as ICredentialDataDecryptedObject[string];
+				}
+			}
+		}
+		return defaults;
+	}
+}
+
+/**
+ * Resolves `={{$credentials.field}}` references in a credential's `authenticate` block. Only plain property
+ * references and string concatenation around them are supported — what credential definitions use.
+ */
+function resolveCredentialExpressions(value: unknown, credentials: ICredentialDataDecryptedObject): unknown {
+	if (typeof value === 'string' && value.startsWith('=')) {
+		return value
+			.slice(1)
+			.replace(/\{\{\s*\$credentials\.([A-Za-z0-9_]+)\s*\}\}/g, (_match, field: string) =>
+				String(credentials[field] ?? ''),
+			);
+	}
+	if (Array.isArray(value)) return value.map((entry) => resolveCredentialExpressions(entry, credentials));
+	if (value !== null && typeof value === 'object') {
+		return Object.fromEntries(
+			Object.entries(value).map(([key, entry]) => [key, resolveCredentialExpressions(entry, credentials)]),
+		);
+	}
+	return value;
+}
+
+export interface EngineOptions {
+	types: TypeRegistry;
+	credentials: CredentialStore;
+	/** Base URL the runner's webhook server listens on (used for webhook URLs shown to nodes). */
+	webhookBaseUrl?: string;
+	/** Workflow-level variables (`$vars`). */
+	variables?: IDataObject;
+}
+
+export interface NodeRunSummary {
+	itemsIn: number;
+	itemsOut: number;
+	errors: number;
+	/** Items routed to a node's error output (continueOnFail with "continue using error output"). */
+	errorOutputItems: number;
+}
+
+export class Engine {
+	readonly credentialsHelper: RunnerCredentialsHelper;
+
+	constructor(private readonly options: EngineOptions) {
+		this.credentialsHelper = new RunnerCredentialsHelper(options.types, options.credentials);
+	}
+
+	get types() {
+		return this.options.types;
+	}
+
+	/** A Workflow object over the JSON, with the static data (e.g. poll cursors) the caller persisted. */
+	workflow(data: IWorkflowBase, staticData: IDataObject = {}): Workflow {
+		return new Workflow({
+			id: data.id ?? 'ats-sync',
+			name: data.name,
+			nodes: data.nodes,
+			connections: data.connections,
+			active: false,
+			nodeTypes: this.options.types,
+			staticData,
+			settings: data.settings,
+		});
+	}
+
+	additionalData(workflowData: IWorkflowBase, mode: WorkflowExecuteMode, hooks?: ExecutionLifecycleHooks) {
+		const baseUrl = this.options.webhookBaseUrl ?? 'http://127.0.0.1:5678';
+		const additionalData = {
+			credentialsHelper: this.credentialsHelper,
+			hooks: hooks ?? new ExecutionLifecycleHooks(mode, 'ats-sync', workflowData),
+			executeWorkflow: async () => {
+				throw new UnexpectedError('Sub-workflows are not supported by the headless runner');
+			},
+			getRunExecutionData: async () => undefined,
+			getRuntimeCredential: async () => undefined,
+			currentNodeExecutionIndex: 0,
+			restApiUrl: `${baseUrl}/rest`,
+			instanceBaseUrl: baseUrl,
+			formBaseUrl: `${baseUrl}/form`,
+			formWaitingBaseUrl: `${baseUrl}/form-waiting`,
+			formTestBaseUrl: `${baseUrl}/form-test`,
+			webhookBaseUrl: `${baseUrl}/webhook`,
+			webhookWaitingBaseUrl: `${baseUrl}/webhook-waiting`,
+			webhookTestBaseUrl: `${baseUrl}/webhook-test`,
+			mcpBaseUrl: `${baseUrl}/mcp`,
+			mcpTestBaseUrl: `${baseUrl}/mcp-test`,
+			variables: this.options.variables ?? {},
+			workflowId: workflowData.id,
+		} as unknown as IWorkflowExecuteAdditionalData;
+		return additionalData;
+	}
+
+	/**
+	 * Runs the workflow from `startNodeName` (a trigger), which emits `startItems` as its output — the way n8n
+	 * starts an execution after a trigger, poll or webhook produced data. Returns n8n's own IRun.
+	 */
+	async run(options: {
+		workflow: Workflow;
+		workflowData: IWorkflowBase;
+		startNodeName: string;
+		startItems: INodeExecutionData[];
+		mode?: WorkflowExecuteMode;
+		onNodeFinished?: (nodeName: string, summary: NodeRunSummary) => void;
+	}): Promise<IRun> {
+		const mode = options.mode ?? 'trigger';
+		const startNode = options.workflow.getNode(options.startNodeName);
+		if (!startNode) throw new UnexpectedError(`Workflow has no node named "${options.startNodeName}"`);
+		const hooks = new ExecutionLifecycleHooks(mode, 'ats-sync', options.workflowData);
+		if (options.onNodeFinished) {
+			const report = options.onNodeFinished;
+			hooks.addHandler('nodeExecuteAfter', (nodeName, taskData) => report(nodeName, summarizeTask(taskData)));
+		}
+		const runExecutionData: IRunExecutionData = {
+			version: 1,
+			startData: {},
+			resultData: { runData: {} },
+			executionData: {
+				contextData: {},
+				metadata: {},
+				waitingExecution: {},
+				waitingExecutionSource: null,
+				nodeExecutionStack: [{ node: startNode, data: { main: [options.startItems] }, source: null }],
+			},
+		} as IRunExecutionData;
+		const execute = new WorkflowExecute(this.additionalData(options.workflowData, mode, hooks), mode, runExecutionData);
+		return await execute.processRunExecutionData(options.workflow);
+	}
+
+	/** Calls a polling trigger's poll() once. Static data changes (the cursor) stay on `workflow.staticData`. */
+	async poll(workflow: Workflow, workflowData: IWorkflowBase, node: INode): Promise<INodeExecutionData[][] | null> {
+		const nodeType = this.options.types.getByNameAndVersion(node.type, node.typeVersion);
+		if (!nodeType.poll) throw new UnexpectedError(`Node "${node.name}" is not a polling trigger`);
+		const context = new PollContext(workflow, node, this.additionalData(workflowData, 'trigger'), 'trigger', 'trigger');
+		return await nodeType.poll.call(context);
+	}
+
+	webhookDescription(workflow: Workflow, node: INode, path: string, httpMethod: string): IWebhookData {
+		return {
+			httpMethod: httpMethod as IWebhookData['httpMethod'],
+			node: node.name,
+			path,
+			webhookDescription: { name: 'default', httpMethod: httpMethod as IWebhookData['httpMethod'], path },
+			workflowId: workflow.id,
+			workflowExecuteAdditionalData: this.additionalData({ nodes: [], connections: {} } as unknown as IWorkflowBase, 'webhook'),
+		} as IWebhookData;
+	}
+
+	/** Runs a webhook node's webhook() for one received request (the runner's HTTP server passes it in). */
+	async webhook(
+		workflow: Workflow,
+		workflowData: IWorkflowBase,
+		node: INode,
+		webhookData: IWebhookData,
+		request: unknown,
+		response: unknown,
+	): Promise<IWebhookResponseData> {
+		const nodeType = this.options.types.getByNameAndVersion(node.type, node.typeVersion);
+		if (!nodeType.webhook) throw new UnexpectedError(`Node "${node.name}" does not receive webhooks`);
+		const additionalData = this.additionalData(workflowData, 'webhook');
+		Object.assign(additionalData, { httpRequest: request, httpResponse: response });
+		const context = new WebhookContext(workflow, node, additionalData, 'webhook', webhookData, [], null);
+		return await nodeType.webhook.call(context);
+	}
+
+	/** Runs a webhook node's checkExists / create / delete (registration with the ATS on activation). */
+	async webhookMethod(
+		workflow: Workflow,
+		workflowData: IWorkflowBase,
+		node: INode,
+		webhookData: IWebhookData,
+		method: WebhookSetupMethodNames,
+		activation: WorkflowActivateMode = 'activate',
+	): Promise<boolean | undefined> {
+		const nodeType = this.options.types.getByNameAndVersion(node.type, node.typeVersion);
+		const fn = nodeType.webhookMethods?.default?.[method];
+		if (!fn) return undefined;
+		const context = new HookContext(workflow, node, this.additionalData(workflowData, 'webhook'), 'webhook', activation, webhookData);
+		return await fn.call(context);
+	}
+
+	/** Runs a node's load-options / list-search method, as the n8n editor does when a dropdown opens. */
+	loadOptionsContext(workflow: Workflow, workflowData: IWorkflowBase, node: INode) {
+		const additionalData = this.additionalData(workflowData, 'manual');
+		additionalData.currentNodeParameters = node.parameters;
+		return new LoadOptionsContext(workflow, node, additionalData, '');
+	}
+
+	/** Runs a node's credential test (`methods.credentialTest`), as n8n's "Test credential" button does. */
+	async testCredential(
+		nodeType: INodeType,
+		functionName: string,
+		credential: ICredentialsDecrypted,
+	): Promise<INodeCredentialTestResult> {
+		const test = nodeType.methods?.credentialTest?.[functionName];
+		if (!test) throw new UnexpectedError(`Node has no credential test "${functionName}"`);
+		const data = { ...this.credentialsHelper.defaultsOf(credential.type), ...credential.data };
+		return await test.call(new CredentialTestContext(), { ...credential, data });
+	}
+}
+
+function summarizeTask(taskData: { data?: { main?: Array<INodeExecutionData[] | null> }; error?: unknown; source?: unknown }): NodeRunSummary {
+	const outputs = taskData.data?.main ?? [];
+	let itemsOut = 0;
+	let errors = taskData.error ? 1 : 0;
+	for (const output of outputs) {
+		for (const item of output ?? []) {
+			itemsOut++;
+			if (item.json?.error !== undefined || item.error !== undefined) errors++;
+		}
+	}
+	return { itemsIn: 0, itemsOut, errors, errorOutputItems: 0 };
+}

@@ -1,0 +1,147 @@
+/**
+ * Runs this package's nodes through n8n's real engine (runner/src/engine.ts → n8n-core WorkflowExecute) in tests.
+ * Node and credential classes are loaded from the TypeScript sources listed in package.json's `n8n` field.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialType,
+	IDataObject,
+	IExecuteFunctions,
+	INode,
+	INodeExecutionData,
+	INodeParameters,
+	INodeType,
+	INodeTypeDescription,
+	IRun,
+	IVersionedNodeType,
+	IWorkflowBase,
+} from 'n8n-workflow';
+
+import { credentialsByType, Engine, TypeRegistry } from '../runner/src/engine';
+
+export const PACKAGE_NAME = 'n8n-nodes-ats-sync';
+const repoRoot = path.resolve(__dirname, '..');
+
+/** Pass-through start node standing in for a trigger: emits the items the test gives it. */
+class HarnessStart implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Harness Start',
+		name: 'harnessStart',
+		group: ['trigger'],
+		version: 1,
+		description: 'Emits the test input',
+		defaults: { name: 'Start' },
+		inputs: ['main'],
+		outputs: ['main'],
+		properties: [],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return [this.getInputData()];
+	}
+}
+
+function sourcePathOf(distPath: string): string {
+	return path.join(repoRoot, distPath.replace(/^dist\//, '').replace(/\.js$/, '.ts'));
+}
+
+function loadClass<T>(file: string): T {
+	const moduleExports = require(file) as Record<string, new () => T>;
+	const Class = Object.values(moduleExports).find((value) => typeof value === 'function');
+	if (!Class) throw new Error(`${file} exports no class`);
+	return new Class();
+}
+
+/** Every credential type and node type of this package that exists in the source tree (others are skipped). */
+export function packageTypes(): TypeRegistry {
+	const manifest = require(path.join(repoRoot, 'package.json')) as { n8n: { nodes: string[]; credentials: string[] } };
+	const types = new TypeRegistry();
+	for (const distPath of manifest.n8n.credentials) {
+		const file = sourcePathOf(distPath);
+		if (existsSync(file)) types.addCredentialType(loadClass<ICredentialType>(file));
+	}
+	for (const distPath of manifest.n8n.nodes) {
+		const file = sourcePathOf(distPath);
+		if (!existsSync(file)) continue;
+		const nodeType = loadClass<INodeType | IVersionedNodeType>(file);
+		types.addNodeType(`${PACKAGE_NAME}.${nodeType.description.name}`, nodeType, PACKAGE_NAME);
+	}
+	types.addNodeType('harness.start', new HarnessStart(), 'test');
+	return types;
+}
+
+export function createEngine(credentials: Record<string, ICredentialDataDecryptedObject> = {}, types = packageTypes()) {
+	return new Engine({ types, credentials: credentialsByType(credentials) });
+}
+
+export interface RunNodeOptions {
+	/** Node type name without the package prefix, e.g. 'lever'. */
+	type: string;
+	parameters: INodeParameters;
+	typeVersion?: number;
+	/** Credential data keyed by credential type name, e.g. { leverApi: { apiKey, ... } }. */
+	credentials?: Record<string, ICredentialDataDecryptedObject>;
+	input?: Array<IDataObject | INodeExecutionData>;
+	continueOnFail?: boolean;
+	onError?: INode['onError'];
+	engine?: Engine;
+}
+
+export interface RunNodeResult {
+	/** The node's outputs: outputs[0] is the main output, outputs[1] the error output when used. */
+	outputs: INodeExecutionData[][];
+	/** The node's error when it failed the execution (not continueOnFail). */
+	error?: Error & { description?: string; httpCode?: string | null };
+	run: IRun;
+}
+
+const toItem = (entry: IDataObject | INodeExecutionData): INodeExecutionData =>
+	'json' in entry && typeof entry.json === 'object' ? (entry as INodeExecutionData) : { json: entry as IDataObject };
+
+/** Runs one node of this package after a start node that emits `input`, through n8n's engine. */
+export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
+	const engine = options.engine ?? createEngine(options.credentials);
+	const nodeType = engine.types.getByNameAndVersion(`${PACKAGE_NAME}.${options.type}`, options.typeVersion);
+	const credentialRefs = Object.fromEntries(
+		(nodeType.description.credentials ?? [])
+			.filter((c) => options.credentials?.[c.name] !== undefined)
+			.map((c) => [c.name, { id: c.name, name: c.name }]),
+	);
+	const underTest: INode = {
+		id: 'node-under-test',
+		name: 'Node',
+		type: `${PACKAGE_NAME}.${options.type}`,
+		typeVersion: options.typeVersion ?? latestVersion(nodeType.description.version),
+		position: [200, 0],
+		parameters: options.parameters,
+		credentials: credentialRefs,
+		...(options.onError ? { onError: options.onError } : options.continueOnFail ? { onError: 'continueRegularOutput' } : {}),
+	};
+	const workflowData: IWorkflowBase = {
+		id: 'harness',
+		name: 'harness',
+		active: false,
+		nodes: [
+			{ id: 'start', name: 'Start', type: 'harness.start', typeVersion: 1, position: [0, 0], parameters: {} },
+			underTest,
+		],
+		connections: { Start: { main: [[{ node: 'Node', type: 'main', index: 0 }]] } },
+		settings: {},
+	} as unknown as IWorkflowBase;
+	const run = await runWorkflowData(engine, workflowData, 'Start', (options.input ?? [{}]).map(toItem));
+	const taskData = run.data.resultData.runData.Node?.[0];
+	const outputs = (taskData?.data?.main ?? []).map((output) => output ?? []);
+	return { outputs, error: (taskData?.error ?? run.data.resultData.error) as RunNodeResult['error'], run };
+}
+
+function latestVersion(version: number | number[]) {
+	return Array.isArray(version) ? Math.max(...version) : version;
+}
+
+export async function runWorkflowData(engine: Engine, workflowData: IWorkflowBase, startNodeName: string, startItems: INodeExecutionData[], staticData: IDataObject = {}) {
+	const workflow = engine.workflow(workflowData, staticData);
+	return await engine.run({ workflow, workflowData, startNodeName, startItems });
+}
