@@ -186,7 +186,7 @@ export class RunnerCredentialsHelper extends ICredentialsHelper {
 		const expirable = credentialType.properties.find((p) => p.typeOptions?.expirable === true);
 		if (!expirable) return undefined;
 		if (!credentialsExpired && credentials[expirable.name]) return undefined;
-		return await credentialType.preAuthentication.call(helpers, credentials);
+		return (await credentialType.preAuthentication.call(helpers, credentials)) as ICredentialDataDecryptedObject;
 	}
 
 	async runPreAuthentication(
@@ -195,7 +195,7 @@ export class RunnerCredentialsHelper extends ICredentialsHelper {
 		typeName: string,
 	): Promise<ICredentialDataDecryptedObject | undefined> {
 		const credentialType = this.types.getCredentialType(typeName);
-		return await credentialType?.preAuthentication?.call(helpers, credentials);
+		return (await credentialType?.preAuthentication?.call(helpers, credentials)) as ICredentialDataDecryptedObject | undefined;
 	}
 
 	async getCredentials(): Promise<never> {
@@ -361,7 +361,7 @@ export class Engine {
 				waitingExecutionSource: null,
 				nodeExecutionStack: [{ node: startNode, data: { main: [options.startItems] }, source: null }],
 			},
-		} as IRunExecutionData;
+		} as unknown as IRunExecutionData;
 		const execute = new WorkflowExecute(this.additionalData(options.workflowData, mode, hooks), mode, runExecutionData);
 		return await execute.processRunExecutionData(options.workflow);
 	}
@@ -370,7 +370,7 @@ export class Engine {
 	async poll(workflow: Workflow, workflowData: IWorkflowBase, node: INode): Promise<INodeExecutionData[][] | null> {
 		const nodeType = this.options.types.getByNameAndVersion(node.type, node.typeVersion);
 		if (!nodeType.poll) throw new UnexpectedError(`Node "${node.name}" is not a polling trigger`);
-		const context = new PollContext(workflow, node, this.additionalData(workflowData, 'trigger'), 'trigger', 'trigger');
+		const context = new PollContext(workflow, node, this.additionalData(workflowData, 'trigger'), 'trigger', 'activate');
 		return await nodeType.poll.call(context);
 	}
 
