@@ -1,0 +1,48 @@
+#!/usr/bin/env node
+/**
+ * Starts a local ATS simulator for manual runs and demos:
+ *   node scripts/sim.js lever [--port N]
+ * Prints the base URL and the sample credentials, then serves until Ctrl+C.
+ * Each simulator adds one `case` below (Lever-simulator and SR-simulator helpers); keep this file tiny.
+ */
+const path = require('node:path');
+
+require('ts-node').register({
+	transpileOnly: true,
+	project: path.join(__dirname, '..', 'tsconfig.test.json'),
+});
+
+function parseArgs(argv) {
+	const [name, ...rest] = argv;
+	const portIndex = rest.indexOf('--port');
+	const port = portIndex === -1 ? 0 : Number(rest[portIndex + 1]);
+	if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error('--port must be a number from 0 to 65535');
+	return { name, port };
+}
+
+async function start({ name, port }) {
+	switch (name) {
+		case 'lever': {
+			const { startLeverSimulator } = require('../test/simulators/lever');
+			const sim = await startLeverSimulator({ port });
+			console.log(`Lever simulator listening: ${sim.baseUrl}`);
+			console.log(`  API key (Basic, blank password): ${sim.apiKey}`);
+			console.log(`  limited key (no opportunity writes): ${sim.limitedApiKey}`);
+			console.log(`  OAuth: authorize ${sim.oauth.authorizeUrl}  token ${sim.oauth.tokenUrl}  client ${sim.oauth.clientId}`);
+			return sim;
+		}
+		default:
+			throw new Error(`Unknown simulator "${name ?? ''}". Usage: node scripts/sim.js <lever|smartrecruiters> [--port N]`);
+	}
+}
+
+start(parseArgs(process.argv.slice(2)))
+	.then((sim) => {
+		const stop = () => sim.close().then(() => process.exit(0));
+		process.on('SIGINT', stop);
+		process.on('SIGTERM', stop);
+	})
+	.catch((error) => {
+		console.error(error.message);
+		process.exit(1);
+	});
