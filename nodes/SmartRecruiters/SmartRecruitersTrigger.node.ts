@@ -1,0 +1,216 @@
+import type {
+	IDataObject,
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { authenticationProperty, smartRecruitersCredentials } from './helpers/authentication';
+import { CANDIDATE_STATUSES } from './helpers/constants';
+import { getApplication } from './helpers/lookups';
+import { credentialTest } from './methods';
+import { API, apiRequest, getAuthentication } from './transport';
+import { eventOptions, isApplicationEvent } from './trigger/events';
+import { hasValidSignature, isFreshTimestamp } from './trigger/signature';
+
+/** What the trigger keeps between activation and deliveries (n8n persists node static data). */
+interface TriggerState extends IDataObject {
+	subscriptionId?: string;
+	/** Keys this subscription signs with. A new key deprecates the previous one, which stays valid for 24 hours. */
+	secretKeys?: Array<{ key: string; createdAt: number }>;
+	/** Recently processed `event-id`s: SmartRecruiters re-delivers with the same id, so a repeat is acknowledged and dropped. */
+	recentEventIds?: string[];
+}
+
+const KEY_ROTATION_GRACE_MS = 24 * 60 * 60 * 1000;
+const MAX_ACTIVE_KEYS = 16;
+const REMEMBERED_EVENT_IDS = 500;
+
+export class SmartRecruitersTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'SmartRecruiters Trigger',
+		name: 'smartRecruitersTrigger',
+		icon: 'file:smartrecruiters.svg',
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{ $parameter["events"].join(", ") }}',
+		description: 'Starts the workflow when SmartRecruiters sends a webhook event (e.g. a candidate was hired)',
+		defaults: { name: 'SmartRecruiters Trigger' },
+		inputs: [],
+		outputs: ['main'],
+		credentials: smartRecruitersCredentials,
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		properties: [
+			authenticationProperty,
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				options: eventOptions,
+				default: ['application.status.updated'],
+				required: true,
+				description: 'SmartRecruiters events that start the workflow. There is no "hired" event: use application.status.updated with the status option below.',
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Only When Status Becomes',
+						name: 'onlyStatuses',
+						type: 'multiOptions',
+						options: CANDIDATE_STATUSES,
+						default: [],
+						description:
+							'For application events: read the application and start only when its status is one of these (e.g. Hired). Other events are not filtered.',
+					},
+					{
+						displayName: 'Signature Tolerance (Seconds)',
+						name: 'toleranceSeconds',
+						type: 'number',
+						typeOptions: { minValue: 1 },
+						default: 300,
+						description: 'Deliveries whose signed timestamp is further than this from now are refused (replay protection)',
+					},
+				],
+			},
+		],
+	};
+
+	methods = { credentialTest };
+
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				const state = this.getWorkflowStaticData('node') as TriggerState;
+				if (!state.subscriptionId) return false;
+				const response = await apiRequest.call(this, 'GET', `${API.webhooks}/subscriptions/{id}`, {
+					params: { id: state.subscriptionId },
+					acceptStatus: [404],
+				});
+				const callbackUrl = this.getNodeWebhookUrl('default');
+				if (response.id === state.subscriptionId && response.callbackUrl === callbackUrl && response.status === 'active') return true;
+				// Gone, pointing elsewhere or not active: start over with a fresh subscription.
+				if (response.id === state.subscriptionId) await deleteSubscription.call(this, state.subscriptionId);
+				delete state.subscriptionId;
+				return false;
+			},
+
+			async create(this: IHookFunctions): Promise<boolean> {
+				const state = this.getWorkflowStaticData('node') as TriggerState;
+				const events = this.getNodeParameter('events') as string[];
+				if (events.length === 0) throw new NodeOperationError(this.getNode(), '"Events" is empty: choose at least one event');
+				const subscription = await apiRequest.call(this, 'POST', `${API.webhooks}/subscriptions`, {
+					body: { callbackUrl: this.getNodeWebhookUrl('default'), events },
+				});
+				const id = String(subscription.id);
+				state.subscriptionId = id;
+				// SmartRecruiters now POSTs X-Hook-Secret to the webhook URL; webhook() echoes it, then the call returns.
+				await apiRequest.call(this, 'PUT', `${API.webhooks}/subscriptions/{id}/activation`, { params: { id } });
+				const { secretKey } = await apiRequest.call(this, 'POST', `${API.webhooks}/subscriptions/{id}/secret-key`, { params: { id } });
+				const now = Date.now();
+				state.secretKeys = [...(state.secretKeys ?? []), { key: String(secretKey), createdAt: now }]
+					.filter((entry, index, all) => index === all.length - 1 || now - entry.createdAt < KEY_ROTATION_GRACE_MS)
+					.slice(-MAX_ACTIVE_KEYS);
+				return true;
+			},
+
+			async delete(this: IHookFunctions): Promise<boolean> {
+				const state = this.getWorkflowStaticData('node') as TriggerState;
+				if (state.subscriptionId) await deleteSubscription.call(this, state.subscriptionId);
+				delete state.subscriptionId;
+				delete state.secretKeys;
+				delete state.recentEventIds;
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const headers = this.getHeaderData() as IDataObject;
+		const response = this.getResponseObject();
+		const hookSecret = headers['x-hook-secret'];
+		if (typeof hookSecret === 'string') {
+			// Activation handshake: answer 200 echoing the secret, within SmartRecruiters' 20 s.
+			response.set('X-Hook-Secret', hookSecret);
+			response.status(200).end();
+			return { noWebhookResponse: true };
+		}
+
+		const state = this.getWorkflowStaticData('node') as TriggerState;
+		const options = this.getNodeParameter('options', {}) as IDataObject;
+		const header = (name: string) => (typeof headers[name] === 'string' ? (headers[name] as string) : '');
+		const delivery = {
+			timestamp: header('smartrecruiters-timestamp'),
+			rawBody: this.getRequestObject().rawBody ?? Buffer.alloc(0),
+			eventId: header('event-id'),
+			eventName: header('event-name'),
+			eventVersion: header('event-version'),
+			link: header('link'),
+		};
+		const reject = (reason: string): IWebhookResponseData => {
+			response.status(401).json({ message: reason });
+			return { noWebhookResponse: true };
+		};
+
+		const { credentials } = await getAuthentication.call(this);
+		const pastedKeys = String(credentials.webhookSecretKeys ?? '')
+			.split(',')
+			.map((key) => key.trim())
+			.filter((key) => key !== '');
+		const keys = [...(state.secretKeys ?? []).map((entry) => entry.key), ...pastedKeys];
+		const signature = header('smartrecruiters-signature');
+		if (keys.length === 0) return reject('No webhook secret key is known: re-activate the workflow or add the key to the credential');
+		if (!signature || !delivery.timestamp) return reject('Missing smartrecruiters-signature or smartrecruiters-timestamp header');
+		if (!isFreshTimestamp(delivery.timestamp, Date.now(), Number(options.toleranceSeconds ?? 300))) {
+			return reject('smartrecruiters-timestamp is outside the accepted tolerance');
+		}
+		if (!hasValidSignature(signature, keys, delivery)) return reject('Invalid smartrecruiters-signature');
+
+		// Acknowledge at once: SmartRecruiters counts anything but a 202 within 5 s as a failed delivery.
+		response.status(202).end();
+
+		if (delivery.eventId) {
+			const seen = state.recentEventIds ?? [];
+			if (seen.includes(delivery.eventId)) return { noWebhookResponse: true };
+			state.recentEventIds = [...seen, delivery.eventId].slice(-REMEMBERED_EVENT_IDS);
+		}
+
+		const payload = this.getBodyData();
+		const item: IDataObject = {
+			event: delivery.eventName,
+			eventId: delivery.eventId,
+			eventVersion: delivery.eventVersion,
+			...(delivery.link ? { link: delivery.link } : {}),
+			payload,
+		};
+		const onlyStatuses = (options.onlyStatuses as string[] | undefined) ?? [];
+		if (onlyStatuses.length > 0 && isApplicationEvent(delivery.eventName)) {
+			const ids = applicationIds(payload, delivery.link);
+			if (!ids) return { noWebhookResponse: true };
+			const application = await getApplication.call(this, ids.candidateId, ids.jobId);
+			if (!onlyStatuses.includes(String(application.status))) return { noWebhookResponse: true };
+			item.application = application;
+		}
+		return { noWebhookResponse: true, workflowData: [this.helpers.returnJsonArray([item])] };
+	}
+}
+
+async function deleteSubscription(this: IHookFunctions, id: string) {
+	await apiRequest.call(this, 'DELETE', `${API.webhooks}/subscriptions/{id}`, { params: { id }, acceptStatus: [404] });
+}
+
+/** Candidate and job of an application event: from the thin payload, else from the `Link` to the application. */
+function applicationIds(payload: IDataObject, link: string): { candidateId: string; jobId: string } | undefined {
+	if (typeof payload.candidate_id === 'string' && typeof payload.job_id === 'string') {
+		return { candidateId: payload.candidate_id, jobId: payload.job_id };
+	}
+	const match = /\/candidates\/([^/>?]+)\/jobs\/([^/>?]+)/.exec(link);
+	return match ? { candidateId: decodeURIComponent(match[1]), jobId: decodeURIComponent(match[2]) } : undefined;
+}

@@ -1,0 +1,56 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { apiRequest } from '../../transport';
+import { candidateLocator, eachItem, forOperation, locatorValue } from '../common';
+
+export const description: INodeProperties[] = forOperation('candidate', 'update', [
+	candidateLocator(),
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{ displayName: 'City', name: 'city', type: 'string', default: '' },
+			{ displayName: 'Country Code', name: 'countryCode', type: 'string', default: '', placeholder: 'e.g. de' },
+			{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' },
+			{ displayName: 'Facebook URL', name: 'facebook', type: 'string', default: '' },
+			{ displayName: 'First Name', name: 'firstName', type: 'string', default: '' },
+			{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '' },
+			{ displayName: 'LinkedIn URL', name: 'linkedin', type: 'string', default: '' },
+			{ displayName: 'Phone Number', name: 'phoneNumber', type: 'string', default: '' },
+			{ displayName: 'Skype', name: 'skype', type: 'string', default: '' },
+			{ displayName: 'Twitter URL', name: 'twitter', type: 'string', default: '' },
+			{ displayName: 'Website URL', name: 'website', type: 'string', default: '' },
+		],
+	},
+]);
+
+const WEB_FIELDS = ['linkedin', 'twitter', 'facebook', 'website', 'skype'];
+
+/** PATCH /candidates/{id} takes plain JSON personal details (not JSON-Patch, unlike jobs and users). */
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	return await eachItem.call(this, async (i) => {
+		const fields = this.getNodeParameter('updateFields', i, {}) as IDataObject;
+		const body: IDataObject = {};
+		for (const key of ['firstName', 'lastName', 'email', 'phoneNumber']) if (fields[key]) body[key] = String(fields[key]).trim();
+		if (fields.city || fields.countryCode) {
+			body.location = {
+				...(fields.city ? { city: fields.city } : {}),
+				...(fields.countryCode ? { countryCode: String(fields.countryCode).toLowerCase() } : {}),
+			};
+		}
+		const web = Object.fromEntries(WEB_FIELDS.filter((key) => fields[key]).map((key) => [key, fields[key]]));
+		if (Object.keys(web).length > 0) body.web = web;
+		if (Object.keys(body).length === 0) {
+			throw new NodeOperationError(this.getNode(), '"Update Fields" is empty: add at least one field to change', { itemIndex: i });
+		}
+		return await apiRequest.call(this, 'PATCH', '/candidates/{id}', {
+			params: { id: locatorValue.call(this, 'candidateId', i) },
+			body,
+			itemIndex: i,
+		});
+	});
+}

@@ -1,0 +1,85 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { apiRequest } from '../../transport';
+import { candidateLocator, eachItem, forOperation, locatorValue, stringList } from '../common';
+
+const MAX_NOTE_LENGTH = 10_000;
+
+export const description: INodeProperties[] = forOperation('note', 'create', [
+	candidateLocator(),
+	{
+		displayName: 'Note',
+		name: 'content',
+		type: 'string',
+		typeOptions: { rows: 4 },
+		default: '',
+		required: true,
+		description: 'Text of the note. Mention users with @[USER:userId] to notify them by email.',
+	},
+	{
+		displayName: 'Share With',
+		name: 'shareWith',
+		type: 'options',
+		options: [
+			{ name: 'Everyone Who Can See the Candidate', value: 'openNote' },
+			{ name: 'Everyone in the Company', value: 'everyone' },
+			{ name: 'Hiring Team of a Job', value: 'hiringTeam' },
+			{ name: 'Specific Users', value: 'users' },
+		],
+		default: 'openNote',
+	},
+	{
+		displayName: 'Job ID',
+		name: 'hiringTeamJobId',
+		type: 'string',
+		default: '',
+		required: true,
+		description: 'Comma-separated job IDs whose hiring teams see the note',
+		displayOptions: { show: { shareWith: ['hiringTeam'] } },
+	},
+	{
+		displayName: 'User IDs',
+		name: 'userIds',
+		type: 'string',
+		default: '',
+		required: true,
+		description: 'Comma-separated SmartRecruiters user IDs (at most 100)',
+		displayOptions: { show: { shareWith: ['users'] } },
+	},
+	{
+		displayName: 'Correlation ID',
+		name: 'correlationId',
+		type: 'string',
+		default: '',
+		description: 'Your own reference, appended to the note by SmartRecruiters',
+	},
+]);
+
+/** Notes are messages that tag the candidate with `#[CANDIDATE:id]`; that tag is what puts them on the profile. */
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	return await eachItem.call(this, async (i) => {
+		const candidateId = locatorValue.call(this, 'candidateId', i);
+		const text = String(this.getNodeParameter('content', i, '')).trim();
+		if (!text) throw new NodeOperationError(this.getNode(), '"Note" is empty', { itemIndex: i });
+		const content = `#[CANDIDATE:${candidateId}] ${text}`;
+		if (content.length > MAX_NOTE_LENGTH) {
+			throw new NodeOperationError(this.getNode(), `"Note" is ${content.length} characters with the candidate tag; SmartRecruiters allows ${MAX_NOTE_LENGTH}`, { itemIndex: i });
+		}
+		const shareWith: IDataObject = {};
+		const mode = this.getNodeParameter('shareWith', i) as string;
+		if (mode === 'openNote') shareWith.openNote = true;
+		if (mode === 'everyone') shareWith.everyone = true;
+		if (mode === 'hiringTeam' || mode === 'users') {
+			const field = mode === 'hiringTeam' ? 'hiringTeamJobId' : 'userIds';
+			const ids = stringList(this.getNodeParameter(field, i, ''));
+			if (ids.length === 0) throw new NodeOperationError(this.getNode(), `"${mode === 'hiringTeam' ? 'Job ID' : 'User IDs'}" is empty`, { itemIndex: i });
+			shareWith[mode === 'hiringTeam' ? 'hiringTeamOf' : 'users'] = ids;
+		}
+		const correlationId = String(this.getNodeParameter('correlationId', i, '')).trim();
+		const body: IDataObject = { content, shareWith, ...(correlationId ? { correlationId } : {}) };
+		// Not retried after a 5xx: a second POST would add the note twice.
+		const created = await apiRequest.call(this, 'POST', '/messages/shares', { body, itemIndex: i });
+		return { candidateId, ...created };
+	});
+}

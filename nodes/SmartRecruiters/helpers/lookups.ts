@@ -1,0 +1,57 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { normalizeEmail } from '../../shared/candidate';
+import type { SmartRecruitersContext } from '../transport';
+import { apiRequest, apiRequestAllPages } from '../transport';
+import type { CandidateDetails } from './candidate';
+import { exactEmailMatches } from './candidate';
+
+/**
+ * Candidates whose email is exactly `email`, case-insensitive. The email is sent quoted, otherwise SmartRecruiters
+ * splits it into terms at `@` and `.`; the search is still fuzzy, hence the exact match here.
+ * ⚠ The search only returns candidates with at least one application; whether a talent-pool entry counts is not
+ * documented, so a talent-pool-only duplicate may stay invisible to this lookup.
+ */
+export async function findCandidatesByEmail(this: SmartRecruitersContext, email: string, itemIndex?: number): Promise<IDataObject[]> {
+	const results = await apiRequestAllPages.call(this, '/candidates', { qs: { q: `"${normalizeEmail(email)}"` }, itemIndex });
+	return exactEmailMatches(results, email);
+}
+
+export async function getCandidate(this: SmartRecruitersContext, candidateId: string, itemIndex?: number): Promise<CandidateDetails> {
+	return ((await apiRequest.call(this, 'GET', '/candidates/{id}', { params: { id: candidateId }, itemIndex })) as CandidateDetails);
+}
+
+export async function getApplication(this: SmartRecruitersContext, candidateId: string, jobId: string, itemIndex?: number) {
+	return await apiRequest.call(this, 'GET', '/candidates/{id}/jobs/{jobId}', { params: { id: candidateId, jobId }, itemIndex });
+}
+
+export interface HiringProcess extends IDataObject {
+	id: string;
+	name?: string;
+	active?: boolean;
+	subStatuses?: Record<string, string[]>;
+}
+
+export async function getHiringProcesses(this: SmartRecruitersContext): Promise<HiringProcess[]> {
+	const response = await apiRequest.call(this, 'GET', '/configuration/hiring-processes');
+	return (response.content as HiringProcess[] | undefined) ?? [];
+}
+
+/**
+ * The sub-statuses a job accepts for `status`. ⚠ The documented JobDetails does not name the job's hiring process:
+ * when the job carries a hiring-process id it is used, otherwise the sub-statuses of all active processes are allowed.
+ */
+export async function allowedSubStatuses(this: SmartRecruitersContext, jobId: string, status: string, itemIndex?: number) {
+	const [job, processes] = await Promise.all([
+		apiRequest.call(this, 'GET', '/jobs/{jobId}', { params: { jobId }, itemIndex }),
+		getHiringProcesses.call(this),
+	]);
+	const processId = (job.hiringProcess as IDataObject | undefined)?.id ?? job.hiringProcessId;
+	const relevant = processes.filter((process) => (processId ? process.id === processId : process.active !== false));
+	return [...new Set(relevant.flatMap((process) => process.subStatuses?.[status] ?? []))];
+}
+
+export async function listConfiguration(this: SmartRecruitersContext, route: string): Promise<IDataObject[]> {
+	const response = await apiRequest.call(this, 'GET', route);
+	return (response.content as IDataObject[] | undefined) ?? [];
+}

@@ -1,0 +1,57 @@
+import type { INodePropertyOptions } from 'n8n-workflow';
+
+/** The Webhooks API's `EventName` enum (v201907). */
+export const EVENT_NAMES = [
+	'application.attachment.created',
+	'application.created',
+	'application.fields.updated',
+	'application.onboarding-status.updated',
+	'application.screening-answers.created',
+	'application.screening-answers.updated',
+	'application.source.updated',
+	'application.status.updated',
+	'candidate.created',
+	'candidate.deleted',
+	'candidate.updated',
+	'job.ad.created',
+	'job.ad.postings.updated',
+	'job.ad.updated',
+	'job.approval.abandoned',
+	'job.approval.approved',
+	'job.approval.comment.created',
+	'job.approval.created',
+	'job.approval.rejected',
+	'job.approval.step.approved',
+	'job.approval.step.rejected',
+	'job.approver.delegated',
+	'job.approver.skipped',
+	'job.created',
+	'job.hiring-team.updated',
+	'job.status.updated',
+	'job.updated',
+	'offer.approval.abandoned',
+	'offer.approval.approved',
+	'offer.approval.comment.created',
+	'offer.approval.created',
+	'offer.approval.rejected',
+	'offer.approval.step.approved',
+	'offer.approval.step.rejected',
+	'offer.approver.delegated',
+	'offer.approver.skipped',
+	'offer.created',
+	'offer.updated',
+	'onboarding.assignments.completed',
+	'onboarding.assignments.high-priority.completed',
+	'onboarding.process.started',
+	'position.created',
+	'position.deleted',
+	'position.updated',
+	'review.created',
+	'review.deleted',
+	'review.updated',
+];
+
+export const eventOptions: INodePropertyOptions[] = EVENT_NAMES.map((name) => ({ name, value: name }));
+
+/** Events whose payload names an application (`candidate_id` + `job_id`), so its status can be checked. */
+export const isApplicationEvent = (eventName: string) => eventName.startsWith('application.');

@@ -1,0 +1,45 @@
+import { createHmac, timingSafeEqual } from 'crypto';
+
+/** What SmartRecruiters signs: the raw body bytes and four delivery headers (absent ones count as ""). */
+export interface SignedDelivery {
+	timestamp: string;
+	rawBody: Buffer | string;
+	eventId: string;
+	eventName: string;
+	eventVersion: string;
+	link: string;
+}
+
+/** Scheme v1: HMAC-SHA256 over `timestamp.rawBody.event-id.event-name.event-version.link`, lowercase hex. */
+export function signV1(secretKey: string, delivery: SignedDelivery): string {
+	const body = typeof delivery.rawBody === 'string' ? Buffer.from(delivery.rawBody, 'utf8') : delivery.rawBody;
+	return createHmac('sha256', secretKey)
+		.update(`${delivery.timestamp}.`)
+		.update(body)
+		.update(`.${delivery.eventId}.${delivery.eventName}.${delivery.eventVersion}.${delivery.link}`)
+		.digest('hex');
+}
+
+/** The v1 digests of a `smartrecruiters-signature` header (`v1=…;v1=…`: one per active key; other schemes skipped). */
+export function v1Signatures(header: string): string[] {
+	return header
+		.split(';')
+		.map((segment) => segment.trim())
+		.filter((segment) => segment.startsWith('v1='))
+		.map((segment) => segment.slice(3).trim().toLowerCase());
+}
+
+/** True when any v1 segment matches any of the keys (during rotation several keys are valid at once). */
+export function hasValidSignature(header: string, secretKeys: string[], delivery: SignedDelivery): boolean {
+	const received = v1Signatures(header).map((hex) => Buffer.from(hex, 'utf8'));
+	return secretKeys.some((key) => {
+		const expected = Buffer.from(signV1(key, delivery), 'utf8');
+		return received.some((signature) => signature.length === expected.length && timingSafeEqual(signature, expected));
+	});
+}
+
+/** SmartRecruiters states no replay window; deliveries older or newer than `toleranceSeconds` are refused. */
+export function isFreshTimestamp(timestamp: string, nowMs: number, toleranceSeconds: number): boolean {
+	if (!/^\d+$/.test(timestamp)) return false;
+	return Math.abs(nowMs / 1000 - Number(timestamp)) <= toleranceSeconds;
+}
