@@ -93,7 +93,7 @@ const REDACTED_FORM_FIELDS = ['client_secret', 'code', 'refresh_token'];
 
 function loggedBody(req: Request): unknown {
 	if (req.body === undefined) return undefined;
-	if (req.path === '/oauth/token' && typeof req.body === 'object') {
+	if (req.originalUrl.split('?')[0] === '/oauth/token' && typeof req.body === 'object') {
 		const body: Record<string, unknown> = { ...req.body };
 		for (const field of REDACTED_FORM_FIELDS) if (field in body) body[field] = '[redacted]';
 		return body;
