@@ -23,7 +23,7 @@ export function errorHandler(error: unknown, _req: Request, res: Response, _next
 	if (error instanceof LeverError) return sendError(res, error);
 	if (error instanceof multer.MulterError) {
 		if (error.code === 'LIMIT_FILE_SIZE') {
-			return sendError(res, new LeverError(413, 'RequestEntityTooLarge', 'File exceeds the maximum upload size of 30 MB.'));
+			return sendError(res, new LeverError(413, 'RequestEntityTooLarge', 'File exceeds the maximum upload size (30 MB on Lever).'));
 		}
 		return sendError(res, badRequest(`Invalid multipart body: ${error.message}`));
 	}
