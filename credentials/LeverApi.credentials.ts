@@ -1,0 +1,102 @@
+import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+
+/**
+ * Where the Lever Data API lives. Shared with the OAuth2 credential; "Custom URL" exists for proxies and local
+ * test servers and is the only way to point a credential away from Lever.
+ */
+export const leverEnvironmentProperties: INodeProperties[] = [
+	{
+		displayName: 'Environment',
+		name: 'environment',
+		type: 'options',
+		options: [
+			{ name: 'Production', value: 'production' },
+			{ name: 'Sandbox', value: 'sandbox' },
+			{ name: 'Custom URL (Proxy or Test Server)', value: 'custom' },
+		],
+		default: 'production',
+		description: 'Production is https://api.lever.co/v1, Sandbox is https://api.sandbox.lever.co/v1',
+	},
+	{
+		displayName: 'Custom API URL',
+		name: 'customUrl',
+		type: 'string',
+		default: '',
+		placeholder: 'https://lever-proxy.example.com/v1',
+		description: 'Base URL that replaces https://api.lever.co/v1, including the /v1 path',
+		displayOptions: { show: { environment: ['custom'] } },
+	},
+];
+
+/** Settings both credentials carry for the Lever nodes (not for the HTTP authentication itself). */
+export const leverNodeSettingsProperties: INodeProperties[] = [
+	{
+		displayName: 'Default Perform As User ID',
+		name: 'defaultPerformAs',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 0f08c24d-3ce4-4353-94e1-f31f9b875214',
+		description:
+			'Lever user ID that writes are made on behalf of when a node leaves "Perform As" empty. Lever requires one to create opportunities, upload files and submit feedback.',
+	},
+	{
+		displayName: 'Webhook Signature Tokens',
+		name: 'webhookSignatureTokens',
+		type: 'string',
+		typeOptions: { password: true },
+		default: '',
+		description:
+			'Optional. Signature tokens (comma- or newline-separated) of webhooks created in Lever\'s settings, so the Lever Trigger can verify them. Tokens of webhooks the trigger registers itself are kept automatically.',
+	},
+];
+
+export const LEVER_API_URLS: Record<string, string> = {
+	production: 'https://api.lever.co/v1',
+	sandbox: 'https://api.sandbox.lever.co/v1',
+};
+
+/** The credential-test request's base URL, resolved by n8n from the credential being tested. */
+const testBaseUrl = `={{ $credentials.environment === 'custom' ? $credentials.customUrl.replace(/\\/+$/, '') : $credentials.environment === 'sandbox' ? '${LEVER_API_URLS.sandbox}' : '${LEVER_API_URLS.production}' }}`;
+
+export class LeverApi implements ICredentialType {
+	name = 'leverApi';
+
+	displayName = 'Lever API';
+
+	documentationUrl = 'https://hire.lever.co/developer/documentation#authentication';
+
+	icon = 'file:../nodes/Lever/lever.svg' as const;
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+			description: 'Created by a Super Admin in Settings → Integrations and API → API Credentials',
+		},
+		...leverEnvironmentProperties,
+		...leverNodeSettingsProperties,
+	];
+
+	// Lever: "API key as the username, password blank".
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			auth: {
+				username: '={{$credentials.apiKey}}',
+				password: '',
+			},
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: testBaseUrl,
+			url: '/stages',
+			qs: { limit: 1 },
+		},
+	};
+}

@@ -1,0 +1,353 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { PROFILE_FIELDS } from '../../shared/candidate';
+
+const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
+
+export const opportunityRLC: INodeProperties = {
+	displayName: 'Opportunity',
+	name: 'opportunity',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	required: true,
+	description: 'The candidacy (one person on one job). Search the list by email address.',
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			placeholder: 'Type an email address…',
+			typeOptions: { searchListMethod: 'searchOpportunities', searchable: true, searchFilterRequired: false },
+		},
+		{
+			displayName: 'By URL',
+			name: 'url',
+			type: 'string',
+			placeholder: 'https://hire.lever.co/candidates/6408dc54-…',
+			extractValue: { type: 'regex', regex: `https?://[^/]+/candidates/(${UUID})` },
+			validation: [
+				{
+					type: 'regex',
+					properties: { regex: `https?://[^/]+/candidates/${UUID}.*`, errorMessage: 'Not a Lever candidate URL' },
+				},
+			],
+		},
+		{
+			displayName: 'ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. 6408dc54-…',
+			validation: [{ type: 'regex', properties: { regex: `^${UUID}$`, errorMessage: 'Not a Lever opportunity ID' } }],
+		},
+	],
+};
+
+export const postingRLC: INodeProperties = {
+	displayName: 'Posting',
+	name: 'posting',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	description: 'The job posting',
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			placeholder: 'Select a posting…',
+			typeOptions: { searchListMethod: 'searchPostings', searchable: true },
+		},
+		{
+			displayName: 'ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. 6bf017d8-6bd4-4857-adf9-d5a00aecee87',
+			validation: [{ type: 'regex', properties: { regex: `^${UUID}$`, errorMessage: 'Not a Lever posting ID' } }],
+		},
+	],
+};
+
+export const stageRLC: INodeProperties = {
+	displayName: 'Stage',
+	name: 'stage',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	description: 'The pipeline stage',
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			placeholder: 'Select a stage…',
+			typeOptions: { searchListMethod: 'searchStages', searchable: true },
+		},
+		{
+			// Built-in stages have fixed string IDs such as "lead-new"; custom stages are UUIDs.
+			displayName: 'ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. lead-new',
+		},
+	],
+};
+
+export function userRLC(name: string, displayName: string, description: string): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		description,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: 'Select a user…',
+				typeOptions: { searchListMethod: 'searchUsers', searchable: true },
+			},
+			{
+				displayName: 'ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 0f08c24d-3ce4-4353-94e1-f31f9b875214',
+				validation: [{ type: 'regex', properties: { regex: `^${UUID}$`, errorMessage: 'Not a Lever user ID' } }],
+			},
+		],
+	};
+}
+
+export const performAsRLC = userRLC(
+	'performAs',
+	'Perform As',
+	'Lever user the change is made on behalf of (Lever\'s perform_as). Empty: the credential\'s default user.',
+);
+
+export const returnAllOrLimit: INodeProperties[] = [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { returnAll: [false] } },
+	},
+];
+
+const profileFieldOptions = PROFILE_FIELDS.map((field) => ({
+	name: field.replace(/([A-Z])/g, ' $1').replace(/^./, (first) => first.toUpperCase()),
+	value: field,
+}));
+
+/** The candidate a create or upsert writes: individual fields, or one canonical profile object (the Field Map node's output). */
+export const candidateProfileProperties: INodeProperties[] = [
+	{
+		displayName: 'Candidate Input',
+		name: 'profileInput',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Define Below', value: 'fields', description: 'Fill in the candidate\'s fields one by one' },
+			{
+				name: 'Candidate Profile (JSON)',
+				value: 'json',
+				description: 'One object in the canonical candidate profile shape, e.g. the output of the ATS Field Map node',
+			},
+		],
+		default: 'fields',
+	},
+	{
+		displayName: 'Candidate Profile (JSON)',
+		name: 'candidateProfile',
+		type: 'json',
+		default: '={{ $json }}',
+		description:
+			'Object with email, additionalEmails, firstName, lastName, name, headline, location, phones [{value, type}], links {linkedin, github, twitter, facebook, website, other}, tags, sources',
+		displayOptions: { show: { profileInput: ['json'] } },
+	},
+	{
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'name@email.com',
+		default: '',
+		displayOptions: { show: { profileInput: ['fields'] } },
+	},
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		default: '',
+		description: 'Full name of the candidate',
+		displayOptions: { show: { profileInput: ['fields'] } },
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'profileFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show: { profileInput: ['fields'] } },
+		options: [
+			{
+				displayName: 'Additional Emails',
+				name: 'additionalEmails',
+				type: 'string',
+				default: '',
+				description: 'More email addresses of the candidate, comma-separated',
+			},
+			{
+				displayName: 'GitHub URL',
+				name: 'github',
+				type: 'string',
+				default: '',
+				placeholder: 'https://github.com/…',
+			},
+			{
+				displayName: 'Headline',
+				name: 'headline',
+				type: 'string',
+				default: '',
+				description: 'Short summary, e.g. current title and company',
+			},
+			{
+				displayName: 'LinkedIn URL',
+				name: 'linkedin',
+				type: 'string',
+				default: '',
+				placeholder: 'https://www.linkedin.com/in/…',
+			},
+			{
+				displayName: 'Location',
+				name: 'location',
+				type: 'string',
+				default: '',
+			},
+			{
+				displayName: 'Other Links',
+				name: 'otherLinks',
+				type: 'string',
+				default: '',
+				description: 'More URLs (portfolio, website …), comma-separated',
+			},
+			{
+				displayName: 'Phones',
+				name: 'phones',
+				type: 'fixedCollection',
+				typeOptions: { multipleValues: true },
+				default: {},
+				placeholder: 'Add Phone',
+				options: [
+					{
+						displayName: 'Phone',
+						name: 'phone',
+						values: [
+							{ displayName: 'Number', name: 'value', type: 'string', default: '' },
+							{
+								displayName: 'Type',
+								name: 'type',
+								type: 'options',
+								options: [
+									{ name: 'Home', value: 'home' },
+									{ name: 'Mobile', value: 'mobile' },
+									{ name: 'Other', value: 'other' },
+									{ name: 'Skype', value: 'skype' },
+									{ name: 'Work', value: 'work' },
+								],
+								default: 'mobile',
+							},
+						],
+					},
+				],
+			},
+			{
+				displayName: 'Source Names or IDs',
+				name: 'sources',
+				type: 'multiOptions',
+				typeOptions: { loadOptionsMethod: 'getSources' },
+				default: [],
+				description: 'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+				hint: 'Where the candidate came from. A name that does not exist yet creates the source.',
+			},
+			{
+				displayName: 'Tag Names or IDs',
+				name: 'tags',
+				type: 'multiOptions',
+				typeOptions: { loadOptionsMethod: 'getTags' },
+				default: [],
+				description: 'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+				hint: 'A name that does not exist yet creates the tag',
+			},
+		],
+	},
+];
+
+export const protectedAndMandatoryFields: INodeProperties[] = [
+	{
+		displayName: 'Protected Fields',
+		name: 'protectedFields',
+		type: 'multiOptions',
+		options: profileFieldOptions,
+		default: [],
+		description:
+			'Fields an update never overwrites once they have a value in Lever (they are still filled when empty). Name covers first and last name.',
+	},
+	{
+		displayName: 'Mandatory Fields',
+		name: 'mandatoryFields',
+		type: 'multiOptions',
+		options: profileFieldOptions,
+		default: [],
+		description: 'Fields that must have a value, else the item fails with an error naming the field',
+	},
+];
+
+export const originOptions = [
+	{ name: 'Agency', value: 'agency' },
+	{ name: 'Applied', value: 'applied' },
+	{ name: 'Internal', value: 'internal' },
+	{ name: 'Referred', value: 'referred' },
+	{ name: 'Sourced', value: 'sourced' },
+	{ name: 'University', value: 'university' },
+];
+
+/** Settings that only matter when an opportunity is created (create, and upsert when no match is found). */
+export const creationOptions: INodeProperties[] = [
+	{
+		displayName: 'Origin',
+		name: 'origin',
+		type: 'options',
+		options: originOptions,
+		default: 'sourced',
+		description: 'How the candidate entered the pipeline',
+	},
+	{
+		...stageRLC,
+		displayName: 'Stage',
+		description: 'Stage of a new opportunity. Empty: Lever\'s "New lead".',
+	},
+	userRLC('owner', 'Owner', 'Owner of a new opportunity. Empty: the Perform As user.'),
+];
+
+export const expandOption: INodeProperties = {
+	displayName: 'Expand',
+	name: 'expand',
+	type: 'multiOptions',
+	options: [
+		{ name: 'Applications', value: 'applications' },
+		{ name: 'Contact', value: 'contact' },
+		{ name: 'Followers', value: 'followers' },
+		{ name: 'Owner', value: 'owner' },
+		{ name: 'Sourced By', value: 'sourcedBy' },
+		{ name: 'Stage', value: 'stage' },
+	],
+	default: [],
+	description: 'Referenced objects to return in full instead of as IDs',
+};

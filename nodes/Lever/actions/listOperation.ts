@@ -1,0 +1,54 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { requiredLocatorValue, resultLimit } from '../helpers/utils';
+import { leverApiRequestAllItems } from '../transport';
+import { opportunityRLC, returnAllOrLimit } from './common.descriptions';
+import type { LeverOperation } from './types';
+
+interface ListSpec {
+	resource: string;
+	/** Endpoint, with `:opportunity` for lists that belong to one opportunity. */
+	endpoint: string;
+	/** Extra filter parameters and how they become query parameters. */
+	filters?: INodeProperties[];
+	query?: (this: IExecuteFunctions, itemIndex: number) => IDataObject;
+}
+
+/** A "Get Many" over one Lever list endpoint, with Return All / Limit over Lever's `next` pagination. */
+export function listOperation(spec: ListSpec): LeverOperation {
+	const perOpportunity = spec.endpoint.includes(':opportunity');
+	return {
+		description: updateDisplayOptions({ show: { resource: [spec.resource], operation: ['getMany'] } }, [
+			...(perOpportunity ? [opportunityRLC] : []),
+			...returnAllOrLimit,
+			...(spec.filters ?? []),
+		]),
+		async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+			const endpoint = perOpportunity
+				? spec.endpoint.replace(
+						':opportunity',
+						encodeURIComponent(requiredLocatorValue.call(this, 'opportunity', 'Opportunity', itemIndex)),
+					)
+				: spec.endpoint;
+			const qs = spec.query?.call(this, itemIndex) ?? {};
+			return await leverApiRequestAllItems.call(this, endpoint, qs, resultLimit.call(this, itemIndex));
+		},
+	};
+}
+
+/** The Operation selector of a resource that only lists. */
+export function getManyOnly(resource: string, noun: string, operation: LeverOperation): INodeProperties[] {
+	return [
+		{
+			displayName: 'Operation',
+			name: 'operation',
+			type: 'options',
+			noDataExpression: true,
+			displayOptions: { show: { resource: [resource] } },
+			options: [{ name: 'Get Many', value: 'getMany', description: `List ${noun}`, action: `Get many ${noun}` }],
+			default: 'getMany',
+		},
+		...operation.description,
+	];
+}

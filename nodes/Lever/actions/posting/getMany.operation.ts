@@ -1,0 +1,56 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { resultLimit, toList } from '../../helpers/utils';
+import { leverApiRequestAllItems } from '../../transport';
+import { returnAllOrLimit } from '../common.descriptions';
+
+export const POSTING_STATES = ['published', 'internal', 'closed', 'draft', 'pending'];
+
+const properties: INodeProperties[] = [
+	...returnAllOrLimit,
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{ displayName: 'Commitment', name: 'commitment', type: 'string', default: '', placeholder: 'e.g. Full-time' },
+			{ displayName: 'Department', name: 'department', type: 'string', default: '' },
+			{ displayName: 'Location', name: 'location', type: 'string', default: '' },
+			{
+				displayName: 'States',
+				name: 'state',
+				type: 'multiOptions',
+				options: [
+					{ name: 'Closed', value: 'closed' },
+					{ name: 'Draft', value: 'draft' },
+					{ name: 'Internal (Unlisted)', value: 'internal' },
+					{ name: 'Pending', value: 'pending' },
+					{ name: 'Published', value: 'published' },
+				],
+				default: [],
+				description: 'Postings in any of these states',
+			},
+			{ displayName: 'Team', name: 'team', type: 'string', default: '' },
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['posting'], operation: ['getMany'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const qs: IDataObject = {};
+	const states = toList(filters.state).filter((state) => POSTING_STATES.includes(state));
+	if (states.length) qs.state = states;
+	for (const key of ['team', 'department', 'location', 'commitment']) {
+		if (filters[key]) qs[key] = String(filters[key]).trim();
+	}
+	if (states.includes('published')) {
+		// A published filter alone returns only public postings; ask for both channels so internal-only ones are not lost.
+		qs.distributionChannel = ['public', 'internal'];
+	}
+	return await leverApiRequestAllItems.call(this, '/postings', qs, resultLimit.call(this, itemIndex));
+}
