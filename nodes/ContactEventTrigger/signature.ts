@@ -1,0 +1,18 @@
+import { createHmac, timingSafeEqual } from 'crypto';
+
+/** `sha256=<hex>` — HMAC-SHA256 of the exact request body bytes with the shared secret. */
+export function signBody(secret: string, body: Buffer | string): string {
+	return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+}
+
+/**
+ * Checks a `sha256=<hex>` (or bare hex) signature header in constant time. The comparison runs over the
+ * digests, so neither the header's length nor its content leaks how much of it matched.
+ */
+export function isValidSignature(secret: string, body: Buffer, header: string | undefined): boolean {
+	if (!header) return false;
+	const received = header.trim().replace(/^sha256=/i, '').toLowerCase();
+	if (!/^[0-9a-f]{64}$/.test(received)) return false;
+	const expected = createHmac('sha256', secret).update(body).digest();
+	return timingSafeEqual(expected, Buffer.from(received, 'hex'));
+}
