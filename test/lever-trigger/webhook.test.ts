@@ -4,6 +4,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { LEVER_SEED as S, signLever, startLeverSimulator, type LeverSimulator } from '../simulators/lever';
 import { markHandled, REMEMBERED_DELIVERIES, wasHandled } from '../../nodes/Lever/trigger/deliveries';
+import { LeverTrigger } from '../../nodes/Lever/LeverTrigger.node';
 import { parseEnvelope } from '../../nodes/Lever/trigger/signature';
 import { outputOf, startTriggerFixture, type TriggerFixture } from './fixture';
 
@@ -307,5 +308,20 @@ describe('Lever Trigger: filters', () => {
 		const [result] = await sim.sendWebhook('contactUpdated', { contactId: S.contacts.ada }, { to: trigger.webhookUrl });
 		expect(result.status).toBe(200);
 		expect(trigger.deliveries[0].run).toBeUndefined();
+	});
+});
+
+describe('Lever Trigger: filter choices in the editor', () => {
+	it('lists stages in pipeline order and every posting, closed and confidential ones included', async () => {
+		fixture = await startTriggerFixture(sim, { events: ['candidateStageChange'] });
+		const context = fixture.engine.loadOptionsContext(fixture.workflow, { nodes: [fixture.node], connections: {} } as never, fixture.node);
+		const { getStages, getPostings } = new LeverTrigger().methods.loadOptions;
+
+		const stages = await getStages.call(context);
+		expect(stages.map((stage) => stage.value)).toEqual(sim.state.stages.map((stage) => stage.id));
+
+		const postings = await getPostings.call(context);
+		expect(postings.map((posting) => posting.value).sort()).toEqual(Object.values(S.postings).sort());
+		expect(postings.find((posting) => posting.value === S.postings.closed)?.name).toMatch(/\(closed/);
 	});
 });

@@ -1,27 +1,30 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
+import { searchStages } from '../methods/listSearch';
 import { leverApiRequestAllItems } from '../transport';
 
-const byName = (a: INodePropertyOptions, b: INodePropertyOptions) => a.name.localeCompare(b.name);
-
-/** Stages for the stage-change filters; built-in stages have fixed string ids such as "lead-new". */
+/**
+ * Stages for the stage-change filters, in Lever's pipeline order. The Lever node's stage search already lists them
+ * all; a multi-select needs plain options, so this only reshapes its results.
+ */
 export async function getStages(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const stages = await leverApiRequestAllItems.call(this, '/stages');
-	return stages.map((stage) => ({ name: String(stage.text), value: String(stage.id) })).sort(byName);
+	const { results } = await searchStages.call(this);
+	return results.map(({ name, value }) => ({ name, value: String(value) }));
 }
 
-/** Postings in every state, so a filter can name a closed or internal posting too. */
+/**
+ * Every posting, in any state and confidentiality, so a filter can name a closed or confidential one. (The Lever
+ * node's posting search returns one page per call, which suits a resource locator but not a multi-select.)
+ */
 export async function getPostings(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const postings = await leverApiRequestAllItems.call(this, '/postings', { confidentiality: 'all' });
 	return postings
 		.map((posting) => {
 			const location = (posting.categories as { location?: string } | undefined)?.location;
-			const state = typeof posting.state === 'string' ? posting.state : '';
 			return {
-				name: location ? `${String(posting.text)} (${location})` : String(posting.text),
+				name: `${String(posting.text)} (${String(posting.state)}${location ? `, ${location}` : ''})`,
 				value: String(posting.id),
-				description: state,
 			};
 		})
-		.sort(byName);
+		.sort((a, b) => a.name.localeCompare(b.name));
 }
