@@ -66,6 +66,7 @@ export async function startTriggerFixture(
 	sim: LeverSimulator,
 	parameters: INodeParameters,
 	credentialExtra: IDataObject = {},
+	otherCredentials: Record<string, IDataObject> = {},
 ): Promise<TriggerFixture> {
 	const deliveries: Delivery[] = [];
 	const app = express();
@@ -83,7 +84,7 @@ export async function startTriggerFixture(
 
 	const engine = new Engine({
 		types: packageTypes(),
-		credentials: credentialsByType(leverCredentials(sim, credentialExtra)),
+		credentials: credentialsByType({ ...leverCredentials(sim, credentialExtra), ...(otherCredentials as Record<string, ICredentialDataDecryptedObject>) }),
 		webhookBaseUrl: baseUrl,
 	});
 	const node: INode = {
@@ -93,7 +94,10 @@ export async function startTriggerFixture(
 		typeVersion: 1,
 		position: [0, 0],
 		parameters,
-		credentials: { leverApi: { id: 'leverApi', name: 'leverApi' } },
+		credentials: {
+			leverApi: { id: 'leverApi', name: 'leverApi' },
+			leverOAuth2Api: { id: 'leverOAuth2Api', name: 'leverOAuth2Api' },
+		},
 		webhookId: WEBHOOK_ID,
 	};
 	const workflowData = {

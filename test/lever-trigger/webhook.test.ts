@@ -325,3 +325,99 @@ describe('Lever Trigger: filter choices in the editor', () => {
 		expect(postings.find((posting) => posting.value === S.postings.closed)?.name).toMatch(/\(closed/);
 	});
 });
+
+/** An OAuth2 connection whose consent covered only `scopes`, through the simulator's authorization-code flow. */
+async function oauthCredentials(scopes: string[]): Promise<IDataObject> {
+	const redirectUri = 'http://127.0.0.1/callback';
+	const authorize = new URL(sim.oauth.authorizeUrl);
+	for (const [key, value] of Object.entries({
+		client_id: sim.oauth.clientId,
+		redirect_uri: redirectUri,
+		response_type: 'code',
+		state: 'test-state',
+		audience: sim.oauth.audience,
+		scope: scopes.join(' '),
+	})) {
+		authorize.searchParams.set(key, value);
+	}
+	const redirect = await fetch(authorize, { redirect: 'manual' });
+	const code = new URL(redirect.headers.get('location')!).searchParams.get('code')!;
+	const tokenResponse = await fetch(sim.oauth.tokenUrl, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+		body: new URLSearchParams({
+			grant_type: 'authorization_code',
+			client_id: sim.oauth.clientId,
+			client_secret: sim.oauth.clientSecret,
+			code,
+			redirect_uri: redirectUri,
+		}),
+	});
+	const oauthTokenData = (await tokenResponse.json()) as IDataObject;
+	return {
+		environment: 'custom',
+		customUrl: sim.baseUrl,
+		customAuthUrl: sim.oauth.authorizeUrl,
+		customAccessTokenUrl: sim.oauth.tokenUrl,
+		customAudience: sim.oauth.audience,
+		clientId: sim.oauth.clientId,
+		clientSecret: sim.oauth.clientSecret,
+		oauthTokenData,
+	};
+}
+
+describe('Lever Trigger: credentials without webhook permission', () => {
+	it('explains how to add the webhook by hand, naming the URL, when Lever answers 403', async () => {
+		fixture = await startTriggerFixture(
+			sim,
+			{ authentication: 'oAuth2', events: ['candidateHired'] },
+			{},
+			{ leverOAuth2Api: await oauthCredentials(['offline_access', 'opportunities:read:admin']) },
+		);
+		const failure = fixture.activate();
+		await expect(failure).rejects.toThrow('Lever refused to manage webhooks with this credential (403)');
+		await expect(failure).rejects.toMatchObject({ description: expect.stringContaining(fixture.webhookUrl) });
+		expect(ourWebhooks(fixture.webhookUrl)).toHaveLength(0);
+	});
+
+	it('registers and verifies webhooks over OAuth2 when the webhooks scope was granted', async () => {
+		fixture = await startTriggerFixture(
+			sim,
+			{ authentication: 'oAuth2', events: ['candidateHired'] },
+			{},
+			{ leverOAuth2Api: await oauthCredentials(['offline_access', 'webhooks:write:admin']) },
+		);
+		await fixture.activate();
+		expect(ourWebhooks(fixture.webhookUrl)).toHaveLength(1);
+		const [result] = await sim.sendWebhook('candidateHired', { opportunityId: S.opportunities.alanHired });
+		expect(result.status).toBe(200);
+		expect(outputOf(fixture.deliveries.at(-1)!.run)).toHaveLength(1);
+	});
+});
+
+describe('Lever Trigger: one signature token for the whole account', () => {
+	// ⚠ lever.md §4: it is unclear whether Lever's token is per webhook or per account; both must work.
+	let accountSim: LeverSimulator;
+	let accountFixture: TriggerFixture | undefined;
+
+	beforeAll(async () => {
+		accountSim = await startLeverSimulator({ webhookTokenScope: 'account', webhookRetryDelaysMs: [1, 1, 1, 1, 1] });
+	});
+
+	afterAll(async () => {
+		await accountFixture?.close();
+		await accountSim.close();
+	});
+
+	it('verifies deliveries for every event with the shared token returned at registration', async () => {
+		accountFixture = await startTriggerFixture(accountSim, { events: ['candidateHired', 'contactCreated'] });
+		await accountFixture.activate();
+		const stored = accountFixture.nodeStaticData().webhooks as Array<{ signatureToken: string }>;
+		expect(stored.map((webhook) => webhook.signatureToken)).toEqual([accountSim.accountSignatureToken, accountSim.accountSignatureToken]);
+
+		const [hired] = await accountSim.sendWebhook('candidateHired', { opportunityId: S.opportunities.alanHired });
+		const [contact] = await accountSim.sendWebhook('contactCreated', { contactId: S.contacts.ada });
+		expect([hired.status, contact.status]).toEqual([200, 200]);
+		expect(accountFixture.deliveries.map((delivery) => outputOf(delivery.run)[0]?.event)).toEqual(['candidateHired', 'contactCreated']);
+	});
+});
