@@ -21,7 +21,7 @@ afterAll(async () => {
 });
 
 /** An active poll trigger whose static data persists across polls, as n8n keeps it after successful runs. */
-function pollTrigger(parameters: INodeParameters) {
+function pollTrigger(parameters: INodeParameters, settings: IDataObject = {}) {
 	const engine: Engine = createEngine(leverCredentials(sim));
 	const node: INode = {
 		id: 'lever-poll',
@@ -32,7 +32,7 @@ function pollTrigger(parameters: INodeParameters) {
 		parameters: { pollTimes: { item: [{ mode: 'everyMinute' }] }, ...parameters },
 		credentials: { leverApi: { id: 'leverApi', name: 'leverApi' } },
 	};
-	const workflowData = { id: 'lever-poll-test', name: 'Lever poll test', active: true, nodes: [node], connections: {}, settings: {} } as unknown as IWorkflowBase;
+	const workflowData = { id: 'lever-poll-test', name: 'Lever poll test', active: true, nodes: [node], connections: {}, settings } as unknown as IWorkflowBase;
 	const staticData: IDataObject = {};
 	const poll = async () => {
 		const workflow = engine.workflow(workflowData, staticData);
@@ -162,6 +162,12 @@ describe('Lever Poll Trigger', () => {
 		});
 		expect(outputOf(run, NODE_NAME).map((o) => o.id)).toEqual([S.opportunities.alanHired]);
 		expect(trigger.cursor()).toBeUndefined();
+	});
+
+	it('reads a "Start From" without an offset in the workflow\'s time zone', async () => {
+		const trigger = pollTrigger({ event: 'applicationCreated', options: { startFrom: '2026-03-01T00:00:00' } }, { timezone: 'Asia/Tokyo' });
+		await trigger.poll();
+		expect(opportunityQueries().at(-1)!.query.created_at_start).toBe(String(Date.UTC(2026, 1, 28, 15)));
 	});
 
 	it('says which setting is wrong when "Start From" is not a date', async () => {

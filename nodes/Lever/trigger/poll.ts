@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
@@ -61,14 +62,15 @@ async function baseQuery(context: IPollFunctions, event: PollEvent): Promise<IDa
 	return qs;
 }
 
+/** n8n's date picker gives a local date-time without an offset: it means the workflow's time zone. */
 function startFromOption(context: IPollFunctions): number | undefined {
 	const { startFrom } = context.getNodeParameter('options', {}) as IDataObject;
 	if (startFrom === undefined || startFrom === null || startFrom === '') return undefined;
-	const time = Date.parse(String(startFrom));
-	if (Number.isNaN(time)) {
+	const time = DateTime.fromISO(String(startFrom), { zone: context.getTimezone() });
+	if (!time.isValid) {
 		throw new NodeOperationError(context.getNode(), `"Start From" is not a valid date: ${String(startFrom)}`);
 	}
-	return time;
+	return time.toMillis();
 }
 
 /**
@@ -107,8 +109,8 @@ export async function pollOpportunities(this: IPollFunctions): Promise<IDataObje
 		return !(timestamp === state.cursor && alreadyEmitted.has(String(opportunity.id)));
 	});
 
-	const timestamps = fresh.map(window.timestampOf).filter((time): time is number => time !== undefined);
-	const newest = Math.max(state.cursor, ...timestamps);
+	// A reduce, not Math.max(...list): a large backfill would exceed the engine's argument limit.
+	const newest = fresh.reduce((max, opportunity) => Math.max(max, window.timestampOf(opportunity) ?? max), state.cursor);
 	const idsAtNewest = fresh.filter((opportunity) => window.timestampOf(opportunity) === newest).map((opportunity) => String(opportunity.id));
 	staticData.cursor = {
 		event,
