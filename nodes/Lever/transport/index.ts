@@ -150,10 +150,10 @@ export async function leverApiRequest(
 		if (error instanceof NodeApiError || error instanceof NodeOperationError) throw error;
 		// Network failures: keep only the message — the underlying error carries request headers (the credential).
 		const reason = (error as Error).message;
-		throw new NodeApiError(this.getNode(), { message: reason } as JsonObject, {
-			message: `Could not reach Lever at ${baseUrl}: ${reason}`,
-			itemIndex: options.itemIndex,
-		});
+		const message = `Could not reach Lever at ${baseUrl}: ${reason}`;
+		const networkError = new NodeApiError(this.getNode(), { message: reason } as JsonObject, { message, itemIndex: options.itemIndex });
+		networkError.message = message;
+		throw networkError;
 	}
 	if (response.statusCode >= 400) {
 		throw leverApiError(this.getNode(), credentialType, response, { qs, body: options.body }, options.itemIndex);
@@ -226,6 +226,18 @@ function fieldNamedIn(message: string, sent: { qs: IDataObject; body?: IDataObje
 	return mentioned ? (FIELD_LABELS[mentioned] ?? mentioned) : undefined;
 }
 
+/** The request field whose value (an ID) Lever's message quotes, e.g. `stages no-such-stage was not found`. */
+function fieldWhoseValueIsIn(message: string, sent: { qs: IDataObject; body?: IDataObject | FormData }): string | undefined {
+	const fields: Array<[string, unknown]> =
+		sent.body instanceof FormData ? [...sent.body.entries()] : Object.entries(sent.body ?? {});
+	const match = fields.find(([, value]) =>
+		(Array.isArray(value) ? value : [value]).some((entry) => typeof entry === 'string' && entry.length > 2 && message.includes(entry)),
+	);
+	if (!match) return undefined;
+	const key = match[0].replace(/\[\]$/, '');
+	return FIELD_LABELS[key] ?? key;
+}
+
 export function leverApiError(
 	node: INode,
 	credentialType: LeverCredentialType,
@@ -253,7 +265,9 @@ export function leverApiError(
 				? 'Give the API key the missing permission in Lever (Settings → Integrations and API → API Credentials), or use a key that has it.'
 				: 'The OAuth app lacks the scope for this request, or the connecting user lost access: reconnect with the needed scopes.';
 	} else if (status === 404) {
-		message = `Lever could not find it (${lever})`;
+		// A 404 on a write is often about an ID in the body (e.g. an unknown stage), not the path.
+		const field = fieldWhoseValueIsIn(vendorMessage, sent);
+		message = field ? `Lever could not find the "${field}" given (${lever})` : `Lever could not find it (${lever})`;
 	} else if (status === 429) {
 		message = `Lever's rate limit was still exceeded after ${defaultRetryPolicy.maxRetries} retries (${lever})`;
 	} else if (status >= 500) {
@@ -262,10 +276,14 @@ export function leverApiError(
 		const field = fieldNamedIn(vendorMessage, sent);
 		message = field ? `Lever rejected the "${field}" field (${lever})` : `Lever rejected the request (${lever})`;
 	}
-	return new NodeApiError(node, { code, message: vendorMessage, status } as JsonObject, {
+	const error = new NodeApiError(node, { code, message: vendorMessage, status } as JsonObject, {
 		message,
 		description,
 		httpCode: String(status),
 		itemIndex,
 	});
+	// NodeApiError swaps messages containing network error codes for generic text, and Lever's "ResourceNotFound"
+	// contains "ENOTFOUND": keep the message that names Lever's code.
+	error.message = message;
+	return error;
 }
