@@ -37,11 +37,15 @@ import type {
 	IWorkflowBase,
 	IWorkflowExecuteAdditionalData,
 	WebhookSetupMethodNames,
+	WebhookType,
 	WorkflowActivateMode,
 	WorkflowExecuteMode,
 	INodeCredentialTestResult,
+	IRunData,
+	ITaskData,
+	Logger,
 } from 'n8n-workflow';
-import { ICredentialsHelper, NodeHelpers, UnexpectedError, Workflow } from 'n8n-workflow';
+import { ICredentialsHelper, LoggerProxy, NodeHelpers, UnexpectedError, Workflow } from 'n8n-workflow';
 
 // n8n-core keeps an instance settings file (encryption key) under N8N_USER_FOLDER; give it a folder of our own
 // before anything reads it, so running a recipe never touches ~/.n8n of a real n8n install.
@@ -273,9 +277,59 @@ export interface EngineOptions {
 export interface NodeRunSummary {
 	itemsIn: number;
 	itemsOut: number;
+	/** Items per output (a branching node has several). */
+	itemsPerOutput: number[];
+	/** Failed items (continueOnFail error items, error-output items) plus 1 if the node itself failed. */
 	errors: number;
 	/** Items routed to a node's error output (continueOnFail with "continue using error output"). */
 	errorOutputItems: number;
+}
+
+/**
+ * Routes n8n's own log calls (LoggerProxy, used by n8n-core and nodes) to `write`, or drops them: a headless run
+ * prints its own progress and summary, n8n's debug chatter only with --verbose.
+ */
+export function configureN8nLogging(write?: (level: string, message: string) => void) {
+	const log =
+		(level: string) =>
+		(message: string): void =>
+			write?.(level, message);
+	const logger = { error: log('error'), warn: log('warn'), info: log('info'), debug: log('debug') } as unknown as Logger;
+	LoggerProxy.init(logger);
+}
+
+/** Whether an item a node emitted is a failed item (n8n's continueOnFail shapes, or the error output). */
+function isErrorItem(node: INode | undefined, item: INodeExecutionData): boolean {
+	if (item.error !== undefined) return true;
+	const continues = node?.continueOnFail === true || node?.onError === 'continueRegularOutput' || node?.onError === 'continueErrorOutput';
+	return continues && item.json?.error !== undefined;
+}
+
+/** Items in / out / failed of one run of a node, from n8n's task data (its sources give the items it received). */
+export function summarizeNodeRun(node: INode | undefined, taskData: ITaskData, runData: IRunData, startItems = 0): NodeRunSummary {
+	const outputs = (taskData.data?.main ?? []).map((output) => output ?? []);
+	const usesErrorOutput = node?.onError === 'continueErrorOutput' && outputs.length > 1;
+	let itemsIn = 0;
+	if (!taskData.source || taskData.source.length === 0) itemsIn = startItems;
+	for (const source of taskData.source ?? []) {
+		if (!source) continue;
+		const previous = runData[source.previousNode]?.[source.previousNodeRun ?? 0];
+		itemsIn += previous?.data?.main?.[source.previousNodeOutput ?? 0]?.length ?? 0;
+	}
+	let errors = taskData.error ? 1 : 0;
+	let errorOutputItems = 0;
+	outputs.forEach((items, index) => {
+		const isErrorOutput = usesErrorOutput && index === outputs.length - 1;
+		if (isErrorOutput) errorOutputItems += items.length;
+		for (const item of items) if (isErrorOutput || isErrorItem(node, item)) errors++;
+	});
+	return {
+		itemsIn,
+		itemsOut: outputs.reduce((sum, items) => sum + items.length, 0),
+		itemsPerOutput: outputs.map((items) => items.length),
+		errors,
+		errorOutputItems,
+	};
 }
 
 export class Engine {
@@ -340,15 +394,23 @@ export class Engine {
 		startNodeName: string;
 		startItems: INodeExecutionData[];
 		mode?: WorkflowExecuteMode;
+		onNodeStarted?: (nodeName: string) => void;
 		onNodeFinished?: (nodeName: string, summary: NodeRunSummary) => void;
 	}): Promise<IRun> {
 		const mode = options.mode ?? 'trigger';
 		const startNode = options.workflow.getNode(options.startNodeName);
 		if (!startNode) throw new UnexpectedError(`Workflow has no node named "${options.startNodeName}"`);
 		const hooks = new ExecutionLifecycleHooks(mode, 'ats-sync', options.workflowData);
+		if (options.onNodeStarted) {
+			const report = options.onNodeStarted;
+			hooks.addHandler('nodeExecuteBefore', (nodeName) => report(nodeName));
+		}
 		if (options.onNodeFinished) {
 			const report = options.onNodeFinished;
-			hooks.addHandler('nodeExecuteAfter', (nodeName, taskData) => report(nodeName, summarizeTask(taskData)));
+			const startItems = options.startItems.length;
+			hooks.addHandler('nodeExecuteAfter', (nodeName, taskData, executionData) =>
+				report(nodeName, summarizeNodeRun(options.workflow.getNode(nodeName) ?? undefined, taskData, executionData.resultData.runData, startItems)),
+			);
 		}
 		const runExecutionData: IRunExecutionData = {
 			version: 1,
@@ -418,6 +480,21 @@ export class Engine {
 		return await fn.call(context);
 	}
 
+	/**
+	 * The URL n8n would give a webhook node (`this.getNodeWebhookUrl(name)` in its create/checkExists), and the
+	 * resolved HTTP method — what the runner's server must answer, since that is what the node registers.
+	 */
+	webhookEndpoint(workflow: Workflow, workflowData: IWorkflowBase, node: INode, name: WebhookType = 'default'): { url: string; httpMethod: string } | undefined {
+		const nodeType = this.options.types.getByNameAndVersion(node.type, node.typeVersion);
+		const description = nodeType.description.webhooks?.find((webhook) => webhook.name === name);
+		if (!description) return undefined;
+		const context = new HookContext(workflow, node, this.additionalData(workflowData, 'webhook'), 'webhook', 'activate');
+		const url = context.getNodeWebhookUrl(name);
+		if (!url) return undefined;
+		const httpMethod = workflow.expression.getSimpleParameterValue(node, description.httpMethod, 'webhook', {}, undefined, 'POST');
+		return { url, httpMethod: String(httpMethod ?? 'POST').toUpperCase() };
+	}
+
 	/** Runs a node's load-options / list-search method, as the n8n editor does when a dropdown opens. */
 	loadOptionsContext(workflow: Workflow, workflowData: IWorkflowBase, node: INode) {
 		const additionalData = this.additionalData(workflowData, 'manual');
@@ -436,17 +513,4 @@ export class Engine {
 		const data = { ...this.credentialsHelper.defaultsOf(credential.type), ...credential.data };
 		return await test.call(new CredentialTestContext(), { ...credential, data });
 	}
-}
-
-function summarizeTask(taskData: { data?: { main?: Array<INodeExecutionData[] | null> }; error?: unknown; source?: unknown }): NodeRunSummary {
-	const outputs = taskData.data?.main ?? [];
-	let itemsOut = 0;
-	let errors = taskData.error ? 1 : 0;
-	for (const output of outputs) {
-		for (const item of output ?? []) {
-			itemsOut++;
-			if (item.json?.error !== undefined || item.error !== undefined) errors++;
-		}
-	}
-	return { itemsIn: 0, itemsOut, errors, errorOutputItems: 0 };
 }

@@ -1,0 +1,233 @@
+/**
+ * Everything the runner prints: progress (stderr), the run summary (stderr, or JSON lines on stdout with --json),
+ * planned writes of a dry run and one-line errors. All of it passes through the Masker.
+ */
+import type { IDataObject, INode, INodeExecutionData, IPairedItemData, IRun, IRunData } from 'n8n-workflow';
+
+import type { NodeRunSummary } from './engine';
+import { summarizeNodeRun } from './engine';
+import type { PlannedWrite } from './outbound';
+import type { Masker } from './secrets';
+
+export interface NodeTotals {
+	node: string;
+	runs: number;
+	itemsIn: number;
+	itemsOut: number;
+	itemsPerOutput: number[];
+	errors: number;
+}
+
+export interface FailedItem {
+	node: string;
+	/** Index of the run's input item (from the trigger or --input) the failure traces back to, when known. */
+	inputItem?: number;
+	email?: string;
+	message: string;
+}
+
+export interface RunSummary {
+	workflow: string;
+	trigger: string;
+	status: 'success' | 'failed' | 'no-data';
+	dryRun: boolean;
+	durationMs: number;
+	nodes: NodeTotals[];
+	failedItems: FailedItem[];
+	error?: string;
+	plannedWrites: number;
+	stateSaved: boolean;
+}
+
+function errorMessage(value: unknown): string {
+	if (typeof value === 'string') return value;
+	if (value && typeof value === 'object') {
+		const record = value as { message?: unknown; description?: unknown };
+		const message = typeof record.message === 'string' ? record.message : JSON.stringify(value);
+		return typeof record.description === 'string' && record.description && record.description !== message
+			? `${message} — ${record.description}`
+			: message;
+	}
+	return String(value);
+}
+
+/** Follows pairedItem links back to the start node's item: which input record a failure belongs to. */
+function traceToInput(runData: IRunData, startNode: string, nodeName: string, runIndex: number, paired: INodeExecutionData['pairedItem']): number | undefined {
+	let current = { nodeName, runIndex, paired };
+	for (let hops = 0; hops < 100; hops++) {
+		const first = (Array.isArray(current.paired) ? current.paired[0] : current.paired) as IPairedItemData | number | undefined;
+		if (first === undefined) return undefined;
+		const link = typeof first === 'number' ? { item: first } : first;
+		if (current.nodeName === startNode) return link.item;
+		const source = runData[current.nodeName]?.[current.runIndex]?.source?.[link.input ?? 0];
+		if (!source) return current.nodeName === startNode ? link.item : undefined;
+		const previous = runData[source.previousNode]?.[source.previousNodeRun ?? 0];
+		const item = previous?.data?.main?.[source.previousNodeOutput ?? 0]?.[link.item];
+		if (source.previousNode === startNode) return link.item;
+		if (!item) return undefined;
+		current = { nodeName: source.previousNode, runIndex: source.previousNodeRun ?? 0, paired: item.pairedItem };
+	}
+	return undefined;
+}
+
+export function summarizeRun(options: {
+	run: IRun | undefined;
+	nodes: INode[];
+	workflow: string;
+	trigger: string;
+	startItems: INodeExecutionData[];
+	durationMs: number;
+	dryRun: boolean;
+	plannedWrites: number;
+	stateSaved: boolean;
+}): RunSummary {
+	const runData = options.run?.data.resultData.runData ?? {};
+	const nodes: NodeTotals[] = [];
+	const failedItems: FailedItem[] = [];
+	const emailOf = (index: number | undefined) => {
+		const email = index === undefined ? undefined : (options.startItems[index]?.json as IDataObject | undefined)?.email;
+		return typeof email === 'string' ? email : undefined;
+	};
+	const ordered = Object.keys(runData).sort(
+		(a, b) => (runData[a][0]?.executionIndex ?? 0) - (runData[b][0]?.executionIndex ?? 0),
+	);
+	for (const nodeName of ordered) {
+		const node = options.nodes.find((candidate) => candidate.name === nodeName);
+		const totals: NodeTotals = { node: nodeName, runs: 0, itemsIn: 0, itemsOut: 0, itemsPerOutput: [], errors: 0 };
+		runData[nodeName].forEach((taskData, runIndex) => {
+			const summary: NodeRunSummary = summarizeNodeRun(node, taskData, runData, options.startItems.length);
+			totals.runs++;
+			totals.itemsIn += summary.itemsIn;
+			totals.itemsOut += summary.itemsOut;
+			summary.itemsPerOutput.forEach((count, output) => (totals.itemsPerOutput[output] = (totals.itemsPerOutput[output] ?? 0) + count));
+			totals.errors += summary.errors;
+			if (taskData.error) failedItems.push({ node: nodeName, message: errorMessage(taskData.error) });
+			const outputs = taskData.data?.main ?? [];
+			const errorOutput = node?.onError === 'continueErrorOutput' && outputs.length > 1 ? outputs.length - 1 : -1;
+			outputs.forEach((items, output) => {
+				for (const item of items ?? []) {
+					const continues = node?.continueOnFail === true || (node?.onError !== undefined && node.onError !== 'stopWorkflow');
+					const failed = output === errorOutput || item.error !== undefined || (continues && item.json?.error !== undefined);
+					if (!failed) continue;
+					const inputItem = traceToInput(runData, options.trigger, nodeName, runIndex, item.pairedItem);
+					failedItems.push({
+						node: nodeName,
+						inputItem,
+						email: emailOf(inputItem),
+						message: errorMessage(item.error ?? item.json?.error ?? item.json),
+					});
+				}
+			});
+		});
+		nodes.push(totals);
+	}
+	const runError = options.run?.data.resultData.error;
+	const errors = nodes.reduce((sum, node) => sum + node.errors, 0);
+	return {
+		workflow: options.workflow,
+		trigger: options.trigger,
+		status: options.run === undefined ? 'no-data' : runError || errors > 0 || options.run.status !== 'success' ? 'failed' : 'success',
+		dryRun: options.dryRun,
+		durationMs: options.durationMs,
+		nodes,
+		failedItems,
+		...(runError ? { error: errorMessage(runError) } : {}),
+		plannedWrites: options.plannedWrites,
+		stateSaved: options.stateSaved,
+	};
+}
+
+export interface ReporterOptions {
+	json: boolean;
+	verbose: boolean;
+	masker: Masker;
+	stdout?: NodeJS.WritableStream;
+	stderr?: NodeJS.WritableStream;
+}
+
+export class Reporter {
+	private readonly stdout: NodeJS.WritableStream;
+
+	private readonly stderr: NodeJS.WritableStream;
+
+	private readonly startedAt = Date.now();
+
+	constructor(private readonly options: ReporterOptions) {
+		this.stdout = options.stdout ?? process.stdout;
+		this.stderr = options.stderr ?? process.stderr;
+	}
+
+	get masker() {
+		return this.options.masker;
+	}
+
+	/** A JSON line on stdout (--json), masked. */
+	event(event: string, data: IDataObject | object) {
+		this.stdout.write(`${JSON.stringify(this.options.masker.value({ event, ...data }))}\n`);
+	}
+
+	/** A human line on stderr, masked. */
+	note(message: string) {
+		this.stderr.write(`${this.options.masker.text(`ats-sync: ${message}`)}\n`);
+	}
+
+	verbose(message: string) {
+		if (this.options.verbose) this.note(message);
+	}
+
+	/** Per-node progress: items done against the run's input, and the rate so far. */
+	nodeFinished(nodeName: string, summary: NodeRunSummary, totalInput: number) {
+		const seconds = Math.max((Date.now() - this.startedAt) / 1000, 0.001);
+		const rate = summary.itemsIn / seconds;
+		if (this.options.json) {
+			this.event('progress', { node: nodeName, ...summary, totalInput, itemsPerSecond: Math.round(rate * 10) / 10 });
+			return;
+		}
+		const outputs = summary.itemsPerOutput.length > 1 ? ` (${summary.itemsPerOutput.join(' / ')})` : '';
+		this.note(
+			`${nodeName}: ${summary.itemsIn}/${totalInput} items in, ${summary.itemsOut} out${outputs}` +
+				`${summary.errors ? `, ${summary.errors} failed` : ''} — ${rate.toFixed(1)} items/s`,
+		);
+	}
+
+	plannedWrites(writes: PlannedWrite[]) {
+		for (const write of writes) {
+			const url = this.options.masker.url(write.url);
+			const body = this.options.masker.value(write.body);
+			if (this.options.json) this.event('plannedWrite', { method: write.method, url, body: body as IDataObject });
+			else this.stdout.write(`${write.method} ${url}${body === undefined ? '' : ` ${JSON.stringify(body)}`}\n`);
+		}
+	}
+
+	summary(summary: RunSummary) {
+		if (this.options.json) {
+			for (const failed of summary.failedItems) this.event('failedItem', failed);
+			this.event('summary', summary);
+			return;
+		}
+		const lines = [
+			`${summary.dryRun ? 'dry run' : 'run'} of "${summary.workflow}" from "${summary.trigger}": ${summary.status} in ${(summary.durationMs / 1000).toFixed(1)} s`,
+		];
+		if (summary.status === 'no-data') lines.push('  the trigger found no new data');
+		const width = Math.max(0, ...summary.nodes.map((node) => node.node.length));
+		for (const node of summary.nodes) {
+			const outputs = node.itemsPerOutput.length > 1 ? ` (${node.itemsPerOutput.join(' / ')})` : '';
+			lines.push(`  ${node.node.padEnd(width)}  ${node.itemsIn} in → ${node.itemsOut} out${outputs}${node.errors ? `, ${node.errors} failed` : ''}`);
+		}
+		for (const failed of summary.failedItems) {
+			const which = failed.inputItem === undefined ? '' : ` input item #${failed.inputItem + 1}${failed.email ? ` (${failed.email})` : ''}`;
+			lines.push(`  failed: ${failed.node}${which}: ${failed.message}`);
+		}
+		if (summary.dryRun) lines.push(`  ${summary.plannedWrites} planned write(s) printed on stdout; nothing was sent, state not saved`);
+		else lines.push(`  ${summary.stateSaved ? 'state saved (cursor advanced)' : 'state not saved: the next run starts from the same cursor'}`);
+		this.stderr.write(`${this.options.masker.text(lines.map((line, i) => (i === 0 ? `ats-sync: ${line}` : line)).join('\n'))}\n`);
+	}
+
+	/** One line, no stack unless --verbose. */
+	error(error: unknown) {
+		const message = error instanceof Error ? error.message : String(error);
+		if (this.options.json) this.event('error', { message });
+		this.stderr.write(`${this.options.masker.text(`ats-sync: error: ${message.replace(/\s*\n\s*/g, ' ')}`)}\n`);
+		if (this.options.verbose && error instanceof Error && error.stack) this.stderr.write(`${this.options.masker.text(error.stack)}\n`);
+	}
+}

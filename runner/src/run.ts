@@ -1,0 +1,94 @@
+/** `ats-sync run`: one execution of a workflow from its polling trigger, or from replayed --input items. */
+import type { INodeExecutionData } from 'n8n-workflow';
+
+import { EXIT_ITEMS_FAILED, EXIT_SUCCESS, UserError } from './errors';
+import { readInput } from './input';
+import type { PlannedWrite } from './outbound';
+import { dryRunHandler, interceptOutboundHttp } from './outbound';
+import type { Reporter, RunSummary } from './report';
+import { summarizeRun } from './report';
+import type { SessionOptions } from './session';
+import { openSession } from './session';
+import type { StartPoint } from './workflowFile';
+import { pickStart } from './workflowFile';
+
+export interface RunOptions extends SessionOptions {
+	inputFile?: string;
+	trigger?: string;
+	dryRun: boolean;
+}
+
+/** Items the start node emits when the run does not poll: --input, or one empty item where n8n would start with one. */
+function startItemsWithoutPoll(start: StartPoint, inputFile: string | undefined): INodeExecutionData[] {
+	if (inputFile !== undefined) return readInput(inputFile);
+	if (start.kind === 'webhook') {
+		throw new UserError(`"${start.node.name}" is a webhook trigger: receive its events with "ats-sync serve", or replay saved events with --input events.ndjson`);
+	}
+	if (start.kind === 'trigger' && !/manualTrigger$/i.test(start.node.type)) {
+		throw new UserError(`"${start.node.name}" is an event trigger: pass its events with --input events.ndjson`);
+	}
+	return [{ json: {} }];
+}
+
+export async function runCommand(options: RunOptions, reporter: Reporter): Promise<{ exitCode: number; summary: RunSummary }> {
+	const startedAt = Date.now();
+	const session = await openSession(options, reporter);
+	const planned: PlannedWrite[] = [];
+	const restoreHttp = options.dryRun ? interceptOutboundHttp(dryRunHandler(planned)) : undefined;
+	try {
+		const { engine, workflowData, state } = session;
+		const start = pickStart(workflowData, engine.types, options.trigger);
+		const replay = options.inputFile !== undefined;
+		const workflow = engine.workflow(workflowData, session.staticData());
+		let startItems: INodeExecutionData[] | undefined;
+		if (start.kind === 'poll' && !replay) {
+			reporter.verbose(`polling "${start.node.name}" (cursor from ${state.file})`);
+			startItems = (await engine.poll(workflow, workflowData, start.node))?.[0] ?? undefined;
+		} else {
+			startItems = startItemsWithoutPoll(start, options.inputFile);
+		}
+		const summaryOf = (run: Parameters<typeof summarizeRun>[0]['run'], items: INodeExecutionData[], stateSaved: boolean) =>
+			summarizeRun({
+				run,
+				nodes: workflowData.nodes,
+				workflow: workflowData.name,
+				trigger: start.node.name,
+				startItems: items,
+				durationMs: Date.now() - startedAt,
+				dryRun: options.dryRun,
+				plannedWrites: planned.length,
+				stateSaved,
+			});
+
+		if (!startItems || startItems.length === 0) {
+			// Nothing new: the poll may still have moved or initialised its cursor, which n8n saves too.
+			if (!options.dryRun) state.commitStaticData(workflow.staticData);
+			const summary = summaryOf(undefined, [], !options.dryRun);
+			reporter.summary(summary);
+			return { exitCode: EXIT_SUCCESS, summary };
+		}
+
+		const total = startItems.length;
+		const run = await engine.run({
+			workflow,
+			workflowData,
+			startNodeName: start.node.name,
+			startItems,
+			mode: start.kind === 'webhook' ? 'webhook' : 'trigger',
+			onNodeFinished: (nodeName, nodeSummary) => reporter.nodeFinished(nodeName, nodeSummary, total),
+		});
+		let summary = summaryOf(run, startItems, false);
+		// The cursor advances only when every item went through: a failed record is retried by the next run
+		// (the nodes' upsert-by-email makes that retry safe) instead of being skipped for good.
+		if (summary.status === 'success' && !options.dryRun) {
+			state.commitStaticData(workflow.staticData);
+			summary = { ...summary, stateSaved: true };
+		}
+		if (options.dryRun) reporter.plannedWrites(planned);
+		reporter.summary(summary);
+		return { exitCode: summary.status === 'success' ? EXIT_SUCCESS : EXIT_ITEMS_FAILED, summary };
+	} finally {
+		restoreHttp?.();
+		await session.close();
+	}
+}

@@ -1,0 +1,48 @@
+/** `ats-sync validate`: everything `run` checks before it sends anything, for several workflow files at once. */
+import { credentialUses, readCredentialsFile, resolveCredentials } from './credentials';
+import { EXIT_INVALID, EXIT_SUCCESS, UserError } from './errors';
+import type { Reporter } from './report';
+import { Masker } from './secrets';
+import { loadNodePackages } from './nodePackages';
+import { nodeTypeProblems, parameterProblems, readWorkflow, triggersOf } from './workflowFile';
+
+export interface ValidateOptions {
+	files: string[];
+	credentialsFile?: string;
+	nodes: string[];
+}
+
+function problemsOf(file: string, options: ValidateOptions, masker: Masker): string[] {
+	const workflowData = readWorkflow(file);
+	const loaded = loadNodePackages(options.nodes);
+	const typeProblems = nodeTypeProblems(workflowData, loaded.types, loaded.packages, loaded.problems);
+	if (typeProblems.length) return typeProblems;
+	const problems = parameterProblems(workflowData, loaded.types);
+	if (triggersOf(workflowData, loaded.types).length === 0 && workflowData.nodes.length === 0) problems.push('the workflow has no nodes');
+	const { uses, problems: missing } = credentialUses(workflowData, loaded.types);
+	problems.push(...missing);
+	const haveCredentials = options.credentialsFile !== undefined || Object.keys(process.env).some((name) => name.startsWith('ATS_SYNC_CRED'));
+	if (haveCredentials) {
+		const file = options.credentialsFile ? readCredentialsFile(options.credentialsFile) : undefined;
+		problems.push(...resolveCredentials(uses, { types: loaded.types, file, masker }).problems);
+	}
+	return problems;
+}
+
+export function validateCommand(options: ValidateOptions, reporter: Reporter, json: boolean): number {
+	let invalid = 0;
+	for (const file of options.files) {
+		let problems: string[];
+		try {
+			problems = problemsOf(file, options, reporter.masker);
+		} catch (error) {
+			if (!(error instanceof UserError)) throw error;
+			problems = [error.message];
+		}
+		if (problems.length) invalid++;
+		if (json) reporter.event('validated', { file, valid: problems.length === 0, problems });
+		else if (problems.length === 0) reporter.note(`${file}: valid`);
+		else for (const problem of problems) reporter.note(`${file}: ${problem}`);
+	}
+	return invalid > 0 ? EXIT_INVALID : EXIT_SUCCESS;
+}
