@@ -48,8 +48,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	for (const key of ['team', 'department', 'location', 'commitment']) {
 		if (filters[key]) qs[key] = String(filters[key]).trim();
 	}
-	if (states.includes('published')) {
-		// A published filter alone returns only public postings; ask for both channels so internal-only ones are not lost.
+	if (states.includes('published') && states.every((state) => state === 'published' || state === 'internal')) {
+		// Lever: a state=published list returns only public postings unless both channels are asked for.
+		// ⚠ Closed/draft/pending postings have no channel, so the channel filter is only added when it cannot drop them.
 		qs.distributionChannel = ['public', 'internal'];
 	}
 	return await leverApiRequestAllItems.call(this, '/postings', qs, resultLimit.call(this, itemIndex));
