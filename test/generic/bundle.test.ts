@@ -1,0 +1,50 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+
+import type { INodeType } from 'n8n-workflow';
+
+import { createEngine, PACKAGE_NAME, runNode } from '../harness';
+
+// The build step itself (plain JavaScript, run by `npm run build`).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const bundler = require('../../scripts/bundle-nodes.js') as {
+	bundleNodeFile(entry: string, outfile: string, licensedPackages: string[]): Promise<string[]>;
+	requiredModules(file: string): string[];
+};
+
+describe('JSON Logic Rules as published (json-logic-js bundled in, no runtime dependency)', () => {
+	// Inside the repository's node_modules, so the bundle resolves n8n-workflow the way n8n provides it.
+	const cacheDir = path.resolve(__dirname, '../../node_modules/.cache');
+	mkdirSync(cacheDir, { recursive: true });
+	const outDir = mkdtempSync(path.join(cacheDir, 'bundle-nodes-'));
+	const outfile = path.join(outDir, 'JsonLogicRules.node.js');
+
+	beforeAll(async () => {
+		await bundler.bundleNodeFile(path.resolve(__dirname, '../../nodes/JsonLogicRules/JsonLogicRules.node.ts'), outfile, ['json-logic-js']);
+	});
+
+	afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+
+	it('requires nothing but n8n-workflow and keeps json-logic-js\'s MIT licence', () => {
+		expect(bundler.requiredModules(outfile)).toEqual(['n8n-workflow']);
+		const head = readFileSync(outfile, 'utf8').slice(0, 600);
+		expect(head).toMatch(/^\/\*! Bundled: json-logic-js \d+\.\d+\.\d+ \(MIT\)/);
+		expect(head).toContain('Copyright (c) 2015 Jeremy Wadhams');
+	});
+
+	it('routes items by a sync policy through n8n\'s engine', async () => {
+		const { JsonLogicRules } = require(outfile) as { JsonLogicRules: new () => INodeType };
+		const engine = createEngine();
+		engine.types.addNodeType(`${PACKAGE_NAME}.jsonLogicRules`, new JsonLogicRules(), PACKAGE_NAME);
+		const { outputs } = await runNode({
+			engine,
+			type: 'jsonLogicRules',
+			parameters: { mode: 'syncPolicy', defaultPolicy: 'interested', campaignOverrides: { overrides: [{ campaignId: 'c-1', policy: 'added' }] } },
+			input: [
+				{ type: 'contact.added', campaign: { id: 'c-1' } },
+				{ type: 'contact.replied', campaign: { id: 'c-2' } },
+			],
+		});
+		expect(outputs.map((output) => output.map((item) => (item.json.campaign as { id: string }).id))).toEqual([['c-1'], ['c-2']]);
+	});
+});
