@@ -85,6 +85,13 @@ describe('Lever Trigger: webhook registration', () => {
 		await trigger.activate();
 		expect(ourWebhooks(trigger.webhookUrl)).toHaveLength(3);
 
+		// Clearing the origin choice means "all origins": the narrowed webhooks no longer fit.
+		trigger.node.parameters.options = {};
+		expect(await trigger.webhookMethod('checkExists')).toBe(false);
+		await trigger.activate();
+		expect(ourWebhooks(trigger.webhookUrl).map((webhook) => webhook.configuration.conditions?.origins.length ?? null).sort()).toEqual([6, 6, null]);
+		expect(await trigger.webhookMethod('checkExists')).toBe(true);
+
 		expect(await trigger.deactivate()).toBe(true);
 		expect(ourWebhooks(trigger.webhookUrl)).toHaveLength(0);
 		expect(trigger.nodeStaticData().webhooks).toBeUndefined();

@@ -3,7 +3,9 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { leverApiRequest, leverApiRequestAllItems } from '../transport';
 import type { LeverWebhookEvent } from './events';
-import { EVENTS_WITH_ORIGIN_CONDITIONS } from './events';
+import { EVENTS_WITH_ORIGIN_CONDITIONS, originOptions } from './events';
+
+const ALL_ORIGINS = originOptions.map((option) => String(option.value));
 
 /** What the node keeps per registered webhook. The token is only ever returned by the create call. */
 export interface RegisteredWebhook {
@@ -84,9 +86,11 @@ export async function webhooksExist(this: IHookFunctions): Promise<boolean> {
 	return stored.every((webhook) => {
 		const match = live.find((candidate) => candidate.id === webhook.id);
 		if (!match || match.url !== url || match.event !== webhook.event) return false;
-		const expected = configurationFor(webhook.event as LeverWebhookEvent, origins) ? origins : [];
-		// Lever fills in all six origins when none were given, so "none chosen" matches any stored list.
-		return expected.length === 0 || sameSet(originsOf(match), expected);
+		if (!EVENTS_WITH_ORIGIN_CONDITIONS.includes(webhook.event as LeverWebhookEvent)) return true;
+		// Lever stores all six origins when none were given, so "none chosen" means all of them.
+		const wanted = origins.length > 0 ? origins : ALL_ORIGINS;
+		const registered = originsOf(match);
+		return sameSet(registered.length > 0 ? registered : ALL_ORIGINS, wanted);
 	});
 }
 
