@@ -1,0 +1,179 @@
+/**
+ * Messages (notes, root base path), Reviews (`/reviews-api/v201910`), Interviews (`/interviews-api/v201904`) and
+ * Users (`/user-api/v201804`). Each function returns a router to mount at that API's base path.
+ */
+import express, { type Router } from 'express';
+
+import {
+	applicationsOf,
+	decodeCursor,
+	encodeCursor,
+	findCandidate,
+	findJob,
+	newId,
+	presentApplication,
+	presentUser,
+	queryInt,
+	queryString,
+	sendError,
+	setNextLink,
+	type SimContext,
+} from '../context';
+import type { SrInterview, SrNote } from '../types';
+
+const MAX_RECIPIENTS = 100;
+
+export function messageRoutes(ctx: SimContext): Router {
+	const router = express.Router();
+
+	router.post('/messages/shares', (req, res) => {
+		const body = req.body as { content: string; correlationId?: string; shareWith?: Partial<SrNote['shareWith']> };
+		const shareWith = {
+			users: body.shareWith?.users ?? [],
+			hiringTeamOf: body.shareWith?.hiringTeamOf ?? [],
+			everyone: body.shareWith?.everyone ?? false,
+			openNote: body.shareWith?.openNote ?? false,
+		};
+		if (shareWith.openNote && shareWith.everyone) {
+			return sendError(res, 400, 'INVALID_VISIBILITY_OPTIONS', 'openNote and everyone cannot both be true');
+		}
+		const candidateIds = [...body.content.matchAll(/#\[CANDIDATE:([^\]]+)\]/g)].map((match) => match[1]);
+		const mentionedUserIds = [...body.content.matchAll(/@\[USER:([^\]]+)\]/g)].map((match) => match[1]);
+		const unknownCandidate = candidateIds.find((id) => !findCandidate(ctx, id));
+		if (unknownCandidate) return sendError(res, 400, 'NO_ACCESS_TO_CANDIDATE', `No access to candidate ${unknownCandidate}`);
+		const userExists = (id: string) => ctx.state.users.some((user) => user.id === id);
+		const unknownMention = mentionedUserIds.filter((id) => !userExists(id));
+		if (unknownMention.length) return sendError(res, 400, 'MENTIONED_USERS_NOT_FOUND', `Mentioned users not found: ${unknownMention.join(', ')}`);
+		const unknownShare = shareWith.users.filter((id) => !userExists(id));
+		if (unknownShare.length) return sendError(res, 400, 'SHARED_WITH_USERS_NOT_FOUND', `Users to share with not found: ${unknownShare.join(', ')}`);
+		const unknownJob = shareWith.hiringTeamOf.find((id) => !findJob(ctx, id));
+		if (unknownJob) return sendError(res, 400, 'JOB_NOT_FOUND', `Job ${unknownJob} not found`);
+		const recipients = new Set([
+			...mentionedUserIds,
+			...shareWith.users,
+			...shareWith.hiringTeamOf.flatMap((jobId) => (ctx.state.hiringTeams[jobId] ?? []).map((member) => member.userId)),
+		]);
+		if (recipients.size > MAX_RECIPIENTS) return sendError(res, 400, 'TOO_MANY_RECIPIENTS', `More than ${MAX_RECIPIENTS} recipients`);
+		// ⚠ `shareRequired` is undocumented beyond its name: true when the note reaches nobody yet (no recipients,
+		// not open, not shared with everyone).
+		const shareRequired = recipients.size === 0 && !shareWith.everyone && !shareWith.openNote;
+		const note: SrNote = {
+			id: newId(),
+			content: body.content,
+			...(body.correlationId ? { correlationId: body.correlationId } : {}),
+			authorId: ctx.actingUserId,
+			createdOn: ctx.nowIso(),
+			candidateIds,
+			mentionedUserIds,
+			shareWith,
+			visibility: shareWith.everyone || shareWith.openNote ? 'PUBLIC' : 'INTERNAL',
+			shareRequired,
+		};
+		ctx.state.notes.push(note);
+		res.status(201).json({ id: note.id, shareRequired });
+	});
+
+	router.delete('/messages/shares/:id', (req, res) => {
+		const before = ctx.state.notes.length;
+		ctx.state.notes = ctx.state.notes.filter((note) => note.id !== req.params.id);
+		if (ctx.state.notes.length === before) return sendError(res, 404, 'MESSAGE_NOT_FOUND', `Message ${req.params.id} not found`);
+		res.status(204).end();
+	});
+
+	router.get('/messages', (req, res) => {
+		const candidateId = queryString(req.query.candidateId) as string;
+		const jobId = queryString(req.query.jobId);
+		const limit = queryInt(req.query.limit, 10);
+		const scope = `${candidateId}|${jobId ?? ''}`;
+		const pageId = queryString(req.query.pageId);
+		let offset = 0;
+		if (pageId !== undefined) {
+			const decoded = decodeCursor(pageId, scope);
+			if (decoded === undefined) return sendError(res, 400, 'INVALID_PAGE_ID', 'Provided page id is invalid');
+			offset = decoded;
+		}
+		const applications = applicationsOf(ctx, candidateId).filter((application) => !jobId || application.jobId === jobId);
+		const notes = ctx.state.notes
+			.filter((note) => note.candidateIds.includes(candidateId))
+			.filter((note) => !jobId || note.shareWith.hiringTeamOf.includes(jobId) || note.shareWith.openNote || note.shareWith.everyone)
+			.sort((a, b) => b.createdOn.localeCompare(a.createdOn));
+		const page = notes.slice(offset, offset + limit);
+		if (offset + page.length < notes.length) setNextLink(ctx, req, res, 'pageId', encodeCursor(offset + page.length, scope));
+		res.json(
+			page.map((note) => ({
+				content: note.content,
+				createdOn: note.createdOn,
+				visibility: note.visibility,
+				authorId: note.authorId,
+				context: { applications: applications.map((application) => presentApplication(ctx, application)) },
+			})),
+		);
+	});
+
+	return router;
+}
+
+export function reviewRoutes(ctx: SimContext): Router {
+	const router = express.Router();
+	router.get('/reviews', (req, res) => {
+		const candidateId = queryString(req.query.candidateId);
+		const jobId = queryString(req.query.jobId);
+		if (!candidateId || !findCandidate(ctx, candidateId)) return sendError(res, 404, 'CANDIDATE_NOT_FOUND', `Candidate ${candidateId} not found`);
+		res.json(ctx.state.reviews.filter((review) => review.candidateId === candidateId && review.jobId === jobId));
+	});
+	router.get('/reviews/:reviewId', (req, res) => {
+		const review = ctx.state.reviews.find((candidate) => candidate.id === req.params.reviewId);
+		if (!review) return sendError(res, 404, 'REVIEW_NOT_FOUND', `Review ${req.params.reviewId} not found`);
+		res.json(review);
+	});
+	return router;
+}
+
+function presentInterview(interview: SrInterview) {
+	const { applicationId: _simulatorOnly, ...wire } = interview;
+	return wire;
+}
+
+export function interviewRoutes(ctx: SimContext): Router {
+	const router = express.Router();
+	router.get('/interviews', (req, res) => {
+		const applicationId = queryString(req.query.applicationId);
+		if (!ctx.state.applications.some((application) => application.id === applicationId)) {
+			return sendError(res, 404, 'APPLICATION_NOT_FOUND', `Application ${applicationId} not found`);
+		}
+		res.json({ content: ctx.state.interviews.filter((interview) => interview.applicationId === applicationId).map(presentInterview) });
+	});
+	router.get('/interviews/:interviewId', (req, res) => {
+		const interview = ctx.state.interviews.find((candidate) => candidate.id === req.params.interviewId);
+		if (!interview) return sendError(res, 404, 'INTERVIEW_NOT_FOUND', `Interview ${req.params.interviewId} not found`);
+		res.json(presentInterview(interview));
+	});
+	return router;
+}
+
+export function userRoutes(ctx: SimContext): Router {
+	const router = express.Router();
+	router.get('/users', (req, res) => {
+		const q = queryString(req.query.q)?.toLowerCase();
+		const updatedAfter = queryString(req.query.updatedAfter);
+		const limit = queryInt(req.query.limit, 100);
+		const offset = queryInt(req.query.offset, 0);
+		const users = ctx.state.users.filter(
+			(user) =>
+				(!q || `${user.firstName} ${user.lastName} ${user.email}`.toLowerCase().includes(q)) &&
+				(!updatedAfter || Date.parse(user.updatedOn) > Date.parse(updatedAfter)),
+		);
+		res.json({ limit, offset, totalFound: users.length, content: users.slice(offset, offset + limit).map(presentUser) });
+	});
+	router.get('/users/me', (_req, res) => {
+		const me = ctx.state.users.find((user) => user.id === ctx.actingUserId);
+		if (!me) return sendError(res, 404, 'USER_NOT_FOUND', 'The user of this credential no longer exists');
+		res.json(presentUser(me));
+	});
+	router.get('/users/:id', (req, res) => {
+		const user = ctx.state.users.find((candidate) => candidate.id === req.params.id);
+		if (!user) return sendError(res, 404, 'USER_NOT_FOUND', `User ${req.params.id} not found`);
+		res.json(presentUser(user));
+	});
+	return router;
+}
