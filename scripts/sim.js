@@ -31,6 +31,15 @@ async function start({ name, port }) {
 			console.log(`  OAuth: authorize ${sim.oauth.authorizeUrl}  token ${sim.oauth.tokenUrl}  client ${sim.oauth.clientId}`);
 			return sim;
 		}
+		case 'smartrecruiters': {
+			const { startSmartRecruitersSimulator } = require('../test/simulators/smartrecruiters');
+			const sim = await startSmartRecruitersSimulator({ port });
+			console.log(`SmartRecruiters simulator listening: ${sim.baseUrl}`);
+			console.log(`  API key (X-SmartToken): ${sim.apiKey}`);
+			console.log(`  OAuth client credentials: token ${sim.oauthClient.tokenUrl}  client ${sim.oauthClient.clientId}`);
+			console.log('  APIs: / (candidates, jobs, configuration, messages, offers), /webhooks-api/v201907, /interviews-api/v201904, /reviews-api/v201910, /user-api/v201804');
+			return sim;
+		}
 		default:
 			throw new Error(`Unknown simulator "${name ?? ''}". Usage: node scripts/sim.js <lever|smartrecruiters> [--port N]`);
 	}
