@@ -97,15 +97,9 @@ export class LeverOAuth2Api implements ICredentialType {
 			name: 'authQueryParameters',
 			type: 'hidden',
 			// Lever requires `audience` on the authorize URL; `prompt=consent` makes Auth0 issue a refresh token again on reconnect.
+			// ⚠ A third-party provider map says Lever's Auth0 also wants `audience` in the token POST; Lever's docs do not,
+			// and n8n adds extra token-body fields only for the client-credentials grant, so it is sent here only.
 			default: `={{ 'audience=' + encodeURIComponent(${AUDIENCE}) + '&prompt=consent' }}`,
-		},
-		{
-			displayName: 'Additional Body Properties',
-			name: 'additionalBodyProperties',
-			type: 'hidden',
-			// ⚠ Lever's docs put `audience` only on the authorize URL; a third-party provider map says Auth0 also wants it
-			// in the token POST. Sending it in both places is harmless, so we do.
-			default: `={{ JSON.stringify({ audience: ${AUDIENCE} }) }}`,
 		},
 		{
 			displayName: 'Authentication',

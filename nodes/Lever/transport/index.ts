@@ -124,6 +124,7 @@ export async function leverApiRequest(
 	if (options.body !== undefined) request.body = options.body as IHttpRequestOptions['body'];
 
 	let tokenRefreshed = false;
+	let refreshError: unknown;
 	const send = async (): Promise<IN8nHttpFullResponse> => {
 		// n8n's auth helpers may rewrite the options they get, so every attempt starts from a fresh copy.
 		const attempt = { ...request, qs: { ...request.qs }, headers: { ...request.headers } };
@@ -132,7 +133,13 @@ export async function leverApiRequest(
 		// Lever refused the request, so sending it again is safe.
 		if (response.statusCode === 401 && credentialType === 'leverOAuth2Api' && !tokenRefreshed) {
 			tokenRefreshed = true;
-			await this.helpers.refreshOAuth2Token.call(this, credentialType);
+			try {
+				await this.helpers.refreshOAuth2Token.call(this, credentialType);
+			} catch (error) {
+				// Not a network hiccup to retry: keep the 401 as the answer and report why the refresh failed.
+				refreshError = error;
+				return response;
+			}
 			return await send();
 		}
 		return response;
@@ -154,6 +161,13 @@ export async function leverApiRequest(
 		const networkError = new NodeApiError(this.getNode(), { message: reason } as JsonObject, { message, itemIndex: options.itemIndex });
 		networkError.message = message;
 		throw networkError;
+	}
+	if (refreshError !== undefined) {
+		if (refreshError instanceof NodeOperationError) throw refreshError;
+		throw new NodeOperationError(this.getNode(), `Could not renew the Lever access token: ${(refreshError as Error).message}`, {
+			description: 'Reconnect the Lever OAuth2 credential.',
+			itemIndex: options.itemIndex,
+		});
 	}
 	if (response.statusCode >= 400) {
 		throw leverApiError(this.getNode(), credentialType, response, { qs, body: options.body }, options.itemIndex);
