@@ -51,6 +51,12 @@ function errorMessage(value: unknown): string {
 	return String(value);
 }
 
+/** n8n's continueOnFail item: `{ error, description? }` (nodes put the vendor's own message in the description). */
+function continueOnFailError(json: IDataObject | undefined): unknown {
+	if (typeof json?.error === 'string') return { message: json.error, description: json.description };
+	return json?.error ?? json;
+}
+
 /** Follows pairedItem links back to the start node's item: which input record a failure belongs to. */
 function traceToInput(runData: IRunData, startNode: string, nodeName: string, runIndex: number, paired: INodeExecutionData['pairedItem']): number | undefined {
 	let current = { nodeName, runIndex, paired };
@@ -114,7 +120,7 @@ export function summarizeRun(options: {
 						node: nodeName,
 						inputItem,
 						email: emailOf(inputItem),
-						message: errorMessage(item.error ?? item.json?.error ?? item.json),
+						message: errorMessage(item.error ?? continueOnFailError(item.json)),
 					});
 				}
 			});
@@ -150,7 +156,7 @@ export class Reporter {
 
 	private readonly stderr: NodeJS.WritableStream;
 
-	private readonly startedAt = Date.now();
+	private runStartedAt = Date.now();
 
 	constructor(private readonly options: ReporterOptions) {
 		this.stdout = options.stdout ?? process.stdout;
@@ -175,9 +181,14 @@ export class Reporter {
 		if (this.options.verbose) this.note(message);
 	}
 
+	/** The engine starts now: rates count from here, not from loading n8n. */
+	runStarted() {
+		this.runStartedAt = Date.now();
+	}
+
 	/** Per-node progress: items done against the run's input, and the rate so far. */
 	nodeFinished(nodeName: string, summary: NodeRunSummary, totalInput: number) {
-		const seconds = Math.max((Date.now() - this.startedAt) / 1000, 0.001);
+		const seconds = Math.max((Date.now() - this.runStartedAt) / 1000, 0.001);
 		const rate = summary.itemsIn / seconds;
 		if (this.options.json) {
 			this.event('progress', { node: nodeName, ...summary, totalInput, itemsPerSecond: Math.round(rate * 10) / 10 });

@@ -69,6 +69,7 @@ export async function runCommand(options: RunOptions, reporter: Reporter): Promi
 		}
 
 		const total = startItems.length;
+		reporter.runStarted();
 		const run = await engine.run({
 			workflow,
 			workflowData,

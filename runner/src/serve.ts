@@ -157,6 +157,7 @@ export async function startServe(options: ServeOptions, reporter: Reporter): Pro
 		queue = queue.then(async () => {
 			const startedAt = Date.now();
 			try {
+				reporter.runStarted();
 				const run = await engine.run({
 					workflow,
 					workflowData,

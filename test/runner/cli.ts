@@ -1,0 +1,93 @@
+/** Spawning the real `ats-sync` CLI in tests (built from runner/src when runner/dist is stale). */
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import lockfile from 'proper-lockfile';
+
+export const repoRoot = path.resolve(__dirname, '..', '..');
+export const fixturesDir = path.join(__dirname, 'fixtures');
+export const fixturePackageDir = path.join(fixturesDir, 'n8n-nodes-runner-fixtures');
+const bin = path.join(repoRoot, 'runner', 'bin', 'ats-sync.js');
+
+function newestMtime(dir: string): number {
+	return Math.max(0, ...readdirSync(dir).map((name) => statSync(path.join(dir, name)).mtimeMs));
+}
+
+/** Compiles runner/ unless dist is newer than every source file; one compile even with parallel jest workers. */
+export async function ensureRunnerBuilt() {
+	const release = await lockfile.lock(path.join(repoRoot, 'runner', 'tsconfig.json'), { retries: { retries: 120, minTimeout: 500, maxTimeout: 1000 }, stale: 60_000 });
+	try {
+		const distCli = path.join(repoRoot, 'runner', 'dist', 'cli.js');
+		let built = 0;
+		try {
+			built = statSync(distCli).mtimeMs;
+		} catch {
+			// not built yet
+		}
+		if (built < newestMtime(path.join(repoRoot, 'runner', 'src'))) {
+			execFileSync(process.execPath, [path.join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(repoRoot, 'runner', 'tsconfig.json')], { stdio: 'pipe' });
+		}
+	} finally {
+		await release();
+	}
+}
+
+export interface CliResult {
+	code: number | null;
+	signal: NodeJS.Signals | null;
+	stdout: string;
+	stderr: string;
+}
+
+export interface CliOptions {
+	env?: NodeJS.ProcessEnv;
+	cwd?: string;
+	/** Called with the child right after it started (e.g. to kill it later). */
+	onSpawn?: (child: import('node:child_process').ChildProcess) => void;
+	/** Resolve once stderr contains this text (for `serve`), leaving the process running. */
+	until?: RegExp;
+}
+
+/** Runs `ats-sync <args>` to completion (or until `until` matches stderr). */
+export function runCli(args: string[], options: CliOptions = {}): Promise<CliResult & { child: import('node:child_process').ChildProcess }> {
+	return new Promise((resolve, reject) => {
+		const child = spawn(process.execPath, [bin, ...args], {
+			cwd: options.cwd ?? repoRoot,
+			env: { ...process.env, ...options.env },
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
+		options.onSpawn?.(child);
+		let stdout = '';
+		let stderr = '';
+		let settled = false;
+		child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+		child.stderr.on('data', (chunk: Buffer) => {
+			stderr += chunk.toString();
+			if (!settled && options.until?.test(stderr)) {
+				settled = true;
+				resolve({ code: null, signal: null, stdout, stderr, child });
+			}
+		});
+		child.on('error', reject);
+		child.on('close', (code, signal) => {
+			if (!settled) resolve({ code, signal, stdout, stderr, child });
+			settled = true;
+		});
+	});
+}
+
+export function tempDir(prefix = 'ats-sync-test-'): string {
+	return mkdtempSync(path.join(tmpdir(), prefix));
+}
+
+/** A credentials file for the fixture service that reads its values from the environment (${VAR} references). */
+export function writeFixtureCredentials(dir: string, extra: Record<string, unknown> = {}): string {
+	const file = path.join(dir, 'credentials.json');
+	writeFileSync(file, JSON.stringify({ 'Fixture account': { type: 'fixtureApi', data: { baseUrl: '${FIXTURE_URL}', apiKey: '${FIXTURE_KEY}', ...extra } } }));
+	return file;
+}
+
+/** No line looks like a stack frame. */
+export const hasStackTrace = (text: string) => /^\s+at .+\(.+:\d+:\d+\)$/m.test(text) || /^\s+at .+:\d+:\d+$/m.test(text);
