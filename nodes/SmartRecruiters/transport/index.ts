@@ -61,7 +61,12 @@ export function credentialTypeOf(authentication: Authentication) {
 }
 
 export async function getAuthentication(this: SmartRecruitersContext) {
-	const authentication = this.getNodeParameter('authentication', 0, 'apiKey') as Authentication;
+	// Only execute() reads parameters per item; hooks, webhooks, polls and load-options take no item index.
+	const authentication = (
+		'getInputData' in this
+			? this.getNodeParameter('authentication', 0, 'apiKey')
+			: (this as IHookFunctions).getNodeParameter('authentication', 'apiKey')
+	) as Authentication;
 	const credentialType = credentialTypeOf(authentication);
 	const credentials = await this.getCredentials(credentialType);
 	return { authentication, credentialType, credentials };

@@ -20,10 +20,9 @@ export const description: INodeProperties[] = forOperation('candidate', 'setStat
 		displayName: 'Sub-Status Name or ID',
 		name: 'subStatus',
 		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getSubStatuses', loadOptionsDependsOn: ['status'] },
+		typeOptions: { loadOptionsMethod: 'getSubStatuses', loadOptionsDependsOn: ['status', 'jobId.value'] },
 		default: '',
 		description: 'Only for In Review, Interview and Offered; must be one of the hiring process\'s sub-statuses. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		displayOptions: { show: { status: STATUSES_WITH_SUB_STATUS } },
 	},
 	{
 		displayName: 'Reason Name or ID',
@@ -31,8 +30,7 @@ export const description: INodeProperties[] = forOperation('candidate', 'setStat
 		type: 'options',
 		typeOptions: { loadOptionsMethod: 'getStatusReasons', loadOptionsDependsOn: ['status'] },
 		default: '',
-		description: 'Rejection or withdrawal reason. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		displayOptions: { show: { status: STATUSES_WITH_REASON } },
+		description: 'Only for Rejected and Withdrawn: the rejection or withdrawal reason. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
 	{
 		displayName: 'Start Date',
@@ -49,7 +47,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		const candidateId = locatorValue.call(this, 'candidateId', i);
 		const jobId = locatorValue.call(this, 'jobId', i);
 		const status = this.getNodeParameter('status', i) as string;
-		// Parameters hidden for a status are still read, so a value set by expression for the wrong status is refused.
+		// Sub-status and reason are always visible (the status is often an expression), so a wrong combination is refused here.
 		const subStatus = String(this.getNodeParameter('subStatus', i, '') ?? '').trim();
 		const reason = String(this.getNodeParameter('reason', i, '') ?? '').trim();
 		const startsOn = String(this.getNodeParameter('startsOn', i, '') ?? '').trim();

@@ -67,7 +67,9 @@ export const description: INodeProperties[] = forOperation('candidate', 'upsert'
 			{ displayName: 'Website URL', name: 'website', type: 'string', default: '' },
 		],
 	},
-	jobLocator('Job', false, 'Job the candidate applies to. Leave empty to keep new candidates in the talent pool.'),
+	// A job is required: SmartRecruiters' search only returns candidates with a job application, so a candidate
+	// upserted into the talent pool alone would be invisible to the next run's email lookup and created twice.
+	jobLocator('Job', true, 'Job the candidate applies to. New candidates are created with an application on it.'),
 	{
 		displayName: 'Protected Field Names or IDs',
 		name: 'protectedFields',
@@ -168,15 +170,11 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		const jobId = locatorValue.call(this, 'jobId', i);
 		const sourceDetails = readSourceDetails.call(this, i);
 		const options = this.getNodeParameter('options', i, {}) as IDataObject;
+		if (!jobId) throw new NodeOperationError(this.getNode(), '"Job" is empty: choose the job the candidate applies to', { itemIndex: i });
 		const wantsCustomFields = Object.keys(profile.customFields ?? {}).length > 0;
-		if (wantsCustomFields && !jobId) {
-			throw new NodeOperationError(this.getNode(), '"customFields" need a Job: SmartRecruiters stores candidate properties per job application', {
-				itemIndex: i,
-			});
-		}
 		const notStored: string[] = [];
 		const written = new Set<ProfileField>();
-		let jobApplication = (jobId ? 'existing' : 'none') as 'created' | 'existing' | 'notAttached' | 'none';
+		let jobApplication = 'existing' as 'created' | 'existing' | 'notAttached';
 
 		const writeCustomFields = async (candidateId: string, values: Record<string, unknown>) => {
 			const body = Object.entries(values).map(([id, value]) => ({ id, value }));
@@ -201,9 +199,9 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				);
 			},
 			choose: (matches) => {
-				const onJob = matches.find((record) => jobId && jobIdsOf(record.details).includes(jobId));
+				const onJob = matches.find((record) => jobIdsOf(record.details).includes(jobId));
 				const chosen = onJob ?? matches[0];
-				if (jobId && !onJob) {
+				if (!onJob) {
 					if (options.notOnJob === 'error') {
 						throw new NodeOperationError(
 							this.getNode(),
@@ -225,13 +223,13 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				}
 				const input = profileToCandidateInput(newProfile, sourceDetails);
 				notStored.push(...input.notStored);
-				const created = ((await apiRequest.call(this, 'POST', jobId ? '/jobs/{jobId}/candidates' : '/candidates', {
-					params: jobId ? { jobId } : undefined,
+				const created = ((await apiRequest.call(this, 'POST', '/jobs/{jobId}/candidates', {
+					params: { jobId },
 					body: input.body,
 					itemIndex: i,
 					confirmNotApplied: async () => (await findCandidatesByEmail.call(this, newProfile.email!, i)).length === 0,
 				})) as CandidateDetails);
-				if (jobId) jobApplication = 'created';
+				jobApplication = 'created';
 				if (wantsCustomFields) await writeCustomFields(created.id, newProfile.customFields!);
 				return { details: created };
 			},
@@ -303,7 +301,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				candidateId: outcome.record.details.id,
 				changedFields,
 				protectedFieldsKept: outcome.protectedFieldsKept,
-				jobId: jobId || null,
+				jobId,
 				jobApplication,
 				...(jobApplication === 'notAttached'
 					? {

@@ -1,0 +1,246 @@
+/**
+ * Every operation of the SmartRecruiters node, run through n8n's engine against the simulator, each checked
+ * against the simulator's state afterwards. The simulator validates every request and response against the
+ * vendor's OpenAPI spec; the last tests assert no contract violation and that no operation of the node was skipped.
+ */
+import type { IDataObject, INodeParameters, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import { SmartRecruiters } from '../../nodes/SmartRecruiters/SmartRecruiters.node';
+import { startSmartRecruitersSimulator } from '../simulators/smartrecruiters';
+import { byId, runSmartRecruiters } from './helpers';
+
+type Simulator = Awaited<ReturnType<typeof startSmartRecruitersSimulator>>;
+
+let sim: Simulator;
+const exercised = new Set<string>();
+
+beforeAll(async () => {
+	sim = await startSmartRecruitersSimulator();
+});
+
+afterAll(async () => {
+	await sim.close();
+});
+
+/** Runs one operation and records it as exercised (only when it succeeded). */
+async function run(resource: string, operation: string, parameters: INodeParameters, input?: IDataObject[] | Array<{ json: IDataObject; binary?: IDataObject }>) {
+	const result = await runSmartRecruiters(sim, { resource, operation, ...parameters }, input ? { input: input as IDataObject[] } : {});
+	if (result.error) throw result.error;
+	exercised.add(`${resource}:${operation}`);
+	return result.json;
+}
+
+/** The resource:operation pairs the node's description offers. */
+function describedOperations(): string[] {
+	const { properties } = new SmartRecruiters().description;
+	const resources = (properties.find((p) => p.name === 'resource')!.options as INodePropertyOptions[]).map((o) => String(o.value));
+	return resources.flatMap((resource) =>
+		properties
+			.filter((p: INodeProperties) => p.name === 'operation' && (p.displayOptions?.show?.resource as string[] | undefined)?.includes(resource))
+			.flatMap((p) => (p.options as INodePropertyOptions[]).map((o) => `${resource}:${String(o.value)}`)),
+	);
+}
+
+describe('SmartRecruiters node operations (engine → simulator)', () => {
+	it('candidate get returns the profile', async () => {
+		const [jane] = await run('candidate', 'get', { candidateId: byId(sim.seed.candidates.jane) });
+		expect(jane).toMatchObject({ id: sim.seed.candidates.jane, email: sim.seed.emails.jane, firstName: 'Jane' });
+	});
+
+	it('candidate search by email matches exactly and ignores case; keyword search pages through everything', async () => {
+		const byEmail = await run('candidate', 'search', { searchBy: 'email', email: 'JANE.Doe@Example.com' });
+		expect(byEmail.map((c) => c.id)).toEqual([sim.seed.candidates.jane]);
+		const q = sim.requests.filter((r) => r.method === 'GET' && r.path === '/candidates').map((r) => r.query?.q);
+		expect(q).toContain('"jane.doe@example.com"');
+
+		const byKeyword = await run('candidate', 'search', { searchBy: 'keyword', keyword: '', returnAll: true });
+		const withApplications = new Set(sim.state.applications.map((a) => a.candidateId));
+		expect(new Set(byKeyword.map((c) => c.id))).toEqual(withApplications);
+	});
+
+	it('candidate create in the talent pool and on a job, with source details', async () => {
+		const [pooled] = await run('candidate', 'create', {
+			addTo: 'talentPool',
+			firstName: 'Pia',
+			lastName: 'Pool',
+			email: 'pia.pool@example.com',
+			additionalFields: { tags: 'sourced, q3', linkedin: 'https://www.linkedin.com/in/piapool', city: 'Hamburg', countryCode: 'DE' },
+		});
+		const stored = sim.state.candidates.find((c) => c.id === pooled.id)!;
+		expect(stored).toMatchObject({ email: 'pia.pool@example.com', tags: ['sourced', 'q3'], web: { linkedin: 'https://www.linkedin.com/in/piapool' } });
+		expect(sim.state.applications.filter((a) => a.candidateId === pooled.id)).toEqual([]);
+
+		const { types, subTypes, values } = sim.seed.sources;
+		const [applied] = await run('candidate', 'create', {
+			addTo: 'job',
+			jobId: byId(sim.seed.jobs.productDesigner),
+			firstName: 'Otto',
+			lastName: 'Outreach',
+			email: 'otto@example.com',
+			sourceTypeId: types.custom,
+			sourceSubTypeId: subTypes.custom,
+			sourceId: values.sourceWhale,
+		});
+		const application = sim.state.applications.find((a) => a.candidateId === applied.id)!;
+		expect(application.jobId).toBe(sim.seed.jobs.productDesigner);
+		expect(application.source).toMatchObject({ sourceTypeId: types.custom, sourceId: values.sourceWhale });
+	});
+
+	it('candidate update patches personal details', async () => {
+		await run('candidate', 'update', {
+			candidateId: byId(sim.seed.candidates.john),
+			updateFields: { phoneNumber: '+49 40 555', website: 'https://john.example.com' },
+		});
+		const john = sim.state.candidates.find((c) => c.id === sim.seed.candidates.john)!;
+		expect(john.phoneNumber).toBe('+49 40 555');
+		expect(john.web?.website).toBe('https://john.example.com');
+		expect(john.email).toBe(sim.seed.emails.john);
+	});
+
+	it('candidate upsert creates, then updates without a duplicate', async () => {
+		const parameters = {
+			inputMode: 'json',
+			profileJson: { email: 'Upsert.Me@example.com', firstName: 'Ursula', lastName: 'Upsert', tags: ['new'] },
+			jobId: byId(sim.seed.jobs.productDesigner),
+		};
+		const [created] = await run('candidate', 'upsert', parameters);
+		expect(created).toMatchObject({ action: 'created', jobApplication: 'created' });
+		const [again] = await run('candidate', 'upsert', parameters);
+		expect(again).toMatchObject({ action: 'unchanged', candidateId: created.candidateId });
+		expect(sim.state.candidates.filter((c) => c.email.toLowerCase() === 'upsert.me@example.com')).toHaveLength(1);
+	});
+
+	it('candidate set status validates the sub-status against the job and writes it', async () => {
+		const [application] = await run('candidate', 'setStatus', {
+			candidateId: byId(sim.seed.candidates.maria),
+			jobId: byId(sim.seed.jobs.productDesigner),
+			status: 'IN_REVIEW',
+			subStatus: 'Screening call',
+		});
+		expect(application).toMatchObject({ status: 'IN_REVIEW', subStatus: 'Screening call' });
+		const stored = sim.state.applications.find((a) => a.id === sim.seed.applications.mariaProductDesigner)!;
+		expect(stored).toMatchObject({ status: 'IN_REVIEW', subStatus: 'Screening call' });
+
+		await run('candidate', 'setStatus', {
+			candidateId: byId(sim.seed.candidates.maria),
+			jobId: byId(sim.seed.jobs.productDesigner),
+			status: 'REJECTED',
+			reason: sim.seed.rejectionReasons.notQualified,
+		});
+		expect(sim.state.applications.find((a) => a.id === sim.seed.applications.mariaProductDesigner)!.status).toBe('REJECTED');
+	});
+
+	it('candidate tags: add, remove, replace', async () => {
+		const candidateId = byId(sim.seed.candidates.jane);
+		const tagsOf = () => sim.state.candidates.find((c) => c.id === sim.seed.candidates.jane)!.tags;
+		await run('candidate', 'updateTags', { candidateId, mode: 'add', tags: 'sourcewhale, replied' });
+		expect(tagsOf()).toEqual(['backend', 'berlin', 'sourcewhale', 'replied']);
+		await run('candidate', 'updateTags', { candidateId, mode: 'remove', tags: 'BERLIN' });
+		expect(tagsOf()).toEqual(['backend', 'sourcewhale', 'replied']);
+		const [result] = await run('candidate', 'updateTags', { candidateId, mode: 'replace', tags: 'only-this' });
+		expect(tagsOf()).toEqual(['only-this']);
+		expect(result.tags).toEqual(['only-this']);
+	});
+
+	it('candidate set source', async () => {
+		const { types, subTypes, values } = sim.seed.sources;
+		await run('candidate', 'setSource', {
+			candidateId: byId(sim.seed.candidates.jane),
+			jobId: byId(sim.seed.jobs.backendEngineer),
+			sourceTypeId: types.jobBoards,
+			sourceSubTypeId: subTypes.jobBoardsGeneral,
+			sourceId: values.indeed,
+		});
+		expect(sim.state.applications.find((a) => a.id === sim.seed.applications.janeBackendEngineer)!.source.sourceId).toBe(values.indeed);
+	});
+
+	it('candidate set properties converts labels and types', async () => {
+		const { properties, propertyValues } = sim.seed;
+		await run('candidate', 'setProperties', {
+			candidateId: byId(sim.seed.candidates.jane),
+			jobId: byId(sim.seed.jobs.backendEngineer),
+			properties: {
+				property: [
+					{ id: properties.employmentType, value: 'Part-time' },
+					{ id: properties.willingToRelocate, value: 'true' },
+					{ id: properties.yearsOfExperience, value: '7' },
+					{ id: properties.countryOfResidence, value: 'DE' },
+				],
+			},
+		});
+		const stored = sim.state.applications.find((a) => a.id === sim.seed.applications.janeBackendEngineer)!.properties;
+		expect(stored).toMatchObject({
+			[properties.employmentType]: propertyValues.partTime,
+			[properties.willingToRelocate]: true,
+			[properties.yearsOfExperience]: 7,
+			[properties.countryOfResidence]: 'de',
+		});
+	});
+
+	it('candidate upload attachment sends the binary as multipart', async () => {
+		const pdf = Buffer.from('%PDF-1.4 resume of Jane');
+		await run(
+			'candidate',
+			'uploadAttachment',
+			{ candidateId: byId(sim.seed.candidates.jane), jobId: byId(sim.seed.jobs.backendEngineer), attachmentType: 'RESUME', binaryPropertyName: 'data' },
+			[{ json: {}, binary: { data: { data: pdf.toString('base64'), mimeType: 'application/pdf', fileName: 'jane.pdf' } } }],
+		);
+		const attachments = sim.state.applications.find((a) => a.id === sim.seed.applications.janeBackendEngineer)!.attachments;
+		expect(attachments).toEqual([expect.objectContaining({ name: 'jane.pdf', type: 'RESUME' })]);
+	});
+
+	it('candidate applications and status history', async () => {
+		const applications = await run('candidate', 'getApplications', { candidateId: byId(sim.seed.candidates.maria) });
+		expect(applications.map((a) => a.jobId).sort()).toEqual([sim.seed.jobs.backendEngineer, sim.seed.jobs.productDesigner].sort());
+		const history = await run('candidate', 'getStatusHistory', { candidateId: byId(sim.seed.candidates.john), jobId: byId(sim.seed.jobs.dataAnalyst) });
+		expect(history.map((h) => h.status)).toEqual(['NEW', 'IN_REVIEW', 'INTERVIEW', 'OFFERED', 'HIRED']);
+	});
+
+	it('job get, get many with a status whitelist, hiring team', async () => {
+		const [job] = await run('job', 'get', { jobId: byId(sim.seed.jobs.backendEngineer) });
+		expect(job).toMatchObject({ id: sim.seed.jobs.backendEngineer, title: 'Senior Backend Engineer' });
+		const jobs = await run('job', 'getMany', { returnAll: true, filters: { statuses: ['SOURCING', 'ON_HOLD'] } });
+		const expected = sim.state.jobs.filter((j) => ['SOURCING', 'ON_HOLD'].includes(j.status)).map((j) => j.id);
+		expect(jobs.map((j) => j.id).sort()).toEqual(expected.sort());
+		const limited = await run('job', 'getMany', { returnAll: false, limit: 2 });
+		expect(limited).toHaveLength(2);
+		const team = await run('job', 'getHiringTeam', { jobId: byId(sim.seed.jobs.backendEngineer) });
+		expect(team.map((m) => m.role).sort()).toEqual(['HIRING_MANAGER', 'INTERVIEW_TEAM', 'RECRUITER']);
+	});
+
+	it('note create tags the candidate and shares it as chosen', async () => {
+		await run('note', 'create', { candidateId: byId(sim.seed.candidates.jane), content: 'Replied to outreach', shareWith: 'hiringTeam', hiringTeamJobId: sim.seed.jobs.backendEngineer });
+		const note = sim.state.notes[sim.state.notes.length - 1];
+		expect(note.content).toBe(`#[CANDIDATE:${sim.seed.candidates.jane}] Replied to outreach`);
+		expect(note.shareWith).toMatchObject({ hiringTeamOf: [sim.seed.jobs.backendEngineer] });
+	});
+
+	it('reviews, interviews and offers', async () => {
+		const reviews = await run('review', 'getMany', { candidateId: byId(sim.seed.candidates.jane), jobId: byId(sim.seed.jobs.backendEngineer) });
+		expect(reviews.map((r) => r.id)).toEqual([sim.seed.reviews.janeBackendEngineer]);
+		const [review] = await run('review', 'get', { reviewId: sim.seed.reviews.janeBackendEngineer });
+		expect(review.overallRating).toBe(4);
+
+		const interviews = await run('interview', 'getMany', { applicationId: sim.seed.applications.janeBackendEngineer });
+		expect(interviews.map((i) => i.id)).toEqual([sim.seed.interviews.janeBackendEngineer]);
+		const [interview] = await run('interview', 'get', { interviewId: sim.seed.interviews.janeBackendEngineer });
+		expect(interview.jobId).toBe(sim.seed.jobs.backendEngineer);
+
+		const offers = await run('offer', 'getMany', { candidateId: byId(sim.seed.candidates.john), jobId: byId(sim.seed.jobs.dataAnalyst) });
+		expect(offers.map((o) => o.id)).toEqual([sim.seed.offers.johnDataAnalyst]);
+		const [offer] = await run('offer', 'get', {
+			candidateId: byId(sim.seed.candidates.john),
+			jobId: byId(sim.seed.jobs.dataAnalyst),
+			offerId: sim.seed.offers.johnDataAnalyst,
+		});
+		expect(offer.status).toBe('ACCEPTED');
+	});
+
+	it('every operation the node describes was exercised above', () => {
+		expect(describedOperations().filter((operation) => !exercised.has(operation))).toEqual([]);
+	});
+
+	it('no request or response broke the vendor contract', () => {
+		expect(sim.contractViolations).toEqual([]);
+	});
+});

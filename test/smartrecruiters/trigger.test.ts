@@ -1,0 +1,178 @@
+/**
+ * SmartRecruiters Trigger through n8n's engine with a real HTTP receiver: subscription + X-Hook-Secret handshake +
+ * secret key on activation, signature checks on every delivery, replay protection, the status filter, and removal.
+ */
+import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
+
+import { signV1 } from '../../nodes/SmartRecruiters/trigger/signature';
+import { startSmartRecruitersSimulator } from '../simulators/smartrecruiters';
+import type { WebhookReceiver } from './helpers';
+import { apiKeyCredentials, byId, runSmartRecruiters, startWebhookReceiver } from './helpers';
+
+type Simulator = Awaited<ReturnType<typeof startSmartRecruitersSimulator>>;
+
+let sim: Simulator;
+let receiver: WebhookReceiver;
+let credentials: Record<string, ICredentialDataDecryptedObject>;
+
+beforeAll(async () => {
+	sim = await startSmartRecruitersSimulator();
+	credentials = apiKeyCredentials(sim);
+	receiver = await startWebhookReceiver({ events: ['application.status.updated', 'candidate.created'] }, credentials);
+});
+
+afterEach(() => {
+	expect(sim.contractViolations).toEqual([]);
+});
+
+afterAll(async () => {
+	await receiver.close();
+	await sim.close();
+});
+
+const state = () => receiver.staticData['node:SmartRecruiters Trigger'] as IDataObject & { secretKeys: Array<{ key: string }> };
+const subscription = () => sim.state.subscriptions.find((s) => s.id === state().subscriptionId);
+
+/** Posts a delivery the way SmartRecruiters does, signed with the given keys. */
+async function postDelivery(body: string, headers: Record<string, string>, keys: string[], timestamp = Math.floor(Date.now() / 1000)) {
+	const delivery = {
+		timestamp: String(timestamp),
+		rawBody: body,
+		eventId: headers['event-id'] ?? '',
+		eventName: headers['event-name'] ?? '',
+		eventVersion: headers['event-version'] ?? '',
+		link: headers.link ?? '',
+	};
+	const signature = keys.map((key) => `v1=${signV1(key, delivery)}`).join(';');
+	const response = await fetch(receiver.url, {
+		method: 'POST',
+		headers: {
+			'content-type': 'application/json',
+			...headers,
+			'smartrecruiters-timestamp': String(timestamp),
+			...(signature ? { 'smartrecruiters-signature': signature } : {}),
+		},
+		body,
+	});
+	return response.status;
+}
+
+const candidateCreated = (id: string, eventId: string) => ({
+	body: JSON.stringify({ id }),
+	headers: { 'event-id': eventId, 'event-name': 'candidate.created', 'event-version': 'v201910', link: `<${sim.baseUrl}/candidates/${id}>; rel=self` },
+});
+
+describe('SmartRecruiters Trigger', () => {
+	it('activates: subscription, X-Hook-Secret handshake answered by webhook(), secret key kept in static data', async () => {
+		expect(await receiver.webhookMethod('checkExists')).toBe(false);
+		expect(await receiver.webhookMethod('create')).toBe(true);
+		expect(subscription()).toMatchObject({ callbackUrl: receiver.url, status: 'active', events: ['application.status.updated', 'candidate.created'] });
+		expect(state().secretKeys).toHaveLength(1);
+		expect(subscription()!.secretKeys.map((k) => k.key)).toEqual([state().secretKeys[0].key]);
+		expect(await receiver.webhookMethod('checkExists')).toBe(true);
+		expect(receiver.triggered).toEqual([]);
+	});
+
+	it('accepts a signed delivery with 202 and starts one run with the event', async () => {
+		const results = await sim.deliverEvent('candidate.created', { id: sim.seed.candidates.tom }, { eventId: 'evt-1' });
+		expect(results).toEqual([expect.objectContaining({ status: 202 })]);
+		await receiver.settled();
+		expect(receiver.triggered).toHaveLength(1);
+		expect(receiver.triggered[0][0].json).toMatchObject({ event: 'candidate.created', eventId: 'evt-1', payload: { id: sim.seed.candidates.tom } });
+	});
+
+	it('ignores a repeated event-id (SmartRecruiters re-delivers with the same id)', async () => {
+		const results = await sim.deliverEvent('candidate.created', { id: sim.seed.candidates.tom }, { eventId: 'evt-1' });
+		expect(results).toEqual([expect.objectContaining({ status: 202 })]);
+		await receiver.settled();
+		expect(receiver.triggered).toHaveLength(1);
+	});
+
+	it('rejects tampered, unsigned, wrongly signed and stale deliveries with 401 and no run', async () => {
+		const tampered = await sim.deliverEvent('candidate.created', { id: sim.seed.candidates.jane }, { eventId: 'evt-tampered', tamper: true });
+		expect(tampered).toEqual([expect.objectContaining({ status: 401 })]);
+		const stale = await sim.deliverEvent('candidate.created', { id: sim.seed.candidates.jane }, { eventId: 'evt-stale', timestamp: Math.floor(Date.now() / 1000) - 3600 });
+		expect(stale).toEqual([expect.objectContaining({ status: 401 })]);
+
+		const { body, headers } = candidateCreated(sim.seed.candidates.jane, 'evt-forged');
+		expect(await postDelivery(body, headers, [])).toBe(401);
+		expect(await postDelivery(body, headers, ['not-the-subscription-key'])).toBe(401);
+		expect(await postDelivery(body, headers, [state().secretKeys[0].key], Math.floor(Date.now() / 1000) - 301)).toBe(401);
+		await receiver.settled();
+		expect(receiver.triggered).toHaveLength(1);
+	});
+
+	it('accepts deliveries signed with a rotated key, and with a key pasted into the credential', async () => {
+		const rotated = await fetch(`${sim.baseUrl}/webhooks-api/v201907/subscriptions/${String(state().subscriptionId)}/secret-key`, {
+			method: 'POST',
+			headers: { 'X-SmartToken': sim.apiKey },
+		});
+		const { secretKey } = (await rotated.json()) as { secretKey: string };
+		// SmartRecruiters now signs with the new key and the deprecated one (valid 24 h): the known old key matches.
+		expect(await sim.deliverEvent('candidate.created', { id: sim.seed.candidates.jane }, { eventId: 'evt-rotated' })).toEqual([
+			expect.objectContaining({ status: 202 }),
+		]);
+		const onlyNewKey = candidateCreated(sim.seed.candidates.maria, 'evt-new-key-only');
+		expect(await postDelivery(onlyNewKey.body, onlyNewKey.headers, [secretKey])).toBe(401);
+		credentials.smartRecruitersApi.webhookSecretKeys = `unrelated-key, ${secretKey}`;
+		expect(await postDelivery(onlyNewKey.body, onlyNewKey.headers, [secretKey])).toBe(202);
+		await receiver.settled();
+		expect(receiver.triggered.map((items) => items[0].json.eventId)).toEqual(['evt-1', 'evt-rotated', 'evt-new-key-only']);
+	});
+
+	it('removes the subscription on deactivation', async () => {
+		const id = String(state().subscriptionId);
+		expect(await receiver.webhookMethod('delete')).toBe(true);
+		expect(sim.state.subscriptions.find((s) => s.id === id)).toBeUndefined();
+		expect(state().subscriptionId).toBeUndefined();
+		expect(await receiver.webhookMethod('checkExists')).toBe(false);
+	});
+});
+
+describe('SmartRecruiters Trigger with "Only When Status Becomes: Hired"', () => {
+	let hiredOnly: WebhookReceiver;
+
+	beforeAll(async () => {
+		hiredOnly = await startWebhookReceiver({ events: ['application.status.updated'], options: { onlyStatuses: ['HIRED'] } }, apiKeyCredentials(sim));
+		await hiredOnly.webhookMethod('create');
+	});
+
+	afterAll(async () => {
+		await hiredOnly.webhookMethod('delete');
+		await hiredOnly.close();
+	});
+
+	it('reads the application behind the thin payload and starts only for hired candidates', async () => {
+		const { candidates, jobs, applications } = sim.seed;
+		const link = (candidateId: string, jobId: string) => `<${sim.baseUrl}/candidates/${candidateId}/jobs/${jobId}>; rel=self`;
+		await sim.deliverEvent(
+			'application.status.updated',
+			{ job_id: jobs.backendEngineer, candidate_id: candidates.jane, application_id: applications.janeBackendEngineer },
+			{ link: link(candidates.jane, jobs.backendEngineer) },
+		);
+		await hiredOnly.settled();
+		expect(hiredOnly.triggered).toEqual([]);
+
+		// Hire Maria through the node, then deliver the event SmartRecruiters would send.
+		const hire = await runSmartRecruiters(sim, {
+			resource: 'candidate',
+			operation: 'setStatus',
+			candidateId: byId(candidates.maria),
+			jobId: byId(jobs.productDesigner),
+			status: 'HIRED',
+		});
+		expect(hire.error).toBeUndefined();
+		await sim.deliverEvent(
+			'application.status.updated',
+			{ job_id: jobs.productDesigner, candidate_id: candidates.maria, application_id: applications.mariaProductDesigner },
+			{ link: link(candidates.maria, jobs.productDesigner) },
+		);
+		await hiredOnly.settled();
+		expect(hiredOnly.triggered).toHaveLength(1);
+		expect(hiredOnly.triggered[0][0].json).toMatchObject({
+			event: 'application.status.updated',
+			payload: { candidate_id: candidates.maria, job_id: jobs.productDesigner },
+			application: { status: 'HIRED' },
+		});
+	});
+});
