@@ -34,10 +34,12 @@ export class DownloadFile implements INodeType {
 		version: 1,
 		subtitle: '={{ "→ " + $parameter["binaryPropertyName"] }}',
 		description:
-			'Downloads the file at a URL (a CV, an interview report) into a binary field, for an ATS node to upload. Items without a URL pass through unchanged.',
+			'Downloads the file at a URL (a CV, an interview report) into a binary field, for an ATS node to upload. Items without a URL leave unchanged on the "No URL" output.',
 		defaults: { name: 'Download File' },
 		inputs: ['main'],
-		outputs: ['main'],
+		// eslint-disable-next-line n8n-nodes-base/node-class-description-outputs-wrong
+		outputs: ['main', 'main'],
+		outputNames: ['File', 'No URL'],
 		usableAsTool: true,
 		properties: [
 			{
@@ -46,7 +48,7 @@ export class DownloadFile implements INodeType {
 				type: 'string',
 				default: '={{ $json.cvUrl }}',
 				placeholder: 'https://files.example.com/cv.pdf',
-				description: 'HTTP(S) address of the file. When it is empty the item passes through unchanged (no file to attach).',
+				description: 'HTTP(S) address of the file. When it is empty the item leaves unchanged on the "No URL" output, so the upload after this node only gets items with a file.',
 			},
 			{
 				displayName: 'Put Output File in Field',
@@ -85,26 +87,29 @@ export class DownloadFile implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
-		const output: INodeExecutionData[] = [];
+		const downloaded: INodeExecutionData[] = [];
+		const withoutUrl: INodeExecutionData[] = [];
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 			try {
-				output.push({ ...(await downloadInto.call(this, items[itemIndex], itemIndex)), pairedItem: { item: itemIndex } });
+				const result = await downloadInto.call(this, items[itemIndex], itemIndex);
+				(result ? downloaded : withoutUrl).push({ ...(result ?? items[itemIndex]), pairedItem: { item: itemIndex } });
 			} catch (error) {
 				if (!this.continueOnFail()) throw error;
-				output.push({ json: { error: (error as Error).message }, pairedItem: { item: itemIndex } });
+				downloaded.push({ json: { error: (error as Error).message }, pairedItem: { item: itemIndex } });
 			}
 		}
-		return [output];
+		return [downloaded, withoutUrl];
 	}
 }
 
-async function downloadInto(this: IExecuteFunctions, item: INodeExecutionData, itemIndex: number): Promise<INodeExecutionData> {
+/** The item with the file added, or undefined when its URL is empty. */
+async function downloadInto(this: IExecuteFunctions, item: INodeExecutionData, itemIndex: number): Promise<INodeExecutionData | undefined> {
 	const raw = this.getNodeParameter('url', itemIndex, '') as unknown;
 	const text = typeof raw === 'string' ? raw.trim() : '';
 	if (raw !== undefined && raw !== null && typeof raw !== 'string') {
 		throw new NodeOperationError(this.getNode(), `"URL" must be text, not ${Array.isArray(raw) ? 'a list' : typeof raw}`, { itemIndex });
 	}
-	if (!text) return { json: item.json, binary: item.binary };
+	if (!text) return undefined;
 	let url: URL;
 	try {
 		url = new URL(text);

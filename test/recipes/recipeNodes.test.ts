@@ -157,17 +157,16 @@ describe('Download File', () => {
 	});
 	afterAll(async () => await new Promise<void>((resolve) => server.close(() => resolve())));
 
-	it('downloads into the binary field and passes items without a URL through', async () => {
+	it('downloads into the binary field and sends items without a URL to "No URL" unchanged', async () => {
 		const { outputs } = await runNode({
 			type: 'downloadFile',
 			parameters: { url: '={{ $json.cvUrl }}', binaryPropertyName: 'cv' },
 			input: [{ cvUrl: `${base}/cv.pdf?token=s3cr3t` }, { other: 1 }],
 		});
-		expect(outputs[0]).toHaveLength(2);
+		expect(outputs[0]).toHaveLength(1);
 		expect(outputs[0][0].binary?.cv).toMatchObject({ fileName: 'Ada CV.pdf', mimeType: 'application/pdf' });
 		expect(Buffer.from(outputs[0][0].binary!.cv.data, 'base64').toString()).toBe('%PDF-1.4 ada');
-		expect(outputs[0][1]).toMatchObject({ json: { other: 1 } });
-		expect(outputs[0][1].binary).toBeUndefined();
+		expect(outputs[1]).toEqual([{ json: { other: 1 }, pairedItem: { item: 1 } }]);
 	});
 
 	it('reports a failed download without the URL\'s query (signed links carry tokens there)', async () => {
