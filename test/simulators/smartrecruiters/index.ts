@@ -160,14 +160,16 @@ export async function startSmartRecruitersSimulator(options: SmartRecruitersSimu
 		};
 		const authorization = req.get('authorization') ?? '';
 		res.locals.auth = req.get('x-smarttoken') !== undefined ? 'token' : /^bearer\s/i.test(authorization) ? 'bearer' : 'none';
-		res.on('finish', () => afterResponse(req, res));
+		// Mounted routers rewrite req.url; keep the path the client asked for.
+		const path = req.path;
+		res.on('finish', () => afterResponse(req, res, path));
 		next();
 	});
 
-	function afterResponse(req: Request, res: Response) {
+	function afterResponse(req: Request, res: Response, path: string) {
 		simulator.requests.push({
 			method: req.method,
-			path: req.path,
+			path,
 			query: { ...req.query },
 			body: res.locals.loggedBody ?? (hasRequestBody(req) ? redact(req.body) : undefined),
 			status: res.statusCode,
@@ -177,7 +179,7 @@ export async function startSmartRecruitersSimulator(options: SmartRecruitersSimu
 		const body = res.locals.jsonBody ?? (res.locals.rawBody ? '(binary)' : undefined);
 		let errors: string[] = [];
 		let operationId: string | undefined;
-		if (req.path === TOKEN_ENDPOINT.path) {
+		if (path === TOKEN_ENDPOINT.path) {
 			errors = spec.checkTokenResponse(res.statusCode, body);
 			operationId = 'identity.oauth.token';
 		} else {
@@ -186,7 +188,7 @@ export async function startSmartRecruitersSimulator(options: SmartRecruitersSimu
 			operationId = operation.operationId;
 			errors = spec.checkResponse(operation, res.statusCode, contentType, body);
 		}
-		if (errors.length) simulator.contractViolations.push({ direction: 'response', method: req.method, path: req.path, operation: operationId, errors });
+		if (errors.length) simulator.contractViolations.push({ direction: 'response', method: req.method, path, operation: operationId, errors });
 	}
 
 	app.post(TOKEN_ENDPOINT.path, express.urlencoded({ extended: false }), (req, res) => {

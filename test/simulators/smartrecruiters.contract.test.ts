@@ -1,0 +1,305 @@
+/**
+ * The simulator against SmartRecruiters' own OpenAPI description: every route's answers (success and error) match
+ * the spec, and requests that break the contract are caught and answered like the real API.
+ */
+import { startSmartRecruitersSimulator, type SmartRecruitersSimulator } from './smartrecruiters';
+import { client } from './smartrecruiters/client';
+import { startTestReceiver, type TestReceiver } from './smartrecruiters/receiver';
+import { signatureHeader, signatureV1 } from './smartrecruiters/signature';
+import { loadSpec } from './smartrecruiters/spec';
+import { REFERENCE_REWRITES, SCHEMA_OVERRIDES } from './smartrecruiters/spec-exceptions';
+
+describe('SmartRecruiters simulator — contract with the vendor spec', () => {
+	let sim: SmartRecruitersSimulator;
+	let receiver: TestReceiver;
+	let api: ReturnType<typeof client>;
+
+	beforeAll(async () => {
+		sim = await startSmartRecruitersSimulator({ rateLimit: false, candidatesSearchLatencyMs: 0, webhooks: { handshakeTimeoutMs: 2000, retryDelaysMs: [] } });
+		receiver = await startTestReceiver();
+		api = client(sim);
+	});
+	afterAll(async () => {
+		await sim.close();
+		await receiver.close();
+	});
+	beforeEach(() => sim.reset());
+
+	it('answers every simulated route (successes and documented errors) without a single contract violation', async () => {
+		const S = sim.seed;
+		const jane = S.candidates.jane;
+		const eng = S.jobs.backendEngineer;
+		const missing = '00000000-0000-4000-8000-000000000000';
+		const calls: Array<[string, string, Parameters<typeof api>[2]?]> = [
+			['GET', '/candidates'],
+			['GET', '/candidates', { query: { q: 'jane', limit: 1, status: ['INTERVIEW', 'NEW'], jobId: eng, tag: 'backend', updatedAfter: '2026-01-01T00:00:00.000Z' } }],
+			['GET', '/candidates', { query: { pageId: 'not-a-cursor' } }],
+			['GET', '/candidates', { query: { propertyId: S.properties.employmentType } }],
+			['POST', '/candidates', { body: { firstName: 'Tal', lastName: 'Pool', email: 'tal@example.com' } }],
+			['POST', '/candidates', { body: { firstName: 'Tal', lastName: 'Pool', email: 'tal@example.com', sourceDetails: { sourceTypeId: 'NOPE', sourceId: 'x' } } }],
+			[
+				'POST',
+				`/jobs/${eng}/candidates`,
+				{
+					body: {
+						firstName: 'New',
+						lastName: 'Person',
+						email: 'new.person@example.com',
+						phoneNumber: '+1 555 0100',
+						tags: ['sourced'],
+						location: { city: 'Austin', countryCode: 'us' },
+						web: { linkedin: 'https://linkedin.com/in/new' },
+						education: [{ institution: 'MIT', degree: 'BSc', startDate: '2015', endDate: '2019-06' }],
+						experience: [{ company: 'Acme', current: true, startDate: '2019-07-01' }],
+						sourceDetails: { sourceTypeId: S.sources.types.custom, sourceSubTypeId: S.sources.subTypes.custom, sourceId: S.sources.values.sourceWhale },
+					},
+				},
+			],
+			['POST', `/jobs/${eng}/candidates`, { body: { firstName: 'A', lastName: 'B', email: 'a@b.co', sourceDetails: { sourceTypeId: S.sources.types.sourcingTools, sourceId: S.sources.values.hireEz } } }],
+			['POST', `/jobs/${missing}/candidates`, { body: { firstName: 'A', lastName: 'B', email: 'a@b.co' } }],
+			['GET', `/candidates/${jane}`],
+			['GET', `/candidates/${missing}`],
+			['PATCH', `/candidates/${jane}`, { body: { phoneNumber: '+49 30 7654321', web: { linkedin: 'https://linkedin.com/in/jd', website: 'https://jane.dev' } } }],
+			['GET', `/candidates/${jane}/tags`],
+			['POST', `/candidates/${jane}/tags`, { body: { tags: ['outreach'] } }],
+			['PUT', `/candidates/${jane}/tags`, { body: { tags: ['a', 'b'] } }],
+			['DELETE', `/candidates/${jane}/tags`],
+			['GET', `/candidates/${jane}/jobs/${eng}`],
+			['GET', `/candidates/${jane}/jobs/${S.jobs.salesLead}`],
+			['PUT', `/candidates/${jane}/jobs/${eng}/status`, { body: { status: 'OFFERED', subStatus: 'Offer sent' } }],
+			['PUT', `/candidates/${jane}/jobs/${eng}/status`, { body: { status: 'REJECTED', reason: S.rejectionReasons.notQualified } }],
+			['PUT', `/candidates/${jane}/jobs/${eng}/status`, { body: { status: 'NEW', reason: S.rejectionReasons.notQualified } }],
+			['GET', `/candidates/${jane}/jobs/${eng}/status/history`],
+			['PUT', `/candidates/${jane}/jobs/${eng}/source`, { body: { sourceTypeId: S.sources.types.jobBoards, sourceId: S.sources.values.indeed } }],
+			['PUT', `/candidates/${jane}/jobs/${eng}/source`, { body: { sourceTypeId: 'NOPE', sourceId: 'x' } }],
+			['GET', `/candidates/${jane}/jobs/${eng}/properties`],
+			['GET', `/candidates/${S.candidates.maria}/jobs/${eng}/properties`],
+			[
+				'PUT',
+				`/candidates/${jane}/jobs/${eng}/properties`,
+				{
+					body: [
+						{ id: S.properties.startDate, value: '2026-12-01T00:00:00.000Z' },
+						{ id: S.properties.salary, value: { code: 'EUR', value: 80000 } },
+						{ id: S.properties.countryOfResidence, value: 'de' },
+						{ id: S.properties.willingToRelocate, value: true },
+						{ id: S.properties.referrer, value: S.users.recruiter },
+						{ id: S.properties.outreachSequence },
+					],
+				},
+			],
+			['GET', `/candidates/${jane}/jobs/${eng}/properties`, { query: { context: 'HIRE_FORM' } }],
+			['PUT', `/candidates/${jane}/jobs/${eng}/properties`, { body: [{ id: S.properties.countryOfResidence, value: 'US' }] }],
+			['GET', `/candidates/${jane}/jobs/${eng}/attachments`],
+			['GET', `/candidates/${S.candidates.john}/jobs/${S.jobs.dataAnalyst}/offers`],
+			['GET', `/candidates/${S.candidates.john}/jobs/${S.jobs.dataAnalyst}/offers/${S.offers.johnDataAnalyst}`],
+			['GET', `/candidates/${S.candidates.john}/jobs/${S.jobs.dataAnalyst}/offers/${missing}`],
+			['GET', '/jobs'],
+			['GET', '/jobs', { query: { status: 'SOURCING', postingStatus: 'PUBLIC', q: 'engineer', city: 'Berlin', department: 'Engineering', limit: 5 } }],
+			['GET', '/jobs', { query: { sort: 'job_id', limit: 2 } }],
+			['GET', '/jobs', { query: { pageId: 'bad', sort: 'job_id' } }],
+			['GET', `/jobs/${eng}`],
+			['GET', `/jobs/${missing}`],
+			['GET', `/jobs/${eng}/hiring-team`],
+			['GET', '/configuration/sources'],
+			['GET', `/configuration/sources/${S.sources.types.sourcingTools}/values`, { query: { sourceSubType: S.sources.subTypes.outreach, limit: 1, offset: 0 } }],
+			['GET', `/configuration/sources/${S.sources.types.sourcingTools}/values`, { query: { sourceSubType: 'NOPE' } }],
+			['GET', `/configuration/sources/${S.sources.types.custom}/values/${S.sources.values.sourceWhale}`],
+			['GET', '/configuration/candidate-properties'],
+			['GET', `/configuration/candidate-properties/${S.properties.employmentType}`],
+			['GET', `/configuration/candidate-properties/${S.properties.employmentType}/values`],
+			['GET', `/configuration/candidate-properties/${S.properties.startDate}/values`],
+			['GET', '/configuration/hiring-processes'],
+			['GET', `/configuration/hiring-processes/${S.hiringProcesses.engineering}`],
+			['GET', '/configuration/rejection-reasons'],
+			['GET', '/configuration/withdrawal-reasons'],
+			['POST', '/messages/shares', { body: { content: `Replied to outreach #[CANDIDATE:${jane}] @[USER:${S.users.recruiter}]`, shareWith: { hiringTeamOf: [eng], openNote: false } } }],
+			['POST', '/messages/shares', { body: { content: `Note #[CANDIDATE:${jane}]`, shareWith: { openNote: true, everyone: true } } }],
+			['GET', '/messages', { query: { candidateId: jane, limit: 5 } }],
+			['GET', '/reviews-api/v201910/reviews', { query: { candidateId: jane, jobId: eng } }],
+			['GET', `/reviews-api/v201910/reviews/${S.reviews.janeBackendEngineer}`],
+			['GET', `/reviews-api/v201910/reviews/${missing}`],
+			['GET', '/interviews-api/v201904/interviews', { query: { applicationId: S.applications.janeBackendEngineer } }],
+			['GET', `/interviews-api/v201904/interviews/${S.interviews.janeBackendEngineer}`],
+			['GET', `/interviews-api/v201904/interviews/${missing}`],
+			['GET', '/user-api/v201804/users', { query: { q: 'rec', limit: 10 } }],
+			['GET', '/user-api/v201804/users/me'],
+			['GET', `/user-api/v201804/users/${S.users.hiringManager}`],
+			['GET', '/user-api/v201804/users/ffffffffffffffffffffffff'],
+			['GET', '/candidates', { apiKey: 'wrong-key' }],
+		];
+		const statuses: number[] = [];
+		for (const [method, path, options] of calls) statuses.push((await api(method, path, options)).status);
+
+		// Attachments (multipart), subscriptions with handshake, secret keys, deletes.
+		const form = new FormData();
+		form.append('attachmentType', 'RESUME');
+		form.append('file', new Blob(['%PDF-1.4 cv'], { type: 'application/pdf' }), 'jane-cv.pdf');
+		const attachment = await api('POST', `/candidates/${jane}/jobs/${eng}/attachments`, { form });
+		expect(attachment.status).toBe(201);
+		expect((await api('GET', `/candidates/attachments/${attachment.body.id}`)).body).toBe('%PDF-1.4 cv');
+		const subscription = await api('POST', '/webhooks-api/v201907/subscriptions', { body: { callbackUrl: receiver.url, events: ['application.status.updated', 'candidate.deleted'] } });
+		expect(subscription.status).toBe(201);
+		const id = subscription.body.id as string;
+		for (const [method, path] of [
+			['GET', '/webhooks-api/v201907/subscriptions'],
+			['GET', `/webhooks-api/v201907/subscriptions/${id}`],
+			['GET', `/webhooks-api/v201907/subscriptions/${id}/secret-key`],
+			['POST', `/webhooks-api/v201907/subscriptions/${id}/secret-key`],
+			['GET', `/webhooks-api/v201907/subscriptions/${id}/secret-key`],
+			['PUT', `/webhooks-api/v201907/subscriptions/${id}/activation`],
+			['PUT', `/webhooks-api/v201907/subscriptions/${id}/activation`],
+		]) {
+			statuses.push((await api(method, path)).status);
+		}
+		await sim.deliverEvent('application.status.updated', { job_id: eng, candidate_id: jane, application_id: S.applications.janeBackendEngineer });
+		await sim.deliverEvent('candidate.deleted', { id: jane });
+		statuses.push((await api('GET', `/webhooks-api/v201907/subscriptions/${id}/callbacks-log`)).status);
+		statuses.push((await api('DELETE', `/webhooks-api/v201907/subscriptions/${id}`)).status);
+		statuses.push((await api('GET', `/webhooks-api/v201907/subscriptions/${id}`)).status);
+		statuses.push((await api('DELETE', `/candidates/${S.candidates.tom}`)).status);
+		statuses.push((await api('DELETE', '/messages/shares/00000000-0000-4000-8000-000000000000')).status);
+
+		expect(sim.contractViolations).toEqual([]);
+		// The list really covers successes and errors: 2xx, 4xx of several kinds.
+		expect(new Set(statuses)).toEqual(new Set([200, 201, 204, 400, 401, 404, 409]));
+		const covered = new Set(
+			sim.requests.map((request) => loadSpec().findOperation(request.method, request.path).operation?.operationId).filter(Boolean),
+		);
+		// Every operation the simulator serves was exercised (Users_getDetails is the spec's id of both /users/me and /users/{id}).
+		expect([...covered].sort()).toEqual(
+			[
+				...['addTagsToCandidate', 'attachFileToJobCandidate', 'createWithSource', 'createWithSourceDetails', 'getApplicationDetails'],
+				...['getAttachment', 'getAttachmentsByJobId', 'getDetails', 'getPropertyValuesForJob', 'getStatusHistory', 'getTags'],
+				...['removeCandidateById', 'removeTags', 'searchResults', 'updateCandidateProperties', 'updateCandidateTags'],
+				...['updatePersonalInfo', 'updateSource', 'updateStatus'],
+			]
+				.map((name) => `Candidates_${name}`)
+				.concat(
+					...['getCandidateProperties', 'getCandidatePropertyById', 'getCandidatePropertyValues', 'getCandidateSource'].map((n) => `Configuration_${n}`),
+					...['getHiringProcess', 'getHiringProcesses', 'getRejectionReasons', 'getWithdrawalReasons'].map((n) => `Configuration_${n}`),
+					...['listCandidateSourceTypesWithSubtypes', 'listCandidateSourcesByType'].map((n) => `Configuration_${n}`),
+					'Interviews_getDetails',
+					'Interviews_getList',
+					'Jobs_getContentById',
+					'Jobs_getHiringTeam',
+					'Jobs_searchJobsByParams',
+					'Messages_deleteById',
+					'Messages_getByCandidateAndJobId',
+					'Messages_shareNewMessages',
+					'Offers_getCandidateJobOffers',
+					'Offers_getCandidateOffer',
+					'Reviews_getAllForCandidateJob',
+					'Reviews_getById',
+					...['activateWebhookSubscription', 'deleteWebhookSubscription', 'generateSecretKey', 'getCallbackDetails'].map((n) => `Subscriptions_${n}`),
+					...['getSecretKey', 'getSingleWebhook', 'getWebhookSubscriptions', 'subscribeToWebhook'].map((n) => `Subscriptions_${n}`),
+					'Users_getDetails',
+					'Users_list',
+				)
+				.sort(),
+		);
+	});
+
+	it('rejects a request body that breaks the spec with 400 and records the violation', async () => {
+		const { candidates, jobs } = sim.seed;
+		const response = await api('PUT', `/candidates/${candidates.jane}/jobs/${jobs.backendEngineer}/status`, { body: { status: 'OFFER' } });
+		expect(response.status).toBe(400);
+		expect(response.body.errors[0]).toMatchObject({ code: 'VALIDATION_ERROR' });
+		expect(sim.contractViolations).toEqual([
+			expect.objectContaining({
+				direction: 'request',
+				operation: 'Candidates_updateStatus',
+				errors: [expect.stringContaining('body/status must be equal to one of the allowed values')],
+			}),
+		]);
+		// The application did not change.
+		expect(sim.state.applications.find((a) => a.id === sim.seed.applications.janeBackendEngineer)?.status).toBe('INTERVIEW');
+	});
+
+	it('flags missing required fields, bad formats, limits out of range and unknown query parameters', async () => {
+		const created = await api('POST', '/candidates', { body: { firstName: '', email: 'not-an-email' } });
+		expect(created.status).toBe(400);
+		const search = await api('GET', '/candidates', { query: { limit: 500 } });
+		expect(search.status).toBe(400);
+		const ignored = await api('GET', '/webhooks-api/v201907/subscriptions', { query: { pageId: 'x' } });
+		expect(ignored.status).toBe(200);
+		const errors = sim.contractViolations.flatMap((violation) => violation.errors);
+		expect(errors).toEqual(
+			expect.arrayContaining([
+				"body must have required property 'lastName'",
+				'body/firstName must NOT have fewer than 1 characters',
+				'body/email must match format "email"',
+				'query parameter/limit must be <= 100',
+				expect.stringContaining('unknown query parameter "pageId"'),
+			]),
+		);
+	});
+
+	it('checks responses too: a record that would render off-spec is reported, not hidden', async () => {
+		const { candidates, jobs } = sim.seed;
+		const application = sim.state.applications.find((a) => a.candidateId === candidates.jane && a.jobId === jobs.backendEngineer)!;
+		(application as { status: string }).status = 'OFFER';
+		const response = await api('GET', `/candidates/${candidates.jane}/jobs/${jobs.backendEngineer}`);
+		expect(response.status).toBe(200);
+		expect(sim.contractViolations).toEqual([
+			expect.objectContaining({
+				direction: 'response',
+				operation: 'Candidates_getApplicationDetails',
+				errors: [expect.stringContaining('response/status must be equal to one of the allowed values')],
+			}),
+		]);
+	});
+
+	it('flags calls to endpoints the vendor spec does not have, and answers 404', async () => {
+		const response = await api('GET', `/candidates/${sim.seed.candidates.jane}/notes`);
+		expect(response.status).toBe(404);
+		expect(sim.contractViolations).toEqual([
+			expect.objectContaining({ direction: 'request', errors: [expect.stringContaining('no operation GET /candidates/')] }),
+		]);
+	});
+
+	it('answers a subscription with unknown events or a plain-http public callback with 422 (documented)', async () => {
+		const unknownEvent = await api('POST', '/webhooks-api/v201907/subscriptions', { body: { callbackUrl: receiver.url, events: ['candidate.hired'] } });
+		expect(unknownEvent.status).toBe(422);
+		const httpUrl = await api('POST', '/webhooks-api/v201907/subscriptions', { body: { callbackUrl: 'http://example.com/hook', events: ['candidate.created'] } });
+		expect(httpUrl.status).toBe(422);
+	});
+
+	it('records a webhook payload that does not match the spec callback schema', async () => {
+		const subscription = await api('POST', '/webhooks-api/v201907/subscriptions', { body: { callbackUrl: receiver.url, events: ['application.created'] } });
+		await api('PUT', `/webhooks-api/v201907/subscriptions/${subscription.body.id}/activation`);
+		await sim.deliverEvent('application.created', { job_id: 'j', candidate_id: 'c' });
+		expect(sim.contractViolations).toEqual([
+			expect.objectContaining({ operation: 'onApplicationCreatedCallback', errors: ["body must have required property 'application_id'"] }),
+		]);
+	});
+
+	it("signs like the spec's published test vector", () => {
+		const parts = {
+			timestamp: '1574080897',
+			rawBody: '{"job_id":"jid","candidate_id":"cid"}',
+			eventId: '123',
+			eventName: 'application.created',
+			eventVersion: 'v201910',
+			link: '<http://smartrecruiters.com/endpoint>; rel=self',
+		};
+		expect(signatureV1('HeBVky2bccvvkcXPimH8c', parts)).toBe('2e9291f10d44ca10204a4cd81b05d73b6a316b2b605d4e2e0e0b37b40198ce1f');
+		expect(signatureHeader(['HeBVky2bccvvkcXPimH8c'], parts)).toBe('v1=2e9291f10d44ca10204a4cd81b05d73b6a316b2b605d4e2e0e0b37b40198ce1f');
+		// Any change of a signed element changes the signature.
+		expect(signatureV1('HeBVky2bccvvkcXPimH8c', { ...parts, link: 'http://smartrecruiters.com/endpoint' })).not.toBe(
+			'2e9291f10d44ca10204a4cd81b05d73b6a316b2b605d4e2e0e0b37b40198ce1f',
+		);
+	});
+
+	it('keeps every spec exception pointed at something that exists in the spec', () => {
+		const spec = loadSpec();
+		for (const rewrite of REFERENCE_REWRITES) {
+			expect(Object.keys(SCHEMA_OVERRIDES)).toContain(rewrite.to);
+		}
+		// The merged schemas still have the problems the overrides are for: if the vendor file is fixed, revisit the exceptions.
+		expect(spec.validateNamed('CandidatePropertyValue', { id: 'p', value: 1 }, 'request')).not.toEqual([]);
+		expect(spec.validateNamed('CandidateAssignment', { job: { id: 'j', actions: { details: { url: 'u', method: 'GET' } } }, status: 'NEW' }, 'response')).toEqual([]);
+		expect(spec.validateNamed('Job', { job: { id: 'j' }, status: 'SOURCING' }, 'response')).toEqual(["response must have required property 'id'"]);
+		expect(spec.eventNames).toHaveLength(47);
+	});
+});
