@@ -24,8 +24,13 @@ export type LeverContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunc
 
 export type LeverCredentialType = 'leverApi' | 'leverOAuth2Api';
 
-/** Lever: token bucket per API key, 10 requests/s steady, bursts up to 20 (lever.md §2). */
-const LEVER_RATE_LIMIT = { ratePerSecond: 10, burst: 20 };
+/**
+ * Lever: token bucket per API key, 10 requests/s steady, bursts up to 20 (lever.md §2). Our bucket stays a little
+ * inside Lever's: Lever's bucket only starts when our first request arrives (later than ours starts) and requests
+ * arrive with jitter, so a bucket exactly as large and as fast as Lever's runs into 429s. A burst of 15 absorbs the
+ * start offset and the 9/s refill wins back any drift.
+ */
+const LEVER_RATE_LIMIT = { ratePerSecond: 9, burst: 15 };
 
 export interface LeverRequestOptions {
 	body?: IDataObject | FormData;
