@@ -47,6 +47,8 @@ import type {
 } from 'n8n-workflow';
 import { ICredentialsHelper, LoggerProxy, NodeHelpers, UnexpectedError, Workflow } from 'n8n-workflow';
 
+import { Container, Logger as N8nLoggerService } from './n8nServices';
+
 // n8n-core keeps an instance settings file (encryption key) under N8N_USER_FOLDER; give it a folder of our own
 // before anything reads it, so running a recipe never touches ~/.n8n of a real n8n install.
 process.env.N8N_USER_FOLDER ??= path.join(tmpdir(), 'ats-sync-n8n');
@@ -286,16 +288,24 @@ export interface NodeRunSummary {
 }
 
 /**
- * Routes n8n's own log calls (LoggerProxy, used by n8n-core and nodes) to `write`, or drops them: a headless run
- * prints its own progress and summary, n8n's debug chatter only with --verbose.
+ * Routes n8n's own log calls to `write`, or drops them: a headless run prints its own progress and summary, n8n's
+ * log lines only with --verbose. Both of n8n's loggers are replaced: n8n-workflow's LoggerProxy (nodes, engine)
+ * and the winston Logger service n8n-core's HTTP and error paths take from the DI container — left alone, that one
+ * prints request errors with stack traces to the console and re-points LoggerProxy at itself.
  */
 export function configureN8nLogging(write?: (level: string, message: string) => void) {
 	const log =
 		(level: string) =>
-		(message: string): void =>
-			write?.(level, message);
-	const logger = { error: log('error'), warn: log('warn'), info: log('info'), debug: log('debug') } as unknown as Logger;
-	LoggerProxy.init(logger);
+		(message: string, metadata?: IDataObject): void => {
+			if (!write) return;
+			const error = metadata?.error;
+			const detail = error instanceof Error ? error.message : typeof error === 'string' ? error : undefined;
+			write(level, detail && !message.includes(detail) ? `${message}: ${detail}` : message);
+		};
+	const logger = { error: log('error'), warn: log('warn'), info: log('info'), debug: log('debug') };
+	const scoped = Object.assign(logger, { scoped: () => scoped });
+	Container.set(N8nLoggerService, scoped);
+	LoggerProxy.init(scoped as unknown as Logger);
 }
 
 /** Whether an item a node emitted is a failed item (n8n's continueOnFail shapes, or the error output). */

@@ -4,9 +4,9 @@
  * `Container.get(OutboundHttp).requests()` (package @n8n/backend-network). Replacing that service in n8n's DI
  * container lets `--dry-run` record writes without touching any node.
  */
-import { createRequire } from 'node:module';
-
 import type { IDataObject } from 'n8n-workflow';
+
+import { Container, OutboundHttp } from './n8nServices';
 
 /** What the runner sees of an outbound request. */
 export interface OutboundRequest {
@@ -28,13 +28,6 @@ interface HttpRequestClient {
 interface OutboundHttpService {
 	requests(options?: unknown): HttpRequestClient;
 }
-
-// Resolve DI and the service from n8n-core's own location: it must be the same Container instance n8n-core uses.
-const coreRequire = createRequire(require.resolve('n8n-core'));
-const { Container } = coreRequire('@n8n/di') as {
-	Container: { get<T>(type: unknown): T; set(type: unknown, instance: unknown): void };
-};
-const { OutboundHttp } = coreRequire('@n8n/backend-network') as { OutboundHttp: unknown };
 
 function withQuery(url: string, qs: unknown): string {
 	if (!qs || typeof qs !== 'object' || Object.keys(qs).length === 0) return url;

@@ -56,7 +56,7 @@ export async function openSession(options: SessionOptions, reporter: Reporter): 
 	const { uses, problems } = credentialUses(workflowData, loaded.types);
 	failOn(problems);
 	// The lock comes before reading the state: a run that waited must see the cursor the previous run saved.
-	await state.lock(options.waitLock);
+	await state.lock(options.waitLock, () => reporter.note(`waiting for another run to release ${state.file}.lock`));
 	try {
 		const saved = state.read();
 		const resolved = resolveCredentials(uses, {

@@ -62,9 +62,10 @@ export class StateFile {
 	 * Takes the lock or, without `wait`, refuses at once with a message saying who holds it. A lock left by a killed
 	 * run turns stale after ATS_SYNC_LOCK_STALE_MS (default 10 s) and is then taken over.
 	 */
-	async lock(wait: boolean) {
+	async lock(wait: boolean, onWaiting?: () => void) {
 		mkdirSync(path.dirname(this.file), { recursive: true });
 		const stale = lockStaleMs();
+		let waiting = false;
 		for (;;) {
 			try {
 				this.release = await lockfile.lock(this.file, {
@@ -82,6 +83,8 @@ export class StateFile {
 						`Another ats-sync run holds the lock on ${this.file} (${this.file}.lock): not starting a second, overlapping run. Use --wait-lock to wait for it`,
 					);
 				}
+				if (!waiting) onWaiting?.();
+				waiting = true;
 				await new Promise((resolve) => setTimeout(resolve, 250));
 			}
 		}
