@@ -91,3 +91,29 @@ export function writeFixtureCredentials(dir: string, extra: Record<string, unkno
 
 /** No line looks like a stack frame. */
 export const hasStackTrace = (text: string) => /^\s+at .+\(.+:\d+:\d+\)$/m.test(text) || /^\s+at .+:\d+:\d+$/m.test(text);
+
+/** Runs the CLI's `main` in this process (no Node start-up, n8n-core loaded once): for the many quick error cases. */
+export async function runInProcess(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+	const { Writable } = await import('node:stream');
+	const { main } = await import('../../runner/src/cli');
+	let stdout = '';
+	let stderr = '';
+	const sink = (append: (text: string) => void) =>
+		new Writable({
+			write(chunk: Buffer, _encoding, done) {
+				append(chunk.toString());
+				done();
+			},
+		});
+	const saved = Object.fromEntries(Object.keys(env).map((name) => [name, process.env[name]]));
+	Object.assign(process.env, env);
+	try {
+		const code = await main(args, { stdout: sink((text) => (stdout += text)), stderr: sink((text) => (stderr += text)) });
+		return { code, signal: null, stdout, stderr };
+	} finally {
+		for (const [name, value] of Object.entries(saved)) {
+			if (value === undefined) delete process.env[name];
+			else process.env[name] = value;
+		}
+	}
+}
