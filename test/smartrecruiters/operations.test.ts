@@ -6,8 +6,9 @@
 import type { IDataObject, INodeParameters, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { SmartRecruiters } from '../../nodes/SmartRecruiters/SmartRecruiters.node';
+import { createEngine, PACKAGE_NAME } from '../harness';
 import { startSmartRecruitersSimulator } from '../simulators/smartrecruiters';
-import { byId, runSmartRecruiters } from './helpers';
+import { apiKeyCredentials, byId, runSmartRecruiters } from './helpers';
 
 type Simulator = Awaited<ReturnType<typeof startSmartRecruitersSimulator>>;
 
@@ -234,6 +235,70 @@ describe('SmartRecruiters node operations (engine → simulator)', () => {
 			offerId: sim.seed.offers.johnDataAnalyst,
 		});
 		expect(offer.status).toBe('ACCEPTED');
+	});
+
+	it('set status refuses a sub-status outside the job\'s hiring process and a reason for a status without reasons', async () => {
+		const base = { resource: 'candidate', operation: 'setStatus', candidateId: byId(sim.seed.candidates.jane), jobId: byId(sim.seed.jobs.backendEngineer) };
+		const requestsBefore = sim.requests.filter((r) => r.method === 'PUT').length;
+		const badSubStatus = await runSmartRecruiters(sim, { ...base, status: 'INTERVIEW', subStatus: 'Coffee chat' });
+		expect(badSubStatus.error?.message).toMatch(/^"Sub-Status" "Coffee chat" is not a INTERVIEW sub-status of the job's hiring process \(allowed: /);
+		const badReason = await runSmartRecruiters(sim, { ...base, status: 'IN_REVIEW', reason: sim.seed.rejectionReasons.noShow });
+		expect(badReason.error?.message).toBe('"Reason" only applies to Rejected and Withdrawn, not to IN_REVIEW');
+		// The vendor's own rule (this process requires a sub-status for INTERVIEW) comes back with its code.
+		const omitted = await runSmartRecruiters(sim, { ...base, status: 'INTERVIEW' });
+		expect(omitted.error?.message).toMatch(/REQUIRED_SUB_STATUS_OMITTED/);
+		expect(sim.requests.filter((r) => r.method === 'PUT').length).toBe(requestsBefore + 1);
+	});
+
+	it('keeps item pairing and reports a failing item with continue-on-fail', async () => {
+		const result = await runSmartRecruiters(
+			sim,
+			{ resource: 'candidate', operation: 'get', candidateId: { __rl: true, mode: 'id', value: '={{ $json.id }}' } },
+			{ input: [{ id: sim.seed.candidates.jane }, { id: '00000000-0000-4000-8000-000000000000' }, { id: sim.seed.candidates.john }], continueOnFail: true },
+		);
+		const items = result.outputs[0];
+		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(items[0].json.id).toBe(sim.seed.candidates.jane);
+		expect(items[1].json.error).toMatch(/\(404\).*CANDIDATE_NOT_FOUND/);
+		expect(items[2].json.id).toBe(sim.seed.candidates.john);
+	});
+
+	it('load options and list searches read the configuration', async () => {
+		const engine = createEngine(apiKeyCredentials(sim));
+		const node = new SmartRecruiters();
+		const context = (parameters: INodeParameters) => {
+			const workflowNode = {
+				id: 'n',
+				name: 'SmartRecruiters',
+				type: `${PACKAGE_NAME}.smartRecruiters`,
+				typeVersion: 1,
+				position: [0, 0] as [number, number],
+				parameters: { authentication: 'apiKey', ...parameters },
+				credentials: { smartRecruitersApi: { id: 'sr', name: 'sr' } },
+			};
+			const workflowData = { id: 'lo', name: 'lo', nodes: [workflowNode], connections: {} } as never;
+			return engine.loadOptionsContext(engine.workflow(workflowData), workflowData, workflowNode);
+		};
+		const { loadOptions, listSearch } = node.methods;
+		const names = (options: INodePropertyOptions[]) => options.map((o) => o.name);
+
+		expect(names(await loadOptions.getSourceTypes.call(context({})))).toEqual(['API', 'Custom', 'Job Boards', 'Sourcing Tools']);
+		expect(names(await loadOptions.getSourceValues.call(context({ sourceTypeId: sim.seed.sources.types.custom })))).toEqual(['Outreach', 'SourceWhale']);
+		expect(names(await loadOptions.getCandidateProperties.call(context({})))).toContain('Employment type (SINGLE_SELECT)');
+		const setStatus = { resource: 'candidate', operation: 'setStatus' };
+		// A job's details do not name its hiring process, so the sub-statuses of all active processes are offered.
+		const subStatuses = await loadOptions.getSubStatuses.call(context({ ...setStatus, status: 'INTERVIEW', jobId: byId(sim.seed.jobs.backendEngineer) }));
+		expect(names(subStatuses)).toEqual(['Onsite interview', 'Phone interview', 'Technical interview']);
+		expect(names(await loadOptions.getStatusReasons.call(context({ ...setStatus, status: 'WITHDRAWN' })))).toEqual([
+			'Accepted another offer',
+			'Salary expectations',
+		]);
+		expect(await loadOptions.getStatusReasons.call(context({ ...setStatus, status: 'HIRED' }))).toEqual([]);
+
+		const jobs = await listSearch.searchJobs.call(context({}), 'Engineer');
+		expect(jobs.results.map((r) => r.value)).toEqual([sim.seed.jobs.backendEngineer]);
+		const candidates = await listSearch.searchCandidates.call(context({}), sim.seed.emails.maria);
+		expect(candidates.results).toEqual([{ name: `Maria Garcia <${sim.seed.emails.maria}>`, value: sim.seed.candidates.maria }]);
 	});
 
 	it('every operation the node describes was exercised above', () => {

@@ -43,9 +43,10 @@ const HOSTS: Record<string, string> = {
 
 /**
  * SmartRecruiters counts limits per credential: 10 requests/s per endpoint, 8 in flight, and `GET /candidates` one
- * at a time. Burst 1 spaces requests to one endpoint evenly, so no sliding one-second window ever sees more than 10.
+ * at a time. Requests to one endpoint are spaced evenly (burst 1) at 8/s: the 20 % headroom absorbs network jitter,
+ * so SmartRecruiters' one-second window never sees an 11th request.
  */
-const ENDPOINT_RATE = { ratePerSecond: 10, burst: 1 };
+const ENDPOINT_RATE = { ratePerSecond: 8, burst: 1 };
 const CONCURRENCY_LIMIT = { ratePerSecond: 1_000, burst: 1_000, maxConcurrent: 8 };
 
 export function baseUrlOf(credentials: ICredentialDataDecryptedObject): string {
