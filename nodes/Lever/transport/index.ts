@@ -257,7 +257,7 @@ function fieldWhoseValueIsIn(message: string, sent: { qs: IDataObject; body?: ID
 	return FIELD_LABELS[key] ?? key;
 }
 
-export function leverApiError(
+function leverApiError(
 	node: INode,
 	credentialType: LeverCredentialType,
 	response: IN8nHttpFullResponse,
