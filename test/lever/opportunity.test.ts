@@ -65,6 +65,23 @@ describe('get and get many', () => {
 		expect(byStage.json.map((item) => item.id)).toEqual([sim.seed.opportunities.adaData]);
 	});
 
+	it('filters by tag and creation date', async () => {
+		const newest = [...sim.state.opportunities].filter((o) => o.confidentiality === 'non-confidential').sort((a, b) => b.createdAt - a.createdAt)[0];
+		const since = await runLever(sim, {
+			resource: 'opportunity',
+			operation: 'getMany',
+			returnAll: true,
+			filters: { createdSince: new Date(newest.createdAt).toISOString() },
+		});
+		expect(since.json.map((item) => item.id)).toEqual([newest.id]);
+		expect(sim.requests[0].query.created_at_start).toBe(String(newest.createdAt));
+
+		const tag = sim.state.opportunities.find((o) => o.id === sim.seed.opportunities.adaBackend)!.tags[0];
+		const tagged = await runLever(sim, { resource: 'opportunity', operation: 'getMany', returnAll: true, filters: { tags: tag } });
+		expect(tagged.json.length).toBeGreaterThan(0);
+		expect(tagged.json.every((item) => (item.tags as string[]).includes(tag))).toBe(true);
+	});
+
 	it('follows Lever\'s next token for Return All and stops at the limit', async () => {
 		// 150 more candidacies (copies of a seeded one) so the list spans two pages of 100.
 		const template = opportunity(sim.seed.opportunities.adaData);
