@@ -95,7 +95,6 @@ export class ContactEventTrigger implements INodeType {
 				],
 			},
 		],
-		usableAsTool: true,
 	};
 
 	/** There is nothing to register: the URL is pasted into the sending tool. */

@@ -53,7 +53,6 @@ export class JsonLogicRules implements INodeType {
 		defaults: { name: 'JSON Logic Rules' },
 		inputs: ['main'],
 		outputs: `={{(${configuredOutputs})($parameter)}}`,
-		usableAsTool: true,
 		properties: [
 			{
 				displayName: 'Mode',

@@ -1,7 +1,8 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
-import type { INodeType } from 'n8n-workflow';
+import type { INode, INodeType } from 'n8n-workflow';
+import { NodeHelpers } from 'n8n-workflow';
 
 import { createEngine, PACKAGE_NAME, runNode } from '../harness';
 
@@ -46,5 +47,11 @@ describe('JSON Logic Rules as published (json-logic-js bundled in, no runtime de
 			],
 		});
 		expect(outputs.map((output) => output.map((item) => (item.json.campaign as { id: string }).id))).toEqual([['c-1'], ['c-2']]);
+
+		// The outputs expression is the bundled function's source; it must still evaluate on its own.
+		const node: INode = { id: 'n', name: 'Rules', type: `${PACKAGE_NAME}.jsonLogicRules`, typeVersion: 1, position: [0, 0], parameters: { mode: 'syncPolicy' } };
+		const workflow = engine.workflow({ nodes: [node], connections: {} } as never);
+		const declared = NodeHelpers.getNodeOutputs(workflow, node, new JsonLogicRules().description) as Array<{ displayName: string }>;
+		expect(declared.map((output) => output.displayName)).toEqual(['Sync', 'Skip']);
 	});
 });
