@@ -1,6 +1,8 @@
 /** Credentials: API key and OAuth2 through n8n's own auth paths, credential test, and errors that never leak a secret. */
 import type { ICredentialDataDecryptedObject, INodeType } from 'n8n-workflow';
 
+import { LEVER_OAUTH_SCOPES } from '../../credentials/LeverOAuth2Api.credentials';
+import { KNOWN_SCOPES } from '../simulators/lever/auth';
 import { startLeverSimulator, type LeverSimulator } from '../simulators/lever';
 import { createEngine, PACKAGE_NAME } from '../harness';
 import { apiKeyCredentials, byId, runLever } from './helpers';
@@ -88,7 +90,7 @@ describe('credential test ("Test credential" button)', () => {
 
 describe('OAuth2', () => {
 	/** Lever Connect's authorization-code flow against the simulator, as n8n's "Connect" button runs it. */
-	async function connect(): Promise<{ access_token: string; refresh_token: string }> {
+	async function connect(scope = 'offline_access opportunities:write:admin stages:read:admin tags:read:admin'): Promise<{ access_token: string; refresh_token: string }> {
 		const redirectUri = 'http://127.0.0.1/rest/oauth2-credential/callback';
 		const authorize = new URL(sim.oauth.authorizeUrl);
 		authorize.search = new URLSearchParams({
@@ -97,7 +99,7 @@ describe('OAuth2', () => {
 			response_type: 'code',
 			state: 'n8n-state',
 			audience: sim.oauth.audience,
-			scope: 'offline_access opportunities:write:admin stages:read:admin tags:read:admin',
+			scope,
 		}).toString();
 		const redirect = await fetch(authorize, { redirect: 'manual' });
 		const code = new URL(redirect.headers.get('location')!).searchParams.get('code')!;
@@ -163,6 +165,43 @@ describe('OAuth2', () => {
 		expect(saved.access_token).not.toBe('expired-or-revoked');
 		// Lever rotates refresh tokens: the new one must be kept or the next refresh fails.
 		expect(saved.refresh_token).not.toBe(tokens.refresh_token);
+	});
+
+	it('asks for scopes Lever knows (at most 20) that cover every operation of the node', async () => {
+		expect(LEVER_OAUTH_SCOPES.length).toBeLessThanOrEqual(20);
+		expect(LEVER_OAUTH_SCOPES.filter((scope) => !KNOWN_SCOPES.has(scope))).toEqual([]);
+		const tokens = await connect(LEVER_OAUTH_SCOPES.join(' '));
+		const credentials = oauthCredentials({ access_token: tokens.access_token, refresh_token: tokens.refresh_token, token_type: 'Bearer' });
+		const performAs = byId(sim.seed.users.recruiter);
+		const opportunity = byId(sim.seed.opportunities.adaBackend);
+		const runs = [
+			{ resource: 'opportunity', operation: 'upsert', profileInput: 'fields', email: 'scoped@example.com', name: 'Scoped', profileFields: { headline: 'A' }, performAs },
+			{ resource: 'opportunity', operation: 'upsert', profileInput: 'fields', email: 'scoped@example.com', name: 'Scoped', profileFields: { headline: 'B' }, performAs },
+			{ resource: 'opportunity', operation: 'addNote', opportunity, note: 'Scoped note', performAs },
+			{ resource: 'opportunity', operation: 'archive', opportunity, reason: sim.seed.archiveReasons.timing },
+			{ resource: 'feedback', operation: 'create', opportunity, template: sim.seed.feedbackTemplate, performAs },
+			{ resource: 'offer', operation: 'getMany', opportunity, returnAll: true },
+			{ resource: 'interview', operation: 'getMany', opportunity, returnAll: true },
+			{ resource: 'posting', operation: 'getMany', returnAll: true },
+			{ resource: 'user', operation: 'getMany', returnAll: true },
+			{ resource: 'archiveReason', operation: 'getMany', returnAll: true, type: '' },
+			{ resource: 'source', operation: 'getMany', returnAll: true },
+			{ resource: 'tag', operation: 'getMany', returnAll: true },
+		];
+		for (const parameters of runs) {
+			const { error } = await runLever(sim, { authentication: 'oAuth2', ...parameters }, { credentials });
+			expect({ operation: `${parameters.resource}.${parameters.operation}`, error: error?.message }).toEqual({
+				operation: `${parameters.resource}.${parameters.operation}`,
+				error: undefined,
+			});
+		}
+		const upload = await runLever(
+			sim,
+			{ authentication: 'oAuth2', resource: 'opportunity', operation: 'uploadFile', opportunity, binaryPropertyName: 'data', performAs },
+			{ credentials, input: [{ json: {}, binary: { data: { data: Buffer.from('x').toString('base64'), mimeType: 'text/plain', fileName: 'x.txt' } } }] },
+		);
+		expect(upload.error).toBeUndefined();
+		expect(sim.requests.filter((request) => request.status === 403)).toEqual([]);
 	});
 
 	it('asks to reconnect when the refresh token is no longer valid', async () => {
