@@ -99,23 +99,23 @@ export function loadPackage(dir: string, types: TypeRegistry, problems: LoadProb
 
 /**
  * The runner's default package plus every `--nodes` package. The default package is optional only when
- * other packages were named (a workflow of base or third-party nodes needs nothing of ours).
+ * other packages were named (a workflow of base or third-party nodes needs nothing of ours); a `--nodes` folder
+ * holding a package of the same name (e.g. a checkout being developed) replaces the installed one.
  */
 export function loadNodePackages(extra: string[], cwd = process.cwd()): LoadedPackages {
 	const types = new TypeRegistry();
 	const problems: LoadProblem[] = [];
 	const packages: string[] = [];
-	const specs = [DEFAULT_PACKAGE, ...extra.filter((spec) => spec !== DEFAULT_PACKAGE)];
-	for (const spec of specs) {
-		let dir: string;
+	const extraDirs = extra.filter((spec) => spec !== DEFAULT_PACKAGE).map((spec) => resolvePackageDir(spec, cwd));
+	const replacesDefault = extraDirs.some((dir) => readManifest(dir)?.name === DEFAULT_PACKAGE);
+	if (!replacesDefault) {
 		try {
-			dir = resolvePackageDir(spec, cwd);
+			packages.push(loadPackage(resolvePackageDir(DEFAULT_PACKAGE, cwd), types, problems));
 		} catch (error) {
-			if (spec === DEFAULT_PACKAGE && extra.length > 0) continue;
-			throw error;
+			if (extraDirs.length === 0) throw error;
 		}
-		packages.push(loadPackage(dir, types, problems));
 	}
+	for (const dir of extraDirs) packages.push(loadPackage(dir, types, problems));
 	// OAuth2 credentials extend n8n's `oAuth2Api` (shipped with n8n-nodes-base); provide it when no package did,
 	// so its defaults (grant type, where the token goes) and fields are known to the engine and the validator.
 	if (!types.getCredentialType(oAuth2ApiCredential.name)) types.addCredentialType(oAuth2ApiCredential);

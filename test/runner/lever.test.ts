@@ -1,0 +1,160 @@
+/**
+ * The interruption test with the real Lever node (Create or Update by Email) against the Lever simulator, as a cron
+ * user runs it: `ats-sync run` on a recipe-like workflow (input items → Lever upsert), killed mid-batch, rerun.
+ * Lever creates a new opportunity on every POST, so a duplicate would show as a second opportunity for one email.
+ */
+import type { ChildProcess } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+
+import { build } from 'esbuild';
+
+import { startLeverSimulator, type LeverSimulator } from '../simulators/lever';
+import { ensureRunnerBuilt, repoRoot, runCli, tempDir } from './cli';
+
+const N8N_PROVIDED = ['n8n-workflow', 'zod', 'crypto', 'lodash', 'luxon', 'moment', 'p-limit'];
+
+/**
+ * This package's Lever node and credentials compiled from the current sources into a package folder, so the test
+ * does not depend on a fresh `npm run build`; passed with --nodes, it replaces the installed package of that name.
+ */
+async function buildLeverPackage(dir: string) {
+	const files = { nodes: ['nodes/Lever/Lever.node'], credentials: ['credentials/LeverApi.credentials', 'credentials/LeverOAuth2Api.credentials'] };
+	for (const file of [...files.nodes, ...files.credentials]) {
+		await build({
+			entryPoints: [path.join(repoRoot, `${file}.ts`)],
+			outfile: path.join(dir, 'dist', `${file}.js`),
+			bundle: true,
+			platform: 'node',
+			format: 'cjs',
+			target: 'node20',
+			external: N8N_PROVIDED.flatMap((name) => [name, `${name}/*`]),
+			logLevel: 'error',
+		});
+	}
+	writeFileSync(
+		path.join(dir, 'package.json'),
+		JSON.stringify({
+			name: 'n8n-nodes-ats-sync',
+			n8n: { nodes: files.nodes.map((f) => `dist/${f}.js`), credentials: files.credentials.map((f) => `dist/${f}.js`) },
+		}),
+	);
+}
+
+/** Forwards to the simulator; calls `afterWrite` once Lever has applied a POST /opportunities, before answering. */
+async function startProxy(target: string, afterWrite: (count: number) => void) {
+	let writes = 0;
+	const server = http.createServer((req, res) => {
+		const upstream = http.request(new URL(req.url!, target), { method: req.method, headers: req.headers }, (answer) => {
+			const chunks: Buffer[] = [];
+			answer.on('data', (chunk: Buffer) => chunks.push(chunk));
+			answer.on('end', () => {
+				if (req.method === 'POST' && /\/v1\/opportunities$/.test(req.url!.split('?')[0]) && answer.statusCode === 201) afterWrite(++writes);
+				res.writeHead(answer.statusCode!, answer.headers).end(Buffer.concat(chunks));
+			});
+		});
+		req.pipe(upstream);
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+	return {
+		url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+		close: async () => {
+			server.closeAllConnections();
+			await new Promise<void>((resolve) => server.close(() => resolve()));
+		},
+	};
+}
+
+let sim: LeverSimulator;
+let packageDir: string;
+
+beforeAll(async () => {
+	await ensureRunnerBuilt();
+	sim = await startLeverSimulator({ rateLimit: false });
+	packageDir = tempDir('ats-sync-lever-pkg-');
+	await buildLeverPackage(packageDir);
+});
+
+afterAll(async () => {
+	await sim.close();
+});
+
+const byId = (value: string) => ({ __rl: true, mode: 'id', value });
+
+describe('ats-sync run with the Lever node', () => {
+	it('a run killed after 5 candidate creations, then rerun, leaves exactly one opportunity per email', async () => {
+		sim.reset();
+		const dir = tempDir();
+		const workflow = path.join(dir, 'push-to-lever.json');
+		writeFileSync(
+			workflow,
+			JSON.stringify({
+				name: 'Push candidates to Lever',
+				nodes: [
+					{
+						id: 'lever',
+						name: 'Create or Update in Lever',
+						type: 'n8n-nodes-ats-sync.lever',
+						typeVersion: 1,
+						position: [0, 0],
+						parameters: {
+							resource: 'opportunity',
+							operation: 'upsert',
+							profileInput: 'fields',
+							email: '={{ $json.email }}',
+							name: '={{ $json.name }}',
+							posting: byId(sim.seed.postings.published),
+							performAs: byId(sim.seed.users.recruiter),
+						},
+						credentials: { leverApi: { id: 'lever-prod', name: 'Lever' } },
+					},
+				],
+				connections: {},
+			}),
+		);
+		const emails = Array.from({ length: 12 }, (_, i) => `candidate${i + 1}@example.com`);
+		const input = path.join(dir, 'candidates.ndjson');
+		writeFileSync(input, emails.map((email, i) => JSON.stringify({ email, name: `Candidate ${i + 1}` })).join('\n'));
+
+		let child: ChildProcess | undefined;
+		const proxy = await startProxy(sim.baseUrl.replace(/\/v1$/, ''), (count) => {
+			if (count === 5) child?.kill('SIGKILL');
+		});
+		try {
+			mkdirSync(path.join(dir, 'config'));
+			const credentials = path.join(dir, 'config', 'credentials.yaml');
+			writeFileSync(credentials, `Lever:\n  type: leverApi\n  data:\n    apiKey: \${LEVER_API_KEY}\n    environment: custom\n    customUrl: ${proxy.url}/v1\n`);
+			const env = { LEVER_API_KEY: sim.apiKey, NODE_PATH: path.join(repoRoot, 'node_modules'), ATS_SYNC_LOCK_STALE_MS: '2000' };
+			const args = ['run', workflow, '--credentials', credentials, '--input', input, '--nodes', packageDir];
+
+			const killed = await runCli(args, { env, onSpawn: (spawned) => (child = spawned) });
+			expect(killed.signal).toBe('SIGKILL');
+			const opportunitiesPerEmail = () =>
+				emails.map(
+					(email) =>
+						sim.state.opportunities.filter((opportunity) =>
+							sim.state.contacts.some((contact) => contact.id === opportunity.contact && contact.emails.includes(email)),
+						).length,
+				);
+			expect(opportunitiesPerEmail()).toEqual([1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0]);
+
+			const rerun = await runCli([...args, '--wait-lock', '--json'], { env });
+			expect(rerun.stderr).not.toContain('error');
+			expect(rerun.code).toBe(0);
+			expect(opportunitiesPerEmail()).toEqual(emails.map(() => 1));
+			const summary = rerun.stdout
+				.trim()
+				.split('\n')
+				.map((line) => JSON.parse(line) as { event: string; nodes?: unknown })
+				.find((line) => line.event === 'summary');
+			expect(summary?.nodes).toEqual([
+				{ node: 'Create or Update in Lever', runs: 1, itemsIn: 12, itemsOut: 12, itemsPerOutput: [12], errors: 0 },
+			]);
+			expect(killed.stdout + killed.stderr + rerun.stdout + rerun.stderr).not.toContain(sim.apiKey);
+		} finally {
+			await proxy.close();
+		}
+	});
+});
