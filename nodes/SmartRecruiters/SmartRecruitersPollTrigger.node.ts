@@ -14,9 +14,15 @@ interface PollState extends IDataObject {
 	cursor?: string;
 	/** Candidates seen with exactly that `updatedOn`, in case `updatedAfter` includes its boundary. */
 	idsAtCursor?: string[];
+	/**
+	 * Status last emitted per application (`candidateId/jobId`): a hired candidate who is edited later is not emitted
+	 * as a new hire again; one whose hire was undone and redone is.
+	 */
+	emittedStatus?: Record<string, string>;
 }
 
 const MANUAL_SAMPLE_SIZE = 5;
+const REMEMBERED_APPLICATIONS = 2_000;
 
 export class SmartRecruitersPollTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -112,7 +118,22 @@ export class SmartRecruitersPollTrigger implements INodeType {
 			}
 			for (const jobId of jobIdsOf(candidate as CandidateDetails)) {
 				const application = await getApplication.call(this, String(candidate.id), jobId);
-				if (statuses.includes(String(application.status))) items.push({ candidate, jobId, application });
+				const key = `${String(candidate.id)}/${jobId}`;
+				const status = String(application.status);
+				const emitted = state.emittedStatus ?? {};
+				if (!statuses.includes(status)) {
+					if (!manual) delete emitted[key];
+					continue;
+				}
+				if (!manual && emitted[key] === status) continue;
+				items.push({ candidate, jobId, application });
+				if (!manual) {
+					delete emitted[key];
+					emitted[key] = status;
+					const keys = Object.keys(emitted);
+					for (const old of keys.slice(0, Math.max(0, keys.length - REMEMBERED_APPLICATIONS))) delete emitted[old];
+					state.emittedStatus = emitted;
+				}
 			}
 		}
 		return items.length > 0 ? [this.helpers.returnJsonArray(items)] : null;

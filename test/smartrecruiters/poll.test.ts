@@ -90,5 +90,9 @@ describe('SmartRecruiters Poll Trigger', () => {
 		expect(hire.error).toBeUndefined();
 		const second = await trigger.poll();
 		expect(second.map((item) => [(item.candidate as IDataObject).id, item.jobId])).toEqual([[sim.seed.candidates.jane, sim.seed.jobs.backendEngineer]]);
+
+		// Jane is edited after her hire: she changed, but she is not a new hire.
+		await runSmartRecruiters(sim, { resource: 'candidate', operation: 'updateTags', candidateId: byId(sim.seed.candidates.jane), mode: 'add', tags: 'onboarding' });
+		expect(await trigger.poll()).toEqual([]);
 	});
 });
