@@ -183,12 +183,17 @@ describe('upsert by email', () => {
 	});
 
 	it('fails with a clear error when no Perform As user is set anywhere, and creates nothing', async () => {
-		const result = await runLever(sim, upsert({ performAs: { __rl: true, mode: 'list', value: '' } }));
+		const result = await runLever(sim, upsert({ performAs: byId('') }));
 		expect(result.error?.message).toBe('Lever needs a user to act as to create an opportunity: "Perform As" is empty');
 		expect(result.error?.description).toContain('"Perform As"');
 		expect(opportunitiesOf('jane.doe@example.com')).toHaveLength(0);
 
-		const withDefault = await runLever(sim, upsert({ performAs: { __rl: true, mode: 'list', value: '' } }), {
+		const unknownUser = await runLever(sim, upsert({ performAs: byId('00000000-0000-4000-8000-00000000abcd') }));
+		expect(unknownUser.error?.message).toBe(
+			'Lever could not find the "Perform As" given (ResourceNotFound: users 00000000-0000-4000-8000-00000000abcd was not found)',
+		);
+
+		const withDefault = await runLever(sim, upsert({ performAs: byId('') }), {
 			credentials: apiKeyCredentials(sim, { defaultPerformAs: sim.seed.users.admin }),
 		});
 		expect(withDefault.json[0]).toMatchObject({ action: 'created' });

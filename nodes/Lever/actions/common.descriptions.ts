@@ -60,8 +60,8 @@ export const postingRLC: INodeProperties = {
 			displayName: 'ID',
 			name: 'id',
 			type: 'string',
+			// No format check: the field is optional in create and upsert, and n8n flags an empty value that fails one.
 			placeholder: 'e.g. 6bf017d8-6bd4-4857-adf9-d5a00aecee87',
-			validation: [{ type: 'regex', properties: { regex: `^${UUID}$`, errorMessage: 'Not a Lever posting ID' } }],
 		},
 	],
 };
@@ -109,8 +109,8 @@ export function userRLC(name: string, displayName: string, description: string):
 				displayName: 'ID',
 				name: 'id',
 				type: 'string',
+				// No format check: Perform As and Owner are optional, and n8n flags an empty value that fails one.
 				placeholder: 'e.g. 0f08c24d-3ce4-4353-94e1-f31f9b875214',
-				validation: [{ type: 'regex', properties: { regex: `^${UUID}$`, errorMessage: 'Not a Lever user ID' } }],
 			},
 		],
 	};

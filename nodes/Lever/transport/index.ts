@@ -247,8 +247,10 @@ function fieldNamedIn(message: string, sent: { qs: IDataObject; body?: IDataObje
 
 /** The request field whose value (an ID) Lever's message quotes, e.g. `stages no-such-stage was not found`. */
 function fieldWhoseValueIsIn(message: string, sent: { qs: IDataObject; body?: IDataObject | FormData }): string | undefined {
-	const fields: Array<[string, unknown]> =
-		sent.body instanceof FormData ? [...sent.body.entries()] : Object.entries(sent.body ?? {});
+	const fields: Array<[string, unknown]> = [
+		...(sent.body instanceof FormData ? [...sent.body.entries()] : Object.entries(sent.body ?? {})),
+		...Object.entries(sent.qs),
+	];
 	const match = fields.find(([, value]) =>
 		(Array.isArray(value) ? value : [value]).some((entry) => typeof entry === 'string' && entry.length > 2 && message.includes(entry)),
 	);
