@@ -73,6 +73,16 @@ describe('SmartRecruiters authentication', () => {
 		expect(sim.requests.filter((r) => r.status === 401)).toEqual([]);
 	});
 
+	it('OAuth2: rejected client credentials fail at once with a message that names the credential fields, not the secret', async () => {
+		const sim = await simulator();
+		const result = await getJane(sim, oauthCredentials(sim, { clientSecret: 'revoked-secret-value' }));
+		expect(result.error?.message).toBe(
+			'SmartRecruiters refused the OAuth2 client credentials (401 invalid_client): Bad client credentials. Check the Client ID, Client Secret and Environment of the credential.',
+		);
+		expect(tokenRequests(sim)).toBe(1);
+		expect(JSON.stringify(result.run)).not.toContain('revoked-secret-value');
+	});
+
 	it('credential tests pass for valid credentials and explain a failure without the secret', async () => {
 		const sim = await simulator();
 		const engine = createEngine();

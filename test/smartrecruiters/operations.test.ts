@@ -180,7 +180,7 @@ describe('SmartRecruiters node operations (engine → simulator)', () => {
 
 	it('candidate upload attachment sends the binary as multipart', async () => {
 		const pdf = Buffer.from('%PDF-1.4 resume of Jane');
-		await run(
+		const [uploaded] = await run(
 			'candidate',
 			'uploadAttachment',
 			{ candidateId: byId(sim.seed.candidates.jane), jobId: byId(sim.seed.jobs.backendEngineer), attachmentType: 'RESUME', binaryPropertyName: 'data' },
@@ -188,6 +188,8 @@ describe('SmartRecruiters node operations (engine → simulator)', () => {
 		);
 		const attachments = sim.state.applications.find((a) => a.id === sim.seed.applications.janeBackendEngineer)!.attachments;
 		expect(attachments).toEqual([expect.objectContaining({ name: 'jane.pdf', type: 'RESUME' })]);
+		expect(Buffer.from(attachments[0].content).toString()).toBe(pdf.toString());
+		expect(uploaded).toMatchObject({ id: attachments[0].id, name: 'jane.pdf', type: 'RESUME' });
 	});
 
 	it('candidate applications and status history', async () => {

@@ -27,13 +27,11 @@ export type SmartRecruitersContext =
 
 export type Authentication = 'apiKey' | 'oAuth2';
 
-/** Base paths of the SmartRecruiters APIs below the host; the Candidates, Jobs, Configuration and Messages APIs sit at the root. */
+/** Base paths of the SmartRecruiters APIs below the host; Candidates, Jobs, Configuration, Messages and Offers sit at the root. */
 export const API = {
-	root: '',
 	webhooks: '/webhooks-api/v201907',
 	interviews: '/interviews-api/v201904',
 	reviews: '/reviews-api/v201910',
-	users: '/user-api/v201804',
 } as const;
 
 const HOSTS: Record<string, string> = {
@@ -131,14 +129,13 @@ export async function apiRequestFull(
 	};
 	if (options.body === undefined) delete requestOptions.body;
 
+	const tokenRequester = async (tokenRequest: IHttpRequestOptions) => (await this.helpers.httpRequest(tokenRequest)) as IN8nHttpFullResponse;
 	let retriedWithFreshToken = false;
 	const send = async (): Promise<IN8nHttpFullResponse> => {
 		if (authentication === 'apiKey') {
 			return (await this.helpers.httpRequestWithAuthentication.call(this, credentialType, requestOptions)) as IN8nHttpFullResponse;
 		}
-		const token = await clientCredentialsToken(credentials, tokenUrlOf(credentials), async (tokenRequest) =>
-			(await this.helpers.httpRequest(tokenRequest)) as IN8nHttpFullResponse,
-		);
+		const token = await clientCredentialsToken(credentials, tokenUrlOf(credentials), tokenRequester);
 		const response = (await this.helpers.httpRequest({
 			...requestOptions,
 			headers: { ...requestOptions.headers, Authorization: `Bearer ${token}` },
@@ -161,6 +158,8 @@ export async function apiRequestFull(
 	};
 	let response: IN8nHttpFullResponse;
 	try {
+		// Rejected client credentials are final: exchange (or reuse) the token before the retry loop.
+		if (authentication === 'oAuth2') await clientCredentialsToken(credentials, tokenUrlOf(credentials), tokenRequester);
 		response = await sendWithRetry(
 			async () => await endpointLimiter.schedule(async () => await concurrencyLimiter.schedule(send)),
 			policy,
@@ -228,13 +227,6 @@ export function apiError(
 		httpCode: String(status),
 		itemIndex,
 	});
-}
-
-/** The `errors[].code` values of a NodeApiError raised by apiRequest, for callers that react to a specific code. */
-export function vendorErrorCodes(error: unknown): string[] {
-	const context = (error as NodeApiError | undefined)?.errorResponse as IDataObject | undefined;
-	const errors = (Array.isArray(context?.errors) ? context?.errors : []) as VendorError[];
-	return errors.map((e) => e.code ?? '').filter(Boolean);
 }
 
 /**
