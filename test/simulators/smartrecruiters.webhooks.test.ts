@@ -220,4 +220,30 @@ describe('SmartRecruiters simulator — webhooks', () => {
 	it('refuses event names that are not in the spec', async () => {
 		await expect(sim.deliverEvent('interview.created', { id: 'x' })).rejects.toThrow('not an event name');
 	});
+
+	it('with autoEvents, announces changes made through the API like the real service', async () => {
+		const auto = await startSmartRecruitersSimulator({ rateLimit: false, autoEvents: true });
+		const autoApi = client(auto);
+		const target = await receiver();
+		try {
+			const created = await autoApi('POST', `${WEBHOOKS}/subscriptions`, {
+				body: { callbackUrl: target.url, events: ['candidate.created', 'application.created', 'application.status.updated'] },
+			});
+			await autoApi('PUT', `${WEBHOOKS}/subscriptions/${created.body.id}/activation`);
+			const { jobs } = auto.seed;
+			const candidate = await autoApi('POST', `/jobs/${jobs.productDesigner}/candidates`, { body: { firstName: 'Eve', lastName: 'Auto', email: 'eve@example.com' } });
+			await autoApi('PUT', `/candidates/${candidate.body.id}/jobs/${jobs.productDesigner}/status`, { body: { status: 'IN_REVIEW', subStatus: 'Screening call' } });
+			await autoApi('PATCH', `/candidates/${candidate.body.id}`, { body: { phoneNumber: '+1 555 0123' } });
+			await auto.settled();
+			const applicationId = auto.state.applications.find((application) => application.candidateId === candidate.body.id)!.id;
+			expect(target.deliveries.map((call) => [call.headers['event-name'], JSON.parse(call.rawBody)])).toEqual([
+				['candidate.created', { id: candidate.body.id }],
+				['application.created', { job_id: jobs.productDesigner, candidate_id: candidate.body.id, application_id: applicationId }],
+				['application.status.updated', { job_id: jobs.productDesigner, candidate_id: candidate.body.id, application_id: applicationId }],
+			]);
+			expect(auto.contractViolations).toEqual([]);
+		} finally {
+			await auto.close();
+		}
+	});
 });

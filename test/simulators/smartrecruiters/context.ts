@@ -24,6 +24,8 @@ export interface SimContext {
 	nowIso(): string;
 	/** User the credential acts as (`/users/me`, note authors). */
 	actingUserId: string;
+	/** A change the real API would announce by webhook (delivered only when `autoEvents` is on). */
+	emit(eventName: string, payload: Record<string, unknown>): void;
 }
 
 export const newId = (): string => randomUUID();
@@ -84,6 +86,11 @@ export function findJob(ctx: SimContext, id: string): SrJob | undefined {
 
 export function findCandidate(ctx: SimContext, id: string): SrCandidate | undefined {
 	return ctx.state.candidates.find((candidate) => candidate.id === id);
+}
+
+/** `application.*` webhook payload of an application. */
+export function applicationPayload(application: SrApplication): Record<string, unknown> {
+	return { job_id: application.jobId, candidate_id: application.candidateId, application_id: application.id };
 }
 
 export function findApplication(ctx: SimContext, candidateId: string, jobId: string): SrApplication | undefined {

@@ -46,6 +46,8 @@ export interface SmartRecruitersSimulatorOptions {
 	candidatesSearchLatencyMs?: number;
 	/** Handshake/delivery timeouts, retry schedule and event versions (see WebhookOptions). */
 	webhooks?: Partial<WebhookOptions>;
+	/** Deliver the webhooks the real API sends for changes made through this API (candidate.*, application.*). Default false. */
+	autoEvents?: boolean;
 }
 
 export interface SmartRecruitersRequestRecord {
@@ -77,6 +79,8 @@ export interface SmartRecruitersSimulator {
 	deliverEvent(eventName: string, payload: Record<string, unknown>, options?: DeliverEventOptions): Promise<DeliveryResult[]>;
 	/** Moves the simulator clock forward (token expiry, secret-key deprecation) without waiting. */
 	advanceTime(ms: number): void;
+	/** Resolves when every automatic delivery started so far (`autoEvents`) has finished, retries included. */
+	settled(): Promise<void>;
 	reset(): void;
 	close(): Promise<void>;
 }
@@ -120,6 +124,7 @@ export async function startSmartRecruitersSimulator(options: SmartRecruitersSimu
 	const tokens = new Map<string, { clientId: string; expiresAt: number }>();
 	const windows = new Map<string, number[]>();
 	const inFlight = new Map<string, { total: number; candidateSearches: number }>();
+	let deliveryQueue: Promise<void> = Promise.resolve();
 
 	const ctx: SimContext = {
 		state: buildSeedState(),
@@ -127,6 +132,14 @@ export async function startSmartRecruitersSimulator(options: SmartRecruitersSimu
 		now: () => Date.now() + clockOffset,
 		nowIso: () => new Date(Date.now() + clockOffset).toISOString(),
 		actingUserId: seed.users.admin,
+		// One event after the other, so receivers see changes in the order they happened (deterministic tests).
+		emit: (eventName, payload) => {
+			if (!options.autoEvents) return;
+			deliveryQueue = deliveryQueue.then(() => simulator.deliverEvent(eventName, payload)).then(
+				() => undefined,
+				() => undefined,
+			);
+		},
 	};
 
 	const simulator = {
@@ -361,6 +374,13 @@ export async function startSmartRecruitersSimulator(options: SmartRecruitersSimu
 			payload,
 			deliverOptions,
 		);
+	simulator.settled = async () => {
+		let tail: Promise<void>;
+		do {
+			tail = deliveryQueue;
+			await tail;
+		} while (tail !== deliveryQueue);
+	};
 	simulator.advanceTime = (ms: number) => {
 		clockOffset += ms;
 	};
@@ -374,10 +394,12 @@ export async function startSmartRecruitersSimulator(options: SmartRecruitersSimu
 		windows.clear();
 		clockOffset = 0;
 	};
-	simulator.close = () =>
-		new Promise<void>((resolve, reject) => {
+	simulator.close = async () => {
+		await simulator.settled();
+		await new Promise<void>((resolve, reject) => {
 			server.closeAllConnections();
 			server.close((error) => (error ? reject(error) : resolve()));
 		});
+	};
 	return simulator;
 }

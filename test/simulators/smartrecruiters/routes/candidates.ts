@@ -9,6 +9,7 @@ import express, { type Request, type Response, type Router } from 'express';
 
 import {
 	action,
+	applicationPayload,
 	applicationsOf,
 	decodeCursor,
 	encodeCursor,
@@ -74,6 +75,7 @@ export function candidateRoutes(ctx: SimContext, options: CandidateRouteOptions)
 			if (body[field] !== undefined) (candidate as unknown as Record<string, unknown>)[field] = body[field];
 		}
 		candidate.updatedOn = ctx.nowIso();
+		ctx.emit('candidate.updated', { id: candidate.id });
 		res.json(presentCandidateDetails(ctx, candidate));
 	});
 
@@ -82,6 +84,7 @@ export function candidateRoutes(ctx: SimContext, options: CandidateRouteOptions)
 		if (!candidate) return;
 		ctx.state.candidates = ctx.state.candidates.filter((other) => other.id !== candidate.id);
 		ctx.state.applications = ctx.state.applications.filter((application) => application.candidateId !== candidate.id);
+		ctx.emit('candidate.deleted', { id: candidate.id });
 		res.status(204).end();
 	});
 
@@ -101,6 +104,7 @@ export function candidateRoutes(ctx: SimContext, options: CandidateRouteOptions)
 		}
 		candidate.tags = merged;
 		candidate.updatedOn = ctx.nowIso();
+		ctx.emit('candidate.updated', { id: candidate.id });
 		res.status(201).json({ tags: candidate.tags });
 	});
 	router.put('/candidates/:id/tags', (req, res) => {
@@ -108,6 +112,7 @@ export function candidateRoutes(ctx: SimContext, options: CandidateRouteOptions)
 		if (!candidate) return;
 		candidate.tags = [...new Set((req.body as { tags: string[] }).tags)];
 		candidate.updatedOn = ctx.nowIso();
+		ctx.emit('candidate.updated', { id: candidate.id });
 		res.status(201).json({ tags: candidate.tags });
 	});
 	router.delete('/candidates/:id/tags', (req, res) => {
@@ -115,6 +120,7 @@ export function candidateRoutes(ctx: SimContext, options: CandidateRouteOptions)
 		if (!candidate) return;
 		candidate.tags = [];
 		candidate.updatedOn = ctx.nowIso();
+		ctx.emit('candidate.updated', { id: candidate.id });
 		res.status(204).end();
 	});
 
@@ -148,6 +154,7 @@ export function candidateRoutes(ctx: SimContext, options: CandidateRouteOptions)
 		if ('code' in resolved) return sendError(res, resolved.status, resolved.code, resolved.message);
 		application.source = resolved;
 		touch(ctx, application);
+		ctx.emit('application.source.updated', applicationPayload(application));
 		res.status(204).end();
 	});
 
@@ -422,8 +429,9 @@ function createCandidate(ctx: SimContext, req: Request, res: Response, jobId?: s
 		updatedOn: now,
 	};
 	ctx.state.candidates.push(candidate);
+	ctx.emit('candidate.created', { id: candidate.id });
 	if (jobId) {
-		ctx.state.applications.push({
+		const application: SrApplication = {
 			id: newId(),
 			candidateId: candidate.id,
 			jobId,
@@ -433,7 +441,9 @@ function createCandidate(ctx: SimContext, req: Request, res: Response, jobId?: s
 			attachments: [],
 			statusHistory: [{ changedOn: now, status: 'NEW' }],
 			createdOn: now,
-		});
+		};
+		ctx.state.applications.push(application);
+		ctx.emit('application.created', applicationPayload(application));
 		const job = findJob(ctx, jobId);
 		if (job) job.lastActivityOn = now;
 	}
@@ -479,6 +489,7 @@ function updateStatus(ctx: SimContext, application: SrApplication, req: Request,
 		application.reasonOfWithdrawal = body.status === 'WITHDRAWN' ? reason : undefined;
 		application.statusHistory.push({ changedOn: ctx.nowIso(), status: body.status, ...(body.subStatus ? { subStatus: body.subStatus } : {}) });
 		touch(ctx, application);
+		ctx.emit('application.status.updated', applicationPayload(application));
 	}
 	res.status(204).end();
 }
@@ -501,6 +512,7 @@ function updateProperties(ctx: SimContext, application: SrApplication, req: Requ
 		else application.properties[item.id] = item.value as SrApplication['properties'][string];
 	}
 	touch(ctx, application);
+	ctx.emit('application.fields.updated', applicationPayload(application));
 	res.status(204).end();
 }
 
@@ -540,5 +552,6 @@ function addAttachment(ctx: SimContext, application: SrApplication, req: Request
 	};
 	application.attachments.push(attachment);
 	touch(ctx, application);
+	ctx.emit('application.attachment.created', { ...applicationPayload(application), attachment_id: attachment.id });
 	res.status(201).json(presentAttachment(ctx, attachment));
 }
