@@ -129,7 +129,7 @@ function profileFromFields(this: IExecuteFunctions, i: number): unknown {
 		['linkedin', 'github', 'twitter', 'website'].filter((key) => text(key)).map((key) => [key, text(key)]),
 	);
 	const tags = stringList(fields.tags);
-	return {
+	const profile: IDataObject = {
 		email: String(this.getNodeParameter('email', i, '')).trim() || undefined,
 		firstName: text('firstName'),
 		lastName: text('lastName'),
@@ -140,6 +140,8 @@ function profileFromFields(this: IExecuteFunctions, i: number): unknown {
 		links: Object.keys(links).length > 0 ? links : undefined,
 		tags: tags.length > 0 ? tags : undefined,
 	};
+	// Fields left empty are absent, as in a profile from the Field Map node.
+	return Object.fromEntries(Object.entries(profile).filter(([, value]) => value !== undefined));
 }
 
 function readProfile(this: IExecuteFunctions, i: number): CandidateProfile {
@@ -148,7 +150,7 @@ function readProfile(this: IExecuteFunctions, i: number): CandidateProfile {
 		const value = this.getNodeParameter('profileJson', i);
 		raw = typeof value === 'string' ? jsonParse(value, { errorMessage: '"Candidate Profile (JSON)" is not valid JSON' }) : value;
 	} else {
-		raw = JSON.parse(JSON.stringify(profileFromFields.call(this, i)));
+		raw = profileFromFields.call(this, i);
 	}
 	const parsed = candidateProfileSchema.safeParse(raw);
 	if (!parsed.success) {
@@ -272,7 +274,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				}
 				const newTags = (changes.tags ?? []).filter((tag) => !(current.tags ?? []).some((t) => t.toLowerCase() === tag.toLowerCase()));
 				if (newTags.length > 0) {
-					await apiRequest.call(this, 'POST', '/candidates/{id}/tags', { params: { id: current.id }, body: { tags: newTags }, itemIndex: i });
+					const tagged = await apiRequest.call(this, 'POST', '/candidates/{id}/tags', { params: { id: current.id }, body: { tags: newTags }, itemIndex: i });
+					details = { ...details, tags: (tagged.tags as string[] | undefined) ?? details.tags };
 					written.add('tags');
 				}
 				if (changes.customFields) {
