@@ -351,6 +351,22 @@ describe('SmartRecruiters simulator — API behaviour', () => {
 			expect((await api('GET', `/candidates/${candidates.john}/jobs/${jobs.dataAnalyst}`)).body).toMatchObject({ status: 'HIRED', startsOn: '2026-08-01T00:00:00.000Z' });
 		});
 
+		it('serves screening answers and onboarding status (settable, searchable) for the hire recipe', async () => {
+			const { candidates, jobs, emails } = sim.seed;
+			const answers = await api('GET', `/candidates/${candidates.jane}/jobs/${jobs.backendEngineer}/screening-answers`);
+			expect(answers.body).toMatchObject({ totalFound: 2, content: [{ category: 'workPermit', records: [{ fields: [{ values: [{ label: 'Yes' }] }] }] }, {}] });
+			const john = `/candidates/${candidates.john}/jobs/${jobs.dataAnalyst}/onboardingStatus`;
+			expect((await api('GET', john)).body).toEqual({ onboardingStatus: 'READY_TO_ONBOARD' });
+			expect((await api('PUT', john, { body: { onboardingStatus: 'ONBOARDING_SUCCESSFUL' } })).status).toBe(204);
+			const found = await api('GET', '/candidates', { query: { onboardingStatus: 'ONBOARDING_SUCCESSFUL' } });
+			expect(found.body.content.map((candidate: { email: string }) => candidate.email)).toEqual([emails.john]);
+			expect((await api('PUT', john, { body: { onboardingStatus: 'DONE' } })).status).toBe(400);
+			const offerProperties = await api('GET', '/configuration/offer-properties');
+			expect(offerProperties.body.categories.flatMap((category: { properties: Array<{ key: string }> }) => category.properties.map((p) => p.key))).toEqual(
+				expect.arrayContaining(['startDate', 'salary']),
+			);
+		});
+
 		it('shares notes tagged with a candidate and enforces visibility rules', async () => {
 			const { candidates, users } = sim.seed;
 			const content = `Replied: interested #[CANDIDATE:${candidates.jane}]`;

@@ -91,6 +91,13 @@ describe('SmartRecruiters simulator — contract with the vendor spec', () => {
 			['GET', `/candidates/${jane}/jobs/${eng}/properties`, { query: { context: 'HIRE_FORM' } }],
 			['PUT', `/candidates/${jane}/jobs/${eng}/properties`, { body: [{ id: S.properties.countryOfResidence, value: 'US' }] }],
 			['GET', `/candidates/${jane}/jobs/${eng}/attachments`],
+			['GET', `/candidates/${jane}/consent`],
+			['GET', `/candidates/${jane}/jobs/${eng}/screening-answers`],
+			['GET', `/candidates/${S.candidates.john}/jobs/${S.jobs.dataAnalyst}/onboardingStatus`],
+			['GET', `/candidates/${jane}/jobs/${eng}/onboardingStatus`],
+			['PUT', `/candidates/${S.candidates.john}/jobs/${S.jobs.dataAnalyst}/onboardingStatus`, { body: { onboardingStatus: 'ONBOARDING_SUCCESSFUL' } }],
+			['GET', '/candidates', { query: { onboardingStatus: 'ONBOARDING_SUCCESSFUL' } }],
+			['GET', '/configuration/offer-properties'],
 			['GET', `/candidates/${S.candidates.john}/jobs/${S.jobs.dataAnalyst}/offers`],
 			['GET', `/candidates/${S.candidates.john}/jobs/${S.jobs.dataAnalyst}/offers/${S.offers.johnDataAnalyst}`],
 			['GET', `/candidates/${S.candidates.john}/jobs/${S.jobs.dataAnalyst}/offers/${missing}`],
@@ -171,6 +178,7 @@ describe('SmartRecruiters simulator — contract with the vendor spec', () => {
 			[
 				...['addTagsToCandidate', 'attachFileToJobCandidate', 'createWithSource', 'createWithSourceDetails', 'getApplicationDetails'],
 				...['getAttachment', 'getAttachmentsByJobId', 'getDetails', 'getPropertyValuesForJob', 'getStatusHistory', 'getTags'],
+				...['getStatusOfConsent', 'getScreeningAnswersByJob', 'getOnboardingStatus', 'setOnboardingStatus'],
 				...['removeCandidateById', 'removeTags', 'searchResults', 'updateCandidateProperties', 'updateCandidateTags'],
 				...['updatePersonalInfo', 'updateSource', 'updateStatus'],
 			]
@@ -178,7 +186,7 @@ describe('SmartRecruiters simulator — contract with the vendor spec', () => {
 				.concat(
 					...['getCandidateProperties', 'getCandidatePropertyById', 'getCandidatePropertyValues', 'getCandidateSource'].map((n) => `Configuration_${n}`),
 					...['getHiringProcess', 'getHiringProcesses', 'getRejectionReasons', 'getWithdrawalReasons'].map((n) => `Configuration_${n}`),
-					...['listCandidateSourceTypesWithSubtypes', 'listCandidateSourcesByType'].map((n) => `Configuration_${n}`),
+					...['listCandidateSourceTypesWithSubtypes', 'listCandidateSourcesByType', 'listOfferProperties'].map((n) => `Configuration_${n}`),
 					'Interviews_getDetails',
 					'Interviews_getList',
 					'Jobs_getContentById',

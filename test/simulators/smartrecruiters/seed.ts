@@ -183,6 +183,7 @@ function application(
 		source,
 		properties: {},
 		attachments: [],
+		screeningAnswers: [],
 		statusHistory: history.map(([changedOn, status, subStatus]) => ({ changedOn, status, ...(subStatus ? { subStatus } : {}) })),
 		createdOn: history[0][0],
 		...extra,
@@ -256,7 +257,27 @@ export function buildSeedState(): SmartRecruitersState {
 					['2026-09-08T10:00:00.000Z', 'INTERVIEW', 'Onsite interview'],
 				],
 				{ sourceTypeId: S.sources.types.jobBoards, sourceSubTypeId: S.sources.subTypes.jobBoardsGeneral, sourceId: S.sources.values.linkedIn },
-				{ properties: { [S.properties.yearsOfExperience]: 6, [S.properties.employmentType]: S.propertyValues.fullTime } },
+				{
+					properties: { [S.properties.yearsOfExperience]: 6, [S.properties.employmentType]: S.propertyValues.fullTime },
+					screeningAnswers: [
+						{
+							id: u('5a000000', 1),
+							type: 'radio',
+							category: 'workPermit',
+							name: 'workPermit',
+							label: 'Do you have a permit to work in Germany?',
+							records: [{ fields: [{ id: 'workPermit', label: 'Work permit', values: [{ id: 'yes', label: 'Yes' }] }] }],
+						},
+						{
+							id: u('5a000000', 2),
+							type: 'textarea',
+							category: u('5b000000', 1),
+							name: 'motivation',
+							label: 'Why Acme?',
+							records: [{ fields: [{ id: 'motivation', values: [{ id: 'text', label: 'I like distributed systems.' }] }] }],
+						},
+					],
+				},
 			),
 			application(
 				S.applications.johnDataAnalyst,
@@ -272,6 +293,7 @@ export function buildSeedState(): SmartRecruitersState {
 				apiSource,
 				{
 					startsOn: '2026-08-01T00:00:00.000Z',
+					onboardingStatus: 'READY_TO_ONBOARD',
 					properties: {
 						[S.properties.startDate]: '2026-08-01T00:00:00.000Z',
 						[S.properties.salary]: { code: 'EUR', value: 72000 },
@@ -349,6 +371,23 @@ export function buildSeedState(): SmartRecruitersState {
 		subscriptions: [],
 		deliveries: [],
 		config: {
+			offerProperties: [
+				{
+					id: 'compensation',
+					properties: [
+						{ key: 'salary', label: 'Base salary', required: true, type: 'NUMBER' },
+						{ key: 'currency', label: 'Currency', required: true, type: 'TEXT' },
+						{ key: 'payFrequency', label: 'Pay frequency', required: false, type: 'SELECT' },
+					],
+				},
+				{
+					id: 'position',
+					properties: [
+						{ key: 'startDate', label: 'Start date', required: true, type: 'DATE' },
+						{ key: 'jobTitle', label: 'Job title', required: true, type: 'TEXT' },
+					],
+				},
+			],
 			sourceTypes: [
 				{ id: S.sources.types.api, label: 'API', subtypes: [S.sources.subTypes.api] },
 				{ id: S.sources.types.jobBoards, label: 'Job Boards', subtypes: [S.sources.subTypes.jobBoardsGeneral] },

@@ -125,6 +125,16 @@ export interface SrApplication {
 	properties: Record<string, PropertyValue>;
 	attachments: SrAttachment[];
 	statusHistory: SrStatusChange[];
+	onboardingStatus?: 'READY_TO_ONBOARD' | 'ONBOARDING_SUCCESSFUL' | 'ONBOARDING_FAILED';
+	/** wire shape of `ScreeningAnswer` items */
+	screeningAnswers: Array<{
+		id: string;
+		type: string;
+		category: string;
+		name: string;
+		label: string;
+		records: Array<{ fields: Array<{ id: string; label?: string; values: IdLabel[] }> }>;
+	}>;
 	createdOn: string;
 }
 
@@ -261,7 +271,15 @@ export interface SrHiringProcess {
 	subStatusRequiredFor: SubStatusStatus[];
 }
 
+export interface SrOfferPropertyDefinition {
+	key: string;
+	label: string;
+	required: boolean;
+	type: 'BOOLEAN' | 'COUNTRY' | 'CURRENCY' | 'DATE' | 'NUMBER' | 'PERCENT' | 'REGION' | 'TEXT' | 'USER' | 'SELECT';
+}
+
 export interface SrConfig {
+	offerProperties: Array<{ id: string; properties: SrOfferPropertyDefinition[] }>;
 	sourceTypes: SrSourceType[];
 	sourceValues: SrSourceValue[];
 	candidateProperties: SrCandidatePropertyDefinition[];

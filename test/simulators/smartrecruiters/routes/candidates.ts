@@ -204,6 +204,33 @@ export function candidateRoutes(ctx: SimContext, options: CandidateRouteOptions)
 		res.send(attachment.content);
 	});
 
+	router.get('/candidates/:id/consent', (req, res) => {
+		const candidate = requireCandidate(ctx, req, res);
+		if (candidate) res.json({ status: candidate.consentStatus });
+	});
+
+	router.get('/candidates/:id/jobs/:jobId/screening-answers', (req, res) => {
+		const application = requireApplication(ctx, req, res);
+		if (application) res.json({ totalFound: application.screeningAnswers.length, content: application.screeningAnswers });
+	});
+
+	router.get('/candidates/:id/jobs/:jobId/onboardingStatus', (req, res) => {
+		const application = requireApplication(ctx, req, res);
+		if (!application) return;
+		// ⚠ Undocumented what an application without a status returns; 404 with the simulator's code.
+		if (!application.onboardingStatus) return sendError(res, 404, 'ONBOARDING_STATUS_NOT_SET', 'No onboarding status set for this application');
+		res.json({ onboardingStatus: application.onboardingStatus });
+	});
+
+	router.put('/candidates/:id/jobs/:jobId/onboardingStatus', (req, res) => {
+		const application = requireApplication(ctx, req, res);
+		if (!application) return;
+		application.onboardingStatus = (req.body as { onboardingStatus: NonNullable<SrApplication['onboardingStatus']> }).onboardingStatus;
+		touch(ctx, application);
+		ctx.emit('application.onboarding-status.updated', applicationPayload(application));
+		res.status(204).end();
+	});
+
 	router.get('/candidates/:id/jobs/:jobId/offers', (req, res) => {
 		const application = requireApplication(ctx, req, res);
 		if (!application) return;
@@ -270,9 +297,7 @@ function searchCandidates(ctx: SimContext, options: CandidateRouteOptions, req: 
 	if (sourceTypes.length !== sourceSubTypes.length || sourceTypes.length !== sourceValueIds.length) {
 		return sendError(res, 400, 'SOURCES_CRITERIA_SIZE_VIOLATED', 'sourceType, sourceSubType and sourceValueId must have the same number of elements');
 	}
-	if (query.onboardingStatus !== undefined) {
-		return sendError(res, 400, 'ONBOARDING_STATUS_NOT_ACTIVE', 'Onboarding status is not active for this company');
-	}
+	const onboardingStatus = queryString(query.onboardingStatus);
 	const jobIds = queryList(query.jobId);
 	const statuses = queryList(query.status);
 	const subStatus = statuses.length ? queryString(query.subStatus) : undefined;
@@ -293,7 +318,7 @@ function searchCandidates(ctx: SimContext, options: CandidateRouteOptions, req: 
 			const where = [candidate.location?.city, candidate.location?.country, candidate.location?.region].join(' ').toLowerCase();
 			if (!locations.some((location) => where.includes(location))) return false;
 		}
-		const needsApplication = jobIds.length || statuses.length || propertyIds.length || sourceTypes.length;
+		const needsApplication = jobIds.length || statuses.length || propertyIds.length || sourceTypes.length || onboardingStatus;
 		if (!needsApplication) return true;
 		// Job-scoped criteria must hold for the same application.
 		return applications.some(
@@ -301,6 +326,7 @@ function searchCandidates(ctx: SimContext, options: CandidateRouteOptions, req: 
 				(!jobIds.length || jobIds.includes(application.jobId)) &&
 				(!statuses.length || statuses.includes(application.status)) &&
 				(!subStatus || application.subStatus === subStatus) &&
+				(!onboardingStatus || application.onboardingStatus === onboardingStatus) &&
 				propertyIds.every((propertyId, index) => application.properties[propertyId] === propertyValueIds[index]) &&
 				(!sourceTypes.length ||
 					sourceTypes.some(
@@ -439,6 +465,7 @@ function createCandidate(ctx: SimContext, req: Request, res: Response, jobId?: s
 			source,
 			properties: {},
 			attachments: [],
+			screeningAnswers: [],
 			statusHistory: [{ changedOn: now, status: 'NEW' }],
 			createdOn: now,
 		};

@@ -184,6 +184,10 @@ export function configurationRoutes(ctx: SimContext): Router {
 		res.json(presentProcess(process));
 	});
 
+	router.get('/configuration/offer-properties', (_req, res) => {
+		res.json({ categories: config().offerProperties });
+	});
+
 	router.get('/configuration/rejection-reasons', (_req, res) => {
 		res.json({ totalFound: config().rejectionReasons.length, content: config().rejectionReasons });
 	});
