@@ -303,6 +303,34 @@ describe('SmartRecruiters node operations (engine → simulator)', () => {
 		expect(candidates.results).toEqual([{ name: `Maria Garcia <${sim.seed.emails.maria}>`, value: sim.seed.candidates.maria }]);
 	});
 
+	it('Return All follows nextPageId across pages (jobs with sort=job_id, candidates)', async () => {
+		// Enough records for a second page of 100, added straight to the simulator's state.
+		const template = sim.state.jobs.find((j) => j.id === sim.seed.jobs.marketingIntern)!;
+		const extraJobs = Array.from({ length: 105 }, (_, n) => ({
+			...structuredClone(template),
+			id: `0b000000-0000-4000-8000-1${String(n).padStart(11, '0')}`,
+			title: `Bulk role ${n}`,
+			refNumber: `BULK-${n}`,
+		}));
+		sim.state.jobs.push(...extraJobs);
+		const allJobs = await run('job', 'getMany', { returnAll: true });
+		expect(allJobs).toHaveLength(sim.state.jobs.length);
+		const jobPages = sim.requests.filter((r) => r.method === 'GET' && r.path === '/jobs' && r.query.sort === 'job_id' && r.query.pageId !== undefined);
+		expect(jobPages.length).toBeGreaterThanOrEqual(1);
+		expect(jobPages.every((r) => r.status === 200)).toBe(true);
+
+		const application = sim.state.applications.find((a) => a.id === sim.seed.applications.mariaBackendEngineer)!;
+		for (let n = 0; n < 105; n++) {
+			const id = `ca000000-0000-4000-8000-1${String(n).padStart(11, '0')}`;
+			sim.state.candidates.push({ ...structuredClone(sim.state.candidates.find((c) => c.id === sim.seed.candidates.maria)!), id, email: `bulk${n}@example.com`, lastName: `Bulk${n}` });
+			sim.state.applications.push({ ...structuredClone(application), id: `a0000000-0000-4000-8000-1${String(n).padStart(11, '0')}`, candidateId: id });
+		}
+		const bulk = await run('candidate', 'search', { searchBy: 'keyword', keyword: '', returnAll: true, filters: { jobIds: sim.seed.jobs.backendEngineer } });
+		expect(bulk.filter((c) => String(c.email).startsWith('bulk'))).toHaveLength(105);
+		const limited = await run('candidate', 'search', { searchBy: 'keyword', keyword: '', returnAll: false, limit: 102, filters: { jobIds: sim.seed.jobs.backendEngineer } });
+		expect(limited).toHaveLength(102);
+	});
+
 	it('every operation the node describes was exercised above', () => {
 		expect(describedOperations().filter((operation) => !exercised.has(operation))).toEqual([]);
 	});
