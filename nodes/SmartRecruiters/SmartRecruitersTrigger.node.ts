@@ -13,7 +13,7 @@ import { CANDIDATE_STATUSES } from './helpers/constants';
 import { getApplication } from './helpers/lookups';
 import { credentialTest } from './methods';
 import { API, apiRequest, getAuthentication } from './transport';
-import { eventOptions, isApplicationEvent } from './trigger/events';
+import { EVENT_NAMES, eventOptions, isApplicationEvent } from './trigger/events';
 import { hasValidSignature, isFreshTimestamp } from './trigger/signature';
 
 /** What the trigger keeps between activation and deliveries (n8n persists node static data). */
@@ -106,6 +106,10 @@ export class SmartRecruitersTrigger implements INodeType {
 				const state = this.getWorkflowStaticData('node') as TriggerState;
 				const events = this.getNodeParameter('events') as string[];
 				if (events.length === 0) throw new NodeOperationError(this.getNode(), '"Events" is empty: choose at least one event');
+				const unknown = events.filter((event) => !EVENT_NAMES.includes(event));
+				if (unknown.length > 0) {
+					throw new NodeOperationError(this.getNode(), `"Events" has event(s) SmartRecruiters does not send: ${unknown.map((e) => `"${e}"`).join(', ')}`);
+				}
 				const subscription = await apiRequest.call(this, 'POST', `${API.webhooks}/subscriptions`, {
 					body: { callbackUrl: this.getNodeWebhookUrl('default'), events },
 				});

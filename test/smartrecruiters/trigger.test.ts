@@ -120,6 +120,17 @@ describe('SmartRecruiters Trigger', () => {
 		expect(receiver.triggered.map((items) => items[0].json.eventId)).toEqual(['evt-1', 'evt-rotated', 'evt-new-key-only']);
 	});
 
+	it('refuses an event SmartRecruiters does not send before subscribing', async () => {
+		const refused = await startWebhookReceiver({ events: ['candidate.created', 'interview.created'] }, apiKeyCredentials(sim));
+		const subscriptionsBefore = sim.state.subscriptions.length;
+		try {
+			await expect(refused.webhookMethod('create')).rejects.toThrow('"Events" has event(s) SmartRecruiters does not send: "interview.created"');
+			expect(sim.state.subscriptions).toHaveLength(subscriptionsBefore);
+		} finally {
+			await refused.close();
+		}
+	});
+
 	it('removes the subscription on deactivation', async () => {
 		const id = String(state().subscriptionId);
 		expect(await receiver.webhookMethod('delete')).toBe(true);
