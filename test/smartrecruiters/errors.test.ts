@@ -1,12 +1,12 @@
 /** How SmartRecruiters' error bodies become node errors: vendor codes, 422 data paths, and actionable 401s. */
-import type { INode } from 'n8n-workflow';
+import type { IN8nHttpFullResponse, INode } from 'n8n-workflow';
 
 import type { SmartRecruitersContext } from '../../nodes/SmartRecruiters/transport';
 import { apiError } from '../../nodes/SmartRecruiters/transport';
 
 const node: INode = { id: 'n', name: 'SmartRecruiters', type: 'n8n-nodes-ats-sync.smartRecruiters', typeVersion: 1, position: [0, 0], parameters: {} };
 const context = { getNode: () => node } as unknown as SmartRecruitersContext;
-const respond = (statusCode: number, body: unknown) => ({ statusCode, body, headers: {} });
+const respond = (statusCode: number, body: unknown) => ({ statusCode, body, headers: {} }) as IN8nHttpFullResponse;
 
 describe('SmartRecruiters error mapping', () => {
 	it('names the error codes and messages of an ErrorResponse', () => {
