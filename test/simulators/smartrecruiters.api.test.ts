@@ -32,7 +32,7 @@ describe('SmartRecruiters simulator — API behaviour', () => {
 			const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: sim.oauthClient.clientId, client_secret: sim.oauthClient.clientSecret });
 			const token = await api('POST', '/identity/oauth/token', { apiKey: null, form });
 			expect(token.status).toBe(200);
-			expect(token.body).toEqual({ access_token: expect.any(String), token_type: 'Bearer', expires_in: 60 });
+			expect(token.body).toEqual({ access_token: expect.any(String), token_type: 'Bearer', expires_in: 60, scope: expect.stringContaining('candidates_read') });
 			expect((await api('GET', '/jobs', { bearer: token.body.access_token })).status).toBe(200);
 
 			const basic = Buffer.from(`${sim.oauthClient.clientId}:${sim.oauthClient.clientSecret}`).toString('base64');
@@ -64,6 +64,40 @@ describe('SmartRecruiters simulator — API behaviour', () => {
 			const json = await api('POST', '/identity/oauth/token', { apiKey: null, body: { grant_type: 'client_credentials' } });
 			expect(json.status).toBe(400);
 			expect(sim.contractViolations).toEqual([expect.objectContaining({ direction: 'request', operation: 'identity.oauth.token' })]);
+		});
+	});
+
+	describe('permissions', () => {
+		it('enforces the OAuth scopes of each operation (spec `security`) and refuses empty or unknown scopes', async () => {
+			const token = async (scope?: string) => {
+				const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: sim.oauthClient.clientId, client_secret: sim.oauthClient.clientSecret });
+				if (scope !== undefined) form.set('scope', scope);
+				return api('POST', '/identity/oauth/token', { apiKey: null, form });
+			};
+			const readOnly = await token('candidates_read jobs_read');
+			expect(readOnly.body.scope).toBe('candidates_read jobs_read');
+			const bearer = readOnly.body.access_token as string;
+			expect((await api('GET', `/candidates/${sim.seed.candidates.jane}`, { bearer })).status).toBe(200);
+			const denied = await api('PUT', `/candidates/${sim.seed.candidates.jane}/tags`, { bearer, body: { tags: ['x'] } });
+			expect(denied.status).toBe(403);
+			expect(denied.body.errors[0]).toEqual({ code: 'PERMISSION_DENIED', message: expect.stringContaining('candidates_manage') });
+			// webhooks_write OR webhooks_manage (either scope grants access)
+			const manage = (await token('webhooks_manage')).body.access_token as string;
+			expect((await api('GET', '/webhooks-api/v201907/subscriptions', { bearer: manage })).status).toBe(200);
+			expect((await token('')).body.error).toBe('invalid_scope');
+			expect((await token('candidates_everything')).body.error).toBe('invalid_scope');
+			expect((await token()).body.scope).toContain('webhooks_manage');
+		});
+
+		it('lets the restricted (EMPLOYEE) key read but not write or read messages', async () => {
+			const restricted = { apiKey: sim.restrictedApiKey };
+			expect((await api('GET', '/user-api/v201804/users/me', restricted)).body).toMatchObject({ id: sim.seed.users.interviewer, role: 'EMPLOYEE' });
+			expect((await api('GET', `/candidates/${sim.seed.candidates.jane}`, restricted)).status).toBe(200);
+			const create = await api('POST', '/candidates', { ...restricted, body: { firstName: 'No', lastName: 'Access', email: 'no@access.com' } });
+			expect(create.status).toBe(403);
+			expect(create.body.errors[0].code).toBe('PERMISSION_DENIED');
+			expect((await api('GET', '/messages', { ...restricted, query: { candidateId: sim.seed.candidates.jane } })).status).toBe(403);
+			expect(sim.state.candidates).toHaveLength(4);
 		});
 	});
 

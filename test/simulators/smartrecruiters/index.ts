@@ -46,6 +46,8 @@ export interface SmartRecruitersSimulatorOptions {
 	candidatesSearchLatencyMs?: number;
 	/** Handshake/delivery timeouts, retry schedule and event versions (see WebhookOptions). */
 	webhooks?: Partial<WebhookOptions>;
+	/** Scopes an OAuth token gets when the token request names none (the app's default scopes). Default: all. */
+	oauthScopes?: string[];
 	/** Deliver the webhooks the real API sends for changes made through this API (candidate.*, application.*). Default false. */
 	autoEvents?: boolean;
 }
@@ -70,6 +72,8 @@ export interface ContractViolation {
 export interface SmartRecruitersSimulator {
 	baseUrl: string;
 	apiKey: string;
+	/** X-SmartToken of an EMPLOYEE-role user: reads work, writes and `GET /messages` answer 403 PERMISSION_DENIED. */
+	restrictedApiKey: string;
 	oauthClient: { clientId: string; clientSecret: string; tokenUrl: string };
 	seed: SmartRecruitersSeed;
 	state: SmartRecruitersState;
@@ -121,7 +125,8 @@ export async function startSmartRecruitersSimulator(options: SmartRecruitersSimu
 
 	let clockOffset = 0;
 	let baseUrl = '';
-	const tokens = new Map<string, { clientId: string; expiresAt: number }>();
+	const tokens = new Map<string, { clientId: string; expiresAt: number; scopes: string[] }>();
+	const defaultScopes = options.oauthScopes ?? spec.oauthScopes;
 	const windows = new Map<string, number[]>();
 	const inFlight = new Map<string, { total: number; candidateSearches: number }>();
 	let deliveryQueue: Promise<void> = Promise.resolve();
@@ -145,6 +150,7 @@ export async function startSmartRecruitersSimulator(options: SmartRecruitersSimu
 	const simulator = {
 		baseUrl: '',
 		apiKey: seed.apiKey,
+		restrictedApiKey: seed.restrictedApiKey,
 		oauthClient: { clientId: seed.oauthClient.clientId, clientSecret: seed.oauthClient.clientSecret, tokenUrl: '' },
 		seed,
 		state: ctx.state,
@@ -232,9 +238,15 @@ export async function startSmartRecruitersSimulator(options: SmartRecruitersSimu
 		if (clientId !== seed.oauthClient.clientId || clientSecret !== seed.oauthClient.clientSecret) {
 			return res.status(401).json({ error: 'invalid_client', error_description: 'Bad client credentials' });
 		}
+		// Omitted `scope` = the app's default scopes; an empty one is invalid (D-SCOPES).
+		const scopes = form.scope === undefined ? defaultScopes : form.scope.split(/\s+/).filter(Boolean);
+		const unknown = scopes.filter((scope) => !spec.oauthScopes.includes(scope));
+		if (!scopes.length || unknown.length) {
+			return res.status(400).json({ error: 'invalid_scope', error_description: unknown.length ? `Unknown scopes: ${unknown.join(' ')}` : 'scope must not be empty' });
+		}
 		const accessToken = randomBytes(24).toString('base64url');
-		tokens.set(accessToken, { clientId, expiresAt: ctx.now() + tokenExpiresIn * 1000 });
-		return res.json({ access_token: accessToken, token_type: 'Bearer', expires_in: tokenExpiresIn });
+		tokens.set(accessToken, { clientId, expiresAt: ctx.now() + tokenExpiresIn * 1000, scopes });
+		return res.json({ access_token: accessToken, token_type: 'Bearer', expires_in: tokenExpiresIn, scope: scopes.join(' ') });
 	});
 
 	// Authentication: X-SmartToken (API key) or a client-credentials access token.
@@ -245,8 +257,10 @@ export async function startSmartRecruitersSimulator(options: SmartRecruitersSimu
 		};
 		const apiKey = req.get('x-smarttoken');
 		if (apiKey !== undefined) {
-			if (apiKey !== seed.apiKey) return unauthorized('Invalid X-SmartToken');
-			res.locals.credential = `key:${seed.users.admin}`;
+			const userId = apiKey === seed.apiKey ? seed.users.admin : apiKey === seed.restrictedApiKey ? seed.users.interviewer : undefined;
+			if (!userId) return unauthorized('Invalid X-SmartToken');
+			res.locals.credential = `key:${userId}`;
+			res.locals.userId = userId;
 			return next();
 		}
 		const bearer = /^bearer\s+(.+)$/i.exec(req.get('authorization') ?? '');
@@ -255,6 +269,7 @@ export async function startSmartRecruitersSimulator(options: SmartRecruitersSimu
 			if (!token) return unauthorized('Invalid access token');
 			if (token.expiresAt <= ctx.now()) return unauthorized('Access token expired');
 			res.locals.credential = `oauth:${token.clientId}`;
+			res.locals.scopes = token.scopes;
 			return next();
 		}
 		unauthorized('Authentication required: send X-SmartToken or Authorization: Bearer <access token>');
@@ -306,6 +321,23 @@ export async function startSmartRecruitersSimulator(options: SmartRecruitersSimu
 			flight.total--;
 			if (isCandidateSearch) flight.candidateSearches--;
 		});
+		next();
+	});
+
+	// Permissions: OAuth scopes per operation (spec `security`), and the restricted user's role.
+	app.use((req: Request, res: Response, next: NextFunction) => {
+		const operation = res.locals.operation as SpecOperation | undefined;
+		const scopes = res.locals.scopes as string[] | undefined;
+		if (operation && scopes && operation.oauthScopes.length && !operation.oauthScopes.some((scope) => scopes.includes(scope))) {
+			// ⚠ Documented only as "OAuthPermissionsException"; the ErrorResponse code is the simulator's.
+			return sendError(res, 403, 'PERMISSION_DENIED', `OAuthPermissionsException: this token lacks the scope ${operation.oauthScopes.join(' or ')}`);
+		}
+		if (res.locals.userId === seed.users.interviewer) {
+			const adminOnly = operation?.operationId === 'Messages_getByCandidateAndJobId';
+			if (req.method !== 'GET' || adminOnly) {
+				return sendError(res, 403, 'PERMISSION_DENIED', `The user of this credential (EMPLOYEE role) is not permitted to ${req.method} ${req.path}`);
+			}
+		}
 		next();
 	});
 

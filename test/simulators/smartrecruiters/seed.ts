@@ -11,6 +11,8 @@ const u = (prefix: string, n: number) => `${prefix}-0000-4000-8000-${String(n).p
 export const SMARTRECRUITERS_SEED = {
 	/** 32-character X-SmartToken of the admin user (`users.admin`). */
 	apiKey: 'srSimApiKey000000000000000000001',
+	/** X-SmartToken of `users.interviewer` (EMPLOYEE role): reads only, writes answer 403 PERMISSION_DENIED. */
+	restrictedApiKey: 'srSimRestrictedKey00000000000001',
 	oauthClient: { clientId: 'sr-sim-client', clientSecret: 'sr-sim-client-secret-0001' },
 	users: {
 		admin: '5e0000000000000000000001',

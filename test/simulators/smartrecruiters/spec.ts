@@ -41,6 +41,8 @@ export interface SpecOperation {
 	requestBody?: { required: boolean; content: Record<string, Json | undefined> };
 	responses: Record<string, { content?: Record<string, Json | undefined> }>;
 	callbacks?: Json;
+	/** OAuth scopes listed for the operation (`security: [{oauth: [...]}]`); any one of them grants access. */
+	oauthScopes: string[];
 	matcher: RegExp;
 	pathParamNames: string[];
 	literalSegments: number;
@@ -87,6 +89,8 @@ export function findSpecFile(startDir = __dirname): string {
 export class SmartRecruitersSpec {
 	readonly operations: SpecOperation[] = [];
 	readonly eventNames: string[];
+	/** Scopes of the customer OAuth scheme (`securitySchemes.oauth`). */
+	readonly oauthScopes: string[];
 	private readonly document: Json;
 	private readonly ajv: Ajv;
 	private readonly coercingAjv: Ajv;
@@ -102,6 +106,8 @@ export class SmartRecruitersSpec {
 		this.ajv.addSchema(schemaDocument);
 		this.coercingAjv.addSchema(schemaDocument);
 		this.eventNames = (schemas.EventName.enum as string[]).slice();
+		const oauth = (components.securitySchemes as Record<string, Json>).oauth as { flows: { authorizationCode: { scopes: Record<string, string> } } };
+		this.oauthScopes = Object.keys(oauth.flows.authorizationCode.scopes);
 		this.collectOperations();
 	}
 
@@ -292,6 +298,7 @@ export class SmartRecruitersSpec {
 						: undefined,
 					responses,
 					callbacks: operation.callbacks as Json | undefined,
+					oauthScopes: ((operation.security as Array<Record<string, string[]>> | undefined) ?? []).flatMap((requirement) => requirement.oauth ?? []),
 					matcher: new RegExp(`^${escaped}$`),
 					pathParamNames,
 					literalSegments: pathTemplate.split('/').filter((segment) => segment && !segment.startsWith('{')).length,

@@ -61,7 +61,7 @@ export function messageRoutes(ctx: SimContext): Router {
 			id: newId(),
 			content: body.content,
 			...(body.correlationId ? { correlationId: body.correlationId } : {}),
-			authorId: ctx.actingUserId,
+			authorId: (res.locals.userId as string | undefined) ?? ctx.actingUserId,
 			createdOn: ctx.nowIso(),
 			candidateIds,
 			mentionedUserIds,
@@ -166,7 +166,8 @@ export function userRoutes(ctx: SimContext): Router {
 		res.json({ limit, offset, totalFound: users.length, content: users.slice(offset, offset + limit).map(presentUser) });
 	});
 	router.get('/users/me', (_req, res) => {
-		const me = ctx.state.users.find((user) => user.id === ctx.actingUserId);
+		const meId = (res.locals.userId as string | undefined) ?? ctx.actingUserId;
+		const me = ctx.state.users.find((user) => user.id === meId);
 		if (!me) return sendError(res, 404, 'USER_NOT_FOUND', 'The user of this credential no longer exists');
 		res.json(presentUser(me));
 	});
