@@ -181,6 +181,8 @@ export async function startSmartRecruitersSimulator(options: SmartRecruitersSimu
 		res.locals.auth = req.get('x-smarttoken') !== undefined ? 'token' : /^bearer\s/i.test(authorization) ? 'bearer' : 'none';
 		// Mounted routers rewrite req.url; keep the path the client asked for.
 		const path = req.path;
+		// Known before auth so that 401s and 429s are checked against the spec too.
+		res.locals.operation = spec.findOperation(req.method, path).operation;
 		res.on('finish', () => afterResponse(req, res, path));
 		next();
 	});
@@ -285,8 +287,7 @@ export async function startSmartRecruitersSimulator(options: SmartRecruitersSimu
 
 	// Rate limits per credential: requests per second per endpoint, concurrent requests, 1 concurrent candidate search.
 	app.use((req: Request, res: Response, next: NextFunction) => {
-		const { operation } = spec.findOperation(req.method, req.path);
-		res.locals.operation = operation;
+		const operation = res.locals.operation as SpecOperation | undefined;
 		const credential = res.locals.credential as string;
 		const endpoint = `${req.method} ${operation ? `${operation.basePath}${operation.pathTemplate}` : req.path}`;
 		const isCandidateSearch = req.method === 'GET' && operation?.operationId === 'Candidates_searchResults';

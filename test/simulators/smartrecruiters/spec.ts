@@ -246,8 +246,12 @@ export class SmartRecruitersSpec {
 			if (hasBody) result.warnings.push(`${operation.operationId} takes no request body (it is ignored)`);
 			return;
 		}
-		if (!hasBody || !request.contentType) {
+		if (!hasBody) {
 			if (operation.requestBody.required) result.errors.push(`${operation.operationId} requires a request body`);
+			return;
+		}
+		if (!request.contentType) {
+			result.errors.push(`${operation.operationId}: the request body has no Content-Type`);
 			return;
 		}
 		const media = pickMedia(operation.requestBody.content, request.contentType);
