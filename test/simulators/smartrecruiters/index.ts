@@ -2,9 +2,9 @@
  * Stateful local simulator of the SmartRecruiters APIs, mounted at their real base paths, that checks every request
  * and response against SmartRecruiters' own OpenAPI description (spec.ts; deviations in spec-exceptions.ts).
  *
- * Order of a request: record → OAuth token endpoint | (X-SmartToken / Bearer auth → per-credential rate limits →
- * spec check of parameters and body, 400 like the real API → route). After the response: spec check of the body,
- * entry in `requests` (without secrets).
+ * Order of a request: record (+ find the spec operation) → OAuth token endpoint | (X-SmartToken / Bearer auth →
+ * per-credential rate limits → OAuth scopes / user role → spec check of parameters and body, 400 like the real API →
+ * route). After the response: spec check of the body, entry in `requests` (without secrets).
  */
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
