@@ -212,7 +212,7 @@ export function resolveCredentials(uses: CredentialUse[], options: CredentialOpt
 		}
 		const saved = options.savedTokens?.[key];
 		if (saved !== undefined) data.oauthTokenData = saved as CredentialData[string];
-		options.masker.add(Object.fromEntries(Object.entries(data).filter(([field]) => isSecretField(properties, field))));
+		options.masker.add(secretValues(properties, data));
 		if (Object.keys(data).length === 0) {
 			problems.push(
 				`${label} is missing: add "${use.details.name}" to the credentials file, or set ${prefix}<FIELD> environment variables`,
@@ -233,7 +233,7 @@ export function resolveCredentials(uses: CredentialUse[], options: CredentialOpt
 			const key = keyOf(details, [options.file, fromBlob]);
 			const entry = resolved.get(`${type}\u0000${key}`);
 			if (entry) entry.oauthTokenData = saved.oauthTokenData;
-			options.masker.add(saved.oauthTokenData);
+			options.masker.add(tokenValues(saved.oauthTokenData));
 			options.onTokensRotated?.(key, saved.oauthTokenData);
 		},
 	};
@@ -252,12 +252,27 @@ function credentialProperties(types: TypeRegistry, type: string): INodePropertie
 	return [...byName.values()];
 }
 
-/** Everything not plainly configuration is treated as secret for masking: a URL or an option value is not. */
+/** The tokens in OAuth2 token data (not its token type or expiry, which are not secret and would mask words). */
+function tokenValues(oauthTokenData: unknown): unknown[] {
+	if (oauthTokenData === null || typeof oauthTokenData !== 'object') return [];
+	return Object.entries(oauthTokenData).filter(([key]) => /token/i.test(key) && key !== 'token_type').map(([, value]) => value);
+}
+
+function secretValues(properties: INodeProperties[] | undefined, data: CredentialData): unknown[] {
+	return Object.entries(data).flatMap(([field, value]) =>
+		field === 'oauthTokenData' ? tokenValues(value) : isSecretField(properties, field) ? [value] : [],
+	);
+}
+
+/**
+ * Which fields are masked in every message: password fields, names that say so, and fields we do not know.
+ * Plain configuration (environment, URLs, a user id to act as) stays readable, as it helps reading the logs.
+ */
 function isSecretField(properties: INodeProperties[] | undefined, field: string): boolean {
 	const property = properties?.find((p) => p.name === field);
 	if (!property) return true;
-	if (property.typeOptions?.password) return true;
-	return !['options', 'boolean', 'number'].includes(property.type) && !/url|host|domain|environment|region|subdomain/i.test(field);
+	if (property.typeOptions?.password === true) return true;
+	return property.type === 'string' && /key|secret|token|password/i.test(field);
 }
 
 function validateCredential(label: string, type: string, data: CredentialData, types: TypeRegistry): string[] {

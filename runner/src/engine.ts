@@ -26,6 +26,7 @@ import type {
 	INode,
 	INodeCredentialsDetails,
 	INodeExecutionData,
+	INodeParameters,
 	INodeProperties,
 	INodeType,
 	INodeTypes,
@@ -215,7 +216,21 @@ export class RunnerCredentialsHelper extends ICredentialsHelper {
 	): Promise<ICredentialDataDecryptedObject> {
 		const data = this.store.resolve(nodeCredentials, type);
 		if (!data) throw new MissingCredentialsError(type, nodeCredentials.name);
-		return { ...this.defaultsOf(type), ...data };
+		return this.resolveExpressions({ ...this.defaultsOf(type), ...data });
+	}
+
+	/**
+	 * Evaluates `={{ … }}` values (typically hidden defaults such as an OAuth token URL that depends on the chosen
+	 * environment) with `$self` = the credential's own data, as n8n does when it decrypts a credential.
+	 */
+	resolveExpressions(data: ICredentialDataDecryptedObject): ICredentialDataDecryptedObject {
+		if (!Object.values(data).some((value) => typeof value === 'string' && value.startsWith('='))) return data;
+		const node: INode = { id: 'credentials', name: 'credentials', type: 'credentials', typeVersion: 1, position: [0, 0], parameters: {} };
+		// The expression needs a workflow around it, not a real node: a type-less stand-in is enough.
+		const standIn = { description: { name: 'credentials', properties: [], inputs: [], outputs: [] } } as unknown as INodeType;
+		const nodeTypes: INodeTypes = { getByName: () => standIn, getByNameAndVersion: () => standIn, getKnownTypes: () => ({}) };
+		const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
+		return workflow.expression.getComplexParameterValue(node, data as INodeParameters, 'internal', {}, undefined, undefined, data) as ICredentialDataDecryptedObject;
 	}
 
 	async updateCredentials(): Promise<void> {}
@@ -287,6 +302,8 @@ export interface NodeRunSummary {
 	errorOutputItems: number;
 }
 
+let loggingConfigured = false;
+
 /**
  * Routes n8n's own log calls to `write`, or drops them: a headless run prints its own progress and summary, n8n's
  * log lines only with --verbose. Both of n8n's loggers are replaced: n8n-workflow's LoggerProxy (nodes, engine)
@@ -294,6 +311,7 @@ export interface NodeRunSummary {
  * prints request errors with stack traces to the console and re-points LoggerProxy at itself.
  */
 export function configureN8nLogging(write?: (level: string, message: string) => void) {
+	loggingConfigured = true;
 	const log =
 		(level: string) =>
 		(message: string, metadata?: IDataObject): void => {
@@ -346,6 +364,8 @@ export class Engine {
 	readonly credentialsHelper: RunnerCredentialsHelper;
 
 	constructor(private readonly options: EngineOptions) {
+		// Quiet by default (tests, library use); the CLI configures logging before it builds an engine.
+		if (!loggingConfigured) configureN8nLogging();
 		this.credentialsHelper = new RunnerCredentialsHelper(options.types, options.credentials);
 	}
 

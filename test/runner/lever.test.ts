@@ -4,13 +4,14 @@
  * Lever creates a new opportunity on every POST, so a duplicate would show as a second opportunity for one email.
  */
 import type { ChildProcess } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 
 import { build } from 'esbuild';
 
+import { LEVER_OAUTH_SCOPES } from '../../credentials/LeverOAuth2Api.credentials';
 import { startLeverSimulator, type LeverSimulator } from '../simulators/lever';
 import { ensureRunnerBuilt, repoRoot, runCli, tempDir } from './cli';
 
@@ -83,37 +84,64 @@ afterAll(async () => {
 
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 
+/** A recipe-like workflow: the run's input items → Lever "Create or Update" by email. */
+function upsertWorkflow(file: string, credentials: Record<string, { id: string; name: string }>, authentication = 'apiKey') {
+	writeFileSync(
+		file,
+		JSON.stringify({
+			name: 'Push candidates to Lever',
+			nodes: [
+				{
+					id: 'lever',
+					name: 'Create or Update in Lever',
+					type: 'n8n-nodes-ats-sync.lever',
+					typeVersion: 1,
+					position: [0, 0],
+					parameters: {
+						authentication,
+						resource: 'opportunity',
+						operation: 'upsert',
+						profileInput: 'fields',
+						email: '={{ $json.email }}',
+						name: '={{ $json.name }}',
+						posting: byId(sim.seed.postings.published),
+						performAs: byId(sim.seed.users.recruiter),
+					},
+					credentials,
+				},
+			],
+			connections: {},
+		}),
+	);
+}
+
+/** Lever Connect's authorization-code flow against the simulator, as n8n's "Connect" button runs it. */
+async function connectLever(): Promise<{ access_token: string; refresh_token: string }> {
+	const redirectUri = 'http://127.0.0.1/rest/oauth2-credential/callback';
+	const authorize = new URL(sim.oauth.authorizeUrl);
+	authorize.search = new URLSearchParams({
+		client_id: sim.oauth.clientId,
+		redirect_uri: redirectUri,
+		response_type: 'code',
+		state: 'n8n-state',
+		audience: sim.oauth.audience,
+		scope: LEVER_OAUTH_SCOPES.join(' '),
+	}).toString();
+	const code = new URL((await fetch(authorize, { redirect: 'manual' })).headers.get('location')!).searchParams.get('code')!;
+	const token = await fetch(sim.oauth.tokenUrl, {
+		method: 'POST',
+		headers: { 'content-type': 'application/x-www-form-urlencoded' },
+		body: new URLSearchParams({ grant_type: 'authorization_code', client_id: sim.oauth.clientId, client_secret: sim.oauth.clientSecret, code, redirect_uri: redirectUri }),
+	});
+	return (await token.json()) as { access_token: string; refresh_token: string };
+}
+
 describe('ats-sync run with the Lever node', () => {
 	it('a run killed after 5 candidate creations, then rerun, leaves exactly one opportunity per email', async () => {
 		sim.reset();
 		const dir = tempDir();
 		const workflow = path.join(dir, 'push-to-lever.json');
-		writeFileSync(
-			workflow,
-			JSON.stringify({
-				name: 'Push candidates to Lever',
-				nodes: [
-					{
-						id: 'lever',
-						name: 'Create or Update in Lever',
-						type: 'n8n-nodes-ats-sync.lever',
-						typeVersion: 1,
-						position: [0, 0],
-						parameters: {
-							resource: 'opportunity',
-							operation: 'upsert',
-							profileInput: 'fields',
-							email: '={{ $json.email }}',
-							name: '={{ $json.name }}',
-							posting: byId(sim.seed.postings.published),
-							performAs: byId(sim.seed.users.recruiter),
-						},
-						credentials: { leverApi: { id: 'lever-prod', name: 'Lever' } },
-					},
-				],
-				connections: {},
-			}),
-		);
+		upsertWorkflow(workflow, { leverApi: { id: 'lever-prod', name: 'Lever' } });
 		const emails = Array.from({ length: 12 }, (_, i) => `candidate${i + 1}@example.com`);
 		const input = path.join(dir, 'candidates.ndjson');
 		writeFileSync(input, emails.map((email, i) => JSON.stringify({ email, name: `Candidate ${i + 1}` })).join('\n'));
@@ -155,6 +183,62 @@ describe('ats-sync run with the Lever node', () => {
 			expect(killed.stdout + killed.stderr + rerun.stdout + rerun.stderr).not.toContain(sim.apiKey);
 		} finally {
 			await proxy.close();
+		}
+	});
+
+	it('OAuth2: a refreshed (rotated) token goes to the state file, not the credentials file, and the next run uses it', async () => {
+		sim.reset();
+		const dir = tempDir();
+		const workflow = path.join(dir, 'push-to-lever.json');
+		upsertWorkflow(workflow, { leverOAuth2Api: { id: 'lever-oauth', name: 'Lever OAuth' } }, 'oAuth2');
+		const tokens = await connectLever();
+		const credentials = path.join(dir, 'credentials.json');
+		writeFileSync(
+			credentials,
+			JSON.stringify({
+				'Lever OAuth': {
+					type: 'leverOAuth2Api',
+					data: {
+						environment: 'custom',
+						customUrl: sim.baseUrl,
+						customAuthUrl: sim.oauth.authorizeUrl,
+						customAccessTokenUrl: sim.oauth.tokenUrl,
+						customAudience: sim.oauth.audience,
+						clientId: sim.oauth.clientId,
+						clientSecret: '${LEVER_CLIENT_SECRET}',
+						oauthTokenData: { access_token: 'expired-or-revoked', refresh_token: tokens.refresh_token, token_type: 'Bearer' },
+					},
+				},
+			}),
+		);
+		const credentialsBefore = readFileSync(credentials, 'utf8');
+		const input = (name: string) => {
+			const file = path.join(dir, `${name}.ndjson`);
+			writeFileSync(file, JSON.stringify({ email: `${name}@example.com`, name }));
+			return file;
+		};
+		const env = { LEVER_CLIENT_SECRET: sim.oauth.clientSecret, NODE_PATH: path.join(repoRoot, 'node_modules') };
+		const args = ['run', workflow, '--credentials', credentials, '--nodes', packageDir, '--verbose'];
+
+		const tokenCalls = () => sim.requests.filter((request) => request.path === '/oauth/token').length;
+		const connectCalls = tokenCalls();
+		const first = await runCli([...args, '--input', input('ada')], { env });
+		expect(first.stderr).toContain('success');
+		expect(first.code).toBe(0);
+		expect(tokenCalls()).toBe(connectCalls + 1);
+		const saved = JSON.parse(readFileSync(path.join(dir, 'push-to-lever.state.json'), 'utf8')).oauthTokens['Lever OAuth'];
+		expect(saved.refresh_token).toEqual(expect.any(String));
+		expect(saved.refresh_token).not.toBe(tokens.refresh_token);
+		expect(saved.access_token).not.toBe('expired-or-revoked');
+		expect(readFileSync(credentials, 'utf8')).toBe(credentialsBefore);
+
+		// The credentials file still holds the old, now rotated-away refresh token: only the state file's works.
+		const second = await runCli([...args, '--input', input('grace')], { env });
+		expect(second.code).toBe(0);
+		expect(tokenCalls()).toBe(connectCalls + 1);
+		expect(sim.state.contacts.some((contact) => contact.emails.includes('grace@example.com'))).toBe(true);
+		for (const secret of [tokens.refresh_token, saved.refresh_token, saved.access_token, sim.oauth.clientSecret]) {
+			expect(first.stdout + first.stderr + second.stdout + second.stderr).not.toContain(secret);
 		}
 	});
 });
