@@ -181,6 +181,29 @@ export class Reporter {
 		if (this.options.verbose) this.note(message);
 	}
 
+	private currentNode?: string;
+
+	nodeStarted(nodeName: string) {
+		this.currentNode = nodeName;
+	}
+
+	/**
+	 * A line every `intervalMs` while a long node works through its items (a node reports only when done):
+	 * which node, time so far, and outbound requests as a sign of life and rate.
+	 */
+	startHeartbeat(requestCount: () => number, intervalMs = 10_000): () => void {
+		const startedAt = Date.now();
+		const timer = setInterval(() => {
+			const seconds = (Date.now() - startedAt) / 1000;
+			const requests = requestCount();
+			const data = { node: this.currentNode ?? null, seconds: Math.round(seconds), requests, requestsPerSecond: Math.round((requests / seconds) * 10) / 10 };
+			if (this.options.json) this.event('heartbeat', data);
+			else this.note(`still running${this.currentNode ? ` "${this.currentNode}"` : ''}: ${data.seconds} s, ${requests} HTTP requests (${data.requestsPerSecond}/s)`);
+		}, intervalMs);
+		timer.unref();
+		return () => clearInterval(timer);
+	}
+
 	/** The engine starts now: rates count from here, not from loading n8n. */
 	runStarted() {
 		this.runStartedAt = Date.now();

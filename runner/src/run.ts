@@ -34,7 +34,13 @@ export async function runCommand(options: RunOptions, reporter: Reporter): Promi
 	const startedAt = Date.now();
 	const session = await openSession(options, reporter);
 	const planned: PlannedWrite[] = [];
-	const restoreHttp = options.dryRun ? interceptOutboundHttp(dryRunHandler(planned)) : undefined;
+	const dryRun = options.dryRun ? dryRunHandler(planned) : undefined;
+	let requests = 0;
+	const restoreHttp = interceptOutboundHttp(async (request, send, wantsFullResponse) => {
+		requests++;
+		return dryRun ? await dryRun(request, send, wantsFullResponse) : await send();
+	});
+	const stopHeartbeat = reporter.startHeartbeat(() => requests);
 	try {
 		const { engine, workflowData, state } = session;
 		const start = pickStart(workflowData, engine.types, options.trigger);
@@ -76,6 +82,7 @@ export async function runCommand(options: RunOptions, reporter: Reporter): Promi
 			startNodeName: start.node.name,
 			startItems,
 			mode: start.kind === 'webhook' ? 'webhook' : 'trigger',
+			onNodeStarted: (nodeName) => reporter.nodeStarted(nodeName),
 			onNodeFinished: (nodeName, nodeSummary) => reporter.nodeFinished(nodeName, nodeSummary, total),
 		});
 		let summary = summaryOf(run, startItems, false);
@@ -89,7 +96,8 @@ export async function runCommand(options: RunOptions, reporter: Reporter): Promi
 		reporter.summary(summary);
 		return { exitCode: summary.status === 'success' ? EXIT_SUCCESS : EXIT_ITEMS_FAILED, summary };
 	} finally {
-		restoreHttp?.();
+		stopHeartbeat();
+		restoreHttp();
 		await session.close();
 	}
 }
