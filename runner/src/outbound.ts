@@ -80,7 +80,8 @@ function isTokenExchange(request: OutboundRequest): boolean {
 	return body !== null && typeof body === 'object' && 'grant_type' in body;
 }
 
-export interface PlannedWrite extends OutboundRequest {}
+/** A write a dry run answered without sending. */
+export type PlannedWrite = OutboundRequest;
 
 /**
  * Dry-run policy: GET/HEAD/OPTIONS and token exchanges go out (a node may need to read before it decides to write);

@@ -4,7 +4,7 @@ import { EXIT_INVALID, EXIT_SUCCESS, UserError } from './errors';
 import type { Reporter } from './report';
 import { Masker } from './secrets';
 import { loadNodePackages } from './nodePackages';
-import { nodeTypeProblems, parameterProblems, readWorkflow, triggersOf } from './workflowFile';
+import { nodeTypeProblems, parameterProblems, readWorkflow } from './workflowFile';
 
 export interface ValidateOptions {
 	files: string[];
@@ -18,7 +18,7 @@ function problemsOf(file: string, options: ValidateOptions, masker: Masker): str
 	const typeProblems = nodeTypeProblems(workflowData, loaded.types, loaded.packages, loaded.problems);
 	if (typeProblems.length) return typeProblems;
 	const problems = parameterProblems(workflowData, loaded.types);
-	if (triggersOf(workflowData, loaded.types).length === 0 && workflowData.nodes.length === 0) problems.push('the workflow has no nodes');
+	if (workflowData.nodes.length === 0) problems.push('the workflow has no nodes');
 	const { uses, problems: missing } = credentialUses(workflowData, loaded.types);
 	problems.push(...missing);
 	const haveCredentials = options.credentialsFile !== undefined || Object.keys(process.env).some((name) => name.startsWith('ATS_SYNC_CRED'));

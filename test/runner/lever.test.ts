@@ -22,7 +22,7 @@ const N8N_PROVIDED = ['n8n-workflow', 'zod', 'crypto', 'lodash', 'luxon', 'momen
  * does not depend on a fresh `npm run build`; passed with --nodes, it replaces the installed package of that name.
  */
 async function buildLeverPackage(dir: string) {
-	const files = { nodes: ['nodes/Lever/Lever.node'], credentials: ['credentials/LeverApi.credentials', 'credentials/LeverOAuth2Api.credentials'] };
+	const files = { nodes: ['nodes/Lever/Lever.node', 'nodes/Lever/LeverTrigger.node'], credentials: ['credentials/LeverApi.credentials', 'credentials/LeverOAuth2Api.credentials'] };
 	for (const file of [...files.nodes, ...files.credentials]) {
 		await build({
 			entryPoints: [path.join(repoRoot, `${file}.ts`)],
@@ -240,5 +240,68 @@ describe('ats-sync run with the Lever node', () => {
 		for (const secret of [tokens.refresh_token, saved.refresh_token, saved.access_token, sim.oauth.clientSecret]) {
 			expect(first.stdout + first.stderr + second.stdout + second.stderr).not.toContain(secret);
 		}
+	});
+
+	it('serve: the Lever Trigger registers its webhook, a Lever-signed stage change runs the workflow, a tampered one is refused', async () => {
+		sim.reset();
+		const dir = tempDir();
+		const workflow = path.join(dir, 'tag-on-stage-change.json');
+		const credentialRef = { leverApi: { id: 'lever-prod', name: 'Lever' } };
+		writeFileSync(
+			workflow,
+			JSON.stringify({
+				name: 'Tag on stage change',
+				nodes: [
+					{
+						id: 'trigger',
+						name: 'Stage Changed',
+						type: 'n8n-nodes-ats-sync.leverTrigger',
+						typeVersion: 1,
+						position: [0, 0],
+						webhookId: '4b8f0c52-5d3e-4d4c-9a43-0f6f0b7f2a11',
+						parameters: { events: ['candidateStageChange'] },
+						credentials: credentialRef,
+					},
+					{
+						id: 'tag',
+						name: 'Tag Opportunity',
+						type: 'n8n-nodes-ats-sync.lever',
+						typeVersion: 1,
+						position: [200, 0],
+						parameters: {
+							resource: 'opportunity',
+							operation: 'addTags',
+							opportunity: { __rl: true, mode: 'id', value: '={{ $json.data.opportunityId }}' },
+							tags: ['Stage changed'],
+						},
+						credentials: credentialRef,
+					},
+				],
+				connections: { 'Stage Changed': { main: [[{ node: 'Tag Opportunity', type: 'main', index: 0 }]] } },
+			}),
+		);
+		const credentials = path.join(dir, 'credentials.json');
+		writeFileSync(credentials, JSON.stringify({ Lever: { apiKey: '${LEVER_API_KEY}', environment: 'custom', customUrl: sim.baseUrl } }));
+		const env = { LEVER_API_KEY: sim.apiKey, NODE_PATH: path.join(repoRoot, 'node_modules') };
+		const serving = await runCli(['serve', workflow, '--port', '0', '--credentials', credentials, '--nodes', packageDir], { env, until: /serving http|error/ });
+		const exited = new Promise<number | null>((resolve) => serving.child.on('close', (code) => resolve(code)));
+		try {
+			expect(serving.stderr).not.toContain('error');
+			expect(sim.state.webhooks.map((webhook) => webhook.event)).toEqual(['candidateStageChange']);
+			const opportunityId = sim.seed.opportunities.adaBackend;
+			const data = { opportunityId, candidateId: opportunityId, contactId: sim.seed.contacts.ada, toStageId: sim.seed.stages.onsite, fromStageId: sim.seed.stages.phoneInterview };
+
+			const [tampered] = await sim.sendWebhook('candidateStageChange', data, { tamper: true });
+			expect(tampered.status).toBe(401);
+			const [delivered] = await sim.sendWebhook('candidateStageChange', data);
+			expect(delivered.status).toBe(200);
+			const tagged = () => sim.state.opportunities.find((opportunity) => opportunity.id === opportunityId)?.tags.includes('Stage changed') ?? false;
+			for (let i = 0; i < 200 && !tagged(); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+			expect(tagged()).toBe(true);
+		} finally {
+			serving.child.kill('SIGTERM');
+			expect(await exited).toBe(0);
+		}
+		expect(sim.state.webhooks).toEqual([]);
 	});
 });
