@@ -88,8 +88,8 @@ const variants = {
 					stage: applications.map((a) => [a.status, a.subStatus].filter(Boolean).join(' / ')).join(', ') || '-',
 					tags: [...(candidate.tags ?? [])],
 					contact: JSON.stringify({ ...candidate, tags: undefined, updatedOn: undefined }),
-					notes: state.notes.filter((n) => n.candidateId === candidate.id).length,
-					files: (state.attachments ?? []).filter((f) => f.candidateId === candidate.id).length,
+					notes: state.notes.filter((n) => n.candidateIds.includes(candidate.id)).length,
+					files: applications.reduce((sum, a) => sum + a.attachments.length, 0),
 				});
 			}
 			return records;
