@@ -245,7 +245,10 @@ export async function startServe(options: ServeOptions, reporter: Reporter): Pro
 		url: baseUrl,
 		close: async () => {
 			closing ??= (async () => {
-				await new Promise<void>((resolve) => server.close(() => resolve()));
+				const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+				// Idle keep-alive connections (an ATS's delivery client) would otherwise hold the close for seconds.
+				server.closeIdleConnections();
+				await closed;
 				await queue;
 				try {
 					for (const route of new Set(routes.values())) {
