@@ -58,10 +58,14 @@ export function redactionTerms(removed: string[]): string[] {
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Replaces whole-word, case-insensitive occurrences of `terms` in every string of `value` with `replacement`. */
+/**
+ * Replaces whole-word, case-insensitive occurrences of `terms` in every string of `value` with `replacement`;
+ * neighbouring ones become one ("Ada Lovelace" from first and last name is one replacement, not two).
+ */
 export function redact<T>(value: T, terms: string[], replacement: string): T {
 	if (terms.length === 0) return value;
-	const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${terms.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+	const term = `(?:${terms.map(escapeRegExp).join('|')})`;
+	const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${term}(?:\\s+${term})*(?![\\p{L}\\p{N}])`, 'giu');
 	const walk = (entry: unknown): unknown => {
 		if (typeof entry === 'string') return entry.replace(pattern, replacement);
 		if (Array.isArray(entry)) return entry.map(walk);

@@ -137,6 +137,7 @@ describe('Pseudonymize', () => {
 		const terms = redactionTerms(['Ada Lovelace', 'Al', 'https://x.example/ada']);
 		expect(terms).toEqual(['https://x.example/ada', 'Ada Lovelace', 'Lovelace', 'Ada']);
 		expect(redact({ note: 'Ada Lovelace met Adam; ada was early. Al too.' }, terms, 'P')).toEqual({ note: 'P met Adam; P was early. Al too.' });
+		expect(redact(['Omar  Null and Omar'], ['Omar', 'Null'], 'P')).toEqual(['P and P']);
 	});
 });
 

@@ -1,0 +1,91 @@
+/**
+ * Running the shipped recipe files, unchanged, in the real `ats-sync` CLI against the simulators.
+ * The CLI loads this package's nodes from dist/ (as an installed package would be loaded), so the package must be
+ * built first: `npm test` builds before jest; when running this folder alone, run `npm run build` once.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+
+import type { CliResult } from '../runner/cli';
+import { ensureRunnerBuilt, repoRoot, runCli, tempDir } from '../runner/cli';
+
+export const recipesDir = path.join(repoRoot, 'recipes');
+export const recipeFile = (name: string) => path.join(recipesDir, name);
+
+interface Manifest {
+	n8n: { nodes: string[]; credentials: string[] };
+}
+
+export const manifest = (): Manifest => JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as Manifest;
+
+/**
+ * Fails with what to do when dist/ lacks a node or credential file the manifest lists. (Whether dist is current is
+ * not checked: tsc's incremental build leaves unchanged outputs untouched, so file times cannot tell.)
+ */
+export async function ensureBuilt() {
+	await ensureRunnerBuilt();
+	const { n8n } = manifest();
+	const missing = [...n8n.nodes, ...n8n.credentials].filter((file) => !existsSync(path.join(repoRoot, file)));
+	if (missing.length > 0) throw new Error(`Build the package first (npm run build): dist lacks ${missing.join(', ')}`);
+}
+
+export interface RecipeRun extends CliResult {
+	summary: RunSummaryJson;
+	failedItems: Array<{ node: string; inputItem?: number; message: string }>;
+}
+
+export interface RunSummaryJson {
+	status: string;
+	trigger: string;
+	nodes: Array<{ node: string; itemsIn: number; itemsOut: number; itemsPerOutput: number[]; errors: number }>;
+	failedItems: Array<{ node: string; inputItem?: number; message: string }>;
+	stateSaved: boolean;
+}
+
+/** `ats-sync run <recipe> --json …`; the summary event is parsed from stdout. */
+export async function runRecipe(recipe: string, args: string[]): Promise<RecipeRun> {
+	const result = await runCli(['run', recipeFile(recipe), '--json', ...args]);
+	const events = result.stdout
+		.split('\n')
+		.filter((line) => line.startsWith('{'))
+		.map((line) => JSON.parse(line) as { event: string } & Record<string, unknown>);
+	const summary = events.find((event) => event.event === 'summary') as unknown as RunSummaryJson | undefined;
+	if (!summary) throw new Error(`ats-sync produced no summary (exit ${result.code}): ${result.stderr}`);
+	return { ...result, summary, failedItems: summary.failedItems };
+}
+
+/** Items per output of one node in a run's summary, e.g. [mapped, unmapped]. */
+export function outputsOf(run: RecipeRun, node: string): number[] {
+	const found = run.summary.nodes.find((entry) => entry.node === node);
+	if (!found) throw new Error(`Node "${node}" did not run (ran: ${run.summary.nodes.map((entry) => entry.node).join(', ')})`);
+	return found.itemsPerOutput;
+}
+
+export function writeJson(dir: string, name: string, value: unknown): string {
+	const file = path.join(dir, name);
+	writeFileSync(file, JSON.stringify(value, null, 2));
+	return file;
+}
+
+export function writeNdjson(dir: string, name: string, events: unknown[]): string {
+	const file = path.join(dir, name);
+	writeFileSync(file, events.map((event) => JSON.stringify(event)).join('\n') + '\n');
+	return file;
+}
+
+export { tempDir };
+
+/** A tiny file host for CVs and interview reports the recipes download. */
+export async function startFileServer(files: Record<string, { type: string; body: string }>) {
+	const server = http.createServer((req, res) => {
+		const file = files[(req.url ?? '').split('?')[0]];
+		if (!file) return res.writeHead(404).end();
+		res.writeHead(200, { 'content-type': file.type });
+		res.end(file.body);
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+	return { baseUrl, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
