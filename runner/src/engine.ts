@@ -52,7 +52,8 @@ import { Container, Logger as N8nLoggerService } from './n8nServices';
 
 // n8n-core keeps an instance settings file (encryption key) under N8N_USER_FOLDER; give it a folder of our own
 // before anything reads it, so running a recipe never touches ~/.n8n of a real n8n install.
-process.env.N8N_USER_FOLDER ??= path.join(tmpdir(), 'ats-sync-n8n');
+// One folder per OS user: a shared /tmp folder created by another user would not be writable.
+process.env.N8N_USER_FOLDER ??= path.join(tmpdir(), `ats-sync-n8n-${process.getuid?.() ?? 'user'}`);
 mkdirSync(process.env.N8N_USER_FOLDER, { recursive: true });
 
 /** Node and credential types by name, as n8n's loader would provide them. */
