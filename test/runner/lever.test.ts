@@ -22,7 +22,7 @@ const N8N_PROVIDED = ['n8n-workflow', 'zod', 'crypto', 'lodash', 'luxon', 'momen
  * does not depend on a fresh `npm run build`; passed with --nodes, it replaces the installed package of that name.
  */
 async function buildLeverPackage(dir: string) {
-	const files = { nodes: ['nodes/Lever/Lever.node', 'nodes/Lever/LeverTrigger.node'], credentials: ['credentials/LeverApi.credentials', 'credentials/LeverOAuth2Api.credentials'] };
+	const files = { nodes: ['nodes/Lever/Lever.node', 'nodes/Lever/LeverTrigger.node', 'nodes/Lever/LeverPollTrigger.node'], credentials: ['credentials/LeverApi.credentials', 'credentials/LeverOAuth2Api.credentials'] };
 	for (const file of [...files.nodes, ...files.credentials]) {
 		await build({
 			entryPoints: [path.join(repoRoot, `${file}.ts`)],
@@ -303,5 +303,66 @@ describe('ats-sync run with the Lever node', () => {
 			expect(await exited).toBe(0);
 		}
 		expect(sim.state.webhooks).toEqual([]);
+	});
+
+	it('cron-style polling with the Lever Poll Trigger: first run sets the cursor, a new hire is processed once', async () => {
+		sim.reset();
+		const dir = tempDir();
+		const workflow = path.join(dir, 'tag-hires.json');
+		const credentialRef = { leverApi: { id: 'lever-prod', name: 'Lever' } };
+		writeFileSync(
+			workflow,
+			JSON.stringify({
+				name: 'Tag new hires',
+				nodes: [
+					{
+						id: 'poll',
+						name: 'New Hires',
+						type: 'n8n-nodes-ats-sync.leverPollTrigger',
+						typeVersion: 1,
+						position: [0, 0],
+						parameters: { event: 'candidateHired', pollTimes: { item: [{ mode: 'everyMinute' }] } },
+						credentials: credentialRef,
+					},
+					{
+						id: 'tag',
+						name: 'Tag Hire',
+						type: 'n8n-nodes-ats-sync.lever',
+						typeVersion: 1,
+						position: [200, 0],
+						parameters: { resource: 'opportunity', operation: 'addTags', opportunity: { __rl: true, mode: 'id', value: '={{ $json.id }}' }, tags: ['Synced hire'] },
+						credentials: credentialRef,
+					},
+				],
+				connections: { 'New Hires': { main: [[{ node: 'Tag Hire', type: 'main', index: 0 }]] } },
+			}),
+		);
+		const credentials = path.join(dir, 'credentials.json');
+		writeFileSync(credentials, JSON.stringify({ Lever: { apiKey: '${LEVER_API_KEY}', environment: 'custom', customUrl: sim.baseUrl } }));
+		const env = { LEVER_API_KEY: sim.apiKey, NODE_PATH: path.join(repoRoot, 'node_modules') };
+		const run = async () => {
+			const result = await runCli(['run', workflow, '--credentials', credentials, '--nodes', packageDir, '--json'], { env });
+			const summary = result.stdout
+				.trim()
+				.split('\n')
+				.map((line) => JSON.parse(line) as { event: string; status?: string; nodes?: Array<{ node: string; itemsOut: number }> })
+				.find((line) => line.event === 'summary')!;
+			return { code: result.code, status: summary.status, tagged: summary.nodes?.find((node) => node.node === 'Tag Hire')?.itemsOut ?? 0 };
+		};
+		const tagged = (id: string) => sim.state.opportunities.find((opportunity) => opportunity.id === id)!.tags.filter((tag) => tag === 'Synced hire').length;
+
+		expect(await run()).toEqual({ code: 0, status: 'no-data', tagged: 0 });
+		const state = path.join(dir, 'tag-hires.state.json');
+		expect(JSON.parse(readFileSync(state, 'utf8')).staticData['node:New Hires'].cursor).toEqual(expect.anything());
+
+		const hired = await fetch(`${sim.baseUrl}/opportunities/${sim.seed.opportunities.adaBackend}/archived?perform_as=${sim.seed.users.recruiter}`, {
+			method: 'PUT',
+			headers: { Authorization: `Basic ${Buffer.from(`${sim.apiKey}:`).toString('base64')}`, 'Content-Type': 'application/json' },
+			body: JSON.stringify({ reason: sim.seed.archiveReasons.hired }),
+		});
+		expect(hired.status).toBe(200);
+		expect(await run()).toEqual({ code: 0, status: 'success', tagged: 1 });
+		expect(tagged(sim.seed.opportunities.adaBackend)).toBe(1);
+		expect(await run()).toEqual({ code: 0, status: 'no-data', tagged: 0 });
 	});
 });
