@@ -89,3 +89,69 @@ export async function startFileServer(files: Record<string, { type: string; body
 	const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 	return { baseUrl, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
+
+export interface ServingRecipe {
+	/** Everything the server wrote to stderr so far. */
+	stderr(): string;
+	/** The URL a webhook trigger node listens at, as `serve` announced it. */
+	urlOf(nodeName: string): string;
+	/** Resolves once stderr matches `pattern` `times` times (e.g. the second run summary). */
+	waitFor(pattern: RegExp, times?: number): Promise<void>;
+	/** SIGTERM: in-flight runs finish, webhooks are deregistered; resolves with the exit code. */
+	stop(): Promise<number | null>;
+}
+
+/** `ats-sync serve <recipe> --port 0 …` until it says it is serving. */
+export async function serveRecipe(recipe: string, args: string[]): Promise<ServingRecipe> {
+	const { spawn } = await import('node:child_process');
+	const child = spawn(process.execPath, [path.join(repoRoot, 'runner', 'bin', 'ats-sync.js'), 'serve', recipeFile(recipe), '--port', '0', ...args], {
+		cwd: repoRoot,
+		stdio: ['ignore', 'ignore', 'pipe'],
+	});
+	let stderr = '';
+	const waiters: Array<() => void> = [];
+	child.stderr.on('data', (chunk: Buffer) => {
+		stderr += chunk.toString();
+		for (const check of [...waiters]) check();
+	});
+	const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+	const waitFor = (pattern: RegExp, times = 1) =>
+		new Promise<void>((resolve, reject) => {
+			const global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
+			const check = () => {
+				if ((stderr.match(global) ?? []).length >= times) {
+					waiters.splice(waiters.indexOf(check), 1);
+					resolve();
+				}
+			};
+			waiters.push(check);
+			void exited.then(() => reject(new Error(`ats-sync serve exited before ${pattern} (stderr: ${stderr})`)));
+			check();
+		});
+	await waitFor(/serving http/);
+	return {
+		stderr: () => stderr,
+		urlOf: (nodeName) => {
+			const found = new RegExp(`"${nodeName}" listens at POST (\\S+)`).exec(stderr)?.[1];
+			if (!found) throw new Error(`"${nodeName}" is not served (stderr: ${stderr})`);
+			return found;
+		},
+		waitFor,
+		stop: async () => {
+			child.kill('SIGTERM');
+			return await exited;
+		},
+	};
+}
+
+/** POSTs a JSON body signed like an outreach tool / interview platform does (`x-signature: sha256=<hmac>`). */
+export async function postSigned(url: string, secret: string, body: unknown): Promise<{ status: number; body: unknown }> {
+	const { createHmac } = await import('node:crypto');
+	const raw = JSON.stringify(body);
+	const response = await fetch(url, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json', 'x-signature': `sha256=${createHmac('sha256', secret).update(raw).digest('hex')}` },
+		body: raw,
+	});
+	return { status: response.status, body: (await response.json().catch(() => undefined)) as unknown };
+}

@@ -21,10 +21,11 @@ export interface LeverView {
 	files: string[];
 }
 
+/** A snapshot (deep copy): the simulator changes its records in place. */
 export function leverView(sim: LeverSimulator): LeverView[] {
 	const { state } = sim;
-	return state.opportunities.map((opportunity) => {
-		const contact = state.contacts.find((c) => c.id === opportunity.contact)!;
+	return structuredClone(state.opportunities).map((opportunity) => {
+		const contact = structuredClone(state.contacts.find((c) => c.id === opportunity.contact)!);
 		return {
 			id: opportunity.id,
 			contact: contact.id,

@@ -1,0 +1,150 @@
+/**
+ * recipes/push-on-interested.lever.json, unchanged, in the real CLI against the Lever simulator: realistic contact
+ * events in, the simulator's final records asserted exactly.
+ */
+import { LEVER_SEED, startLeverSimulator, type LeverSimulator } from '../simulators/lever';
+import { ensureBuilt, outputsOf, postSigned, runRecipe, serveRecipe, startFileServer, tempDir, writeJson, writeNdjson } from './helpers';
+import { leverByEmail, leverView } from './leverState';
+
+const RECIPE = 'push-on-interested.lever.json';
+const S = LEVER_SEED;
+const POSTING_TAGS = ['Senior Backend Engineer', 'Engineering', 'Platform', 'Berlin', 'Full-time'];
+
+const event = (eventId: string, type: string, campaign: { id: string; name: string }, contact: object, extra: object = {}) => ({
+	eventId,
+	type,
+	occurredAt: '2026-11-20T09:00:00Z',
+	campaign,
+	outreachType: 'email',
+	contact,
+	...extra,
+});
+const BACKEND = { id: 'sw-backend-berlin', name: 'Backend Berlin Q4' };
+const SIGNING_SECRET = 'outreach-signing-secret-for-tests';
+
+describe('push-on-interested (Lever)', () => {
+	let sim: LeverSimulator;
+	let files: Awaited<ReturnType<typeof startFileServer>>;
+	let dir: string;
+	let credentials: string;
+	const seedOpportunities = new Set<string>();
+
+	beforeAll(async () => {
+		await ensureBuilt();
+		sim = await startLeverSimulator();
+		for (const opportunity of sim.state.opportunities) seedOpportunities.add(opportunity.id);
+		files = await startFileServer({ '/cv/linus.pdf': { type: 'application/pdf', body: '%PDF-1.4 Linus Byte CV' } });
+		dir = tempDir('recipe-push-lever-');
+		credentials = writeJson(dir, 'credentials.json', {
+			'Lever account': {
+				type: 'leverApi',
+				data: { apiKey: sim.apiKey, environment: 'custom', customUrl: sim.baseUrl, defaultPerformAs: S.users.recruiter },
+			},
+			'Outreach webhook': { type: 'contactEventWebhookApi', data: { signingSecret: SIGNING_SECRET } },
+		});
+	});
+	afterAll(async () => {
+		await sim?.close();
+		await files?.close();
+	});
+
+	const linus = {
+		email: 'linus.byte@example.net',
+		firstName: 'Linus',
+		lastName: 'Byte',
+		headline: 'Backend Engineer at Kernel GmbH',
+		location: 'Berlin',
+		phones: ['+49 30 1234567'],
+		links: ['https://www.linkedin.com/in/linusbyte'],
+	};
+
+	it('creates, updates, skips and reports each event of a replayed event file', async () => {
+		const events = [
+			event('e-1', 'contact.interested', BACKEND, linus, { message: 'Happy to talk!', cvUrl: `${files.baseUrl}/cv/linus.pdf?sig=abc` }),
+			// Ada exists in Lever as ada.lovelace@example.com; the outreach tool has her with another case and name.
+			event('e-2', 'contact.replied', BACKEND, { email: 'Ada.Lovelace@Example.COM', firstName: 'Ada', lastName: 'King', links: ['https://github.com/ada-l'] }, {
+				outreachType: 'linkedin',
+				message: 'What is the salary range?',
+			}),
+			// Default policy is "replied": an added contact is not synced.
+			event('e-3', 'contact.added', BACKEND, { email: 'rosa.queue@example.org', firstName: 'Rosa', lastName: 'Queue' }),
+			// No posting mapped for this campaign.
+			event('e-4', 'contact.interested', { id: 'sw-sales-nyc', name: 'Sales NYC' }, { email: 'sam.seller@example.com', firstName: 'Sam', lastName: 'Seller' }),
+			// Mandatory "name" missing (campaign sw-q3-sourcing syncs already on "added").
+			event('e-5', 'contact.added', { id: 'sw-q3-sourcing', name: 'Q3 sourcing' }, { email: 'nolastname@example.com' }, { outreachType: 'call' }),
+		];
+		const input = writeNdjson(dir, 'events.ndjson', events);
+		const adaBefore = leverByEmail(sim, S.contactEmails.ada);
+
+		const run = await runRecipe(RECIPE, ['--input', input, '--credentials', credentials, '--state', `${dir}/state.json`]);
+		expect(run.code).toBe(1);
+		expect(run.failedItems).toEqual([{ node: 'Upsert Candidate', inputItem: 4, message: 'Mandatory field "name" is empty' }]);
+		expect(outputsOf(run, 'Sync Policy')).toEqual([4, 1]);
+		expect(outputsOf(run, 'Campaign → Job')).toEqual([3, 1]);
+		expect(outputsOf(run, 'Note per Outreach Type')).toEqual([2, 0]);
+		expect(outputsOf(run, 'Download CV')).toEqual([1, 1, 0]);
+
+		expect(leverView(sim).filter((view) => !seedOpportunities.has(view.id))).toEqual([
+			{
+				id: expect.any(String),
+				contact: expect.any(String),
+				name: 'Linus Byte',
+				emails: ['linus.byte@example.net'],
+				phones: [{ type: 'other', value: '+49 30 1234567' }],
+				links: ['https://www.linkedin.com/in/linusbyte'],
+				headline: 'Backend Engineer at Kernel GmbH',
+				location: 'Berlin',
+				postings: [S.postings.published],
+				stage: S.stages.recruiterScreen,
+				tags: ['Outreach', 'Backend Berlin Q4', ...POSTING_TAGS],
+				sources: ['Outreach'],
+				origin: 'sourced',
+				owner: S.users.recruiter,
+				archivedReason: null,
+				notes: ['Email: interested in campaign "Backend Berlin Q4"\n\nHappy to talk!'],
+				files: ['linus.pdf'],
+			},
+		]);
+		const [adaBackend, adaData] = leverByEmail(sim, S.contactEmails.ada);
+		expect(adaBackend).toEqual({
+			...adaBefore[0],
+			// Name is protected: "Ada King" from the outreach tool does not overwrite Lever's name; the new link is added.
+			links: [...adaBefore[0].links, 'https://github.com/ada-l'],
+			// The existing candidacy keeps its stage: outreach never moves a candidate back to a lead stage.
+			tags: [...adaBefore[0].tags, 'Outreach', 'Backend Berlin Q4'],
+			sources: [...adaBefore[0].sources, 'Outreach'],
+			notes: [...adaBefore[0].notes, 'LinkedIn: replied in campaign "Backend Berlin Q4"\n\nWhat is the salary range?'],
+		});
+		// Ada's other candidacy (another posting) only shares the contact's new link.
+		expect(adaData).toEqual({ ...adaBefore[1], links: [...adaBefore[1].links, 'https://github.com/ada-l'] });
+		for (const email of ['rosa.queue@example.org', 'sam.seller@example.com', 'nolastname@example.com']) expect(leverByEmail(sim, email)).toEqual([]);
+	});
+
+	it('served as a webhook: a signed event runs once, its retried delivery and a forged one do not run', async () => {
+		const server = await serveRecipe(RECIPE, ['--credentials', credentials, '--state', `${dir}/serve-state.json`]);
+		try {
+			const url = server.urlOf('Contact Event');
+			const tim = { email: 'tim.heap@example.org', firstName: 'Tim', lastName: 'Heap', location: 'Remote' };
+			const delivery = event('e-10', 'contact.added', { id: 'sw-q3-sourcing', name: 'Q3 sourcing' }, tim, { outreachType: 'call', message: 'Intro call booked.' });
+			expect(await postSigned(url, SIGNING_SECRET, delivery)).toEqual({ status: 200, body: { received: 1, accepted: 1, ignored: 0, duplicates: 0 } });
+			await server.waitFor(/run of "Push interested contacts to Lever"/);
+			expect(await postSigned(url, SIGNING_SECRET, delivery)).toEqual({ status: 200, body: { received: 1, accepted: 0, ignored: 0, duplicates: 1 } });
+			expect((await postSigned(url, 'not-the-secret-of-the-outreach-tool', { ...delivery, eventId: 'e-11' })).status).toBe(401);
+		} finally {
+			expect(await server.stop()).toBe(0);
+		}
+		expect(server.stderr().match(/run of "Push interested contacts to Lever"[^\n]*/g)).toEqual([
+			expect.stringMatching(/: success in /),
+		]);
+		expect(leverByEmail(sim, 'tim.heap@example.org')).toEqual([
+			expect.objectContaining({
+				name: 'Tim Heap',
+				postings: [S.postings.internal],
+				stage: S.stages.leadNew,
+				tags: ['Outreach', 'Q3 sourcing', 'Staff Data Engineer', 'Engineering', 'Data', 'Remote', 'Full-time'],
+				notes: ['Call: added to campaign "Q3 sourcing"\n\nIntro call booked.'],
+				files: [],
+			}),
+		]);
+	});
+});
