@@ -81,9 +81,8 @@ export { tempDir };
 export async function startFileServer(files: Record<string, { type: string; body: string }>) {
 	const server = http.createServer((req, res) => {
 		const file = files[(req.url ?? '').split('?')[0]];
-		if (!file) return res.writeHead(404).end();
-		res.writeHead(200, { 'content-type': file.type });
-		res.end(file.body);
+		if (file) res.writeHead(200, { 'content-type': file.type }).end(file.body);
+		else res.writeHead(404).end();
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
