@@ -4,6 +4,7 @@ import { mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
+import { build } from 'esbuild';
 import lockfile from 'proper-lockfile';
 
 export const repoRoot = path.resolve(__dirname, '..', '..');
@@ -116,4 +117,34 @@ export async function runInProcess(args: string[], env: NodeJS.ProcessEnv = {}):
 			else process.env[name] = value;
 		}
 	}
+}
+
+/** What n8n provides to node code at runtime; everything else is bundled into the built file. */
+const N8N_PROVIDED = ['n8n-workflow', 'zod', 'crypto', 'lodash', 'luxon', 'moment', 'p-limit'];
+
+/**
+ * Some of this package's nodes and credentials compiled from the current sources into a package folder named
+ * n8n-nodes-ats-sync, so a test does not depend on a fresh `npm run build`; passed with --nodes it replaces the
+ * installed package. The spawned CLI needs NODE_PATH=<repo>/node_modules to find n8n-workflow from there.
+ */
+export async function buildPackageFromSources(dir: string, files: { nodes: string[]; credentials: string[] }) {
+	for (const file of [...files.nodes, ...files.credentials]) {
+		await build({
+			entryPoints: [path.join(repoRoot, `${file}.ts`)],
+			outfile: path.join(dir, 'dist', `${file}.js`),
+			bundle: true,
+			platform: 'node',
+			format: 'cjs',
+			target: 'node20',
+			external: N8N_PROVIDED.flatMap((name) => [name, `${name}/*`]),
+			logLevel: 'error',
+		});
+	}
+	writeFileSync(
+		path.join(dir, 'package.json'),
+		JSON.stringify({
+			name: 'n8n-nodes-ats-sync',
+			n8n: { nodes: files.nodes.map((f) => `dist/${f}.js`), credentials: files.credentials.map((f) => `dist/${f}.js`) },
+		}),
+	);
 }

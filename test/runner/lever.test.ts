@@ -9,40 +9,9 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 
-import { build } from 'esbuild';
-
 import { LEVER_OAUTH_SCOPES } from '../../credentials/LeverOAuth2Api.credentials';
 import { startLeverSimulator, type LeverSimulator } from '../simulators/lever';
-import { ensureRunnerBuilt, repoRoot, runCli, tempDir } from './cli';
-
-const N8N_PROVIDED = ['n8n-workflow', 'zod', 'crypto', 'lodash', 'luxon', 'moment', 'p-limit'];
-
-/**
- * This package's Lever node and credentials compiled from the current sources into a package folder, so the test
- * does not depend on a fresh `npm run build`; passed with --nodes, it replaces the installed package of that name.
- */
-async function buildLeverPackage(dir: string) {
-	const files = { nodes: ['nodes/Lever/Lever.node', 'nodes/Lever/LeverTrigger.node', 'nodes/Lever/LeverPollTrigger.node'], credentials: ['credentials/LeverApi.credentials', 'credentials/LeverOAuth2Api.credentials'] };
-	for (const file of [...files.nodes, ...files.credentials]) {
-		await build({
-			entryPoints: [path.join(repoRoot, `${file}.ts`)],
-			outfile: path.join(dir, 'dist', `${file}.js`),
-			bundle: true,
-			platform: 'node',
-			format: 'cjs',
-			target: 'node20',
-			external: N8N_PROVIDED.flatMap((name) => [name, `${name}/*`]),
-			logLevel: 'error',
-		});
-	}
-	writeFileSync(
-		path.join(dir, 'package.json'),
-		JSON.stringify({
-			name: 'n8n-nodes-ats-sync',
-			n8n: { nodes: files.nodes.map((f) => `dist/${f}.js`), credentials: files.credentials.map((f) => `dist/${f}.js`) },
-		}),
-	);
-}
+import { buildPackageFromSources, ensureRunnerBuilt, repoRoot, runCli, tempDir } from './cli';
 
 /** Forwards to the simulator; calls `afterWrite` once Lever has applied a POST /opportunities, before answering. */
 async function startProxy(target: string, afterWrite: (count: number) => void) {
@@ -75,7 +44,10 @@ beforeAll(async () => {
 	await ensureRunnerBuilt();
 	sim = await startLeverSimulator({ rateLimit: false });
 	packageDir = tempDir('ats-sync-lever-pkg-');
-	await buildLeverPackage(packageDir);
+	await buildPackageFromSources(packageDir, {
+		nodes: ['nodes/Lever/Lever.node', 'nodes/Lever/LeverTrigger.node', 'nodes/Lever/LeverPollTrigger.node'],
+		credentials: ['credentials/LeverApi.credentials', 'credentials/LeverOAuth2Api.credentials'],
+	});
 });
 
 afterAll(async () => {
