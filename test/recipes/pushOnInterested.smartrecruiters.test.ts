@@ -1,0 +1,117 @@
+/**
+ * recipes/push-on-interested.smartrecruiters.json, unchanged, in the real CLI against the SmartRecruiters simulator.
+ */
+import { SMARTRECRUITERS_SEED, startSmartRecruitersSimulator, type SmartRecruitersSimulator } from '../simulators/smartrecruiters';
+import { ensureBuilt, outputsOf, runRecipe, startFileServer, tempDir, writeJson, writeNdjson } from './helpers';
+import { srByEmail, srView } from './srState';
+
+const RECIPE = 'push-on-interested.smartrecruiters.json';
+const S = SMARTRECRUITERS_SEED;
+const BACKEND = { id: 'sw-backend-berlin', name: 'Backend Berlin Q4' };
+const Q3 = { id: 'sw-q3-sourcing', name: 'Q3 sourcing' };
+const OUTREACH_SOURCE = { sourceTypeId: 'SOURCING_TOOLS', sourceSubTypeId: 'OUTREACH', sourceId: S.sources.values.sourceWhaleTool };
+
+const event = (eventId: string, type: string, campaign: object, contact: object, extra: object = {}) => ({
+	eventId,
+	type,
+	occurredAt: '2026-11-20T09:00:00Z',
+	campaign,
+	outreachType: 'email',
+	contact,
+	...extra,
+});
+
+describe('push-on-interested (SmartRecruiters)', () => {
+	let sim: SmartRecruitersSimulator;
+	let files: Awaited<ReturnType<typeof startFileServer>>;
+	let dir: string;
+	let credentials: string;
+
+	beforeAll(async () => {
+		await ensureBuilt();
+		sim = await startSmartRecruitersSimulator();
+		files = await startFileServer({
+			'/cv/linus.pdf': { type: 'application/pdf', body: '%PDF-1.4 Linus Byte CV' },
+			'/cv/john.pdf': { type: 'application/pdf', body: '%PDF-1.4 John CV' },
+		});
+		dir = tempDir('recipe-push-sr-');
+		credentials = writeJson(dir, 'credentials.json', {
+			'SmartRecruiters account': { type: 'smartRecruitersApi', data: { apiKey: S.apiKey, environment: 'custom', customUrl: sim.baseUrl } },
+			'Outreach webhook': { type: 'contactEventWebhookApi', data: { signingSecret: 'outreach-signing-secret-for-tests' } },
+		});
+	});
+	afterAll(async () => {
+		await sim?.close();
+		await files?.close();
+	});
+
+	it('creates on the mapped job with the mapped status, updates existing candidates without moving them, skips and reports', async () => {
+		const before = srView(sim);
+		const [janeBefore] = srByEmail(sim, S.emails.jane);
+		const [mariaBefore] = srByEmail(sim, S.emails.maria);
+		const [johnBefore] = srByEmail(sim, S.emails.john);
+		const events = [
+			event('e-1', 'contact.interested', BACKEND, { email: 'linus.byte@example.net', firstName: 'Linus', lastName: 'Byte', phones: ['+49 30 1234567'], links: ['https://www.linkedin.com/in/linusbyte'] }, {
+				message: 'Happy to talk!',
+				cvUrl: `${files.baseUrl}/cv/linus.pdf`,
+			}),
+			// Jane is in INTERVIEW on the backend job; the outreach tool has her email in capitals and another first name.
+			event('e-2', 'contact.replied', BACKEND, { email: 'JANE.DOE@example.com', firstName: 'Janet', lastName: 'Doe', location: 'Hamburg' }, {
+				outreachType: 'call',
+				message: 'Call went well.',
+			}),
+			// Maria already applied to the job this campaign maps to: her application keeps its status.
+			event('e-3', 'contact.added', Q3, { email: S.emails.maria, firstName: 'Maria', lastName: 'Garcia' }, { outreachType: 'linkedin' }),
+			// John applied to another job: SmartRecruiters has no way to add him to this one, so only his profile is updated.
+			event('e-4', 'contact.interested', BACKEND, { email: S.emails.john, firstName: 'John', lastName: 'Smith' }, {
+				outreachType: 'voicemail',
+				cvUrl: `${files.baseUrl}/cv/john.pdf`,
+			}),
+			event('e-5', 'contact.interested', { id: 'sw-sales-nyc', name: 'Sales NYC' }, { email: 'sam.seller@example.com', firstName: 'Sam', lastName: 'Seller' }),
+			event('e-6', 'contact.replied', Q3, { email: 'only.first@example.com', firstName: 'Only' }),
+		];
+		const run = await runRecipe(RECIPE, ['--input', writeNdjson(dir, 'events.ndjson', events), '--credentials', credentials, '--state', `${dir}/state.json`]);
+
+		expect(run.code).toBe(1);
+		expect(run.failedItems).toEqual([{ node: 'Upsert Candidate', inputItem: 5, message: 'Mandatory field "lastName" is empty' }]);
+		expect(outputsOf(run, 'Campaign → Job')).toEqual([5, 1]);
+		expect(outputsOf(run, 'Note per Outreach Type')).toEqual([3, 1]);
+		expect(outputsOf(run, 'Application State')).toEqual([1, 3, 1]);
+
+		const created = srView(sim).filter((view) => !before.some((known) => known.id === view.id));
+		expect(created).toEqual([
+			{
+				id: expect.any(String),
+				firstName: 'Linus',
+				lastName: 'Byte',
+				email: 'linus.byte@example.net',
+				phoneNumber: '+49 30 1234567',
+				web: { linkedin: 'https://www.linkedin.com/in/linusbyte' },
+				tags: ['Outreach', 'Backend Berlin Q4'],
+				applications: [
+					{
+						jobId: S.jobs.backendEngineer,
+						status: 'IN_REVIEW',
+						subStatus: 'Hiring manager review',
+						source: OUTREACH_SOURCE,
+						attachments: [{ name: 'linus.pdf', type: 'RESUME' }],
+					},
+				],
+				notes: ['Email: interested in campaign "Backend Berlin Q4"\n\nHappy to talk!'],
+			},
+		]);
+		expect(srByEmail(sim, S.emails.jane)).toEqual([
+			{
+				...janeBefore,
+				tags: [...janeBefore.tags, 'Outreach', 'Backend Berlin Q4'],
+				notes: [...janeBefore.notes, 'Call: replied in campaign "Backend Berlin Q4"\n\nCall went well.'],
+			},
+		]);
+		expect(srByEmail(sim, S.emails.maria)).toEqual([
+			{ ...mariaBefore, tags: [...mariaBefore.tags, 'Outreach', 'Q3 sourcing'], notes: [...mariaBefore.notes, 'LinkedIn: added to campaign "Q3 sourcing"'] },
+		]);
+		// No note for an outreach type the table does not list; no status and no CV without an application on the job.
+		expect(srByEmail(sim, S.emails.john)).toEqual([{ ...johnBefore, tags: [...johnBefore.tags, 'Outreach', 'Backend Berlin Q4'] }]);
+		for (const email of ['sam.seller@example.com', 'only.first@example.com']) expect(srByEmail(sim, email)).toEqual([]);
+	});
+});
