@@ -12,7 +12,8 @@ import type { CliResult } from '../runner/cli';
 import { ensureRunnerBuilt, repoRoot, runCli, tempDir } from '../runner/cli';
 
 export const recipesDir = path.join(repoRoot, 'recipes');
-export const recipeFile = (name: string) => path.join(recipesDir, name);
+/** A shipped recipe by file name, or any workflow file by absolute path (e.g. a test's edited copy). */
+export const recipeFile = (name: string) => (path.isAbsolute(name) ? name : path.join(recipesDir, name));
 
 interface Manifest {
 	n8n: { nodes: string[]; credentials: string[] };

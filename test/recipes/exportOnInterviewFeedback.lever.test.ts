@@ -1,0 +1,166 @@
+/**
+ * recipes/export-on-interview-feedback.lever.json, unchanged, in the real CLI against the Lever simulator.
+ */
+import { readFileSync } from 'node:fs';
+
+import { pseudonymHash } from '../../nodes/Pseudonymize/pseudonym';
+import { LEVER_SEED, startLeverSimulator, type LeverSimulator } from '../simulators/lever';
+import { ensureBuilt, outputsOf, recipeFile, runRecipe, startFileServer, tempDir, writeJson, writeNdjson } from './helpers';
+import { leverByEmail, leverView } from './leverState';
+
+const RECIPE = 'export-on-interview-feedback.lever.json';
+const S = LEVER_SEED;
+const PSEUDONYM_SECRET = 'pseudonym-key-for-recipe-tests-0123456789';
+const BACKEND_JOB = { id: 'ip-backend', title: 'Senior Backend Engineer' };
+const DATA_JOB = { id: 'ip-data', title: 'Staff Data Engineer' };
+
+const interview = (eventId: string, job: object, contact: object, details: object) => ({
+	eventId,
+	type: 'interview.completed',
+	occurredAt: '2026-11-21T14:00:00Z',
+	job,
+	contact,
+	interview: details,
+});
+const omar = { email: 'omar.null@example.org', firstName: 'Omar', lastName: 'Null', phones: ['+1 555 0142'], links: ['https://github.com/omarnull'] };
+
+describe('export-on-interview-feedback (Lever)', () => {
+	let sim: LeverSimulator;
+	let files: Awaited<ReturnType<typeof startFileServer>>;
+	let dir: string;
+	let credentials: string;
+	const seedOpportunities = new Set<string>();
+
+	beforeAll(async () => {
+		await ensureBuilt();
+		sim = await startLeverSimulator();
+		for (const opportunity of sim.state.opportunities) seedOpportunities.add(opportunity.id);
+		files = await startFileServer({
+			'/reports/int-77.pdf': { type: 'application/pdf', body: '%PDF-1.4 interview report 77' },
+			'/reports/int-80.pdf': { type: 'application/pdf', body: '%PDF-1.4 interview report 80' },
+			'/reports/int-78.pdf': { type: 'application/pdf', body: '%PDF-1.4 report with Omar Null in it' },
+		});
+		dir = tempDir('recipe-export-lever-');
+		credentials = writeJson(dir, 'credentials.json', {
+			'Lever account': { type: 'leverApi', data: { apiKey: sim.apiKey, environment: 'custom', customUrl: sim.baseUrl, defaultPerformAs: S.users.recruiter } },
+			'Interview platform webhook': { type: 'contactEventWebhookApi', data: { signingSecret: 'interview-platform-signing-secret' } },
+			'Pseudonym secret': { type: 'pseudonymSecretApi', data: { secret: PSEUDONYM_SECRET } },
+		});
+	});
+	afterAll(async () => {
+		await sim?.close();
+		await files?.close();
+	});
+
+	it('exports successful candidates with feedback and report, unsuccessful ones under a stable pseudonym only', async () => {
+		const [adaBefore] = leverByEmail(sim, S.contactEmails.ada);
+		const events = [
+			interview('iv-1', BACKEND_JOB, { email: 'mira.stack@example.com', firstName: 'Mira', lastName: 'Stack', links: ['https://github.com/mirastack'] }, {
+				result: 'passed',
+				score: 86,
+				feedback: 'Strong on distributed systems.',
+				reportUrl: `${files.baseUrl}/reports/int-77.pdf`,
+			}),
+			interview('iv-2', DATA_JOB, omar, {
+				result: 'failed',
+				score: 41,
+				feedback: 'Omar Null struggled with the concurrency exercise.',
+				reportUrl: `${files.baseUrl}/reports/int-78.pdf`,
+			}),
+			// The same person failed again (another interview), the platform now sends the email in capitals.
+			interview('iv-3', DATA_JOB, { ...omar, email: 'OMAR.NULL@Example.org' }, { result: 'failed', score: 38, feedback: 'Second attempt: still stuck on locking.' }),
+			interview('iv-4', { id: 'ip-marketing', title: 'Growth Marketer' }, { email: 'gia.funnel@example.com', firstName: 'Gia', lastName: 'Funnel' }, { result: 'passed' }),
+			interview('iv-5', BACKEND_JOB, { email: 'ADA.LOVELACE@example.com', firstName: 'Ada', lastName: 'King' }, {
+				result: 'passed',
+				score: 92,
+				feedback: 'Excellent.',
+				reportUrl: `${files.baseUrl}/reports/int-80.pdf`,
+			}),
+		];
+		const run = await runRecipe(RECIPE, ['--input', writeNdjson(dir, 'interviews.ndjson', events), '--credentials', credentials, '--state', `${dir}/state.json`]);
+
+		expect(run.failedItems).toEqual([]);
+		expect(run.code).toBe(0);
+		expect(outputsOf(run, 'Interview Job → ATS Job')).toEqual([4, 1]);
+		expect(outputsOf(run, 'Interview Result')).toEqual([2, 2, 0]);
+		expect(outputsOf(run, 'Export Unsuccessful?')).toEqual([2, 0]);
+
+		const id = pseudonymHash(PSEUDONYM_SECRET, 'omar.null@example.org', 12);
+		const created = leverView(sim).filter((view) => !seedOpportunities.has(view.id));
+		expect(created).toEqual([
+			{
+				id: expect.any(String),
+				contact: expect.any(String),
+				name: 'Mira Stack',
+				emails: ['mira.stack@example.com'],
+				phones: [],
+				links: ['https://github.com/mirastack'],
+				headline: '',
+				location: '',
+				postings: [S.postings.published],
+				stage: S.stages.applicantNew,
+				tags: ['Interview export', 'Interview passed', 'Senior Backend Engineer', 'Engineering', 'Platform', 'Berlin', 'Full-time'],
+				sources: ['Interview platform'],
+				origin: 'sourced',
+				// "Perform as" from the job's recruiter mapping.
+				owner: S.users.recruiter,
+				archivedReason: null,
+				notes: [`Interview passed, score 86 (Senior Backend Engineer)\n\nStrong on distributed systems.\n\nReport: ${files.baseUrl}/reports/int-77.pdf`],
+				files: ['int-77.pdf'],
+			},
+			{
+				id: expect.any(String),
+				contact: expect.any(String),
+				name: `Candidate ${id}`,
+				emails: [`${id}@pseudonym.invalid`],
+				phones: [],
+				links: [],
+				headline: '',
+				location: '',
+				postings: [S.postings.internal],
+				stage: S.stages.applicantNew,
+				tags: ['Interview export', 'Interview not passed', 'Pseudonymised', 'Staff Data Engineer', 'Engineering', 'Data', 'Remote', 'Full-time'],
+				sources: ['Interview platform'],
+				origin: 'sourced',
+				// No recruiter mapped for this job: the default user.
+				owner: S.users.admin,
+				archivedReason: S.archiveReasons.underqualified,
+				notes: [
+					`Interview failed, score 41 (pseudonymised: Candidate ${id})\n\nCandidate ${id} struggled with the concurrency exercise.`,
+					`Interview failed, score 38 (pseudonymised: Candidate ${id})\n\nSecond attempt: still stuck on locking.`,
+				],
+				files: [],
+			},
+		]);
+		const [adaAfter] = leverByEmail(sim, S.contactEmails.ada);
+		expect(adaAfter).toEqual({
+			...adaBefore,
+			tags: [...adaBefore.tags, 'Interview export', 'Interview passed'],
+			sources: [...adaBefore.sources, 'Interview platform'],
+			notes: [...adaBefore.notes, `Interview passed, score 92 (Senior Backend Engineer)\n\nExcellent.\n\nReport: ${files.baseUrl}/reports/int-80.pdf`],
+			files: [...adaBefore.files, 'int-80.pdf'],
+		});
+		expect(leverByEmail(sim, 'gia.funnel@example.com')).toEqual([]);
+		// Nothing that identifies Omar ever reached Lever.
+		const sent = JSON.stringify(sim.requests);
+		for (const pii of ['Omar', 'omar.null', 'OMAR', '555 0142', 'omarnull', 'int-78']) expect(sent).not.toContain(pii);
+	});
+
+	it('skips unsuccessful candidates, reported with the reason, when the ops person deletes the "failed" row', async () => {
+		const workflow = JSON.parse(readFileSync(recipeFile(RECIPE), 'utf8'));
+		const setting = workflow.nodes.find((node: { name: string }) => node.name === 'Export Unsuccessful?');
+		expect(setting.parameters.mappings).toEqual({ mapping: [{ from: 'failed', to: 'pseudonymised' }] });
+		setting.parameters.mappings = { mapping: [] };
+		const edited = writeJson(dir, 'export-without-unsuccessful.json', workflow);
+		const before = leverView(sim);
+		const input = writeNdjson(dir, 'failed.ndjson', [
+			interview('iv-9', BACKEND_JOB, { email: 'lee.fail@example.com', firstName: 'Lee', lastName: 'Fail' }, { result: 'failed', score: 12 }),
+		]);
+		const run = await runRecipe(edited, ['--input', input, '--credentials', credentials, '--state', `${dir}/state-2.json`]);
+		expect(run.code).toBe(0);
+		expect(outputsOf(run, 'Interview Result')).toEqual([0, 1, 0]);
+		expect(outputsOf(run, 'Export Unsuccessful?')).toEqual([0, 1]);
+		expect(leverView(sim)).toEqual(before);
+		expect(JSON.stringify(sim.requests)).not.toContain('lee.fail');
+	});
+});
