@@ -56,11 +56,18 @@ import { Container, Logger as N8nLoggerService } from './n8nServices';
 process.env.N8N_USER_FOLDER ??= path.join(tmpdir(), `ats-sync-n8n-${process.getuid?.() ?? 'user'}`);
 mkdirSync(process.env.N8N_USER_FOLDER, { recursive: true });
 
-/** Node and credential types by name, as n8n's loader would provide them. */
+/**
+ * Node and credential types by name, as n8n's loader would provide them. Types can be registered loaded, or lazily
+ * (a loader called on first use), so a large package such as n8n-nodes-base only loads the nodes a workflow uses.
+ */
 export class TypeRegistry implements INodeTypes {
 	private readonly nodes = new Map<string, INodeType | IVersionedNodeType>();
 
+	private readonly lazyNodes = new Map<string, () => INodeType | IVersionedNodeType>();
+
 	private readonly credentials = new Map<string, ICredentialType>();
+
+	private readonly lazyCredentials = new Map<string, () => ICredentialType>();
 
 	/** Which package provided each node type, for error messages. */
 	readonly packageOf = new Map<string, string>();
@@ -70,15 +77,30 @@ export class TypeRegistry implements INodeTypes {
 		this.packageOf.set(fullName, packageName);
 	}
 
+	addLazyNodeType(fullName: string, load: () => INodeType | IVersionedNodeType, packageName: string) {
+		this.lazyNodes.set(fullName, load);
+		this.packageOf.set(fullName, packageName);
+	}
+
 	addCredentialType(credentialType: ICredentialType) {
 		this.credentials.set(credentialType.name, credentialType);
 	}
 
-	hasNodeType(fullName: string) {
-		return this.nodes.has(fullName);
+	addLazyCredentialType(name: string, load: () => ICredentialType) {
+		this.lazyCredentials.set(name, load);
 	}
 
+	hasNodeType(fullName: string) {
+		return this.nodes.has(fullName) || this.lazyNodes.has(fullName);
+	}
+
+	/** Loads a lazily registered type; a load failure is thrown (it names the file), and retried on the next call. */
 	getByName(nodeType: string): INodeType | IVersionedNodeType {
+		const load = this.lazyNodes.get(nodeType);
+		if (load && !this.nodes.has(nodeType)) {
+			this.nodes.set(nodeType, load());
+			this.lazyNodes.delete(nodeType);
+		}
 		const found = this.nodes.get(nodeType);
 		if (!found) throw new UnknownNodeTypeError(nodeType);
 		return found;
@@ -89,15 +111,25 @@ export class TypeRegistry implements INodeTypes {
 	}
 
 	getKnownTypes(): IDataObject {
-		return Object.fromEntries([...this.nodes.keys()].map((name) => [name, {}]));
+		return Object.fromEntries([...this.nodes.keys(), ...this.lazyNodes.keys()].map((name) => [name, {}]));
 	}
 
+	/** A credential type whose file fails to load counts as unknown (the credential check then names it). */
 	getCredentialType(name: string): ICredentialType | undefined {
+		const load = this.lazyCredentials.get(name);
+		if (load && !this.credentials.has(name)) {
+			this.lazyCredentials.delete(name);
+			try {
+				this.credentials.set(name, load());
+			} catch {
+				return undefined;
+			}
+		}
 		return this.credentials.get(name);
 	}
 
 	credentialTypeNames(): string[] {
-		return [...this.credentials.keys()];
+		return [...this.credentials.keys(), ...this.lazyCredentials.keys()];
 	}
 }
 

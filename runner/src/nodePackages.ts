@@ -65,25 +65,65 @@ function readManifest(dir: string): PackageManifest | undefined {
 	}
 }
 
-function firstClass<T>(file: string): T {
+function instantiate<T>(file: string, className?: string): T {
 	const moduleExports = require(file) as Record<string, unknown>;
-	const Class = Object.values(moduleExports).find((value) => typeof value === 'function') as (new () => T) | undefined;
-	if (!Class) throw new Error('exports no class');
+	const Class = (className ? moduleExports[className] : Object.values(moduleExports).find((value) => typeof value === 'function')) as
+		| (new () => T)
+		| undefined;
+	if (typeof Class !== 'function') throw new Error(className ? `exports no class ${className}` : 'exports no class');
 	return new Class();
 }
 
-/** Adds one package's credential and node types to `types`; returns the package name. */
+/** `dist/known/{nodes,credentials}.json`: n8n's lazy-loading index (name → class and file), shipped by large packages. */
+type KnownIndex = Record<string, { className: string; sourcePath: string }>;
+
+function readKnown(dir: string, kind: 'nodes' | 'credentials'): KnownIndex | undefined {
+	try {
+		return JSON.parse(readFileSync(path.join(dir, 'dist', 'known', `${kind}.json`), 'utf8')) as KnownIndex;
+	} catch {
+		return undefined;
+	}
+}
+
+/** A load error in one line: the module's message without Node's require stack. */
+function loadFailure(file: string, error: unknown): Error {
+	const reason = existsSync(file) ? (error as Error).message.split('\n')[0] : 'file not found (is the package built?)';
+	return new Error(`${path.basename(file)}: ${reason}`);
+}
+
+/**
+ * Adds one package's credential and node types to `types`; returns the package name. With a `dist/known` index
+ * types load on first use (n8n-nodes-base has over 400 nodes); otherwise every listed file loads now.
+ */
 export function loadPackage(dir: string, types: TypeRegistry, problems: LoadProblem[]): string {
 	const manifest = readManifest(dir);
 	if (!manifest?.name) throw new UserError(`${path.join(dir, 'package.json')} is not a valid package.json`);
 	if (!manifest.n8n) throw new UserError(`Package "${manifest.name}" has no "n8n" field in its package.json: it is not an n8n node package`);
+	const knownNodes = readKnown(dir, 'nodes');
+	const knownCredentials = readKnown(dir, 'credentials');
+	if (knownNodes && knownCredentials) {
+		const lazy = <T>(sourcePath: string, className: string) => () => {
+			const file = path.join(dir, sourcePath);
+			try {
+				return instantiate<T>(file, className);
+			} catch (error) {
+				throw loadFailure(file, error);
+			}
+		};
+		for (const [name, { className, sourcePath }] of Object.entries(knownCredentials)) {
+			types.addLazyCredentialType(name, lazy<ICredentialType>(sourcePath, className));
+		}
+		for (const [name, { className, sourcePath }] of Object.entries(knownNodes)) {
+			types.addLazyNodeType(`${manifest.name}.${name}`, lazy<INodeType | IVersionedNodeType>(sourcePath, className), manifest.name);
+		}
+		return manifest.name;
+	}
 	const load = <T>(relative: string, add: (loaded: T) => void) => {
 		const file = path.join(dir, relative);
 		try {
-			add(firstClass<T>(file));
+			add(instantiate<T>(file));
 		} catch (error) {
-			const reason = existsSync(file) ? (error as Error).message : 'file not found (is the package built?)';
-			problems.push({ packageName: manifest.name, file: relative, message: reason });
+			problems.push({ packageName: manifest.name, file: relative, message: loadFailure(file, error).message });
 		}
 	};
 	for (const relative of manifest.n8n.credentials ?? []) {

@@ -253,7 +253,7 @@ export class Reporter {
 			lines.push(`  failed: ${failed.node}${which}: ${failed.message}`);
 		}
 		if (summary.dryRun) lines.push(`  ${summary.plannedWrites} planned write(s) printed on stdout; nothing was sent, state not saved`);
-		else lines.push(`  ${summary.stateSaved ? 'state saved (cursor advanced)' : 'state not saved: the next run starts from the same cursor'}`);
+		else lines.push(`  ${summary.stateSaved ? 'state saved' : 'state not saved: the next run starts from the same cursor'}`);
 		this.stderr.write(`${this.options.masker.text(lines.map((line, i) => (i === 0 ? `ats-sync: ${line}` : line)).join('\n'))}\n`);
 	}
 

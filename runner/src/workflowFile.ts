@@ -60,12 +60,33 @@ export function packageOfType(type: string): string {
 	return dot > 0 ? type.slice(0, dot) : type;
 }
 
+/** Node types that load but cannot work without parts of n8n a headless run does not have. */
+const UNSUPPORTED_TYPES: Record<string, string> = {
+	'n8n-nodes-base.code': "the Code node runs its code in n8n's task runner, which ats-sync does not have",
+	'n8n-nodes-base.function': "the Function node runs its code in n8n's task runner, which ats-sync does not have",
+	'n8n-nodes-base.functionItem': "the Function Item node runs its code in n8n's task runner, which ats-sync does not have",
+	'n8n-nodes-base.executeWorkflow': 'sub-workflows need an n8n instance to load them from',
+	'n8n-nodes-base.wait': 'waiting executions need an n8n instance to resume them',
+};
+
 /** One message per node whose type is not available, saying what to install or pass. */
 export function nodeTypeProblems(workflowData: IWorkflowBase, types: TypeRegistry, loaded: string[], loadProblems: LoadProblem[]): string[] {
 	const problems: string[] = [];
 	for (const node of workflowData.nodes) {
-		if (types.hasNodeType(node.type)) continue;
 		const packageName = packageOfType(node.type);
+		const unsupported = UNSUPPORTED_TYPES[node.type];
+		if (unsupported && !node.disabled) {
+			problems.push(`Node "${node.name}" (${node.type}) cannot run in ats-sync: ${unsupported}`);
+			continue;
+		}
+		if (types.hasNodeType(node.type)) {
+			try {
+				types.getByName(node.type);
+			} catch (error) {
+				problems.push(`Node "${node.name}" has type "${node.type}" from package "${packageName}", which failed to load: ${(error as Error).message}`);
+			}
+			continue;
+		}
 		if (!loaded.includes(packageName)) {
 			problems.push(
 				`Node "${node.name}" has type "${node.type}" from package "${packageName}", which is not loaded: install it and pass --nodes ${packageName}`,

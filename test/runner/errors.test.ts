@@ -63,6 +63,24 @@ describe('ats-sync bad input', () => {
 		);
 	});
 
+	it('a node whose file fails to load, and a node that cannot run headless', async () => {
+		writeFileSync(
+			workflow(),
+			JSON.stringify({
+				nodes: [
+					{ name: 'Broken', type: 'n8n-nodes-runner-fixtures.fixtureBroken', parameters: {} },
+					{ name: 'Code', type: 'n8n-nodes-base.code', parameters: {} },
+				],
+				connections: {},
+			}),
+		);
+		const result = await expectUsageError(['run', workflow(), '--nodes', fixturePackageDir, '--input', input()], /^ats-sync: error: /);
+		expect(result.stderr).toContain(
+			`Node "Broken" has type "n8n-nodes-runner-fixtures.fixtureBroken" from package "n8n-nodes-runner-fixtures", which failed to load: FixtureBroken.node.js: Cannot find module 'a-module-that-is-not-installed'`,
+		);
+		expect(result.stderr).toContain(`Node "Code" (n8n-nodes-base.code) cannot run in ats-sync: the Code node runs its code in n8n's task runner, which ats-sync does not have`);
+	});
+
 	it('missing credential', async () => {
 		await expectUsageError(
 			['run', workflow(), '--nodes', fixturePackageDir, '--input', input()],

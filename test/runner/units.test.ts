@@ -16,6 +16,18 @@ import { fixturePackageDir, tempDir } from './cli';
 
 const { types } = loadNodePackages([fixturePackageDir]);
 
+describe('node packages', () => {
+	it('loads a package with a dist/known index lazily: a broken node file costs nothing until a workflow uses it', () => {
+		const loaded = loadNodePackages([fixturePackageDir]);
+		expect(loaded.problems).toEqual([]);
+		expect(loaded.types.hasNodeType('n8n-nodes-runner-fixtures.fixtureBroken')).toBe(true);
+		expect(() => loaded.types.getByName('n8n-nodes-runner-fixtures.fixtureBroken')).toThrow(
+			/^FixtureBroken\.node\.js: Cannot find module 'a-module-that-is-not-installed'/,
+		);
+		expect(loaded.types.getByName('n8n-nodes-runner-fixtures.fixtureRoute').description.name).toBe('fixtureRoute');
+	});
+});
+
 describe('input', () => {
 	it('reads NDJSON (blank lines skipped), a JSON array, and one pretty-printed object', () => {
 		expect(parseInput('{"a":1}\n\n{"a":2}\n', 'x').map((item) => item.json)).toEqual([{ a: 1 }, { a: 2 }]);
