@@ -32,7 +32,12 @@ function startItemsWithoutPoll(start: StartPoint, inputFile: string | undefined)
 
 export async function runCommand(options: RunOptions, reporter: Reporter): Promise<{ exitCode: number; summary: RunSummary }> {
 	const startedAt = Date.now();
-	const session = await openSession(options, reporter);
+	// Where to start and the --input items are settled before the lock: a bad input file fails at once.
+	const session = await openSession(options, reporter, (workflowData, loaded) => {
+		const start = pickStart(workflowData, loaded.types, options.trigger);
+		const replayItems = start.kind === 'poll' && options.inputFile === undefined ? undefined : startItemsWithoutPoll(start, options.inputFile);
+		return { start, replayItems };
+	});
 	const planned: PlannedWrite[] = [];
 	const dryRun = options.dryRun ? dryRunHandler(planned) : undefined;
 	let requests = 0;
@@ -43,15 +48,12 @@ export async function runCommand(options: RunOptions, reporter: Reporter): Promi
 	const stopHeartbeat = reporter.startHeartbeat(() => requests);
 	try {
 		const { engine, workflowData, state } = session;
-		const start = pickStart(workflowData, engine.types, options.trigger);
-		const replay = options.inputFile !== undefined;
+		const { start, replayItems } = session.prepared;
 		const workflow = engine.workflow(workflowData, session.staticData());
-		let startItems: INodeExecutionData[] | undefined;
-		if (start.kind === 'poll' && !replay) {
+		let startItems = replayItems;
+		if (!startItems) {
 			reporter.verbose(`polling "${start.node.name}" (cursor from ${state.file})`);
 			startItems = (await engine.poll(workflow, workflowData, start.node))?.[0] ?? undefined;
-		} else {
-			startItems = startItemsWithoutPoll(start, options.inputFile);
 		}
 		const summaryOf = (run: Parameters<typeof summarizeRun>[0]['run'], items: INodeExecutionData[], stateSaved: boolean) =>
 			summarizeRun({

@@ -26,7 +26,9 @@ export interface SessionOptions {
 	webhookBaseUrl?: string;
 }
 
-export interface Session {
+export interface Session<Prepared = undefined> {
+	/** What the caller's `prepare` returned: checks and reads that need the workflow but no lock. */
+	prepared: Prepared;
 	workflowData: IWorkflowBase;
 	loaded: LoadedPackages;
 	engine: Engine;
@@ -49,8 +51,13 @@ export function checkWorkflow(workflowFile: string, nodes: string[]) {
 	return { workflowData, loaded };
 }
 
-export async function openSession(options: SessionOptions, reporter: Reporter): Promise<Session> {
+export async function openSession<Prepared = undefined>(
+	options: SessionOptions,
+	reporter: Reporter,
+	prepare?: (workflowData: IWorkflowBase, loaded: LoadedPackages) => Prepared,
+): Promise<Session<Prepared>> {
 	const { workflowData, loaded } = checkWorkflow(options.workflowFile, options.nodes);
+	const prepared = prepare?.(workflowData, loaded) as Prepared;
 	const state = new StateFile(path.resolve(options.stateFile ?? defaultStatePath(options.workflowFile)));
 	const file = options.credentialsFile ? readCredentialsFile(options.credentialsFile) : undefined;
 	const { uses, problems } = credentialUses(workflowData, loaded.types);
@@ -72,6 +79,7 @@ export async function openSession(options: SessionOptions, reporter: Reporter): 
 		failOn(resolved.problems);
 		const engine = new Engine({ types: loaded.types, credentials: resolved.store, webhookBaseUrl: options.webhookBaseUrl });
 		return {
+			prepared,
 			workflowData,
 			loaded,
 			engine,
