@@ -148,3 +148,10 @@ export async function buildPackageFromSources(dir: string, files: { nodes: strin
 		}),
 	);
 }
+
+/** Polls `condition` until it holds (a generous bound for loaded CI machines; not a timing assertion). */
+export async function waitFor(condition: () => boolean, what: string, timeoutMs = 30_000) {
+	const deadline = Date.now() + timeoutMs;
+	while (!condition() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25));
+	if (!condition()) throw new Error(`timed out waiting for ${what}`);
+}

@@ -8,7 +8,7 @@ import path from 'node:path';
 
 import type { FixtureServer } from './fixtureServer';
 import { startFixtureServer } from './fixtureServer';
-import { ensureRunnerBuilt, fixturePackageDir, fixturesDir, runCli, tempDir, writeFixtureCredentials } from './cli';
+import { ensureRunnerBuilt, fixturePackageDir, fixturesDir, runCli, tempDir, waitFor, writeFixtureCredentials } from './cli';
 
 let server: FixtureServer;
 let dir: string;
@@ -34,10 +34,6 @@ beforeEach(() => {
 	for (const name of ['poll-route-upsert.json', 'input-upsert.json']) copyFileSync(path.join(fixturesDir, name), path.join(dir, name));
 });
 
-async function waitFor(condition: () => boolean, what: string) {
-	for (let i = 0; i < 400 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 25));
-	if (!condition()) throw new Error(`timed out waiting for ${what}`);
-}
 
 describe('state lock', () => {
 	it('refuses a second overlapping run with exit 2, and --wait-lock waits for the first', async () => {

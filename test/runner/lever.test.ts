@@ -11,7 +11,7 @@ import path from 'node:path';
 
 import { LEVER_OAUTH_SCOPES } from '../../credentials/LeverOAuth2Api.credentials';
 import { startLeverSimulator, type LeverSimulator } from '../simulators/lever';
-import { buildPackageFromSources, ensureRunnerBuilt, repoRoot, runCli, tempDir } from './cli';
+import { buildPackageFromSources, ensureRunnerBuilt, repoRoot, runCli, tempDir, waitFor } from './cli';
 
 /** Forwards to the simulator; calls `afterWrite` once Lever has applied a POST /opportunities, before answering. */
 async function startProxy(target: string, afterWrite: (count: number) => void) {
@@ -268,8 +268,7 @@ describe('ats-sync run with the Lever node', () => {
 			const [delivered] = await sim.sendWebhook('candidateStageChange', data);
 			expect(delivered.status).toBe(200);
 			const tagged = () => sim.state.opportunities.find((opportunity) => opportunity.id === opportunityId)?.tags.includes('Stage changed') ?? false;
-			for (let i = 0; i < 200 && !tagged(); i++) await new Promise((resolve) => setTimeout(resolve, 50));
-			expect(tagged()).toBe(true);
+			await waitFor(tagged, 'the run to tag the opportunity');
 		} finally {
 			serving.child.kill('SIGTERM');
 			expect(await exited).toBe(0);

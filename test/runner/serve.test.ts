@@ -4,7 +4,7 @@ import path from 'node:path';
 
 import type { FixtureServer } from './fixtureServer';
 import { startFixtureServer } from './fixtureServer';
-import { ensureRunnerBuilt, fixturePackageDir, fixturesDir, runCli, tempDir, writeFixtureCredentials } from './cli';
+import { ensureRunnerBuilt, fixturePackageDir, fixturesDir, runCli, tempDir, waitFor, writeFixtureCredentials } from './cli';
 
 let server: FixtureServer;
 
@@ -17,10 +17,6 @@ afterAll(async () => {
 	await server.close();
 });
 
-async function waitFor(condition: () => boolean, what: string) {
-	for (let i = 0; i < 200 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 50));
-	if (!condition()) throw new Error(`timed out waiting for ${what}`);
-}
 
 describe('ats-sync serve', () => {
 	it('registers the webhook, runs the workflow for a correctly signed delivery only, deregisters on SIGTERM', async () => {

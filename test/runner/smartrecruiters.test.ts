@@ -7,7 +7,7 @@ import path from 'node:path';
 import { writeFileSync } from 'node:fs';
 
 import { startSmartRecruitersSimulator } from '../simulators/smartrecruiters';
-import { buildPackageFromSources, ensureRunnerBuilt, repoRoot, runCli, tempDir } from './cli';
+import { buildPackageFromSources, ensureRunnerBuilt, repoRoot, runCli, tempDir, waitFor } from './cli';
 
 type Simulator = Awaited<ReturnType<typeof startSmartRecruitersSimulator>>;
 
@@ -74,7 +74,7 @@ describe('ats-sync serve with the SmartRecruiters Trigger', () => {
 					.filter((line) => line.startsWith('{'))
 					.map((line) => JSON.parse(line) as { event: string; status?: string; nodes?: Array<{ itemsOut: number }> })
 					.filter((line) => line.event === 'summary');
-			for (let i = 0; i < 200 && summaries().length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+			await waitFor(() => summaries().length > 0, 'the run summary');
 			expect(summaries()).toEqual([expect.objectContaining({ status: 'success', nodes: [expect.objectContaining({ node: 'New Candidate', itemsOut: 1 })] })]);
 			expect(stdout + serving.stderr).not.toContain(sim.apiKey);
 		} finally {
