@@ -7,6 +7,7 @@ import type { CustomFieldMapping, ListMapping, TextMapping } from './candidateMa
 import { mapCandidate, MappingError } from './candidateMapping';
 import { candidateProperties, employeeProperties, modeProperty, outputOptions } from './descriptions';
 import { parseEmployeeRecord } from './employee';
+import { failedItem } from '../shared/failedItem';
 
 export class AtsFieldMap implements INodeType {
 	description: INodeTypeDescription = {
@@ -38,7 +39,7 @@ export class AtsFieldMap implements INodeType {
 			} catch (error) {
 				const nodeError = toNodeError.call(this, error, itemIndex);
 				if (!this.continueOnFail()) throw nodeError;
-				output.push({ json: { ...items[itemIndex].json, error: nodeError.message }, pairedItem: { item: itemIndex } });
+				output.push(failedItem.call(this, nodeError, itemIndex));
 			}
 		}
 		return [output];

@@ -12,6 +12,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { CONTACT_EVENT_TYPES, parseContactEvent, parseContactEventBatch } from './event';
 import { isValidSignature } from './signature';
+import { failedItem } from '../shared/failedItem';
 
 /** Event ids already emitted, so a sender's retry of a delivered event does not run the workflow twice. */
 interface TriggerState extends IDataObject {
@@ -178,7 +179,7 @@ export class ContactEventTrigger implements INodeType {
 				description: 'Items that start this workflow must have the shape of a webhook event (see the package README)',
 			});
 			if (!this.continueOnFail()) throw error;
-			output.push({ json: { error: error.message }, pairedItem: { item: itemIndex } });
+			output.push(failedItem.call(this, error, itemIndex));
 		}
 		return [output];
 	}

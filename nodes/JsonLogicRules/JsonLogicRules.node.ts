@@ -10,6 +10,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { Rule, SyncPolicy } from './rules';
 import { InvalidRuleError, matches, parseRule, syncPolicyRule } from './rules';
+import { failedItem } from '../shared/failedItem';
 
 /**
  * The node's outputs from its parameters: one per rule plus "Fallback", or "Sync" and "Skip" for a sync policy.
@@ -202,7 +203,7 @@ export class JsonLogicRules implements INodeType {
 				const nodeError =
 					error instanceof NodeOperationError ? error : new NodeOperationError(this.getNode(), error as Error, { itemIndex });
 				if (!this.continueOnFail()) throw nodeError;
-				fallback.push({ json: { ...item.json, error: nodeError.message }, pairedItem: { item: itemIndex } });
+				fallback.push(failedItem.call(this, nodeError, itemIndex));
 			}
 		}
 		return outputs;

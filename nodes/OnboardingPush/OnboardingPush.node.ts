@@ -10,6 +10,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { parseEmployeeRecord } from '../AtsFieldMap/employee';
 import type { OnboardingAuth } from './transport';
 import { OnboardingHttpError, pushEmployee } from './transport';
+import { failedItem } from '../shared/failedItem';
 
 export class OnboardingPush implements INodeType {
 	description: INodeTypeDescription = {
@@ -131,7 +132,7 @@ export class OnboardingPush implements INodeType {
 							? error
 							: new NodeOperationError(this.getNode(), error as Error, { itemIndex });
 				if (!this.continueOnFail()) throw nodeError;
-				output.push({ json: { ...items[itemIndex].json, error: nodeError.message }, pairedItem: { item: itemIndex } });
+				output.push(failedItem.call(this, nodeError, itemIndex));
 			}
 		}
 		return [output];

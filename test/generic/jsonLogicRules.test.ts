@@ -72,7 +72,8 @@ describe('JSON Logic Rules', () => {
 			continueOnFail: true,
 		});
 		expect(error).toBeUndefined();
-		expect(outputs[1].map((item) => item.json)).toEqual([{ id: 1, error: 'Rule 1: unknown operation "nope"' }]);
+		expect(outputs[1].map((item) => item.json)).toEqual([{ error: 'Rule 1: unknown operation "nope"' }]);
+		expect(outputs[1][0].pairedItem).toEqual({ item: 0 });
 	});
 
 	describe('sync policy', () => {

@@ -33,13 +33,13 @@ describe('API key', () => {
 		expect(JSON.stringify(failed.run)).not.toContain(badKey);
 
 		const reported = await runLever(sim, getStages, { credentials, continueOnFail: true });
-		expect(reported.json).toEqual([
-			{
-				error: 'The Lever API key was rejected — check the credential',
-				description: 'Lever answered 401 Unauthorized: The API key provided is not valid.',
-				httpCode: '401',
-			},
-		]);
+		// n8n keeps a failed item's JSON to `{ error }`; the description and HTTP code travel on the item's error.
+		expect(reported.json).toEqual([{ error: 'The Lever API key was rejected — check the credential' }]);
+		const itemError = reported.outputs[0][0].error as { description?: string; httpCode?: string } | undefined;
+		expect(itemError).toMatchObject({
+			description: 'Lever answered 401 Unauthorized: The API key provided is not valid.',
+			httpCode: '401',
+		});
 		expect(JSON.stringify(reported.run)).not.toContain(badKey);
 	});
 

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import * as archiveReason from './archiveReason';
@@ -12,6 +12,7 @@ import * as stage from './stage';
 import * as tag from './tag';
 import type { LeverOperation } from './types';
 import * as user from './user';
+import { failedItem } from '../../shared/failedItem';
 
 const resources: Record<string, Record<string, LeverOperation>> = {
 	archiveReason: archiveReason.operations,
@@ -51,10 +52,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 					: new NodeOperationError(this.getNode(), caught as Error, { itemIndex });
 			error.context.itemIndex ??= itemIndex;
 			if (this.continueOnFail()) {
-				const json: IDataObject = { error: error.message };
-				if (error.description) json.description = error.description;
-				if (error instanceof NodeApiError && error.httpCode) json.httpCode = error.httpCode;
-				returnData.push({ json, pairedItem: { item: itemIndex } });
+				returnData.push(failedItem.call(this, error, itemIndex));
 				continue;
 			}
 			throw error;

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
+import { failedItem } from '../../shared/failedItem';
 
 /** Shows `properties` only for one resource/operation, as each operation file declares its own fields. */
 export function forOperation(resource: string, operation: string, properties: INodeProperties[]): INodeProperties[] {
@@ -28,7 +29,7 @@ export async function eachItem(
 			for (const json of Array.isArray(result) ? result : [result]) output.push({ json, pairedItem: { item: itemIndex } });
 		} catch (error) {
 			if (!this.continueOnFail()) throw error;
-			output.push({ json: { error: (error as Error).message }, pairedItem: { item: itemIndex } });
+			output.push(failedItem.call(this, error, itemIndex));
 		}
 	}
 	return output;
