@@ -6,7 +6,7 @@ import { MandatoryFieldsMissingError } from '../shared/upsert';
 import type { CustomFieldMapping, ListMapping, TextMapping } from './candidateMapping';
 import { mapCandidate, MappingError } from './candidateMapping';
 import { candidateProperties, employeeProperties, modeProperty, outputOptions } from './descriptions';
-import { parseEmployeeRecord } from './employee';
+import { parseEmployeeRecord } from '../shared/employee';
 import { failedItem } from '../shared/failedItem';
 
 export class AtsFieldMap implements INodeType {

@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { parseEmployeeRecord } from '../AtsFieldMap/employee';
+import { parseEmployeeRecord } from '../shared/employee';
 import type { OnboardingAuth } from './transport';
 import { OnboardingHttpError, pushEmployee } from './transport';
 import { failedItem } from '../shared/failedItem';

@@ -1,7 +1,7 @@
 import { createHmac } from 'crypto';
 import type { IDataObject, IExecuteFunctions, IN8nHttpFullResponse } from 'n8n-workflow';
 
-import type { EmployeeRecord } from '../AtsFieldMap/employee';
+import type { EmployeeRecord } from '../shared/employee';
 import { defaultRetryPolicy, sendWithRetry } from '../shared/transport/retry';
 
 export interface OnboardingAuth {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { describeProfileIssues } from '../shared/candidate';
+import { describeProfileIssues } from './candidate';
 
 /**
  * The employee record the hire → onboarding recipe sends to an onboarding/HRIS system. The Field Map node builds it
