@@ -1,5 +1,6 @@
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 
+import { expandOption } from './actions/common.descriptions';
 import { pollOpportunities } from './trigger/poll';
 
 export class LeverPollTrigger implements INodeType {
@@ -61,21 +62,7 @@ export class LeverPollTrigger implements INodeType {
 				placeholder: 'Add Option',
 				default: {},
 				options: [
-					{
-						displayName: 'Expand',
-						name: 'expand',
-						type: 'multiOptions',
-						options: [
-							{ name: 'Applications', value: 'applications' },
-							{ name: 'Contact', value: 'contact' },
-							{ name: 'Followers', value: 'followers' },
-							{ name: 'Owner', value: 'owner' },
-							{ name: 'Sourced By', value: 'sourcedBy' },
-							{ name: 'Stage', value: 'stage' },
-						],
-						default: [],
-						description: 'IDs to replace by full objects in each opportunity',
-					},
+					{ ...expandOption, description: 'IDs to replace by full objects in each opportunity' },
 					{
 						displayName: 'Include Confidential',
 						name: 'includeConfidential',

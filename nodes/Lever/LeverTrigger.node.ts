@@ -7,6 +7,7 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
+import { expandOption } from './actions/common.descriptions';
 import { markHandled, wasHandled } from './trigger/deliveries';
 import { eventOptions, originOptions } from './trigger/events';
 import { filtersOf, passesStageFilters, resolveDelivery } from './trigger/filters';
@@ -101,17 +102,8 @@ export class LeverTrigger implements INodeType {
 				default: {},
 				options: [
 					{
+						...expandOption,
 						displayName: 'Expand Opportunity Fields',
-						name: 'expand',
-						type: 'multiOptions',
-						options: [
-							{ name: 'Applications', value: 'applications' },
-							{ name: 'Contact', value: 'contact' },
-							{ name: 'Followers', value: 'followers' },
-							{ name: 'Owner', value: 'owner' },
-							{ name: 'Sourced By', value: 'sourcedBy' },
-							{ name: 'Stage', value: 'stage' },
-						],
 						default: ['applications'],
 						description: 'IDs to replace by full objects in the fetched opportunity (used with Fetch Opportunity)',
 					},

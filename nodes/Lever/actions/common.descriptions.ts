@@ -122,25 +122,6 @@ export const performAsRLC = userRLC(
 	'Lever user the change is made on behalf of (Lever\'s perform_as). Empty: the credential\'s default user.',
 );
 
-export const returnAllOrLimit: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { returnAll: [false] } },
-	},
-];
-
 const profileFieldOptions = PROFILE_FIELDS.map((field) => ({
 	name: field.replace(/([A-Z])/g, ' $1').replace(/^./, (first) => first.toUpperCase()),
 	value: field,

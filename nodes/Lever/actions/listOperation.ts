@@ -3,8 +3,9 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { requiredLocatorValue, resultLimit } from '../helpers/utils';
 import { leverApiRequestAllItems } from '../transport';
-import { opportunityRLC, returnAllOrLimit } from './common.descriptions';
+import { opportunityRLC } from './common.descriptions';
 import type { LeverOperation } from './types';
+import { returnAllAndLimit } from '../../shared/descriptions';
 
 interface ListSpec {
 	resource: string;
@@ -21,7 +22,7 @@ export function listOperation(spec: ListSpec): LeverOperation {
 	return {
 		description: updateDisplayOptions({ show: { resource: [spec.resource], operation: ['getMany'] } }, [
 			...(perOpportunity ? [opportunityRLC] : []),
-			...returnAllOrLimit,
+			...returnAllAndLimit(),
 			...(spec.filters ?? []),
 		]),
 		async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {

@@ -3,10 +3,11 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { leverApiRequestAllItems } from '../../transport';
 import { resultLimit, toList, toTimestamp } from '../../helpers/utils';
-import { expandOption, originOptions, returnAllOrLimit } from '../common.descriptions';
+import { expandOption, originOptions } from '../common.descriptions';
+import { returnAllAndLimit } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [
-	...returnAllOrLimit,
+	...returnAllAndLimit(),
 	{
 		displayName: 'Filters',
 		name: 'filters',

@@ -3,12 +3,12 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { resultLimit, toList } from '../../helpers/utils';
 import { leverApiRequestAllItems } from '../../transport';
-import { returnAllOrLimit } from '../common.descriptions';
+import { returnAllAndLimit } from '../../../shared/descriptions';
 
 export const POSTING_STATES = ['published', 'internal', 'closed', 'draft', 'pending'];
 
 const properties: INodeProperties[] = [
-	...returnAllOrLimit,
+	...returnAllAndLimit(),
 	{
 		displayName: 'Filters',
 		name: 'filters',

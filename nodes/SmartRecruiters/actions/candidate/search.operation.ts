@@ -4,7 +4,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import { findCandidatesByEmail } from '../../helpers/lookups';
 import { apiRequestAllPages } from '../../transport';
 import { CANDIDATE_STATUSES } from '../../helpers/constants';
-import { eachItem, forOperation, resultLimit, returnAllAndLimit, stringList } from '../common';
+import { eachItem, forOperation, resultLimit, stringList } from '../common';
+import { returnAllAndLimit } from '../../../shared/descriptions';
 
 export const description: INodeProperties[] = forOperation('candidate', 'search', [
 	{

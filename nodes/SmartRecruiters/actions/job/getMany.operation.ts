@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { JOB_STATUSES } from '../../helpers/constants';
 import { apiRequestAllPages } from '../../transport';
-import { eachItem, forOperation, resultLimit, returnAllAndLimit } from '../common';
+import { eachItem, forOperation, resultLimit } from '../common';
+import { returnAllAndLimit } from '../../../shared/descriptions';
 
 export const description: INodeProperties[] = forOperation('job', 'getMany', [
 	...returnAllAndLimit(),
