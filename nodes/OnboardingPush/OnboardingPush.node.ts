@@ -1,15 +1,16 @@
 import type {
+	IDataObject,
 	IExecuteFunctions,
 	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
 	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { jsonParse, NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { parseEmployeeRecord } from '../shared/employee';
 import type { OnboardingAuth } from './transport';
-import { OnboardingHttpError, pushEmployee } from './transport';
+import { OnboardingHttpError, postWithIdempotencyKey, pushEmployee } from './transport';
 import { failedItem } from '../shared/failedItem';
 
 export class OnboardingPush implements INodeType {
@@ -20,7 +21,7 @@ export class OnboardingPush implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{ $parameter["url"] }}',
-		description: 'Send a hired candidate\'s employee record to an onboarding or HRIS system, once per candidate',
+		description: 'Send a hired candidate\'s employee record to an onboarding or HRIS system once per candidate, or any JSON event under an idempotency key',
 		defaults: { name: 'Onboarding Push' },
 		inputs: ['main'],
 		outputs: ['main'],
@@ -53,10 +54,43 @@ export class OnboardingPush implements INodeType {
 				default: 'onboardingApi',
 			},
 			{
+				displayName: 'Send',
+				name: 'payload',
+				type: 'options',
+				options: [
+					{ name: 'Employee Record', value: 'employee', description: 'A validated employee record, keyed by its ATS candidate ID' },
+					{
+						name: 'Any JSON Object',
+						value: 'json',
+						description: 'For example a stage change posted back to an interview platform, under an idempotency key you choose',
+					},
+				],
+				default: 'employee',
+			},
+			{
+				displayName: 'JSON Body',
+				name: 'body',
+				type: 'json',
+				default: '={{ $json }}',
+				description: 'The object to POST',
+				displayOptions: { show: { payload: ['json'] } },
+			},
+			{
+				displayName: 'Idempotency Key',
+				name: 'idempotencyKey',
+				type: 'string',
+				default: '',
+				required: true,
+				placeholder: 'e.g. lever:opportunity:stage',
+				description: 'Sent as Idempotency-Key: the same key for the same event, so a retried run does not post it twice',
+				displayOptions: { show: { payload: ['json'] } },
+			},
+			{
 				displayName: 'Employee Record',
 				name: 'employee',
 				type: 'json',
 				default: '={{ $json.employee }}',
+				displayOptions: { show: { payload: ['employee'] } },
 				description:
 					'The employee record, as the ATS Field Map node builds it in "Employee Record" mode. Its atsCandidateId is sent as Idempotency-Key, so a retried run never creates a second employee.',
 			},
@@ -93,6 +127,10 @@ export class OnboardingPush implements INodeType {
 		const auth = await authOf.call(this);
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 			try {
+				if (this.getNodeParameter('payload', itemIndex, 'employee') === 'json') {
+					output.push(await postJsonItem.call(this, items[itemIndex].json, auth, itemIndex));
+					continue;
+				}
 				const parsed = parseEmployeeRecord(this.getNodeParameter('employee', itemIndex));
 				if (!parsed.ok) {
 					throw new NodeOperationError(this.getNode(), `The employee record is invalid: ${parsed.message}`, {
@@ -137,6 +175,34 @@ export class OnboardingPush implements INodeType {
 		}
 		return [output];
 	}
+}
+
+/** "Any JSON Object": the body and key as given, with the employee push's auth, retries and 409 handling. */
+async function postJsonItem(this: IExecuteFunctions, input: IDataObject, auth: OnboardingAuth | undefined, itemIndex: number): Promise<INodeExecutionData> {
+	const raw = this.getNodeParameter('body', itemIndex) as unknown;
+	const body = typeof raw === 'string' ? jsonParse<unknown>(raw, { errorMessage: '"JSON Body" is not valid JSON' }) : raw;
+	if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+		throw new NodeOperationError(this.getNode(), '"JSON Body" must be one JSON object', { itemIndex });
+	}
+	const key = String(this.getNodeParameter('idempotencyKey', itemIndex, '') ?? '').trim();
+	if (!key) throw new NodeOperationError(this.getNode(), '"Idempotency Key" is empty', { itemIndex });
+	const url = (this.getNodeParameter('url', itemIndex) as string).trim();
+	if (!/^https?:\/\//i.test(url)) throw new NodeOperationError(this.getNode(), `"URL" must be an http(s) URL, got "${url}"`, { itemIndex });
+	const options = this.getNodeParameter('options', itemIndex, {}) as { maxRetries?: number; outputField?: string };
+	const result = await postWithIdempotencyKey.call(this, url, body, key, auth, options.maxRetries ?? 5);
+	return {
+		json: {
+			...input,
+			[options.outputField || 'onboarding']: {
+				action: result.action,
+				idempotencyKey: key,
+				statusCode: result.statusCode,
+				replayed: result.replayed,
+				response: result.response,
+			},
+		},
+		pairedItem: { item: itemIndex },
+	};
 }
 
 async function authOf(this: IExecuteFunctions): Promise<OnboardingAuth | undefined> {

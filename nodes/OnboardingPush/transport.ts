@@ -69,11 +69,23 @@ export async function pushEmployee(
 	auth: OnboardingAuth | undefined,
 	maxRetries: number,
 ): Promise<PushResult> {
-	const body = JSON.stringify(employee);
+	return await postWithIdempotencyKey.call(this, url, employee, employee.atsCandidateId, auth, maxRetries);
+}
+
+/** The same POST for any JSON object (e.g. a stage change sent back to an interview platform) under the caller's key. */
+export async function postWithIdempotencyKey(
+	this: IExecuteFunctions,
+	url: string,
+	payload: object,
+	idempotencyKey: string,
+	auth: OnboardingAuth | undefined,
+	maxRetries: number,
+): Promise<PushResult> {
+	const body = JSON.stringify(payload);
 	const headers = {
 		'content-type': 'application/json',
 		accept: 'application/json',
-		'idempotency-key': employee.atsCandidateId,
+		'idempotency-key': idempotencyKey,
 		...authHeaders(auth, body),
 	};
 	const response: IN8nHttpFullResponse = await sendWithRetry(

@@ -188,3 +188,53 @@ describe('Download File', () => {
 		expect(fileNameOf(new URL('https://x.example/a'), "attachment; filename*=UTF-8''n%C3%B6te.txt")).toBe('nöte.txt');
 	});
 });
+
+describe('Onboarding Push: "Any JSON Object"', () => {
+	let server: http.Server;
+	let url = '';
+	const received: Array<{ key: unknown; auth: unknown; body: unknown }> = [];
+	beforeAll(async () => {
+		server = http.createServer((req, res) => {
+			let body = '';
+			req.on('data', (chunk) => (body += chunk));
+			req.on('end', () => {
+				received.push({ key: req.headers['idempotency-key'], auth: req.headers.authorization, body: JSON.parse(body) });
+				res.writeHead(202, { 'content-type': 'application/json' }).end('{"accepted":true}');
+			});
+		});
+		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+		url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/ats-status`;
+	});
+	afterAll(async () => await new Promise<void>((resolve) => server.close(() => resolve())));
+
+	it('posts the object with the chosen idempotency key and the credential\'s header', async () => {
+		const { outputs } = await runNode({
+			type: 'onboardingPush',
+			parameters: {
+				url,
+				authentication: 'onboardingApi',
+				payload: 'json',
+				body: '={{ { candidate: $json.id, stage: $json.stage } }}',
+				idempotencyKey: '={{ "lever:" + $json.id + ":" + $json.stage }}',
+				options: { outputField: 'postBack' },
+			},
+			credentials: { onboardingApi: { authType: 'header', headerName: 'Authorization', headerValue: 'Bearer t0ken' } },
+			input: [{ id: 'opp-1', stage: 'onsite' }],
+		});
+		expect(received).toEqual([{ key: 'lever:opp-1:onsite', auth: 'Bearer t0ken', body: { candidate: 'opp-1', stage: 'onsite' } }]);
+		expect(outputs[0][0].json.postBack).toEqual({
+			action: 'created',
+			idempotencyKey: 'lever:opp-1:onsite',
+			statusCode: 202,
+			replayed: false,
+			response: { accepted: true },
+		});
+	});
+
+	it('refuses a body that is not one object and an empty key, naming the field', async () => {
+		const run = (body: string, idempotencyKey: string) =>
+			runNode({ type: 'onboardingPush', parameters: { url, authentication: 'none', payload: 'json', body, idempotencyKey }, continueOnFail: true });
+		expect((await run('[1]', 'k')).outputs[0][0].json.error).toBe('"JSON Body" must be one JSON object');
+		expect((await run('{"a":1}', ' ')).outputs[0][0].json.error).toBe('"Idempotency Key" is empty');
+	});
+});
