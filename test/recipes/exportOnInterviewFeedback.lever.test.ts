@@ -5,12 +5,13 @@ import { readFileSync } from 'node:fs';
 
 import { pseudonymHash } from '../../nodes/Pseudonymize/pseudonym';
 import { LEVER_SEED, startLeverSimulator, type LeverSimulator } from '../simulators/lever';
-import { ensureBuilt, outputsOf, recipeFile, runRecipe, startFileServer, tempDir, writeJson, writeNdjson } from './helpers';
+import { ensureBuilt, outputsOf, recipeFile, recipeWith, runRecipe, serveRecipe, startFileServer, startReceiver, tempDir, writeJson, writeNdjson } from './helpers';
 import { leverByEmail, leverView } from './leverState';
 
 const RECIPE = 'export-on-interview-feedback.lever.json';
 const S = LEVER_SEED;
 const PSEUDONYM_SECRET = 'pseudonym-key-for-recipe-tests-0123456789';
+const PLATFORM_TOKEN = 'Bearer interview-platform-token';
 const BACKEND_JOB = { id: 'ip-backend', title: 'Senior Backend Engineer' };
 const DATA_JOB = { id: 'ip-data', title: 'Staff Data Engineer' };
 
@@ -33,7 +34,8 @@ describe('export-on-interview-feedback (Lever)', () => {
 
 	beforeAll(async () => {
 		await ensureBuilt();
-		sim = await startLeverSimulator();
+		// autoWebhooks: stage changes made through the API are delivered to registered webhooks, as Lever does.
+		sim = await startLeverSimulator({ autoWebhooks: true });
 		for (const opportunity of sim.state.opportunities) seedOpportunities.add(opportunity.id);
 		files = await startFileServer({
 			'/reports/int-77.pdf': { type: 'application/pdf', body: '%PDF-1.4 interview report 77' },
@@ -45,6 +47,7 @@ describe('export-on-interview-feedback (Lever)', () => {
 			'Lever account': { type: 'leverApi', data: { apiKey: sim.apiKey, environment: 'custom', customUrl: sim.baseUrl, defaultPerformAs: S.users.recruiter } },
 			'Interview platform webhook': { type: 'contactEventWebhookApi', data: { signingSecret: 'interview-platform-signing-secret' } },
 			'Pseudonym secret': { type: 'pseudonymSecretApi', data: { secret: PSEUDONYM_SECRET } },
+			'Interview platform API': { type: 'onboardingApi', data: { authType: 'header', headerName: 'Authorization', headerValue: PLATFORM_TOKEN } },
 		});
 	});
 	afterAll(async () => {
@@ -77,7 +80,7 @@ describe('export-on-interview-feedback (Lever)', () => {
 				reportUrl: `${files.baseUrl}/reports/int-80.pdf`,
 			}),
 		];
-		const run = await runRecipe(RECIPE, ['--input', writeNdjson(dir, 'interviews.ndjson', events), '--credentials', credentials, '--state', `${dir}/state.json`]);
+		const run = await runRecipe(RECIPE, ['--trigger', 'Interview Completed', '--input', writeNdjson(dir, 'interviews.ndjson', events), '--credentials', credentials, '--state', `${dir}/state.json`]);
 
 		expect(run.failedItems).toEqual([]);
 		expect(run.code).toBe(0);
@@ -158,11 +161,56 @@ describe('export-on-interview-feedback (Lever)', () => {
 		const input = writeNdjson(dir, 'failed.ndjson', [
 			interview('iv-9', BACKEND_JOB, { email: 'lee.fail@example.com', firstName: 'Lee', lastName: 'Fail' }, { result: 'failed', score: 12 }),
 		]);
-		const run = await runRecipe(edited, ['--input', input, '--credentials', credentials, '--state', `${dir}/state-2.json`]);
+		const run = await runRecipe(edited, ['--trigger', 'Interview Completed', '--input', input, '--credentials', credentials, '--state', `${dir}/state-2.json`]);
 		expect(run.code).toBe(0);
 		expect(outputsOf(run, 'Interview Result')).toEqual([0, 1, 0]);
 		expect(outputsOf(run, 'Export Unsuccessful?')).toEqual([0, 1]);
 		expect(leverView(sim)).toEqual(before);
 		expect(JSON.stringify(sim.requests)).not.toContain('lee.fail');
+	});
+
+	it('served: a later stage change of an exported candidate is posted back to the interview platform, others are not', async () => {
+		const platform = await startReceiver();
+		const workflow = recipeWith(dir, RECIPE, 'Post Stage Back', 'url', platform.url);
+		const [mira] = leverByEmail(sim, 'mira.stack@example.com');
+		const [, adaData] = leverByEmail(sim, S.contactEmails.ada);
+		expect(mira.tags).toContain('Interview export');
+		expect(adaData.tags).not.toContain('Interview export');
+		const moveTo = async (opportunityId: string, stage: string) => {
+			const response = await fetch(`${sim.baseUrl}/opportunities/${opportunityId}/stage?perform_as=${S.users.recruiter}`, {
+				method: 'PUT',
+				headers: { authorization: `Basic ${Buffer.from(`${sim.apiKey}:`).toString('base64')}`, 'content-type': 'application/json' },
+				body: JSON.stringify({ stage }),
+			});
+			expect(response.status).toBe(200);
+		};
+		const server = await serveRecipe(workflow, ['--credentials', credentials, '--state', `${dir}/serve-state.json`]);
+		try {
+			await server.waitFor(/"Stage Changed" registered its webhook/);
+			await moveTo(mira.id, S.stages.onsite);
+			await server.waitFor(/run of "Export interview results to Lever"/);
+			await moveTo(adaData.id, S.stages.onsite);
+			await server.waitFor(/run of "Export interview results to Lever"/, 2);
+		} finally {
+			expect(await server.stop()).toBe(0);
+			await platform.close();
+		}
+		expect(server.stderr().match(/run of "Export interview results to Lever"[^\n]*/g)).toEqual([
+			expect.stringMatching(/: success in/),
+			expect.stringMatching(/: success in/),
+		]);
+		expect(platform.received).toEqual([
+			{
+				key: expect.stringMatching(new RegExp(`^lever:${mira.id}:${S.stages.onsite}:\\d+$`)),
+				auth: PLATFORM_TOKEN,
+				body: {
+					atsSource: 'lever',
+					atsCandidateId: mira.id,
+					email: 'mira.stack@example.com',
+					stage: { id: S.stages.onsite, name: 'On-site interview' },
+					changedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+				},
+			},
+		]);
 	});
 });

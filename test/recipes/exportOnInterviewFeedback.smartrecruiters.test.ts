@@ -9,6 +9,7 @@ import { srByEmail, srView } from './srState';
 const RECIPE = 'export-on-interview-feedback.smartrecruiters.json';
 const S = SMARTRECRUITERS_SEED;
 const PSEUDONYM_SECRET = 'pseudonym-key-for-recipe-tests-0123456789';
+const PLATFORM_TOKEN = 'Bearer interview-platform-token';
 const BACKEND_JOB = { id: 'ip-backend', title: 'Senior Backend Engineer' };
 const DESIGN_JOB = { id: 'ip-data', title: 'Product Designer' };
 const API_SOURCE = { sourceTypeId: 'API', sourceSubTypeId: 'API', sourceId: S.sources.values.api };
@@ -41,6 +42,7 @@ describe('export-on-interview-feedback (SmartRecruiters)', () => {
 			'SmartRecruiters account': { type: 'smartRecruitersApi', data: { apiKey: S.apiKey, environment: 'custom', customUrl: sim.baseUrl } },
 			'Interview platform webhook': { type: 'contactEventWebhookApi', data: { signingSecret: 'interview-platform-signing-secret' } },
 			'Pseudonym secret': { type: 'pseudonymSecretApi', data: { secret: PSEUDONYM_SECRET } },
+			'Interview platform API': { type: 'onboardingApi', data: { authType: 'header', headerName: 'Authorization', headerValue: PLATFORM_TOKEN } },
 		});
 	});
 	afterAll(async () => {
@@ -68,7 +70,7 @@ describe('export-on-interview-feedback (SmartRecruiters)', () => {
 				reportUrl: `${files.baseUrl}/reports/int-80.pdf`,
 			}),
 		];
-		const run = await runRecipe(RECIPE, ['--input', writeNdjson(dir, 'interviews.ndjson', events), '--credentials', credentials, '--state', `${dir}/state.json`]);
+		const run = await runRecipe(RECIPE, ['--trigger', 'Interview Completed', '--input', writeNdjson(dir, 'interviews.ndjson', events), '--credentials', credentials, '--state', `${dir}/state.json`]);
 
 		expect(run.failedItems).toEqual([]);
 		expect(run.code).toBe(0);

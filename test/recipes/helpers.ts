@@ -155,3 +155,28 @@ export async function postSigned(url: string, secret: string, body: unknown): Pr
 	});
 	return { status: response.status, body: (await response.json().catch(() => undefined)) as unknown };
 }
+
+/** A stand-in for an interview platform's status endpoint: records each POST (idempotency key, auth, JSON body). */
+export async function startReceiver() {
+	const received: Array<{ key: unknown; auth: unknown; body: unknown }> = [];
+	const server = http.createServer((req, res) => {
+		let body = '';
+		req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+		req.on('end', () => {
+			received.push({ key: req.headers['idempotency-key'], auth: req.headers.authorization, body: JSON.parse(body) as unknown });
+			res.writeHead(202, { 'content-type': 'application/json' }).end('{"accepted":true}');
+		});
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/ats-status`;
+	return { url, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+/** A copy of a shipped recipe with one node parameter changed (the URL of a system only the ops person knows). */
+export function recipeWith(dir: string, recipe: string, nodeName: string, parameter: string, value: unknown): string {
+	const workflow = JSON.parse(readFileSync(recipeFile(recipe), 'utf8')) as { nodes: Array<{ name: string; parameters: Record<string, unknown> }> };
+	const node = workflow.nodes.find((candidate) => candidate.name === nodeName);
+	if (!node) throw new Error(`${recipe} has no node "${nodeName}"`);
+	node.parameters[parameter] = value;
+	return writeJson(dir, recipe, workflow);
+}
