@@ -3,7 +3,7 @@
  */
 import { pseudonymHash } from '../../nodes/Pseudonymize/pseudonym';
 import { SMARTRECRUITERS_SEED, startSmartRecruitersSimulator, type SmartRecruitersSimulator } from '../simulators/smartrecruiters';
-import { ensureBuilt, outputsOf, runRecipe, startFileServer, tempDir, writeJson, writeNdjson } from './helpers';
+import { ensureBuilt, outputsOf, recipeWith, runRecipe, serveRecipe, startFileServer, startReceiver, tempDir, writeJson, writeNdjson } from './helpers';
 import { srByEmail, srView } from './srState';
 
 const RECIPE = 'export-on-interview-feedback.smartrecruiters.json';
@@ -32,7 +32,8 @@ describe('export-on-interview-feedback (SmartRecruiters)', () => {
 
 	beforeAll(async () => {
 		await ensureBuilt();
-		sim = await startSmartRecruitersSimulator();
+		// autoEvents: status changes made through the API are delivered to subscriptions, as SmartRecruiters does.
+		sim = await startSmartRecruitersSimulator({ autoEvents: true });
 		files = await startFileServer({
 			'/reports/int-77.pdf': { type: 'application/pdf', body: '%PDF-1.4 interview report 77' },
 			'/reports/int-80.pdf': { type: 'application/pdf', body: '%PDF-1.4 interview report 80' },
@@ -115,5 +116,50 @@ describe('export-on-interview-feedback (SmartRecruiters)', () => {
 		// The log does carry request bodies (the successful candidate's name is in it), so the check below means something.
 		expect(sent).toContain('Mira');
 		for (const pii of ['Omar', 'omar.null', 'OMAR', '555 0142', 'int-78']) expect(sent).not.toContain(pii);
+	});
+
+	it('served: a later status change of an exported candidate is posted back to the interview platform, others are not', async () => {
+		const platform = await startReceiver();
+		const workflow = recipeWith(dir, RECIPE, 'Post Status Back', 'url', platform.url);
+		const [mira] = srByEmail(sim, 'mira.stack@example.com');
+		const setStatus = async (candidateId: string, jobId: string, body: object) => {
+			const response = await fetch(`${sim.baseUrl}/candidates/${candidateId}/jobs/${jobId}/status`, {
+				method: 'PUT',
+				headers: { 'x-smarttoken': S.apiKey, 'content-type': 'application/json' },
+				body: JSON.stringify(body),
+			});
+			expect(response.status).toBe(204);
+		};
+		const server = await serveRecipe(workflow, ['--credentials', credentials, '--state', `${dir}/serve-state.json`]);
+		try {
+			await server.waitFor(/"Status Changed" registered its webhook/);
+			await setStatus(mira.id, S.jobs.backendEngineer, { status: 'INTERVIEW', subStatus: 'Technical interview' });
+			await sim.settled();
+			await server.waitFor(/run of "Export interview results to SmartRecruiters"/);
+			// Maria was never exported by this recipe.
+			await setStatus(S.candidates.maria, S.jobs.productDesigner, { status: 'IN_REVIEW' });
+			await sim.settled();
+			await server.waitFor(/run of "Export interview results to SmartRecruiters"/, 2);
+		} finally {
+			expect(await server.stop()).toBe(0);
+			await platform.close();
+		}
+		expect(server.stderr().match(/run of "Export interview results to SmartRecruiters"[^\n]*/g)).toEqual([
+			expect.stringMatching(/: success in/),
+			expect.stringMatching(/: success in/),
+		]);
+		expect(platform.received).toEqual([
+			{
+				key: expect.stringMatching(/^smartrecruiters:.+/),
+				auth: PLATFORM_TOKEN,
+				body: {
+					atsSource: 'smartrecruiters',
+					atsCandidateId: mira.id,
+					email: 'mira.stack@example.com',
+					jobId: S.jobs.backendEngineer,
+					status: { name: 'INTERVIEW', subStatus: 'Technical interview' },
+				},
+			},
+		]);
 	});
 });
