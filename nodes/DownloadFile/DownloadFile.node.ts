@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { failedItem } from '../shared/failedItem';
+
 const MEGABYTE = 1024 * 1024;
 
 /** Signed download links carry their token in the query: messages show the URL without it. */
@@ -95,7 +97,7 @@ export class DownloadFile implements INodeType {
 				(result ? downloaded : withoutUrl).push({ ...(result ?? items[itemIndex]), pairedItem: { item: itemIndex } });
 			} catch (error) {
 				if (!this.continueOnFail()) throw error;
-				downloaded.push({ json: { error: (error as Error).message }, pairedItem: { item: itemIndex } });
+				downloaded.push(failedItem.call(this, error, itemIndex));
 			}
 		}
 		return [downloaded, withoutUrl];

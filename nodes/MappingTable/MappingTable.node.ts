@@ -2,6 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INo
 import { jsonParse, NodeOperationError } from 'n8n-workflow';
 import set from 'lodash/set';
 
+import { failedItem } from '../shared/failedItem';
+
 import type { LookupTable, TableRow } from './table';
 import { isEmptyKey, lookUp, tableFromObject, tableFromRows } from './table';
 
@@ -174,7 +176,7 @@ export class MappingTable implements INodeType {
 				outputs[UNMAPPED].push({ json, binary: items[itemIndex].binary, pairedItem: { item: itemIndex } });
 			} catch (error) {
 				if (!this.continueOnFail()) throw error;
-				outputs[MAPPED].push({ json: { error: (error as Error).message }, pairedItem: { item: itemIndex } });
+				outputs[MAPPED].push(failedItem.call(this, error, itemIndex));
 			}
 		}
 		return outputs;

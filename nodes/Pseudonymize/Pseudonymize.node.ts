@@ -2,6 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INo
 import { NodeOperationError } from 'n8n-workflow';
 import set from 'lodash/set';
 
+import { failedItem } from '../shared/failedItem';
+
 import { pseudonymHash, redact, redactionTerms, removeFields } from './pseudonym';
 
 /** Below this a key could be guessed, and pseudonyms recomputed from known email addresses. */
@@ -108,7 +110,7 @@ export class Pseudonymize implements INodeType {
 				output.push({ json: pseudonymizeItem.call(this, items[itemIndex].json, secret, itemIndex), pairedItem: { item: itemIndex } });
 			} catch (error) {
 				if (!this.continueOnFail()) throw error;
-				output.push({ json: { error: (error as Error).message }, pairedItem: { item: itemIndex } });
+				output.push(failedItem.call(this, error, itemIndex));
 			}
 		}
 		// Binary data is never passed on: a CV or interview report identifies the person.
