@@ -1,7 +1,55 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
 import { listOperation } from '../listOperation';
 
-export const { description, execute } = listOperation({
+const list = listOperation({
 	resource: 'offer',
 	endpoint: '/opportunities/:opportunity/offers',
 	query: () => ({ expand: 'creator' }),
 });
+
+const outputProperties: INodeProperties[] = [
+	{
+		displayName: 'Output',
+		name: 'output',
+		type: 'options',
+		options: [
+			{ name: 'One Item per Offer', value: 'eachOffer' },
+			{
+				name: 'Add to Input Item',
+				value: 'addToInput',
+				description: 'One item per input item, also without offers: its fields plus "offers" and "offer"',
+			},
+		],
+		default: 'eachOffer',
+		hint: '"offer" is the signed offer, else the newest, with its fields by identifier (e.g. offer.anticipated_start_date); null when there is none',
+	},
+];
+
+export const description: INodeProperties[] = [
+	...list.description,
+	...updateDisplayOptions({ show: { resource: ['offer'], operation: ['getMany'] } }, outputProperties),
+];
+
+/**
+ * The offer a hire goes by: the signed one, else the newest, with its fields keyed by identifier — the shape the
+ * hire → onboarding recipe maps from. Lever keeps denied and superseded offers, so "the first one" would be wrong.
+ */
+export function preferredOffer(offers: IDataObject[]): IDataObject | null {
+	if (offers.length === 0) return null;
+	const newestFirst = [...offers].sort((a, b) => Number(b.createdAt ?? 0) - Number(a.createdAt ?? 0));
+	const chosen = newestFirst.find((offer) => offer.status === 'signed') ?? newestFirst[0];
+	const fields = Array.isArray(chosen.fields) ? (chosen.fields as IDataObject[]) : [];
+	const byIdentifier = fields
+		.filter((field) => typeof field.identifier === 'string' && field.identifier !== '')
+		.map((field) => [field.identifier as string, field.value] as const);
+	return { ...Object.fromEntries(byIdentifier), id: chosen.id, status: chosen.status, createdAt: chosen.createdAt };
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]> {
+	const offers = (await list.execute.call(this, itemIndex)) as IDataObject[];
+	if (this.getNodeParameter('output', itemIndex, 'eachOffer') !== 'addToInput') return offers;
+	// Without offers this is still one item: a hire without an offer must not vanish from the workflow.
+	return { ...this.getInputData()[itemIndex].json, offers, offer: preferredOffer(offers) };
+}
