@@ -1,0 +1,130 @@
+/**
+ * recipes/hire-to-onboarding.smartrecruiters.json against the SmartRecruiters and onboarding simulators: served as a
+ * webhook (subscription handshake, signed deliveries) and run from cron. The only edit is the onboarding URL.
+ */
+import { readFileSync } from 'node:fs';
+
+import { SMARTRECRUITERS_SEED, startSmartRecruitersSimulator, type SmartRecruitersSimulator } from '../simulators/smartrecruiters';
+import { startOnboardingSimulator, type OnboardingSimulator } from '../simulators/onboarding';
+import { ensureBuilt, outputsOf, recipeFile, runRecipe, serveRecipe, tempDir, writeJson } from './helpers';
+import { srByEmail } from './srState';
+
+const RECIPE = 'hire-to-onboarding.smartrecruiters.json';
+const S = SMARTRECRUITERS_SEED;
+const ONBOARDING_TOKEN = 'Bearer onboarding-token-for-recipe-tests';
+
+describe('hire-to-onboarding (SmartRecruiters)', () => {
+	let sim: SmartRecruitersSimulator;
+	let onboarding: OnboardingSimulator;
+	let dir: string;
+	let credentials: string;
+	let workflow: string;
+
+	beforeAll(async () => {
+		await ensureBuilt();
+		sim = await startSmartRecruitersSimulator({ autoEvents: true });
+		onboarding = await startOnboardingSimulator({ auth: { header: 'authorization', value: ONBOARDING_TOKEN } });
+		dir = tempDir('recipe-hire-sr-');
+		credentials = writeJson(dir, 'credentials.json', {
+			'SmartRecruiters account': { type: 'smartRecruitersApi', data: { apiKey: S.apiKey, environment: 'custom', customUrl: sim.baseUrl } },
+			'Onboarding API': { type: 'onboardingApi', data: { authType: 'header', headerName: 'Authorization', headerValue: ONBOARDING_TOKEN } },
+		});
+		const recipe = JSON.parse(readFileSync(recipeFile(RECIPE), 'utf8'));
+		const push = recipe.nodes.find((node: { name: string }) => node.name === 'Onboarding Push');
+		expect(push.parameters.url).toBe('https://hris.example.com/api/employees');
+		push.parameters.url = onboarding.url;
+		workflow = writeJson(dir, 'hire-to-onboarding.smartrecruiters.json', recipe);
+	});
+	afterAll(async () => {
+		await sim?.close();
+		await onboarding?.close();
+	});
+
+	const setStatus = async (candidateId: string, jobId: string, body: object) => {
+		const response = await fetch(`${sim.baseUrl}/candidates/${candidateId}/jobs/${jobId}/status`, {
+			method: 'PUT',
+			headers: { 'x-smarttoken': S.apiKey, 'content-type': 'application/json' },
+			body: JSON.stringify(body),
+		});
+		expect(response.status).toBe(204);
+	};
+	const employeeOf = (email: string) => [...onboarding.employees.values()].filter((employee) => employee.record.email === email);
+
+	it('served as a webhook: hires become employees from the accepted offer, or from the start date alone', async () => {
+		const [johnBefore] = srByEmail(sim, S.emails.john);
+		const [mariaBefore] = srByEmail(sim, S.emails.maria);
+		const server = await serveRecipe(workflow, ['--credentials', credentials, '--state', `${dir}/serve-state.json`]);
+		try {
+			await server.waitFor(/"Hired \(Webhook\)" registered its webhook/);
+			// John was hired with an accepted offer.
+			await sim.deliverEvent('application.status.updated', { job_id: S.jobs.dataAnalyst, candidate_id: S.candidates.john, application_id: S.applications.johnDataAnalyst });
+			await server.waitFor(/run of "Hired in SmartRecruiters → onboarding"/);
+			// Maria is hired now, with a start date but no offer; SmartRecruiters sends the event itself.
+			await setStatus(S.candidates.maria, S.jobs.productDesigner, { status: 'HIRED', startsOn: '2027-02-01T00:00:00.000Z' });
+			await sim.settled();
+			await server.waitFor(/run of "Hired in SmartRecruiters → onboarding"/, 2);
+		} finally {
+			expect(await server.stop()).toBe(0);
+		}
+		expect(server.stderr().match(/run of "Hired in SmartRecruiters → onboarding"[^\n]*/g)).toEqual([
+			expect.stringMatching(/: success in/),
+			expect.stringMatching(/: success in/),
+		]);
+		expect(employeeOf(S.emails.john).map((employee) => ({ key: employee.idempotencyKey, ...employee.record }))).toEqual([
+			{
+				key: S.candidates.john,
+				atsSource: 'smartrecruiters',
+				atsCandidateId: S.candidates.john,
+				firstName: 'John',
+				lastName: 'Smith',
+				email: S.emails.john,
+				jobTitle: 'Data Analyst',
+				startDate: '2026-08-01',
+				salary: { amount: 72000, currency: 'EUR', interval: 'year' },
+				department: 'Engineering',
+				location: 'Berlin',
+			},
+		]);
+		expect(employeeOf(S.emails.maria).map((employee) => ({ key: employee.idempotencyKey, ...employee.record }))).toEqual([
+			{
+				key: S.candidates.maria,
+				atsSource: 'smartrecruiters',
+				atsCandidateId: S.candidates.maria,
+				firstName: 'Maria',
+				lastName: 'Garcia',
+				email: S.emails.maria,
+				jobTitle: 'Product Designer',
+				startDate: '2027-02-01',
+				department: 'Design',
+				location: 'London',
+			},
+		]);
+		const [john] = employeeOf(S.emails.john);
+		const [maria] = employeeOf(S.emails.maria);
+		expect(srByEmail(sim, S.emails.john)[0].notes).toEqual([...johnBefore.notes, `Onboarding started: employee ${john.id} created in the HR system, start date 2026-08-01.`]);
+		expect(srByEmail(sim, S.emails.maria)[0].notes).toEqual([...mariaBefore.notes, `Onboarding started: employee ${maria.id} created in the HR system, start date 2027-02-01.`]);
+	});
+
+	it('from cron: a hire without offer or start date is noted on the candidate, not pushed, and not repeated', async () => {
+		const args = ['--credentials', credentials, '--state', `${dir}/cron-state.json`];
+		const first = await runRecipe(workflow, args);
+		expect(first.summary.status).toBe('no-data');
+		const [janeBefore] = srByEmail(sim, S.emails.jane);
+		const employeesBefore = onboarding.employees.size;
+
+		await setStatus(S.candidates.jane, S.jobs.backendEngineer, { status: 'HIRED' });
+		const second = await runRecipe(workflow, args);
+		expect(second.failedItems).toEqual([]);
+		expect(second.code).toBe(0);
+		expect(outputsOf(second, 'Has Start Date?')).toEqual([0, 1]);
+		expect(onboarding.employees.size).toBe(employeesBefore);
+		expect(srByEmail(sim, S.emails.jane)[0].notes).toEqual([
+			...janeBefore.notes,
+			'Onboarding not started: this hire has no accepted offer and no start date in SmartRecruiters. Add the offer or the start date, then push the hire again.',
+		]);
+
+		const third = await runRecipe(workflow, args);
+		expect(third.summary.status).toBe('no-data');
+		expect(srByEmail(sim, S.emails.jane)[0].notes).toHaveLength(janeBefore.notes.length + 1);
+	});
+});

@@ -1,0 +1,107 @@
+/**
+ * Every recipe is a plain n8n workflow export built only from this package's nodes and credentials, and passes
+ * `ats-sync validate` (the checks `run` makes before sending anything).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+
+import type { INodeTypeDescription, IWorkflowBase } from 'n8n-workflow';
+
+import { packageTypes, PACKAGE_NAME } from '../harness';
+import { runCli } from '../runner/cli';
+import { ensureBuilt, recipeFile, recipesDir } from './helpers';
+
+const RECIPES = [
+	'push-on-interested.lever.json',
+	'push-on-interested.smartrecruiters.json',
+	'hire-to-onboarding.lever.json',
+	'hire-to-onboarding.smartrecruiters.json',
+	'export-on-interview-feedback.lever.json',
+	'export-on-interview-feedback.smartrecruiters.json',
+];
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const read = (name: string) => JSON.parse(readFileSync(recipeFile(name), 'utf8')) as IWorkflowBase & { meta?: object; pinData?: object };
+
+/** Node and credential types this package provides: the classes package.json's `n8n` field lists (harness loader). */
+function providedTypes() {
+	const types = packageTypes();
+	return { types, credentialNames: new Set(types.credentialTypeNames()) };
+}
+
+describe('recipe files', () => {
+	const { types, credentialNames } = providedTypes();
+
+	it('are exactly the six recipes, each for Lever and SmartRecruiters', () => {
+		expect(readdirSync(recipesDir).filter((name) => name.endsWith('.json')).sort()).toEqual([...RECIPES].sort());
+	});
+
+	describe.each(RECIPES)('%s', (name) => {
+
+		it('has the shape of an n8n export: name, nodes with ids and positions, connections, settings, meta', () => {
+			const workflow = read(name);
+			expect(typeof workflow.name).toBe('string');
+			expect(workflow.settings).toMatchObject({ executionOrder: 'v1' });
+			expect(workflow.meta).toEqual(expect.any(Object));
+			expect(workflow.active).toBe(false);
+			const names = new Set<string>();
+			const ids = new Set<string>();
+			for (const node of workflow.nodes) {
+				expect(node.id).toMatch(UUID);
+				expect(ids.has(node.id)).toBe(false);
+				expect(names.has(node.name)).toBe(false);
+				ids.add(node.id);
+				names.add(node.name);
+				expect(node.position).toEqual([expect.any(Number), expect.any(Number)]);
+				expect(typeof node.typeVersion).toBe('number');
+				expect(node.parameters).toEqual(expect.any(Object));
+			}
+			for (const [from, byType] of Object.entries(workflow.connections)) {
+				expect(names.has(from)).toBe(true);
+				for (const targets of byType.main ?? []) for (const target of targets ?? []) expect(names.has(target.node)).toBe(true);
+			}
+		});
+
+		it('uses only this package\'s node types, at versions they have, with parameters they define', () => {
+			const workflow = read(name);
+			for (const node of workflow.nodes) {
+				expect(node.type.startsWith(`${PACKAGE_NAME}.`)).toBe(true);
+				expect(types.hasNodeType(node.type)).toBe(true);
+				const nodeType = types.getByNameAndVersion(node.type, node.typeVersion);
+				const description = nodeType.description as INodeTypeDescription;
+				const versions = Array.isArray(description.version) ? description.version : [description.version];
+				expect(versions).toContain(node.typeVersion);
+				const known = new Set(description.properties.map((property) => property.name));
+				// n8n's node loader gives every polling node a "Poll Times" schedule (the canvas uses it; cron replaces it).
+				if (description.polling) known.add('pollTimes');
+				const unknown = Object.keys(node.parameters).filter((parameter) => !known.has(parameter));
+				expect({ node: node.name, unknown }).toEqual({ node: node.name, unknown: [] });
+				if (description.webhooks?.length) expect(node.webhookId).toMatch(UUID);
+			}
+		});
+
+		it('references credentials by name, of types this package provides and the node accepts', () => {
+			const workflow = read(name);
+			for (const node of workflow.nodes) {
+				const accepted = (types.getByNameAndVersion(node.type, node.typeVersion).description.credentials ?? []).map((c) => c.name);
+				for (const [type, reference] of Object.entries(node.credentials ?? {})) {
+					expect(credentialNames.has(type)).toBe(true);
+					expect(accepted).toContain(type);
+					expect(reference).toEqual({ id: expect.any(String), name: expect.any(String) });
+				}
+			}
+		});
+	});
+
+	it('all pass `ats-sync validate`', async () => {
+		await ensureBuilt();
+		const result = await runCli(['validate', ...RECIPES.map(recipeFile), '--json']);
+		const events = result.stdout
+			.split('\n')
+			.filter(Boolean)
+			.map((line) => JSON.parse(line) as { file: string; valid: boolean; problems: string[] });
+		expect(events.map(({ file, valid, problems }) => ({ file, valid, problems }))).toEqual(
+			RECIPES.map((name) => ({ file: recipeFile(name), valid: true, problems: [] })),
+		);
+		expect(result.code).toBe(0);
+	});
+});
