@@ -14,9 +14,11 @@ import { CONTACT_EVENT_TYPES, parseContactEvent, parseContactEventBatch } from '
 import { isValidSignature } from './signature';
 import { failedItem } from '../shared/failedItem';
 
-/** Event ids already emitted, so a sender's retry of a delivered event does not run the workflow twice. */
 interface TriggerState extends IDataObject {
+	/** Ids of events webhook() accepted, so a sender's retry of a delivered event does not start a second run. */
 	recentEventIds?: string[];
+	/** Ids of events a run started with, so the same event replayed from a file (`ats-sync run --input`) runs once. */
+	processedEventIds?: string[];
 }
 
 const REMEMBERED_EVENT_IDS = 1000;
@@ -91,7 +93,7 @@ export class ContactEventTrigger implements INodeType {
 						type: 'boolean',
 						default: true,
 						description:
-							'Whether an event whose eventId was already received is acknowledged without running the workflow again (senders retry deliveries)',
+							'Whether an event whose eventId was already received (a sender\'s retry, or the same event replayed from a file) is acknowledged without running the workflow again',
 					},
 				],
 			},
@@ -110,6 +112,7 @@ export class ContactEventTrigger implements INodeType {
 			async delete(this: IHookFunctions): Promise<boolean> {
 				const state = this.getWorkflowStaticData('node') as TriggerState;
 				delete state.recentEventIds;
+				delete state.processedEventIds;
 				return true;
 			},
 		},
@@ -167,10 +170,15 @@ export class ContactEventTrigger implements INodeType {
 	 */
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
+		const dedupe = this.getNodeParameter('options.dedupe', 0, true) as boolean;
+		const state = this.getWorkflowStaticData('node') as TriggerState;
+		const processed = new Set(state.processedEventIds ?? []);
 		const output: INodeExecutionData[] = [];
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 			const result = parseContactEvent(items[itemIndex].json);
 			if (result.ok) {
+				if (dedupe && processed.has(result.item.eventId)) continue;
+				processed.add(result.item.eventId);
 				output.push({ json: result.item as unknown as IDataObject, pairedItem: { item: itemIndex } });
 				continue;
 			}
@@ -181,6 +189,8 @@ export class ContactEventTrigger implements INodeType {
 			if (!this.continueOnFail()) throw error;
 			output.push(failedItem.call(this, error, itemIndex));
 		}
+		// Static data is kept only when the run succeeds (in n8n and in ats-sync), so a failed run's events are retried.
+		if (dedupe) state.processedEventIds = [...processed].slice(-REMEMBERED_EVENT_IDS);
 		return [output];
 	}
 }

@@ -197,6 +197,26 @@ describe('Contact Event Trigger fed with input items (the runner\'s --input path
 		expect(triggerOutput(continued).map((item) => item.error ?? item.eventId)).toEqual(['evt-1', 'Invalid contact event: "campaign.id" required']);
 	});
 
+	it('runs a replayed event once: repeats in the same file and in a later run are dropped unless dedupe is off', async () => {
+		const staticData: IDataObject = {};
+		const first = await runWorkflowData(createEngine(), workflowData, 'Contact Event Trigger', [
+			{ json: repliedEvent() },
+			{ json: repliedEvent() },
+			{ json: repliedEvent({ eventId: 'evt-2' }) },
+		], staticData);
+		expect(triggerOutput(first).map((item) => item.eventId)).toEqual(['evt-1', 'evt-2']);
+
+		const again = await runWorkflowData(createEngine(), workflowData, 'Contact Event Trigger', [
+			{ json: repliedEvent({ eventId: 'evt-2' }) },
+			{ json: repliedEvent({ eventId: 'evt-3' }) },
+		], staticData);
+		expect(triggerOutput(again).map((item) => item.eventId)).toEqual(['evt-3']);
+
+		const withoutDedupe = triggerWorkflow({ authentication: 'none', options: { dedupe: false } });
+		const replayed = await runWorkflowData(createEngine(), withoutDedupe, 'Contact Event Trigger', [{ json: repliedEvent() }], staticData);
+		expect(triggerOutput(replayed).map((item) => item.eventId)).toEqual(['evt-1']);
+	});
+
 	it('parses its own output back to the same item (webhook output → execute is a no-op)', () => {
 		const first = parseContactEvent(repliedEvent());
 		if (!first.ok) throw new Error(first.message);
