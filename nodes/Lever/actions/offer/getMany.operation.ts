@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { offerOutputProperty, offersOutput } from '../../../shared/offers';
 import { listOperation } from '../listOperation';
 
 const list = listOperation({
@@ -10,21 +11,9 @@ const list = listOperation({
 });
 
 const outputProperties: INodeProperties[] = [
-	{
-		displayName: 'Output',
-		name: 'output',
-		type: 'options',
-		options: [
-			{ name: 'One Item per Offer', value: 'eachOffer' },
-			{
-				name: 'Add to Input Item',
-				value: 'addToInput',
-				description: 'One item per input item, also without offers: its fields plus "offers" and "offer"',
-			},
-		],
-		default: 'eachOffer',
-		hint: '"offer" is the signed offer, else the newest, with its fields by identifier (e.g. offer.anticipated_start_date); null when there is none',
-	},
+	offerOutputProperty(
+		'"offer" is the signed offer, else the newest, with its fields by identifier (e.g. offer.anticipated_start_date); null when there is none',
+	),
 ];
 
 export const description: INodeProperties[] = [
@@ -49,7 +38,5 @@ export function preferredOffer(offers: IDataObject[]): IDataObject | null {
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]> {
 	const offers = (await list.execute.call(this, itemIndex)) as IDataObject[];
-	if (this.getNodeParameter('output', itemIndex, 'eachOffer') !== 'addToInput') return offers;
-	// Without offers this is still one item: a hire without an offer must not vanish from the workflow.
-	return { ...this.getInputData()[itemIndex].json, offers, offer: preferredOffer(offers) };
+	return offersOutput.call(this, itemIndex, offers, preferredOffer);
 }

@@ -1,26 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { offerOutputProperty, offersOutput } from '../../../shared/offers';
 import { apiRequest } from '../../transport';
 import { candidateLocator, eachItem, forOperation, jobLocator, locatorValue } from '../common';
 
 export const description: INodeProperties[] = forOperation('offer', 'getMany', [
 	candidateLocator(),
 	jobLocator(),
-	{
-		displayName: 'Output',
-		name: 'output',
-		type: 'options',
-		options: [
-			{ name: 'One Item per Offer', value: 'eachOffer' },
-			{
-				name: 'Add to Input Item',
-				value: 'addToInput',
-				description: 'One item per input item, also without offers: its fields plus "offers" and "offer"',
-			},
-		],
-		default: 'eachOffer',
-		hint: '"offer" is the accepted offer, else the newest, with its properties by key (e.g. offer.startDate); null when there is none',
-	},
+	offerOutputProperty(
+		'"offer" is the accepted offer, else the newest, with its properties by key (e.g. offer.startDate); null when there is none',
+	),
 ]);
 
 /** The offer a hire goes by: the accepted one, else the newest, with its properties at the top level. */
@@ -37,8 +26,6 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		const params = { id: locatorValue.call(this, 'candidateId', i), jobId: locatorValue.call(this, 'jobId', i) };
 		const response = await apiRequest.call(this, 'GET', '/candidates/{id}/jobs/{jobId}/offers', { params, itemIndex: i });
 		const offers = (response.content as IDataObject[] | undefined) ?? [];
-		if (this.getNodeParameter('output', i, 'eachOffer') !== 'addToInput') return offers;
-		// Without offers this is still one item: a hire without an offer must not vanish from the workflow.
-		return { ...this.getInputData()[i].json, offers, offer: preferredOffer(offers) };
+		return offersOutput.call(this, i, offers, preferredOffer);
 	});
 }
