@@ -47,8 +47,8 @@ export async function allowedSubStatuses(this: SmartRecruitersContext, jobId: st
 		getHiringProcesses.call(this),
 	]);
 	const processId = (job.hiringProcess as IDataObject | undefined)?.id ?? job.hiringProcessId;
-	const relevant = processes.filter((process) => (processId ? process.id === processId : process.active !== false));
-	return [...new Set(relevant.flatMap((process) => process.subStatuses?.[status] ?? []))];
+	const relevant = processes.filter((hiringProcess) => (processId ? hiringProcess.id === processId : hiringProcess.active !== false));
+	return [...new Set(relevant.flatMap((hiringProcess) => hiringProcess.subStatuses?.[status] ?? []))];
 }
 
 export async function listConfiguration(this: SmartRecruitersContext, route: string): Promise<IDataObject[]> {

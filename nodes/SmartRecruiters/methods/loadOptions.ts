@@ -42,7 +42,7 @@ export async function getSubStatuses(this: ILoadOptionsFunctions): Promise<INode
 	const job = this.getCurrentNodeParameter('jobId', { extractValue: true }) as string | undefined;
 	const labels = job
 		? await allowedSubStatuses.call(this, job, status)
-		: [...new Set((await getHiringProcesses.call(this)).flatMap((process) => process.subStatuses?.[status] ?? []))];
+		: [...new Set((await getHiringProcesses.call(this)).flatMap((hiringProcess) => hiringProcess.subStatuses?.[status] ?? []))];
 	return labels.map((label) => ({ name: label, value: label })).sort(byName);
 }
 
