@@ -11,7 +11,7 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { CONTACT_EVENT_TYPES, parseContactEvent, parseContactEventBatch } from './event';
-import { isValidSignature } from './signature';
+import { isValidSignature } from '../shared/bodySignature';
 import { failedItem } from '../shared/failedItem';
 
 interface TriggerState extends IDataObject {

@@ -1,8 +1,8 @@
-import { createHmac } from 'crypto';
 import type { IDataObject, IExecuteFunctions, IN8nHttpFullResponse } from 'n8n-workflow';
 
 import type { EmployeeRecord } from '../shared/employee';
 import { defaultRetryPolicy, sendWithRetry } from '../shared/transport/retry';
+import { signBody } from '../shared/bodySignature';
 
 export interface OnboardingAuth {
 	headerName?: string;
@@ -37,7 +37,7 @@ export function authHeaders(auth: OnboardingAuth | undefined, body: string): Rec
 	if (!auth) return headers;
 	if (auth.headerName && auth.headerValue) headers[auth.headerName] = auth.headerValue;
 	if (auth.hmacSecret) {
-		headers[auth.signatureHeader || 'x-signature'] = `sha256=${createHmac('sha256', auth.hmacSecret).update(body).digest('hex')}`;
+		headers[auth.signatureHeader || 'x-signature'] = signBody(auth.hmacSecret, body);
 	}
 	return headers;
 }

@@ -1,6 +1,9 @@
 import { createHmac, timingSafeEqual } from 'crypto';
 
-/** `sha256=<hex>` — HMAC-SHA256 of the exact request body bytes with the shared secret. */
+/**
+ * Our shared-secret signature for JSON bodies: `sha256=<hex>`, HMAC-SHA256 of the exact body bytes. The Contact Event
+ * Trigger checks it on what outreach/interview tools send; Onboarding Push puts it on what it sends.
+ */
 export function signBody(secret: string, body: Buffer | string): string {
 	return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
 }
