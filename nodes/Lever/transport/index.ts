@@ -1,4 +1,3 @@
-import { createHash } from 'crypto';
 
 import type {
 	ICredentialDataDecryptedObject,
@@ -17,7 +16,7 @@ import type {
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { LEVER_API_URLS } from '../../../credentials/LeverApi.credentials';
-import { rateLimiterFor } from '../../shared/transport/rateLimiter';
+import { credentialHash, rateLimiterFor } from '../../shared/transport/rateLimiter';
 import { defaultRetryPolicy, sendWithRetry } from '../../shared/transport/retry';
 
 export type LeverContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IPollFunctions | IWebhookFunctions;
@@ -64,7 +63,7 @@ function limiterKey(type: LeverCredentialType, credentials: ICredentialDataDecry
 		type === 'leverApi'
 			? [type, baseUrl, credentials.apiKey]
 			: [type, baseUrl, credentials.clientId, node.credentials?.[type]?.id ?? node.credentials?.[type]?.name];
-	return `lever:${createHash('sha256').update(JSON.stringify(identity)).digest('hex')}`;
+	return `lever:${credentialHash(identity)}`;
 }
 
 /** Writes Lever refuses without `perform_as` (lever.md §6.1), and what to call them in an error. */

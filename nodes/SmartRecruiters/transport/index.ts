@@ -13,10 +13,10 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { rateLimiterFor } from '../../shared/transport/rateLimiter';
+import { credentialHash, rateLimiterFor } from '../../shared/transport/rateLimiter';
 import type { RetryPolicy } from '../../shared/transport/retry';
 import { defaultRetryPolicy, sendWithRetry } from '../../shared/transport/retry';
-import { clientCredentialsToken, credentialHash, forgetToken, TokenExchangeError } from './token';
+import { clientCredentialsToken, forgetToken, TokenExchangeError } from './token';
 
 export type SmartRecruitersContext =
 	| IExecuteFunctions

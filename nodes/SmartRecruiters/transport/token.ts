@@ -1,5 +1,5 @@
-import { createHash } from 'crypto';
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
+import { credentialHash } from '../../shared/transport/rateLimiter';
 
 /**
  * OAuth2 client-credentials tokens, cached process-wide so every execution that uses the same credential shares one
@@ -17,10 +17,6 @@ interface CachedToken {
 
 const tokens = new Map<string, CachedToken>();
 const pending = new Map<string, Promise<CachedToken>>();
-
-export function credentialHash(parts: unknown[]): string {
-	return createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 24);
-}
 
 export type TokenRequester = (options: IHttpRequestOptions) => Promise<IN8nHttpFullResponse>;
 

@@ -1,3 +1,5 @@
+import { createHash } from 'crypto';
+
 import { sleep } from 'n8n-workflow';
 
 export interface RateLimitConfig {
@@ -68,6 +70,11 @@ export class RateLimiter {
 			this.draining = false;
 		}
 	}
+}
+
+/** A stable name for one credential that holds no secret: a hash of the parts that identify it (e.g. URL and key). */
+export function credentialHash(parts: unknown[]): string {
+	return createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 24);
 }
 
 const limiters = new Map<string, RateLimiter>();
