@@ -1,8 +1,12 @@
-/** Jest runs TypeScript through ts-jest in transpile-only mode; `npm run build` (tsc) does the type checking. */
+/**
+ * Jest runs TypeScript through ts-jest in transpile-only mode; `npm run build` (tsc) does the type checking.
+ * `npm test` runs everything but test/chaos/, whose long fault, crash and fuzz runs belong to `npm run test:chaos`.
+ */
 module.exports = {
 	testEnvironment: 'node',
 	roots: ['<rootDir>/test'],
 	testMatch: ['**/*.test.ts'],
+	testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/chaos/'],
 	transform: {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json' }],
 	},
