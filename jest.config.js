@@ -1,6 +1,8 @@
 /**
  * Jest runs TypeScript through ts-jest in transpile-only mode; `npm run build` (tsc) does the type checking.
  * `npm test` runs everything but test/chaos/, whose long fault, crash and fuzz runs belong to `npm run test:chaos`.
+ * globalSetup/globalTeardown: what the tests print and write is kept and scanned for every secret they used
+ * (test/secrets/); a leak fails the run.
  */
 module.exports = {
 	testEnvironment: 'node',
@@ -10,6 +12,8 @@ module.exports = {
 	transform: {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json' }],
 	},
+	globalSetup: '<rootDir>/test/secrets/globalSetup.ts',
+	globalTeardown: '<rootDir>/test/secrets/globalTeardown.ts',
 	testTimeout: 60000,
 	maxWorkers: 2,
 };
