@@ -14,19 +14,23 @@ import { getApplication } from './helpers/lookups';
 import { credentialTest } from './methods';
 import { API, apiRequest, getAuthentication } from './transport';
 import { EVENT_NAMES, eventOptions, isApplicationEvent } from './trigger/events';
-import { hasValidSignature, isFreshTimestamp } from './trigger/signature';
+import type { SecretKeyEntry } from './trigger/secretKeys';
+import { activeSecretKeys, withRotatedKey } from './trigger/secretKeys';
+import { isFreshTimestamp, matchingSignature } from './trigger/signature';
 
 /** What the trigger keeps between activation and deliveries (n8n persists node static data). */
 interface TriggerState extends IDataObject {
 	subscriptionId?: string;
 	/** Keys this subscription signs with. A new key deprecates the previous one, which stays valid for 24 hours. */
-	secretKeys?: Array<{ key: string; createdAt: number }>;
-	/** Recently processed `event-id`s: SmartRecruiters re-delivers with the same id, so a repeat is acknowledged and dropped. */
+	secretKeys?: SecretKeyEntry[];
+	/**
+	 * Recently processed deliveries: the `event-id` (SmartRecruiters re-delivers with the same id), or the verified
+	 * v1 digest when a delivery has no event-id. A repeat is acknowledged and dropped. Kept in static data, so the
+	 * memory lasts as long as n8n (or ats-sync's state file) keeps it, for the last REMEMBERED_EVENT_IDS deliveries.
+	 */
 	recentEventIds?: string[];
 }
 
-const KEY_ROTATION_GRACE_MS = 24 * 60 * 60 * 1000;
-const MAX_ACTIVE_KEYS = 16;
 const REMEMBERED_EVENT_IDS = 500;
 
 export class SmartRecruitersTrigger implements INodeType {
@@ -95,7 +99,10 @@ export class SmartRecruitersTrigger implements INodeType {
 					acceptStatus: [404],
 				});
 				const callbackUrl = this.getNodeWebhookUrl('default');
-				if (response.id === state.subscriptionId && response.callbackUrl === callbackUrl && response.status === 'active') return true;
+				if (response.id === state.subscriptionId && response.callbackUrl === callbackUrl && response.status === 'active') {
+					await learnRotatedKey.call(this, state);
+					return true;
+				}
 				// Gone, pointing elsewhere or not active: start over with a fresh subscription.
 				if (response.id === state.subscriptionId) await deleteSubscription.call(this, state.subscriptionId);
 				delete state.subscriptionId;
@@ -118,10 +125,8 @@ export class SmartRecruitersTrigger implements INodeType {
 				// SmartRecruiters now POSTs X-Hook-Secret to the webhook URL; webhook() echoes it, then the call returns.
 				await apiRequest.call(this, 'PUT', `${API.webhooks}/subscriptions/{id}/activation`, { params: { id } });
 				const { secretKey } = await apiRequest.call(this, 'POST', `${API.webhooks}/subscriptions/{id}/secret-key`, { params: { id } });
-				const now = Date.now();
-				state.secretKeys = [...(state.secretKeys ?? []), { key: String(secretKey), createdAt: now }]
-					.filter((entry, index, all) => index === all.length - 1 || now - entry.createdAt < KEY_ROTATION_GRACE_MS)
-					.slice(-MAX_ACTIVE_KEYS);
+				// A new subscription signs with its own key only: keys of a replaced subscription are never valid again.
+				state.secretKeys = [{ key: String(secretKey), createdAt: Date.now() }];
 				return true;
 			},
 
@@ -168,23 +173,25 @@ export class SmartRecruitersTrigger implements INodeType {
 			.split(',')
 			.map((key) => key.trim())
 			.filter((key) => key !== '');
-		const keys = [...(state.secretKeys ?? []).map((entry) => entry.key), ...pastedKeys];
+		// Pasted keys have no known age: they verify until they are removed from the credential.
+		const keys = [...activeSecretKeys(state.secretKeys ?? [], Date.now()).map((entry) => entry.key), ...pastedKeys];
 		const signature = header('smartrecruiters-signature');
 		if (keys.length === 0) return reject('No webhook secret key is known: re-activate the workflow or add the key to the credential');
 		if (!signature || !delivery.timestamp) return reject('Missing smartrecruiters-signature or smartrecruiters-timestamp header');
 		if (!isFreshTimestamp(delivery.timestamp, Date.now(), Number(options.toleranceSeconds ?? 300))) {
 			return reject('smartrecruiters-timestamp is outside the accepted tolerance');
 		}
-		if (!hasValidSignature(signature, keys, delivery)) return reject('Invalid smartrecruiters-signature');
+		const verified = matchingSignature(signature, keys, delivery);
+		if (!verified) return reject('Invalid smartrecruiters-signature');
 
 		// Acknowledge at once: SmartRecruiters counts anything but a 202 within 5 s as a failed delivery.
 		response.status(202).end();
 
-		if (delivery.eventId) {
-			const seen = state.recentEventIds ?? [];
-			if (seen.includes(delivery.eventId)) return { noWebhookResponse: true };
-			state.recentEventIds = [...seen, delivery.eventId].slice(-REMEMBERED_EVENT_IDS);
-		}
+		// event-id is a required header, but a delivery without one must not be replayable within the tolerance either.
+		const deliveryKey = delivery.eventId || `v1:${verified}`;
+		const seen = state.recentEventIds ?? [];
+		if (seen.includes(deliveryKey)) return { noWebhookResponse: true };
+		state.recentEventIds = [...seen, deliveryKey].slice(-REMEMBERED_EVENT_IDS);
 
 		const payload = this.getBodyData();
 		const item: IDataObject = {
@@ -204,6 +211,20 @@ export class SmartRecruitersTrigger implements INodeType {
 		}
 		return { noWebhookResponse: true, workflowData: [this.helpers.returnJsonArray([item])] };
 	}
+}
+
+/**
+ * A key generated outside this node (an admin rotating it through the API) is learned when the workflow is activated
+ * again: from then on it verifies, and the previous key only for SmartRecruiters' 24 h. The 24 h count from this
+ * moment, as the node cannot know when the rotation happened.
+ */
+async function learnRotatedKey(this: IHookFunctions, state: TriggerState) {
+	const { secretKey } = await apiRequest.call(this, 'GET', `${API.webhooks}/subscriptions/{id}/secret-key`, {
+		params: { id: String(state.subscriptionId) },
+		// 403: the credential may not read keys; 404: no key generated. Verification then uses what is already known.
+		acceptStatus: [403, 404],
+	});
+	if (typeof secretKey === 'string' && secretKey !== '') state.secretKeys = withRotatedKey(state.secretKeys ?? [], secretKey, Date.now());
 }
 
 async function deleteSubscription(this: IHookFunctions, id: string) {

@@ -1,4 +1,7 @@
-import { hasValidSignature, isFreshTimestamp, signV1, v1Signatures } from '../../nodes/SmartRecruiters/trigger/signature';
+import { isFreshTimestamp, matchingSignature, signV1, v1Signatures } from '../../nodes/SmartRecruiters/trigger/signature';
+
+/** True when a v1 segment matches one of the keys. */
+const hasValidSignature = (...args: Parameters<typeof matchingSignature>) => matchingSignature(...args) !== undefined;
 
 /** The example published with SmartRecruiters' signature documentation (raw bytes, angle brackets in the link). */
 const published = {

@@ -29,13 +29,20 @@ export function v1Signatures(header: string): string[] {
 		.map((segment) => segment.slice(3).trim().toLowerCase());
 }
 
-/** True when any v1 segment matches any of the keys (during rotation several keys are valid at once). */
-export function hasValidSignature(header: string, secretKeys: string[], delivery: SignedDelivery): boolean {
+/**
+ * The v1 digest that matches one of the keys (during rotation several keys are valid at once), else undefined.
+ * Returned so that a delivery can be recognised again by what was actually verified, not by the whole header,
+ * which a replayer could pad with extra segments.
+ */
+export function matchingSignature(header: string, secretKeys: string[], delivery: SignedDelivery): string | undefined {
 	const received = v1Signatures(header).map((hex) => Buffer.from(hex, 'utf8'));
-	return secretKeys.some((key) => {
+	for (const key of secretKeys) {
 		const expected = Buffer.from(signV1(key, delivery), 'utf8');
-		return received.some((signature) => signature.length === expected.length && timingSafeEqual(signature, expected));
-	});
+		if (received.some((signature) => signature.length === expected.length && timingSafeEqual(signature, expected))) {
+			return expected.toString('utf8');
+		}
+	}
+	return undefined;
 }
 
 /** SmartRecruiters states no replay window; deliveries older or newer than `toleranceSeconds` are refused. */
