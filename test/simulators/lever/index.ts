@@ -21,6 +21,7 @@ import { opportunityRoutes } from './routes/opportunities';
 import { referenceRoutes } from './routes/reference';
 import { webhookRoutes } from './routes/webhooks';
 import { createSeedState, LEVER_SEED, type LeverSeed } from './seed';
+import { FaultInjector, type FaultCounts, type FaultOptions } from '../faults';
 import type { LeverState } from './types';
 import { WebhookDispatcher, type DeliveryResult, type SendWebhookOptions } from './webhooks';
 
@@ -45,6 +46,8 @@ export interface LeverSimulatorOptions {
 	maxUploadBytes?: number;
 	/** waits between delivery retries; Lever retries 5 times with growing intervals, default [10,20,40,80,160] ms */
 	webhookRetryDelaysMs?: number[];
+	/** seeded fault injection on authenticated API requests (see ../faults.ts); default off */
+	faults?: FaultOptions;
 }
 
 export interface LoggedRequest {
@@ -77,9 +80,16 @@ export interface LeverSimulator {
 	sendWebhook(event: string, data: Record<string, unknown>, options?: SendWebhookOptions): Promise<DeliveryResult[]>;
 	/** answer the next `count` authenticated API requests with `status` (default 503, Lever's maintenance answer) */
 	failNext(count: number, status?: 500 | 502 | 503 | 504): void;
+	/** faults injected since the fault mode was last configured, by kind */
+	faults: FaultCounts;
+	/** turn the seeded fault mode on (fresh PRNG from `options.seed`, counts zeroed) or off (`undefined`) */
+	setFaults(options: FaultOptions | undefined): void;
 	reset(): void;
 	close(): Promise<void>;
 }
+
+/** Creates a client cannot repeat safely: a lost response leaves it guessing whether the record exists. */
+const CREATE_PATHS = /^\/opportunities(\/[^/]+\/(notes|files|feedback))?\/?$/;
 
 const FAILURE_CODES: Record<number, [string, string]> = {
 	500: ['InternalServerError', 'An unexpected error occurred.'],
@@ -128,6 +138,20 @@ export async function startLeverSimulator(options: LeverSimulatorOptions = {}): 
 	const cursors = new CursorRegistry();
 	const auth = new AuthRegistry(now, 'https://auth.lever.co/', () => `${origin}/v1/`);
 	const buckets = resolved.rateLimit ? new TokenBuckets(resolved.rateLimit.ratePerSecond, resolved.rateLimit.burst, now) : undefined;
+	const tooManyRequests = () =>
+		new LeverError(429, 'TooManyRequests', 'Rate limit exceeded: 10 requests per second per API key (bursts up to 20). Retry with exponential backoff.');
+	const faults = new FaultInjector({
+		serverError: (res, status) => {
+			const [code, message] = FAILURE_CODES[status];
+			sendError(res, new LeverError(status, code, message));
+		},
+		tooManyRequests: (res) => {
+			if (resolved.retryAfterHeader) res.setHeader('Retry-After', '1');
+			sendError(res, tooManyRequests());
+		},
+		isCreate: (req) => req.method === 'POST' && CREATE_PATHS.test(req.path),
+	});
+	faults.configure(options.faults);
 
 	let dispatcher: WebhookDispatcher;
 	const ctx: SimContext = {
@@ -191,7 +215,7 @@ export async function startLeverSimulator(options: LeverSimulatorOptions = {}): 
 			if (waitSeconds > 0) {
 				rateLimited++;
 				if (resolved.retryAfterHeader) res.setHeader('Retry-After', String(Math.max(1, Math.ceil(waitSeconds))));
-				return sendError(res, new LeverError(429, 'TooManyRequests', 'Rate limit exceeded: 10 requests per second per API key (bursts up to 20). Retry with exponential backoff.'));
+				return sendError(res, tooManyRequests());
 			}
 		}
 		if (failures.remaining > 0) {
@@ -201,6 +225,7 @@ export async function startLeverSimulator(options: LeverSimulatorOptions = {}): 
 		}
 		next();
 	});
+	api.use(faults.middleware());
 	api.use(opportunityRoutes(ctx, upload));
 	api.use(activityRoutes(ctx, upload));
 	api.use(referenceRoutes(ctx));
@@ -240,6 +265,8 @@ export async function startLeverSimulator(options: LeverSimulatorOptions = {}): 
 		failNext: (count, status = 503) => {
 			failures = { remaining: count, status };
 		},
+		faults: faults.counts,
+		setFaults: (faultOptions) => faults.configure(faultOptions),
 		reset: () => {
 			Object.assign(state, createSeedState());
 			requests.length = 0;
@@ -249,6 +276,7 @@ export async function startLeverSimulator(options: LeverSimulatorOptions = {}): 
 			cursors.clear();
 		},
 		close: async () => {
+			faults.dispose();
 			await dispatcher.drain();
 			await new Promise<void>((resolve, reject) => {
 				server.close((error) => (error ? reject(error) : resolve()));

@@ -22,6 +22,7 @@ import { buildSeedState, SMARTRECRUITERS_SEED, type SmartRecruitersSeed } from '
 import { loadSpec, type SpecOperation } from './spec';
 import { TOKEN_ENDPOINT } from './spec-exceptions';
 import type { SmartRecruitersState } from './types';
+import { FaultInjector, type FaultCounts, type FaultOptions } from '../faults';
 
 export { SMARTRECRUITERS_SEED, buildSeedState } from './seed';
 export type { SmartRecruitersSeed } from './seed';
@@ -50,6 +51,8 @@ export interface SmartRecruitersSimulatorOptions {
 	oauthScopes?: string[];
 	/** Deliver the webhooks the real API sends for changes made through this API (candidate.*, application.*). Default false. */
 	autoEvents?: boolean;
+	/** Seeded fault injection on authenticated API requests (see ../faults.ts). Default off. */
+	faults?: FaultOptions;
 }
 
 export interface SmartRecruitersRequestRecord {
@@ -80,6 +83,10 @@ export interface SmartRecruitersSimulator {
 	requests: SmartRecruitersRequestRecord[];
 	contractViolations: ContractViolation[];
 	rateLimited: number;
+	/** Faults injected since the fault mode was last configured, by kind. */
+	faults: FaultCounts;
+	/** Turns the seeded fault mode on (fresh PRNG from `options.seed`, counts zeroed) or off (`undefined`). */
+	setFaults(options: FaultOptions | undefined): void;
 	deliverEvent(eventName: string, payload: Record<string, unknown>, options?: DeliverEventOptions): Promise<DeliveryResult[]>;
 	/** Moves the simulator clock forward (token expiry, secret-key deprecation) without waiting. */
 	advanceTime(ms: number): void;
@@ -102,6 +109,15 @@ const API_BASES = {
 	interviews: '/interviews-api/v201904',
 	reviews: '/reviews-api/v201910',
 	users: '/user-api/v201804',
+};
+/** Creates a client cannot repeat safely (candidates, notes, attachments): a lost response leaves it guessing. */
+const CREATE_PATHS = /^\/(candidates|jobs\/[^/]+\/candidates|candidates\/[^/]+\/jobs\/[^/]+\/attachments|candidates\/[^/]+\/attachments|messages\/shares)\/?$/;
+/** ⚠ SmartRecruiters documents no codes for 5xx: the ErrorResponse codes here are the simulator's own. */
+const SERVER_ERROR_CODES: Record<number, [string, string]> = {
+	500: ['INTERNAL_ERROR', 'Internal server error'],
+	502: ['BAD_GATEWAY', 'Bad gateway'],
+	503: ['SERVICE_UNAVAILABLE', 'Service temporarily unavailable, retry later'],
+	504: ['GATEWAY_TIMEOUT', 'Gateway timeout'],
 };
 const SECRET_FIELD = /secret|password|token|apikey|headervalue/i;
 
@@ -158,6 +174,19 @@ export async function startSmartRecruitersSimulator(options: SmartRecruitersSimu
 		contractViolations: [] as ContractViolation[],
 		rateLimited: 0,
 	} as SmartRecruitersSimulator;
+
+	const faults = new FaultInjector({
+		serverError: (res, status) => sendError(res, status, ...SERVER_ERROR_CODES[status]),
+		tooManyRequests: (res) => {
+			const limits = rateLimit || DEFAULT_RATE_LIMIT;
+			setRateLimitHeaders(res, { remaining: 0, concurrentLimit: limits.maxConcurrent, concurrentRemaining: limits.maxConcurrent });
+			sendError(res, 429, 'TOO_MANY_REQUESTS', `Rate limit exceeded: more than ${limits.ratePerSecond} requests per second`);
+		},
+		isCreate: (req) => req.method === 'POST' && CREATE_PATHS.test(req.path),
+	});
+	faults.configure(options.faults);
+	simulator.faults = faults.counts;
+	simulator.setFaults = (faultOptions) => faults.configure(faultOptions);
 
 	const app = express();
 	app.disable('x-powered-by');
@@ -325,6 +354,9 @@ export async function startSmartRecruitersSimulator(options: SmartRecruitersSimu
 		next();
 	});
 
+	// Faults (when on) meet authenticated requests that passed the real limits: a held or lost response keeps its slot.
+	app.use(faults.middleware());
+
 	// Permissions: OAuth scopes per operation (spec `security`), and the restricted user's role.
 	app.use((req: Request, res: Response, next: NextFunction) => {
 		const operation = res.locals.operation as SpecOperation | undefined;
@@ -428,6 +460,7 @@ export async function startSmartRecruitersSimulator(options: SmartRecruitersSimu
 		clockOffset = 0;
 	};
 	simulator.close = async () => {
+		faults.dispose();
 		await simulator.settled();
 		await new Promise<void>((resolve, reject) => {
 			server.closeAllConnections();
