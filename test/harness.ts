@@ -21,6 +21,7 @@ import type {
 } from 'n8n-workflow';
 
 import { credentialsByType, Engine, TypeRegistry } from '../runner/src/engine';
+import { recordOutput, registerCredentialSecrets } from './secrets/record';
 
 export const PACKAGE_NAME = 'n8n-nodes-ats-sync';
 const repoRoot = path.resolve(__dirname, '..');
@@ -103,6 +104,7 @@ const toItem = (entry: IDataObject | INodeExecutionData): INodeExecutionData =>
 
 /** Runs one node of this package after a start node that emits `input`, through n8n's engine. */
 export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
+	registerCredentialSecrets(options.credentials, `${options.type} node test`);
 	const engine = options.engine ?? createEngine(options.credentials);
 	const nodeType = engine.types.getByNameAndVersion(`${PACKAGE_NAME}.${options.type}`, options.typeVersion);
 	const credentialRefs = Object.fromEntries(
@@ -134,7 +136,20 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 	const run = await runWorkflowData(engine, workflowData, 'Start', (options.input ?? [{}]).map(toItem));
 	const taskData = run.data.resultData.runData.Node?.[0];
 	const outputs = (taskData?.data?.main ?? []).map((output) => output ?? []);
-	return { outputs, error: (taskData?.error ?? run.data.resultData.error) as RunNodeResult['error'], run };
+	const error = (taskData?.error ?? run.data.resultData.error) as RunNodeResult['error'];
+	recordNodeErrors(`${options.type} node`, error, outputs);
+	return { outputs, error, run };
+}
+
+/** For the secrets scan: the node's error and every failed item's error, as n8n would show them to a person. */
+function recordNodeErrors(label: string, error: RunNodeResult['error'], outputs: INodeExecutionData[][]) {
+	const messages = outputs
+		.flat()
+		.flatMap((item) => [item.error, item.json.error])
+		.filter((found) => found !== undefined && found !== null)
+		.map((found) => JSON.stringify(found instanceof Error ? { message: found.message, description: (found as RunNodeResult['error'])?.description } : found));
+	if (error) messages.unshift(JSON.stringify({ message: error.message, description: error.description }));
+	recordOutput(label, messages.join('\n'));
 }
 
 function latestVersion(version: number | number[]) {

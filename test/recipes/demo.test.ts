@@ -5,6 +5,7 @@ import path from 'node:path';
 import { LEVER_SEED } from '../simulators/lever';
 import { SMARTRECRUITERS_SEED } from '../simulators/smartrecruiters';
 import { repoRoot } from '../runner/cli';
+import { recordOutput } from '../secrets/record';
 import { ensureBuilt } from './helpers';
 
 function demo(...args: string[]): Promise<{ code: number | null; output: string }> {
@@ -14,7 +15,10 @@ function demo(...args: string[]): Promise<{ code: number | null; output: string 
 		child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
 		child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
 		child.on('error', reject);
-		child.on('close', (code) => resolve({ code, output }));
+		child.on('close', (code) => {
+			recordOutput(`scripts/demo.js ${args.join(' ')}`, output);
+			resolve({ code, output });
+		});
 	});
 }
 

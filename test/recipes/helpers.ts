@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 
 import type { CliResult } from '../runner/cli';
-import { ensureRunnerBuilt, repoRoot, runCli, tempDir } from '../runner/cli';
+import { ensureRunnerBuilt, repoRoot, runCli, tempDir, watchForSecrets } from '../runner/cli';
 
 export const recipesDir = path.join(repoRoot, 'recipes');
 /** A shipped recipe by file name, or any workflow file by absolute path (e.g. a test's edited copy). */
@@ -104,7 +104,9 @@ export interface ServingRecipe {
 /** `ats-sync serve <recipe> --port 0 …` until it says it is serving. */
 export async function serveRecipe(recipe: string, args: string[]): Promise<ServingRecipe> {
 	const { spawn } = await import('node:child_process');
-	const child = spawn(process.execPath, [path.join(repoRoot, 'runner', 'bin', 'ats-sync.js'), 'serve', recipeFile(recipe), '--port', '0', ...args], {
+	const cliArgs = ['serve', recipeFile(recipe), '--port', '0', ...args];
+	const recordResult = watchForSecrets(cliArgs, undefined);
+	const child = spawn(process.execPath, [path.join(repoRoot, 'runner', 'bin', 'ats-sync.js'), ...cliArgs], {
 		cwd: repoRoot,
 		stdio: ['ignore', 'ignore', 'pipe'],
 	});
@@ -114,7 +116,12 @@ export async function serveRecipe(recipe: string, args: string[]): Promise<Servi
 		stderr += chunk.toString();
 		for (const check of [...waiters]) check();
 	});
-	const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+	const exited = new Promise<number | null>((resolve) =>
+		child.on('close', (code) => {
+			recordResult({ stderr });
+			resolve(code);
+		}),
+	);
 	const waitFor = (pattern: RegExp, times = 1) =>
 		new Promise<void>((resolve, reject) => {
 			const global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);

@@ -7,6 +7,8 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import lockfile from 'proper-lockfile';
 
+import { recordOutput, recordStateFile, registerCredentialsFile, registerEnvironmentSecrets } from '../secrets/record';
+
 export const repoRoot = path.resolve(__dirname, '..', '..');
 export const fixturesDir = path.join(__dirname, 'fixtures');
 export const fixturePackageDir = path.join(fixturesDir, 'n8n-nodes-runner-fixtures');
@@ -51,8 +53,38 @@ export interface CliOptions {
 	until?: RegExp;
 }
 
+/** The value of `--<name> <value>` in CLI arguments. */
+const optionValue = (args: string[], name: string) => {
+	const index = args.indexOf(`--${name}`);
+	return index >= 0 ? args[index + 1] : undefined;
+};
+
+/** The state file a `run`/`serve` uses: --state, else `<workflow>.state.json` beside the workflow (as runner/src/state.ts). */
+function stateFileOf(args: string[], cwd: string): string | undefined {
+	if (args[0] !== 'run' && args[0] !== 'serve') return undefined;
+	const explicit = optionValue(args, 'state');
+	if (explicit) return path.resolve(cwd, explicit);
+	const workflow = args[1];
+	return workflow && !workflow.startsWith('--') ? path.resolve(cwd, workflow.replace(/\.json$/i, '') + '.state.json') : undefined;
+}
+
+/**
+ * For the secrets scan (test/secrets/): the secrets a CLI call is given (credentials file, environment) before it
+ * starts, and what it printed and its state file after it ends.
+ */
+export function watchForSecrets(args: string[], env: NodeJS.ProcessEnv | undefined, cwd = repoRoot) {
+	const credentials = optionValue(args, 'credentials');
+	if (credentials) registerCredentialsFile(path.resolve(cwd, credentials));
+	registerEnvironmentSecrets(env);
+	return (output: { stdout?: string; stderr: string }) => {
+		recordOutput(`ats-sync ${args.join(' ')}`, [output.stdout, output.stderr].filter(Boolean).join('\n'));
+		recordStateFile(stateFileOf(args, cwd));
+	};
+}
+
 /** Runs `ats-sync <args>` to completion (or until `until` matches stderr). */
 export function runCli(args: string[], options: CliOptions = {}): Promise<CliResult & { child: import('node:child_process').ChildProcess }> {
+	const recordResult = watchForSecrets(args, options.env, options.cwd ?? repoRoot);
 	return new Promise((resolve, reject) => {
 		const child = spawn(process.execPath, [bin, ...args], {
 			cwd: options.cwd ?? repoRoot,
@@ -73,6 +105,7 @@ export function runCli(args: string[], options: CliOptions = {}): Promise<CliRes
 		});
 		child.on('error', reject);
 		child.on('close', (code, signal) => {
+			recordResult({ stdout, stderr });
 			if (!settled) resolve({ code, signal, stdout, stderr, child });
 			settled = true;
 		});
@@ -108,10 +141,12 @@ export async function runInProcess(args: string[], env: NodeJS.ProcessEnv = {}):
 		});
 	const saved = Object.fromEntries(Object.keys(env).map((name) => [name, process.env[name]]));
 	Object.assign(process.env, env);
+	const recordResult = watchForSecrets(args, env);
 	try {
 		const code = await main(args, { stdout: sink((text) => (stdout += text)), stderr: sink((text) => (stderr += text)) });
 		return { code, signal: null, stdout, stderr };
 	} finally {
+		recordResult({ stdout, stderr });
 		for (const [name, value] of Object.entries(saved)) {
 			if (value === undefined) delete process.env[name];
 			else process.env[name] = value;

@@ -6,7 +6,7 @@
  *   secrets/  the secrets the simulators issued and the tests configured, one NDJSON file per process (not scanned)
  * Outside jest (scripts/sim.js, demo, bench) ATS_SYNC_TEST_OUTPUT is unset and nothing is recorded.
  */
-import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 export const OUTPUT_ENV = 'ATS_SYNC_TEST_OUTPUT';
@@ -83,12 +83,17 @@ export function registerEnvironmentSecrets(env: NodeJS.ProcessEnv | undefined) {
 
 let sequence = 0;
 
-/** Appends what a test process printed or wrote (`label` says which command or node) to this process's output file. */
+/** One file per record, named after what produced it, so a hit points at the command or node that leaked. */
+function recordFile(folder: string, sub: string, label: string, content: string | Buffer) {
+	sequence++;
+	const slug = label.replace(/[^A-Za-z0-9.-]+/g, '_').slice(0, 80);
+	writeFileSync(path.join(folder, sub, `${process.pid}-${sequence}-${slug}.log`), Buffer.concat([Buffer.from(`${label}\n`), Buffer.from(content)]));
+}
+
+/** Keeps what a test process printed or wrote; `label` says which command or node it came from. */
 export function recordOutput(label: string, text: string | undefined) {
 	const folder = runFolder();
-	if (!folder || !text) return;
-	sequence++;
-	appendFileSync(path.join(folder, 'output', `${process.pid}.log`), `===== #${sequence} ${label}\n${text}\n`);
+	if (folder && text) recordFile(folder, 'output', label, text);
 }
 
 /**
@@ -97,7 +102,5 @@ export function recordOutput(label: string, text: string | undefined) {
  */
 export function recordStateFile(file: string | undefined) {
 	const folder = runFolder();
-	if (!folder || !file || !existsSync(file)) return;
-	sequence++;
-	appendFileSync(path.join(folder, 'state', `${process.pid}.log`), `===== #${sequence} ${file}\n${readFileSync(file, 'utf8')}\n`);
+	if (folder && file && existsSync(file)) recordFile(folder, 'state', path.basename(file), readFileSync(file));
 }

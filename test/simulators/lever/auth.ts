@@ -4,6 +4,7 @@
  */
 import { createHmac, randomBytes } from 'node:crypto';
 
+import { registerSecret } from '../../secrets/record';
 import { forbidden, unauthorized } from './errors';
 
 export type Access = 'read' | 'write';
@@ -172,11 +173,13 @@ export class AuthRegistry {
 			'https://oauth.lever.co/clientId': clientId,
 		});
 		this.accessTokens.set(accessToken, { scopes, clientId, expiresAt: issuedAt + expiresIn * 1000 });
+		registerSecret('Lever simulator OAuth access token', accessToken, 'issued');
 		// Lever only hands out refresh tokens when offline_access was granted.
 		let refreshToken: string | undefined;
 		if (scopes.includes('offline_access')) {
 			refreshToken = randomBytes(24).toString('base64url');
 			this.refreshTokens.set(refreshToken, { scopes, clientId });
+			registerSecret('Lever simulator OAuth refresh token', refreshToken, 'issued');
 		}
 		return { accessToken, refreshToken, expiresIn, scope: scopes.join(' ') };
 	}

@@ -3,7 +3,6 @@
  * It behaves like Lever where it matters to a client: auth failures, per-credential token-bucket rate limiting,
  * opaque cursor pagination, `{code, message}` errors, Lever-signed webhook deliveries. See README.md for the ⚠ choices.
  */
-import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 
@@ -23,7 +22,7 @@ import { webhookRoutes } from './routes/webhooks';
 import { createSeedState, LEVER_SEED, type LeverSeed } from './seed';
 import { FaultInjector, type FaultCounts, type FaultOptions } from '../faults';
 import type { LeverState } from './types';
-import { WebhookDispatcher, type DeliveryResult, type SendWebhookOptions } from './webhooks';
+import { newSignatureToken, WebhookDispatcher, type DeliveryResult, type SendWebhookOptions } from './webhooks';
 
 export { LEVER_SEED, createSeedState, postingDerivedTags, type LeverSeed } from './seed';
 export { signLever } from './webhooks';
@@ -161,7 +160,7 @@ export async function startLeverSimulator(options: LeverSimulatorOptions = {}): 
 		baseUrl: () => `${origin}/v1`,
 		cursors,
 		auth,
-		accountSignatureToken: randomBytes(24).toString('hex'),
+		accountSignatureToken: newSignatureToken(),
 		emit: (event, data) => {
 			if (resolved.autoWebhooks) dispatcher.sendInBackground(event, data);
 		},

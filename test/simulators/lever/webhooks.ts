@@ -4,6 +4,7 @@
  */
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 
+import { registerSecret } from '../../secrets/record';
 import type { SimContext } from './model';
 import { WEBHOOK_EVENTS, type LeverWebhookDelivery, type WebhookEvent } from './types';
 
@@ -26,7 +27,9 @@ export function signLever(signatureToken: string, token: string, triggeredAt: nu
 }
 
 export function newSignatureToken(): string {
-	return randomBytes(24).toString('hex');
+	const token = randomBytes(24).toString('hex');
+	registerSecret('Lever simulator webhook signature token', token, 'issued');
+	return token;
 }
 
 export class WebhookDispatcher {

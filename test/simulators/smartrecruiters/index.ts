@@ -13,6 +13,7 @@ import type { Server } from 'node:http';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import multer from 'multer';
 
+import { registerSecret } from '../../secrets/record';
 import { sendError, type SimContext } from './context';
 import { candidateRoutes } from './routes/candidates';
 import { interviewRoutes, messageRoutes, reviewRoutes, userRoutes } from './routes/collaboration';
@@ -277,6 +278,7 @@ export async function startSmartRecruitersSimulator(options: SmartRecruitersSimu
 		}
 		const accessToken = randomBytes(24).toString('base64url');
 		tokens.set(accessToken, { clientId, expiresAt: ctx.now() + tokenExpiresIn * 1000, scopes });
+		registerSecret('SmartRecruiters simulator OAuth access token', accessToken, 'issued');
 		return res.json({ access_token: accessToken, token_type: 'Bearer', expires_in: tokenExpiresIn, scope: scopes.join(' ') });
 	});
 

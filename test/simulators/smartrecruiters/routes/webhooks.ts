@@ -7,6 +7,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 import express, { type Router } from 'express';
 
+import { registerSecret } from '../../../secrets/record';
 import { decodeCursor, encodeCursor, newId, queryInt, queryString, sendError, setNextLink, type SimContext } from '../context';
 import { signatureHeader } from '../signature';
 import type { SmartRecruitersSpec } from '../spec';
@@ -141,6 +142,7 @@ export function webhookRoutes(ctx: SimContext, options: WebhookOptions, credenti
 		if (!subscription) return notFound(res, req.params.id);
 		if (subscription.status === 'active') return sendError(res, 409, 'SUBSCRIPTION_ALREADY_ACTIVE', 'Subscription already activated');
 		const secret = randomBytes(16).toString('hex');
+		registerSecret('SmartRecruiters simulator X-Hook-Secret', secret, 'issued');
 		let failure: string | undefined;
 		try {
 			const response = await fetch(subscription.callbackUrl, {
@@ -169,6 +171,7 @@ export function webhookRoutes(ctx: SimContext, options: WebhookOptions, credenti
 		const now = ctx.now();
 		for (const key of subscription.secretKeys) key.deprecatedAt ??= now;
 		const secretKey = randomBytes(24).toString('base64url');
+		registerSecret('SmartRecruiters simulator webhook secret key', secretKey, 'issued');
 		subscription.secretKeys.push({ key: secretKey, createdAt: now });
 		res.status(201).json({ secretKey });
 	});
