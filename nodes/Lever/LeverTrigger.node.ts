@@ -13,7 +13,7 @@ import { eventOptions, originOptions } from './trigger/events';
 import { filtersOf, passesStageFilters, resolveDelivery } from './trigger/filters';
 import { getPostings, getStages } from './trigger/loadOptions';
 import { createWebhooks, deleteWebhooks, webhooksExist } from './trigger/registration';
-import { isWithinTolerance, parseEnvelope, signatureMatchesAnyKey } from './trigger/signature';
+import { isTriggeredAtAccepted, parseEnvelope, signatureMatchesAnyKey } from './trigger/signature';
 import { knownSigningKeys } from './trigger/signingKeys';
 
 const isManualRegistration = (context: IHookFunctions) => context.getNodeParameter('registration', 'automatic') === 'manual';
@@ -191,7 +191,7 @@ export class LeverTrigger implements INodeType {
 			return reject(this, 'Missing or invalid Lever signature');
 		}
 		const tolerance = this.getNodeParameter('options.signatureTolerance', 300) as number;
-		if (!isWithinTolerance(envelope.triggeredAt, Date.now(), tolerance)) {
+		if (!isTriggeredAtAccepted(envelope.triggeredAt, Date.now(), tolerance)) {
 			return reject(this, 'Delivery is too old (triggeredAt outside the allowed window)');
 		}
 

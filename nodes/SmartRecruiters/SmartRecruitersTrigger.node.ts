@@ -16,7 +16,8 @@ import { API, apiRequest, getAuthentication } from './transport';
 import { EVENT_NAMES, eventOptions, isApplicationEvent } from './trigger/events';
 import type { SecretKeyEntry } from './trigger/secretKeys';
 import { activeSecretKeys, withRotatedKey } from './trigger/secretKeys';
-import { isFreshTimestamp, matchingSignature } from './trigger/signature';
+import { matchingSignature } from './trigger/signature';
+import { isFreshUnixSeconds } from '../shared/webhookTime';
 
 /** What the trigger keeps between activation and deliveries (n8n persists node static data). */
 interface TriggerState extends IDataObject {
@@ -178,7 +179,8 @@ export class SmartRecruitersTrigger implements INodeType {
 		const signature = header('smartrecruiters-signature');
 		if (keys.length === 0) return reject('No webhook secret key is known: re-activate the workflow or add the key to the credential');
 		if (!signature || !delivery.timestamp) return reject('Missing smartrecruiters-signature or smartrecruiters-timestamp header');
-		if (!isFreshTimestamp(delivery.timestamp, Date.now(), Number(options.toleranceSeconds ?? 300))) {
+		// SmartRecruiters states no replay window: the node's tolerance is the window.
+		if (!isFreshUnixSeconds(delivery.timestamp, Date.now(), Number(options.toleranceSeconds ?? 300))) {
 			return reject('smartrecruiters-timestamp is outside the accepted tolerance');
 		}
 		const verified = matchingSignature(signature, keys, delivery);

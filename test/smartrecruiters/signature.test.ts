@@ -1,4 +1,5 @@
-import { isFreshTimestamp, matchingSignature, signV1, v1Signatures } from '../../nodes/SmartRecruiters/trigger/signature';
+import { isFreshUnixSeconds as isFreshTimestamp } from '../../nodes/shared/webhookTime';
+import { matchingSignature, signV1, v1Signatures } from '../../nodes/SmartRecruiters/trigger/signature';
 
 /** True when a v1 segment matches one of the keys. */
 const hasValidSignature = (...args: Parameters<typeof matchingSignature>) => matchingSignature(...args) !== undefined;

@@ -1,6 +1,8 @@
 import { createHmac, timingSafeEqual } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 
+import { isWithinTolerance } from '../../shared/webhookTime';
+
 /**
  * Lever's webhook envelope. The signature travels in the JSON body (not a header) and covers only
  * `token + triggeredAt`, never the body: `data` is not authenticated, which is why the trigger re-fetches
@@ -61,9 +63,8 @@ export function signatureMatchesAnyKey(envelope: LeverWebhookEnvelope, signingKe
 }
 
 /** Replay window: `triggeredAt` may be at most `toleranceSeconds` away from now (0 turns the check off). */
-export function isWithinTolerance(triggeredAt: number, now: number, toleranceSeconds: number): boolean {
-	if (toleranceSeconds <= 0) return true;
-	return Math.abs(now - triggeredAt) <= toleranceSeconds * 1000;
+export function isTriggeredAtAccepted(triggeredAt: number, now: number, toleranceSeconds: number): boolean {
+	return toleranceSeconds <= 0 || isWithinTolerance(triggeredAt, now, toleranceSeconds);
 }
 
 /** Signing keys pasted into a credential: one per line, or separated by commas or spaces. */

@@ -44,9 +44,3 @@ export function matchingSignature(header: string, secretKeys: string[], delivery
 	}
 	return undefined;
 }
-
-/** SmartRecruiters states no replay window; deliveries older or newer than `toleranceSeconds` are refused. */
-export function isFreshTimestamp(timestamp: string, nowMs: number, toleranceSeconds: number): boolean {
-	if (!/^\d+$/.test(timestamp)) return false;
-	return Math.abs(nowMs / 1000 - Number(timestamp)) <= toleranceSeconds;
-}
