@@ -28,5 +28,14 @@ export class ContactEventWebhookApi implements ICredentialType {
 			default: 'x-signature',
 			description: 'Header carrying the signature as "sha256=&lt;hex&gt;" (or the bare hex digest)',
 		},
+		{
+			displayName: 'Timestamp Header',
+			name: 'timestampHeader',
+			type: 'string',
+			default: '',
+			placeholder: 'x-signature-timestamp',
+			description:
+				'Header carrying the Unix time (seconds) the sender signed at, if it sends one. Then the signature covers "&lt;timestamp&gt;.&lt;body&gt;" and deliveries outside the trigger\'s Signature Tolerance are refused. Empty: the signature covers the body only, and only repeated event IDs are recognised as replays.',
+		},
 	];
 }

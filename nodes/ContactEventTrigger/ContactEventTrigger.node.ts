@@ -12,6 +12,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { CONTACT_EVENT_TYPES, parseContactEvent, parseContactEventBatch } from './event';
 import { isValidSignature } from '../shared/bodySignature';
+import { isFreshUnixSeconds } from '../shared/webhookTime';
 import { failedItem } from '../shared/failedItem';
 
 interface TriggerState extends IDataObject {
@@ -95,6 +96,16 @@ export class ContactEventTrigger implements INodeType {
 						description:
 							'Whether an event whose eventId was already received (a sender\'s retry, or the same event replayed from a file) is acknowledged without running the workflow again',
 					},
+					{
+						displayName: 'Signature Tolerance (Seconds)',
+						name: 'toleranceSeconds',
+						type: 'number',
+						typeOptions: { minValue: 1 },
+						default: 300,
+						displayOptions: { show: { '/authentication': ['signature'] } },
+						description:
+							'When the credential names a Timestamp Header: deliveries signed further than this from now (in the past or the future) are refused',
+					},
 				],
 			},
 		],
@@ -127,11 +138,22 @@ export class ContactEventTrigger implements INodeType {
 
 		if (this.getNodeParameter('authentication', 'none') === 'signature') {
 			const credentials = await this.getCredentials('contactEventWebhookApi');
+			const headers = this.getHeaderData();
 			const headerName = String(credentials.signatureHeader || 'x-signature').toLowerCase();
-			const header = this.getHeaderData()[headerName];
+			const header = headers[headerName];
 			const rawBody = this.getRequestObject().rawBody as Buffer | undefined;
 			if (!rawBody) return reply(401, { message: 'The signature cannot be checked: the raw request body is not available' });
-			if (!isValidSignature(String(credentials.signingSecret), rawBody, typeof header === 'string' ? header : undefined)) {
+			const timestampName = String(credentials.timestampHeader ?? '').trim().toLowerCase();
+			let timestamp: string | undefined;
+			if (timestampName) {
+				const value = headers[timestampName];
+				const tolerance = this.getNodeParameter('options.toleranceSeconds', 300) as number;
+				if (typeof value !== 'string' || !isFreshUnixSeconds(value, Date.now(), tolerance)) {
+					return reply(401, { message: `Missing, malformed or expired timestamp in header "${timestampName}" (Unix seconds, at most ${tolerance} s from now)` });
+				}
+				timestamp = value;
+			}
+			if (!isValidSignature(String(credentials.signingSecret), rawBody, typeof header === 'string' ? header : undefined, timestamp)) {
 				return reply(401, { message: `Missing or invalid signature in header "${headerName}"` });
 			}
 		}

@@ -11,11 +11,16 @@ export function signBody(secret: string, body: Buffer | string): string {
 /**
  * Checks a `sha256=<hex>` (or bare hex) signature header in constant time. The comparison runs over the
  * digests, so neither the header's length nor its content leaks how much of it matched.
+ *
+ * With `timestamp` (the value of the sender's timestamp header) the signed text is `<timestamp>.<body>`, the scheme
+ * Stripe and Slack use: the time is covered by the signature, so a captured delivery cannot be re-dated.
  */
-export function isValidSignature(secret: string, body: Buffer, header: string | undefined): boolean {
+export function isValidSignature(secret: string, body: Buffer, header: string | undefined, timestamp?: string): boolean {
 	if (!header) return false;
 	const received = header.trim().replace(/^sha256=/i, '').toLowerCase();
 	if (!/^[0-9a-f]{64}$/.test(received)) return false;
-	const expected = createHmac('sha256', secret).update(body).digest();
+	const hmac = createHmac('sha256', secret);
+	if (timestamp !== undefined) hmac.update(`${timestamp}.`);
+	const expected = hmac.update(body).digest();
 	return timingSafeEqual(expected, Buffer.from(received, 'hex'));
 }
