@@ -1,170 +1,122 @@
 #!/usr/bin/env node
 /**
- * `npm run bench` (builds first): speed and memory targets, measured on the built package through the real
- * `ats-sync` CLI. Tests never assert timings; these targets live here. Exit code 1 when a target is missed.
+ * `npm run bench` (builds first; never part of `npm test`): throughput at the vendors' rate limits, memory at scale
+ * and webhook acknowledgement, measured on the built package through the real `ats-sync` CLI against the simulators.
+ * Every figure is a ratio or a rate measured within one run, so a slow machine does not change the verdict.
  *
- *   engine   5,000 contact events through Contact Event Trigger → JSON Logic sync policy → ATS Field Map
- *            target: ≥ 500 events/s end to end, peak RSS ≤ 600 MB
- *   lever    150 new contacts through the push-on-interested Lever recipe against the Lever simulator
- *            target: zero 429s, ≥ 7.5 requests/s sustained (the transport paces at 9/s under Lever's 10/s)
+ *   node scripts/bench.js [section …]        default: every section, in this order
  *
- *   node scripts/bench.js [engine|lever]...
+ * Sections (one module each in scripts/bench/, exporting { name, title, run(): Promise<Result[]> }; the result
+ * shape is documented in scripts/bench/lib.js):
+ *   lever    push-on-interested, new and existing contacts, at Lever's limit and with the limit lifted
+ *   sr       the same against SmartRecruiters' per-endpoint and concurrency limits
+ *   memory   peak RSS of the Lever hire-to-onboarding poll over 100 vs 10,000 hires
+ *   webhook  `ats-sync serve` acknowledging 200 signed contact events/s for 30 s
+ *   engine   5,000 events through the generic chain (engine overhead, no HTTP)
+ *
+ * Prints a markdown table on stdout, writes bench/results/<timestamp>.json, merges the sections run into
+ * bench/results/latest.json and regenerates bench/results/README.md from it. BENCH_CONTACTS=<n> shortens the
+ * throughput runs for a trial (the committed results use the default 1,000). Exit code 1 when a target is missed.
  */
-const { mkdtempSync, rmSync, writeFileSync } = require('node:fs');
-const { tmpdir } = require('node:os');
+const { existsSync, mkdirSync, readFileSync, writeFileSync } = require('node:fs');
 const path = require('node:path');
 
 const repoRoot = path.join(__dirname, '..');
+// The simulators are TypeScript test code.
 require('ts-node').register({ transpileOnly: true, project: path.join(repoRoot, 'tsconfig.test.json') });
-const { main } = require('../runner/dist/cli.js');
+const { machine } = require('./bench/lib');
 
-const PACKAGE = 'n8n-nodes-ats-sync';
-const workDir = mkdtempSync(path.join(tmpdir(), 'ats-sync-bench-'));
+const SECTIONS = ['lever', 'sr', 'memory', 'webhook', 'engine'];
+const resultsDir = path.join(repoRoot, 'bench', 'results');
 
-/** Runs the CLI in this process; returns its exit code and the parsed summary line. */
-async function runCli(args) {
-	const lines = [];
-	const stdout = { write: (chunk) => (lines.push(...String(chunk).split('\n').filter(Boolean)), true) };
-	const stderr = { write: () => true };
-	const exitCode = await main([...args, '--json'], { stdout, stderr });
-	const summary = lines.map((line) => JSON.parse(line)).find((event) => event.event === 'summary');
-	return { exitCode, summary };
+const cell = (value) => String(value ?? '').replace(/\|/g, '\\|').replace(/\n/g, ' ');
+const VERDICT = { pass: 'pass', miss: '**MISS**', info: '' };
+
+function table(results) {
+	const lines = ['| Section | Measure | Figure | Target | Verdict | How / why |', '|---|---|---|---|---|---|'];
+	for (const row of results) {
+		const figure = row.unit ? `${row.figure} ${row.unit}` : row.figure;
+		lines.push(`| ${cell(row.section)} | ${cell(row.name)} | ${cell(figure)} | ${cell(row.target)} | ${VERDICT[row.verdict] ?? row.verdict} | ${cell(row.note)} |`);
+	}
+	return lines.join('\n');
 }
 
-function contactEvent(index, type = 'contact.interested') {
-	return {
-		eventId: `bench-${index}`,
-		type,
-		occurredAt: '2026-11-20T09:00:00Z',
-		campaign: { id: 'sw-backend-berlin', name: 'Backend Berlin Q4' },
-		outreachType: 'email',
-		message: 'Happy to talk',
-		contact: {
-			email: `bench.person${index}@example.net`,
-			firstName: 'Bench',
-			lastName: `Person ${index}`,
-			headline: 'Engineer',
-			location: 'Berlin',
-			links: [`https://www.linkedin.com/in/bench${index}`, `https://github.com/bench${index}`],
-		},
-	};
-}
+const machineLine = (m) => `${m.cpu}, ${m.cores} cores, ${m.ramGb} GB RAM, Node ${m.node}, ${m.os}`;
 
-function writeNdjson(name, events) {
-	const file = path.join(workDir, name);
-	writeFileSync(file, events.map((event) => JSON.stringify(event)).join('\n') + '\n');
-	return file;
-}
-
-async function benchEngine() {
-	const count = 5000;
-	const workflow = {
-		name: 'bench: generic chain',
-		nodes: [
-			{ id: '1', name: 'Contact Event', type: `${PACKAGE}.contactEventTrigger`, typeVersion: 1, position: [0, 0], parameters: { authentication: 'none' } },
-			{ id: '2', name: 'Sync Policy', type: `${PACKAGE}.jsonLogicRules`, typeVersion: 1, position: [200, 0], parameters: { mode: 'syncPolicy', defaultPolicy: 'replied' } },
-			{
-				id: '3',
-				name: 'Candidate Profile',
-				type: `${PACKAGE}.atsFieldMap`,
-				typeVersion: 1,
-				position: [400, 0],
-				parameters: { mode: 'candidate', baseProfile: '={{ $json.candidate }}', mandatoryFields: ['email'] },
-			},
-		],
-		connections: {
-			'Contact Event': { main: [[{ node: 'Sync Policy', type: 'main', index: 0 }]] },
-			'Sync Policy': { main: [[{ node: 'Candidate Profile', type: 'main', index: 0 }], []] },
-		},
-		settings: {},
-	};
-	const workflowFile = path.join(workDir, 'engine.json');
-	writeFileSync(workflowFile, JSON.stringify(workflow));
-	const input = writeNdjson('engine.ndjson', Array.from({ length: count }, (_, i) => contactEvent(i, i % 4 === 0 ? 'contact.added' : 'contact.interested')));
-
-	const started = process.hrtime.bigint();
-	const { exitCode, summary } = await runCli(['run', workflowFile, '--input', input, '--state', path.join(workDir, 'engine.state.json')]);
-	const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-	const rate = count / seconds;
-	const rssMb = process.resourceUsage().maxRSS / 1024;
-	const profiles = summary?.nodes?.find((node) => node.node === 'Candidate Profile')?.itemsOut;
-	return [
-		{ name: 'engine: run succeeded', value: exitCode, unit: 'exit code', pass: exitCode === 0 },
-		{ name: 'engine: profiles built', value: profiles, unit: `of ${count * 0.75} synced`, pass: profiles === count * 0.75 },
-		{ name: 'engine: throughput', value: Math.round(rate), unit: 'events/s (≥ 500)', pass: rate >= 500 },
-		{ name: 'engine: peak RSS', value: Math.round(rssMb), unit: 'MB (≤ 600)', pass: rssMb <= 600 },
-	];
-}
-
-async function benchLever() {
-	const count = 150;
-	const { startLeverSimulator, LEVER_SEED } = require('../test/simulators/lever');
-	const sim = await startLeverSimulator({ port: 0 });
+function readLatest() {
+	const file = path.join(resultsDir, 'latest.json');
+	if (!existsSync(file)) return { sections: {} };
 	try {
-		const credentials = path.join(workDir, 'lever-credentials.json');
-		writeFileSync(
-			credentials,
-			JSON.stringify({
-				'Lever account': {
-					type: 'leverApi',
-					data: { apiKey: sim.apiKey, environment: 'custom', customUrl: sim.baseUrl, defaultPerformAs: LEVER_SEED.users.recruiter },
-				},
-				// The recipe's trigger checks signatures on webhooks; replayed --input events are validated, not signed.
-				'Outreach webhook': { type: 'contactEventWebhookApi', data: { signingSecret: 'bench-only-secret' } },
-			}),
-		);
-		const input = writeNdjson('lever.ndjson', Array.from({ length: count }, (_, i) => contactEvent(i)));
-		const before = sim.requests.length;
-		const started = process.hrtime.bigint();
-		const { exitCode } = await runCli([
-			'run',
-			path.join(repoRoot, 'recipes', 'push-on-interested.lever.json'),
-			'--input',
-			input,
-			'--credentials',
-			credentials,
-			'--state',
-			path.join(workDir, 'lever.state.json'),
-		]);
-		const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-		const requests = sim.requests.length - before;
-		const rate = requests / seconds;
-		const created = sim.state.contacts.filter((contact) => contact.emails.some((email) => email.startsWith('bench.person'))).length;
-		return [
-			{ name: 'lever: run succeeded', value: exitCode, unit: 'exit code', pass: exitCode === 0 },
-			{ name: 'lever: candidates created', value: created, unit: `of ${count}`, pass: created === count },
-			{ name: 'lever: 429 responses', value: sim.rateLimited, unit: '(= 0)', pass: sim.rateLimited === 0 },
-			{ name: 'lever: sustained request rate', value: Math.round(rate * 10) / 10, unit: `req/s over ${requests} requests (≥ 7.5)`, pass: rate >= 7.5 },
-		];
-	} finally {
-		await sim.close();
+		return JSON.parse(readFileSync(file, 'utf8'));
+	} catch {
+		return { sections: {} };
 	}
 }
 
-const benches = { engine: benchEngine, lever: benchLever };
+/** bench/results/README.md: the latest figures of every section, with the machine each was measured on. */
+function resultsReadme(latest) {
+	const names = Object.keys(latest.sections).sort((a, b) => order(a) - order(b));
+	const machines = [...new Set(names.map((name) => machineLine(latest.sections[name].machine)))];
+	const rows = names.flatMap((name) => latest.sections[name].results);
+	return [
+		'# Benchmark results',
+		'',
+		'Written by `npm run bench` (`node scripts/bench.js [section …]`); do not edit by hand. `latest.json` holds the',
+		'newest figures of each section; timestamped files of single runs are not committed.',
+		'',
+		...names.map((name) => `- \`${name}\`: measured ${latest.sections[name].measuredAt} in ${Math.round(latest.sections[name].seconds)} s`),
+		'',
+		`Machine: ${machines.join('; ')}.`,
+		'',
+		table(rows),
+		'',
+	].join('\n');
+}
 
-async function mainBench() {
+const order = (name) => (SECTIONS.includes(name) ? SECTIONS.indexOf(name) : SECTIONS.length);
+
+async function main() {
 	const chosen = process.argv.slice(2);
-	const names = chosen.length ? chosen : Object.keys(benches);
-	const results = [];
+	const names = chosen.length > 0 ? chosen : SECTIONS;
+	const unknown = names.filter((name) => !existsSync(path.join(__dirname, 'bench', `${name}.js`)));
+	if (unknown.length > 0) throw new Error(`Unknown bench section(s) ${unknown.join(', ')} (known: ${SECTIONS.join(', ')})`);
+
+	const startedAt = new Date().toISOString();
+	const host = machine();
+	const runs = [];
 	for (const name of names) {
-		if (!benches[name]) throw new Error(`Unknown bench "${name}" (known: ${Object.keys(benches).join(', ')})`);
-		process.stderr.write(`running ${name}…\n`);
-		results.push(...(await benches[name]()));
+		const section = require(`./bench/${name}`);
+		process.stderr.write(`bench ${name}: ${section.title}…\n`);
+		const started = Date.now();
+		let results;
+		try {
+			results = await section.run();
+		} catch (error) {
+			results = [{ section: name, name: 'section ran', figure: 'failed', unit: '', target: 'completes', verdict: 'miss', note: error.message }];
+		}
+		const seconds = (Date.now() - started) / 1000;
+		process.stderr.write(`bench ${name}: done in ${Math.round(seconds)} s\n`);
+		runs.push({ name, measuredAt: new Date().toISOString(), seconds, machine: host, results });
 	}
-	for (const result of results) {
-		process.stdout.write(`${result.pass ? 'ok  ' : 'MISS'}  ${result.name}: ${result.value} ${result.unit}\n`);
-	}
-	return results.every((result) => result.pass) ? 0 : 1;
+
+	const results = runs.flatMap((run) => run.results);
+	process.stdout.write(`Machine: ${machineLine(host)}\n\n${table(results)}\n`);
+
+	mkdirSync(resultsDir, { recursive: true });
+	const stamp = startedAt.replace(/[:.]/g, '-');
+	writeFileSync(path.join(resultsDir, `${stamp}.json`), JSON.stringify({ startedAt, machine: host, sections: runs }, null, 2) + '\n');
+	const latest = readLatest();
+	for (const run of runs) latest.sections[run.name] = run;
+	latest.updatedAt = new Date().toISOString();
+	writeFileSync(path.join(resultsDir, 'latest.json'), JSON.stringify(latest, null, 2) + '\n');
+	writeFileSync(path.join(resultsDir, 'README.md'), resultsReadme(latest));
+
+	return results.some((row) => row.verdict === 'miss') ? 1 : 0;
 }
 
-mainBench()
-	.then((code) => {
-		rmSync(workDir, { recursive: true, force: true });
-		process.exit(code);
-	})
+main()
+	.then((code) => process.exit(code))
 	.catch((error) => {
-		rmSync(workDir, { recursive: true, force: true });
 		process.stderr.write(`${error.message}\n`);
 		process.exit(2);
 	});
