@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { locatorValue, requiredLocatorValue } from '../../helpers/utils';
-import { leverApiRequest } from '../../transport';
+import { leverApiRequest, leverApiRequestAllItems } from '../../transport';
 import { opportunityRLC, performAsRLC } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
@@ -44,6 +44,14 @@ const properties: INodeProperties[] = [
 				default: 3,
 			},
 			{
+				displayName: 'Skip If Same Note Exists',
+				name: 'skipIfExists',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to add nothing when the opportunity already has a note with exactly this text, so a workflow run again after a crash or a failed item does not add the note twice. Costs one extra request per note.',
+			},
+			{
 				displayName: 'Secret',
 				name: 'secret',
 				type: 'boolean',
@@ -60,9 +68,16 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const id = requiredLocatorValue.call(this, 'opportunity', 'Opportunity', itemIndex);
 	const value = String(this.getNodeParameter('note', itemIndex, '')).trim();
 	if (!value) throw new NodeOperationError(this.getNode(), '"Note" is empty', { itemIndex });
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const { skipIfExists, ...options } = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const notesPath = `/opportunities/${encodeURIComponent(id)}/notes`;
+	if (skipIfExists === true) {
+		// A rerun after a crash cannot know whether its earlier POST landed: Lever's notes are the record of that.
+		const notes = await leverApiRequestAllItems.call(this, notesPath);
+		const same = notes.find((note) => ((note.fields ?? []) as IDataObject[]).some((field) => field.value === value));
+		if (same) return { ...same, noteId: same.id, alreadyExisted: true };
+	}
 	// Not idempotent (a repeat adds a second note), so after a 5xx it is not sent again.
-	const response = await leverApiRequest.call(this, 'POST', `/opportunities/${encodeURIComponent(id)}/notes`, {
+	const response = await leverApiRequest.call(this, 'POST', notesPath, {
 		body: { value, ...options },
 		performAs: locatorValue.call(this, 'performAs', itemIndex),
 		itemIndex,

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { binaryAsBlob, locatorValue, requiredLocatorValue } from '../../helpers/utils';
-import { leverApiRequest } from '../../transport';
+import { leverApiRequest, leverApiRequestAllItems } from '../../transport';
 import { opportunityRLC, performAsRLC } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
@@ -16,6 +16,23 @@ const properties: INodeProperties[] = [
 		hint: 'The name of the input binary field containing the file to attach (at most 30 MB)',
 	},
 	performAsRLC,
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Skip If Same File Exists',
+				name: 'skipIfExists',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to upload nothing when the opportunity already has a file with this name and size, so a workflow run again after a crash or a failed item does not attach the file twice. Costs one extra request per file.',
+			},
+		],
+	},
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['opportunity'], operation: ['uploadFile'] } }, properties);
@@ -24,10 +41,18 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const id = requiredLocatorValue.call(this, 'opportunity', 'Opportunity', itemIndex);
 	const property = this.getNodeParameter('binaryPropertyName', itemIndex) as string;
 	const { blob, fileName } = await binaryAsBlob.call(this, property, itemIndex);
+	const filesPath = `/opportunities/${encodeURIComponent(id)}/files`;
+	const { skipIfExists } = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	if (skipIfExists === true) {
+		// A rerun after a crash cannot know whether its earlier upload landed: the opportunity's files are the record of that.
+		const files = await leverApiRequestAllItems.call(this, filesPath);
+		const same = files.find((file) => file.name === fileName && Number(file.size) === blob.size);
+		if (same) return { ...same, alreadyExisted: true };
+	}
 	const form = new FormData();
 	form.append('file', blob, fileName);
 	// Lever has no "upload resume" for an existing opportunity: a resume after creation is attached as a file.
-	const response = await leverApiRequest.call(this, 'POST', `/opportunities/${encodeURIComponent(id)}/files`, {
+	const response = await leverApiRequest.call(this, 'POST', filesPath, {
 		body: form,
 		performAs: locatorValue.call(this, 'performAs', itemIndex),
 		itemIndex,
