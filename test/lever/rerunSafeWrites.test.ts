@@ -2,7 +2,7 @@
  * "Skip If Same … Exists" on Add Note and Upload File: a workflow run again after a crash (the chaos suite kills the
  * runner mid-batch) must not add the note or the file a second time. Found by test/chaos/crash.test.ts.
  */
-import type { IDataObject } from 'n8n-workflow';
+import type { INodeParameters } from 'n8n-workflow';
 
 import { startLeverSimulator, type LeverSimulator } from '../simulators/lever';
 import { apiCalls, byId, runLever } from './helpers';
@@ -22,7 +22,7 @@ const pdf = (name: string, text: string) => ({
 const notesOf = (id: string) => sim.state.notes.filter((note) => note.opportunityId === id).map((note) => note.fields.map((field) => field.value).join('\n'));
 
 describe('Add Note with "Skip If Same Note Exists"', () => {
-	const addNote = (note: string, options: IDataObject) =>
+	const addNote = (note: string, options: INodeParameters) =>
 		runLever(sim, { resource: 'opportunity', operation: 'addNote', opportunity: byId(opportunityId()), note, options });
 
 	it('adds the note once when the same note is added again, and still adds a different one', async () => {
