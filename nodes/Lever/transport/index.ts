@@ -31,6 +31,13 @@ export type LeverCredentialType = 'leverApi' | 'leverOAuth2Api';
  */
 const LEVER_RATE_LIMIT = { ratePerSecond: 9.8, burst: 18 };
 
+/**
+ * How long a request may go without a byte from Lever before it counts as lost and is retried like a reset
+ * connection (n8n's own default is 5 minutes per attempt). Lever documents no timeout; its uploads stream, so the
+ * wait only ever covers Lever's answer.
+ */
+export const LEVER_REQUEST_TIMEOUT_MS = 60_000;
+
 export interface LeverRequestOptions {
 	body?: IDataObject | FormData;
 	qs?: IDataObject;
@@ -124,6 +131,7 @@ export async function leverApiRequest(
 		arrayFormat: 'repeat',
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
+		timeout: LEVER_REQUEST_TIMEOUT_MS,
 	};
 	if (options.body !== undefined) request.body = options.body as IHttpRequestOptions['body'];
 

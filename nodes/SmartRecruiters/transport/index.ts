@@ -47,6 +47,13 @@ const HOSTS: Record<string, string> = {
 const ENDPOINT_RATE = { ratePerSecond: 8, burst: 1 };
 const CONCURRENCY_LIMIT = { ratePerSecond: 1_000, burst: 1_000, maxConcurrent: 8 };
 
+/**
+ * How long a request may go without a byte from SmartRecruiters before it counts as lost and is retried like a reset
+ * connection (n8n's own default is 5 minutes per attempt). SmartRecruiters recommends client timeouts of at least
+ * 128 s (smartrecruiters.md §2).
+ */
+export const SMARTRECRUITERS_REQUEST_TIMEOUT_MS = 128_000;
+
 export function baseUrlOf(credentials: ICredentialDataDecryptedObject): string {
 	const environment = String(credentials.environment ?? 'production');
 	if (environment === 'custom') return String(credentials.customUrl ?? '').replace(/\/+$/, '');
@@ -126,6 +133,7 @@ export async function apiRequestFull(
 		arrayFormat: 'repeat',
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
+		timeout: SMARTRECRUITERS_REQUEST_TIMEOUT_MS,
 	};
 	if (options.body === undefined) delete requestOptions.body;
 
