@@ -8,6 +8,7 @@ export interface CandidateStore<TRecord> {
 	/** Picks the record to update when several match (e.g. the active one on the wanted job). */
 	choose(matches: TRecord[]): TRecord;
 	toProfile(record: TRecord): CandidateProfile;
+	/** Sends the create; retried after a 5xx or lost connection only when a lookup shows nothing was created. */
 	create(profile: CandidateProfile): Promise<TRecord>;
 	update(record: TRecord, plan: UpdatePlan): Promise<TRecord>;
 }
@@ -37,9 +38,37 @@ export class EmailRequiredError extends Error {
 }
 
 /**
+ * A create the vendor cannot deduplicate (neither ATS takes an idempotency key). `send` gets a `confirmNotApplied`
+ * for its retry policy: after a 5xx, a reset or a timeout the create is only sent again when `findCreated` shows the
+ * attempt left nothing behind. When it still fails in a way that may have reached the vendor (anything but a 4xx
+ * refusal), `findCreated` decides: the record is there, so its response was lost and that record is the result;
+ * otherwise the error stands and the item is reported failed.
+ */
+export async function createOnce<TRecord>(
+	send: (confirmNotApplied: () => Promise<boolean>) => Promise<TRecord>,
+	findCreated: () => Promise<TRecord | undefined>,
+): Promise<TRecord> {
+	try {
+		return await send(async () => (await findCreated()) === undefined);
+	} catch (error) {
+		if (refusedByVendor(error)) throw error;
+		// A lookup that fails too leaves the original error as the reason to report.
+		const created = await findCreated().catch(() => undefined);
+		if (created === undefined) throw error;
+		return created;
+	}
+}
+
+/** A 4xx answer (a 429 after its retries included): the vendor refused the request, so it created nothing. */
+function refusedByVendor(error: unknown): boolean {
+	const status = Number((error as { httpCode?: unknown } | undefined)?.httpCode);
+	return status >= 400 && status < 500;
+}
+
+/**
  * Find by email → create or update. Used by both ATS nodes so dedupe, protected and mandatory fields behave the same.
- * A create that fails after it may have reached the ATS (5xx, lost connection) is followed by a second lookup:
- * if the candidate now exists, that is the result — a retried run never creates a duplicate.
+ * The create goes through createOnce: a create whose response was lost is found by a second lookup instead of being
+ * sent again, so neither a retry within the run nor a rerun creates a duplicate.
  */
 export async function upsertCandidateByEmail<TRecord>(
 	store: CandidateStore<TRecord>,
@@ -53,14 +82,15 @@ export async function upsertCandidateByEmail<TRecord>(
 
 	const matches = await store.findByEmail(email);
 	if (matches.length === 0) {
-		try {
-			const record = await store.create(profile);
-			return { action: 'created', record, changedFields: [], protectedFieldsKept: [] };
-		} catch (error) {
-			const afterFailure = await store.findByEmail(email);
-			if (afterFailure.length === 0) throw error;
-			return { action: 'created', record: store.choose(afterFailure), changedFields: [], protectedFieldsKept: [] };
-		}
+		const record = await createOnce(
+			// The stores retry with their own lookup (Lever's is narrowed to the posting and the time of the attempt).
+			async () => await store.create(profile),
+			async () => {
+				const found = await store.findByEmail(email);
+				return found.length > 0 ? store.choose(found) : undefined;
+			},
+		);
+		return { action: 'created', record, changedFields: [], protectedFieldsKept: [] };
 	}
 
 	const existing = store.choose(matches);
