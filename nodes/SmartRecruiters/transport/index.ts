@@ -41,10 +41,11 @@ const HOSTS: Record<string, string> = {
 
 /**
  * SmartRecruiters counts limits per credential: 10 requests/s per endpoint, 8 in flight, and `GET /candidates` one
- * at a time. Requests to one endpoint are spaced evenly (burst 1) at 8/s: the 20 % headroom absorbs network jitter,
- * so SmartRecruiters' one-second window never sees an 11th request.
+ * at a time. Per endpoint, at most 10 requests are in flight or answered within the last second: counted from the
+ * answers, no second as SmartRecruiters counts it can hold an 11th whatever the network jitter, and a sequential
+ * client still gets 10 requests per (1 s + one response time). The bucket (10/s, burst 10) never binds before it.
  */
-const ENDPOINT_RATE = { ratePerSecond: 8, burst: 1 };
+const ENDPOINT_RATE = { ratePerSecond: 10, burst: 10, window: { requests: 10, ms: 1000 } };
 const CONCURRENCY_LIMIT = { ratePerSecond: 1_000, burst: 1_000, maxConcurrent: 8 };
 
 /**

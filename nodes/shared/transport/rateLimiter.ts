@@ -9,12 +9,19 @@ export interface RateLimitConfig {
 	burst: number;
 	/** Requests allowed in flight at the same time (undefined = no concurrency cap). */
 	maxConcurrent?: number;
+	/**
+	 * For a vendor that counts requests per sliding window (e.g. 10 per 1,000 ms): a request starts only while fewer
+	 * than `requests` others are in flight or finished within the last `ms`. Counting from when each answer came
+	 * back (never earlier than the vendor saw the request) keeps every window the vendor counts within the limit
+	 * however late or early single requests arrive, at the cost of one response time per window.
+	 */
+	window?: { requests: number; ms: number };
 }
 
 /**
- * A token bucket plus a concurrency gate. Both vendors count limits per credential (and SmartRecruiters per
- * endpoint), so one limiter instance is shared by every execution in the process that uses the same key.
- * Waiters are served strictly in arrival order, so a burst of 200 calls drains at the steady rate without 429s.
+ * A token bucket, an optional sliding window and a concurrency gate. Both vendors count limits per credential (and
+ * SmartRecruiters per endpoint), so one limiter instance is shared by every execution in the process that uses the
+ * same key. Waiters are served strictly in arrival order, so a burst of 200 calls drains at the steady rate without 429s.
  */
 export class RateLimiter {
 	private tokens: number;
@@ -22,6 +29,9 @@ export class RateLimiter {
 	private lastRefill = Date.now();
 
 	private inFlight = 0;
+
+	/** When the answers to the most recent requests came back (only kept with a window). */
+	private readonly finishedAt: number[] = [];
 
 	private readonly queue: Array<() => void> = [];
 
@@ -40,8 +50,20 @@ export class RateLimiter {
 			return await task();
 		} finally {
 			this.inFlight--;
+			if (this.config.window) this.finishedAt.push(Date.now());
 			void this.drain();
 		}
+	}
+
+	/** How long until the window lets another request start (0 = now); undefined while only in-flight requests fill it. */
+	private windowWaitMs(): number | undefined {
+		const window = this.config.window;
+		if (!window) return 0;
+		const now = Date.now();
+		while (this.finishedAt.length > 0 && this.finishedAt[0] <= now - window.ms) this.finishedAt.shift();
+		if (this.inFlight + this.finishedAt.length < window.requests) return 0;
+		// Full: the oldest finished request leaves the window first; with none finished, wait for an answer instead.
+		return this.finishedAt.length > 0 ? this.finishedAt[0] + window.ms - now + 1 : undefined;
 	}
 
 	private refill() {
@@ -57,6 +79,13 @@ export class RateLimiter {
 		try {
 			while (this.queue.length > 0) {
 				if (this.config.maxConcurrent !== undefined && this.inFlight >= this.config.maxConcurrent) return;
+				const windowWait = this.windowWaitMs();
+				// Every request of the window still in flight: the next answer (schedule's finally) drains again.
+				if (windowWait === undefined) return;
+				if (windowWait > 0) {
+					await sleep(windowWait);
+					continue;
+				}
 				this.refill();
 				if (this.tokens < 1) {
 					await sleep(Math.ceil(((1 - this.tokens) / this.config.ratePerSecond) * 1000));
