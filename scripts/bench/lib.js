@@ -171,6 +171,11 @@ async function serveCli(args, { env = {} } = {}) {
 			return found;
 		},
 		waitForSummaries: (count, timeoutMs) => waitUntil(() => summaries.length >= count, `${count} run summaries`, timeoutMs),
+		/** SIGKILL: for a server whose queued runs would take too long to finish. */
+		kill: async () => {
+			child.kill('SIGKILL');
+			return await exited;
+		},
 		stop: async () => {
 			child.kill('SIGTERM');
 			const code = await exited;
