@@ -78,14 +78,14 @@ export function writeNdjson(dir: string, name: string, events: unknown[]): strin
 
 export { tempDir };
 
-/** A tiny file host for CVs and interview reports the recipes download. */
-export async function startFileServer(files: Record<string, { type: string; body: string }>) {
+/** A tiny file host for CVs and interview reports the recipes download (port 0: a free one). */
+export async function startFileServer(files: Record<string, { type: string; body: string }>, port = 0) {
 	const server = http.createServer((req, res) => {
 		const file = files[(req.url ?? '').split('?')[0]];
 		if (file) res.writeHead(200, { 'content-type': file.type }).end(file.body);
 		else res.writeHead(404).end();
 	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
 	const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 	return { baseUrl, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
@@ -164,7 +164,7 @@ export async function postSigned(url: string, secret: string, body: unknown): Pr
 }
 
 /** A stand-in for an interview platform's status endpoint: records each POST (idempotency key, auth, JSON body). */
-export async function startReceiver() {
+export async function startReceiver(port = 0) {
 	const received: Array<{ key: unknown; auth: unknown; body: unknown }> = [];
 	const server = http.createServer((req, res) => {
 		let body = '';
@@ -174,7 +174,7 @@ export async function startReceiver() {
 			res.writeHead(202, { 'content-type': 'application/json' }).end('{"accepted":true}');
 		});
 	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
 	const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/ats-status`;
 	return { url, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }

@@ -16,6 +16,8 @@ export type OnboardingAuth = { header: string; value: string } | { hmacSecret: s
 
 export interface OnboardingSimulatorOptions {
 	auth?: OnboardingAuth;
+	/** 0 (default) picks a free port */
+	port?: number;
 }
 
 export interface StoredEmployee {
@@ -186,7 +188,7 @@ export async function startOnboardingSimulator(options: OnboardingSimulatorOptio
 		req.on('data', (chunk: Buffer) => chunks.push(chunk));
 		req.on('end', () => handle(req, res, Buffer.concat(chunks).toString('utf8')));
 	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
 	const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
 	return {
