@@ -1,0 +1,141 @@
+/** The push-on-interested batch for the Lever crash scenario, and how its outcome is compared with a clean run. */
+import { LEVER_SEED, type LeverSimulator } from '../simulators/lever';
+import { leverView, type LeverView } from '../recipes/leverState';
+
+const BACKEND = { id: 'sw-backend-berlin', name: 'Backend Berlin Q4' };
+const Q3 = { id: 'sw-q3-sourcing', name: 'Q3 sourcing' };
+
+export interface BatchEvent {
+	eventId: string;
+	type: string;
+	occurredAt: string;
+	campaign: { id: string; name: string };
+	outreachType: string;
+	contact: Record<string, unknown>;
+	message?: string;
+	cvUrl?: string;
+}
+
+/**
+ * `size` contacts: new ones on two campaigns (some with a CV), a few that reply and then say they are interested
+ * (two events, one candidate), an existing Lever contact written in another case, and two without a name (Lever's
+ * mandatory field) that must be reported failed.
+ */
+export function leverBatch(size: number, cvBaseUrl: string): { events: BatchEvent[]; emails: string[]; failing: string[] } {
+	const events: BatchEvent[] = [];
+	const emails: string[] = [];
+	const failing: string[] = [];
+	const at = (minute: number) => new Date(Date.UTC(2026, 10, 20, 9, minute)).toISOString();
+	for (let i = 0; i < size; i++) {
+		const email = `crash.person${i}@example.net`;
+		const contact = { email, firstName: 'Crash', lastName: `Person${i}`, headline: 'Engineer', location: 'Berlin', links: [`https://github.com/crash${i}`] };
+		if (i % 10 === 3) {
+			events.push({ eventId: `c-${i}`, type: 'contact.added', occurredAt: at(i), campaign: Q3, outreachType: 'call', contact, message: `Intro call ${i}` });
+		} else if (i % 10 === 7) {
+			events.push({ eventId: `r-${i}`, type: 'contact.replied', occurredAt: at(i), campaign: BACKEND, outreachType: 'linkedin', contact, message: `Tell me more ${i}` });
+			events.push({ eventId: `i-${i}`, type: 'contact.interested', occurredAt: at(i + 1), campaign: BACKEND, outreachType: 'email', contact, message: `Let's talk ${i}` });
+		} else {
+			events.push({
+				eventId: `i-${i}`,
+				type: 'contact.interested',
+				occurredAt: at(i),
+				campaign: BACKEND,
+				outreachType: 'email',
+				contact,
+				message: `Happy to talk ${i}`,
+				...(i % 5 === 0 ? { cvUrl: `${cvBaseUrl}/cv/person${i}.pdf` } : {}),
+			});
+		}
+		emails.push(email);
+	}
+	const ada = LEVER_SEED.contactEmails.ada;
+	events.push({ eventId: 'ada-1', type: 'contact.replied', occurredAt: at(59), campaign: BACKEND, outreachType: 'email', contact: { email: ada.toUpperCase(), firstName: 'Ada', lastName: 'King' }, message: 'Salary range?' });
+	emails.push(ada);
+	for (const email of ['noname.one@example.net', 'noname.two@example.net']) {
+		events.push({ eventId: `f-${email}`, type: 'contact.added', occurredAt: at(59), campaign: Q3, outreachType: 'call', contact: { email } });
+		failing.push(email);
+	}
+	return { events, emails, failing };
+}
+
+/** One person's records, comparable across simulators: ids dropped, lists sorted. */
+interface PersonRecords {
+	candidates: number;
+	contacts: number;
+	notes: string[];
+	files: string[];
+	/** Everything else about each candidate, to catch any other difference a crash could leave. */
+	profiles: string[];
+}
+
+function recordsOf(views: LeverView[]): PersonRecords {
+	return {
+		candidates: views.length,
+		contacts: new Set(views.map((view) => view.contact)).size,
+		notes: views.flatMap((view) => view.notes).sort(),
+		files: views.flatMap((view) => view.files).sort(),
+		profiles: views
+			.map(({ id: _id, contact: _contact, notes: _notes, files: _files, ...rest }) =>
+				JSON.stringify({ ...rest, tags: [...rest.tags].sort(), sources: [...rest.sources].sort(), links: [...rest.links].sort() }),
+			)
+			.sort(),
+	};
+}
+
+export type Outcome = Map<string, PersonRecords>;
+
+/** The records of each email of the batch, as the simulator holds them now. */
+export function leverOutcome(sim: LeverSimulator, emails: string[]): Outcome {
+	const views = leverView(sim);
+	return new Map(
+		emails.map((email) => [email, recordsOf(views.filter((view) => view.emails.some((known) => known.toLowerCase() === email.toLowerCase())))]),
+	);
+}
+
+export interface Comparison {
+	lost: number;
+	duplicatedCandidates: number;
+	doubledNotes: number;
+	lostNotes: number;
+	doubledFiles: number;
+	lostFiles: number;
+	/** Any other difference, named. */
+	other: string[];
+}
+
+/** How many of `actual` exceed (or fall short of) `expected`, counting each distinct entry. */
+function surplus(expected: string[], actual: string[]): { extra: number; missing: number } {
+	const counts = new Map<string, number>();
+	for (const entry of expected) counts.set(entry, (counts.get(entry) ?? 0) + 1);
+	for (const entry of actual) counts.set(entry, (counts.get(entry) ?? 0) - 1);
+	let extra = 0;
+	let missing = 0;
+	for (const count of counts.values()) {
+		if (count < 0) extra -= count;
+		else missing += count;
+	}
+	return { extra, missing };
+}
+
+/** What a crash and rerun left different from a clean run of the same batch. */
+export function compareOutcomes(clean: Outcome, afterCrash: Outcome): Comparison {
+	const result: Comparison = { lost: 0, duplicatedCandidates: 0, doubledNotes: 0, lostNotes: 0, doubledFiles: 0, lostFiles: 0, other: [] };
+	for (const [email, expected] of clean) {
+		const actual = afterCrash.get(email)!;
+		if (expected.candidates > 0 && actual.candidates === 0) {
+			result.lost++;
+			continue;
+		}
+		result.duplicatedCandidates += Math.max(0, actual.candidates - expected.candidates) + Math.max(0, actual.contacts - expected.contacts);
+		const notes = surplus(expected.notes, actual.notes);
+		result.doubledNotes += notes.extra;
+		result.lostNotes += notes.missing;
+		const files = surplus(expected.files, actual.files);
+		result.doubledFiles += files.extra;
+		result.lostFiles += files.missing;
+		if (actual.candidates === expected.candidates && JSON.stringify(actual.profiles) !== JSON.stringify(expected.profiles)) {
+			result.other.push(`${email}: ${JSON.stringify(actual.profiles)} instead of ${JSON.stringify(expected.profiles)}`);
+		}
+	}
+	return result;
+}
