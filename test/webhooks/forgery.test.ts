@@ -86,9 +86,13 @@ afterAll(() => {
 	const lines = [...new Set(figures.map((entry) => entry.vendor))].map((vendor) => {
 		const rows = figures.filter((entry) => entry.vendor === vendor);
 		const runs = rows.filter((entry) => entry.runStarted).length;
-		return `${vendor}: ${rows.length} cases, ${runs} accepted (run started), ${rows.length - runs} refused (no run)`;
+		const refusedStatuses = new Map<number, number>();
+		for (const entry of rows.filter((row) => !row.runStarted)) refusedStatuses.set(entry.status, (refusedStatuses.get(entry.status) ?? 0) + 1);
+		const statuses = [...refusedStatuses.entries()].map(([status, count]) => `${status}×${count}`).join(' ');
+		return `${vendor}: ${rows.length} cases, ${runs} accepted (run started), ${rows.length - runs} refused without a run (${statuses})`;
 	});
-	process.stdout.write(`\nWebhook forgery matrix — ${lines.join('; ')}; ${figures.length} cases in all\n`);
+	const serverErrors = figures.filter((entry) => entry.status >= 500).length;
+	process.stdout.write(`\nWebhook forgery matrix — ${lines.join('; ')}; ${figures.length} cases in all, ${serverErrors} answered 5xx\n`);
 });
 
 describe('Lever Trigger', () => {
