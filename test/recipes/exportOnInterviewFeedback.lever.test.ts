@@ -6,24 +6,12 @@ import { readFileSync } from 'node:fs';
 import { pseudonymHash } from '../../nodes/Pseudonymize/pseudonym';
 import { LEVER_SEED, startLeverSimulator, type LeverSimulator } from '../simulators/lever';
 import { ensureBuilt, outputsOf, recipeFile, recipeWith, runRecipe, serveRecipe, startFileServer, startReceiver, tempDir, writeJson, writeNdjson } from './helpers';
+import { INTERVIEW_SIGNING_SECRET, interviewEvent as interview, exportLever, PLATFORM_TOKEN, PSEUDONYM_SECRET } from './inputs';
 import { leverByEmail, leverView } from './leverState';
 
 const RECIPE = 'export-on-interview-feedback.lever.json';
 const S = LEVER_SEED;
-const PSEUDONYM_SECRET = 'pseudonym-key-for-recipe-tests-0123456789';
-const PLATFORM_TOKEN = 'Bearer interview-platform-token';
-const BACKEND_JOB = { id: 'ip-backend', title: 'Senior Backend Engineer' };
-const DATA_JOB = { id: 'ip-data', title: 'Staff Data Engineer' };
-
-const interview = (eventId: string, job: object, contact: object, details: object) => ({
-	eventId,
-	type: 'interview.completed',
-	occurredAt: '2026-11-21T14:00:00Z',
-	job,
-	contact,
-	interview: details,
-});
-const omar = { email: 'omar.null@example.org', firstName: 'Omar', lastName: 'Null', phones: ['+1 555 0142'], links: ['https://github.com/omarnull'] };
+const BACKEND_JOB = exportLever.backendJob;
 
 describe('export-on-interview-feedback (Lever)', () => {
 	let sim: LeverSimulator;
@@ -37,15 +25,11 @@ describe('export-on-interview-feedback (Lever)', () => {
 		// autoWebhooks: stage changes made through the API are delivered to registered webhooks, as Lever does.
 		sim = await startLeverSimulator({ autoWebhooks: true });
 		for (const opportunity of sim.state.opportunities) seedOpportunities.add(opportunity.id);
-		files = await startFileServer({
-			'/reports/int-77.pdf': { type: 'application/pdf', body: '%PDF-1.4 interview report 77' },
-			'/reports/int-80.pdf': { type: 'application/pdf', body: '%PDF-1.4 interview report 80' },
-			'/reports/int-78.pdf': { type: 'application/pdf', body: '%PDF-1.4 report with Omar Null in it' },
-		});
+		files = await startFileServer(exportLever.files);
 		dir = tempDir('recipe-export-lever-');
 		credentials = writeJson(dir, 'credentials.json', {
 			'Lever account': { type: 'leverApi', data: { apiKey: sim.apiKey, environment: 'custom', customUrl: sim.baseUrl, defaultPerformAs: S.users.recruiter } },
-			'Interview platform webhook': { type: 'contactEventWebhookApi', data: { signingSecret: 'interview-platform-signing-secret' } },
+			'Interview platform webhook': { type: 'contactEventWebhookApi', data: { signingSecret: INTERVIEW_SIGNING_SECRET } },
 			'Pseudonym secret': { type: 'pseudonymSecretApi', data: { secret: PSEUDONYM_SECRET } },
 			'Interview platform API': { type: 'onboardingApi', data: { authType: 'header', headerName: 'Authorization', headerValue: PLATFORM_TOKEN } },
 		});
@@ -57,29 +41,7 @@ describe('export-on-interview-feedback (Lever)', () => {
 
 	it('exports successful candidates with feedback and report, unsuccessful ones under a stable pseudonym only', async () => {
 		const [adaBefore] = leverByEmail(sim, S.contactEmails.ada);
-		const events = [
-			interview('iv-1', BACKEND_JOB, { email: 'mira.stack@example.com', firstName: 'Mira', lastName: 'Stack', links: ['https://github.com/mirastack'] }, {
-				result: 'passed',
-				score: 86,
-				feedback: 'Strong on distributed systems.',
-				reportUrl: `${files.baseUrl}/reports/int-77.pdf`,
-			}),
-			interview('iv-2', DATA_JOB, omar, {
-				result: 'failed',
-				score: 41,
-				feedback: 'Omar Null struggled with the concurrency exercise.',
-				reportUrl: `${files.baseUrl}/reports/int-78.pdf`,
-			}),
-			// The same person failed again (another interview), the platform now sends the email in capitals.
-			interview('iv-3', DATA_JOB, { ...omar, email: 'OMAR.NULL@Example.org' }, { result: 'failed', score: 38, feedback: 'Second attempt: still stuck on locking.' }),
-			interview('iv-4', { id: 'ip-marketing', title: 'Growth Marketer' }, { email: 'gia.funnel@example.com', firstName: 'Gia', lastName: 'Funnel' }, { result: 'passed' }),
-			interview('iv-5', BACKEND_JOB, { email: 'ADA.LOVELACE@example.com', firstName: 'Ada', lastName: 'King' }, {
-				result: 'passed',
-				score: 92,
-				feedback: 'Excellent.',
-				reportUrl: `${files.baseUrl}/reports/int-80.pdf`,
-			}),
-		];
+		const events = exportLever.events(files.baseUrl);
 		const run = await runRecipe(RECIPE, ['--trigger', 'Interview Completed', '--input', writeNdjson(dir, 'interviews.ndjson', events), '--credentials', credentials, '--state', `${dir}/state.json`]);
 
 		expect(run.failedItems).toEqual([]);

@@ -4,25 +4,12 @@
 import { pseudonymHash } from '../../nodes/Pseudonymize/pseudonym';
 import { SMARTRECRUITERS_SEED, startSmartRecruitersSimulator, type SmartRecruitersSimulator } from '../simulators/smartrecruiters';
 import { ensureBuilt, outputsOf, recipeWith, runRecipe, serveRecipe, startFileServer, startReceiver, tempDir, writeJson, writeNdjson } from './helpers';
+import { INTERVIEW_SIGNING_SECRET, exportSmartRecruiters, PLATFORM_TOKEN, PSEUDONYM_SECRET } from './inputs';
 import { srByEmail, srView } from './srState';
 
 const RECIPE = 'export-on-interview-feedback.smartrecruiters.json';
 const S = SMARTRECRUITERS_SEED;
-const PSEUDONYM_SECRET = 'pseudonym-key-for-recipe-tests-0123456789';
-const PLATFORM_TOKEN = 'Bearer interview-platform-token';
-const BACKEND_JOB = { id: 'ip-backend', title: 'Senior Backend Engineer' };
-const DESIGN_JOB = { id: 'ip-data', title: 'Product Designer' };
 const API_SOURCE = { sourceTypeId: 'API', sourceSubTypeId: 'API', sourceId: S.sources.values.api };
-
-const interview = (eventId: string, job: object, contact: object, details: object) => ({
-	eventId,
-	type: 'interview.completed',
-	occurredAt: '2026-11-21T14:00:00Z',
-	job,
-	contact,
-	interview: details,
-});
-const omar = { email: 'omar.null@example.org', firstName: 'Omar', lastName: 'Null', phones: ['+1 555 0142'] };
 
 describe('export-on-interview-feedback (SmartRecruiters)', () => {
 	let sim: SmartRecruitersSimulator;
@@ -34,14 +21,11 @@ describe('export-on-interview-feedback (SmartRecruiters)', () => {
 		await ensureBuilt();
 		// autoEvents: status changes made through the API are delivered to subscriptions, as SmartRecruiters does.
 		sim = await startSmartRecruitersSimulator({ autoEvents: true });
-		files = await startFileServer({
-			'/reports/int-77.pdf': { type: 'application/pdf', body: '%PDF-1.4 interview report 77' },
-			'/reports/int-80.pdf': { type: 'application/pdf', body: '%PDF-1.4 interview report 80' },
-		});
+		files = await startFileServer(exportSmartRecruiters.files);
 		dir = tempDir('recipe-export-sr-');
 		credentials = writeJson(dir, 'credentials.json', {
 			'SmartRecruiters account': { type: 'smartRecruitersApi', data: { apiKey: S.apiKey, environment: 'custom', customUrl: sim.baseUrl } },
-			'Interview platform webhook': { type: 'contactEventWebhookApi', data: { signingSecret: 'interview-platform-signing-secret' } },
+			'Interview platform webhook': { type: 'contactEventWebhookApi', data: { signingSecret: INTERVIEW_SIGNING_SECRET } },
 			'Pseudonym secret': { type: 'pseudonymSecretApi', data: { secret: PSEUDONYM_SECRET } },
 			'Interview platform API': { type: 'onboardingApi', data: { authType: 'header', headerName: 'Authorization', headerValue: PLATFORM_TOKEN } },
 		});
@@ -54,23 +38,7 @@ describe('export-on-interview-feedback (SmartRecruiters)', () => {
 	it('exports successful candidates with feedback and report, unsuccessful ones pseudonymised and rejected', async () => {
 		const before = srView(sim);
 		const [janeBefore] = srByEmail(sim, S.emails.jane);
-		const events = [
-			interview('iv-1', BACKEND_JOB, { email: 'mira.stack@example.com', firstName: 'Mira', lastName: 'Stack' }, {
-				result: 'passed',
-				score: 86,
-				feedback: 'Strong on distributed systems.',
-				reportUrl: `${files.baseUrl}/reports/int-77.pdf`,
-			}),
-			interview('iv-2', DESIGN_JOB, omar, { result: 'failed', score: 41, feedback: 'Omar Null struggled with the exercise.', reportUrl: `${files.baseUrl}/reports/int-78.pdf` }),
-			interview('iv-3', DESIGN_JOB, { ...omar, email: 'OMAR.NULL@Example.org' }, { result: 'failed', score: 38 }),
-			interview('iv-4', { id: 'ip-marketing' }, { email: 'gia.funnel@example.com', firstName: 'Gia', lastName: 'Funnel' }, { result: 'passed' }),
-			interview('iv-5', BACKEND_JOB, { email: 'Jane.Doe@example.com', firstName: 'Janet', lastName: 'Doe' }, {
-				result: 'passed',
-				score: 92,
-				feedback: 'Excellent.',
-				reportUrl: `${files.baseUrl}/reports/int-80.pdf`,
-			}),
-		];
+		const events = exportSmartRecruiters.events(files.baseUrl);
 		const run = await runRecipe(RECIPE, ['--trigger', 'Interview Completed', '--input', writeNdjson(dir, 'interviews.ndjson', events), '--credentials', credentials, '--state', `${dir}/state.json`]);
 
 		expect(run.failedItems).toEqual([]);

@@ -9,11 +9,11 @@ import { readFileSync } from 'node:fs';
 import { LEVER_SEED, startLeverSimulator, type LeverSimulator } from '../simulators/lever';
 import { startOnboardingSimulator, type OnboardingSimulator } from '../simulators/onboarding';
 import { ensureBuilt, outputsOf, recipeFile, runRecipe, serveRecipe, tempDir, writeJson } from './helpers';
+import { hireLever, ONBOARDING_TOKEN } from './inputs';
 import { leverView } from './leverState';
 
 const RECIPE = 'hire-to-onboarding.lever.json';
 const S = LEVER_SEED;
-const ONBOARDING_TOKEN = 'Bearer onboarding-token-for-recipe-tests';
 
 describe('hire-to-onboarding (Lever)', () => {
 	let sim: LeverSimulator;
@@ -50,7 +50,7 @@ describe('hire-to-onboarding (Lever)', () => {
 		const server = await serveRecipe(workflow, ['--credentials', credentials, '--state', `${dir}/serve-state.json`]);
 		try {
 			await server.waitFor(/"Hired \(Webhook\)" registered its webhook/);
-			const hired = { opportunityId: S.opportunities.alanHired, candidateId: S.opportunities.alanHired, contactId: S.contacts.alan };
+			const { hired } = hireLever;
 			const [delivery] = await sim.sendWebhook('candidateHired', hired);
 			expect(delivery).toMatchObject({ status: 200, attempts: 1 });
 			await server.waitFor(/run of "Hired in Lever → onboarding"/);

@@ -7,11 +7,11 @@ import { readFileSync } from 'node:fs';
 import { SMARTRECRUITERS_SEED, startSmartRecruitersSimulator, type SmartRecruitersSimulator } from '../simulators/smartrecruiters';
 import { startOnboardingSimulator, type OnboardingSimulator } from '../simulators/onboarding';
 import { ensureBuilt, outputsOf, recipeFile, runRecipe, serveRecipe, tempDir, writeJson } from './helpers';
+import { hireSmartRecruiters, ONBOARDING_TOKEN } from './inputs';
 import { srByEmail } from './srState';
 
 const RECIPE = 'hire-to-onboarding.smartrecruiters.json';
 const S = SMARTRECRUITERS_SEED;
-const ONBOARDING_TOKEN = 'Bearer onboarding-token-for-recipe-tests';
 
 describe('hire-to-onboarding (SmartRecruiters)', () => {
 	let sim: SmartRecruitersSimulator;
@@ -57,10 +57,10 @@ describe('hire-to-onboarding (SmartRecruiters)', () => {
 		try {
 			await server.waitFor(/"Hired \(Webhook\)" registered its webhook/);
 			// John was hired with an accepted offer.
-			await sim.deliverEvent('application.status.updated', { job_id: S.jobs.dataAnalyst, candidate_id: S.candidates.john, application_id: S.applications.johnDataAnalyst });
+			await sim.deliverEvent('application.status.updated', hireSmartRecruiters.johnHired);
 			await server.waitFor(/run of "Hired in SmartRecruiters → onboarding"/);
 			// Maria is hired now, with a start date but no offer; SmartRecruiters sends the event itself.
-			await setStatus(S.candidates.maria, S.jobs.productDesigner, { status: 'HIRED', startsOn: '2027-02-01T00:00:00.000Z' });
+			await setStatus(S.candidates.maria, S.jobs.productDesigner, hireSmartRecruiters.mariaHired);
 			await sim.settled();
 			await server.waitFor(/run of "Hired in SmartRecruiters → onboarding"/, 2);
 		} finally {

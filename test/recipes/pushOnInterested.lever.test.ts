@@ -4,23 +4,12 @@
  */
 import { LEVER_SEED, startLeverSimulator, type LeverSimulator } from '../simulators/lever';
 import { ensureBuilt, outputsOf, postSigned, runRecipe, serveRecipe, startFileServer, tempDir, writeJson, writeNdjson } from './helpers';
+import { OUTREACH_SIGNING_SECRET as SIGNING_SECRET, pushLever } from './inputs';
 import { leverByEmail, leverView } from './leverState';
 
 const RECIPE = 'push-on-interested.lever.json';
 const S = LEVER_SEED;
 const POSTING_TAGS = ['Senior Backend Engineer', 'Engineering', 'Platform', 'Berlin', 'Full-time'];
-
-const event = (eventId: string, type: string, campaign: { id: string; name: string }, contact: object, extra: object = {}) => ({
-	eventId,
-	type,
-	occurredAt: '2026-11-20T09:00:00Z',
-	campaign,
-	outreachType: 'email',
-	contact,
-	...extra,
-});
-const BACKEND = { id: 'sw-backend-berlin', name: 'Backend Berlin Q4' };
-const SIGNING_SECRET = 'outreach-signing-secret-for-tests';
 
 describe('push-on-interested (Lever)', () => {
 	let sim: LeverSimulator;
@@ -33,7 +22,7 @@ describe('push-on-interested (Lever)', () => {
 		await ensureBuilt();
 		sim = await startLeverSimulator();
 		for (const opportunity of sim.state.opportunities) seedOpportunities.add(opportunity.id);
-		files = await startFileServer({ '/cv/linus.pdf': { type: 'application/pdf', body: '%PDF-1.4 Linus Byte CV' } });
+		files = await startFileServer(pushLever.files);
 		dir = tempDir('recipe-push-lever-');
 		credentials = writeJson(dir, 'credentials.json', {
 			'Lever account': {
@@ -48,31 +37,8 @@ describe('push-on-interested (Lever)', () => {
 		await files?.close();
 	});
 
-	const linus = {
-		email: 'linus.byte@example.net',
-		firstName: 'Linus',
-		lastName: 'Byte',
-		headline: 'Backend Engineer at Kernel GmbH',
-		location: 'Berlin',
-		phones: ['+49 30 1234567'],
-		links: ['https://www.linkedin.com/in/linusbyte'],
-	};
-
 	it('creates, updates, skips and reports each event of a replayed event file', async () => {
-		const events = [
-			event('e-1', 'contact.interested', BACKEND, linus, { message: 'Happy to talk!', cvUrl: `${files.baseUrl}/cv/linus.pdf?sig=abc` }),
-			// Ada exists in Lever as ada.lovelace@example.com; the outreach tool has her with another case and name.
-			event('e-2', 'contact.replied', BACKEND, { email: 'Ada.Lovelace@Example.COM', firstName: 'Ada', lastName: 'King', links: ['https://github.com/ada-l'] }, {
-				outreachType: 'linkedin',
-				message: 'What is the salary range?',
-			}),
-			// Default policy is "replied": an added contact is not synced.
-			event('e-3', 'contact.added', BACKEND, { email: 'rosa.queue@example.org', firstName: 'Rosa', lastName: 'Queue' }),
-			// No posting mapped for this campaign.
-			event('e-4', 'contact.interested', { id: 'sw-sales-nyc', name: 'Sales NYC' }, { email: 'sam.seller@example.com', firstName: 'Sam', lastName: 'Seller' }),
-			// Mandatory "name" missing (campaign sw-q3-sourcing syncs already on "added").
-			event('e-5', 'contact.added', { id: 'sw-q3-sourcing', name: 'Q3 sourcing' }, { email: 'nolastname@example.com' }, { outreachType: 'call' }),
-		];
+		const events = pushLever.events(files.baseUrl);
 		const input = writeNdjson(dir, 'events.ndjson', events);
 		const adaBefore = leverByEmail(sim, S.contactEmails.ada);
 
@@ -124,8 +90,7 @@ describe('push-on-interested (Lever)', () => {
 		const server = await serveRecipe(RECIPE, ['--credentials', credentials, '--state', `${dir}/serve-state.json`]);
 		try {
 			const url = server.urlOf('Contact Event');
-			const tim = { email: 'tim.heap@example.org', firstName: 'Tim', lastName: 'Heap', location: 'Remote' };
-			const delivery = event('e-10', 'contact.added', { id: 'sw-q3-sourcing', name: 'Q3 sourcing' }, tim, { outreachType: 'call', message: 'Intro call booked.' });
+			const delivery = pushLever.served;
 			expect(await postSigned(url, SIGNING_SECRET, delivery)).toEqual({ status: 200, body: { received: 1, accepted: 1, ignored: 0, duplicates: 0 } });
 			await server.waitFor(/run of "Push interested contacts to Lever"/);
 			expect(await postSigned(url, SIGNING_SECRET, delivery)).toEqual({ status: 200, body: { received: 1, accepted: 0, ignored: 0, duplicates: 1 } });

@@ -3,23 +3,12 @@
  */
 import { SMARTRECRUITERS_SEED, startSmartRecruitersSimulator, type SmartRecruitersSimulator } from '../simulators/smartrecruiters';
 import { ensureBuilt, outputsOf, runRecipe, startFileServer, tempDir, writeJson, writeNdjson } from './helpers';
+import { OUTREACH_SIGNING_SECRET, pushSmartRecruiters } from './inputs';
 import { srByEmail, srView } from './srState';
 
 const RECIPE = 'push-on-interested.smartrecruiters.json';
 const S = SMARTRECRUITERS_SEED;
-const BACKEND = { id: 'sw-backend-berlin', name: 'Backend Berlin Q4' };
-const Q3 = { id: 'sw-q3-sourcing', name: 'Q3 sourcing' };
 const OUTREACH_SOURCE = { sourceTypeId: 'SOURCING_TOOLS', sourceSubTypeId: 'OUTREACH', sourceId: S.sources.values.sourceWhaleTool };
-
-const event = (eventId: string, type: string, campaign: object, contact: object, extra: object = {}) => ({
-	eventId,
-	type,
-	occurredAt: '2026-11-20T09:00:00Z',
-	campaign,
-	outreachType: 'email',
-	contact,
-	...extra,
-});
 
 describe('push-on-interested (SmartRecruiters)', () => {
 	let sim: SmartRecruitersSimulator;
@@ -30,14 +19,11 @@ describe('push-on-interested (SmartRecruiters)', () => {
 	beforeAll(async () => {
 		await ensureBuilt();
 		sim = await startSmartRecruitersSimulator();
-		files = await startFileServer({
-			'/cv/linus.pdf': { type: 'application/pdf', body: '%PDF-1.4 Linus Byte CV' },
-			'/cv/john.pdf': { type: 'application/pdf', body: '%PDF-1.4 John CV' },
-		});
+		files = await startFileServer(pushSmartRecruiters.files);
 		dir = tempDir('recipe-push-sr-');
 		credentials = writeJson(dir, 'credentials.json', {
 			'SmartRecruiters account': { type: 'smartRecruitersApi', data: { apiKey: S.apiKey, environment: 'custom', customUrl: sim.baseUrl } },
-			'Outreach webhook': { type: 'contactEventWebhookApi', data: { signingSecret: 'outreach-signing-secret-for-tests' } },
+			'Outreach webhook': { type: 'contactEventWebhookApi', data: { signingSecret: OUTREACH_SIGNING_SECRET } },
 		});
 	});
 	afterAll(async () => {
@@ -50,26 +36,7 @@ describe('push-on-interested (SmartRecruiters)', () => {
 		const [janeBefore] = srByEmail(sim, S.emails.jane);
 		const [mariaBefore] = srByEmail(sim, S.emails.maria);
 		const [johnBefore] = srByEmail(sim, S.emails.john);
-		const events = [
-			event('e-1', 'contact.interested', BACKEND, { email: 'linus.byte@example.net', firstName: 'Linus', lastName: 'Byte', phones: ['+49 30 1234567'], links: ['https://www.linkedin.com/in/linusbyte'] }, {
-				message: 'Happy to talk!',
-				cvUrl: `${files.baseUrl}/cv/linus.pdf`,
-			}),
-			// Jane is in INTERVIEW on the backend job; the outreach tool has her email in capitals and another first name.
-			event('e-2', 'contact.replied', BACKEND, { email: 'JANE.DOE@example.com', firstName: 'Janet', lastName: 'Doe', location: 'Hamburg' }, {
-				outreachType: 'call',
-				message: 'Call went well.',
-			}),
-			// Maria already applied to the job this campaign maps to: her application keeps its status.
-			event('e-3', 'contact.added', Q3, { email: S.emails.maria, firstName: 'Maria', lastName: 'Garcia' }, { outreachType: 'linkedin' }),
-			// John applied to another job: SmartRecruiters has no way to add him to this one, so only his profile is updated.
-			event('e-4', 'contact.interested', BACKEND, { email: S.emails.john, firstName: 'John', lastName: 'Smith' }, {
-				outreachType: 'voicemail',
-				cvUrl: `${files.baseUrl}/cv/john.pdf`,
-			}),
-			event('e-5', 'contact.interested', { id: 'sw-sales-nyc', name: 'Sales NYC' }, { email: 'sam.seller@example.com', firstName: 'Sam', lastName: 'Seller' }),
-			event('e-6', 'contact.replied', Q3, { email: 'only.first@example.com', firstName: 'Only' }),
-		];
+		const events = pushSmartRecruiters.events(files.baseUrl);
 		const run = await runRecipe(RECIPE, ['--input', writeNdjson(dir, 'events.ndjson', events), '--credentials', credentials, '--state', `${dir}/state.json`]);
 
 		expect(run.code).toBe(1);
