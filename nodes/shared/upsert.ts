@@ -82,15 +82,21 @@ export async function upsertCandidateByEmail<TRecord>(
 
 	const matches = await store.findByEmail(email);
 	if (matches.length === 0) {
+		let recovered = false;
 		const record = await createOnce(
 			// The stores retry with their own lookup (Lever's is narrowed to the posting and the time of the attempt).
 			async () => await store.create(profile),
 			async () => {
 				const found = await store.findByEmail(email);
-				return found.length > 0 ? store.choose(found) : undefined;
+				recovered = found.length > 0;
+				return recovered ? store.choose(found) : undefined;
 			},
 		);
-		return { action: 'created', record, changedFields: [], protectedFieldsKept: [] };
+		if (!recovered) return { action: 'created', record, changedFields: [], protectedFieldsKept: [] };
+		// A create whose response was lost may have skipped what the store writes after the create (e.g. custom fields).
+		const plan = planUpdate(store.toProfile(record), profile, options.protectedFields);
+		const completed = Object.keys(plan.changes).length > 0 ? await store.update(record, plan) : record;
+		return { action: 'created', record: completed, changedFields: [], protectedFieldsKept: [] };
 	}
 
 	const existing = store.choose(matches);

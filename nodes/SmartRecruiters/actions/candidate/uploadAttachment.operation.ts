@@ -1,5 +1,7 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
+import { createOnce } from '../../../shared/upsert';
 import { apiRequest } from '../../transport';
 import { candidateLocator, eachItem, forOperation, jobLocator, locatorValue } from '../common';
 
@@ -50,15 +52,33 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		const binaryPropertyName = this.getNodeParameter('binaryPropertyName', i) as string;
 		const binary = this.helpers.assertBinaryData(i, binaryPropertyName);
 		const data = await this.helpers.getBinaryDataBuffer(i, binaryPropertyName);
-		const { body, contentType } = multipartBody(
-			{ attachmentType: this.getNodeParameter('attachmentType', i) as string },
-			{ name: binary.fileName ?? 'file', contentType: binary.mimeType || 'application/octet-stream', data },
-		);
-		return await apiRequest.call(this, 'POST', '/candidates/{id}/jobs/{jobId}/attachments', {
-			params: { id: candidateId, jobId },
-			body,
-			headers: { 'Content-Type': contentType },
-			itemIndex: i,
-		});
+		const attachmentType = this.getNodeParameter('attachmentType', i) as string;
+		const fileName = binary.fileName ?? 'file';
+		const { body, contentType } = multipartBody({ attachmentType }, { name: fileName, contentType: binary.mimeType || 'application/octet-stream', data });
+		const route = '/candidates/{id}/jobs/{jobId}/attachments';
+		const params = { id: candidateId, jobId };
+		// SmartRecruiters keeps one file per name on a job application (a second upload answers FILE_ALREADY_EXIST).
+		const findUploaded = async () => {
+			const listed = await apiRequest.call(this, 'GET', route, { params, itemIndex: i });
+			const found = ((listed.content ?? []) as IDataObject[]).find((attachment) => attachment.name === fileName && attachment.type === attachmentType);
+			return found && { ...found, alreadyExisted: true };
+		};
+		try {
+			// After a 5xx, a reset or a timeout the list tells whether the upload landed, before it is sent again.
+			return await createOnce(
+				async (confirmNotApplied) => await apiRequest.call(this, 'POST', route, { params, body, headers: { 'Content-Type': contentType }, itemIndex: i, confirmNotApplied }),
+				findUploaded,
+			);
+		} catch (error) {
+			// A rerun uploading the same file again: it is already there, which is what the item asks for.
+			const existing = hasVendorCode(error, 'FILE_ALREADY_EXIST') ? await findUploaded() : undefined;
+			if (existing) return existing;
+			throw error;
+		}
 	});
+}
+
+function hasVendorCode(error: unknown, code: string): boolean {
+	const errors = error instanceof NodeApiError ? error.errorResponse?.errors : undefined;
+	return Array.isArray(errors) && errors.some((entry) => (entry as IDataObject | null)?.code === code);
 }

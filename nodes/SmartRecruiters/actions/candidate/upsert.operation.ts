@@ -297,6 +297,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				protectedFields: this.getNodeParameter('protectedFields', i, []) as ProfileField[],
 				mandatoryFields: this.getNodeParameter('mandatoryFields', i, []) as ProfileField[],
 			});
+			// A create recovered after its response was lost still made the job application (the recipe sets its status).
+			if (outcome.action === 'created') jobApplication = 'created';
 			const changedFields = outcome.action === 'updated' ? outcome.changedFields.filter((field) => written.has(field)) : [];
 			const action = outcome.action === 'updated' && changedFields.length === 0 ? 'unchanged' : outcome.action;
 			return {

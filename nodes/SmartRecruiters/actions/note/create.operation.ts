@@ -1,10 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { createOnce } from '../../../shared/upsert';
 import { apiRequest } from '../../transport';
 import { candidateLocator, eachItem, forOperation, locatorValue, stringList } from '../common';
 
 const MAX_NOTE_LENGTH = 10_000;
+/** Slack between n8n's clock and SmartRecruiters' when looking for a note this run may already have added. */
+const CLOCK_SKEW_MS = 60_000;
 
 export const description: INodeProperties[] = forOperation('note', 'create', [
 	candidateLocator(),
@@ -78,8 +81,17 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		}
 		const correlationId = String(this.getNodeParameter('correlationId', i, '')).trim();
 		const body: IDataObject = { content, shareWith, ...(correlationId ? { correlationId } : {}) };
-		// Not retried after a 5xx: a second POST would add the note twice.
-		const created = await apiRequest.call(this, 'POST', '/messages/shares', { body, itemIndex: i });
+		// A second POST would add the note twice: after a 5xx, a reset or a timeout the candidate's newest notes tell
+		// whether the first one landed (then it is the result) or the POST may be sent again.
+		const sentAfter = Date.now() - CLOCK_SKEW_MS;
+		const created = await createOnce(
+			async (confirmNotApplied) => await apiRequest.call(this, 'POST', '/messages/shares', { body, itemIndex: i, confirmNotApplied }),
+			async () => {
+				const newest = (await apiRequest.call(this, 'GET', '/messages', { qs: { candidateId }, itemIndex: i })) as unknown as IDataObject[];
+				const same = (Array.isArray(newest) ? newest : []).find((note) => note.content === content && Date.parse(String(note.createdOn)) >= sentAfter);
+				return same && { ...same, alreadyExisted: true };
+			},
+		);
 		return { candidateId, ...created };
 	});
 }
