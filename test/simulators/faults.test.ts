@@ -123,7 +123,7 @@ describe.each([
 
 	it('is off by default', async () => {
 		for (let index = 0; index < 20; index++) expect((await call(read)).status).toBe(200);
-		expect(state().faults).toEqual({ serverError: 0, rateLimitBurst: 0, burstRateLimited: 0, reset: 0, slow: 0, lostCreate: 0 });
+		expect(state().faults).toEqual({ serverError: 0, rateLimitBurst: 0, burstRateLimited: 0, reset: 0, slow: 0, lostCreate: 0, retried: 0 });
 	});
 
 	it('answers 5xx in the vendor error body, before the request is processed', async () => {
@@ -139,6 +139,8 @@ describe.each([
 		sim.setFaults({ seed: 1, rate429Burst: 1, burstLength: 3 });
 		const burst = [await call(read), await call(read), await call(read)];
 		expect(burst).toEqual(Array(3).fill({ status: 429, body: rateLimitBody }));
+		// The second and third are the same request again: counted as retries after a fault.
+		expect(state().faults).toMatchObject({ rateLimitBurst: 1, burstRateLimited: 3, retried: 2 });
 		sim.setFaults({ seed: 1 });
 		expect((await call(read)).status).toBe(200);
 	});

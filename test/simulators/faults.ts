@@ -44,6 +44,8 @@ export interface FaultCounts {
 	reset: number;
 	slow: number;
 	lostCreate: number;
+	/** Requests that repeated a faulted one (same method, URL and body): the client's retries after a fault. */
+	retried: number;
 }
 
 /** How one vendor answers: its error bodies, and which requests create something. */
@@ -69,7 +71,7 @@ export function mulberry32(seed: number): () => number {
 	};
 }
 
-export const noFaults = (): FaultCounts => ({ serverError: 0, rateLimitBurst: 0, burstRateLimited: 0, reset: 0, slow: 0, lostCreate: 0 });
+export const noFaults = (): FaultCounts => ({ serverError: 0, rateLimitBurst: 0, burstRateLimited: 0, reset: 0, slow: 0, lostCreate: 0, retried: 0 });
 
 export type FaultKind = 'serverError' | 'rateLimitBurst' | 'reset' | 'slow' | 'lostCreate';
 
@@ -79,6 +81,8 @@ export class FaultInjector {
 	private random: () => number = Math.random;
 	private burstLeft = 0;
 	private readonly heldResponses = new Set<NodeJS.Timeout>();
+	/** Requests whose last attempt met a fault, by method, URL and body. */
+	private readonly faulted = new Set<string>();
 
 	constructor(private readonly vendor: VendorFaults) {}
 
@@ -87,6 +91,7 @@ export class FaultInjector {
 		this.options = options;
 		this.random = options ? mulberry32(options.seed) : Math.random;
 		this.burstLeft = 0;
+		this.faulted.clear();
 		Object.assign(this.counts, noFaults());
 	}
 
@@ -124,6 +129,7 @@ export class FaultInjector {
 	middleware(): RequestHandler {
 		return (req: Request, res: Response, next: NextFunction) => {
 			const fault = this.decide(this.vendor.isCreate(req));
+			if (this.options) this.noteRetry(req, fault !== undefined);
 			switch (fault) {
 				case undefined:
 					return next();
@@ -153,6 +159,13 @@ export class FaultInjector {
 	dispose() {
 		for (const timer of this.heldResponses) clearTimeout(timer);
 		this.heldResponses.clear();
+	}
+
+	private noteRetry(req: Request, faulted: boolean) {
+		// Multipart bodies are not parsed yet at this point; method and URL tell those retries apart well enough.
+		const key = `${req.method} ${req.originalUrl} ${req.body === undefined ? '' : JSON.stringify(req.body)}`;
+		if (this.faulted.delete(key)) this.counts.retried++;
+		if (faulted) this.faulted.add(key);
 	}
 
 	private holdResponse(res: Response) {
