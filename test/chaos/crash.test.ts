@@ -4,11 +4,15 @@
  * reported failed. Kill points are "the N-th request the simulators see" (see killSwitch.ts), N drawn from a seeded
  * PRNG: CHAOS_SEED=<n> replays another set of points. Figures are printed as one `[chaos]` line per scenario.
  */
+import { existsSync, readFileSync } from 'node:fs';
+
 import { LEVER_SEED, startLeverSimulator, type LeverSimulator } from '../simulators/lever';
-import { ensureBuilt, startFileServer, tempDir, writeJson, writeNdjson } from '../recipes/helpers';
-import { recipeFile } from '../recipes/helpers';
+import { startOnboardingSimulator } from '../simulators/onboarding';
+import { ensureBuilt, recipeFile, startFileServer, tempDir, writeJson, writeNdjson } from '../recipes/helpers';
+import { leverView } from '../recipes/leverState';
 import { KillSwitch, killPoints, seededRandom, startCountingProxy } from './killSwitch';
 import { compareOutcomes, leverBatch, leverOutcome, type Outcome } from './leverBatch';
+import { hireMaker, savedCursor, type Hire } from './leverHires';
 import { inPool, printFigures, runKillable, stateFileProblem, type ChaosRun } from './runner';
 
 const SEED = Number(process.env.CHAOS_SEED ?? 8);
@@ -16,6 +20,9 @@ const BATCH_SIZE = 60;
 const KILLS = Number(process.env.CHAOS_KILLS ?? 24);
 /** Trials run side by side, each with its own simulator: the runner spends most of a run pacing requests. */
 const PARALLEL = 12;
+/** Poll rounds: hires arrive, a poll run is killed, more hires arrive, the rerun completes. */
+const POLL_ROUNDS = Number(process.env.CHAOS_POLL_ROUNDS ?? 24);
+const ONBOARDING_TOKEN = 'Bearer onboarding-token-for-chaos';
 
 describe('crash and rerun', () => {
 	let files: Awaited<ReturnType<typeof startFileServer>>;
@@ -128,6 +135,98 @@ describe('crash and rerun', () => {
 				// The rerun completes, and reports the same two contacts without a name as failed — nothing else.
 				expect({ where, code: trial.rerun.code, failed: trial.rerun.summary?.failedItems }).toEqual({ where, code: cleanRun.code, failed: cleanRun.summary?.failedItems });
 				expect({ where, ...trial.comparison }).toEqual({ where, lost: 0, duplicatedCandidates: 0, doubledNotes: 0, lostNotes: 0, doubledFiles: 0, lostFiles: 0, other: [] });
+			}
+		});
+	});
+
+	describe(`hire-to-onboarding (Lever) from cron: ${POLL_ROUNDS} poll runs killed at seeded points while hires keep arriving`, () => {
+		it('gets every hire to onboarding exactly once: the cursor never skips a change, notes are not doubled', async () => {
+			const clock: { pinned?: number } = {};
+			// Lever's clock can be pinned for a hire at exactly the saved cursor; its rate limit would stall on a pinned
+			// clock, and the runner paces itself below it anyway.
+			const sim = await startLeverSimulator({ rateLimit: false, now: () => clock.pinned ?? Date.now() });
+			const onboarding = await startOnboardingSimulator({ auth: { header: 'authorization', value: ONBOARDING_TOKEN } });
+			const killSwitch = new KillSwitch();
+			const leverProxy = await startCountingProxy(sim.baseUrl, killSwitch);
+			const onboardingProxy = await startCountingProxy(onboarding.baseUrl, killSwitch);
+			try {
+				const dir = tempDir('chaos-lever-poll-');
+				const recipe = JSON.parse(readFileSync(recipeFile('hire-to-onboarding.lever.json'), 'utf8')) as { nodes: Array<{ name: string; parameters: Record<string, unknown> }> };
+				recipe.nodes.find((node) => node.name === 'Onboarding Push')!.parameters.url = `${onboardingProxy.url}/employees`;
+				const workflow = writeJson(dir, 'hire-to-onboarding.lever.json', recipe);
+				const credentials = writeJson(dir, 'credentials.json', {
+					'Lever account': { type: 'leverApi', data: { apiKey: sim.apiKey, environment: 'custom', customUrl: leverProxy.url, defaultPerformAs: LEVER_SEED.users.recruiter } },
+					'Onboarding API': { type: 'onboardingApi', data: { authType: 'header', headerName: 'Authorization', headerValue: ONBOARDING_TOKEN } },
+				});
+				const stateFile = `${dir}/state.json`;
+				const args = ['--credentials', credentials, '--state', stateFile];
+				const cursor = () => savedCursor(existsSync(stateFile) ? readFileSync(stateFile, 'utf8') : undefined);
+				const hire = hireMaker(sim, clock);
+				const hires: Hire[] = [];
+
+				// The first poll only starts the cursor (n8n's behaviour on activation).
+				const first = await runKillable(workflow, args, killSwitch);
+				expect({ code: first.code, status: first.summary?.status }).toEqual({ code: 0, status: 'no-data' });
+
+				const random = seededRandom(SEED + 1);
+				const figures = { kills: 0, reruns: 0, runs: 1, missedHires: 0, doubledEmployees: 0, doubledNotes: 0, lostNotes: 0, corruptStateFiles: 0, atCursor: 0 };
+				for (let round = 0; round < POLL_ROUNDS; round++) {
+					const before = [await hire(true, `round ${round}, before the run`), await hire(round % 3 !== 0, `round ${round}, before the run`)];
+					// A change stamped exactly at the saved cursor, made after the poll that saved it.
+					before.push(await hire(round % 2 === 0, `round ${round}, at the cursor`, cursor()));
+					hires.push(...before);
+					figures.atCursor++;
+					// Requests a run makes: archive reasons and the list, then per hire the opportunity and its offers, with an
+					// offer the posting and the onboarding push, and a note (looked up, then added).
+					const requests = 2 + before.reduce((sum, made) => sum + (made.withOffer ? 6 : 4), 0);
+					const point = { atRequest: 1 + Math.floor(random() * requests), mode: random() < 0.5 ? 'before' : 'after' } as const;
+					// A hire made while the run is under way, halfway to the kill point.
+					const midRun = Math.max(1, Math.floor(point.atRequest / 2));
+					killSwitch.onRequest = async (index) => {
+						if (index === midRun) hires.push(await hire(true, `round ${round}, during the killed run`));
+					};
+					const killed = await runKillable(workflow, args, killSwitch, point);
+					killSwitch.onRequest = undefined;
+					figures.runs++;
+					if (killed.killed) figures.kills++;
+					if (stateFileProblem(stateFile)) figures.corruptStateFiles++;
+					hires.push(await hire(round % 4 !== 1, `round ${round}, between kill and rerun`, cursor()));
+					figures.atCursor++;
+
+					const rerun = await runKillable(workflow, args, killSwitch);
+					figures.runs++;
+					figures.reruns++;
+					expect({ round, code: rerun.code, failed: rerun.summary?.failedItems }).toEqual({ round, code: 0, failed: [] });
+				}
+
+				const employees = [...onboarding.employees.values()];
+				const views = leverView(sim);
+				const problems: string[] = [];
+				for (const made of hires) {
+					const pushed = employees.filter((employee) => employee.idempotencyKey === made.opportunityId).length;
+					const notes = views.find((view) => view.id === made.opportunityId)!.notes;
+					const expectedNote = made.withOffer ? /^Onboarding started: employee / : /^Onboarding not started: this hire has no offer/;
+					const noted = notes.filter((note) => expectedNote.test(note)).length;
+					if (made.withOffer && pushed === 0) figures.missedHires++;
+					if (!made.withOffer && pushed > 0) problems.push(`${made.email} (no offer) was pushed`);
+					figures.doubledEmployees += Math.max(0, pushed - 1);
+					figures.doubledNotes += Math.max(0, noted - 1);
+					if (noted === 0) {
+						figures.lostNotes++;
+						problems.push(`${made.email} (${made.madeWhen}, ${made.withOffer ? 'offer' : 'no offer'}) has no note`);
+					}
+					if (made.withOffer && pushed === 0) problems.push(`${made.email} (${made.madeWhen}) never reached onboarding`);
+				}
+				printFigures('lever poll', { seed: SEED + 1, ...figures, hires: hires.length, hiresWithOffer: hires.filter((made) => made.withOffer).length, employees: employees.length });
+				expect(figures.kills).toBeGreaterThanOrEqual(Math.min(20, POLL_ROUNDS));
+				expect(problems).toEqual([]);
+				expect({ ...figures, kills: 0, reruns: 0, runs: 0, atCursor: 0 }).toEqual({ kills: 0, reruns: 0, runs: 0, atCursor: 0, missedHires: 0, doubledEmployees: 0, doubledNotes: 0, lostNotes: 0, corruptStateFiles: 0 });
+				expect(employees).toHaveLength(hires.filter((made) => made.withOffer).length);
+			} finally {
+				await leverProxy.close();
+				await onboardingProxy.close();
+				await sim.close();
+				await onboarding.close();
 			}
 		});
 	});
