@@ -1,3 +1,5 @@
+import { NodeOperationError } from 'n8n-workflow';
+
 import type { CandidateProfile, ProfileField, UpdatePlan } from './candidate';
 import { missingMandatoryFields, normalizeEmail, planUpdate } from './candidate';
 
@@ -41,7 +43,7 @@ export class EmailRequiredError extends Error {
  * A create the vendor cannot deduplicate (neither ATS takes an idempotency key). `send` gets a `confirmNotApplied`
  * for its retry policy: after a 5xx, a reset or a timeout the create is only sent again when `findCreated` shows the
  * attempt left nothing behind. When it still fails in a way that may have reached the vendor (anything but a 4xx
- * refusal), `findCreated` decides: the record is there, so its response was lost and that record is the result;
+ * refusal or the node's own input check), `findCreated` decides: the record is there, so its response was lost and that record is the result;
  * otherwise the error stands and the item is reported failed.
  */
 export async function createOnce<TRecord>(
@@ -51,7 +53,7 @@ export async function createOnce<TRecord>(
 	try {
 		return await send(async () => (await findCreated()) === undefined);
 	} catch (error) {
-		if (refusedByVendor(error)) throw error;
+		if (neverApplied(error)) throw error;
 		// A lookup that fails too leaves the original error as the reason to report.
 		const created = await findCreated().catch(() => undefined);
 		if (created === undefined) throw error;
@@ -59,8 +61,12 @@ export async function createOnce<TRecord>(
 	}
 }
 
-/** A 4xx answer (a 429 after its retries included): the vendor refused the request, so it created nothing. */
-function refusedByVendor(error: unknown): boolean {
+/**
+ * Nothing can have been created: the node refused the input before sending (NodeOperationError), or the vendor
+ * refused the request with a 4xx (a 429 after its retries included).
+ */
+function neverApplied(error: unknown): boolean {
+	if (error instanceof NodeOperationError) return true;
 	const status = Number((error as { httpCode?: unknown } | undefined)?.httpCode);
 	return status >= 400 && status < 500;
 }

@@ -48,3 +48,29 @@ it('create: the lost response is reported and the create is not repeated', async
 	expect(opportunitiesOf('lost.create@example.com')).toHaveLength(1);
 	expect(apiCalls(sim)).toEqual(['GET /opportunities']);
 });
+
+it('add note: a lost note is found among the notes added since, not added twice', async () => {
+	const opportunity = sim.seed.opportunities.adaData;
+	const notesBefore = sim.state.notes.filter((note) => note.opportunityId === opportunity).length;
+	const { json, error } = await runLever(sim, { resource: 'opportunity', operation: 'addNote', opportunity: byId(opportunity), note: 'Replied to outreach' });
+	expect(error).toBeUndefined();
+	expect(sim.faults.lostCreate).toBe(1);
+	const notes = sim.state.notes.filter((note) => note.opportunityId === opportunity);
+	expect(notes).toHaveLength(notesBefore + 1);
+	expect(json).toEqual([expect.objectContaining({ noteId: notes[notes.length - 1].id, alreadyExisted: true })]);
+	expect(apiCalls(sim)).toEqual([`GET /opportunities/${opportunity}/notes`, `GET /opportunities/${opportunity}/notes`]);
+});
+
+it('upload file: a lost upload is found among the files uploaded since, not attached twice', async () => {
+	const opportunity = sim.seed.opportunities.adaData;
+	const cv = { data: Buffer.from('%PDF-1.4 lost cv').toString('base64'), mimeType: 'application/pdf', fileName: 'lost-cv.pdf' };
+	const { json, error } = await runLever(
+		sim,
+		{ resource: 'opportunity', operation: 'uploadFile', opportunity: byId(opportunity), binaryPropertyName: 'data', performAs: byId(sim.seed.users.recruiter) },
+		{ input: [{ json: {}, binary: { data: cv } }] as never },
+	);
+	expect(error).toBeUndefined();
+	const uploaded = sim.state.files.filter((file) => file.opportunityId === opportunity && file.name === 'lost-cv.pdf');
+	expect(uploaded).toHaveLength(1);
+	expect(json).toEqual([expect.objectContaining({ id: uploaded[0].id, alreadyExisted: true })]);
+});

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import { createOnce } from '../../../shared/upsert';
 import { locatorValue, requiredLocatorValue } from '../../helpers/utils';
 import { leverApiRequest, leverApiRequestAllItems } from '../../transport';
 import { opportunityRLC, performAsRLC } from '../common.descriptions';
@@ -64,6 +65,9 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['opportunity'], operation: ['addNote'] } }, properties);
 
+/** Slack between n8n's clock and Lever's when looking for a note this execution may already have added. */
+const CLOCK_SKEW_MS = 60_000;
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = requiredLocatorValue.call(this, 'opportunity', 'Opportunity', itemIndex);
 	const value = String(this.getNodeParameter('note', itemIndex, '')).trim();
@@ -76,11 +80,25 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		const same = notes.find((note) => ((note.fields ?? []) as IDataObject[]).some((field) => field.value === value));
 		if (same) return { ...same, noteId: same.id, alreadyExisted: true };
 	}
-	// Not idempotent (a repeat adds a second note), so after a 5xx it is not sent again.
-	const response = await leverApiRequest.call(this, 'POST', notesPath, {
-		body: { value, ...options },
-		performAs: locatorValue.call(this, 'performAs', itemIndex),
-		itemIndex,
-	});
-	return response.data as IDataObject;
+	// Not idempotent (a repeat adds a second note): after a 5xx, a reset or a timeout the opportunity's notes tell
+	// whether this one landed (then it is the result) before it is sent again.
+	const sentAfter = Date.now() - CLOCK_SKEW_MS;
+	return await createOnce(
+		async (confirmNotApplied) => {
+			const response = await leverApiRequest.call(this, 'POST', notesPath, {
+				body: { value, ...options },
+				performAs: locatorValue.call(this, 'performAs', itemIndex),
+				confirmNotApplied,
+				itemIndex,
+			});
+			return response.data as IDataObject;
+		},
+		async () => {
+			const notes = await leverApiRequestAllItems.call(this, notesPath);
+			const sent = notes.find(
+				(note) => Number(note.createdAt) >= sentAfter && ((note.fields ?? []) as IDataObject[]).some((field) => field.value === value),
+			);
+			return sent && { ...sent, noteId: sent.id, alreadyExisted: true };
+		},
+	);
 }

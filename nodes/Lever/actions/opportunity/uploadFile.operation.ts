@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { createOnce } from '../../../shared/upsert';
 import { binaryAsBlob, locatorValue, requiredLocatorValue } from '../../helpers/utils';
 import { leverApiRequest, leverApiRequestAllItems } from '../../transport';
 import { opportunityRLC, performAsRLC } from '../common.descriptions';
@@ -37,6 +38,9 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['opportunity'], operation: ['uploadFile'] } }, properties);
 
+/** Slack between n8n's clock and Lever's when looking for a file this execution may already have uploaded. */
+const CLOCK_SKEW_MS = 60_000;
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = requiredLocatorValue.call(this, 'opportunity', 'Opportunity', itemIndex);
 	const property = this.getNodeParameter('binaryPropertyName', itemIndex) as string;
@@ -51,11 +55,24 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 	const form = new FormData();
 	form.append('file', blob, fileName);
-	// Lever has no "upload resume" for an existing opportunity: a resume after creation is attached as a file.
-	const response = await leverApiRequest.call(this, 'POST', filesPath, {
-		body: form,
-		performAs: locatorValue.call(this, 'performAs', itemIndex),
-		itemIndex,
-	});
-	return response.data as IDataObject;
+	// Not idempotent (a repeat attaches a second copy): after a 5xx, a reset or a timeout the files uploaded since
+	// tell whether this one landed (then it is the result) before it is sent again.
+	const sentAfter = Date.now() - CLOCK_SKEW_MS;
+	return await createOnce(
+		async (confirmNotApplied) => {
+			// Lever has no "upload resume" for an existing opportunity: a resume after creation is attached as a file.
+			const response = await leverApiRequest.call(this, 'POST', filesPath, {
+				body: form,
+				performAs: locatorValue.call(this, 'performAs', itemIndex),
+				confirmNotApplied,
+				itemIndex,
+			});
+			return response.data as IDataObject;
+		},
+		async () => {
+			const files = await leverApiRequestAllItems.call(this, filesPath, { uploaded_at_start: sentAfter });
+			const sent = files.find((file) => file.name === fileName && Number(file.size) === blob.size);
+			return sent && { ...sent, alreadyExisted: true };
+		},
+	);
 }
