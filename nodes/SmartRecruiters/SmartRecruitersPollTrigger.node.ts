@@ -12,7 +12,7 @@ import { apiRequestAllPages } from './transport';
 interface PollState extends IDataObject {
 	/** `updatedOn` of the newest candidate seen; taken from SmartRecruiters' data, never from this machine's clock. */
 	cursor?: string;
-	/** Candidates seen with exactly that `updatedOn`, in case `updatedAfter` includes its boundary. */
+	/** Candidates already emitted with exactly that `updatedOn`: the next poll asks from just before it and skips them. */
 	idsAtCursor?: string[];
 	/**
 	 * Status last emitted per application (`candidateId/jobId`): a hired candidate who is edited later is not emitted
@@ -95,11 +95,13 @@ export class SmartRecruitersPollTrigger implements INodeType {
 		}
 
 		const qs: IDataObject = {};
-		if (state.cursor && !manual) qs.updatedAfter = state.cursor;
+		// `updatedAfter` is exclusive: asking from the cursor itself would lose a change made in the cursor's own
+		// millisecond after this poll. One millisecond earlier includes it; the ids already emitted there are dropped below.
+		if (state.cursor && !manual) qs.updatedAfter = new Date(Date.parse(state.cursor) - 1).toISOString();
 		if (statuses.length > 0) qs.status = statuses;
 		const changed = await apiRequestAllPages.call(this, '/candidates', { qs, limit: manual ? MANUAL_SAMPLE_SIZE : undefined });
 		const seenAtCursor = new Set(state.idsAtCursor ?? []);
-		const fresh = manual ? changed : changed.filter((c) => !(c.updatedOn === state.cursor && seenAtCursor.has(String(c.id))));
+		const fresh = manual ? changed : changed.filter((c) => !(Date.parse(String(c.updatedOn)) === Date.parse(state.cursor ?? '') && seenAtCursor.has(String(c.id))));
 
 		if (!manual && fresh.length > 0) {
 			const newest = fresh.map((c) => String(c.updatedOn ?? '')).reduce((a, b) => (Date.parse(b) > Date.parse(a) ? b : a));
