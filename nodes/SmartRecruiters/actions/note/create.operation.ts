@@ -57,6 +57,14 @@ export const description: INodeProperties[] = forOperation('note', 'create', [
 		default: '',
 		description: 'Your own reference, appended to the note by SmartRecruiters',
 	},
+	{
+		displayName: 'Skip If Same Note Exists',
+		name: 'skipIfExists',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to add nothing when one of the candidate\'s 100 newest notes has exactly this text, so a workflow run again after a crash or a failed item does not add the note twice. Reading notes needs a user with the Administrator role; costs one extra request per note.',
+	},
 ]);
 
 /** Notes are messages that tag the candidate with `#[CANDIDATE:id]`; that tag is what puts them on the profile. */
@@ -78,6 +86,12 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			const ids = stringList(this.getNodeParameter(field, i, ''));
 			if (ids.length === 0) throw new NodeOperationError(this.getNode(), `"${mode === 'hiringTeam' ? 'Job ID' : 'User IDs'}" is empty`, { itemIndex: i });
 			shareWith[mode === 'hiringTeam' ? 'hiringTeamOf' : 'users'] = ids;
+		}
+		if (this.getNodeParameter('skipIfExists', i, false) === true) {
+			// A rerun after a crash cannot know whether its earlier POST landed: the candidate's notes are the record of that.
+			const newest = (await apiRequest.call(this, 'GET', '/messages', { qs: { candidateId, limit: 100 }, itemIndex: i })) as unknown as IDataObject[];
+			const same = (Array.isArray(newest) ? newest : []).find((note) => note.content === content);
+			if (same) return { candidateId, ...same, alreadyExisted: true };
 		}
 		const correlationId = String(this.getNodeParameter('correlationId', i, '')).trim();
 		const body: IDataObject = { content, shareWith, ...(correlationId ? { correlationId } : {}) };
