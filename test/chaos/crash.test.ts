@@ -8,31 +8,41 @@ import { existsSync, readFileSync } from 'node:fs';
 
 import { LEVER_SEED, startLeverSimulator, type LeverSimulator } from '../simulators/lever';
 import { startOnboardingSimulator } from '../simulators/onboarding';
+import { SMARTRECRUITERS_SEED, startSmartRecruitersSimulator } from '../simulators/smartrecruiters';
 import { ensureBuilt, recipeFile, startFileServer, tempDir, writeJson, writeNdjson } from '../recipes/helpers';
 import { leverView } from '../recipes/leverState';
+import { srView } from '../recipes/srState';
 import { KillSwitch, killPoints, seededRandom, startCountingProxy } from './killSwitch';
 import { compareOutcomes, leverBatch, leverOutcome, type Outcome } from './leverBatch';
 import { hireMaker, savedCursor, type Hire } from './leverHires';
+import { runPollScenario, type MadeHire } from './pollScenario';
 import { inPool, printFigures, runKillable, stateFileProblem, type ChaosRun } from './runner';
+import { savedSrCursor, srHireMaker, type SrHire } from './srHires';
 
 const SEED = Number(process.env.CHAOS_SEED ?? 8);
 const BATCH_SIZE = 60;
 const KILLS = Number(process.env.CHAOS_KILLS ?? 24);
-/** Trials run side by side, each with its own simulator: the runner spends most of a run pacing requests. */
+/**
+ * Trials run side by side, each with its own simulator: the runner spends most of a run pacing its requests. The
+ * scenarios run concurrently too (it.concurrent), so the file stays within a few minutes.
+ */
 const PARALLEL = 12;
 /** Poll rounds: hires arrive, a poll run is killed, more hires arrive, the rerun completes. */
-const POLL_ROUNDS = Number(process.env.CHAOS_POLL_ROUNDS ?? 24);
+const POLL_ROUNDS = Number(process.env.CHAOS_POLL_ROUNDS ?? 21);
 const ONBOARDING_TOKEN = 'Bearer onboarding-token-for-chaos';
 
 describe('crash and rerun', () => {
-	let files: Awaited<ReturnType<typeof startFileServer>>;
-
-	beforeAll(async () => {
-		await ensureBuilt();
-		const cvs: Record<string, { type: string; body: string }> = {};
-		for (let i = 0; i < BATCH_SIZE; i += 5) cvs[`/cv/person${i}.pdf`] = { type: 'application/pdf', body: `%PDF-1.4 CV of person ${i}` };
-		files = await startFileServer(cvs);
-	});
+	// Jest starts it.concurrent tests before beforeAll hooks finish, so the shared setup is a promise each test awaits.
+	let setup: Promise<{ cvBaseUrl: string }> | undefined;
+	let files: Awaited<ReturnType<typeof startFileServer>> | undefined;
+	const ready = () =>
+		(setup ??= (async () => {
+			await ensureBuilt();
+			const cvs: Record<string, { type: string; body: string }> = {};
+			for (let i = 0; i < BATCH_SIZE; i += 5) cvs[`/cv/person${i}.pdf`] = { type: 'application/pdf', body: `%PDF-1.4 CV of person ${i}` };
+			files = await startFileServer(cvs);
+			return { cvBaseUrl: files.baseUrl };
+		})());
 	afterAll(async () => {
 		await files?.close();
 	});
@@ -64,8 +74,8 @@ describe('crash and rerun', () => {
 			};
 		}
 
-		it('leaves the records of a clean run: none lost, no duplicate candidate, no note or file twice', async () => {
-			const batch = leverBatch(BATCH_SIZE, files.baseUrl);
+		it.concurrent('leaves the records of a clean run: none lost, no duplicate candidate, no note or file twice', async () => {
+			const batch = leverBatch(BATCH_SIZE, (await ready()).cvBaseUrl);
 			const input = writeNdjson(tempDir('chaos-lever-input-'), 'events.ndjson', batch.events);
 			const recipe = recipeFile('push-on-interested.lever.json');
 
@@ -139,8 +149,40 @@ describe('crash and rerun', () => {
 		});
 	});
 
-	describe(`hire-to-onboarding (Lever) from cron: ${POLL_ROUNDS} poll runs killed at seeded points while hires keep arriving`, () => {
-		it('gets every hire to onboarding exactly once: the cursor never skips a change, notes are not doubled', async () => {
+	/** The hire-to-onboarding recipe copied with its Onboarding Push URL pointing at `url` (the one setting ops fill in). */
+	function hireRecipe(dir: string, name: string, url: string): string {
+		const recipe = JSON.parse(readFileSync(recipeFile(name), 'utf8')) as { nodes: Array<{ name: string; parameters: Record<string, unknown> }> };
+		recipe.nodes.find((node) => node.name === 'Onboarding Push')!.parameters.url = url;
+		return writeJson(dir, name, recipe);
+	}
+
+	/** Per hire: pushed to onboarding exactly once (or never, when it cannot be), and exactly one note about it. */
+	function hireFigures<H extends MadeHire & { email: string }>(hires: H[], pushesOf: (hire: H) => number, notesOf: (hire: H) => number) {
+		const figures = { hires: hires.length, hiresToPush: hires.filter((made) => made.pushed).length, missedHires: 0, doubledEmployees: 0, doubledNotes: 0, lostNotes: 0 };
+		const problems: string[] = [];
+		for (const made of hires) {
+			const pushes = pushesOf(made);
+			const notes = notesOf(made);
+			if (made.pushed && pushes === 0) {
+				figures.missedHires++;
+				problems.push(`${made.email} (${made.madeWhen}) never reached onboarding`);
+			}
+			if (!made.pushed && pushes > 0) problems.push(`${made.email} (${made.madeWhen}) was pushed without an offer or start date`);
+			figures.doubledEmployees += Math.max(0, pushes - 1);
+			figures.doubledNotes += Math.max(0, notes - 1);
+			if (notes === 0) {
+				figures.lostNotes++;
+				problems.push(`${made.email} (${made.madeWhen}) has no note`);
+			}
+		}
+		return { figures, problems };
+	}
+
+	const NO_HARM = { missedHires: 0, doubledEmployees: 0, doubledNotes: 0, lostNotes: 0, corruptStateFiles: 0 };
+
+	describe(`hire-to-onboarding from cron: ${POLL_ROUNDS} poll runs killed at seeded points while hires keep arriving`, () => {
+		it.concurrent('Lever: every hire reaches onboarding exactly once, the cursor never skips a change, no note twice', async () => {
+			await ready();
 			const clock: { pinned?: number } = {};
 			// Lever's clock can be pinned for a hire at exactly the saved cursor; its rate limit would stall on a pinned
 			// clock, and the runner paces itself below it anyway.
@@ -151,79 +193,98 @@ describe('crash and rerun', () => {
 			const onboardingProxy = await startCountingProxy(onboarding.baseUrl, killSwitch);
 			try {
 				const dir = tempDir('chaos-lever-poll-');
-				const recipe = JSON.parse(readFileSync(recipeFile('hire-to-onboarding.lever.json'), 'utf8')) as { nodes: Array<{ name: string; parameters: Record<string, unknown> }> };
-				recipe.nodes.find((node) => node.name === 'Onboarding Push')!.parameters.url = `${onboardingProxy.url}/employees`;
-				const workflow = writeJson(dir, 'hire-to-onboarding.lever.json', recipe);
 				const credentials = writeJson(dir, 'credentials.json', {
 					'Lever account': { type: 'leverApi', data: { apiKey: sim.apiKey, environment: 'custom', customUrl: leverProxy.url, defaultPerformAs: LEVER_SEED.users.recruiter } },
 					'Onboarding API': { type: 'onboardingApi', data: { authType: 'header', headerName: 'Authorization', headerValue: ONBOARDING_TOKEN } },
 				});
 				const stateFile = `${dir}/state.json`;
-				const args = ['--credentials', credentials, '--state', stateFile];
 				const cursor = () => savedCursor(existsSync(stateFile) ? readFileSync(stateFile, 'utf8') : undefined);
 				const hire = hireMaker(sim, clock);
-				const hires: Hire[] = [];
-
-				// The first poll only starts the cursor (n8n's behaviour on activation).
-				const first = await runKillable(workflow, args, killSwitch);
-				expect({ code: first.code, status: first.summary?.status }).toEqual({ code: 0, status: 'no-data' });
-
-				const random = seededRandom(SEED + 1);
-				const figures = { kills: 0, reruns: 0, runs: 1, missedHires: 0, doubledEmployees: 0, doubledNotes: 0, lostNotes: 0, corruptStateFiles: 0, atCursor: 0 };
-				for (let round = 0; round < POLL_ROUNDS; round++) {
-					const before = [await hire(true, `round ${round}, before the run`), await hire(round % 3 !== 0, `round ${round}, before the run`)];
-					// A change stamped exactly at the saved cursor, made after the poll that saved it.
-					before.push(await hire(round % 2 === 0, `round ${round}, at the cursor`, cursor()));
-					hires.push(...before);
-					figures.atCursor++;
-					// Requests a run makes: archive reasons and the list, then per hire the opportunity and its offers, with an
-					// offer the posting and the onboarding push, and a note (looked up, then added).
-					const requests = 2 + before.reduce((sum, made) => sum + (made.withOffer ? 6 : 4), 0);
-					const point = { atRequest: 1 + Math.floor(random() * requests), mode: random() < 0.5 ? 'before' : 'after' } as const;
-					// A hire made while the run is under way, halfway to the kill point.
-					const midRun = Math.max(1, Math.floor(point.atRequest / 2));
-					killSwitch.onRequest = async (index) => {
-						if (index === midRun) hires.push(await hire(true, `round ${round}, during the killed run`));
-					};
-					const killed = await runKillable(workflow, args, killSwitch, point);
-					killSwitch.onRequest = undefined;
-					figures.runs++;
-					if (killed.killed) figures.kills++;
-					if (stateFileProblem(stateFile)) figures.corruptStateFiles++;
-					hires.push(await hire(round % 4 !== 1, `round ${round}, between kill and rerun`, cursor()));
-					figures.atCursor++;
-
-					const rerun = await runKillable(workflow, args, killSwitch);
-					figures.runs++;
-					figures.reruns++;
-					expect({ round, code: rerun.code, failed: rerun.summary?.failedItems }).toEqual({ round, code: 0, failed: [] });
-				}
+				const { hires, figures, failures } = await runPollScenario<Hire>(
+					{
+						workflow: hireRecipe(dir, 'hire-to-onboarding.lever.json', `${onboardingProxy.url}/employees`),
+						args: ['--credentials', credentials, '--state', stateFile],
+						stateFile,
+						killSwitch,
+						hire: (pushed, madeWhen, atCursor) => hire(pushed, madeWhen, atCursor ? cursor() : undefined),
+						// Archive reasons and the list; per hire the opportunity and its offers, with an offer the posting and the
+						// push, and a note (looked up, then added).
+						requestsFor: (made) => 2 + made.reduce((sum, one) => sum + (one.pushed ? 6 : 4), 0),
+					},
+					POLL_ROUNDS,
+					seededRandom(SEED + 1),
+				);
 
 				const employees = [...onboarding.employees.values()];
 				const views = leverView(sim);
-				const problems: string[] = [];
-				for (const made of hires) {
-					const pushed = employees.filter((employee) => employee.idempotencyKey === made.opportunityId).length;
-					const notes = views.find((view) => view.id === made.opportunityId)!.notes;
-					const expectedNote = made.withOffer ? /^Onboarding started: employee / : /^Onboarding not started: this hire has no offer/;
-					const noted = notes.filter((note) => expectedNote.test(note)).length;
-					if (made.withOffer && pushed === 0) figures.missedHires++;
-					if (!made.withOffer && pushed > 0) problems.push(`${made.email} (no offer) was pushed`);
-					figures.doubledEmployees += Math.max(0, pushed - 1);
-					figures.doubledNotes += Math.max(0, noted - 1);
-					if (noted === 0) {
-						figures.lostNotes++;
-						problems.push(`${made.email} (${made.madeWhen}, ${made.withOffer ? 'offer' : 'no offer'}) has no note`);
-					}
-					if (made.withOffer && pushed === 0) problems.push(`${made.email} (${made.madeWhen}) never reached onboarding`);
-				}
-				printFigures('lever poll', { seed: SEED + 1, ...figures, hires: hires.length, hiresWithOffer: hires.filter((made) => made.withOffer).length, employees: employees.length });
+				const notePattern = (made: Hire) => (made.pushed ? /^Onboarding started: employee / : /^Onboarding not started: this hire has no offer/);
+				const result = hireFigures(
+					hires,
+					(made: Hire) => employees.filter((employee) => employee.idempotencyKey === made.opportunityId).length,
+					(made: Hire) => views.find((view) => view.id === made.opportunityId)!.notes.filter((note) => notePattern(made).test(note)).length,
+				);
+				printFigures('lever poll', { seed: SEED + 1, ...figures, ...result.figures, employees: employees.length });
+				expect(failures).toEqual([]);
 				expect(figures.kills).toBeGreaterThanOrEqual(Math.min(20, POLL_ROUNDS));
-				expect(problems).toEqual([]);
-				expect({ ...figures, kills: 0, reruns: 0, runs: 0, atCursor: 0 }).toEqual({ kills: 0, reruns: 0, runs: 0, atCursor: 0, missedHires: 0, doubledEmployees: 0, doubledNotes: 0, lostNotes: 0, corruptStateFiles: 0 });
-				expect(employees).toHaveLength(hires.filter((made) => made.withOffer).length);
+				expect(result.problems).toEqual([]);
+				expect({ ...result.figures, corruptStateFiles: figures.corruptStateFiles }).toMatchObject(NO_HARM);
+				expect(employees).toHaveLength(result.figures.hiresToPush);
 			} finally {
 				await leverProxy.close();
+				await onboardingProxy.close();
+				await sim.close();
+				await onboarding.close();
+			}
+		});
+
+		it.concurrent('SmartRecruiters: every hire reaches onboarding exactly once, the cursor never skips a change, no note twice', async () => {
+			await ready();
+			const sim = await startSmartRecruitersSimulator({ rateLimit: false });
+			const onboarding = await startOnboardingSimulator({ auth: { header: 'authorization', value: ONBOARDING_TOKEN } });
+			const killSwitch = new KillSwitch();
+			const srProxy = await startCountingProxy(sim.baseUrl, killSwitch);
+			const onboardingProxy = await startCountingProxy(onboarding.baseUrl, killSwitch);
+			try {
+				const dir = tempDir('chaos-sr-poll-');
+				const credentials = writeJson(dir, 'credentials.json', {
+					'SmartRecruiters account': { type: 'smartRecruitersApi', data: { apiKey: SMARTRECRUITERS_SEED.apiKey, environment: 'custom', customUrl: srProxy.url } },
+					'Onboarding API': { type: 'onboardingApi', data: { authType: 'header', headerName: 'Authorization', headerValue: ONBOARDING_TOKEN } },
+				});
+				const stateFile = `${dir}/state.json`;
+				const cursor = () => savedSrCursor(existsSync(stateFile) ? readFileSync(stateFile, 'utf8') : undefined);
+				const hire = srHireMaker(sim);
+				const { hires, figures, failures } = await runPollScenario<SrHire>(
+					{
+						workflow: hireRecipe(dir, 'hire-to-onboarding.smartrecruiters.json', `${onboardingProxy.url}/employees`),
+						args: ['--credentials', credentials, '--state', stateFile],
+						stateFile,
+						killSwitch,
+						hire: (pushed, madeWhen, atCursor) => hire(pushed, madeWhen, atCursor ? cursor() : undefined),
+						// The list; per hire its application and offers, with a start date the candidate, the job and the push,
+						// and a note (looked up, then added).
+						requestsFor: (made) => 1 + made.reduce((sum, one) => sum + (one.pushed ? 7 : 4), 0),
+					},
+					POLL_ROUNDS,
+					seededRandom(SEED + 2),
+				);
+
+				const employees = [...onboarding.employees.values()];
+				const views = srView(sim);
+				const notePattern = (made: SrHire) => (made.pushed ? /^Onboarding started: employee / : /^Onboarding not started: this hire has no accepted offer/);
+				const result = hireFigures(
+					hires,
+					(made: SrHire) => employees.filter((employee) => employee.idempotencyKey === made.candidateId).length,
+					(made: SrHire) => views.find((view) => view.id === made.candidateId)!.notes.filter((note) => notePattern(made).test(note)).length,
+				);
+				printFigures('smartrecruiters poll', { seed: SEED + 2, ...figures, ...result.figures, employees: employees.length, contractViolations: sim.contractViolations.length });
+				expect(failures).toEqual([]);
+				expect(figures.kills).toBeGreaterThanOrEqual(Math.min(20, POLL_ROUNDS));
+				expect(result.problems).toEqual([]);
+				expect({ ...result.figures, corruptStateFiles: figures.corruptStateFiles }).toMatchObject(NO_HARM);
+				expect(employees).toHaveLength(result.figures.hiresToPush);
+				expect(sim.contractViolations).toEqual([]);
+			} finally {
+				await srProxy.close();
 				await onboardingProxy.close();
 				await sim.close();
 				await onboarding.close();

@@ -2,17 +2,16 @@
 import { randomUUID } from 'node:crypto';
 
 import { LEVER_SEED, type LeverSimulator } from '../simulators/lever';
+import type { MadeHire } from './pollScenario';
 
 const S = LEVER_SEED;
 
-export interface Hire {
+/** `pushed`: the hire has a signed offer, so the recipe pushes it to onboarding (else it notes the missing offer). */
+export interface Hire extends MadeHire {
 	opportunityId: string;
 	email: string;
-	withOffer: boolean;
 	/** Lever's archivedAt of the hire. */
 	archivedAt: number;
-	/** When in the scenario it was made, for the report of a missed one. */
-	madeWhen: string;
 }
 
 /** Makes hires in `sim` through its API; `at` pins Lever's clock for one hire (a change at exactly the cursor). */
@@ -61,7 +60,7 @@ export function hireMaker(sim: LeverSimulator, clock: { pinned?: number }) {
 				});
 			}
 			const archived = await api('PUT', `/opportunities/${created.id}/archived?perform_as=${S.users.recruiter}`, { reason: S.archiveReasons.hired });
-			return { opportunityId: created.id, email, withOffer, archivedAt: archived.archived!.archivedAt, madeWhen };
+			return { opportunityId: created.id, email, pushed: withOffer, archivedAt: archived.archived!.archivedAt, madeWhen };
 		} finally {
 			clock.pinned = undefined;
 		}
