@@ -10,6 +10,7 @@
  * shape is documented in scripts/bench/lib.js):
  *   lever    push-on-interested, new and existing contacts, at Lever's limit and with the limit lifted
  *   sr       the same against SmartRecruiters' per-endpoint and concurrency limits
+ *   n8n      the runner against a real n8n instance (scripts/bench/n8n.js, when present)
  *   memory   peak RSS of the Lever hire-to-onboarding poll over 100 vs 10,000 hires
  *   webhook  `ats-sync serve` acknowledging 200 signed contact events/s for 30 s
  *   engine   5,000 events through the generic chain (engine overhead, no HTTP)
@@ -24,9 +25,12 @@ const path = require('node:path');
 const repoRoot = path.join(__dirname, '..');
 // The simulators are TypeScript test code.
 require('ts-node').register({ transpileOnly: true, project: path.join(repoRoot, 'tsconfig.test.json') });
-const { machine } = require('./bench/lib');
+const os = require('node:os');
+const { machine, round } = require('./bench/lib');
 
-const SECTIONS = ['lever', 'sr', 'memory', 'webhook', 'engine'];
+/** Every section, in table order; a section whose module is not there (yet) is left out of the default run. */
+const SECTIONS = ['lever', 'sr', 'n8n', 'memory', 'webhook', 'engine'];
+const sectionFile = (name) => path.join(__dirname, 'bench', `${name}.js`);
 const resultsDir = path.join(repoRoot, 'bench', 'results');
 
 const cell = (value) => String(value ?? '').replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -64,7 +68,11 @@ function resultsReadme(latest) {
 		'Written by `npm run bench` (`node scripts/bench.js [section …]`); do not edit by hand. `latest.json` holds the',
 		'newest figures of each section; timestamped files of single runs are not committed.',
 		'',
-		...names.map((name) => `- \`${name}\`: measured ${latest.sections[name].measuredAt} in ${Math.round(latest.sections[name].seconds)} s`),
+		...names.map((name) => {
+			const section = latest.sections[name];
+			const load = section.loadAverage1m ? `, 1-minute load average ${section.loadAverage1m.before} before / ${section.loadAverage1m.after} after` : '';
+			return `- \`${name}\`: measured ${section.measuredAt} in ${Math.round(section.seconds)} s${load}`;
+		}),
 		'',
 		`Machine: ${machines.join('; ')}.`,
 		'',
@@ -77,8 +85,8 @@ const order = (name) => (SECTIONS.includes(name) ? SECTIONS.indexOf(name) : SECT
 
 async function main() {
 	const chosen = process.argv.slice(2);
-	const names = chosen.length > 0 ? chosen : SECTIONS;
-	const unknown = names.filter((name) => !existsSync(path.join(__dirname, 'bench', `${name}.js`)));
+	const names = chosen.length > 0 ? chosen : SECTIONS.filter((name) => existsSync(sectionFile(name)));
+	const unknown = names.filter((name) => !existsSync(sectionFile(name)));
 	if (unknown.length > 0) throw new Error(`Unknown bench section(s) ${unknown.join(', ')} (known: ${SECTIONS.join(', ')})`);
 
 	const startedAt = new Date().toISOString();
@@ -88,6 +96,8 @@ async function main() {
 		const section = require(`./bench/${name}`);
 		process.stderr.write(`bench ${name}: ${section.title}…\n`);
 		const started = Date.now();
+		// Other work on the machine shows in latencies (less in the ratios): keep the load beside the figures.
+		const loadBefore = os.loadavg()[0];
 		let results;
 		try {
 			results = await section.run();
@@ -96,11 +106,13 @@ async function main() {
 		}
 		const seconds = (Date.now() - started) / 1000;
 		process.stderr.write(`bench ${name}: done in ${Math.round(seconds)} s\n`);
-		runs.push({ name, measuredAt: new Date().toISOString(), seconds, machine: host, results });
+		const load = { before: round(loadBefore), after: round(os.loadavg()[0]) };
+		runs.push({ name, measuredAt: new Date().toISOString(), seconds, machine: host, loadAverage1m: load, results });
 	}
 
 	const results = runs.flatMap((run) => run.results);
-	process.stdout.write(`Machine: ${machineLine(host)}\n\n${table(results)}\n`);
+	const loads = runs.map((run) => `${run.name} ${run.loadAverage1m.before}→${run.loadAverage1m.after}`).join(', ');
+	process.stdout.write(`Machine: ${machineLine(host)}; 1-minute load average per section: ${loads}\n\n${table(results)}\n`);
 
 	mkdirSync(resultsDir, { recursive: true });
 	const stamp = startedAt.replace(/[:.]/g, '-');
