@@ -93,7 +93,8 @@ export function readCredentialsFile(file: string, env: NodeJS.ProcessEnv = proce
 	try {
 		text = readFileSync(file, 'utf8');
 	} catch (error) {
-		throw new UserError(`Cannot read credentials file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+		const code = (error as NodeJS.ErrnoException).code;
+		throw new UserError(`Credentials file ${file} ${code === 'ENOENT' ? 'does not exist' : `cannot be read (${code ?? (error as Error).message})`}`);
 	}
 	let parsed: unknown;
 	try {
@@ -190,10 +191,19 @@ export function resolveCredentials(uses: CredentialUse[], options: CredentialOpt
 	const keyOf = (details: INodeCredentialsDetails, sources: Array<Map<string, CredentialSource> | undefined>) =>
 		[details.id, details.name].find((key) => key && sources.some((source) => source?.has(key))) ?? details.name;
 
+	// One message per credential, naming every node that uses it.
+	const usersOf = new Map<string, string[]>();
+	for (const use of uses) {
+		const id = `${use.type}\u0000${keyOf(use.details, [options.file, fromBlob])}`;
+		usersOf.set(id, [...(usersOf.get(id) ?? []), use.nodeName]);
+	}
+	const checked = new Set<string>();
 	for (const use of uses) {
 		const key = keyOf(use.details, [options.file, fromBlob]);
-		const label = `Credential "${use.details.name}" (${use.type}, used by node "${use.nodeName}")`;
-		if (resolved.has(`${use.type}\u0000${key}`)) continue;
+		if (checked.has(`${use.type}\u0000${key}`)) continue;
+		checked.add(`${use.type}\u0000${key}`);
+		const users = usersOf.get(`${use.type}\u0000${key}`) ?? [use.nodeName];
+		const label = `Credential "${use.details.name}" (${use.type}, used by node${users.length > 1 ? 's' : ''} ${users.map((name) => `"${name}"`).join(', ')})`;
 		const properties = credentialProperties(options.types, use.type);
 		const data: CredentialData = {};
 		for (const source of [options.file?.get(key), fromBlob.get(key)]) {

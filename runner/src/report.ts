@@ -2,10 +2,11 @@
  * Everything the runner prints: progress (stderr), the run summary (stderr, or JSON lines on stdout with --json),
  * planned writes of a dry run and one-line errors. All of it passes through the Masker.
  */
-import type { IDataObject, INode, INodeExecutionData, IPairedItemData, IRun, IRunData } from 'n8n-workflow';
+import type { IConnections, IDataObject, INode, INodeExecutionData, IPairedItemData, IRun, IRunData } from 'n8n-workflow';
 
-import type { NodeRunSummary } from './engine';
+import type { NodeRunSummary, TypeRegistry } from './engine';
 import { summarizeNodeRun } from './engine';
+import type { RejectedLine } from './input';
 import type { PlannedWrite } from './outbound';
 import type { Masker } from './secrets';
 
@@ -26,6 +27,14 @@ export interface FailedItem {
 	message: string;
 }
 
+/** Items a node sent to a side output nothing is connected to (e.g. Mapping Table's "Unmapped"): skipped, listed. */
+export interface NotPassedOn {
+	node: string;
+	/** The output's name in the node, e.g. "Unmapped", else "output 2". */
+	output: string;
+	items: Array<{ inputItem?: number; email?: string }>;
+}
+
 export interface RunSummary {
 	workflow: string;
 	trigger: string;
@@ -34,6 +43,9 @@ export interface RunSummary {
 	durationMs: number;
 	nodes: NodeTotals[];
 	failedItems: FailedItem[];
+	/** --input lines that are not a JSON object: not run, reported with their line number. */
+	rejectedInput: RejectedLine[];
+	notPassedOn: NotPassedOn[];
 	error?: string;
 	plannedWrites: number;
 	stateSaved: boolean;
@@ -49,6 +61,16 @@ function errorMessage(value: unknown): string {
 			: message;
 	}
 	return String(value);
+}
+
+/**
+ * An error that says the ATS refused the credential (401/403) gets the credential's name appended, so the person
+ * knows which entry of the credentials file to fix (never its value).
+ */
+function namingCredential(message: string, node: INode | undefined): string {
+	const names = Object.values(node?.credentials ?? {}).map((details) => details.name);
+	if (names.length === 0 || !/\b(401|403)\b|unauthori[sz]ed|forbidden/i.test(message)) return message;
+	return `${message} (credential ${names.map((name) => `"${name}"`).join(', ')})`;
 }
 
 /** n8n's continueOnFail item: `{ error, description? }` (nodes put the vendor's own message in the description). */
@@ -79,6 +101,8 @@ function traceToInput(runData: IRunData, startNode: string, nodeName: string, ru
 export function summarizeRun(options: {
 	run: IRun | undefined;
 	nodes: INode[];
+	/** The workflow's connections, to tell a side output nothing is connected to. */
+	connections?: IConnections;
 	workflow: string;
 	trigger: string;
 	startItems: INodeExecutionData[];
@@ -86,12 +110,21 @@ export function summarizeRun(options: {
 	dryRun: boolean;
 	plannedWrites: number;
 	stateSaved: boolean;
+	rejectedInput?: RejectedLine[];
+	/** The loaded node types, for the name of the output an item stopped at. */
+	types?: TypeRegistry;
 }): RunSummary {
+	const rejectedInput = options.rejectedInput ?? [];
+	const notPassedOn: NotPassedOn[] = [];
+	const connections = options.connections ?? {};
 	const runData = options.run?.data.resultData.runData ?? {};
 	const nodes: NodeTotals[] = [];
 	const failedItems: FailedItem[] = [];
+	/** The input record's email: top level, or one level down (an event's `contact.email`). */
 	const emailOf = (index: number | undefined) => {
-		const email = index === undefined ? undefined : (options.startItems[index]?.json as IDataObject | undefined)?.email;
+		const json = index === undefined ? undefined : (options.startItems[index]?.json as IDataObject | undefined);
+		const nested = Object.values(json ?? {}).map((value) => (value && typeof value === 'object' ? (value as IDataObject).email : undefined));
+		const email = [json?.email, ...nested].find((value) => typeof value === 'string');
 		return typeof email === 'string' ? email : undefined;
 	};
 	const ordered = Object.keys(runData).sort(
@@ -107,9 +140,24 @@ export function summarizeRun(options: {
 			totals.itemsOut += summary.itemsOut;
 			summary.itemsPerOutput.forEach((count, output) => (totals.itemsPerOutput[output] = (totals.itemsPerOutput[output] ?? 0) + count));
 			totals.errors += summary.errors;
-			if (taskData.error) failedItems.push({ node: nodeName, message: errorMessage(taskData.error) });
+			if (taskData.error) failedItems.push({ node: nodeName, message: namingCredential(errorMessage(taskData.error), node) });
 			const outputs = taskData.data?.main ?? [];
 			const errorOutput = node?.onError === 'continueErrorOutput' && outputs.length > 1 ? outputs.length - 1 : -1;
+			outputs.forEach((items, output) => {
+				// The first output of a node at the end of a branch is where work finishes; a second output left
+				// unconnected is where a workflow drops what it does not handle — say which items went there.
+				if (output === 0 || output === errorOutput || !items?.length || connections[nodeName]?.main?.[output]?.length) return;
+				const declared = node && options.types?.getByNameAndVersion(node.type, node.typeVersion).description.outputNames;
+				const name = (Array.isArray(declared) && declared[output]) || `output ${output + 1}`;
+				notPassedOn.push({
+					node: nodeName,
+					output: name,
+					items: items.map((item) => {
+						const inputItem = traceToInput(runData, options.trigger, nodeName, runIndex, item.pairedItem);
+						return { inputItem, email: emailOf(inputItem) };
+					}),
+				});
+			});
 			outputs.forEach((items, output) => {
 				for (const item of items ?? []) {
 					const continues = node?.continueOnFail === true || (node?.onError !== undefined && node.onError !== 'stopWorkflow');
@@ -120,7 +168,7 @@ export function summarizeRun(options: {
 						node: nodeName,
 						inputItem,
 						email: emailOf(inputItem),
-						message: errorMessage(item.error ?? continueOnFailError(item.json)),
+						message: namingCredential(errorMessage(item.error ?? continueOnFailError(item.json)), node),
 					});
 				}
 			});
@@ -132,11 +180,18 @@ export function summarizeRun(options: {
 	return {
 		workflow: options.workflow,
 		trigger: options.trigger,
-		status: options.run === undefined ? 'no-data' : runError || errors > 0 || options.run.status !== 'success' ? 'failed' : 'success',
+		status:
+			rejectedInput.length > 0 || runError || errors > 0 || (options.run !== undefined && options.run.status !== 'success')
+				? 'failed'
+				: options.run === undefined
+					? 'no-data'
+					: 'success',
 		dryRun: options.dryRun,
 		durationMs: options.durationMs,
 		nodes,
 		failedItems,
+		rejectedInput,
+		notPassedOn,
 		...(runError ? { error: errorMessage(runError) } : {}),
 		plannedWrites: options.plannedWrites,
 		stateSaved: options.stateSaved,
@@ -224,6 +279,12 @@ export class Reporter {
 		);
 	}
 
+	/** An --input line that will not run, as soon as it is known. */
+	inputRejected(rejected: RejectedLine) {
+		if (this.options.json) this.event('inputRejected', rejected);
+		else this.note(`${rejected.message}: skipped, the other lines run`);
+	}
+
 	plannedWrites(writes: PlannedWrite[]) {
 		for (const write of writes) {
 			const url = this.options.masker.url(write.url);
@@ -251,6 +312,12 @@ export class Reporter {
 		for (const failed of summary.failedItems) {
 			const which = failed.inputItem === undefined ? '' : ` input item #${failed.inputItem + 1}${failed.email ? ` (${failed.email})` : ''}`;
 			lines.push(`  failed: ${failed.node}${which}: ${failed.message}`);
+		}
+		for (const rejected of summary.rejectedInput) lines.push(`  rejected: ${rejected.message}`);
+		for (const skipped of summary.notPassedOn) {
+			const listed = skipped.items.slice(0, 5).map((item) => (item.inputItem === undefined ? '?' : `#${item.inputItem + 1}${item.email ? ` (${item.email})` : ''}`));
+			const more = skipped.items.length > 5 ? ` and ${skipped.items.length - 5} more` : '';
+			lines.push(`  not passed on: ${skipped.node} → "${skipped.output}" (nothing connected): input item ${listed.join(', ')}${more}`);
 		}
 		if (summary.dryRun) lines.push(`  ${summary.plannedWrites} planned write(s) printed on stdout; nothing was sent, state not saved`);
 		else lines.push(`  ${summary.stateSaved ? 'state saved' : 'state not saved: the next run starts from the same cursor'}`);

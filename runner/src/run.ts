@@ -2,6 +2,7 @@
 import type { INodeExecutionData } from 'n8n-workflow';
 
 import { EXIT_ITEMS_FAILED, EXIT_SUCCESS, UserError } from './errors';
+import type { RejectedLine } from './input';
 import { readInput } from './input';
 import type { PlannedWrite } from './outbound';
 import { dryRunHandler, interceptOutboundHttp } from './outbound';
@@ -19,7 +20,7 @@ export interface RunOptions extends SessionOptions {
 }
 
 /** Items the start node emits when the run does not poll: --input, or one empty item where n8n would start with one. */
-function startItemsWithoutPoll(start: StartPoint, inputFile: string | undefined): INodeExecutionData[] {
+function startItemsWithoutPoll(start: StartPoint, inputFile: string | undefined): { items: INodeExecutionData[]; rejected: RejectedLine[] } {
 	if (inputFile !== undefined) return readInput(inputFile);
 	if (start.kind === 'webhook') {
 		throw new UserError(`"${start.node.name}" is a webhook trigger: receive its events with "ats-sync serve", or replay saved events with --input events.ndjson`);
@@ -27,7 +28,7 @@ function startItemsWithoutPoll(start: StartPoint, inputFile: string | undefined)
 	if (start.kind === 'trigger' && !/manualTrigger$/i.test(start.node.type)) {
 		throw new UserError(`"${start.node.name}" is an event trigger: pass its events with --input events.ndjson`);
 	}
-	return [{ json: {} }];
+	return { items: [{ json: {} }], rejected: [] };
 }
 
 export async function runCommand(options: RunOptions, reporter: Reporter): Promise<{ exitCode: number; summary: RunSummary }> {
@@ -35,8 +36,8 @@ export async function runCommand(options: RunOptions, reporter: Reporter): Promi
 	// Where to start and the --input items are settled before the lock: a bad input file fails at once.
 	const session = await openSession(options, reporter, (workflowData, loaded) => {
 		const start = pickStart(workflowData, loaded.types, options.trigger);
-		const replayItems = start.kind === 'poll' && options.inputFile === undefined ? undefined : startItemsWithoutPoll(start, options.inputFile);
-		return { start, replayItems };
+		const replay = start.kind === 'poll' && options.inputFile === undefined ? undefined : startItemsWithoutPoll(start, options.inputFile);
+		return { start, replayItems: replay?.items, rejectedInput: replay?.rejected ?? [] };
 	});
 	const planned: PlannedWrite[] = [];
 	const dryRun = options.dryRun ? dryRunHandler(planned) : undefined;
@@ -48,7 +49,9 @@ export async function runCommand(options: RunOptions, reporter: Reporter): Promi
 	const stopHeartbeat = reporter.startHeartbeat(() => requests);
 	try {
 		const { engine, workflowData, state } = session;
-		const { start, replayItems } = session.prepared;
+		const { start, replayItems, rejectedInput } = session.prepared;
+		// Broken input lines are reported now and in the summary; the good lines still run, and the run counts as failed.
+		for (const rejected of rejectedInput) reporter.inputRejected(rejected);
 		const workflow = engine.workflow(workflowData, session.staticData());
 		let startItems = replayItems;
 		if (!startItems) {
@@ -59,6 +62,8 @@ export async function runCommand(options: RunOptions, reporter: Reporter): Promi
 			summarizeRun({
 				run,
 				nodes: workflowData.nodes,
+				connections: workflowData.connections,
+				types: engine.types,
 				workflow: workflowData.name,
 				trigger: start.node.name,
 				startItems: items,
@@ -66,6 +71,7 @@ export async function runCommand(options: RunOptions, reporter: Reporter): Promi
 				dryRun: options.dryRun,
 				plannedWrites: planned.length,
 				stateSaved,
+				rejectedInput,
 			});
 
 		if (!startItems || startItems.length === 0) {

@@ -169,6 +169,8 @@ export async function startServe(options: ServeOptions, reporter: Reporter): Pro
 				let summary = summarizeRun({
 					run,
 					nodes: workflowData.nodes,
+					connections: workflowData.connections,
+					types: engine.types,
 					workflow: workflowData.name,
 					trigger: node.name,
 					startItems,

@@ -1,7 +1,7 @@
 /** Reading a workflow JSON file and checking it against the loaded node types, before anything runs. */
 import { readFileSync } from 'node:fs';
 
-import type { INode, INodeType, IWorkflowBase } from 'n8n-workflow';
+import type { INode, INodeProperties, INodeType, INodeTypeDescription, IWorkflowBase } from 'n8n-workflow';
 import { NodeHelpers } from 'n8n-workflow';
 
 import type { TypeRegistry } from './engine';
@@ -110,6 +110,59 @@ export function parameterProblems(workflowData: IWorkflowBase, types: TypeRegist
 		const description = types.getByNameAndVersion(node.type, node.typeVersion).description;
 		const issues = NodeHelpers.getNodeParametersIssues(description.properties, node, description);
 		if (issues) problems.push(...NodeHelpers.nodeIssuesToString(issues, node).map((issue) => `Node "${node.name}": ${issue}`));
+		problems.push(...parameterTypeProblems(node, description));
+	}
+	return problems;
+}
+
+const shown = (value: unknown) => {
+	const text = JSON.stringify(value) ?? String(value);
+	return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+};
+
+/** What a top-level parameter value of this type must be, or undefined when it is fine. */
+function typeMismatch(property: INodeProperties, value: unknown): string | undefined {
+	if (typeof value === 'string' && value.startsWith('=')) return undefined; // an expression, resolved at run time
+	const allowed = (property.options ?? []).map((option) => ('value' in option ? option.value : undefined));
+	const listed = () => allowed.map((option) => JSON.stringify(option)).join(', ');
+	switch (property.type) {
+		case 'string':
+			return typeof value === 'string' ? undefined : 'must be text';
+		case 'number':
+			return typeof value === 'number' && Number.isFinite(value) ? undefined : 'must be a number';
+		case 'boolean':
+			return typeof value === 'boolean' ? undefined : 'must be true or false';
+		case 'options':
+			// Options filled by a load-options method are only known at run time.
+			if (property.typeOptions?.loadOptionsMethod || property.typeOptions?.loadOptions) return undefined;
+			return allowed.includes(value as string) ? undefined : `must be one of ${listed()}`;
+		case 'multiOptions':
+			if (!Array.isArray(value)) return `must be a list of ${listed()}`;
+			if (property.typeOptions?.loadOptionsMethod || property.typeOptions?.loadOptions) return undefined;
+			return value.every((entry) => allowed.includes(entry as string)) ? undefined : `must only contain ${listed()}`;
+		case 'collection':
+		case 'fixedCollection':
+			return value !== null && typeof value === 'object' && !Array.isArray(value) ? undefined : 'must be an object';
+		default:
+			return undefined;
+	}
+}
+
+/**
+ * Parameters whose value has the wrong type for the node (a number where a list of options belongs, text for a
+ * switch): n8n's editor cannot produce them, but a hand-edited or generated file can, and the node would then
+ * quietly do something else. Only parameters the node shows with its other values are checked.
+ */
+function parameterTypeProblems(node: INode, description: INodeTypeDescription): string[] {
+	const problems: string[] = [];
+	for (const [name, value] of Object.entries(node.parameters)) {
+		const properties = description.properties.filter(
+			(property) => property.name === name && NodeHelpers.displayParameter(node.parameters, property, node, description),
+		);
+		if (properties.length === 0) continue;
+		const mismatches = properties.map((property) => typeMismatch(property, value));
+		if (mismatches.some((mismatch) => mismatch === undefined)) continue;
+		problems.push(`Node "${node.name}": parameter "${name}" (${properties[0].displayName}) ${mismatches[0]}, but is ${shown(value)}`);
 	}
 	return problems;
 }

@@ -114,10 +114,13 @@ describe('ats-sync bad input', () => {
 		);
 	});
 
-	it('an input line that is not JSON names the line', async () => {
+	it('an input file without one valid line names each broken line (one broken line among good ones: test/bad-input)', async () => {
 		const file = credentialsFile({ baseUrl: 'http://127.0.0.1:9', apiKey: '${FIXTURE_KEY}' });
-		writeFileSync(input(), '{"email":"ada@example.com"}\n{"email": oops}\n');
-		await expectUsageError(['run', workflow(), '--nodes', fixturePackageDir, '--input', input(), '--credentials', file], /events\.ndjson line 2 is not valid JSON/);
+		writeFileSync(input(), '{"email": oops}\n\n["ada@example.com"]\n');
+		await expectUsageError(
+			['run', workflow(), '--nodes', fixturePackageDir, '--input', input(), '--credentials', file],
+			/events\.ndjson line 1 is not valid JSON: .*; Input .*events\.ndjson line 3 is not a JSON object/,
+		);
 	});
 
 	it('unknown option and unknown command are usage errors', async () => {
