@@ -51,6 +51,8 @@ export function registerCredentialSecrets(credentials: unknown, origin: string) 
 		for (const [field, value] of Object.entries(data)) {
 			if (!isSecretField(field) || typeof value !== 'string') continue;
 			// A list field (several webhook signing tokens) leaks one token at a time.
+			// A bare ${VAR} reference is not a secret; the CLI expands it from the environment (registered below).
+			if (/^\$\{[A-Za-z_][A-Za-z0-9_]*\}$/.test(value)) continue;
 			for (const part of new Set([value, ...value.split(/[\s,]+/)])) registerSecret(`${origin}: credential "${credential}" field "${field}"`, part);
 		}
 	}
