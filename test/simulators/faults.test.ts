@@ -47,6 +47,11 @@ describe('fault mode (seeded)', () => {
 		const burstStart = first.findIndex((fault) => fault === 'rateLimitBurst');
 		expect(first.slice(burstStart, burstStart + 4)).toEqual(Array(4).fill('rateLimitBurst'));
 	});
+
+	it('puts a maintenance window exactly where it is asked for', () => {
+		const faults = sequence({ seed: 5, outage: { after: 2, requests: 3 } }, 7);
+		expect(faults).toEqual([undefined, undefined, 'outage', 'outage', 'outage', undefined, undefined]);
+	});
 });
 
 interface Outcome {
@@ -123,7 +128,7 @@ describe.each([
 
 	it('is off by default', async () => {
 		for (let index = 0; index < 20; index++) expect((await call(read)).status).toBe(200);
-		expect(state().faults).toEqual({ serverError: 0, rateLimitBurst: 0, burstRateLimited: 0, reset: 0, slow: 0, lostCreate: 0, retried: 0 });
+		expect(state().faults).toEqual({ serverError: 0, rateLimitBurst: 0, burstRateLimited: 0, reset: 0, slow: 0, lostCreate: 0, outage: 0, retried: 0 });
 	});
 
 	it('answers 5xx in the vendor error body, before the request is processed', async () => {
@@ -161,10 +166,19 @@ describe.each([
 		expect(state().faults.lostCreate).toBe(1);
 	});
 
-	it('holds a processed response past the client timeout', async () => {
-		sim.setFaults({ seed: 1, rateSlow: 1, slowMs: 60_000 });
+	it('holds a processed response past the client timeout, at most maxSlow times', async () => {
+		sim.setFaults({ seed: 1, rateSlow: 1, maxSlow: 1, slowMs: 60_000 });
 		expect(await createCandidate('slow@example.com', 300)).toEqual({ failed: 'TimeoutError' });
 		expect(storedCount('slow@example.com')).toBe(1);
+		expect((await call(read)).status).toBe(200);
 		expect(state().faults.slow).toBe(1);
+	});
+
+	it('answers 503 in the vendor body throughout a maintenance window', async () => {
+		sim.setFaults({ seed: 1, outage: { after: 1, requests: 2 } });
+		const statuses = [];
+		for (let index = 0; index < 4; index++) statuses.push((await call(read)).status);
+		expect(statuses).toEqual([200, 503, 503, 200]);
+		expect(state().faults.outage).toBe(2);
 	});
 });

@@ -14,6 +14,8 @@
  *   a client still connected then gets the answer late). Writes are committed although the client sees a timeout.
  * - `lostCreate`: a create (`isCreate`) that succeeds on the server, whose response is lost: the connection is
  *   destroyed instead of sending the 2xx. A create the vendor refuses (4xx) is answered normally and not counted.
+ * - `outage`: a maintenance window: after `outage.after` requests the next `outage.requests` all get a 503, more
+ *   than a client's retries ride out, so items fail and must be reported (and completed by a rerun).
  */
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 
@@ -33,6 +35,10 @@ export interface FaultOptions {
 	slowMs?: number;
 	/** Share of creates committed on the server whose response is lost. */
 	rateLostCreate?: number;
+	/** At most this many slow responses (each costs the client a whole timeout). Default: no cap. */
+	maxSlow?: number;
+	/** One maintenance window: requests number `after` + 1 … `after` + `requests` answer 503 (drawing nothing). */
+	outage?: { after: number; requests: number };
 }
 
 export interface FaultCounts {
@@ -44,6 +50,8 @@ export interface FaultCounts {
 	reset: number;
 	slow: number;
 	lostCreate: number;
+	/** 503s sent inside the maintenance window. */
+	outage: number;
 	/** Requests that repeated a faulted one (same method, URL and body): the client's retries after a fault. */
 	retried: number;
 }
@@ -71,15 +79,16 @@ export function mulberry32(seed: number): () => number {
 	};
 }
 
-export const noFaults = (): FaultCounts => ({ serverError: 0, rateLimitBurst: 0, burstRateLimited: 0, reset: 0, slow: 0, lostCreate: 0, retried: 0 });
+export const noFaults = (): FaultCounts => ({ serverError: 0, rateLimitBurst: 0, burstRateLimited: 0, reset: 0, slow: 0, lostCreate: 0, outage: 0, retried: 0 });
 
-export type FaultKind = 'serverError' | 'rateLimitBurst' | 'reset' | 'slow' | 'lostCreate';
+export type FaultKind = 'serverError' | 'rateLimitBurst' | 'reset' | 'slow' | 'lostCreate' | 'outage';
 
 export class FaultInjector {
 	readonly counts: FaultCounts = noFaults();
 	private options: FaultOptions | undefined;
 	private random: () => number = Math.random;
 	private burstLeft = 0;
+	private requestsSeen = 0;
 	private readonly heldResponses = new Set<NodeJS.Timeout>();
 	/** Requests whose last attempt met a fault, by method, URL and body. */
 	private readonly faulted = new Set<string>();
@@ -91,6 +100,7 @@ export class FaultInjector {
 		this.options = options;
 		this.random = options ? mulberry32(options.seed) : Math.random;
 		this.burstLeft = 0;
+		this.requestsSeen = 0;
 		this.faulted.clear();
 		Object.assign(this.counts, noFaults());
 	}
@@ -99,6 +109,9 @@ export class FaultInjector {
 	decide(isCreate: boolean): FaultKind | undefined {
 		const options = this.options;
 		if (!options) return undefined;
+		this.requestsSeen++;
+		const outage = options.outage;
+		if (outage && this.requestsSeen > outage.after && this.requestsSeen <= outage.after + outage.requests) return 'outage';
 		if (this.burstLeft > 0) {
 			this.burstLeft--;
 			return 'rateLimitBurst';
@@ -109,7 +122,7 @@ export class FaultInjector {
 			['serverError', options.rate5xx],
 			['rateLimitBurst', options.rate429Burst],
 			['reset', options.rateReset],
-			['slow', options.rateSlow],
+			['slow', this.counts.slow < (options.maxSlow ?? Infinity) ? options.rateSlow : 0],
 			['lostCreate', isCreate ? options.rateLostCreate : 0],
 		];
 		for (const [kind, rate] of kinds) {
@@ -138,6 +151,9 @@ export class FaultInjector {
 					// A second draw picks the status, so the fault sequence stays a function of the seed alone.
 					return this.vendor.serverError(res, SERVER_ERRORS[Math.floor(this.random() * SERVER_ERRORS.length)]);
 				}
+				case 'outage':
+					this.counts.outage++;
+					return this.vendor.serverError(res, 503);
 				case 'rateLimitBurst':
 					this.counts.burstRateLimited++;
 					return this.vendor.tooManyRequests(res);
