@@ -91,7 +91,7 @@ interface Outcome {
 }
 
 /** Each case gets its own simulator (a few ms to start), so cases run side by side and compare whole simulator states. */
-const CONCURRENT_CASES = 3;
+const CONCURRENT_CASES = 2;
 
 function records(sim: LeverSimulator | SmartRecruitersSimulator, ats: 'lever' | 'smartrecruiters'): RecordView[] {
 	if (ats === 'lever') {
