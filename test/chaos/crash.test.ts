@@ -13,7 +13,7 @@ import { ensureBuilt, recipeFile, startFileServer, tempDir, writeJson, writeNdjs
 import { leverView } from '../recipes/leverState';
 import { srView } from '../recipes/srState';
 import { KillSwitch, killPoints, seededRandom, startCountingProxy } from './killSwitch';
-import { compareOutcomes, leverBatch, leverOutcome, type Outcome } from './leverBatch';
+import { compareOutcomes, contactBatch, leverOutcome, srOutcome, type Outcome } from './batch';
 import { hireMaker, savedCursor, type Hire } from './leverHires';
 import { runPollScenario, type MadeHire } from './pollScenario';
 import { inPool, printFigures, runKillable, stateFileProblem, type ChaosRun } from './runner';
@@ -22,11 +22,12 @@ import { savedSrCursor, srHireMaker, type SrHire } from './srHires';
 const SEED = Number(process.env.CHAOS_SEED ?? 8);
 const BATCH_SIZE = 60;
 const KILLS = Number(process.env.CHAOS_KILLS ?? 24);
+const SR_KILLS = Number(process.env.CHAOS_SR_KILLS ?? 20);
 /**
  * Trials run side by side, each with its own simulator: the runner spends most of a run pacing its requests. The
  * scenarios run concurrently too (it.concurrent), so the file stays within a few minutes.
  */
-const PARALLEL = 12;
+const PARALLEL = 6;
 /** Poll rounds: hires arrive, a poll run is killed, more hires arrive, the rerun completes. */
 const POLL_ROUNDS = Number(process.env.CHAOS_POLL_ROUNDS ?? 21);
 const ONBOARDING_TOKEN = 'Bearer onboarding-token-for-chaos';
@@ -47,105 +48,144 @@ describe('crash and rerun', () => {
 		await files?.close();
 	});
 
-	describe(`push-on-interested (Lever): a batch killed at ${KILLS} seeded points, each rerun to completion`, () => {
-		/** A fresh simulator behind a counting proxy, credentials pointing at the proxy, an empty state file. */
-		async function leverTrial(name: string) {
-			const sim: LeverSimulator = await startLeverSimulator();
-			const killSwitch = new KillSwitch();
-			const proxy = await startCountingProxy(sim.baseUrl, killSwitch);
-			const dir = tempDir(`chaos-lever-${name}-`);
-			const credentials = writeJson(dir, 'credentials.json', {
-				'Lever account': {
-					type: 'leverApi',
-					data: { apiKey: sim.apiKey, environment: 'custom', customUrl: proxy.url, defaultPerformAs: LEVER_SEED.users.recruiter },
-				},
-				'Outreach webhook': { type: 'contactEventWebhookApi', data: { signingSecret: 'outreach-signing-secret-for-chaos' } },
-			});
-			const state = `${dir}/state.json`;
-			return {
-				sim,
-				killSwitch,
-				state,
-				args: (input: string) => ['--input', input, '--credentials', credentials, '--state', state],
-				close: async () => {
-					await proxy.close();
-					await sim.close();
-				},
-			};
+	interface BatchTrial {
+		args: (input: string) => string[];
+		killSwitch: KillSwitch;
+		state: string;
+		outcome: (emails: string[]) => Outcome;
+		/** Extra figures of this ATS's simulator (429s, contract violations). */
+		extra: () => Record<string, number>;
+		close: () => Promise<void>;
+	}
+
+	/**
+	 * The batch scenario for one ATS: a clean run on a fresh simulator sets the expected records and the request count;
+	 * then each seeded kill point gets its own fresh simulator, a run killed there and a rerun to completion.
+	 */
+	async function batchScenario(name: string, recipe: string, existingEmail: string, kills: number, startTrial: (label: string) => Promise<BatchTrial>) {
+		const batch = contactBatch(BATCH_SIZE, (await ready()).cvBaseUrl, existingEmail);
+		const input = writeNdjson(tempDir(`chaos-${name}-input-`), 'events.ndjson', batch.events);
+		const workflow = recipeFile(recipe);
+		// The failing contacts are compared too: a rerun must not create them either.
+		const everyone = [...batch.emails, ...batch.failing];
+
+		const clean = await startTrial('clean');
+		let cleanRun: ChaosRun;
+		let cleanOutcome: Outcome;
+		try {
+			cleanRun = await runKillable(workflow, clean.args(input), clean.killSwitch);
+			cleanOutcome = clean.outcome(everyone);
+		} finally {
+			await clean.close();
 		}
+		// The clean run itself meets the bar: the two contacts without a name reported, every other one a candidate.
+		expect(cleanRun.summary?.failedItems.map((failed) => failed.node)).toEqual(['Upsert Candidate', 'Upsert Candidate']);
+		expect(cleanRun.code).toBe(1);
+		for (const email of everyone) expect({ email, found: cleanOutcome.get(email)!.contacts }).toEqual({ email, found: batch.failing.includes(email) ? 0 : 1 });
 
-		it.concurrent('leaves the records of a clean run: none lost, no duplicate candidate, no note or file twice', async () => {
-			const batch = leverBatch(BATCH_SIZE, (await ready()).cvBaseUrl);
-			const input = writeNdjson(tempDir('chaos-lever-input-'), 'events.ndjson', batch.events);
-			const recipe = recipeFile('push-on-interested.lever.json');
+		const points = killPoints(seededRandom(SEED), kills, cleanRun.requests);
+		const trials = await inPool(
+			PARALLEL,
+			points.map((point, index) => async () => {
+				const trial = await startTrial(`kill${index}`);
+				try {
+					const killed = await runKillable(workflow, trial.args(input), trial.killSwitch, point);
+					const corruptAfterKill = stateFileProblem(trial.state);
+					const rerun = await runKillable(workflow, trial.args(input), trial.killSwitch);
+					return {
+						point,
+						killed,
+						rerun,
+						corrupt: corruptAfterKill ?? stateFileProblem(trial.state),
+						comparison: compareOutcomes(cleanOutcome, trial.outcome(everyone)),
+						extra: trial.extra(),
+					};
+				} finally {
+					await trial.close();
+				}
+			}),
+		);
 
-			// The clean run: what every crash-and-rerun must end with, and how many requests a run makes.
-			const clean = await leverTrial('clean');
-			let cleanRun: ChaosRun;
-			let cleanOutcome: Outcome;
-			try {
-				cleanRun = await runKillable(recipe, clean.args(input), clean.killSwitch);
-				cleanOutcome = leverOutcome(clean.sim, batch.emails);
-			} finally {
-				await clean.close();
-			}
-			expect(cleanRun.summary?.failedItems.map((failed) => failed.message)).toEqual(['Mandatory field "name" is empty', 'Mandatory field "name" is empty']);
-			expect(cleanRun.code).toBe(1);
-			// The clean run itself meets the bar: one candidate per new contact, Ada's two candidacies kept.
-			for (const email of batch.emails) expect(cleanOutcome.get(email)!.candidates).toBe(email === LEVER_SEED.contactEmails.ada ? 2 : 1);
+		const total = (pick: (trial: (typeof trials)[number]) => number) => trials.reduce((sum, trial) => sum + pick(trial), 0);
+		const extraNames = Object.keys(trials[0]?.extra ?? {});
+		printFigures(`${name} batch`, {
+			seed: SEED,
+			runs: 1 + trials.length * 2,
+			kills: trials.filter((trial) => trial.killed.killed).length,
+			reruns: trials.length,
+			contacts: batch.emails.length + batch.failing.length,
+			requestsPerRun: cleanRun.requests,
+			lost: total((trial) => trial.comparison.lost),
+			duplicatedCandidates: total((trial) => trial.comparison.duplicatedCandidates),
+			doubledNotes: total((trial) => trial.comparison.doubledNotes),
+			lostNotes: total((trial) => trial.comparison.lostNotes),
+			doubledFiles: total((trial) => trial.comparison.doubledFiles),
+			lostFiles: total((trial) => trial.comparison.lostFiles),
+			corruptStateFiles: trials.filter((trial) => trial.corrupt).length,
+			...Object.fromEntries(extraNames.map((extra) => [extra, total((trial) => trial.extra[extra])])),
+			cleanRunSeconds: cleanRun.seconds.toFixed(1),
+			meanRerunSeconds: (total((trial) => trial.rerun.seconds) / trials.length).toFixed(1),
+		});
 
-			const points = killPoints(seededRandom(SEED), KILLS, cleanRun.requests);
+		for (const trial of trials) {
+			const where = `kill ${trial.point.mode} request ${trial.point.atRequest}`;
+			expect({ where, killed: trial.killed.killed, signal: trial.killed.signal }).toEqual({ where, killed: true, signal: 'SIGKILL' });
+			expect({ where, corrupt: trial.corrupt }).toEqual({ where, corrupt: undefined });
+			// The rerun completes, and reports the same two contacts without a name as failed — nothing else.
+			expect({ where, code: trial.rerun.code, failed: trial.rerun.summary?.failedItems }).toEqual({ where, code: cleanRun.code, failed: cleanRun.summary?.failedItems });
+			expect({ where, ...trial.comparison }).toEqual({ where, lost: 0, duplicatedCandidates: 0, doubledNotes: 0, lostNotes: 0, doubledFiles: 0, lostFiles: 0, other: [] });
+		}
+	}
 
-			const trials = await inPool(
-				PARALLEL,
-				points.map((point, index) => async () => {
-					const trial = await leverTrial(`kill${index}`);
-					try {
-						const killed = await runKillable(recipe, trial.args(input), trial.killSwitch, point);
-						const corruptAfterKill = stateFileProblem(trial.state);
-						const rerun = await runKillable(recipe, trial.args(input), trial.killSwitch);
-						return {
-							point,
-							killed,
-							rerun,
-							corrupt: corruptAfterKill ?? stateFileProblem(trial.state),
-							comparison: compareOutcomes(cleanOutcome, leverOutcome(trial.sim, batch.emails)),
-							rateLimited: trial.sim.rateLimited,
-						};
-					} finally {
-						await trial.close();
-					}
-				}),
-			);
-
-			const total = (pick: (trial: (typeof trials)[number]) => number) => trials.reduce((sum, trial) => sum + pick(trial), 0);
-			printFigures('lever batch', {
-				seed: SEED,
-				runs: 1 + trials.length * 2,
-				kills: trials.filter((trial) => trial.killed.killed).length,
-				reruns: trials.length,
-				contacts: batch.emails.length + batch.failing.length,
-				requestsPerRun: cleanRun.requests,
-				lost: total((trial) => trial.comparison.lost),
-				duplicatedCandidates: total((trial) => trial.comparison.duplicatedCandidates),
-				doubledNotes: total((trial) => trial.comparison.doubledNotes),
-				lostNotes: total((trial) => trial.comparison.lostNotes),
-				doubledFiles: total((trial) => trial.comparison.doubledFiles),
-				lostFiles: total((trial) => trial.comparison.lostFiles),
-				corruptStateFiles: trials.filter((trial) => trial.corrupt).length,
-				answered429: total((trial) => trial.rateLimited),
-				cleanRunSeconds: cleanRun.seconds.toFixed(1),
-				meanRerunSeconds: (total((trial) => trial.rerun.seconds) / trials.length).toFixed(1),
+	describe(`push-on-interested: a batch of ${BATCH_SIZE + 3} contacts killed at seeded points, each rerun to completion`, () => {
+		it.concurrent(`Lever (${KILLS} kills): the records of a clean run — none lost, no duplicate candidate, no note or file twice`, async () => {
+			await batchScenario('lever', 'push-on-interested.lever.json', LEVER_SEED.contactEmails.ada, KILLS, async (label) => {
+				const sim: LeverSimulator = await startLeverSimulator();
+				const killSwitch = new KillSwitch();
+				const proxy = await startCountingProxy(sim.baseUrl, killSwitch);
+				const dir = tempDir(`chaos-lever-${label}-`);
+				const credentials = writeJson(dir, 'credentials.json', {
+					'Lever account': { type: 'leverApi', data: { apiKey: sim.apiKey, environment: 'custom', customUrl: proxy.url, defaultPerformAs: LEVER_SEED.users.recruiter } },
+					'Outreach webhook': { type: 'contactEventWebhookApi', data: { signingSecret: 'outreach-signing-secret-for-chaos' } },
+				});
+				const state = `${dir}/state.json`;
+				return {
+					args: (input) => ['--input', input, '--credentials', credentials, '--state', state],
+					killSwitch,
+					state,
+					outcome: (emails) => leverOutcome(sim, emails),
+					extra: () => ({ answered429: sim.rateLimited }),
+					close: async () => {
+						await proxy.close();
+						await sim.close();
+					},
+				};
 			});
+		});
 
-			for (const trial of trials) {
-				const where = `kill ${trial.point.mode} request ${trial.point.atRequest}`;
-				expect({ where, killed: trial.killed.killed, signal: trial.killed.signal }).toEqual({ where, killed: true, signal: 'SIGKILL' });
-				expect({ where, corrupt: trial.corrupt }).toEqual({ where, corrupt: undefined });
-				// The rerun completes, and reports the same two contacts without a name as failed — nothing else.
-				expect({ where, code: trial.rerun.code, failed: trial.rerun.summary?.failedItems }).toEqual({ where, code: cleanRun.code, failed: cleanRun.summary?.failedItems });
-				expect({ where, ...trial.comparison }).toEqual({ where, lost: 0, duplicatedCandidates: 0, doubledNotes: 0, lostNotes: 0, doubledFiles: 0, lostFiles: 0, other: [] });
-			}
+		it.concurrent(`SmartRecruiters (${SR_KILLS} kills): the records of a clean run — none lost, no duplicate candidate, no note or file twice`, async () => {
+			await batchScenario('smartrecruiters', 'push-on-interested.smartrecruiters.json', SMARTRECRUITERS_SEED.emails.jane, SR_KILLS, async (label) => {
+				const sim = await startSmartRecruitersSimulator();
+				const killSwitch = new KillSwitch();
+				const proxy = await startCountingProxy(sim.baseUrl, killSwitch);
+				const dir = tempDir(`chaos-sr-${label}-`);
+				const credentials = writeJson(dir, 'credentials.json', {
+					'SmartRecruiters account': { type: 'smartRecruitersApi', data: { apiKey: SMARTRECRUITERS_SEED.apiKey, environment: 'custom', customUrl: proxy.url } },
+					'Outreach webhook': { type: 'contactEventWebhookApi', data: { signingSecret: 'outreach-signing-secret-for-chaos' } },
+				});
+				const state = `${dir}/state.json`;
+				return {
+					args: (input) => ['--input', input, '--credentials', credentials, '--state', state],
+					killSwitch,
+					state,
+					outcome: (emails) => srOutcome(sim, emails),
+					extra: () => ({ answered429: sim.rateLimited, contractViolations: sim.contractViolations.length }),
+					close: async () => {
+						await proxy.close();
+						await sim.close();
+					},
+				};
+			});
 		});
 	});
 

@@ -1,6 +1,8 @@
-/** The push-on-interested batch for the Lever crash scenario, and how its outcome is compared with a clean run. */
-import { LEVER_SEED, type LeverSimulator } from '../simulators/lever';
+/** The push-on-interested batch for the crash scenarios, and how its outcome in either ATS is compared with a clean run. */
+import type { LeverSimulator } from '../simulators/lever';
+import type { SmartRecruitersSimulator } from '../simulators/smartrecruiters';
 import { leverView, type LeverView } from '../recipes/leverState';
+import { srView, type SrView } from '../recipes/srState';
 
 const BACKEND = { id: 'sw-backend-berlin', name: 'Backend Berlin Q4' };
 const Q3 = { id: 'sw-q3-sourcing', name: 'Q3 sourcing' };
@@ -18,10 +20,10 @@ export interface BatchEvent {
 
 /**
  * `size` contacts: new ones on two campaigns (some with a CV), a few that reply and then say they are interested
- * (two events, one candidate), an existing Lever contact written in another case, and two without a name (Lever's
- * mandatory field) that must be reported failed.
+ * (two events, one candidate), a person the ATS already has (`existingEmail`, sent in capitals), and two without a
+ * name (a mandatory field) that must be reported failed.
  */
-export function leverBatch(size: number, cvBaseUrl: string): { events: BatchEvent[]; emails: string[]; failing: string[] } {
+export function contactBatch(size: number, cvBaseUrl: string, existingEmail: string): { events: BatchEvent[]; emails: string[]; failing: string[] } {
 	const events: BatchEvent[] = [];
 	const emails: string[] = [];
 	const failing: string[] = [];
@@ -48,9 +50,16 @@ export function leverBatch(size: number, cvBaseUrl: string): { events: BatchEven
 		}
 		emails.push(email);
 	}
-	const ada = LEVER_SEED.contactEmails.ada;
-	events.push({ eventId: 'ada-1', type: 'contact.replied', occurredAt: at(59), campaign: BACKEND, outreachType: 'email', contact: { email: ada.toUpperCase(), firstName: 'Ada', lastName: 'King' }, message: 'Salary range?' });
-	emails.push(ada);
+	events.push({
+		eventId: 'existing-1',
+		type: 'contact.replied',
+		occurredAt: at(59),
+		campaign: BACKEND,
+		outreachType: 'email',
+		contact: { email: existingEmail.toUpperCase(), firstName: 'Known', lastName: 'Person' },
+		message: 'Salary range?',
+	});
+	emails.push(existingEmail);
 	for (const email of ['noname.one@example.net', 'noname.two@example.net']) {
 		events.push({ eventId: `f-${email}`, type: 'contact.added', occurredAt: at(59), campaign: Q3, outreachType: 'call', contact: { email } });
 		failing.push(email);
@@ -60,7 +69,9 @@ export function leverBatch(size: number, cvBaseUrl: string): { events: BatchEven
 
 /** One person's records, comparable across simulators: ids dropped, lists sorted. */
 interface PersonRecords {
+	/** Lever opportunities / SmartRecruiters applications. */
 	candidates: number;
+	/** Lever contacts / SmartRecruiters candidate records. */
 	contacts: number;
 	notes: string[];
 	files: string[];
@@ -68,7 +79,7 @@ interface PersonRecords {
 	profiles: string[];
 }
 
-function recordsOf(views: LeverView[]): PersonRecords {
+function leverRecords(views: LeverView[]): PersonRecords {
 	return {
 		candidates: views.length,
 		contacts: new Set(views.map((view) => view.contact)).size,
@@ -82,14 +93,33 @@ function recordsOf(views: LeverView[]): PersonRecords {
 	};
 }
 
+function srRecords(views: SrView[]): PersonRecords {
+	return {
+		candidates: views.reduce((sum, view) => sum + view.applications.length, 0),
+		contacts: views.length,
+		notes: views.flatMap((view) => view.notes.map((note) => note.replace(/^#\[CANDIDATE:[^\]]+\] /, ''))).sort(),
+		files: views.flatMap((view) => view.applications.flatMap((application) => application.attachments.map((file) => `${application.jobId}/${file.name}`))).sort(),
+		profiles: views
+			.map(({ id: _id, notes: _notes, applications, ...rest }) =>
+				JSON.stringify({ ...rest, tags: [...rest.tags].sort(), applications: applications.map(({ attachments: _files, ...application }) => application) }),
+			)
+			.sort(),
+	};
+}
+
 export type Outcome = Map<string, PersonRecords>;
+
+const sameEmail = (email: string) => (known: string) => known.toLowerCase() === email.toLowerCase();
 
 /** The records of each email of the batch, as the simulator holds them now. */
 export function leverOutcome(sim: LeverSimulator, emails: string[]): Outcome {
 	const views = leverView(sim);
-	return new Map(
-		emails.map((email) => [email, recordsOf(views.filter((view) => view.emails.some((known) => known.toLowerCase() === email.toLowerCase())))]),
-	);
+	return new Map(emails.map((email) => [email, leverRecords(views.filter((view) => view.emails.some(sameEmail(email))))]));
+}
+
+export function srOutcome(sim: SmartRecruitersSimulator, emails: string[]): Outcome {
+	const views = srView(sim);
+	return new Map(emails.map((email) => [email, srRecords(views.filter((view) => sameEmail(email)(view.email)))]));
 }
 
 export interface Comparison {
@@ -126,7 +156,8 @@ export function compareOutcomes(clean: Outcome, afterCrash: Outcome): Comparison
 			result.lost++;
 			continue;
 		}
-		result.duplicatedCandidates += Math.max(0, actual.candidates - expected.candidates) + Math.max(0, actual.contacts - expected.contacts);
+		// A second person record usually brings a second candidacy along: counted once.
+		result.duplicatedCandidates += Math.max(0, actual.candidates - expected.candidates, actual.contacts - expected.contacts);
 		const notes = surplus(expected.notes, actual.notes);
 		result.doubledNotes += notes.extra;
 		result.lostNotes += notes.missing;
