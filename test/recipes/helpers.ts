@@ -139,7 +139,7 @@ export async function serveRecipe(recipe: string, args: string[]): Promise<Servi
 	return {
 		stderr: () => stderr,
 		urlOf: (nodeName) => {
-			const found = new RegExp(`"${nodeName}" listens at POST (\\S+)`).exec(stderr)?.[1];
+			const found = new RegExp(`"${nodeName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}" listens at POST (\\S+)`).exec(stderr)?.[1];
 			if (!found) throw new Error(`"${nodeName}" is not served (stderr: ${stderr})`);
 			return found;
 		},
