@@ -154,6 +154,8 @@ export async function startServe(options: ServeOptions, reporter: Reporter): Pro
 	// Runs one at a time, in arrival order: static data (cursors, registration ids) is saved between them.
 	let queue: Promise<unknown> = Promise.resolve();
 	const runFrom = (node: INode, startItems: INodeExecutionData[]) => {
+		// Said at once, so a log shows an accepted event even while earlier runs still hold the queue.
+		reporter.note(`"${node.name}" queued a run of ${startItems.length} item${startItems.length === 1 ? '' : 's'}`);
 		queue = queue.then(async () => {
 			const startedAt = Date.now();
 			try {
