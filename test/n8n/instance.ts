@@ -1,0 +1,264 @@
+/**
+ * One real n8n (the version scripts/n8n/install.js pins) with a throwaway user folder and SQLite database, driven the
+ * way an ops person's instance is: this package installed as a community package, credentials and workflows imported
+ * with n8n's own CLI, workflows activated and executions read through n8n's REST API (what the editor uses).
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+
+import { repoRoot, tempDir } from '../runner/cli';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { ensureN8n } = require('../../scripts/n8n/install') as { ensureN8n: () => N8nInstallation };
+
+export interface N8nInstallation {
+	version: string;
+	dir: string;
+	node: string;
+	n8nBin: string;
+	path: string;
+	installSeconds: number;
+	cached: boolean;
+}
+
+const PACKAGE_NAME = 'n8n-nodes-ats-sync';
+const OWNER = { email: 'ops@example.com', firstName: 'Ops', lastName: 'Person', password: 'Local-n8n-test-1' };
+/** n8n's auth cookie is bound to the browser that logged in; every REST call sends the same id. */
+const BROWSER_ID = 'ats-sync-test-n8n';
+
+export async function freePort(): Promise<number> {
+	const server = createServer();
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const { port } = server.address() as { port: number };
+	await new Promise<void>((resolve) => server.close(() => resolve()));
+	return port;
+}
+
+export interface Execution {
+	id: string;
+	workflowId: string;
+	status: string;
+	mode: string;
+}
+
+export class N8nInstance {
+	readonly userFolder = tempDir('n8n-user-');
+	readonly installation = ensureN8n();
+	private server?: ReturnType<typeof spawn>;
+	private serverLog = '';
+	private cookie = '';
+
+	constructor(readonly port: number) {}
+
+	get baseUrl() {
+		return `http://127.0.0.1:${this.port}`;
+	}
+
+	/** Production webhook URL of a trigger node: n8n serves `<webhookId>/<path>` under /webhook/. */
+	webhookUrl(webhookId: string, webhookPath: string) {
+		return `${this.baseUrl}/webhook/${webhookId}/${webhookPath}`;
+	}
+
+	private env(): NodeJS.ProcessEnv {
+		return {
+			PATH: this.installation.path,
+			HOME: this.userFolder,
+			N8N_USER_FOLDER: this.userFolder,
+			N8N_PORT: String(this.port),
+			N8N_LISTEN_ADDRESS: '127.0.0.1',
+			WEBHOOK_URL: `${this.baseUrl}/`,
+			N8N_ENCRYPTION_KEY: 'ats-sync-throwaway-n8n-encryption-key',
+			DB_TYPE: 'sqlite',
+			N8N_DIAGNOSTICS_ENABLED: 'false',
+			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+			N8N_TEMPLATES_ENABLED: 'false',
+			N8N_PERSONALIZATION_ENABLED: 'false',
+			N8N_VERIFIED_PACKAGES_ENABLED: 'false',
+			N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
+			N8N_SECURE_COOKIE: 'false',
+			N8N_RUNNERS_TASK_TIMEOUT: '300',
+			EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'all',
+			N8N_LOG_LEVEL: 'info',
+			N8N_LOG_OUTPUT: 'console',
+		};
+	}
+
+	/** Runs an n8n CLI command to completion; throws with its output when it fails. */
+	cli(args: string[]): string {
+		const result = spawnSync(this.installation.node, [this.installation.n8nBin, ...args], {
+			env: this.env(),
+			cwd: this.userFolder,
+			encoding: 'utf8',
+			timeout: 5 * 60_000,
+		});
+		const output = `${result.stdout}${result.stderr}`;
+		if (result.status !== 0) throw new Error(`n8n ${args.join(' ')} failed (exit ${result.status}):\n${output}`);
+		return output;
+	}
+
+	/**
+	 * Installs the built package the way n8n's Settings → Community Nodes does: the `npm pack` tarball unpacked into
+	 * `<user folder>/.n8n/nodes/node_modules/<name>`, peer and dev dependencies stripped, then `npm install`.
+	 */
+	installPackage() {
+		const nodesDir = path.join(this.userFolder, '.n8n', 'nodes');
+		const packageDir = path.join(nodesDir, 'node_modules', PACKAGE_NAME);
+		mkdirSync(packageDir, { recursive: true });
+		const packDir = tempDir('n8n-pack-');
+		const packed = spawnSync('npm', ['pack', '--silent', '--ignore-scripts', '--pack-destination', packDir], { cwd: repoRoot, encoding: 'utf8' });
+		if (packed.status !== 0) throw new Error(`npm pack failed: ${packed.stderr}`);
+		const tarball = path.join(packDir, packed.stdout.trim().split('\n').pop()!);
+		const untar = spawnSync('tar', ['-xzf', tarball, '-C', packageDir, '--strip-components=1'], { encoding: 'utf8' });
+		if (untar.status !== 0) throw new Error(`tar failed: ${untar.stderr}`);
+		const manifestPath = path.join(packageDir, 'package.json');
+		const { devDependencies, peerDependencies, ...manifest } = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown>;
+		void devDependencies;
+		void peerDependencies;
+		writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
+		const installed = spawnSync('npm', ['install', '--audit=false', '--fund=false', '--ignore-scripts', '--package-lock=false', '--omit=dev'], {
+			cwd: packageDir,
+			encoding: 'utf8',
+		});
+		if (installed.status !== 0) throw new Error(`npm install in ${packageDir} failed: ${installed.stderr}`);
+		writeFileSync(path.join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [PACKAGE_NAME]: manifest.version } }, null, 2));
+		rmSync(packDir, { recursive: true, force: true });
+	}
+
+	/** `n8n import:credentials` of decrypted credentials (n8n encrypts them with the instance key). */
+	importCredentials(credentials: Array<{ id: string; name: string; type: string; data: Record<string, unknown> }>) {
+		const file = path.join(this.userFolder, 'credentials-to-import.json');
+		writeFileSync(file, JSON.stringify(credentials));
+		try {
+			this.cli(['import:credentials', `--input=${file}`]);
+		} finally {
+			rmSync(file, { force: true });
+		}
+	}
+
+	/** `n8n import:workflow` of one workflow file; returns the id n8n stored it under. */
+	importWorkflow(workflow: { id: string } & Record<string, unknown>) {
+		const file = path.join(this.userFolder, `workflow-${workflow.id}.json`);
+		writeFileSync(file, JSON.stringify(workflow));
+		this.cli(['import:workflow', `--input=${file}`]);
+		return workflow.id;
+	}
+
+	async start() {
+		const server = spawn(this.installation.node, [this.installation.n8nBin, 'start'], { env: this.env(), cwd: this.userFolder, stdio: ['ignore', 'pipe', 'pipe'] });
+		this.server = server;
+		const append = (chunk: Buffer) => (this.serverLog += chunk.toString());
+		server.stdout?.on('data', append);
+		server.stderr?.on('data', append);
+		const deadline = Date.now() + 3 * 60_000;
+		for (;;) {
+			if (server.exitCode !== null) throw new Error(`n8n exited while starting (${server.exitCode}):\n${this.serverLog}`);
+			const ready = await fetch(`${this.baseUrl}/healthz/readiness`).then((response) => response.ok, () => false);
+			if (ready && /Editor is now accessible/.test(this.serverLog)) break;
+			if (Date.now() > deadline) throw new Error(`n8n did not become ready in 3 minutes:\n${this.serverLog}`);
+			await new Promise((resolve) => setTimeout(resolve, 250));
+		}
+		await this.login();
+	}
+
+	log() {
+		return this.serverLog;
+	}
+
+	async stop() {
+		const server = this.server;
+		if (!server || server.exitCode !== null) return;
+		const exited = new Promise((resolve) => server.once('exit', resolve));
+		server.kill('SIGTERM');
+		const timer = setTimeout(() => server.kill('SIGKILL'), 30_000);
+		await exited;
+		clearTimeout(timer);
+	}
+
+	/** Sets up the owner on first start (a fresh instance has none), then logs in. */
+	private async login() {
+		const setup = await this.request('POST', '/rest/owner/setup', OWNER, { allowError: true });
+		if (setup.status >= 400) {
+			const login = await this.request('POST', '/rest/login', { emailOrLdapLoginId: OWNER.email, password: OWNER.password });
+			if (login.status >= 400) throw new Error(`n8n login failed: ${JSON.stringify(login.body)}`);
+		}
+	}
+
+	async request(method: string, route: string, body?: unknown, { allowError = false } = {}) {
+		const response = await fetch(`${this.baseUrl}${route}`, {
+			method,
+			headers: { 'content-type': 'application/json', 'browser-id': BROWSER_ID, ...(this.cookie ? { cookie: this.cookie } : {}) },
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		const setCookie = response.headers.getSetCookie().find((cookie) => cookie.startsWith('n8n-auth='));
+		if (setCookie) this.cookie = setCookie.split(';')[0];
+		const text = await response.text();
+		let parsed: unknown = text;
+		try {
+			parsed = JSON.parse(text);
+		} catch {
+			// not JSON: keep the text for the error message
+		}
+		if (response.status >= 400 && !allowError) throw new Error(`n8n ${method} ${route} → ${response.status}: ${text.slice(0, 500)}`);
+		return { status: response.status, body: parsed as { data?: unknown } & Record<string, unknown> };
+	}
+
+	/** Node and credential type names n8n lists (what the editor's node panel and credential picker offer). */
+	async listedTypes() {
+		const nodes = (await this.request('GET', '/types/nodes.json')).body as unknown as Array<{ name: string }>;
+		const credentials = (await this.request('GET', '/types/credentials.json')).body as unknown as Array<{ name: string }>;
+		return { nodes: nodes.map((node) => node.name), credentials: credentials.map((credential) => credential.name) };
+	}
+
+	async activate(workflowId: string) {
+		const workflow = (await this.request('GET', `/rest/workflows/${workflowId}`)).body.data as { versionId: string };
+		await this.request('POST', `/rest/workflows/${workflowId}/activate`, { versionId: workflow.versionId });
+	}
+
+	/**
+	 * Whether n8n serves a POST webhook at `url` yet. n8n 2.x publishes activations through an outbox, so a webhook goes
+	 * live a moment after the activate call returns. A GET probe never starts a run: n8n answers "not registered for
+	 * GET … did you mean POST" once the POST route exists, and "not registered" before.
+	 */
+	async webhookLive(url: string) {
+		const response = await fetch(url, { method: 'GET' });
+		const text = await response.text();
+		return !(response.status === 404 && !/Did you mean to make a POST request/.test(text));
+	}
+
+	/** n8n's publication status of a workflow: 'in_progress' while the outbox applies an (de)activation. */
+	async publicationStatus(workflowId: string): Promise<string> {
+		const body = (await this.request('GET', `/rest/workflows/${workflowId}/publication-status`)).body;
+		return ((body.data ?? body) as { status: string }).status;
+	}
+
+	async deactivate(workflowId: string) {
+		await this.request('POST', `/rest/workflows/${workflowId}/deactivate`, {});
+	}
+
+	async executions(workflowId: string): Promise<Execution[]> {
+		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+		const body = (await this.request('GET', `/rest/executions?filter=${filter}&limit=100`)).body.data as { results: Execution[] };
+		return body.results;
+	}
+
+	/** Waits until `count` executions of the workflow have finished (none new, running or waiting). */
+	async waitForExecutions(workflowId: string, count: number, timeoutMs = 120_000): Promise<Execution[]> {
+		const deadline = Date.now() + timeoutMs;
+		for (;;) {
+			const executions = await this.executions(workflowId);
+			const finished = executions.filter((execution) => !['new', 'running', 'waiting'].includes(execution.status));
+			if (finished.length >= count && finished.length === executions.length) return executions;
+			if (Date.now() > deadline) {
+				throw new Error(`Waited ${timeoutMs} ms for ${count} finished executions of ${workflowId}; have ${JSON.stringify(executions)}\n${this.serverLog.slice(-4000)}`);
+			}
+			await new Promise((resolve) => setTimeout(resolve, 200));
+		}
+	}
+
+
+	cleanup() {
+		rmSync(this.userFolder, { recursive: true, force: true });
+	}
+}
