@@ -85,14 +85,15 @@ export class N8nInstance {
 		};
 	}
 
+	/** How to start `n8n <args>` against this instance (for callers that time or watch the process themselves). */
+	command(args: string[]) {
+		return { file: this.installation.node, args: [this.installation.n8nBin, ...args], env: this.env(), cwd: this.userFolder };
+	}
+
 	/** Runs an n8n CLI command to completion; throws with its output when it fails. */
 	cli(args: string[]): string {
-		const result = spawnSync(this.installation.node, [this.installation.n8nBin, ...args], {
-			env: this.env(),
-			cwd: this.userFolder,
-			encoding: 'utf8',
-			timeout: 5 * 60_000,
-		});
+		const command = this.command(args);
+		const result = spawnSync(command.file, command.args, { env: command.env, cwd: command.cwd, encoding: 'utf8', timeout: 5 * 60_000 });
 		const output = `${result.stdout}${result.stderr}`;
 		if (result.status !== 0) throw new Error(`n8n ${args.join(' ')} failed (exit ${result.status}):\n${output}`);
 		return output;
@@ -137,16 +138,17 @@ export class N8nInstance {
 		}
 	}
 
-	/** `n8n import:workflow` of one workflow file; returns the id n8n stored it under. */
-	importWorkflow(workflow: { id: string } & Record<string, unknown>) {
-		const file = path.join(this.userFolder, `workflow-${workflow.id}.json`);
-		writeFileSync(file, JSON.stringify(workflow));
-		this.cli(['import:workflow', `--input=${file}`]);
-		return workflow.id;
+	/** `n8n import:workflow --separate` of one file per workflow, in one CLI run (each run boots n8n). */
+	importWorkflows(workflows: Array<{ id: string } & Record<string, unknown>>) {
+		const dir = path.join(this.userFolder, 'workflows-to-import');
+		mkdirSync(dir, { recursive: true });
+		for (const workflow of workflows) writeFileSync(path.join(dir, `${workflow.id}.json`), JSON.stringify(workflow));
+		this.cli(['import:workflow', '--separate', `--input=${dir}`]);
 	}
 
 	async start() {
-		const server = spawn(this.installation.node, [this.installation.n8nBin, 'start'], { env: this.env(), cwd: this.userFolder, stdio: ['ignore', 'pipe', 'pipe'] });
+		const command = this.command(['start']);
+		const server = spawn(command.file, command.args, { env: command.env, cwd: command.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
 		this.server = server;
 		const append = (chunk: Buffer) => (this.serverLog += chunk.toString());
 		server.stdout?.on('data', append);

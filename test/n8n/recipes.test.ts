@@ -171,12 +171,12 @@ describe('recipes in a real n8n', () => {
 			for (const node of workflowOf(scenario).nodes) for (const reference of Object.values(node.credentials ?? {})) credentialIds.set(reference.name, reference.id);
 		}
 		n8n.importCredentials([...credentialIds].map(([name, id]) => ({ id, name, ...credentials[name] })));
-		scenarios.forEach((scenario, index) => {
-			const id = `atsSyncRecipe${index + 1}`;
-			workflowIds.set(scenario.name, n8n.importWorkflow({ ...workflowOf(scenario), id }));
-		});
+		scenarios.forEach((scenario, index) => workflowIds.set(scenario.name, `atsSyncRecipe${index + 1}`));
 		const pushLever = scenarios.find((scenario) => scenario.name === 'push-on-interested (Lever)')!;
-		n8n.importWorkflow({ ...deliberatelyBroken(pushLever, ports), id: DELIBERATE_BREAK_ID });
+		n8n.importWorkflows([
+			...scenarios.map((scenario) => ({ ...workflowOf(scenario), id: workflowIds.get(scenario.name)! })),
+			{ ...deliberatelyBroken(pushLever, ports), id: DELIBERATE_BREAK_ID },
+		]);
 		timings.importSeconds = (Date.now() - started) / 1000;
 		started = Date.now();
 		await n8n.start();
