@@ -65,7 +65,7 @@ async function loadRun(limited) {
 		const drivenAt = Date.now();
 		const acknowledged = driven.results.filter((answer) => answer.status === 200);
 		const ackMs = acknowledged.map((answer) => answer.ackMs).sort((a, b) => a - b);
-		const statuses = [...new Set(driven.results.map((answer) => answer.status))].join(', ');
+		const statuses = [...new Set(driven.results.map((answer) => (answer.error ? `${answer.status} (${answer.error})` : answer.status)))].join(', ');
 		const rows = [
 			result(SECTION, `${label}: events acknowledged with 200`, acknowledged.length, `of ${count}`, targets.exactly(count), `statuses seen: ${statuses}; the driver ran at most ${round(driven.maxLateMs, 1)} ms behind its schedule`),
 			result(SECTION, `${label}: time to acknowledgement p50`, round(percentile(ackMs, 50), 2), 'ms', undefined, `${RATE} signed requests/s for ${SECONDS} s on loopback`),
