@@ -39,7 +39,9 @@ function executableInN8n(recipe, events) {
 			type: 'n8n-nodes-base.code',
 			typeVersion: 2,
 			position: [-200, 300],
-			parameters: { jsCode: `return ${JSON.stringify(events)}.map((json) => ({ json }));` },
+			// A fresh event id suffix per execution: the recipe ignores event ids it has processed, and every run
+			// here must do the full work on a simulator reset to its seed (the runner gets a fresh state file).
+			parameters: { jsCode: `const run = Date.now();\nreturn ${JSON.stringify(events)}.map((json) => ({ json: { ...json, eventId: json.eventId + '-' + run } }));` },
 		},
 	);
 	workflow.connections['Start (bench)'] = { main: [[{ node: 'Events (bench)', type: 'main', index: 0 }]] };
@@ -108,7 +110,7 @@ async function run() {
 		const speed = median(pairs.map((pair) => pair.n8n.seconds / pair.runner.seconds));
 		const memory = median(pairs.map((pair) => pair.n8n.rssMb / pair.runner.rssMb));
 		const medianOf = (side, key) => round(median(pairs.map((pair) => pair[side][key])), 1);
-		const how = `${PAIRS} alternating pairs, ${events.length} contact events (${pairs[0].created} candidates created each run) through push-on-interested (Lever), n8n ${n8n.installation.version}`;
+		const how = `${PAIRS} alternating pairs, ${events.length} contact events (${pairs[0].created} new candidate${pairs[0].created === 1 ? '' : 's'} per run) through push-on-interested (Lever), n8n ${n8n.installation.version}`;
 		return [
 			result(SECTION, 'n8n execute wall time ÷ ats-sync run wall time (median of pairs)', round(speed, 1), '×', targets.atLeast(10), `${how}; medians ats-sync ${medianOf('runner', 'seconds')} s, n8n ${medianOf('n8n', 'seconds')} s`),
 			result(SECTION, 'n8n peak RSS ÷ ats-sync peak RSS (median of pairs)', round(memory, 1), '×', targets.atLeast(4), `medians ats-sync ${medianOf('runner', 'rssMb')} MB, n8n ${medianOf('n8n', 'rssMb')} MB`),
