@@ -16,7 +16,8 @@ import { SMARTRECRUITERS_SEED, startSmartRecruitersSimulator } from '../simulato
 import { ensureBuilt, recipeFile, startFileServer, tempDir, writeJson, writeNdjson } from '../recipes/helpers';
 import { leverView } from '../recipes/leverState';
 import { srView } from '../recipes/srState';
-import { KillSwitch, killPoints, seededRandom, startCountingProxy } from './killSwitch';
+import { seededRandom } from '../seededRandom';
+import { KillSwitch, killPoints, startCountingProxy } from './killSwitch';
 import { compareOutcomes, contactBatch, leverOutcome, srOutcome, type Outcome } from './batch';
 import { hireMaker, savedCursor, type Hire } from './leverHires';
 import { runPollScenario, type MadeHire } from './pollScenario';

@@ -122,17 +122,6 @@ export async function startCountingProxy(upstream: string, killSwitch: KillSwitc
 	};
 }
 
-/** mulberry32: a small seeded PRNG, so every kill point is reproducible from the seed printed with the figures. */
-export function seededRandom(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 /**
  * `count` kill points over a run of `requests` requests: one drawn at random in each of `count` equal slices, so the

@@ -15,6 +15,7 @@ import net from 'node:net';
 import { LEVER_SEED, startLeverSimulator, type LeverSimulator } from '../simulators/lever';
 import { SMARTRECRUITERS_SEED, startSmartRecruitersSimulator, type SmartRecruitersSimulator } from '../simulators/smartrecruiters';
 import { ensureBuilt, postSigned, serveRecipe, tempDir, writeJson, type ServingRecipe } from '../recipes/helpers';
+import { seededRandom } from '../seededRandom';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261123);
 const REQUESTS = Number(process.env.FUZZ_REQUESTS ?? 4000);
@@ -26,17 +27,6 @@ const outsideWindowSeconds = () => int(360, 86_400);
 /** ats-sync serve's body limit: it answers 413 and closes, which can reset a client still uploading. */
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
-/** mulberry32: small, seeded, reproducible. */
-function seededRandom(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 const random = seededRandom(SEED);
 const int = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));

@@ -2,7 +2,8 @@
  * The simulators' seeded fault mode (faults.ts): reproducible from its seed, and each kind of fault happens on both
  * simulators in the vendor's own shape. The long runs of the nodes under faults are in test/chaos/faults.test.ts.
  */
-import { FaultInjector, mulberry32, type FaultKind, type FaultOptions } from './faults';
+import { seededRandom } from '../seededRandom';
+import { FaultInjector, type FaultKind, type FaultOptions } from './faults';
 import { LEVER_SEED, startLeverSimulator, type LeverSimulator } from './lever';
 import { startSmartRecruitersSimulator, type SmartRecruitersSimulator } from './smartrecruiters';
 
@@ -16,8 +17,8 @@ function sequence(options: FaultOptions, count = 3000): Array<FaultKind | undefi
 }
 
 describe('fault mode (seeded)', () => {
-	it('mulberry32 repeats its sequence for a seed and differs between seeds', () => {
-		const draws = (seed: number) => Array.from({ length: 5 }, mulberry32(seed));
+	it('the seeded PRNG repeats its sequence for a seed and differs between seeds', () => {
+		const draws = (seed: number) => Array.from({ length: 5 }, seededRandom(seed));
 		expect(draws(7)).toEqual(draws(7));
 		expect(draws(7)).not.toEqual(draws(8));
 		for (const value of draws(7)) expect(value >= 0 && value < 1).toBe(true);

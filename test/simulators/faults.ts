@@ -17,6 +17,7 @@
  * - `outage`: a maintenance window: after `outage.after` requests the next `outage.requests` all get a 503, more
  *   than a client's retries ride out, so items fail and must be reported (and completed by a rerun).
  */
+import { seededRandom } from '../seededRandom';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 
 export interface FaultOptions {
@@ -67,17 +68,6 @@ const SERVER_ERRORS = [500, 502, 503, 504] as const;
 const DEFAULT_BURST_LENGTH = 4;
 const DEFAULT_SLOW_MS = 35_000;
 
-/** mulberry32: a tiny seeded PRNG (32-bit state), uniform in [0, 1). */
-export function mulberry32(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 export const noFaults = (): FaultCounts => ({ serverError: 0, rateLimitBurst: 0, burstRateLimited: 0, reset: 0, slow: 0, lostCreate: 0, outage: 0, retried: 0 });
 
@@ -98,7 +88,7 @@ export class FaultInjector {
 	/** Turns the fault mode on with a fresh PRNG from `options.seed` (and zeroed counts), or off with `undefined`. */
 	configure(options: FaultOptions | undefined) {
 		this.options = options;
-		this.random = options ? mulberry32(options.seed) : Math.random;
+		this.random = options ? seededRandom(options.seed) : Math.random;
 		this.burstLeft = 0;
 		this.requestsSeen = 0;
 		this.faulted.clear();
