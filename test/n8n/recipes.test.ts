@@ -9,7 +9,7 @@
 import path from 'node:path';
 
 import { ensureBuilt, manifest, serveRecipe, writeJson } from '../recipes/helpers';
-import { endStateDifferences, normaliseEndState } from '../recipes/endState';
+import { endStateDifferences, idsIn, normaliseEndState } from '../recipes/endState';
 import { tempDir } from '../runner/cli';
 import { freePort, N8nInstance } from './instance';
 import { credentialsFor, scenarios, type Ports, type Scenario, type ScenarioRun, type Workflow, type WorkflowHost } from './scenarios';
@@ -68,16 +68,7 @@ async function play(run: ScenarioRun, host: WorkflowHost, busy: () => Promise<bo
 	return { observations, endState: run.endState() };
 }
 
-function normalised(run: ScenarioRun, outcome: Outcome) {
-	const seedIds = new Set<string>();
-	const collect = (value: unknown, key = ''): void => {
-		if (Array.isArray(value)) value.forEach((entry) => collect(entry, key));
-		else if (value !== null && typeof value === 'object') Object.entries(value).forEach(([childKey, child]) => collect(child, childKey));
-		else if (typeof value === 'string' && /^(id|contact|.*Id)$/.test(key)) seedIds.add(value);
-	};
-	collect(run.seedState);
-	return normaliseEndState(outcome, seedIds);
-}
+const normalised = (run: ScenarioRun, outcome: Outcome) => normaliseEndState(outcome, idsIn(run.seedState));
 
 describe('recipes in a real n8n', () => {
 	let ports: Ports;

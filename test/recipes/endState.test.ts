@@ -2,9 +2,9 @@
  * The comparison `npm run test:n8n` relies on: two end states from the same seed are equal once created ids and
  * timestamps are normalised, and any other difference is reported with its path and both values.
  */
-import { endStateDifferences, normaliseEndState } from './endState';
+import { endStateDifferences, idsIn, normaliseEndState } from './endState';
 
-const seedIds = new Set(['opp-seed-1', 'contact-seed-1']);
+const seedIds = idsIn({ lever: [{ id: 'opp-seed-1', contact: 'contact-seed-1', notes: ['Existing note'] }] });
 const runAt = (createdId: string, contactId: string, at: number) => ({
 	lever: [
 		{ id: 'opp-seed-1', contact: 'contact-seed-1', notes: ['Existing note'], stage: 'lead-new' },

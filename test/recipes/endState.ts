@@ -33,6 +33,18 @@ function rewrite(value: unknown, replaceString: (text: string) => string): unkno
 	return value;
 }
 
+/** The record ids in a state (values of id-named fields), e.g. of the seed before a run. */
+export function idsIn(state: unknown): Set<string> {
+	const ids = new Set<string>();
+	const visit = (value: unknown, key: string): void => {
+		if (Array.isArray(value)) value.forEach((entry) => visit(entry, key));
+		else if (value !== null && typeof value === 'object') Object.entries(value).forEach(([childKey, child]) => visit(child, childKey));
+		else if (typeof value === 'string' && ID_KEY.test(key)) ids.add(value);
+	};
+	visit(state, '');
+	return ids;
+}
+
 /** `state` with created ids and timestamps replaced; `seedIds` are the ids that existed before the run. */
 export function normaliseEndState(state: unknown, seedIds: ReadonlySet<string>): unknown {
 	const newIds: string[] = [];
