@@ -245,21 +245,6 @@ export class N8nInstance {
 		return body.results;
 	}
 
-	/** Waits until `count` executions of the workflow have finished (none new, running or waiting). */
-	async waitForExecutions(workflowId: string, count: number, timeoutMs = 120_000): Promise<Execution[]> {
-		const deadline = Date.now() + timeoutMs;
-		for (;;) {
-			const executions = await this.executions(workflowId);
-			const finished = executions.filter((execution) => !['new', 'running', 'waiting'].includes(execution.status));
-			if (finished.length >= count && finished.length === executions.length) return executions;
-			if (Date.now() > deadline) {
-				throw new Error(`Waited ${timeoutMs} ms for ${count} finished executions of ${workflowId}; have ${JSON.stringify(executions)}\n${this.serverLog.slice(-4000)}`);
-			}
-			await new Promise((resolve) => setTimeout(resolve, 200));
-		}
-	}
-
-
 	cleanup() {
 		rmSync(this.userFolder, { recursive: true, force: true });
 	}
