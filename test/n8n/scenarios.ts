@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 
-import { postSigned, recipeFile, startFileServer, startReceiver } from '../recipes/helpers';
+import { editedRecipe, postSigned, recipeFile, startFileServer, startReceiver, type RecipeWorkflow } from '../recipes/helpers';
 import {
 	exportLever,
 	exportSmartRecruiters,
@@ -19,8 +19,8 @@ import {
 	pushLever,
 	pushSmartRecruiters,
 } from '../recipes/inputs';
-import { leverByEmail, leverView } from '../recipes/leverState';
-import { srByEmail, srView } from '../recipes/srState';
+import { leverByEmail, leverView, moveLeverStage } from '../recipes/leverState';
+import { setSrStatus, srByEmail, srView } from '../recipes/srState';
 import { LEVER_SEED, startLeverSimulator, type LeverSimulator } from '../simulators/lever';
 import { startOnboardingSimulator, type OnboardingSimulator } from '../simulators/onboarding';
 import { SMARTRECRUITERS_SEED, startSmartRecruitersSimulator, type SmartRecruitersSimulator } from '../simulators/smartrecruiters';
@@ -38,7 +38,7 @@ export interface WorkflowHost {
 	urlOf(nodeName: string): string;
 }
 
-export type Workflow = { nodes: Array<{ name: string; type: string; parameters: Record<string, unknown>; credentials?: Record<string, { id: string; name: string }>; webhookId?: string }> } & Record<string, unknown>;
+export type Workflow = RecipeWorkflow;
 
 export interface CredentialEntry {
 	type: string;
@@ -89,14 +89,9 @@ export interface Scenario {
 	start(ports: Ports): Promise<ScenarioRun>;
 }
 
-function recipeWithUrl(recipe: string, nodeName: string | undefined, url: string | undefined): Workflow {
-	const workflow = JSON.parse(readFileSync(recipeFile(recipe), 'utf8')) as Workflow;
-	if (nodeName) {
-		const node = workflow.nodes.find((candidate) => candidate.name === nodeName);
-		if (!node) throw new Error(`${recipe} has no node "${nodeName}"`);
-		node.parameters.url = url;
-	}
-	return workflow;
+/** The workflow as shipped, or with the one URL an ops person fills in. */
+function recipeWithUrl(recipe: string, nodeName?: string, url?: string): Workflow {
+	return nodeName ? editedRecipe(recipe, nodeName, 'url', url) : (JSON.parse(readFileSync(recipeFile(recipe), 'utf8')) as Workflow);
 }
 
 const leverState = (sim: LeverSimulator) => leverView(sim);
@@ -106,25 +101,11 @@ const employees = (onboarding: OnboardingSimulator) =>
 
 const activeSubscriptions = (sim: SmartRecruitersSimulator) => sim.state.subscriptions.filter((subscription) => subscription.status === 'active').length;
 
-const leverApi = (sim: LeverSimulator) => ({ authorization: `Basic ${Buffer.from(`${sim.apiKey}:`).toString('base64')}`, 'content-type': 'application/json' });
-
-async function moveLeverStage(sim: LeverSimulator, opportunityId: string, stage: string) {
-	const response = await fetch(`${sim.baseUrl}/opportunities/${opportunityId}/stage?perform_as=${LEVER_SEED.users.recruiter}`, {
-		method: 'PUT',
-		headers: leverApi(sim),
-		body: JSON.stringify({ stage }),
-	});
-	return response.status;
-}
-
-async function setSrStatus(sim: SmartRecruitersSimulator, candidateId: string, jobId: string, body: object) {
-	const response = await fetch(`${sim.baseUrl}/candidates/${candidateId}/jobs/${jobId}/status`, {
-		method: 'PUT',
-		headers: { 'x-smarttoken': SMARTRECRUITERS_SEED.apiKey, 'content-type': 'application/json' },
-		body: JSON.stringify(body),
-	});
+/** A status change in SmartRecruiters, and the webhook deliveries it sets off. */
+async function setSrStatusSettled(sim: SmartRecruitersSimulator, candidateId: string, jobId: string, body: object) {
+	const status = await setSrStatus(sim, candidateId, jobId, body);
 	await sim.settled();
-	return response.status;
+	return status;
 }
 
 /** An unsigned copy of a signed outreach delivery: must be refused by any host. */
@@ -138,7 +119,7 @@ export const scenarios: Scenario[] = [
 		name: 'push-on-interested (Lever)',
 		recipe: 'push-on-interested.lever.json',
 		registeringTriggers: [],
-		workflow: () => recipeWithUrl('push-on-interested.lever.json', undefined, undefined),
+		workflow: () => recipeWithUrl('push-on-interested.lever.json'),
 		async start(ports) {
 			const sim = await startLeverSimulator({ port: ports.lever });
 			const files = await startFileServer(pushLever.files, ports.files);
@@ -167,7 +148,7 @@ export const scenarios: Scenario[] = [
 		name: 'push-on-interested (SmartRecruiters)',
 		recipe: 'push-on-interested.smartrecruiters.json',
 		registeringTriggers: [],
-		workflow: () => recipeWithUrl('push-on-interested.smartrecruiters.json', undefined, undefined),
+		workflow: () => recipeWithUrl('push-on-interested.smartrecruiters.json'),
 		async start(ports) {
 			const sim = await startSmartRecruitersSimulator({ port: ports.smartRecruiters });
 			const files = await startFileServer(pushSmartRecruiters.files, ports.files);
@@ -228,8 +209,8 @@ export const scenarios: Scenario[] = [
 				seedState: srState(sim),
 				steps: [
 					async (host) => postSigned(host.urlOf('Interview Completed'), INTERVIEW_SIGNING_SECRET, exportSmartRecruiters.events(files.baseUrl)),
-					async () => setSrStatus(sim, srByEmail(sim, 'mira.stack@example.com')[0].id, S.jobs.backendEngineer, { status: 'INTERVIEW', subStatus: 'Technical interview' }),
-					async () => setSrStatus(sim, S.candidates.maria, S.jobs.productDesigner, { status: 'IN_REVIEW' }),
+					async () => setSrStatusSettled(sim, srByEmail(sim, 'mira.stack@example.com')[0].id, S.jobs.backendEngineer, { status: 'INTERVIEW', subStatus: 'Technical interview' }),
+					async () => setSrStatusSettled(sim, S.candidates.maria, S.jobs.productDesigner, { status: 'IN_REVIEW' }),
 				],
 				activity: () => sim.requests.length + platform.received.length,
 				registeredWebhooks: () => activeSubscriptions(sim),
@@ -284,7 +265,7 @@ export const scenarios: Scenario[] = [
 				seedState: srState(sim),
 				steps: [
 					async () => (await sim.deliverEvent('application.status.updated', hireSmartRecruiters.johnHired)).map(({ status }) => status),
-					async () => setSrStatus(sim, S.candidates.maria, S.jobs.productDesigner, hireSmartRecruiters.mariaHired),
+					async () => setSrStatusSettled(sim, S.candidates.maria, S.jobs.productDesigner, hireSmartRecruiters.mariaHired),
 				],
 				activity: () => sim.requests.length + onboarding.requests.length,
 				registeredWebhooks: () => activeSubscriptions(sim),

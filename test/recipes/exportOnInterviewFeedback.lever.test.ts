@@ -7,7 +7,7 @@ import { pseudonymHash } from '../../nodes/Pseudonymize/pseudonym';
 import { LEVER_SEED, startLeverSimulator, type LeverSimulator } from '../simulators/lever';
 import { ensureBuilt, outputsOf, recipeFile, recipeWith, runRecipe, serveRecipe, startFileServer, startReceiver, tempDir, writeJson, writeNdjson } from './helpers';
 import { INTERVIEW_SIGNING_SECRET, interviewEvent as interview, exportLever, PLATFORM_TOKEN, PSEUDONYM_SECRET } from './inputs';
-import { leverByEmail, leverView } from './leverState';
+import { leverByEmail, leverView, moveLeverStage } from './leverState';
 
 const RECIPE = 'export-on-interview-feedback.lever.json';
 const S = LEVER_SEED;
@@ -138,14 +138,7 @@ describe('export-on-interview-feedback (Lever)', () => {
 		const [, adaData] = leverByEmail(sim, S.contactEmails.ada);
 		expect(mira.tags).toContain('Interview export');
 		expect(adaData.tags).not.toContain('Interview export');
-		const moveTo = async (opportunityId: string, stage: string) => {
-			const response = await fetch(`${sim.baseUrl}/opportunities/${opportunityId}/stage?perform_as=${S.users.recruiter}`, {
-				method: 'PUT',
-				headers: { authorization: `Basic ${Buffer.from(`${sim.apiKey}:`).toString('base64')}`, 'content-type': 'application/json' },
-				body: JSON.stringify({ stage }),
-			});
-			expect(response.status).toBe(200);
-		};
+		const moveTo = async (opportunityId: string, stage: string) => expect(await moveLeverStage(sim, opportunityId, stage)).toBe(200);
 		const server = await serveRecipe(workflow, ['--credentials', credentials, '--state', `${dir}/serve-state.json`]);
 		try {
 			await server.waitFor(/"Stage Changed" registered its webhook/);

@@ -5,7 +5,7 @@ import { pseudonymHash } from '../../nodes/Pseudonymize/pseudonym';
 import { SMARTRECRUITERS_SEED, startSmartRecruitersSimulator, type SmartRecruitersSimulator } from '../simulators/smartrecruiters';
 import { ensureBuilt, outputsOf, recipeWith, runRecipe, serveRecipe, startFileServer, startReceiver, tempDir, writeJson, writeNdjson } from './helpers';
 import { INTERVIEW_SIGNING_SECRET, exportSmartRecruiters, PLATFORM_TOKEN, PSEUDONYM_SECRET } from './inputs';
-import { srByEmail, srView } from './srState';
+import { srByEmail, srView, setSrStatus } from './srState';
 
 const RECIPE = 'export-on-interview-feedback.smartrecruiters.json';
 const S = SMARTRECRUITERS_SEED;
@@ -90,14 +90,7 @@ describe('export-on-interview-feedback (SmartRecruiters)', () => {
 		const platform = await startReceiver();
 		const workflow = recipeWith(dir, RECIPE, 'Post Status Back', 'url', platform.url);
 		const [mira] = srByEmail(sim, 'mira.stack@example.com');
-		const setStatus = async (candidateId: string, jobId: string, body: object) => {
-			const response = await fetch(`${sim.baseUrl}/candidates/${candidateId}/jobs/${jobId}/status`, {
-				method: 'PUT',
-				headers: { 'x-smarttoken': S.apiKey, 'content-type': 'application/json' },
-				body: JSON.stringify(body),
-			});
-			expect(response.status).toBe(204);
-		};
+		const setStatus = async (candidateId: string, jobId: string, body: object) => expect(await setSrStatus(sim, candidateId, jobId, body)).toBe(204);
 		const server = await serveRecipe(workflow, ['--credentials', credentials, '--state', `${dir}/serve-state.json`]);
 		try {
 			await server.waitFor(/"Status Changed" registered its webhook/);

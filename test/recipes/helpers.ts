@@ -179,11 +179,19 @@ export async function startReceiver(port = 0) {
 	return { url, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
-/** A copy of a shipped recipe with one node parameter changed (the URL of a system only the ops person knows). */
-export function recipeWith(dir: string, recipe: string, nodeName: string, parameter: string, value: unknown): string {
-	const workflow = JSON.parse(readFileSync(recipeFile(recipe), 'utf8')) as { nodes: Array<{ name: string; parameters: Record<string, unknown> }> };
+export type RecipeWorkflow = { nodes: Array<{ name: string; type: string; parameters: Record<string, unknown>; credentials?: Record<string, { id: string; name: string }>; webhookId?: string }> } &
+	Record<string, unknown>;
+
+/** A shipped recipe with one node parameter changed (the URL of a system only the ops person knows). */
+export function editedRecipe(recipe: string, nodeName: string, parameter: string, value: unknown): RecipeWorkflow {
+	const workflow = JSON.parse(readFileSync(recipeFile(recipe), 'utf8')) as RecipeWorkflow;
 	const node = workflow.nodes.find((candidate) => candidate.name === nodeName);
 	if (!node) throw new Error(`${recipe} has no node "${nodeName}"`);
 	node.parameters[parameter] = value;
-	return writeJson(dir, recipe, workflow);
+	return workflow;
+}
+
+/** editedRecipe, written to `dir`; returns the file. */
+export function recipeWith(dir: string, recipe: string, nodeName: string, parameter: string, value: unknown): string {
+	return writeJson(dir, recipe, editedRecipe(recipe, nodeName, parameter, value));
 }

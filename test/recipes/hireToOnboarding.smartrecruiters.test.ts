@@ -8,7 +8,7 @@ import { SMARTRECRUITERS_SEED, startSmartRecruitersSimulator, type SmartRecruite
 import { startOnboardingSimulator, type OnboardingSimulator } from '../simulators/onboarding';
 import { ensureBuilt, outputsOf, recipeFile, runRecipe, serveRecipe, tempDir, writeJson } from './helpers';
 import { hireSmartRecruiters, ONBOARDING_TOKEN } from './inputs';
-import { srByEmail } from './srState';
+import { srByEmail, setSrStatus } from './srState';
 
 const RECIPE = 'hire-to-onboarding.smartrecruiters.json';
 const S = SMARTRECRUITERS_SEED;
@@ -40,14 +40,7 @@ describe('hire-to-onboarding (SmartRecruiters)', () => {
 		await onboarding?.close();
 	});
 
-	const setStatus = async (candidateId: string, jobId: string, body: object) => {
-		const response = await fetch(`${sim.baseUrl}/candidates/${candidateId}/jobs/${jobId}/status`, {
-			method: 'PUT',
-			headers: { 'x-smarttoken': S.apiKey, 'content-type': 'application/json' },
-			body: JSON.stringify(body),
-		});
-		expect(response.status).toBe(204);
-	};
+	const setStatus = async (candidateId: string, jobId: string, body: object) => expect(await setSrStatus(sim, candidateId, jobId, body)).toBe(204);
 	const employeeOf = (email: string) => [...onboarding.employees.values()].filter((employee) => employee.record.email === email);
 
 	it('served as a webhook: hires become employees from the accepted offer, or from the start date alone', async () => {

@@ -48,6 +48,16 @@ export function leverView(sim: LeverSimulator): LeverView[] {
 	});
 }
 
+/** Moves an opportunity to `stage` through Lever's API, as a recruiter in Lever would; returns the HTTP status. */
+export async function moveLeverStage(sim: LeverSimulator, opportunityId: string, stage: string): Promise<number> {
+	const response = await fetch(`${sim.baseUrl}/opportunities/${opportunityId}/stage?perform_as=${sim.seed.users.recruiter}`, {
+		method: 'PUT',
+		headers: { authorization: `Basic ${Buffer.from(`${sim.apiKey}:`).toString('base64')}`, 'content-type': 'application/json' },
+		body: JSON.stringify({ stage }),
+	});
+	return response.status;
+}
+
 /** The opportunities of one person (by any of their emails, case-insensitive). */
 export function leverByEmail(sim: LeverSimulator, email: string): LeverView[] {
 	return leverView(sim).filter((view) => view.emails.some((known) => known.toLowerCase() === email.toLowerCase()));

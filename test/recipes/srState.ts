@@ -43,6 +43,16 @@ export function srView(sim: SmartRecruitersSimulator): SrView[] {
 	}));
 }
 
+/** Sets an application's status through SmartRecruiters' API, as a recruiter would; returns the HTTP status. */
+export async function setSrStatus(sim: SmartRecruitersSimulator, candidateId: string, jobId: string, body: object): Promise<number> {
+	const response = await fetch(`${sim.baseUrl}/candidates/${candidateId}/jobs/${jobId}/status`, {
+		method: 'PUT',
+		headers: { 'x-smarttoken': sim.apiKey, 'content-type': 'application/json' },
+		body: JSON.stringify(body),
+	});
+	return response.status;
+}
+
 export function srByEmail(sim: SmartRecruitersSimulator, email: string): SrView[] {
 	return srView(sim).filter((view) => view.email.toLowerCase() === email.toLowerCase());
 }
