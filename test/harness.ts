@@ -29,7 +29,7 @@ export const TOOLKIT_PACKAGE_NAME = 'n8n-nodes-ats-sync-toolkit';
 const repoRoot = path.resolve(__dirname, '..');
 
 /** The repository's two node packages: the ATS nodes at the root, the recipes' helper nodes in packages/toolkit. */
-const SOURCE_PACKAGES = [
+export const SOURCE_PACKAGES = [
 	{ name: PACKAGE_NAME, dir: repoRoot },
 	{ name: TOOLKIT_PACKAGE_NAME, dir: path.join(repoRoot, 'packages', 'toolkit') },
 ];
@@ -54,14 +54,16 @@ class HarnessStart implements INodeType {
 }
 
 /** The TypeScript sources of the node or credential files a package's `n8n` field lists (those that exist). */
-function sourceFiles(packageDir: string, kind: 'nodes' | 'credentials'): string[] {
+export function sourceFiles(packageDir: string, kind: 'nodes' | 'credentials'): string[] {
 	const manifest = JSON.parse(readFileSync(path.join(packageDir, 'package.json'), 'utf8')) as { n8n: Record<typeof kind, string[]> };
 	return manifest.n8n[kind]
 		.map((distPath) => path.join(packageDir, distPath.replace(/^dist\//, '').replace(/\.js$/, '.ts')))
 		.filter((file) => existsSync(file));
 }
 
-function loadClass<T>(file: string): T {
+/** An instance of the class a node or credential source file exports. */
+export function loadClass<T>(file: string): T {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports -- which file is known only at run time
 	const moduleExports = require(file) as Record<string, new () => T>;
 	const Class = Object.values(moduleExports).find((value) => typeof value === 'function');
 	if (!Class) throw new Error(`${file} exports no class`);

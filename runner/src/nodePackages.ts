@@ -73,6 +73,7 @@ function readManifest(dir: string): PackageManifest | undefined {
 }
 
 function instantiate<T>(file: string, className?: string): T {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports -- node packages are CommonJS files found at run time
 	const moduleExports = require(file) as Record<string, unknown>;
 	const Class = (className ? moduleExports[className] : Object.values(moduleExports).find((value) => typeof value === 'function')) as
 		| (new () => T)

@@ -41,6 +41,7 @@ describe('JSON Logic Rules as published (json-logic-js bundled in, no runtime de
 	});
 
 	it('routes items by a sync policy through n8n\'s engine', async () => {
+		// eslint-disable-next-line @typescript-eslint/no-require-imports -- the file this test just built
 		const { JsonLogicRules } = require(outfile) as { JsonLogicRules: new () => INodeType };
 		const engine = createEngine();
 		engine.types.addNodeType(`${TOOLKIT_PACKAGE_NAME}.jsonLogicRules`, new JsonLogicRules(), TOOLKIT_PACKAGE_NAME);

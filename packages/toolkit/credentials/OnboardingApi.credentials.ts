@@ -10,7 +10,9 @@ export class OnboardingApi implements ICredentialType {
 
 	displayName = 'Onboarding API';
 
-	icon = 'file:../nodes/OnboardingPush/onboardingPush.svg' as const;
+	documentationUrl = 'https://github.com/n8n-nodes-ats-sync/n8n-nodes-ats-sync/blob/main/docs/nodes.md#onboarding-push';
+
+	icon = { light: 'file:../nodes/OnboardingPush/onboardingPush.svg', dark: 'file:../nodes/OnboardingPush/onboardingPush.dark.svg' } as const;
 
 	properties: INodeProperties[] = [
 		{

@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import type { ProfileField } from '../../../../nodes/shared/candidate';
 import { MandatoryFieldsMissingError } from '../../../../nodes/shared/upsert';
@@ -13,14 +13,14 @@ export class AtsFieldMap implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'ATS Field Map',
 		name: 'atsFieldMap',
-		icon: 'file:atsFieldMap.svg',
+		icon: { light: 'file:atsFieldMap.svg', dark: 'file:atsFieldMap.dark.svg' },
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["mode"] === "employee" ? "Employee record" : "Candidate profile" }}',
 		description: 'Map source data to the candidate profile Lever and SmartRecruiters nodes take, or to an employee record',
 		defaults: { name: 'ATS Field Map' },
-		inputs: ['main'],
-		outputs: ['main'],
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
 		usableAsTool: true,
 		properties: [modeProperty, ...candidateProperties, ...employeeProperties, outputOptions],
 	};

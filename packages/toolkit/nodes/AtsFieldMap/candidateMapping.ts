@@ -2,6 +2,8 @@ import type { CandidateProfile, ProfileField } from '../../../../nodes/shared/ca
 import { candidateProfileSchema, describeProfileIssues, linksFromUrls, missingMandatoryFields } from '../../../../nodes/shared/candidate';
 import { MandatoryFieldsMissingError } from '../../../../nodes/shared/upsert';
 
+import { isHttpUrl, parseJson } from '../shared/parse';
+
 /**
  * Builds the canonical candidate profile from mapped values. Pure (no n8n context), so both ATS recipes and the
  * tests use the exact same mapping rules.
@@ -102,11 +104,7 @@ export function parseSocialUrls(value: unknown): string[] {
 		.filter((url) => !isBlank(url))
 		.map((url) => {
 			const text = String(url).trim();
-			try {
-				if (!/^https?:$/.test(new URL(text).protocol)) throw new Error('not http');
-			} catch {
-				throw new MappingError(`"Social URLs" contains "${text}", which is not an http(s) URL`);
-			}
+			if (!isHttpUrl(text)) throw new MappingError(`"Social URLs" contains "${text}", which is not an http(s) URL`);
 			return text;
 		});
 }
@@ -149,11 +147,9 @@ function baseProfile(base: unknown): Record<string, unknown> {
 	if (isBlank(base)) return {};
 	let value = base;
 	if (typeof base === 'string') {
-		try {
-			value = JSON.parse(base);
-		} catch {
-			throw new MappingError('"Start From Profile" is not a JSON object');
-		}
+		const parsed = parseJson(base);
+		if (!parsed.ok) throw new MappingError('"Start From Profile" is not a JSON object');
+		value = parsed.value;
 	}
 	if (typeof value !== 'object' || value === null || Array.isArray(value)) {
 		throw new MappingError('"Start From Profile" must be an object such as the trigger\'s candidate');

@@ -8,12 +8,13 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { CONTACT_EVENT_TYPES, parseContactEvent, parseContactEventBatch } from './event';
 import { isValidSignature } from '../shared/bodySignature';
 import { isFreshUnixSeconds } from '../../../../nodes/shared/webhookTime';
 import { failedItem } from '../../../../nodes/shared/failedItem';
+import { headerNameProblem, isBlank, valuesTest } from '../shared/credentialTest';
 
 interface TriggerState extends IDataObject {
 	/** Ids of events webhook() accepted, so a sender's retry of a delivered event does not start a second run. */
@@ -37,7 +38,7 @@ export class ContactEventTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Contact Event Trigger',
 		name: 'contactEventTrigger',
-		icon: 'file:contactEvent.svg',
+		icon: { light: 'file:contactEvent.svg', dark: 'file:contactEvent.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ $parameter["events"].join(", ") }}',
@@ -45,11 +46,12 @@ export class ContactEventTrigger implements INodeType {
 			'Starts the workflow when an outreach tool reports a contact event (added, replied, interested…) or an interview platform reports a completed interview',
 		defaults: { name: 'Contact Event Trigger' },
 		inputs: [],
-		outputs: ['main'],
+		outputs: [NodeConnectionTypes.Main],
 		credentials: [
 			{
 				name: 'contactEventWebhookApi',
 				required: true,
+				testedBy: 'contactEventWebhook',
 				displayOptions: { show: { authentication: ['signature'] } },
 			},
 		],
@@ -126,6 +128,20 @@ export class ContactEventTrigger implements INodeType {
 				delete state.processedEventIds;
 				return true;
 			},
+		},
+	};
+
+	methods = {
+		credentialTest: {
+			contactEventWebhook: valuesTest(
+				(data) =>
+					[
+						isBlank(data.signingSecret) ? '"Signing Secret" is empty: every delivery would be refused' : undefined,
+						headerNameProblem('Signature Header', data.signatureHeader),
+						headerNameProblem('Timestamp Header', data.timestampHeader),
+					].filter((problem) => problem !== undefined),
+				'The signing secret is set and the header names are valid',
+			),
 		},
 	};
 

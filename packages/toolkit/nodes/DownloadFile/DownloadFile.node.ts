@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { failedItem } from '../../../../nodes/shared/failedItem';
+import { failedItem, nodeError } from '../../../../nodes/shared/failedItem';
 
 const MEGABYTE = 1024 * 1024;
 
@@ -31,16 +31,15 @@ export class DownloadFile implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Download File',
 		name: 'downloadFile',
-		icon: 'file:downloadFile.svg',
+		icon: { light: 'file:downloadFile.svg', dark: 'file:downloadFile.dark.svg' },
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ "→ " + $parameter["binaryPropertyName"] }}',
 		description:
 			'Downloads the file at a URL (a CV, an interview report) into a binary field, for an ATS node to upload. Items without a URL leave unchanged on the "No URL" output.',
 		defaults: { name: 'Download File' },
-		inputs: ['main'],
-		// eslint-disable-next-line n8n-nodes-base/node-class-description-outputs-wrong
-		outputs: ['main', 'main'],
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
 		outputNames: ['File', 'No URL'],
 		usableAsTool: true,
 		properties: [
@@ -96,7 +95,7 @@ export class DownloadFile implements INodeType {
 				const result = await downloadInto.call(this, items[itemIndex], itemIndex);
 				(result ? downloaded : withoutUrl).push({ ...(result ?? items[itemIndex]), pairedItem: { item: itemIndex } });
 			} catch (error) {
-				if (!this.continueOnFail()) throw error;
+				if (!this.continueOnFail()) throw nodeError.call(this, error, itemIndex);
 				downloaded.push(failedItem.call(this, error, itemIndex));
 			}
 		}

@@ -6,11 +6,11 @@ import type {
 	INodeType,
 	INodeTypeDescription,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import type { Rule, SyncPolicy } from './rules';
 import { InvalidRuleError, matches, parseRule, syncPolicyRule } from './rules';
-import { failedItem } from '../../../../nodes/shared/failedItem';
+import { failedItem, nodeError } from '../../../../nodes/shared/failedItem';
 
 /**
  * The node's outputs from its parameters: one per rule plus "Fallback", or "Sync" and "Skip" for a sync policy.
@@ -46,13 +46,13 @@ export class JsonLogicRules implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'JSON Logic Rules',
 		name: 'jsonLogicRules',
-		icon: 'file:jsonLogicRules.svg',
+		icon: { light: 'file:jsonLogicRules.svg', dark: 'file:jsonLogicRules.dark.svg' },
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["mode"] === "syncPolicy" ? "Sync policy" : "Rules" }}',
 		description: 'Route items to outputs by JSON Logic rules, e.g. a sync policy per outreach campaign',
 		defaults: { name: 'JSON Logic Rules' },
-		inputs: ['main'],
+		inputs: [NodeConnectionTypes.Main],
 		outputs: `={{(${configuredOutputs})($parameter)}}`,
 		properties: [
 			{
@@ -200,10 +200,8 @@ export class JsonLogicRules implements INodeType {
 				}
 				if (!matched) fallback.push({ ...item, pairedItem: { item: itemIndex } });
 			} catch (error) {
-				const nodeError =
-					error instanceof NodeOperationError ? error : new NodeOperationError(this.getNode(), error as Error, { itemIndex });
-				if (!this.continueOnFail()) throw nodeError;
-				fallback.push(failedItem.call(this, nodeError, itemIndex));
+				if (!this.continueOnFail()) throw nodeError.call(this, error, itemIndex);
+				fallback.push(failedItem.call(this, error, itemIndex));
 			}
 		}
 		return outputs;
@@ -216,7 +214,7 @@ function rulesFor(this: IExecuteFunctions, itemIndex: number): Rule[] {
 		try {
 			return parseRule(entry.rule);
 		} catch (error) {
-			if (!(error instanceof InvalidRuleError)) throw error;
+			if (!(error instanceof InvalidRuleError)) throw nodeError.call(this, error, itemIndex);
 			const name = entry.outputName ? `Rule "${entry.outputName}" (rule ${index + 1})` : `Rule ${index + 1}`;
 			throw new NodeOperationError(this.getNode(), `${name}: ${error.message}`, {
 				itemIndex,
@@ -235,7 +233,7 @@ function syncPolicyRuleFor(this: IExecuteFunctions, itemIndex: number): Rule {
 			campaignIdPath: this.getNodeParameter('campaignIdPath', itemIndex, 'campaign.id') as string,
 		});
 	} catch (error) {
-		if (!(error instanceof InvalidRuleError)) throw error;
+		if (!(error instanceof InvalidRuleError)) throw nodeError.call(this, error, itemIndex);
 		throw new NodeOperationError(this.getNode(), `Sync policy: ${error.message}`, { itemIndex });
 	}
 }

@@ -1,9 +1,11 @@
 import jsonLogic from 'json-logic-js';
 import type { RulesLogic } from 'json-logic-js';
 
+import { parseJson } from '../shared/parse';
+
 /**
  * JSON Logic (jsonlogic.com) evaluated by json-logic-js, which the build bundles into this node's file (see
- * scripts/bundle-nodes.js) so the published package has no runtime dependency.
+ * scripts/build.js) so the published package has no runtime dependency.
  */
 
 /** json-logic-js 2.x operations. `log` is left out on purpose: it writes to the server's console. */
@@ -42,11 +44,9 @@ export function parseRule(raw: unknown): Rule {
 	let rule: unknown = raw;
 	if (typeof raw === 'string') {
 		if (raw.trim() === '') throw new InvalidRuleError('the rule is empty');
-		try {
-			rule = JSON.parse(raw);
-		} catch (error) {
-			throw new InvalidRuleError(`the rule is not valid JSON (${(error as Error).message})`);
-		}
+		const parsed = parseJson(raw);
+		if (!parsed.ok) throw new InvalidRuleError(`the rule is not valid JSON (${parsed.message})`);
+		rule = parsed.value;
 	}
 	if (!isOperation(rule) && typeof rule !== 'boolean') {
 		throw new InvalidRuleError('a rule must be a JSON Logic operation such as {"==": [{"var": "type"}, "contact.replied"]}, or true/false');

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
-import { jsonParse, NodeOperationError } from 'n8n-workflow';
+import { jsonParse, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import set from 'lodash/set';
 
-import { failedItem } from '../../../../nodes/shared/failedItem';
+import { failedItem, nodeError } from '../../../../nodes/shared/failedItem';
 
 import type { LookupTable, TableRow } from './table';
 import { isEmptyKey, lookUp, tableFromObject, tableFromRows } from './table';
@@ -14,16 +14,15 @@ export class MappingTable implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Mapping Table',
 		name: 'mappingTable',
-		icon: 'file:mappingTable.svg',
+		icon: { light: 'file:mappingTable.svg', dark: 'file:mappingTable.dark.svg' },
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ "→ " + $parameter["outputField"] }}',
 		description:
 			'Looks a value up in a from → to table (campaign → job, outreach status → stage…) and writes the result to a field. Items without a mapping leave on the Unmapped output with the reason, never silently dropped.',
 		defaults: { name: 'Mapping Table' },
-		inputs: ['main'],
-		// eslint-disable-next-line n8n-nodes-base/node-class-description-outputs-wrong
-		outputs: ['main', 'main'],
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
 		outputNames: ['Mapped', 'Unmapped'],
 		usableAsTool: true,
 		properties: [
@@ -175,7 +174,7 @@ export class MappingTable implements INodeType {
 				json.skipped = { reason, node: nodeName, ...(isEmptyKey(key) ? {} : { [keyLabel]: key as IDataObject[string] }) };
 				outputs[UNMAPPED].push({ json, binary: items[itemIndex].binary, pairedItem: { item: itemIndex } });
 			} catch (error) {
-				if (!this.continueOnFail()) throw error;
+				if (!this.continueOnFail()) throw nodeError.call(this, error, itemIndex);
 				outputs[MAPPED].push(failedItem.call(this, error, itemIndex));
 			}
 		}

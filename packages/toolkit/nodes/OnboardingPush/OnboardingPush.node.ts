@@ -1,4 +1,5 @@
 import type {
+	ICredentialDataDecryptedObject,
 	IDataObject,
 	IExecuteFunctions,
 	INodeExecutionData,
@@ -6,30 +7,32 @@ import type {
 	INodeTypeDescription,
 	JsonObject,
 } from 'n8n-workflow';
-import { jsonParse, NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { jsonParse, NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { parseEmployeeRecord } from '../shared/employee';
 import type { OnboardingAuth } from './transport';
 import { OnboardingHttpError, postWithIdempotencyKey, pushEmployee } from './transport';
 import { failedItem } from '../../../../nodes/shared/failedItem';
+import { headerNameProblem, isBlank, valuesTest } from '../shared/credentialTest';
 
 export class OnboardingPush implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Onboarding Push',
 		name: 'onboardingPush',
-		icon: 'file:onboardingPush.svg',
+		icon: { light: 'file:onboardingPush.svg', dark: 'file:onboardingPush.dark.svg' },
 		group: ['output'],
 		version: 1,
 		subtitle: '={{ $parameter["url"] }}',
 		description: 'Send a hired candidate\'s employee record to an onboarding or HRIS system once per candidate, or any JSON event under an idempotency key',
 		defaults: { name: 'Onboarding Push' },
-		inputs: ['main'],
-		outputs: ['main'],
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
 		usableAsTool: true,
 		credentials: [
 			{
 				name: 'onboardingApi',
 				required: true,
+				testedBy: 'onboardingApi',
 				displayOptions: { show: { authentication: ['onboardingApi'] } },
 			},
 		],
@@ -121,6 +124,12 @@ export class OnboardingPush implements INodeType {
 		],
 	};
 
+	methods = {
+		credentialTest: {
+			onboardingApi: valuesTest(onboardingAuthProblems, 'The header and signature settings are complete'),
+		},
+	};
+
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
 		const output: INodeExecutionData[] = [];
@@ -207,7 +216,11 @@ async function postJsonItem(this: IExecuteFunctions, input: IDataObject, auth: O
 
 async function authOf(this: IExecuteFunctions): Promise<OnboardingAuth | undefined> {
 	if (this.getNodeParameter('authentication', 0) !== 'onboardingApi') return undefined;
-	const credentials = await this.getCredentials('onboardingApi');
+	return onboardingAuth(await this.getCredentials('onboardingApi'));
+}
+
+/** What the Onboarding API credential sends: a header, a body signature, or both. */
+function onboardingAuth(credentials: ICredentialDataDecryptedObject): OnboardingAuth {
 	const type = String(credentials.authType ?? 'header');
 	const withHeader = type === 'header' || type === 'headerAndHmac';
 	const withHmac = type === 'hmac' || type === 'headerAndHmac';
@@ -217,4 +230,14 @@ async function authOf(this: IExecuteFunctions): Promise<OnboardingAuth | undefin
 		hmacSecret: withHmac ? String(credentials.hmacSecret ?? '') : undefined,
 		signatureHeader: withHmac ? String(credentials.signatureHeader || 'x-signature') : undefined,
 	};
+}
+
+function onboardingAuthProblems(credentials: ICredentialDataDecryptedObject): string[] {
+	const auth = onboardingAuth(credentials);
+	return [
+		auth.headerName !== undefined ? headerNameProblem('Header Name', auth.headerName) : undefined,
+		auth.headerValue !== undefined && isBlank(auth.headerValue) ? '"Header Value" is empty: no header would be sent' : undefined,
+		auth.hmacSecret !== undefined && isBlank(auth.hmacSecret) ? '"Signing Secret" is empty: no signature would be sent' : undefined,
+		auth.signatureHeader !== undefined ? headerNameProblem('Signature Header', auth.signatureHeader) : undefined,
+	].filter((problem) => problem !== undefined);
 }

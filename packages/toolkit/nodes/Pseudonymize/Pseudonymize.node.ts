@@ -1,29 +1,36 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import set from 'lodash/set';
 
-import { failedItem } from '../../../../nodes/shared/failedItem';
+import { failedItem, nodeError } from '../../../../nodes/shared/failedItem';
+import { valuesTest } from '../shared/credentialTest';
 
 import { pseudonymHash, redact, redactionTerms, removeFields } from './pseudonym';
 
 /** Below this a key could be guessed, and pseudonyms recomputed from known email addresses. */
 const MIN_SECRET_LENGTH = 16;
 
+function secretProblem(secret: unknown): string | undefined {
+	return typeof secret === 'string' && secret.length >= MIN_SECRET_LENGTH
+		? undefined
+		: `The "Secret Key" of the Pseudonym Secret credential must have at least ${MIN_SECRET_LENGTH} characters`;
+}
+
 export class Pseudonymize implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Pseudonymize',
 		name: 'pseudonymize',
-		icon: 'file:pseudonymize.svg',
+		icon: { light: 'file:pseudonymize.svg', dark: 'file:pseudonymize.dark.svg' },
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ "by " + $parameter["identifier"] }}',
 		description:
 			'Replaces a person by a stable pseudonym (HMAC of their normalised email under a secret key) and removes the fields that identify them',
 		defaults: { name: 'Pseudonymize' },
-		inputs: ['main'],
-		outputs: ['main'],
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
 		usableAsTool: true,
-		credentials: [{ name: 'pseudonymSecretApi', required: true }],
+		credentials: [{ name: 'pseudonymSecretApi', required: true, testedBy: 'pseudonymSecret' }],
 		properties: [
 			{
 				displayName: 'Identifier',
@@ -95,21 +102,23 @@ export class Pseudonymize implements INodeType {
 		],
 	};
 
+	methods = {
+		credentialTest: {
+			pseudonymSecret: valuesTest((data) => [secretProblem(data.secret)].filter((problem) => problem !== undefined), 'The secret key is long enough'),
+		},
+	};
+
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
 		const { secret } = await this.getCredentials<{ secret: string }>('pseudonymSecretApi');
-		if (typeof secret !== 'string' || secret.length < MIN_SECRET_LENGTH) {
-			throw new NodeOperationError(
-				this.getNode(),
-				`The "Secret Key" of the Pseudonym Secret credential must have at least ${MIN_SECRET_LENGTH} characters`,
-			);
-		}
+		const problem = secretProblem(secret);
+		if (problem) throw new NodeOperationError(this.getNode(), problem);
 		const output: INodeExecutionData[] = [];
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 			try {
 				output.push({ json: pseudonymizeItem.call(this, items[itemIndex].json, secret, itemIndex), pairedItem: { item: itemIndex } });
 			} catch (error) {
-				if (!this.continueOnFail()) throw error;
+				if (!this.continueOnFail()) throw nodeError.call(this, error, itemIndex);
 				output.push(failedItem.call(this, error, itemIndex));
 			}
 		}
