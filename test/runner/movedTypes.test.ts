@@ -2,7 +2,8 @@
  * Workflow files saved before the helper nodes moved to n8n-nodes-ats-sync-toolkit name them
  * `n8n-nodes-ats-sync.<name>`: the runner runs them as the toolkit's types and says so once.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { execSync } from 'node:child_process';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import type { IWorkflowBase } from 'n8n-workflow';
@@ -51,5 +52,21 @@ describe('node types that moved to the toolkit package', () => {
 		expect(result.stderr).toContain(`ats-sync: ${file}: valid`);
 		expect(result.stderr).toMatch(/warning: n8n-nodes-ats-sync\.contactEventTrigger, .*n8n-nodes-ats-sync\.downloadFile moved to the package n8n-nodes-ats-sync-toolkit; running them as n8n-nodes-ats-sync-toolkit\.<name>\. Update the workflow file before importing it into n8n/);
 		expect(result.code).toBe(0);
+	});
+});
+
+describe('the sed command docs/recipes.md gives for n8n users', () => {
+	it('turns each recipe saved before the move into the shipped recipe', () => {
+		const docs = readFileSync(path.join(repoRoot, 'docs', 'recipes.md'), 'utf8');
+		const command = /^\s*(sed -E -i\.bak '.*' )my-workflow\.json$/m.exec(docs)?.[1];
+		expect(command).toBeDefined();
+		const dir = tempDir();
+		for (const name of readdirSync(path.join(repoRoot, 'recipes')).filter((file) => file.endsWith('.json'))) {
+			const shipped = readFileSync(path.join(repoRoot, 'recipes', name), 'utf8');
+			const file = path.join(dir, name);
+			writeFileSync(file, shipped.replace(/"n8n-nodes-ats-sync-toolkit\./g, '"n8n-nodes-ats-sync.'));
+			execSync(`${command}${JSON.stringify(file)}`, { stdio: 'pipe' });
+			expect(readFileSync(file, 'utf8')).toBe(shipped);
+		}
 	});
 });

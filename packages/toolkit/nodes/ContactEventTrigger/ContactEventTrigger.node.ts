@@ -59,7 +59,7 @@ export class ContactEventTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'Paste this node\'s webhook URL into the outreach tool or interview platform. Each delivery is one event, or a JSON array of events, of the documented shape (see the package README).',
+					'Paste this node\'s webhook URL into the outreach tool or interview platform. Each delivery is one event, or a JSON array of events, of the documented shape (see docs/nodes.md in the n8n-nodes-ats-sync repository).',
 				name: 'setupNotice',
 				type: 'notice',
 				default: '',
@@ -222,7 +222,7 @@ export class ContactEventTrigger implements INodeType {
 			}
 			const error = new NodeOperationError(this.getNode(), `Invalid contact event: ${result.message}`, {
 				itemIndex,
-				description: 'Items that start this workflow must have the shape of a webhook event (see the package README)',
+				description: 'Items that start this workflow must have the shape of a webhook event (see docs/nodes.md in the n8n-nodes-ats-sync repository)',
 			});
 			if (!this.continueOnFail()) throw error;
 			output.push(failedItem.call(this, error, itemIndex));
