@@ -1,8 +1,9 @@
 /**
  * Runs this package's nodes through n8n's real engine (runner/src/engine.ts → n8n-core WorkflowExecute) in tests.
- * Node and credential classes are loaded from the TypeScript sources listed in package.json's `n8n` field.
+ * Node and credential classes are loaded from the TypeScript sources that the `n8n` fields of both packages'
+ * package.json list (n8n-nodes-ats-sync at the root, n8n-nodes-ats-sync-toolkit in packages/toolkit).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import type {
@@ -24,7 +25,14 @@ import { credentialsByType, Engine, TypeRegistry } from '../runner/src/engine';
 import { recordOutput, registerCredentialSecrets } from './secrets/record';
 
 export const PACKAGE_NAME = 'n8n-nodes-ats-sync';
+export const TOOLKIT_PACKAGE_NAME = 'n8n-nodes-ats-sync-toolkit';
 const repoRoot = path.resolve(__dirname, '..');
+
+/** The repository's two node packages: the ATS nodes at the root, the recipes' helper nodes in packages/toolkit. */
+export const SOURCE_PACKAGES = [
+	{ name: PACKAGE_NAME, dir: repoRoot },
+	{ name: TOOLKIT_PACKAGE_NAME, dir: path.join(repoRoot, 'packages', 'toolkit') },
+];
 
 /** Pass-through start node standing in for a trigger: emits the items the test gives it. */
 class HarnessStart implements INodeType {
@@ -45,33 +53,49 @@ class HarnessStart implements INodeType {
 	}
 }
 
-function sourcePathOf(distPath: string): string {
-	return path.join(repoRoot, distPath.replace(/^dist\//, '').replace(/\.js$/, '.ts'));
+/** The TypeScript sources of the node or credential files a package's `n8n` field lists (those that exist). */
+export function sourceFiles(packageDir: string, kind: 'nodes' | 'credentials'): string[] {
+	const manifest = JSON.parse(readFileSync(path.join(packageDir, 'package.json'), 'utf8')) as { n8n: Record<typeof kind, string[]> };
+	return manifest.n8n[kind]
+		.map((distPath) => path.join(packageDir, distPath.replace(/^dist\//, '').replace(/\.js$/, '.ts')))
+		.filter((file) => existsSync(file));
 }
 
-function loadClass<T>(file: string): T {
+/** An instance of the class a node or credential source file exports. */
+export function loadClass<T>(file: string): T {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports -- which file is known only at run time
 	const moduleExports = require(file) as Record<string, new () => T>;
 	const Class = Object.values(moduleExports).find((value) => typeof value === 'function');
 	if (!Class) throw new Error(`${file} exports no class`);
 	return new Class();
 }
 
-/** Every credential type and node type of this package that exists in the source tree (others are skipped). */
+/** Every credential type and node type of both packages that exists in the source tree (others are skipped). */
 export function packageTypes(): TypeRegistry {
-	const manifest = require(path.join(repoRoot, 'package.json')) as { n8n: { nodes: string[]; credentials: string[] } };
 	const types = new TypeRegistry();
-	for (const distPath of manifest.n8n.credentials) {
-		const file = sourcePathOf(distPath);
-		if (existsSync(file)) types.addCredentialType(loadClass<ICredentialType>(file));
-	}
-	for (const distPath of manifest.n8n.nodes) {
-		const file = sourcePathOf(distPath);
-		if (!existsSync(file)) continue;
-		const nodeType = loadClass<INodeType | IVersionedNodeType>(file);
-		types.addNodeType(`${PACKAGE_NAME}.${nodeType.description.name}`, nodeType, PACKAGE_NAME);
+	for (const { name: packageName, dir } of SOURCE_PACKAGES) {
+		for (const file of sourceFiles(dir, 'credentials')) types.addCredentialType(loadClass<ICredentialType>(file));
+		for (const file of sourceFiles(dir, 'nodes')) {
+			const nodeType = loadClass<INodeType | IVersionedNodeType>(file);
+			types.addNodeType(`${packageName}.${nodeType.description.name}`, nodeType, packageName);
+		}
 	}
 	types.addNodeType('harness.start', new HarnessStart(), 'test');
 	return types;
+}
+
+let packageOfNode: Map<string, string> | undefined;
+
+/** The full type of one of the repository's nodes: typeName('lever') is 'n8n-nodes-ats-sync.lever'. */
+export function typeName(name: string): string {
+	packageOfNode ??= new Map(
+		SOURCE_PACKAGES.flatMap(({ name: packageName, dir }) =>
+			sourceFiles(dir, 'nodes').map((file) => [loadClass<INodeType | IVersionedNodeType>(file).description.name, packageName] as const),
+		),
+	);
+	const packageName = packageOfNode.get(name);
+	if (!packageName) throw new Error(`Neither package of this repository has a node type "${name}"`);
+	return `${packageName}.${name}`;
 }
 
 export function createEngine(credentials: Record<string, ICredentialDataDecryptedObject> = {}, types = packageTypes()) {
@@ -79,7 +103,7 @@ export function createEngine(credentials: Record<string, ICredentialDataDecrypte
 }
 
 export interface RunNodeOptions {
-	/** Node type name without the package prefix, e.g. 'lever'. */
+	/** Node type name without the package prefix, e.g. 'lever' or 'jsonLogicRules'. */
 	type: string;
 	parameters: INodeParameters;
 	typeVersion?: number;
@@ -102,11 +126,12 @@ export interface RunNodeResult {
 const toItem = (entry: IDataObject | INodeExecutionData): INodeExecutionData =>
 	'json' in entry && typeof entry.json === 'object' ? (entry as INodeExecutionData) : { json: entry as IDataObject };
 
-/** Runs one node of this package after a start node that emits `input`, through n8n's engine. */
+/** Runs one node of either package after a start node that emits `input`, through n8n's engine. */
 export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 	registerCredentialSecrets(options.credentials, `${options.type} node test`);
 	const engine = options.engine ?? createEngine(options.credentials);
-	const nodeType = engine.types.getByNameAndVersion(`${PACKAGE_NAME}.${options.type}`, options.typeVersion);
+	const type = typeName(options.type);
+	const nodeType = engine.types.getByNameAndVersion(type, options.typeVersion);
 	const credentialRefs = Object.fromEntries(
 		(nodeType.description.credentials ?? [])
 			.filter((c) => options.credentials?.[c.name] !== undefined)
@@ -115,7 +140,7 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 	const underTest: INode = {
 		id: 'node-under-test',
 		name: 'Node',
-		type: `${PACKAGE_NAME}.${options.type}`,
+		type,
 		typeVersion: options.typeVersion ?? latestVersion(nodeType.description.version),
 		position: [200, 0],
 		parameters: options.parameters,

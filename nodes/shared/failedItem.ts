@@ -2,15 +2,22 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 /**
+ * The error a node reports for an item: n8n's own error types as they are (a NodeApiError keeps its HTTP code and
+ * description), anything else wrapped in a NodeOperationError that names the item.
+ */
+export function nodeError(this: IExecuteFunctions, caught: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+	return caught instanceof NodeApiError || caught instanceof NodeOperationError
+		? caught
+		: new NodeOperationError(this.getNode(), caught as Error, { itemIndex });
+}
+
+/**
  * The item a node returns for a failed input item under "continue on fail". The error is set on the item itself,
  * as n8n's engine expects: it routes items with `item.error` to the error output ("continue using error output"),
  * keeps the error's description and HTTP code on `item.error`, and normalises the JSON to `{ error: message }`.
  * Without `item.error`, a failed item whose JSON held more than `error` stayed on the success branch.
  */
 export function failedItem(this: IExecuteFunctions, caught: unknown, itemIndex: number): INodeExecutionData {
-	const error =
-		caught instanceof NodeApiError || caught instanceof NodeOperationError
-			? caught
-			: new NodeOperationError(this.getNode(), caught as Error, { itemIndex });
+	const error = nodeError.call(this, caught, itemIndex);
 	return { json: { error: error.message }, error, pairedItem: { item: itemIndex } };
 }

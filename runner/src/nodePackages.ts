@@ -12,7 +12,14 @@ import { TypeRegistry } from './engine';
 import { UserError } from './errors';
 import { oAuth2ApiCredential } from './oauth2Credential';
 
-export const DEFAULT_PACKAGE = 'n8n-nodes-ats-sync';
+/**
+ * The packages the runner loads without --nodes, each with its folder in a checkout of this repository (relative to
+ * the repository root): the ATS nodes, and the helper nodes the recipes use (n8n-nodes-ats-sync-toolkit).
+ */
+export const DEFAULT_PACKAGES: Record<string, string> = {
+	'n8n-nodes-ats-sync': '.',
+	'n8n-nodes-ats-sync-toolkit': path.join('packages', 'toolkit'),
+};
 
 interface PackageManifest {
 	name: string;
@@ -34,8 +41,8 @@ export interface LoadedPackages {
 
 /**
  * Finds a package's directory: a path (`./my-nodes`, `/opt/nodes`) is used as is; a name is resolved from the
- * current directory, then from the runner's own install. The runner's default package falls back to the repository
- * root next to `runner/`, so a checkout works without linking the package into itself.
+ * current directory, then from the runner's own install. The runner's default packages fall back to their folders
+ * in the repository around `runner/`, so a checkout works without linking the root package into itself.
  */
 export function resolvePackageDir(spec: string, cwd = process.cwd()): string {
 	if (spec.startsWith('.') || path.isAbsolute(spec)) {
@@ -50,9 +57,9 @@ export function resolvePackageDir(spec: string, cwd = process.cwd()): string {
 			// try the next place
 		}
 	}
-	if (spec === DEFAULT_PACKAGE) {
-		const repoRoot = path.resolve(__dirname, '..', '..');
-		if (readManifest(repoRoot)?.name === DEFAULT_PACKAGE) return repoRoot;
+	if (spec in DEFAULT_PACKAGES) {
+		const checkoutDir = path.resolve(__dirname, '..', '..', DEFAULT_PACKAGES[spec]);
+		if (readManifest(checkoutDir)?.name === spec) return checkoutDir;
 	}
 	throw new UserError(`Node package "${spec}" is not installed: install it (npm install ${spec}) or pass its folder as --nodes ./path`);
 }
@@ -66,6 +73,7 @@ function readManifest(dir: string): PackageManifest | undefined {
 }
 
 function instantiate<T>(file: string, className?: string): T {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports -- node packages are CommonJS files found at run time
 	const moduleExports = require(file) as Record<string, unknown>;
 	const Class = (className ? moduleExports[className] : Object.values(moduleExports).find((value) => typeof value === 'function')) as
 		| (new () => T)
@@ -138,24 +146,30 @@ export function loadPackage(dir: string, types: TypeRegistry, problems: LoadProb
 }
 
 /**
- * The runner's default package plus every `--nodes` package. The default package is optional only when
- * other packages were named (a workflow of base or third-party nodes needs nothing of ours); a `--nodes` folder
- * holding a package of the same name (e.g. a checkout being developed) replaces the installed one.
+ * The runner's default packages plus every `--nodes` package. A default package that is not installed is skipped
+ * (a Lever-only workflow needs no toolkit; a workflow using a missing package's nodes is told to install it), but
+ * at least one package must load. A `--nodes` folder holding a package of the same name as a default one (e.g. a
+ * checkout being developed) replaces the installed one.
  */
 export function loadNodePackages(extra: string[], cwd = process.cwd()): LoadedPackages {
 	const types = new TypeRegistry();
 	const problems: LoadProblem[] = [];
 	const packages: string[] = [];
-	const extraDirs = extra.filter((spec) => spec !== DEFAULT_PACKAGE).map((spec) => resolvePackageDir(spec, cwd));
-	const replacesDefault = extraDirs.some((dir) => readManifest(dir)?.name === DEFAULT_PACKAGE);
-	if (!replacesDefault) {
+	const extraDirs = extra.filter((spec) => !(spec in DEFAULT_PACKAGES)).map((spec) => resolvePackageDir(spec, cwd));
+	const extraNames = new Set(extraDirs.map((dir) => readManifest(dir)?.name));
+	const notInstalled: unknown[] = [];
+	for (const defaultPackage of Object.keys(DEFAULT_PACKAGES).filter((name) => !extraNames.has(name))) {
+		let dir: string;
 		try {
-			packages.push(loadPackage(resolvePackageDir(DEFAULT_PACKAGE, cwd), types, problems));
+			dir = resolvePackageDir(defaultPackage, cwd);
 		} catch (error) {
-			if (extraDirs.length === 0) throw error;
+			notInstalled.push(error);
+			continue;
 		}
+		packages.push(loadPackage(dir, types, problems));
 	}
 	for (const dir of extraDirs) packages.push(loadPackage(dir, types, problems));
+	if (packages.length === 0 && notInstalled.length > 0) throw notInstalled[0];
 	// OAuth2 credentials extend n8n's `oAuth2Api` (shipped with n8n-nodes-base); provide it when no package did,
 	// so its defaults (grant type, where the token goes) and fields are known to the engine and the validator.
 	if (!types.getCredentialType(oAuth2ApiCredential.name)) types.addCredentialType(oAuth2ApiCredential);

@@ -43,8 +43,8 @@ export function failOn(problems: string[]) {
 	if (problems.length > 0) throw new UserError(problems.join('; '));
 }
 
-export function checkWorkflow(workflowFile: string, nodes: string[]) {
-	const workflowData = readWorkflow(workflowFile);
+export function checkWorkflow(workflowFile: string, nodes: string[], warn?: (message: string) => void) {
+	const workflowData = readWorkflow(workflowFile, warn);
 	const loaded = loadNodePackages(nodes);
 	failOn(nodeTypeProblems(workflowData, loaded.types, loaded.packages, loaded.problems));
 	failOn(parameterProblems(workflowData, loaded.types));
@@ -56,7 +56,7 @@ export async function openSession<Prepared = undefined>(
 	reporter: Reporter,
 	prepare?: (workflowData: IWorkflowBase, loaded: LoadedPackages) => Prepared,
 ): Promise<Session<Prepared>> {
-	const { workflowData, loaded } = checkWorkflow(options.workflowFile, options.nodes);
+	const { workflowData, loaded } = checkWorkflow(options.workflowFile, options.nodes, (message) => reporter.note(message));
 	const prepared = prepare?.(workflowData, loaded) as Prepared;
 	const state = new StateFile(path.resolve(options.stateFile ?? defaultStatePath(options.workflowFile)));
 	const file = options.credentialsFile ? readCredentialsFile(options.credentialsFile) : undefined;

@@ -12,8 +12,8 @@ export interface ValidateOptions {
 	nodes: string[];
 }
 
-function problemsOf(file: string, options: ValidateOptions, masker: Masker): string[] {
-	const workflowData = readWorkflow(file);
+function problemsOf(file: string, options: ValidateOptions, masker: Masker, warn: (message: string) => void): string[] {
+	const workflowData = readWorkflow(file, warn);
 	const loaded = loadNodePackages(options.nodes);
 	const typeProblems = nodeTypeProblems(workflowData, loaded.types, loaded.packages, loaded.problems);
 	if (typeProblems.length) return typeProblems;
@@ -34,7 +34,7 @@ export function validateCommand(options: ValidateOptions, reporter: Reporter, js
 	for (const file of options.files) {
 		let problems: string[];
 		try {
-			problems = problemsOf(file, options, reporter.masker);
+			problems = problemsOf(file, options, reporter.masker, (message) => reporter.note(`${file}: ${message}`));
 		} catch (error) {
 			if (!(error instanceof UserError)) throw error;
 			problems = [error.message];

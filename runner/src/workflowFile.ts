@@ -6,6 +6,7 @@ import { NodeHelpers } from 'n8n-workflow';
 
 import type { TypeRegistry } from './engine';
 import { UserError } from './errors';
+import { renameMovedNodeTypes } from './movedTypes';
 import type { LoadProblem } from './nodePackages';
 
 export function readJsonFile(file: string, what: string): unknown {
@@ -23,8 +24,11 @@ export function readJsonFile(file: string, what: string): unknown {
 	}
 }
 
-/** Reads and shape-checks a workflow as exported from n8n (nodes + connections). */
-export function readWorkflow(file: string): IWorkflowBase {
+/**
+ * Reads and shape-checks a workflow as exported from n8n (nodes + connections). Node types that moved to the toolkit
+ * package are renamed, and `warn` is told.
+ */
+export function readWorkflow(file: string, warn: (message: string) => void = () => {}): IWorkflowBase {
 	const data = readJsonFile(file, 'Workflow file') as Partial<IWorkflowBase> | null;
 	if (data === null || typeof data !== 'object' || !Array.isArray(data.nodes)) {
 		throw new UserError(`Workflow file ${file} has no "nodes" array: is it an n8n workflow export?`);
@@ -51,7 +55,10 @@ export function readWorkflow(file: string): IWorkflowBase {
 			}
 		}
 	}
-	return { ...data, id: data.id ?? file, name: data.name ?? file, connections, nodes: data.nodes } as IWorkflowBase;
+	const workflowData = { ...data, id: data.id ?? file, name: data.name ?? file, connections, nodes: data.nodes } as IWorkflowBase;
+	const moved = renameMovedNodeTypes(workflowData);
+	if (moved) warn(moved);
+	return workflowData;
 }
 
 /** The package part of `<package>.<node>` (scoped packages: `@scope/pkg.node`). */

@@ -4,7 +4,7 @@
  */
 const path = require('node:path');
 
-const { PACKAGE, contactEvent, result, round, runCli, targets, tempDir, writeJson, writeNdjson } = require('./lib');
+const { TOOLKIT_PACKAGE, contactEvent, result, round, runCli, targets, tempDir, writeJson, writeNdjson } = require('./lib');
 
 const SECTION = 'engine';
 const COUNT = 5000;
@@ -14,12 +14,12 @@ async function run() {
 	const workflow = writeJson(dir, 'engine.json', {
 		name: 'bench: generic chain',
 		nodes: [
-			{ id: '1', name: 'Contact Event', type: `${PACKAGE}.contactEventTrigger`, typeVersion: 1, position: [0, 0], parameters: { authentication: 'none' } },
-			{ id: '2', name: 'Sync Policy', type: `${PACKAGE}.jsonLogicRules`, typeVersion: 1, position: [200, 0], parameters: { mode: 'syncPolicy', defaultPolicy: 'replied' } },
+			{ id: '1', name: 'Contact Event', type: `${TOOLKIT_PACKAGE}.contactEventTrigger`, typeVersion: 1, position: [0, 0], parameters: { authentication: 'none' } },
+			{ id: '2', name: 'Sync Policy', type: `${TOOLKIT_PACKAGE}.jsonLogicRules`, typeVersion: 1, position: [200, 0], parameters: { mode: 'syncPolicy', defaultPolicy: 'replied' } },
 			{
 				id: '3',
 				name: 'Candidate Profile',
-				type: `${PACKAGE}.atsFieldMap`,
+				type: `${TOOLKIT_PACKAGE}.atsFieldMap`,
 				typeVersion: 1,
 				position: [400, 0],
 				parameters: { mode: 'candidate', baseProfile: '={{ $json.candidate }}', mandatoryFields: ['email'] },

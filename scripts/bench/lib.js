@@ -18,7 +18,8 @@ const os = require('node:os');
 const path = require('node:path');
 
 const repoRoot = path.join(__dirname, '..', '..');
-const PACKAGE = 'n8n-nodes-ats-sync';
+/** The package of the recipes' helper nodes (contact event trigger, rules, field map…). */
+const TOOLKIT_PACKAGE = 'n8n-nodes-ats-sync-toolkit';
 
 /** Contacts per throughput run: 1,000 per issue #7; BENCH_CONTACTS makes a quicker trial run. */
 const contactCount = () => Number(process.env.BENCH_CONTACTS || 1000);
@@ -239,7 +240,7 @@ function machine() {
 }
 
 module.exports = {
-	PACKAGE,
+	TOOLKIT_PACKAGE,
 	breakdown,
 	contactCount,
 	contactEvent,

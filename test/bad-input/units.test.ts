@@ -4,7 +4,7 @@ import type { INode, IWorkflowBase } from 'n8n-workflow';
 import type { RejectedLine } from '../../runner/src/input';
 import { decodeUtf8, parseInput } from '../../runner/src/input';
 import { parameterProblems } from '../../runner/src/workflowFile';
-import { packageTypes, PACKAGE_NAME } from '../harness';
+import { packageTypes, TOOLKIT_PACKAGE_NAME } from '../harness';
 
 describe('input encoding', () => {
 	it('reads UTF-8 and drops a byte-order mark', () => {
@@ -41,7 +41,7 @@ describe('parameter types', () => {
 	const problemsOf = (parameters: INode['parameters']) =>
 		parameterProblems(
 			{
-				nodes: [{ id: '1', name: 'Map', type: `${PACKAGE_NAME}.mappingTable`, typeVersion: 1, position: [0, 0], parameters }],
+				nodes: [{ id: '1', name: 'Map', type: `${TOOLKIT_PACKAGE_NAME}.mappingTable`, typeVersion: 1, position: [0, 0], parameters }],
 				connections: {},
 			} as unknown as IWorkflowBase,
 			types,

@@ -138,7 +138,7 @@ export interface Comparison {
 	/**
 	 * Contacts with two events in the batch (replied, then interested) whose SmartRecruiters application kept the first
 	 * event's status: the kill fell between the two status writes, and a rerun only sets the status of an application
-	 * still at NEW. Counted, not failed: see the known limit in the chaos section of the README.
+	 * still at NEW. Counted, not failed: see the known limit under "Crash and rerun" in docs/reliability.md.
 	 */
 	earlierEventStatus: number;
 	/** Any other difference, named. */

@@ -1,6 +1,6 @@
 /**
  * One real n8n (the version scripts/n8n/install.js pins) with a throwaway user folder and SQLite database, driven the
- * way an ops person's instance is: this package installed as a community package, credentials and workflows imported
+ * way an ops person's instance is: both node packages installed as community packages, credentials and workflows imported
  * with n8n's own CLI, workflows activated and executions read through n8n's REST API (what the editor uses).
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -23,7 +23,8 @@ export interface N8nInstallation {
 	cached: boolean;
 }
 
-const PACKAGE_NAME = 'n8n-nodes-ats-sync';
+/** The node packages installed into n8n: the ATS nodes (repository root) and the recipes' helper nodes. */
+const PACKAGE_DIRS = [repoRoot, path.join(repoRoot, 'packages', 'toolkit')];
 const OWNER = { email: 'ops@example.com', firstName: 'Ops', lastName: 'Person', password: 'Local-n8n-test-1' };
 /** n8n's auth cookie is bound to the browser that logged in; every REST call sends the same id. */
 const BROWSER_ID = 'ats-sync-test-n8n';
@@ -100,17 +101,28 @@ export class N8nInstance {
 	}
 
 	/**
-	 * Installs the built package the way n8n's Settings → Community Nodes does: the `npm pack` tarball unpacked into
-	 * `<user folder>/.n8n/nodes/node_modules/<name>`, peer and dev dependencies stripped, then `npm install`.
+	 * Installs the built packages (n8n-nodes-ats-sync and n8n-nodes-ats-sync-toolkit) the way n8n's Settings →
+	 * Community Nodes does: each `npm pack` tarball unpacked into `<user folder>/.n8n/nodes/node_modules/<name>`,
+	 * peer and dev dependencies stripped, then `npm install`.
 	 */
 	installPackage() {
 		const nodesDir = path.join(this.userFolder, '.n8n', 'nodes');
-		const packageDir = path.join(nodesDir, 'node_modules', PACKAGE_NAME);
-		mkdirSync(packageDir, { recursive: true });
+		const installed: Record<string, string> = {};
+		for (const sourceDir of PACKAGE_DIRS) {
+			const { name, version } = this.installOnePackage(nodesDir, sourceDir);
+			installed[name] = version;
+		}
+		writeFileSync(path.join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true, dependencies: installed }, null, 2));
+	}
+
+	private installOnePackage(nodesDir: string, sourceDir: string): { name: string; version: string } {
 		const packDir = tempDir('n8n-pack-');
-		const packed = spawnSync('npm', ['pack', '--silent', '--ignore-scripts', '--pack-destination', packDir], { cwd: repoRoot, encoding: 'utf8' });
-		if (packed.status !== 0) throw new Error(`npm pack failed: ${packed.stderr}`);
+		const packed = spawnSync('npm', ['pack', '--silent', '--ignore-scripts', '--pack-destination', packDir], { cwd: sourceDir, encoding: 'utf8' });
+		if (packed.status !== 0) throw new Error(`npm pack in ${sourceDir} failed: ${packed.stderr}`);
 		const tarball = path.join(packDir, packed.stdout.trim().split('\n').pop()!);
+		const { name } = JSON.parse(readFileSync(path.join(sourceDir, 'package.json'), 'utf8')) as { name: string };
+		const packageDir = path.join(nodesDir, 'node_modules', name);
+		mkdirSync(packageDir, { recursive: true });
 		const untar = spawnSync('tar', ['-xzf', tarball, '-C', packageDir, '--strip-components=1'], { encoding: 'utf8' });
 		if (untar.status !== 0) throw new Error(`tar failed: ${untar.stderr}`);
 		const manifestPath = path.join(packageDir, 'package.json');
@@ -123,8 +135,8 @@ export class N8nInstance {
 			encoding: 'utf8',
 		});
 		if (installed.status !== 0) throw new Error(`npm install in ${packageDir} failed: ${installed.stderr}`);
-		writeFileSync(path.join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [PACKAGE_NAME]: manifest.version } }, null, 2));
 		rmSync(packDir, { recursive: true, force: true });
+		return { name, version: String(manifest.version) };
 	}
 
 	/** `n8n import:credentials` of decrypted credentials (n8n encrypts them with the instance key). */

@@ -8,7 +8,7 @@
  */
 import path from 'node:path';
 
-import { ensureBuilt, manifest, serveRecipe, writeJson } from '../recipes/helpers';
+import { ensureBuilt, nodePackages, serveRecipe, writeJson } from '../recipes/helpers';
 import { endStateDifferences, idsIn, normaliseEndState } from '../recipes/endState';
 import { tempDir } from '../runner/cli';
 import { freePort, N8nInstance } from './instance';
@@ -18,7 +18,7 @@ import { credentialsFor, scenarios, type Ports, type Scenario, type ScenarioRun,
 const QUIET_MS = 1500;
 /** The path each trigger type serves under its webhook id (the nodes' webhook descriptions). */
 const WEBHOOK_PATHS: Record<string, string> = {
-	'n8n-nodes-ats-sync.contactEventTrigger': 'contact-events',
+	'n8n-nodes-ats-sync-toolkit.contactEventTrigger': 'contact-events',
 	'n8n-nodes-ats-sync.leverTrigger': 'webhook',
 	'n8n-nodes-ats-sync.smartRecruitersTrigger': 'webhook',
 };
@@ -180,20 +180,20 @@ describe('recipes in a real n8n', () => {
 		if (n8n && !process.env.KEEP_N8N_USER_FOLDER) n8n.cleanup();
 	});
 
-	it('lists every node and credential type of the package', async () => {
+	it('lists every node and credential type of both packages', async () => {
 		const listed = await n8n.listedTypes();
-		const { n8n: declared } = manifest();
 		const names = (files: string[], suffix: string) =>
 			files.map((file) => path.basename(file, suffix)).map((name) => name.charAt(0).toLowerCase() + name.slice(1));
-		const expectedNodes = names(declared.nodes, '.node.js').map((name) => `n8n-nodes-ats-sync.${name}`);
-		const expectedCredentials = names(declared.credentials, '.credentials.js');
-		const ours = listed.nodes.filter((name) => name.startsWith('n8n-nodes-ats-sync.'));
+		const packages = nodePackages();
+		const expectedNodes = packages.flatMap(({ name: packageName, n8n: declared }) => names(declared.nodes, '.node.js').map((name) => `${packageName}.${name}`));
+		const expectedCredentials = packages.flatMap(({ n8n: declared }) => names(declared.credentials, '.credentials.js'));
+		const ours = listed.nodes.filter((name) => packages.some((nodePackage) => name.startsWith(`${nodePackage.name}.`)));
 		expect(expectedNodes.filter((name) => !ours.includes(name))).toEqual([]);
 		// usableAsTool: n8n offers the action nodes to AI agents as `<name>Tool` too; nothing else appears.
 		expect(ours.filter((name) => !expectedNodes.includes(name)).every((name) => name.endsWith('Tool') && expectedNodes.includes(name.slice(0, -4)))).toBe(true);
 		expect(ours).toEqual(expect.arrayContaining(['n8n-nodes-ats-sync.leverTool', 'n8n-nodes-ats-sync.smartRecruitersTool']));
 		expect(expectedCredentials.filter((name) => !listed.credentials.includes(name))).toEqual([]);
-		expect(n8n.log()).not.toMatch(/Failed to load package "n8n-nodes-ats-sync"/);
+		expect(n8n.log()).not.toMatch(/Failed to load package "n8n-nodes-ats-sync(-toolkit)?"/);
 	});
 
 	describe.each(scenarios.map((scenario) => [scenario.name, scenario] as const))('%s', (_name, scenario) => {

@@ -32,7 +32,7 @@ describe('scripts/demo.js', () => {
 		const { code, output } = await demo(ats);
 		expect(code).toBe(0);
 		expect(output).toContain(`ats-sync run recipes/push-on-interested.${ats}.json --input recipes/samples/contact-events.ndjson`);
-		expect(output).toMatch(/  Sync Policy: 7 in, 7 out \(6 \/ 1\)\n/);
+		expect(output).toMatch(/ {2}Sync Policy: 7 in, 7 out \(6 \/ 1\)\n/);
 		expect(output).toContain(`Created in ${label} (${created}):`);
 		expect(output).toContain(`Updated (${updated}):`);
 		expect(output).toContain('Skipped (2): 1 not synced by the sync policy, 1 without a job for their campaign');

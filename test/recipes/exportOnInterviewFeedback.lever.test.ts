@@ -3,7 +3,7 @@
  */
 import { readFileSync } from 'node:fs';
 
-import { pseudonymHash } from '../../nodes/Pseudonymize/pseudonym';
+import { pseudonymHash } from '../../packages/toolkit/nodes/Pseudonymize/pseudonym';
 import { LEVER_SEED, startLeverSimulator, type LeverSimulator } from '../simulators/lever';
 import { ensureBuilt, outputsOf, recipeFile, recipeWith, runRecipe, serveRecipe, startFileServer, startReceiver, tempDir, writeJson, writeNdjson } from './helpers';
 import { INTERVIEW_SIGNING_SECRET, interviewEvent as interview, exportLever, PLATFORM_TOKEN, PSEUDONYM_SECRET } from './inputs';

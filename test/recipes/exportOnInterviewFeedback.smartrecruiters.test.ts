@@ -1,7 +1,7 @@
 /**
  * recipes/export-on-interview-feedback.smartrecruiters.json, unchanged, in the real CLI against the SmartRecruiters simulator.
  */
-import { pseudonymHash } from '../../nodes/Pseudonymize/pseudonym';
+import { pseudonymHash } from '../../packages/toolkit/nodes/Pseudonymize/pseudonym';
 import { SMARTRECRUITERS_SEED, startSmartRecruitersSimulator, type SmartRecruitersSimulator } from '../simulators/smartrecruiters';
 import { ensureBuilt, outputsOf, recipeWith, runRecipe, serveRecipe, startFileServer, startReceiver, tempDir, writeJson, writeNdjson } from './helpers';
 import { INTERVIEW_SIGNING_SECRET, exportSmartRecruiters, PLATFORM_TOKEN, PSEUDONYM_SECRET } from './inputs';

@@ -1,7 +1,7 @@
 /**
  * Running the shipped recipe files, unchanged, in the real `ats-sync` CLI against the simulators.
- * The CLI loads this package's nodes from dist/ (as an installed package would be loaded), so the package must be
- * built first: `npm test` builds before jest; when running this folder alone, run `npm run build` once.
+ * The CLI loads both node packages from their dist/ (as installed packages are loaded), so they must be built
+ * first: `npm test` builds before jest; when running this folder alone, run `npm run build` once.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
@@ -15,11 +15,18 @@ export const recipesDir = path.join(repoRoot, 'recipes');
 /** A shipped recipe by file name, or any workflow file by absolute path (e.g. a test's edited copy). */
 export const recipeFile = (name: string) => (path.isAbsolute(name) ? name : path.join(recipesDir, name));
 
-interface Manifest {
+export interface NodePackage {
+	dir: string;
+	name: string;
 	n8n: { nodes: string[]; credentials: string[] };
 }
 
-export const manifest = (): Manifest => JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as Manifest;
+/** The repository's two node packages, which the recipes use together: the ATS nodes (root) and the toolkit. */
+export const nodePackages = (): NodePackage[] =>
+	[repoRoot, path.join(repoRoot, 'packages', 'toolkit')].map((dir) => ({
+		dir,
+		...(JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as Omit<NodePackage, 'dir'>),
+	}));
 
 /**
  * Fails with what to do when dist/ lacks a node or credential file the manifest lists. (Whether dist is current is
@@ -27,8 +34,9 @@ export const manifest = (): Manifest => JSON.parse(readFileSync(path.join(repoRo
  */
 export async function ensureBuilt() {
 	await ensureRunnerBuilt();
-	const { n8n } = manifest();
-	const missing = [...n8n.nodes, ...n8n.credentials].filter((file) => !existsSync(path.join(repoRoot, file)));
+	const missing = nodePackages().flatMap(({ dir, n8n }) =>
+		[...n8n.nodes, ...n8n.credentials].map((file) => path.join(dir, file)).filter((file) => !existsSync(file)),
+	);
 	if (missing.length > 0) throw new Error(`Build the package first (npm run build): dist lacks ${missing.join(', ')}`);
 }
 

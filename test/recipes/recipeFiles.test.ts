@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 
 import type { INodeTypeDescription, IWorkflowBase } from 'n8n-workflow';
 
-import { packageTypes, PACKAGE_NAME } from '../harness';
+import { packageTypes, typeName } from '../harness';
 import { runCli } from '../runner/cli';
 import { ensureBuilt, recipeFile, recipesDir } from './helpers';
 
@@ -61,10 +61,10 @@ describe('recipe files', () => {
 			}
 		});
 
-		it('uses only this package\'s node types, at versions they have, with parameters they define', () => {
+		it('uses only node types of this repository\'s two packages, at versions they have, with parameters they define', () => {
 			const workflow = read(name);
 			for (const node of workflow.nodes) {
-				expect(node.type.startsWith(`${PACKAGE_NAME}.`)).toBe(true);
+				expect(node.type).toBe(typeName(node.type.slice(node.type.lastIndexOf('.') + 1)));
 				expect(types.hasNodeType(node.type)).toBe(true);
 				const nodeType = types.getByNameAndVersion(node.type, node.typeVersion);
 				const description = nodeType.description as INodeTypeDescription;

@@ -5,8 +5,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { runNode } from '../harness';
-import { normalizeIdentifier, pseudonymHash, redact, redactionTerms } from '../../nodes/Pseudonymize/pseudonym';
-import { fileNameOf } from '../../nodes/DownloadFile/DownloadFile.node';
+import { normalizeIdentifier, pseudonymHash, redact, redactionTerms } from '../../packages/toolkit/nodes/Pseudonymize/pseudonym';
+import { fileNameOf } from '../../packages/toolkit/nodes/DownloadFile/DownloadFile.node';
 
 const SECRET = 'test-pseudonym-secret-0123456789';
 

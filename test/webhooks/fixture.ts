@@ -11,7 +11,7 @@ import express from 'express';
 import type { ICredentialDataDecryptedObject, IDataObject, INode, INodeParameters, IRun, IWorkflowBase, WebhookSetupMethodNames } from 'n8n-workflow';
 
 import { credentialsByType, Engine } from '../../runner/src/engine';
-import { PACKAGE_NAME, packageTypes } from '../harness';
+import { packageTypes, typeName } from '../harness';
 
 export interface TriggerUnderTest {
 	/** The URL the node registers (`getNodeWebhookUrl`), which this server answers. */
@@ -61,7 +61,7 @@ export async function startTrigger(options: {
 	const node: INode = {
 		id: 'trigger',
 		name: 'Trigger',
-		type: `${PACKAGE_NAME}.${options.type}`,
+		type: typeName(options.type),
 		typeVersion: 1,
 		position: [0, 0],
 		webhookId: `${options.type}-hook`,

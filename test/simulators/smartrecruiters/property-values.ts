@@ -19,6 +19,7 @@ const COUNTRIES = new Set(
 const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
 // Control characters other than tab / line breaks are what "forbidden characters" means for TEXT here (⚠ the docs list none).
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this matches
 const FORBIDDEN_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 export interface PropertyValueError {

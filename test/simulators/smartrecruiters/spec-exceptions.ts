@@ -1,6 +1,6 @@
 /**
  * Every place where the simulator's contract check deviates from the vendor spec
- * (`shared/api/smartrecruiters-openapi.yaml`, Konfig's merge of SmartRecruiters' per-API ReadMe specs), with the reason.
+ * (`spec/smartrecruiters-openapi.yaml`, Konfig's merge of SmartRecruiters' per-API ReadMe specs), with the reason.
  * Nothing else in the simulator may special-case the spec: add a new exception here, never inline.
  */
 

@@ -3,7 +3,7 @@
  * (method + templated path after stripping the API's real base path) and validates parameters, bodies and responses.
  * All deviations from the spec live in spec-exceptions.ts.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
@@ -22,7 +22,8 @@ import {
 
 type Json = Record<string, unknown>;
 const SPEC_ID = 'sr-openapi.json';
-const SPEC_FILE = path.join('shared', 'api', 'smartrecruiters-openapi.yaml');
+/** The vendor spec, kept in the repository as test data (source, licence and known faults: spec/SOURCE.md). */
+export const SPEC_FILE = path.join(__dirname, 'spec', 'smartrecruiters-openapi.yaml');
 
 export interface SpecParameter {
 	name: string;
@@ -74,18 +75,6 @@ export interface WebhookCallbackSpec {
 	hasLink: boolean;
 }
 
-/** `shared/api/…` is outside the repo (a sibling of it); search upward so the simulator works from any checkout depth. */
-export function findSpecFile(startDir = __dirname): string {
-	let dir = startDir;
-	for (;;) {
-		const candidate = path.join(dir, SPEC_FILE);
-		if (existsSync(candidate)) return candidate;
-		const parent = path.dirname(dir);
-		if (parent === dir) throw new Error(`SmartRecruiters OpenAPI spec not found: no ${SPEC_FILE} above ${startDir}`);
-		dir = parent;
-	}
-}
-
 export class SmartRecruitersSpec {
 	readonly operations: SpecOperation[] = [];
 	readonly eventNames: string[];
@@ -96,7 +85,7 @@ export class SmartRecruitersSpec {
 	private readonly coercingAjv: Ajv;
 	private readonly compiled = new Map<string, ValidateFunction>();
 
-	constructor(specFile = findSpecFile()) {
+	constructor(specFile = SPEC_FILE) {
 		this.document = YAML.parse(readFileSync(specFile, 'utf8')) as Json;
 		const components = this.document.components as Json;
 		const schemas = normaliseSchemas(components.schemas as Record<string, Json>);
