@@ -1,25 +1,28 @@
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { authenticationProperty, smartRecruitersCredentials } from './helpers/authentication';
+import { pollStartFrom, pollStartFromOption } from '../shared/poll';
+import { seenIds } from '../shared/seenIds';
+import { authenticationProperty } from './helpers/authentication';
 import type { CandidateDetails } from './helpers/candidate';
 import { jobIdsOf } from './helpers/candidate';
 import { CANDIDATE_STATUSES } from './helpers/constants';
 import { getApplication } from './helpers/lookups';
 import { credentialTest } from './methods';
-import { apiRequestAllPages } from './transport';
+import { smartRecruitersApiRequestAllItems } from './transport';
 
 interface PollState extends IDataObject {
 	/** `updatedOn` of the newest candidate seen; taken from SmartRecruiters' data, never from this machine's clock. */
 	cursor?: string;
 	/** Candidates already emitted with exactly that `updatedOn`: the next poll asks from just before it and skips them. */
 	idsAtCursor?: string[];
-	/**
-	 * Status last emitted per application (`candidateId/jobId`): a hired candidate who is edited later is not emitted
-	 * as a new hire again; one whose hire was undone and redone is.
-	 */
-	emittedStatus?: Record<string, string>;
 }
+
+/**
+ * Applications already emitted in a status, as `candidateId/jobId@STATUS` (see seenIds): a hired candidate who is
+ * edited later is not emitted as a new hire again; one whose hire was undone and redone is.
+ */
+const EMITTED_APPLICATIONS = 'emittedApplications';
 
 const MANUAL_SAMPLE_SIZE = 5;
 const REMEMBERED_APPLICATIONS = 2_000;
@@ -28,31 +31,34 @@ export class SmartRecruitersPollTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'SmartRecruiters Poll Trigger',
 		name: 'smartRecruitersPollTrigger',
-		icon: 'file:smartrecruiters.svg',
+		icon: { light: 'file:smartrecruiters.svg', dark: 'file:smartrecruiters.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{ $parameter["triggerOn"] }}',
+		subtitle: '={{ $parameter["event"] }}',
 		description: 'Starts the workflow on a schedule with the candidates or applications that changed since the last run',
 		defaults: { name: 'SmartRecruiters Poll Trigger' },
 		polling: true,
 		inputs: [],
-		outputs: ['main'],
-		credentials: smartRecruitersCredentials,
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{ name: 'smartRecruitersApi', required: true, testedBy: 'smartRecruitersApiCredentialTest', displayOptions: { show: { authentication: ['apiKey'] } } },
+			{ name: 'smartRecruitersOAuth2Api', required: true, testedBy: 'smartRecruitersOAuth2ApiCredentialTest', displayOptions: { show: { authentication: ['oAuth2'] } } },
+		],
 		properties: [
 			authenticationProperty,
 			{
-				displayName: 'Trigger On',
-				name: 'triggerOn',
+				displayName: 'Event',
+				name: 'event',
 				type: 'options',
 				options: [
-					{ name: 'Candidate Changed', value: 'candidate', description: 'One item per candidate updated since the last run' },
 					{
 						name: 'Application Has Status',
-						value: 'application',
-						description: 'One item per job application in a chosen status (e.g. Hired) of candidates updated since the last run',
+						value: 'applicationHasStatus',
+						description: 'One item per job application in a chosen status (e.g. Hired) of candidates updated since the last poll',
 					},
+					{ name: 'Candidate Changed', value: 'candidateChanged', description: 'One item per candidate updated since the last poll' },
 				],
-				default: 'candidate',
+				default: 'candidateChanged',
 			},
 			{
 				displayName: 'Statuses',
@@ -61,14 +67,15 @@ export class SmartRecruitersPollTrigger implements INodeType {
 				options: CANDIDATE_STATUSES,
 				default: ['HIRED'],
 				required: true,
-				displayOptions: { show: { triggerOn: ['application'] } },
+				displayOptions: { show: { event: ['applicationHasStatus'] } },
 			},
 			{
-				displayName: 'Start From',
-				name: 'startFrom',
-				type: 'dateTime',
-				default: '',
-				description: 'On the first run, also emit changes after this time. Empty: only changes after the workflow was activated.',
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [pollStartFromOption],
 			},
 		],
 	};
@@ -77,15 +84,15 @@ export class SmartRecruitersPollTrigger implements INodeType {
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const state = this.getWorkflowStaticData('node') as PollState;
-		const triggerOn = this.getNodeParameter('triggerOn') as 'candidate' | 'application';
-		const statuses = triggerOn === 'application' ? (this.getNodeParameter('statuses', []) as string[]) : [];
-		if (triggerOn === 'application' && statuses.length === 0) {
+		const event = this.getNodeParameter('event') as 'candidateChanged' | 'applicationHasStatus';
+		const statuses = event === 'applicationHasStatus' ? (this.getNodeParameter('statuses', []) as string[]) : [];
+		if (event === 'applicationHasStatus' && statuses.length === 0) {
 			throw new NodeOperationError(this.getNode(), '"Statuses" is empty: choose the application statuses to trigger on');
 		}
 		const manual = this.getMode() === 'manual';
-		const startFrom = this.getNodeParameter('startFrom', '') as string;
 		if (!state.cursor && !manual) {
-			if (!startFrom) {
+			const startFrom = pollStartFrom(this);
+			if (startFrom === undefined) {
 				// First activation: remember where to start; nothing before activation is emitted.
 				state.cursor = new Date().toISOString();
 				state.idsAtCursor = [];
@@ -99,7 +106,7 @@ export class SmartRecruitersPollTrigger implements INodeType {
 		// millisecond after this poll. One millisecond earlier includes it; the ids already emitted there are dropped below.
 		if (state.cursor && !manual) qs.updatedAfter = new Date(Date.parse(state.cursor) - 1).toISOString();
 		if (statuses.length > 0) qs.status = statuses;
-		const changed = await apiRequestAllPages.call(this, '/candidates', { qs, limit: manual ? MANUAL_SAMPLE_SIZE : undefined });
+		const changed = await smartRecruitersApiRequestAllItems.call(this, '/candidates', { qs, limit: manual ? MANUAL_SAMPLE_SIZE : undefined });
 		const seenAtCursor = new Set(state.idsAtCursor ?? []);
 		const fresh = manual ? changed : changed.filter((c) => !(Date.parse(String(c.updatedOn)) === Date.parse(state.cursor ?? '') && seenAtCursor.has(String(c.id))));
 
@@ -113,8 +120,9 @@ export class SmartRecruitersPollTrigger implements INodeType {
 		}
 
 		const items: IDataObject[] = [];
+		const emitted = seenIds(state, EMITTED_APPLICATIONS, REMEMBERED_APPLICATIONS);
 		for (const candidate of fresh) {
-			if (triggerOn === 'candidate') {
+			if (event === 'candidateChanged') {
 				items.push(candidate);
 				continue;
 			}
@@ -122,20 +130,12 @@ export class SmartRecruitersPollTrigger implements INodeType {
 				const application = await getApplication.call(this, String(candidate.id), jobId);
 				const key = `${String(candidate.id)}/${jobId}`;
 				const status = String(application.status);
-				const emitted = state.emittedStatus ?? {};
-				if (!statuses.includes(status)) {
-					if (!manual) delete emitted[key];
-					continue;
-				}
-				if (!manual && emitted[key] === status) continue;
+				if (!manual && statuses.includes(status) && emitted.has(`${key}@${status}`)) continue;
+				// An application in another status forgets what was emitted for it, so a hire undone and redone comes again.
+				if (!manual) for (const other of statuses) emitted.forget(`${key}@${other}`);
+				if (!statuses.includes(status)) continue;
 				items.push({ candidate, jobId, application });
-				if (!manual) {
-					delete emitted[key];
-					emitted[key] = status;
-					const keys = Object.keys(emitted);
-					for (const old of keys.slice(0, Math.max(0, keys.length - REMEMBERED_APPLICATIONS))) delete emitted[old];
-					state.emittedStatus = emitted;
-				}
+				if (!manual) emitted.remember(`${key}@${status}`);
 			}
 		}
 		return items.length > 0 ? [this.helpers.returnJsonArray(items)] : null;

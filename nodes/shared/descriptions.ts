@@ -21,3 +21,18 @@ export function returnAllAndLimit(): INodeProperties[] {
 		},
 	];
 }
+
+/** The Authentication choice of an ATS node; it decides which credential the transport uses. */
+export function authenticationProperty(oAuth2Name: string): INodeProperties {
+	return {
+		displayName: 'Authentication',
+		name: 'authentication',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'API Key', value: 'apiKey' },
+			{ name: oAuth2Name, value: 'oAuth2' },
+		],
+		default: 'apiKey',
+	};
+}

@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { asNodeError } from './errors';
 
 /**
  * The item a node returns for a failed input item under "continue on fail". The error is set on the item itself,
@@ -8,9 +9,6 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
  * Without `item.error`, a failed item whose JSON held more than `error` stayed on the success branch.
  */
 export function failedItem(this: IExecuteFunctions, caught: unknown, itemIndex: number): INodeExecutionData {
-	const error =
-		caught instanceof NodeApiError || caught instanceof NodeOperationError
-			? caught
-			: new NodeOperationError(this.getNode(), caught as Error, { itemIndex });
+	const error = asNodeError(this.getNode(), caught, itemIndex);
 	return { json: { error: error.message }, error, pairedItem: { item: itemIndex } };
 }

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { requiredLocatorValue, resultLimit } from '../helpers/utils';
+import { requiredLocatorValue, resultLimit } from '../../shared/parameters';
 import { leverApiRequestAllItems } from '../transport';
 import { opportunityRLC } from './common.descriptions';
-import type { LeverOperation } from './types';
+import type { AtsOperation } from '../../shared/router';
 import { returnAllAndLimit } from '../../shared/descriptions';
 
 interface ListSpec {
@@ -17,7 +17,7 @@ interface ListSpec {
 }
 
 /** A "Get Many" over one Lever list endpoint, with Return All / Limit over Lever's `next` pagination. */
-export function listOperation(spec: ListSpec): LeverOperation {
+export function listOperation(spec: ListSpec): AtsOperation {
 	const perOpportunity = spec.endpoint.includes(':opportunity');
 	return {
 		description: updateDisplayOptions({ show: { resource: [spec.resource], operation: ['getMany'] } }, [
@@ -33,13 +33,13 @@ export function listOperation(spec: ListSpec): LeverOperation {
 					)
 				: spec.endpoint;
 			const qs = spec.query?.call(this, itemIndex) ?? {};
-			return await leverApiRequestAllItems.call(this, endpoint, qs, resultLimit.call(this, itemIndex));
+			return await leverApiRequestAllItems.call(this, endpoint, { qs, limit: resultLimit.call(this, itemIndex) });
 		},
 	};
 }
 
 /** The Operation selector of a resource that only lists. */
-export function getManyOnly(resource: string, noun: string, operation: LeverOperation): INodeProperties[] {
+export function getManyOnly(resource: string, noun: string, operation: AtsOperation): INodeProperties[] {
 	return [
 		{
 			displayName: 'Operation',

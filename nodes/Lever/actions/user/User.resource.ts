@@ -1,10 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { LeverOperation } from '../types';
 import * as get from './get.operation';
 import * as getMany from './getMany.operation';
 
-export const operations: Record<string, LeverOperation> = { get, getMany };
+export { get, getMany };
 
 export const description: INodeProperties[] = [
 	{
@@ -12,10 +11,10 @@ export const description: INodeProperties[] = [
 		name: 'operation',
 		type: 'options',
 		noDataExpression: true,
-		displayOptions: { show: { resource: ['posting'] } },
+		displayOptions: { show: { resource: ['user'] } },
 		options: [
-			{ name: 'Get', value: 'get', description: 'Get a job posting', action: 'Get a posting' },
-			{ name: 'Get Many', value: 'getMany', description: 'List job postings', action: 'Get many postings' },
+			{ name: 'Get', value: 'get', description: 'Get a Lever user', action: 'Get a user' },
+			{ name: 'Get Many', value: 'getMany', description: 'List Lever users, or find one by email', action: 'Get many users' },
 		],
 		default: 'getMany',
 	},

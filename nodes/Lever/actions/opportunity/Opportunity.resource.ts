@@ -1,6 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { LeverOperation } from '../types';
 import * as addNote from './addNote.operation';
 import * as addSources from './addSources.operation';
 import * as addTags from './addTags.operation';
@@ -15,7 +14,7 @@ import * as unarchive from './unarchive.operation';
 import * as uploadFile from './uploadFile.operation';
 import * as upsert from './upsert.operation';
 
-export const operations: Record<string, LeverOperation> = {
+export {
 	addNote,
 	addSources,
 	addTags,
@@ -46,11 +45,10 @@ export const description: INodeProperties[] = [
 			{ name: 'Change Stage', value: 'changeStage', description: 'Move an opportunity to another stage', action: 'Change the stage of an opportunity' },
 			{ name: 'Create', value: 'create', description: 'Create an opportunity', action: 'Create an opportunity' },
 			{
-				// eslint-disable-next-line n8n-nodes-base/node-param-option-name-wrong-for-upsert
-				name: 'Create or Update by Email',
+				name: 'Create or Update',
 				value: 'upsert',
 				description: 'Create a new record, or update the current one if it already exists (upsert)',
-				action: 'Create or update an opportunity by email',
+				action: 'Create or update an opportunity',
 			},
 			{ name: 'Get', value: 'get', description: 'Get an opportunity', action: 'Get an opportunity' },
 			{ name: 'Get Many', value: 'getMany', description: 'Search opportunities by email, posting, stage, tag, dates', action: 'Get many opportunities' },

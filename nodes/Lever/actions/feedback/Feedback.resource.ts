@@ -1,10 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { LeverOperation } from '../types';
 import * as create from './create.operation';
 import * as getMany from './getMany.operation';
 
-export const operations: Record<string, LeverOperation> = { create, getMany };
+export { create, getMany };
 
 export const description: INodeProperties[] = [
 	{
