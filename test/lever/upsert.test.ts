@@ -1,5 +1,5 @@
 /**
- * Create or Update by Email through n8n's engine against the Lever simulator: the simulator's state, not only the
+ * Create or Update through n8n's engine against the Lever simulator: the simulator's state, not only the
  * node's output, shows that reruns never duplicate a candidacy and that protected/mandatory fields behave.
  */
 import type { INodeParameters } from 'n8n-workflow';

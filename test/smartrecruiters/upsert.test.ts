@@ -1,5 +1,5 @@
 /**
- * Candidate → Create or Update (by Email) through n8n's engine against the simulator: dedupe by email, protected
+ * Candidate → Create or Update through n8n's engine against the simulator: dedupe by email, protected
  * and mandatory fields, links → WebProfile, custom fields, and the existing-candidate-on-another-job case.
  */
 import { startSmartRecruitersSimulator } from '../simulators/smartrecruiters';
