@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { resources, router } from './actions/router';
+import { resourceProperty } from '../shared/descriptions';
 import { authenticationProperty } from './helpers/authentication';
 import { credentialTest, listSearch, loadOptions } from './methods';
 
@@ -33,25 +34,18 @@ export class Lever implements INodeType {
 		],
 		properties: [
 			authenticationProperty,
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Archive Reason', value: 'archiveReason' },
-					{ name: 'Feedback', value: 'feedback' },
-					{ name: 'Interview', value: 'interview' },
-					{ name: 'Offer', value: 'offer' },
-					{ name: 'Opportunity', value: 'opportunity' },
-					{ name: 'Posting', value: 'posting' },
-					{ name: 'Source', value: 'source' },
-					{ name: 'Stage', value: 'stage' },
-					{ name: 'Tag', value: 'tag' },
-					{ name: 'User', value: 'user' },
-				],
-				default: 'opportunity',
-			},
+			resourceProperty('opportunity', [
+				{ name: 'Archive Reason', value: 'archiveReason' },
+				{ name: 'Feedback', value: 'feedback' },
+				{ name: 'Interview', value: 'interview' },
+				{ name: 'Offer', value: 'offer' },
+				{ name: 'Opportunity', value: 'opportunity' },
+				{ name: 'Posting', value: 'posting' },
+				{ name: 'Source', value: 'source' },
+				{ name: 'Stage', value: 'stage' },
+				{ name: 'Tag', value: 'tag' },
+				{ name: 'User', value: 'user' },
+			]),
 			...Object.values(resources).flatMap((resource) => resource.description),
 		],
 	};

@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { resources, router } from './actions/router';
+import { resourceProperty } from '../shared/descriptions';
 import { authenticationProperty } from './helpers/authentication';
 import { credentialTest, listSearch, loadOptions } from './methods';
 
@@ -34,21 +35,14 @@ export class SmartRecruiters implements INodeType {
 		],
 		properties: [
 			authenticationProperty,
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Candidate', value: 'candidate' },
-					{ name: 'Interview', value: 'interview' },
-					{ name: 'Job', value: 'job' },
-					{ name: 'Note', value: 'note' },
-					{ name: 'Offer', value: 'offer' },
-					{ name: 'Review', value: 'review' },
-				],
-				default: 'candidate',
-			},
+			resourceProperty('candidate', [
+				{ name: 'Candidate', value: 'candidate' },
+				{ name: 'Interview', value: 'interview' },
+				{ name: 'Job', value: 'job' },
+				{ name: 'Note', value: 'note' },
+				{ name: 'Offer', value: 'offer' },
+				{ name: 'Review', value: 'review' },
+			]),
 			...Object.values(resources).flatMap((resource) => resource.description),
 		],
 	};

@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 /** n8n's usual "Return All" / "Limit" pair for list operations. A function: callers attach their own display options. */
 export function returnAllAndLimit(): INodeProperties[] {
@@ -34,5 +34,23 @@ export function authenticationProperty(oAuth2Name: string): INodeProperties {
 			{ name: oAuth2Name, value: 'oAuth2' },
 		],
 		default: 'apiKey',
+	};
+}
+
+/** A node's Resource selector. */
+export function resourceProperty(defaultResource: string, options: INodePropertyOptions[]): INodeProperties {
+	return { displayName: 'Resource', name: 'resource', type: 'options', noDataExpression: true, options, default: defaultResource };
+}
+
+/** The Operation selector of one resource (its options sorted by name, each with an `action`). */
+export function operationProperty(resource: string, defaultOperation: string, options: INodePropertyOptions[]): INodeProperties {
+	return {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [resource] } },
+		options,
+		default: defaultOperation,
 	};
 }

@@ -5,7 +5,7 @@ import { requiredLocatorValue, resultLimit } from '../../shared/parameters';
 import { leverApiRequestAllItems } from '../transport';
 import { opportunityRLC } from './common.descriptions';
 import type { AtsOperation } from '../../shared/router';
-import { returnAllAndLimit } from '../../shared/descriptions';
+import { operationProperty, returnAllAndLimit } from '../../shared/descriptions';
 
 interface ListSpec {
 	resource: string;
@@ -41,15 +41,7 @@ export function listOperation(spec: ListSpec): AtsOperation {
 /** The Operation selector of a resource that only lists. */
 export function getManyOnly(resource: string, noun: string, operation: AtsOperation): INodeProperties[] {
 	return [
-		{
-			displayName: 'Operation',
-			name: 'operation',
-			type: 'options',
-			noDataExpression: true,
-			displayOptions: { show: { resource: [resource] } },
-			options: [{ name: 'Get Many', value: 'getMany', description: `List ${noun}`, action: `Get many ${noun}` }],
-			default: 'getMany',
-		},
+		operationProperty(resource, 'getMany', [{ name: 'Get Many', value: 'getMany', description: `List ${noun}`, action: `Get many ${noun}` }]),
 		...operation.description,
 	];
 }

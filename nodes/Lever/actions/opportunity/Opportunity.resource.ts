@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationProperty } from '../../../shared/descriptions';
 import * as addNote from './addNote.operation';
 import * as addSources from './addSources.operation';
 import * as addTags from './addTags.operation';
@@ -31,34 +32,26 @@ export {
 };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['opportunity'] } },
-		options: [
-			{ name: 'Add Note', value: 'addNote', description: 'Add a note to an opportunity', action: 'Add a note to an opportunity' },
-			{ name: 'Add Sources', value: 'addSources', description: 'Add sources to an opportunity', action: 'Add sources to an opportunity' },
-			{ name: 'Add Tags', value: 'addTags', description: 'Add tags to an opportunity', action: 'Add tags to an opportunity' },
-			{ name: 'Archive', value: 'archive', description: 'Archive an opportunity with a reason', action: 'Archive an opportunity' },
-			{ name: 'Change Stage', value: 'changeStage', description: 'Move an opportunity to another stage', action: 'Change the stage of an opportunity' },
-			{ name: 'Create', value: 'create', description: 'Create an opportunity', action: 'Create an opportunity' },
-			{
-				name: 'Create or Update',
-				value: 'upsert',
-				description: 'Create a new record, or update the current one if it already exists (upsert)',
-				action: 'Create or update an opportunity',
-			},
-			{ name: 'Get', value: 'get', description: 'Get an opportunity', action: 'Get an opportunity' },
-			{ name: 'Get Many', value: 'getMany', description: 'Search opportunities by email, posting, stage, tag, dates', action: 'Get many opportunities' },
-			{ name: 'Remove Sources', value: 'removeSources', description: 'Remove sources from an opportunity', action: 'Remove sources from an opportunity' },
-			{ name: 'Remove Tags', value: 'removeTags', description: 'Remove tags from an opportunity', action: 'Remove tags from an opportunity' },
-			{ name: 'Unarchive', value: 'unarchive', description: 'Return an archived opportunity to the pipeline', action: 'Unarchive an opportunity' },
-			{ name: 'Upload File', value: 'uploadFile', description: 'Attach a file to an opportunity', action: 'Upload a file to an opportunity' },
-		],
-		default: 'upsert',
-	},
+	operationProperty('opportunity', 'upsert', [
+		{ name: 'Add Note', value: 'addNote', description: 'Add a note to an opportunity', action: 'Add a note to an opportunity' },
+		{ name: 'Add Sources', value: 'addSources', description: 'Add sources to an opportunity', action: 'Add sources to an opportunity' },
+		{ name: 'Add Tags', value: 'addTags', description: 'Add tags to an opportunity', action: 'Add tags to an opportunity' },
+		{ name: 'Archive', value: 'archive', description: 'Archive an opportunity with a reason', action: 'Archive an opportunity' },
+		{ name: 'Change Stage', value: 'changeStage', description: 'Move an opportunity to another stage', action: 'Change the stage of an opportunity' },
+		{ name: 'Create', value: 'create', description: 'Create an opportunity', action: 'Create an opportunity' },
+		{
+			name: 'Create or Update',
+			value: 'upsert',
+			description: 'Create a new record, or update the current one if it already exists (upsert)',
+			action: 'Create or update an opportunity',
+		},
+		{ name: 'Get', value: 'get', description: 'Get an opportunity', action: 'Get an opportunity' },
+		{ name: 'Get Many', value: 'getMany', description: 'Search opportunities by email, posting, stage, tag, dates', action: 'Get many opportunities' },
+		{ name: 'Remove Sources', value: 'removeSources', description: 'Remove sources from an opportunity', action: 'Remove sources from an opportunity' },
+		{ name: 'Remove Tags', value: 'removeTags', description: 'Remove tags from an opportunity', action: 'Remove tags from an opportunity' },
+		{ name: 'Unarchive', value: 'unarchive', description: 'Return an archived opportunity to the pipeline', action: 'Unarchive an opportunity' },
+		{ name: 'Upload File', value: 'uploadFile', description: 'Attach a file to an opportunity', action: 'Upload a file to an opportunity' },
+	]),
 	...addNote.description,
 	...addSources.description,
 	...addTags.description,
