@@ -1,4 +1,4 @@
-import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+import type { IAuthenticateGeneric, ICredentialType, INodeProperties } from 'n8n-workflow';
 
 /**
  * Where the Lever Data API lives. Shared with the OAuth2 credential; "Custom URL" exists for proxies and local
@@ -55,9 +55,6 @@ export const LEVER_API_URLS: Record<string, string> = {
 	sandbox: 'https://api.sandbox.lever.co/v1',
 };
 
-/** The credential-test request's base URL, resolved by n8n from the credential being tested. */
-const testBaseUrl = `={{ $credentials.environment === 'custom' ? $credentials.customUrl.replace(/\\/+$/, '') : $credentials.environment === 'sandbox' ? '${LEVER_API_URLS.sandbox}' : '${LEVER_API_URLS.production}' }}`;
-
 export class LeverApi implements ICredentialType {
 	name = 'leverApi';
 
@@ -65,7 +62,7 @@ export class LeverApi implements ICredentialType {
 
 	documentationUrl = 'https://hire.lever.co/developer/documentation#authentication';
 
-	icon = 'file:../nodes/Lever/lever.svg' as const;
+	icon = { light: 'file:../nodes/Lever/lever.svg', dark: 'file:../nodes/Lever/lever.dark.svg' } as const;
 
 	properties: INodeProperties[] = [
 		{
@@ -81,7 +78,8 @@ export class LeverApi implements ICredentialType {
 		...leverNodeSettingsProperties,
 	];
 
-	// Lever: "API key as the username, password blank".
+	// Lever: "API key as the username, password blank". "Test credential" runs the Lever nodes' leverApiCredentialTest
+	// (no `test` request here: n8n would prefer it, and it cannot say why a key or URL fails).
 	authenticate: IAuthenticateGeneric = {
 		type: 'generic',
 		properties: {
@@ -89,14 +87,6 @@ export class LeverApi implements ICredentialType {
 				username: '={{$credentials.apiKey}}',
 				password: '',
 			},
-		},
-	};
-
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: testBaseUrl,
-			url: '/stages',
-			qs: { limit: 1 },
 		},
 	};
 }

@@ -9,10 +9,10 @@ export const smartRecruitersEnvironmentProperties: INodeProperties[] = [
 		options: [
 			{ name: 'Production', value: 'production' },
 			{ name: 'Sandbox', value: 'sandbox' },
-			{ name: 'Custom URL', value: 'custom' },
+			{ name: 'Custom URL (Proxy or Test Server)', value: 'custom' },
 		],
 		default: 'production',
-		description: 'Production is api.smartrecruiters.com; Custom URL is for proxies and test servers',
+		description: 'Production is https://api.smartrecruiters.com, Sandbox is https://api.sandbox.smartrecruiters.com',
 	},
 	{
 		displayName: 'Custom API URL',
@@ -30,7 +30,7 @@ export const smartRecruitersEnvironmentProperties: INodeProperties[] = [
 		typeOptions: { password: true },
 		default: '',
 		description:
-			'Optional. Secret keys (comma-separated) the SmartRecruiters Trigger also accepts when checking webhook signatures, e.g. a key created outside n8n. Keys the trigger creates itself are kept automatically.',
+			'Optional. Secret keys (comma- or newline-separated) the SmartRecruiters Trigger also accepts when checking webhook signatures, e.g. a key created outside n8n. Keys the trigger creates itself are kept automatically.',
 	},
 ];
 
@@ -40,6 +40,8 @@ export class SmartRecruitersApi implements ICredentialType {
 	displayName = 'SmartRecruiters API';
 
 	documentationUrl = 'https://developers.smartrecruiters.com/docs/api-key';
+
+	icon = { light: 'file:../nodes/SmartRecruiters/smartrecruiters.svg', dark: 'file:../nodes/SmartRecruiters/smartrecruiters.dark.svg' } as const;
 
 	properties: INodeProperties[] = [
 		{
@@ -54,6 +56,8 @@ export class SmartRecruitersApi implements ICredentialType {
 		...smartRecruitersEnvironmentProperties,
 	];
 
+	// "Test credential" runs the SmartRecruiters nodes' smartRecruitersApiCredentialTest (no `test` request here: n8n
+	// would prefer it, and it cannot say why a key or URL fails).
 	authenticate: IAuthenticateGeneric = {
 		type: 'generic',
 		properties: {

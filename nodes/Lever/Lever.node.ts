@@ -1,11 +1,54 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { router } from './actions/router';
-import { versionDescription } from './actions/versionDescription';
+import { resources, router } from './actions/router';
+import { resourceProperty } from '../shared/descriptions';
+import { authenticationProperty } from './helpers/authentication';
 import { credentialTest, listSearch, loadOptions } from './methods';
 
 export class Lever implements INodeType {
-	description: INodeTypeDescription = versionDescription;
+	description: INodeTypeDescription = {
+		displayName: 'Lever',
+		name: 'lever',
+		icon: { light: 'file:lever.svg', dark: 'file:lever.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		description: 'Create, update and read candidates, postings and feedback in the Lever ATS',
+		defaults: { name: 'Lever' },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		usableAsTool: true,
+		credentials: [
+			{
+				name: 'leverApi',
+				required: true,
+				testedBy: 'leverApiCredentialTest',
+				displayOptions: { show: { authentication: ['apiKey'] } },
+			},
+			{
+				name: 'leverOAuth2Api',
+				required: true,
+				displayOptions: { show: { authentication: ['oAuth2'] } },
+			},
+		],
+		properties: [
+			authenticationProperty,
+			resourceProperty('opportunity', [
+				{ name: 'Archive Reason', value: 'archiveReason' },
+				{ name: 'Feedback', value: 'feedback' },
+				{ name: 'Interview', value: 'interview' },
+				{ name: 'Offer', value: 'offer' },
+				{ name: 'Opportunity', value: 'opportunity' },
+				{ name: 'Posting', value: 'posting' },
+				{ name: 'Source', value: 'source' },
+				{ name: 'Stage', value: 'stage' },
+				{ name: 'Tag', value: 'tag' },
+				{ name: 'User', value: 'user' },
+			]),
+			...Object.values(resources).flatMap((resource) => resource.description),
+		],
+	};
 
 	methods = { credentialTest, listSearch, loadOptions };
 

@@ -1,13 +1,17 @@
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { pollStartFromOption } from '../shared/poll';
 import { expandOption } from './actions/common.descriptions';
+import { authenticationProperty } from './helpers/authentication';
+import { credentialTest } from './methods';
 import { pollOpportunities } from './trigger/poll';
 
 export class LeverPollTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Lever Poll Trigger',
 		name: 'leverPollTrigger',
-		icon: 'file:lever.svg',
+		icon: { light: 'file:lever.svg', dark: 'file:lever.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["event"]}}',
@@ -15,22 +19,13 @@ export class LeverPollTrigger implements INodeType {
 		defaults: { name: 'Lever Poll Trigger' },
 		polling: true,
 		inputs: [],
-		outputs: ['main'],
+		outputs: [NodeConnectionTypes.Main],
 		credentials: [
-			{ name: 'leverApi', required: true, displayOptions: { show: { authentication: ['apiKey'] } } },
+			{ name: 'leverApi', required: true, testedBy: 'leverApiCredentialTest', displayOptions: { show: { authentication: ['apiKey'] } } },
 			{ name: 'leverOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
 		],
 		properties: [
-			{
-				displayName: 'Authentication',
-				name: 'authentication',
-				type: 'options',
-				options: [
-					{ name: 'API Key', value: 'apiKey' },
-					{ name: 'OAuth2', value: 'oAuth2' },
-				],
-				default: 'apiKey',
-			},
+			authenticationProperty,
 			{
 				displayName: 'Event',
 				name: 'event',
@@ -71,18 +66,13 @@ export class LeverPollTrigger implements INodeType {
 						description:
 							'Whether to include confidential opportunities too (the API key needs access to confidential data)',
 					},
-					{
-						displayName: 'Start From',
-						name: 'startFrom',
-						type: 'dateTime',
-						default: '',
-						description:
-							'On the first poll after activation, return records from this date on (a backfill). Empty: start from the activation time. Ignored once the trigger has polled.',
-					},
+					pollStartFromOption,
 				],
 			},
 		],
 	};
+
+	methods = { credentialTest };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const opportunities = await pollOpportunities.call(this);

@@ -6,14 +6,18 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { isWithinTolerance } from '../shared/webhookTime';
 import { expandOption } from './actions/common.descriptions';
+import { authenticationProperty } from './helpers/authentication';
+import { credentialTest } from './methods';
 import { markHandled, wasHandled } from './trigger/deliveries';
 import { eventOptions, originOptions } from './trigger/events';
 import { filtersOf, passesStageFilters, resolveDelivery } from './trigger/filters';
 import { getPostings, getStages } from './trigger/loadOptions';
 import { createWebhooks, deleteWebhooks, webhooksExist } from './trigger/registration';
-import { isTriggeredAtAccepted, parseEnvelope, signatureMatchesAnyKey } from './trigger/signature';
+import { parseEnvelope, signatureMatchesAnyKey } from './trigger/signature';
 import { knownSigningKeys } from './trigger/signingKeys';
 
 const isManualRegistration = (context: IHookFunctions) => context.getNodeParameter('registration', 'automatic') === 'manual';
@@ -28,30 +32,21 @@ export class LeverTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Lever Trigger',
 		name: 'leverTrigger',
-		icon: 'file:lever.svg',
+		icon: { light: 'file:lever.svg', dark: 'file:lever.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["events"].join(", ")}}',
 		description: 'Starts the workflow when Lever sends a webhook (candidate hired, stage change, new application, …)',
 		defaults: { name: 'Lever Trigger' },
 		inputs: [],
-		outputs: ['main'],
+		outputs: [NodeConnectionTypes.Main],
 		credentials: [
-			{ name: 'leverApi', required: true, displayOptions: { show: { authentication: ['apiKey'] } } },
+			{ name: 'leverApi', required: true, testedBy: 'leverApiCredentialTest', displayOptions: { show: { authentication: ['apiKey'] } } },
 			{ name: 'leverOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
 		],
 		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
 		properties: [
-			{
-				displayName: 'Authentication',
-				name: 'authentication',
-				type: 'options',
-				options: [
-					{ name: 'API Key', value: 'apiKey' },
-					{ name: 'OAuth2', value: 'oAuth2' },
-				],
-				default: 'apiKey',
-			},
+			authenticationProperty,
 			{
 				displayName:
 					'Lever only starts sending an event after a Super Admin has switched its webhook group on once (Settings → Integrations and API → Webhooks)',
@@ -143,13 +138,13 @@ export class LeverTrigger implements INodeType {
 							'Only events about an opportunity that applied to one of these postings (looks the opportunity up; events without an opportunity never match). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 					},
 					{
-						displayName: 'Signature Max Age (Seconds)',
-						name: 'signatureTolerance',
+						displayName: 'Signature Tolerance (Seconds)',
+						name: 'toleranceSeconds',
 						type: 'number',
-						typeOptions: { minValue: 0 },
+						typeOptions: { minValue: 1 },
 						default: 300,
 						description:
-							'Refuse deliveries whose triggeredAt is further than this from now, so a captured request cannot be replayed later. 0 turns the check off (Lever retries failed deliveries later with the original time).',
+							"Deliveries whose signed triggeredAt is further than this from now (in the past or the future) are refused, so a captured request cannot be replayed later. Lever's retries of a failed delivery keep the original time: raise this (e.g. 86400 for a day) to accept late retries.",
 					},
 					{
 						displayName: 'To Stage Names or IDs',
@@ -165,7 +160,7 @@ export class LeverTrigger implements INodeType {
 		],
 	};
 
-	methods = { loadOptions: { getStages, getPostings } };
+	methods = { credentialTest, loadOptions: { getStages, getPostings } };
 
 	webhookMethods = {
 		default: {
@@ -190,8 +185,8 @@ export class LeverTrigger implements INodeType {
 		if (!envelope || !signatureMatchesAnyKey(envelope, await knownSigningKeys.call(this))) {
 			return reject(this, 'Missing or invalid Lever signature');
 		}
-		const tolerance = this.getNodeParameter('options.signatureTolerance', 300) as number;
-		if (!isTriggeredAtAccepted(envelope.triggeredAt, Date.now(), tolerance)) {
+		const tolerance = this.getNodeParameter('options.toleranceSeconds', 300) as number;
+		if (!isWithinTolerance(envelope.triggeredAt, Date.now(), tolerance)) {
 			return reject(this, 'Delivery is too old (triggeredAt outside the allowed window)');
 		}
 

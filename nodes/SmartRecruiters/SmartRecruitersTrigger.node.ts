@@ -6,13 +6,15 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { authenticationProperty, smartRecruitersCredentials } from './helpers/authentication';
+import { splitKeys } from '../shared/parameters';
+import { seenIds } from '../shared/seenIds';
+import { authenticationProperty } from './helpers/authentication';
 import { CANDIDATE_STATUSES } from './helpers/constants';
 import { getApplication } from './helpers/lookups';
 import { credentialTest } from './methods';
-import { API, apiRequest, getAuthentication } from './transport';
+import { API, getAuthentication, smartRecruitersApiRequest } from './transport';
 import { EVENT_NAMES, eventOptions, isApplicationEvent } from './trigger/events';
 import type { SecretKeyEntry } from './trigger/secretKeys';
 import { activeSecretKeys, withRotatedKey } from './trigger/secretKeys';
@@ -38,15 +40,18 @@ export class SmartRecruitersTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'SmartRecruiters Trigger',
 		name: 'smartRecruitersTrigger',
-		icon: 'file:smartrecruiters.svg',
+		icon: { light: 'file:smartrecruiters.svg', dark: 'file:smartrecruiters.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ $parameter["events"].join(", ") }}',
 		description: 'Starts the workflow when SmartRecruiters sends a webhook event (e.g. a candidate was hired)',
 		defaults: { name: 'SmartRecruiters Trigger' },
 		inputs: [],
-		outputs: ['main'],
-		credentials: smartRecruitersCredentials,
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{ name: 'smartRecruitersApi', required: true, testedBy: 'smartRecruitersApiCredentialTest', displayOptions: { show: { authentication: ['apiKey'] } } },
+			{ name: 'smartRecruitersOAuth2Api', required: true, testedBy: 'smartRecruitersOAuth2ApiCredentialTest', displayOptions: { show: { authentication: ['oAuth2'] } } },
+		],
 		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
 		properties: [
 			authenticationProperty,
@@ -57,7 +62,8 @@ export class SmartRecruitersTrigger implements INodeType {
 				options: eventOptions,
 				default: ['application.status.updated'],
 				required: true,
-				description: 'SmartRecruiters events that start the workflow. There is no "hired" event: use application.status.updated with the status option below.',
+				description:
+					'SmartRecruiters events that start the workflow. There is no "hired" event: use Application: Status Updated with the "Only When Status Becomes" option.',
 			},
 			{
 				displayName: 'Options',
@@ -81,7 +87,8 @@ export class SmartRecruitersTrigger implements INodeType {
 						type: 'number',
 						typeOptions: { minValue: 1 },
 						default: 300,
-						description: 'Deliveries whose signed timestamp is further than this from now are refused (replay protection)',
+						description:
+							'Deliveries whose signed timestamp is further than this from now (in the past or the future) are refused, so a captured request cannot be replayed later',
 					},
 				],
 			},
@@ -95,7 +102,7 @@ export class SmartRecruitersTrigger implements INodeType {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
 				const state = this.getWorkflowStaticData('node') as TriggerState;
 				if (!state.subscriptionId) return false;
-				const response = await apiRequest.call(this, 'GET', `${API.webhooks}/subscriptions/{id}`, {
+				const response = await smartRecruitersApiRequest.call(this, 'GET', `${API.webhooks}/subscriptions/{id}`, {
 					params: { id: state.subscriptionId },
 					acceptStatus: [404],
 				});
@@ -118,14 +125,14 @@ export class SmartRecruitersTrigger implements INodeType {
 				if (unknown.length > 0) {
 					throw new NodeOperationError(this.getNode(), `"Events" has event(s) SmartRecruiters does not send: ${unknown.map((e) => `"${e}"`).join(', ')}`);
 				}
-				const subscription = await apiRequest.call(this, 'POST', `${API.webhooks}/subscriptions`, {
+				const subscription = await smartRecruitersApiRequest.call(this, 'POST', `${API.webhooks}/subscriptions`, {
 					body: { callbackUrl: this.getNodeWebhookUrl('default'), events },
 				});
 				const id = String(subscription.id);
 				state.subscriptionId = id;
 				// SmartRecruiters now POSTs X-Hook-Secret to the webhook URL; webhook() echoes it, then the call returns.
-				await apiRequest.call(this, 'PUT', `${API.webhooks}/subscriptions/{id}/activation`, { params: { id } });
-				const { secretKey } = await apiRequest.call(this, 'POST', `${API.webhooks}/subscriptions/{id}/secret-key`, { params: { id } });
+				await smartRecruitersApiRequest.call(this, 'PUT', `${API.webhooks}/subscriptions/{id}/activation`, { params: { id } });
+				const { secretKey } = await smartRecruitersApiRequest.call(this, 'POST', `${API.webhooks}/subscriptions/{id}/secret-key`, { params: { id } });
 				// A new subscription signs with its own key only: keys of a replaced subscription are never valid again.
 				state.secretKeys = [{ key: String(secretKey), createdAt: Date.now() }];
 				return true;
@@ -170,10 +177,7 @@ export class SmartRecruitersTrigger implements INodeType {
 		};
 
 		const { credentials } = await getAuthentication.call(this);
-		const pastedKeys = String(credentials.webhookSecretKeys ?? '')
-			.split(',')
-			.map((key) => key.trim())
-			.filter((key) => key !== '');
+		const pastedKeys = splitKeys(credentials.webhookSecretKeys);
 		// Pasted keys have no known age: they verify until they are removed from the credential.
 		const keys = [...activeSecretKeys(state.secretKeys ?? [], Date.now()).map((entry) => entry.key), ...pastedKeys];
 		const signature = header('smartrecruiters-signature');
@@ -191,9 +195,9 @@ export class SmartRecruitersTrigger implements INodeType {
 
 		// event-id is a required header, but a delivery without one must not be replayable within the tolerance either.
 		const deliveryKey = delivery.eventId || `v1:${verified}`;
-		const seen = state.recentEventIds ?? [];
-		if (seen.includes(deliveryKey)) return { noWebhookResponse: true };
-		state.recentEventIds = [...seen, deliveryKey].slice(-REMEMBERED_EVENT_IDS);
+		const deliveries = seenIds(state, 'recentEventIds', REMEMBERED_EVENT_IDS);
+		if (deliveries.has(deliveryKey)) return { noWebhookResponse: true };
+		deliveries.remember(deliveryKey);
 
 		const payload = this.getBodyData();
 		const item: IDataObject = {
@@ -221,7 +225,7 @@ export class SmartRecruitersTrigger implements INodeType {
  * moment, as the node cannot know when the rotation happened.
  */
 async function learnRotatedKey(this: IHookFunctions, state: TriggerState) {
-	const { secretKey } = await apiRequest.call(this, 'GET', `${API.webhooks}/subscriptions/{id}/secret-key`, {
+	const { secretKey } = await smartRecruitersApiRequest.call(this, 'GET', `${API.webhooks}/subscriptions/{id}/secret-key`, {
 		params: { id: String(state.subscriptionId) },
 		// 403: the credential may not read keys; 404: no key generated. Verification then uses what is already known.
 		acceptStatus: [403, 404],
@@ -230,7 +234,7 @@ async function learnRotatedKey(this: IHookFunctions, state: TriggerState) {
 }
 
 async function deleteSubscription(this: IHookFunctions, id: string) {
-	await apiRequest.call(this, 'DELETE', `${API.webhooks}/subscriptions/{id}`, { params: { id }, acceptStatus: [404] });
+	await smartRecruitersApiRequest.call(this, 'DELETE', `${API.webhooks}/subscriptions/{id}`, { params: { id }, acceptStatus: [404] });
 }
 
 /** Candidate and job of an application event: from the thin payload, else from the `Link` to the application. */

@@ -93,6 +93,18 @@ export function isEmptyValue(value: unknown): boolean {
 	return false;
 }
 
+/** Removes empty strings, lists and objects at any depth, so an unmapped field counts as "not given" rather than as invalid. */
+export function withoutEmptyValues(value: unknown): unknown {
+	if (Array.isArray(value)) return value.map(withoutEmptyValues).filter((entry) => !isEmptyValue(entry));
+	if (value !== null && typeof value === 'object') {
+		const entries = Object.entries(value as Record<string, unknown>)
+			.map(([key, entry]) => [key, withoutEmptyValues(entry)] as const)
+			.filter(([, entry]) => !isEmptyValue(entry));
+		return Object.fromEntries(entries);
+	}
+	return value;
+}
+
 /** The mandatory fields that are empty in `profile` (name counts as filled when first + last name are). */
 export function missingMandatoryFields(profile: CandidateProfile, mandatory: ProfileField[]): ProfileField[] {
 	return mandatory.filter((field) => {

@@ -1,15 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-/**
- * The error a node reports for an item: n8n's own error types as they are (a NodeApiError keeps its HTTP code and
- * description), anything else wrapped in a NodeOperationError that names the item.
- */
-export function nodeError(this: IExecuteFunctions, caught: unknown, itemIndex: number): NodeApiError | NodeOperationError {
-	return caught instanceof NodeApiError || caught instanceof NodeOperationError
-		? caught
-		: new NodeOperationError(this.getNode(), caught as Error, { itemIndex });
-}
+import { asNodeError } from './errors';
 
 /**
  * The item a node returns for a failed input item under "continue on fail". The error is set on the item itself,
@@ -18,6 +9,6 @@ export function nodeError(this: IExecuteFunctions, caught: unknown, itemIndex: n
  * Without `item.error`, a failed item whose JSON held more than `error` stayed on the success branch.
  */
 export function failedItem(this: IExecuteFunctions, caught: unknown, itemIndex: number): INodeExecutionData {
-	const error = nodeError.call(this, caught, itemIndex);
+	const error = asNodeError(this.getNode(), caught, itemIndex);
 	return { json: { error: error.message }, error, pairedItem: { item: itemIndex } };
 }

@@ -1,7 +1,17 @@
+import type { INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { CandidateProfile, ProfileField, UpdatePlan } from './candidate';
 import { missingMandatoryFields, normalizeEmail, planUpdate } from './candidate';
+
+/** What a store reports after a write: the record, and what it did not store (the upsert reports both). */
+export interface StoreWrite<TRecord> {
+	record: TRecord;
+	/** The fields the write changed, where an ATS cannot change every field of an existing record. Default: all planned. */
+	written?: ProfileField[];
+	/** Values the ATS has no place for, in words, e.g. a second phone number. */
+	notStored?: string[];
+}
 
 /** What an ATS node provides so the shared upsert-by-email flow can run against it. */
 export interface CandidateStore<TRecord> {
@@ -11,13 +21,18 @@ export interface CandidateStore<TRecord> {
 	choose(matches: TRecord[]): TRecord;
 	toProfile(record: TRecord): CandidateProfile;
 	/** Sends the create; retried after a 5xx or lost connection only when a lookup shows nothing was created. */
-	create(profile: CandidateProfile): Promise<TRecord>;
-	update(record: TRecord, plan: UpdatePlan): Promise<TRecord>;
+	create(profile: CandidateProfile): Promise<StoreWrite<TRecord>>;
+	update(record: TRecord, plan: UpdatePlan): Promise<StoreWrite<TRecord>>;
 }
 
 export interface UpsertOptions {
 	protectedFields: ProfileField[];
 	mandatoryFields: ProfileField[];
+	/** Profile fields the ATS has no place for: checked as mandatory, then left out and reported as ignored. */
+	fieldsNotStored: ProfileField[];
+	/** For errors: the node and the input item. */
+	node: INode;
+	itemIndex: number;
 }
 
 export interface UpsertOutcome<TRecord> {
@@ -25,6 +40,8 @@ export interface UpsertOutcome<TRecord> {
 	record: TRecord;
 	changedFields: ProfileField[];
 	protectedFieldsKept: ProfileField[];
+	ignoredFields: ProfileField[];
+	notStored: string[];
 }
 
 export class MandatoryFieldsMissingError extends Error {
@@ -33,32 +50,28 @@ export class MandatoryFieldsMissingError extends Error {
 	}
 }
 
-export class EmailRequiredError extends Error {
-	constructor() {
-		super('"email" is empty: upsert finds candidates by email, so an email is required');
-	}
-}
-
 /**
  * A create the vendor cannot deduplicate (neither ATS takes an idempotency key). `send` gets a `confirmNotApplied`
  * for its retry policy: after a 5xx, a reset or a timeout the create is only sent again when `findCreated` shows the
  * attempt left nothing behind. When it still fails in a way that may have reached the vendor (anything but a 4xx
- * refusal or the node's own input check), `findCreated` decides: the record is there, so its response was lost and that record is the result;
- * otherwise the error stands and the item is reported failed.
+ * refusal or the node's own input check), `findCreated` decides: the record is there, so its response was lost and
+ * that record is the result; otherwise the error stands and the item is reported failed.
  */
 export async function createOnce<TRecord>(
 	send: (confirmNotApplied: () => Promise<boolean>) => Promise<TRecord>,
 	findCreated: () => Promise<TRecord | undefined>,
 ): Promise<TRecord> {
+	let failure: unknown;
 	try {
 		return await send(async () => (await findCreated()) === undefined);
 	} catch (error) {
-		if (neverApplied(error)) throw error;
-		// A lookup that fails too leaves the original error as the reason to report.
-		const created = await findCreated().catch(() => undefined);
-		if (created === undefined) throw error;
-		return created;
+		failure = error;
 	}
+	if (neverApplied(failure)) throw failure;
+	// A lookup that fails too leaves the original error as the reason to report.
+	const created = await findCreated().catch(() => undefined);
+	if (created === undefined) throw failure;
+	return created;
 }
 
 /**
@@ -78,39 +91,50 @@ function neverApplied(error: unknown): boolean {
  */
 export async function upsertCandidateByEmail<TRecord>(
 	store: CandidateStore<TRecord>,
-	profile: CandidateProfile,
+	incoming: CandidateProfile,
 	options: UpsertOptions,
 ): Promise<UpsertOutcome<TRecord>> {
-	const missing = missingMandatoryFields(profile, options.mandatoryFields);
-	if (missing.length > 0) throw new MandatoryFieldsMissingError(missing);
-	if (!profile.email) throw new EmailRequiredError();
-	const email = normalizeEmail(profile.email);
+	const fail = (message: string) => new NodeOperationError(options.node, message, { itemIndex: options.itemIndex });
+	// Mandatory fields are checked on the whole profile, including fields the ATS cannot store.
+	const missing = missingMandatoryFields(incoming, options.mandatoryFields);
+	if (missing.length > 0) throw fail(new MandatoryFieldsMissingError(missing).message);
+	if (!incoming.email) throw fail('"email" is empty: upsert finds candidates by email, so an email is required');
+	const ignoredFields = options.fieldsNotStored.filter((field) => incoming[field] !== undefined);
+	const profile: CandidateProfile = { ...incoming };
+	for (const field of ignoredFields) delete profile[field];
+	const email = normalizeEmail(incoming.email);
+	const reported = { ignoredFields, protectedFieldsKept: [] as ProfileField[] };
 
 	const matches = await store.findByEmail(email);
 	if (matches.length === 0) {
-		let recovered = false;
-		const record = await createOnce(
+		const created = await createOnce<{ write: StoreWrite<TRecord>; recovered: boolean }>(
 			// The stores retry with their own lookup (Lever's is narrowed to the posting and the time of the attempt).
-			async () => await store.create(profile),
+			async () => ({ write: await store.create(profile), recovered: false }),
 			async () => {
 				const found = await store.findByEmail(email);
-				recovered = found.length > 0;
-				return recovered ? store.choose(found) : undefined;
+				return found.length > 0 ? { write: { record: store.choose(found) }, recovered: true } : undefined;
 			},
 		);
-		if (!recovered) return { action: 'created', record, changedFields: [], protectedFieldsKept: [] };
+		const notStored = created.write.notStored ?? [];
+		if (!created.recovered) return { action: 'created', record: created.write.record, changedFields: [], notStored, ...reported };
 		// A create whose response was lost may have skipped what the store writes after the create (e.g. custom fields).
-		const plan = planUpdate(store.toProfile(record), profile, options.protectedFields);
-		const completed = Object.keys(plan.changes).length > 0 ? await store.update(record, plan) : record;
-		return { action: 'created', record: completed, changedFields: [], protectedFieldsKept: [] };
+		const plan = planUpdate(store.toProfile(created.write.record), profile, options.protectedFields);
+		const completed = Object.keys(plan.changes).length > 0 ? await store.update(created.write.record, plan) : created.write;
+		return { action: 'created', record: completed.record, changedFields: [], notStored: completed.notStored ?? [], ...reported };
 	}
 
 	const existing = store.choose(matches);
 	const plan = planUpdate(store.toProfile(existing), profile, options.protectedFields);
-	const changedFields = Object.keys(plan.changes) as ProfileField[];
-	if (changedFields.length === 0) {
-		return { action: 'unchanged', record: existing, changedFields, protectedFieldsKept: plan.protectedFieldsKept };
-	}
-	const record = await store.update(existing, plan);
-	return { action: 'updated', record, changedFields, protectedFieldsKept: plan.protectedFieldsKept };
+	const planned = Object.keys(plan.changes) as ProfileField[];
+	const kept = { ...reported, protectedFieldsKept: plan.protectedFieldsKept };
+	if (planned.length === 0) return { action: 'unchanged', record: existing, changedFields: [], notStored: [], ...kept };
+	const updated = await store.update(existing, plan);
+	const changedFields = planned.filter((field) => (updated.written ?? planned).includes(field));
+	return {
+		action: changedFields.length > 0 ? 'updated' : 'unchanged',
+		record: updated.record,
+		changedFields,
+		notStored: updated.notStored ?? [],
+		...kept,
+	};
 }

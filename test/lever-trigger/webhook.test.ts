@@ -245,7 +245,7 @@ describe('Lever Trigger: forged and stale deliveries get 401 and run nothing', (
 	});
 
 	it('a stale delivery passes when the window is widened', async () => {
-		const trigger = await activeTrigger({ events: ['candidateStageChange'], options: { signatureTolerance: 3600 } });
+		const trigger = await activeTrigger({ events: ['candidateStageChange'], options: { toleranceSeconds: 3600 } });
 		const [result] = await sim.sendWebhook('candidateStageChange', stageChange(S.stages.onsite), {
 			triggeredAt: Date.now() - 10 * 60 * 1000,
 		});

@@ -4,6 +4,7 @@ import type { ICredentialDataDecryptedObject, INodeType } from 'n8n-workflow';
 import { LEVER_OAUTH_SCOPES } from '../../credentials/LeverOAuth2Api.credentials';
 import { KNOWN_SCOPES } from '../simulators/lever/auth';
 import { startLeverSimulator, type LeverSimulator } from '../simulators/lever';
+import { closedPort } from '../closedPort';
 import { createEngine, PACKAGE_NAME } from '../harness';
 import { apiKeyCredentials, byId, runLever } from './helpers';
 
@@ -28,16 +29,16 @@ describe('API key', () => {
 		const badKey = 'sim_lever_revoked_0000000000000000000000000000';
 		const credentials = apiKeyCredentials(sim, { apiKey: badKey });
 		const failed = await runLever(sim, getStages, { credentials });
-		expect(failed.error?.message).toBe('The Lever API key was rejected — check the credential');
-		expect(failed.error?.description).toBe('Lever answered 401 Unauthorized: The API key provided is not valid.');
+		expect(failed.error?.message).toBe('Lever rejected the API key (401 Unauthorized: The API key provided is not valid.)');
+		expect(failed.error?.description).toBe('Check the API key in the Lever credential, and that its Environment is the one the key was created in.');
 		expect(JSON.stringify(failed.run)).not.toContain(badKey);
 
 		const reported = await runLever(sim, getStages, { credentials, continueOnFail: true });
 		// n8n keeps a failed item's JSON to `{ error }`; the description and HTTP code travel on the item's error.
-		expect(reported.json).toEqual([{ error: 'The Lever API key was rejected — check the credential' }]);
+		expect(reported.json).toEqual([{ error: 'Lever rejected the API key (401 Unauthorized: The API key provided is not valid.)' }]);
 		const itemError = reported.outputs[0][0].error as { description?: string; httpCode?: string } | undefined;
 		expect(itemError).toMatchObject({
-			description: 'Lever answered 401 Unauthorized: The API key provided is not valid.',
+			description: 'Check the API key in the Lever credential, and that its Environment is the one the key was created in.',
 			httpCode: '401',
 		});
 		expect(JSON.stringify(reported.run)).not.toContain(badKey);
@@ -50,7 +51,7 @@ describe('API key', () => {
 			{ credentials: apiKeyCredentials(sim, { apiKey: sim.limitedApiKey }) },
 		);
 		expect(error?.message).toBe(
-			'The Lever credential is not allowed to do this (Forbidden: These credentials do not have write permission for opportunities.)',
+			'The Lever API key is not allowed to do this (403 Forbidden: These credentials do not have write permission for opportunities.)',
 		);
 		expect(error?.description).toContain('API Credentials');
 		expect(sim.state.opportunities.find((o) => o.id === sim.seed.opportunities.adaBackend)!.tags).not.toContain('X');
@@ -77,14 +78,19 @@ describe('credential test ("Test credential" button)', () => {
 	it('fails with a clear message on a bad key, without the key', async () => {
 		const result = await test({ apiKey: 'sim_lever_wrong_key_123', environment: 'custom', customUrl: sim.baseUrl });
 		expect(result.status).toBe('Error');
-		expect(result.message).toBe('The Lever API key was rejected — check the credential (Unauthorized: The API key provided is not valid.)');
+		expect(result.message).toBe(
+			`Lever at ${new URL(sim.baseUrl).host} rejected the API key (401 Unauthorized: The API key provided is not valid.). Check the API key and the credential's "Environment" (now Custom URL).`,
+		);
 		expect(result.message).not.toContain('sim_lever_wrong_key_123');
 	});
 
-	it('fails clearly when Lever cannot be reached', async () => {
-		const result = await test({ apiKey: sim.apiKey, environment: 'custom', customUrl: 'http://127.0.0.1:1/v1' });
-		expect(result.status).toBe('Error');
-		expect(result.message).toMatch(/^Could not reach Lever at http:\/\/127\.0\.0\.1:1\/v1: /);
+	it('fails clearly when Lever cannot be reached, naming the host', async () => {
+		const port = await closedPort();
+		const result = await test({ apiKey: sim.apiKey, environment: 'custom', customUrl: `http://127.0.0.1:${port}/v1` });
+		expect(result).toEqual({
+			status: 'Error',
+			message: `Could not reach Lever at 127.0.0.1:${port}: nothing accepts connections there (ECONNREFUSED). Check the credential's "Environment" and "Custom API URL".`,
+		});
 	});
 });
 

@@ -1,6 +1,6 @@
 /**
  * A create Lever committed but whose response never arrived (the simulator's fault mode destroys the connection after
- * the commit): Create or Update by Email looks the candidate up before it would send the create again, so there is
+ * the commit): Create or Update looks the candidate up before it would send the create again, so there is
  * one opportunity and the item succeeds; the plain Create reports the lost response instead of creating twice.
  */
 import { startLeverSimulator, type LeverSimulator } from '../simulators/lever';

@@ -37,7 +37,7 @@ describe('get and get many', () => {
 	it('reports a missing opportunity with Lever\'s own message', async () => {
 		const missing = '00000000-0000-4000-8000-000000000000';
 		const { error } = await runLever(sim, { resource: 'opportunity', operation: 'get', opportunity: byId(missing) });
-		expect(error?.message).toBe(`Lever could not find it (ResourceNotFound: opportunities ${missing} was not found)`);
+		expect(error?.message).toBe(`Lever could not find it (404 ResourceNotFound: opportunities ${missing} was not found)`);
 	});
 
 	it('searches by email and posting', async () => {
@@ -190,7 +190,7 @@ describe('create', () => {
 			candidateProfile: '={{ $json }}',
 			performAs: byId(sim.seed.users.recruiter),
 		}, { input: [{ email: 'fax@example.com', phones: [{ value: '+1 555 0199', type: 'fax' }] }] });
-		expect(error?.message).toMatch(/^Lever rejected the "Phones" field \(BadRequest: Invalid value for field "phones"/);
+		expect(error?.message).toMatch(/^Lever rejected the "Phones" field \(400 BadRequest: Invalid value for field "phones".*\(candidate fax@example\.com\)$/);
 		expect(sim.state.contacts.some((contact) => contact.emails.includes('fax@example.com'))).toBe(false);
 	});
 
@@ -203,7 +203,7 @@ describe('create', () => {
 			stage: byId('no-such-stage'),
 			performAs: byId(sim.seed.users.recruiter),
 		});
-		expect(error?.message).toBe('Lever could not find the "Stage" given (ResourceNotFound: stages no-such-stage was not found)');
+		expect(error?.message).toBe('Lever could not find the "Stage" given (404 ResourceNotFound: stages no-such-stage was not found) (candidate stage@example.com)');
 		expect(sim.state.contacts.some((contact) => contact.emails.includes('stage@example.com'))).toBe(false);
 	});
 });
@@ -246,7 +246,7 @@ describe('changes to an existing opportunity', () => {
 
 	it('refuses an empty tag list before calling Lever', async () => {
 		const { error } = await runLever(sim, { resource: 'opportunity', operation: 'addTags', opportunity: byId(id()), tags: '={{ [] }}' });
-		expect(error?.message).toBe('"Tag Names or IDs" is empty');
+		expect(error?.message).toBe(`"Tag Names or IDs" is empty (opportunity ${id()})`);
 		expect(sim.requests).toHaveLength(0);
 	});
 
@@ -290,7 +290,7 @@ describe('changes to an existing opportunity', () => {
 			{ resource: 'opportunity', operation: 'uploadFile', opportunity: byId(id()), binaryPropertyName: 'data' },
 			{ input: [pdf('portfolio.pdf', 'x')] },
 		);
-		expect(error?.message).toBe('Lever needs a user to act as to upload or delete a file: "Perform As" is empty');
+		expect(error?.message).toBe(`Lever needs a user to act as to upload or delete a file: "Perform As" is empty (opportunity ${id()})`);
 		expect(sim.requests).toHaveLength(0);
 	});
 

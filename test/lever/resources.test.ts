@@ -109,7 +109,7 @@ describe('feedback', () => {
 			opportunity: byId(sim.seed.opportunities.adaData),
 			template: sim.seed.feedbackTemplate,
 		});
-		expect(error?.message).toBe('Lever needs a user to act as to submit feedback: "Perform As" is empty');
+		expect(error?.message).toBe(`Lever needs a user to act as to submit feedback: "Perform As" is empty (opportunity ${sim.seed.opportunities.adaData})`);
 		expect(sim.state.feedback.filter((f) => f.opportunityId === sim.seed.opportunities.adaData)).toHaveLength(0);
 	});
 });

@@ -1,5 +1,5 @@
 /**
- * Create or Update by Email through n8n's engine against the Lever simulator: the simulator's state, not only the
+ * Create or Update through n8n's engine against the Lever simulator: the simulator's state, not only the
  * node's output, shows that reruns never duplicate a candidacy and that protected/mandatory fields behave.
  */
 import type { INodeParameters } from 'n8n-workflow';
@@ -125,7 +125,7 @@ describe('upsert by email', () => {
 	it('refuses an item with an empty mandatory field, naming the field; with continue-on-fail the others proceed', async () => {
 		const parameters = upsert({ email: '={{ $json.email }}', name: '={{ $json.name }}', profileFields: { headline: '={{ $json.headline }}' }, mandatoryFields: ['headline'] });
 		const failing = await runLever(sim, parameters, { input: [{ email: 'no.headline@example.com', name: 'No Headline', headline: '' }] });
-		expect(failing.error?.message).toBe('Mandatory field "headline" is empty');
+		expect(failing.error?.message).toBe('Mandatory field "headline" is empty (candidate no.headline@example.com)');
 		expect(opportunitiesOf('no.headline@example.com')).toHaveLength(0);
 
 		const input = [
@@ -135,7 +135,7 @@ describe('upsert by email', () => {
 		];
 		const continuing = await runLever(sim, parameters, { input, continueOnFail: true });
 		expect(continuing.error).toBeUndefined();
-		expect(continuing.json.map((item) => item.action ?? item.error)).toEqual(['created', 'Mandatory field "headline" is empty', 'created']);
+		expect(continuing.json.map((item) => item.action ?? item.error)).toEqual(['created', 'Mandatory field "headline" is empty (candidate second@example.com)', 'created']);
 		expect(continuing.outputs[0].map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(opportunitiesOf('first@example.com')).toHaveLength(1);
 		expect(opportunitiesOf('second@example.com')).toHaveLength(0);
@@ -169,7 +169,7 @@ describe('upsert by email', () => {
 		const result = await runLever(sim, upsert({ profileInput: 'json', candidateProfile: '={{ $json }}' }), {
 			input: [{ email: 'not-an-email', name: 'X' }],
 		});
-		expect(result.error?.message).toBe('Invalid candidate: "email" must be an email address');
+		expect(result.error?.message).toBe('Invalid candidate profile: "email" must be an email address (candidate not-an-email)');
 		expect(sim.requests).toHaveLength(0);
 	});
 
@@ -184,13 +184,13 @@ describe('upsert by email', () => {
 
 	it('fails with a clear error when no Perform As user is set anywhere, and creates nothing', async () => {
 		const result = await runLever(sim, upsert({ performAs: byId('') }));
-		expect(result.error?.message).toBe('Lever needs a user to act as to create an opportunity: "Perform As" is empty');
+		expect(result.error?.message).toBe('Lever needs a user to act as to create an opportunity: "Perform As" is empty (candidate jane.doe@example.com)');
 		expect(result.error?.description).toContain('"Perform As"');
 		expect(opportunitiesOf('jane.doe@example.com')).toHaveLength(0);
 
 		const unknownUser = await runLever(sim, upsert({ performAs: byId('00000000-0000-4000-8000-00000000abcd') }));
 		expect(unknownUser.error?.message).toBe(
-			'Lever could not find the "Perform As" given (ResourceNotFound: users 00000000-0000-4000-8000-00000000abcd was not found)',
+			'Lever could not find the "Perform As" given (404 ResourceNotFound: users 00000000-0000-4000-8000-00000000abcd was not found) (candidate jane.doe@example.com)',
 		);
 
 		const withDefault = await runLever(sim, upsert({ performAs: byId('') }), {

@@ -46,8 +46,8 @@ describe('offer "Add to Input Item"', () => {
 			parameters: {
 				resource: 'offer',
 				operation: 'getMany',
-				candidateId: { __rl: true, mode: 'id', value: '={{ $json.candidateId }}' },
-				jobId: { __rl: true, mode: 'id', value: '={{ $json.jobId }}' },
+				candidate: { __rl: true, mode: 'id', value: '={{ $json.candidateId }}' },
+				job: { __rl: true, mode: 'id', value: '={{ $json.jobId }}' },
 				output: 'addToInput',
 			},
 			credentials: { smartRecruitersApi: { apiKey: S.apiKey, environment: 'custom', customUrl: sr.baseUrl } },

@@ -44,7 +44,7 @@ describe('push-on-interested (Lever)', () => {
 
 		const run = await runRecipe(RECIPE, ['--input', input, '--credentials', credentials, '--state', `${dir}/state.json`]);
 		expect(run.code).toBe(1);
-		expect(run.failedItems).toEqual([{ node: 'Upsert Candidate', inputItem: 4, email: 'nolastname@example.com', message: 'Mandatory field "name" is empty' }]);
+		expect(run.failedItems).toEqual([{ node: 'Upsert Candidate', inputItem: 4, email: 'nolastname@example.com', message: 'Mandatory field "name" is empty (candidate nolastname@example.com)' }]);
 		expect(outputsOf(run, 'Sync Policy')).toEqual([4, 1]);
 		expect(outputsOf(run, 'Campaign → Job')).toEqual([3, 1]);
 		expect(outputsOf(run, 'Note per Outreach Type')).toEqual([2, 0]);

@@ -40,7 +40,7 @@ describe('push-on-interested (SmartRecruiters)', () => {
 		const run = await runRecipe(RECIPE, ['--input', writeNdjson(dir, 'events.ndjson', events), '--credentials', credentials, '--state', `${dir}/state.json`]);
 
 		expect(run.code).toBe(1);
-		expect(run.failedItems).toEqual([{ node: 'Upsert Candidate', inputItem: 5, email: 'only.first@example.com', message: 'Mandatory field "lastName" is empty' }]);
+		expect(run.failedItems).toEqual([{ node: 'Upsert Candidate', inputItem: 5, email: 'only.first@example.com', message: 'Mandatory field "lastName" is empty (candidate only.first@example.com)' }]);
 		expect(outputsOf(run, 'Campaign → Job')).toEqual([5, 1]);
 		expect(outputsOf(run, 'Note per Outreach Type')).toEqual([3, 1]);
 		expect(outputsOf(run, 'Application State')).toEqual([1, 3, 1]);

@@ -1,5 +1,5 @@
 /**
- * The interruption test with the real Lever node (Create or Update by Email) against the Lever simulator, as a cron
+ * The interruption test with the real Lever node (Create or Update) against the Lever simulator, as a cron
  * user runs it: `ats-sync run` on a recipe-like workflow (input items → Lever upsert), killed mid-batch, rerun.
  * Lever creates a new opportunity on every POST, so a duplicate would show as a second opportunity for one email.
  */

@@ -6,6 +6,7 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { SmartRecruiters } from '../../nodes/SmartRecruiters/SmartRecruiters.node';
 import { startSmartRecruitersSimulator } from '../simulators/smartrecruiters';
+import { closedPort } from '../closedPort';
 import { createEngine } from '../harness';
 import { apiKeyCredentials, byId, oauthCredentials, runSmartRecruiters } from './helpers';
 
@@ -30,7 +31,7 @@ afterAll(async () => {
 const getJane = async (sim: Simulator, credentials: Record<string, ICredentialDataDecryptedObject>) =>
 	await runSmartRecruiters(
 		sim,
-		{ authentication: 'smartRecruitersOAuth2Api' in credentials ? 'oAuth2' : 'apiKey', resource: 'candidate', operation: 'get', candidateId: byId(sim.seed.candidates.jane) },
+		{ authentication: 'smartRecruitersOAuth2Api' in credentials ? 'oAuth2' : 'apiKey', resource: 'candidate', operation: 'get', candidate: byId(sim.seed.candidates.jane) },
 		{ credentials },
 	);
 
@@ -47,7 +48,8 @@ describe('SmartRecruiters authentication', () => {
 		const sim = await simulator();
 		const wrongKey = 'wrongKey0000000000000000000000099';
 		const result = await getJane(sim, apiKeyCredentials(sim, { apiKey: wrongKey }));
-		expect(result.error?.message).toMatch(/rejected the credentials \(401\)/);
+		expect(result.error?.message).toMatch(/^SmartRecruiters rejected the API key \(401 UNAUTHORIZED/);
+		expect(result.error?.description).toMatch(/Check the API key/);
 		expect(JSON.stringify(result.run)).not.toContain(wrongKey);
 	});
 
@@ -83,29 +85,41 @@ describe('SmartRecruiters authentication', () => {
 		expect(JSON.stringify(result.run)).not.toContain('revoked-secret-value');
 	});
 
-	it('credential tests pass for valid credentials and explain a failure without the secret', async () => {
+	it('credential tests pass for valid credentials and say what to fix without the secret', async () => {
 		const sim = await simulator();
 		const engine = createEngine();
 		const node = new SmartRecruiters();
 		const test = async (type: string, functionName: string, data: ICredentialDataDecryptedObject) =>
 			await engine.testCredential(node, functionName, { id: 'c', name: 'c', type, data });
 
-		expect(await test('smartRecruitersApi', 'smartRecruitersApiTest', apiKeyCredentials(sim).smartRecruitersApi)).toEqual({
+		expect(await test('smartRecruitersApi', 'smartRecruitersApiCredentialTest', apiKeyCredentials(sim).smartRecruitersApi)).toEqual({
 			status: 'OK',
 			message: 'Connection successful',
 		});
-		const badKey = await test('smartRecruitersApi', 'smartRecruitersApiTest', apiKeyCredentials(sim, { apiKey: 'x'.repeat(32) }).smartRecruitersApi);
+		const badKey = await test('smartRecruitersApi', 'smartRecruitersApiCredentialTest', apiKeyCredentials(sim, { apiKey: 'x'.repeat(32) }).smartRecruitersApi);
 		expect(badKey.status).toBe('Error');
-		expect(badKey.message).toMatch(/rejected the credential/);
+		const host = new URL(sim.baseUrl).host;
+		expect(badKey.message).toBe(
+			`SmartRecruiters at ${host} rejected the API key (401 UNAUTHORIZED: Invalid X-SmartToken). Check the API key and the credential's "Environment" (now Custom URL).`,
+		);
+		const closed = await closedPort();
+		const unreachable = await test(
+			'smartRecruitersApi',
+			'smartRecruitersApiCredentialTest',
+			apiKeyCredentials(sim, { customUrl: `http://127.0.0.1:${closed}` }).smartRecruitersApi,
+		);
+		expect(unreachable.message).toBe(
+			`Could not reach SmartRecruiters at 127.0.0.1:${closed}: nothing accepts connections there (ECONNREFUSED). Check the credential's "Environment" and "Custom API URL".`,
+		);
 
-		expect((await test('smartRecruitersOAuth2Api', 'smartRecruitersOAuth2ApiTest', oauthCredentials(sim).smartRecruitersOAuth2Api)).status).toBe('OK');
+		expect((await test('smartRecruitersOAuth2Api', 'smartRecruitersOAuth2ApiCredentialTest', oauthCredentials(sim).smartRecruitersOAuth2Api)).status).toBe('OK');
 		const badSecret = await test(
 			'smartRecruitersOAuth2Api',
-			'smartRecruitersOAuth2ApiTest',
+			'smartRecruitersOAuth2ApiCredentialTest',
 			oauthCredentials(sim, { clientSecret: 'definitely-wrong-secret' }).smartRecruitersOAuth2Api,
 		);
 		expect(badSecret.status).toBe('Error');
-		expect(badSecret.message).toMatch(/refused the OAuth2 client credentials/);
+		expect(badSecret.message).toMatch(new RegExp(`^SmartRecruiters at ${host} rejected the client ID and secret \\(401 invalid_client`));
 		expect(badSecret.message).not.toContain('definitely-wrong-secret');
 	});
 });

@@ -26,10 +26,10 @@ it('upsert: a lost create is found by its email, and counts as a new job applica
 	const { json, error } = await runSmartRecruiters(sim, {
 		resource: 'candidate',
 		operation: 'upsert',
-		inputMode: 'fields',
+		profileInput: 'fields',
 		email: 'lost.create@example.com',
 		profileFields: { firstName: 'Lost', lastName: 'Create' },
-		jobId: byId(sim.seed.jobs.backendEngineer),
+		job: byId(sim.seed.jobs.backendEngineer),
 	});
 	expect(error).toBeUndefined();
 	expect(sim.faults.lostCreate).toBe(1);
@@ -43,7 +43,7 @@ it('upsert: a lost create is found by its email, and counts as a new job applica
 it('note: a lost note is found among the candidate\'s newest notes instead of being added twice', async () => {
 	const jane = sim.seed.candidates.jane;
 	const before = sim.state.notes.length;
-	const { json, error } = await runSmartRecruiters(sim, { resource: 'note', operation: 'create', candidateId: byId(jane), content: 'Replied to outreach' });
+	const { json, error } = await runSmartRecruiters(sim, { resource: 'note', operation: 'create', candidate: byId(jane), note: 'Replied to outreach' });
 	expect(error).toBeUndefined();
 	expect(sim.state.notes.slice(before).map((note) => note.content)).toEqual([`#[CANDIDATE:${jane}] Replied to outreach`]);
 	expect(json).toEqual([expect.objectContaining({ candidateId: jane, content: `#[CANDIDATE:${jane}] Replied to outreach`, alreadyExisted: true })]);
@@ -54,8 +54,8 @@ it('attachment: a lost upload is found on the application, and uploading the sam
 	const parameters = {
 		resource: 'candidate',
 		operation: 'uploadAttachment',
-		candidateId: byId(sim.seed.candidates.jane),
-		jobId: byId(sim.seed.jobs.backendEngineer),
+		candidate: byId(sim.seed.candidates.jane),
+		job: byId(sim.seed.jobs.backendEngineer),
 		attachmentType: 'RESUME',
 		binaryPropertyName: 'data',
 	};

@@ -44,7 +44,7 @@ function describedOperations(): string[] {
 
 describe('SmartRecruiters node operations (engine → simulator)', () => {
 	it('candidate get returns the profile', async () => {
-		const [jane] = await run('candidate', 'get', { candidateId: byId(sim.seed.candidates.jane) });
+		const [jane] = await run('candidate', 'get', { candidate: byId(sim.seed.candidates.jane) });
 		expect(jane).toMatchObject({ id: sim.seed.candidates.jane, email: sim.seed.emails.jane, firstName: 'Jane' });
 	});
 
@@ -74,7 +74,7 @@ describe('SmartRecruiters node operations (engine → simulator)', () => {
 		const { types, subTypes, values } = sim.seed.sources;
 		const [applied] = await run('candidate', 'create', {
 			addTo: 'job',
-			jobId: byId(sim.seed.jobs.productDesigner),
+			job: byId(sim.seed.jobs.productDesigner),
 			firstName: 'Otto',
 			lastName: 'Outreach',
 			email: 'otto@example.com',
@@ -89,7 +89,7 @@ describe('SmartRecruiters node operations (engine → simulator)', () => {
 
 	it('candidate update patches personal details', async () => {
 		await run('candidate', 'update', {
-			candidateId: byId(sim.seed.candidates.john),
+			candidate: byId(sim.seed.candidates.john),
 			updateFields: { phoneNumber: '+49 40 555', website: 'https://john.example.com' },
 		});
 		const john = sim.state.candidates.find((c) => c.id === sim.seed.candidates.john)!;
@@ -100,9 +100,9 @@ describe('SmartRecruiters node operations (engine → simulator)', () => {
 
 	it('candidate upsert creates, then updates without a duplicate', async () => {
 		const parameters = {
-			inputMode: 'json',
-			profileJson: { email: 'Upsert.Me@example.com', firstName: 'Ursula', lastName: 'Upsert', tags: ['new'] },
-			jobId: byId(sim.seed.jobs.productDesigner),
+			profileInput: 'json',
+			candidateProfile: { email: 'Upsert.Me@example.com', firstName: 'Ursula', lastName: 'Upsert', tags: ['new'] },
+			job: byId(sim.seed.jobs.productDesigner),
 		};
 		const [created] = await run('candidate', 'upsert', parameters);
 		expect(created).toMatchObject({ action: 'created', jobApplication: 'created' });
@@ -113,8 +113,8 @@ describe('SmartRecruiters node operations (engine → simulator)', () => {
 
 	it('candidate set status validates the sub-status against the job and writes it', async () => {
 		const [application] = await run('candidate', 'setStatus', {
-			candidateId: byId(sim.seed.candidates.maria),
-			jobId: byId(sim.seed.jobs.productDesigner),
+			candidate: byId(sim.seed.candidates.maria),
+			job: byId(sim.seed.jobs.productDesigner),
 			status: 'IN_REVIEW',
 			subStatus: 'Screening call',
 		});
@@ -123,8 +123,8 @@ describe('SmartRecruiters node operations (engine → simulator)', () => {
 		expect(stored).toMatchObject({ status: 'IN_REVIEW', subStatus: 'Screening call' });
 
 		await run('candidate', 'setStatus', {
-			candidateId: byId(sim.seed.candidates.maria),
-			jobId: byId(sim.seed.jobs.productDesigner),
+			candidate: byId(sim.seed.candidates.maria),
+			job: byId(sim.seed.jobs.productDesigner),
 			status: 'REJECTED',
 			reason: sim.seed.rejectionReasons.notQualified,
 		});
@@ -132,13 +132,13 @@ describe('SmartRecruiters node operations (engine → simulator)', () => {
 	});
 
 	it('candidate tags: add, remove, replace', async () => {
-		const candidateId = byId(sim.seed.candidates.jane);
+		const candidate = byId(sim.seed.candidates.jane);
 		const tagsOf = () => sim.state.candidates.find((c) => c.id === sim.seed.candidates.jane)!.tags;
-		await run('candidate', 'updateTags', { candidateId, mode: 'add', tags: 'sourcewhale, replied' });
+		await run('candidate', 'updateTags', { candidate, mode: 'add', tags: 'sourcewhale, replied' });
 		expect(tagsOf()).toEqual(['backend', 'berlin', 'sourcewhale', 'replied']);
-		await run('candidate', 'updateTags', { candidateId, mode: 'remove', tags: 'BERLIN' });
+		await run('candidate', 'updateTags', { candidate, mode: 'remove', tags: 'BERLIN' });
 		expect(tagsOf()).toEqual(['backend', 'sourcewhale', 'replied']);
-		const [result] = await run('candidate', 'updateTags', { candidateId, mode: 'replace', tags: 'only-this' });
+		const [result] = await run('candidate', 'updateTags', { candidate, mode: 'replace', tags: 'only-this' });
 		expect(tagsOf()).toEqual(['only-this']);
 		expect(result.tags).toEqual(['only-this']);
 	});
@@ -146,8 +146,8 @@ describe('SmartRecruiters node operations (engine → simulator)', () => {
 	it('candidate set source', async () => {
 		const { types, subTypes, values } = sim.seed.sources;
 		await run('candidate', 'setSource', {
-			candidateId: byId(sim.seed.candidates.jane),
-			jobId: byId(sim.seed.jobs.backendEngineer),
+			candidate: byId(sim.seed.candidates.jane),
+			job: byId(sim.seed.jobs.backendEngineer),
 			sourceTypeId: types.jobBoards,
 			sourceSubTypeId: subTypes.jobBoardsGeneral,
 			sourceId: values.indeed,
@@ -158,8 +158,8 @@ describe('SmartRecruiters node operations (engine → simulator)', () => {
 	it('candidate set properties converts labels and types', async () => {
 		const { properties, propertyValues } = sim.seed;
 		await run('candidate', 'setProperties', {
-			candidateId: byId(sim.seed.candidates.jane),
-			jobId: byId(sim.seed.jobs.backendEngineer),
+			candidate: byId(sim.seed.candidates.jane),
+			job: byId(sim.seed.jobs.backendEngineer),
 			properties: {
 				property: [
 					{ id: properties.employmentType, value: 'Part-time' },
@@ -183,7 +183,7 @@ describe('SmartRecruiters node operations (engine → simulator)', () => {
 		const [uploaded] = await run(
 			'candidate',
 			'uploadAttachment',
-			{ candidateId: byId(sim.seed.candidates.jane), jobId: byId(sim.seed.jobs.backendEngineer), attachmentType: 'RESUME', binaryPropertyName: 'data' },
+			{ candidate: byId(sim.seed.candidates.jane), job: byId(sim.seed.jobs.backendEngineer), attachmentType: 'RESUME', binaryPropertyName: 'data' },
 			[{ json: {}, binary: { data: { data: pdf.toString('base64'), mimeType: 'application/pdf', fileName: 'jane.pdf' } } }],
 		);
 		const attachments = sim.state.applications.find((a) => a.id === sim.seed.applications.janeBackendEngineer)!.attachments;
@@ -193,33 +193,33 @@ describe('SmartRecruiters node operations (engine → simulator)', () => {
 	});
 
 	it('candidate applications and status history', async () => {
-		const applications = await run('candidate', 'getApplications', { candidateId: byId(sim.seed.candidates.maria) });
+		const applications = await run('candidate', 'getApplications', { candidate: byId(sim.seed.candidates.maria) });
 		expect(applications.map((a) => a.jobId).sort()).toEqual([sim.seed.jobs.backendEngineer, sim.seed.jobs.productDesigner].sort());
-		const history = await run('candidate', 'getStatusHistory', { candidateId: byId(sim.seed.candidates.john), jobId: byId(sim.seed.jobs.dataAnalyst) });
+		const history = await run('candidate', 'getStatusHistory', { candidate: byId(sim.seed.candidates.john), job: byId(sim.seed.jobs.dataAnalyst) });
 		expect(history.map((h) => h.status)).toEqual(['NEW', 'IN_REVIEW', 'INTERVIEW', 'OFFERED', 'HIRED']);
 	});
 
 	it('job get, get many with a status whitelist, hiring team', async () => {
-		const [job] = await run('job', 'get', { jobId: byId(sim.seed.jobs.backendEngineer) });
+		const [job] = await run('job', 'get', { job: byId(sim.seed.jobs.backendEngineer) });
 		expect(job).toMatchObject({ id: sim.seed.jobs.backendEngineer, title: 'Senior Backend Engineer' });
 		const jobs = await run('job', 'getMany', { returnAll: true, filters: { statuses: ['SOURCING', 'ON_HOLD'] } });
 		const expected = sim.state.jobs.filter((j) => ['SOURCING', 'ON_HOLD'].includes(j.status)).map((j) => j.id);
 		expect(jobs.map((j) => j.id).sort()).toEqual(expected.sort());
 		const limited = await run('job', 'getMany', { returnAll: false, limit: 2 });
 		expect(limited).toHaveLength(2);
-		const team = await run('job', 'getHiringTeam', { jobId: byId(sim.seed.jobs.backendEngineer) });
+		const team = await run('job', 'getHiringTeam', { job: byId(sim.seed.jobs.backendEngineer) });
 		expect(team.map((m) => m.role).sort()).toEqual(['HIRING_MANAGER', 'INTERVIEW_TEAM', 'RECRUITER']);
 	});
 
 	it('note create tags the candidate and shares it as chosen', async () => {
-		await run('note', 'create', { candidateId: byId(sim.seed.candidates.jane), content: 'Replied to outreach', shareWith: 'hiringTeam', hiringTeamJobId: sim.seed.jobs.backendEngineer });
+		await run('note', 'create', { candidate: byId(sim.seed.candidates.jane), note: 'Replied to outreach', shareWith: 'hiringTeam', hiringTeamJobId: sim.seed.jobs.backendEngineer });
 		const note = sim.state.notes[sim.state.notes.length - 1];
 		expect(note.content).toBe(`#[CANDIDATE:${sim.seed.candidates.jane}] Replied to outreach`);
 		expect(note.shareWith).toMatchObject({ hiringTeamOf: [sim.seed.jobs.backendEngineer] });
 	});
 
 	it('reviews, interviews and offers', async () => {
-		const reviews = await run('review', 'getMany', { candidateId: byId(sim.seed.candidates.jane), jobId: byId(sim.seed.jobs.backendEngineer) });
+		const reviews = await run('review', 'getMany', { candidate: byId(sim.seed.candidates.jane), job: byId(sim.seed.jobs.backendEngineer) });
 		expect(reviews.map((r) => r.id)).toEqual([sim.seed.reviews.janeBackendEngineer]);
 		const [review] = await run('review', 'get', { reviewId: sim.seed.reviews.janeBackendEngineer });
 		expect(review.overallRating).toBe(4);
@@ -229,23 +229,23 @@ describe('SmartRecruiters node operations (engine → simulator)', () => {
 		const [interview] = await run('interview', 'get', { interviewId: sim.seed.interviews.janeBackendEngineer });
 		expect(interview.jobId).toBe(sim.seed.jobs.backendEngineer);
 
-		const offers = await run('offer', 'getMany', { candidateId: byId(sim.seed.candidates.john), jobId: byId(sim.seed.jobs.dataAnalyst) });
+		const offers = await run('offer', 'getMany', { candidate: byId(sim.seed.candidates.john), job: byId(sim.seed.jobs.dataAnalyst) });
 		expect(offers.map((o) => o.id)).toEqual([sim.seed.offers.johnDataAnalyst]);
 		const [offer] = await run('offer', 'get', {
-			candidateId: byId(sim.seed.candidates.john),
-			jobId: byId(sim.seed.jobs.dataAnalyst),
+			candidate: byId(sim.seed.candidates.john),
+			job: byId(sim.seed.jobs.dataAnalyst),
 			offerId: sim.seed.offers.johnDataAnalyst,
 		});
 		expect(offer.status).toBe('ACCEPTED');
 	});
 
 	it('set status refuses a sub-status outside the job\'s hiring process and a reason for a status without reasons', async () => {
-		const base = { resource: 'candidate', operation: 'setStatus', candidateId: byId(sim.seed.candidates.jane), jobId: byId(sim.seed.jobs.backendEngineer) };
+		const base = { resource: 'candidate', operation: 'setStatus', candidate: byId(sim.seed.candidates.jane), job: byId(sim.seed.jobs.backendEngineer) };
 		const requestsBefore = sim.requests.filter((r) => r.method === 'PUT').length;
 		const badSubStatus = await runSmartRecruiters(sim, { ...base, status: 'INTERVIEW', subStatus: 'Coffee chat' });
 		expect(badSubStatus.error?.message).toMatch(/^"Sub-Status" "Coffee chat" is not a INTERVIEW sub-status of the job's hiring process \(allowed: /);
 		const badReason = await runSmartRecruiters(sim, { ...base, status: 'IN_REVIEW', reason: sim.seed.rejectionReasons.noShow });
-		expect(badReason.error?.message).toBe('"Reason" only applies to Rejected and Withdrawn, not to IN_REVIEW');
+		expect(badReason.error?.message).toBe(`"Reason" only applies to Rejected and Withdrawn, not to IN_REVIEW (candidate ${sim.seed.candidates.jane})`);
 		// The vendor's own rule (this process requires a sub-status for INTERVIEW) comes back with its code.
 		const omitted = await runSmartRecruiters(sim, { ...base, status: 'INTERVIEW' });
 		expect(omitted.error?.message).toMatch(/REQUIRED_SUB_STATUS_OMITTED/);
@@ -255,13 +255,15 @@ describe('SmartRecruiters node operations (engine → simulator)', () => {
 	it('keeps item pairing and reports a failing item with continue-on-fail', async () => {
 		const result = await runSmartRecruiters(
 			sim,
-			{ resource: 'candidate', operation: 'get', candidateId: { __rl: true, mode: 'id', value: '={{ $json.id }}' } },
+			{ resource: 'candidate', operation: 'get', candidate: { __rl: true, mode: 'id', value: '={{ $json.id }}' } },
 			{ input: [{ id: sim.seed.candidates.jane }, { id: '00000000-0000-4000-8000-000000000000' }, { id: sim.seed.candidates.john }], continueOnFail: true },
 		);
 		const items = result.outputs[0];
 		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(items[0].json.id).toBe(sim.seed.candidates.jane);
-		expect(items[1].json.error).toMatch(/\(404\).*CANDIDATE_NOT_FOUND/);
+		expect(items[1].json.error).toBe(
+			'SmartRecruiters could not find the "Candidate" given (404 CANDIDATE_NOT_FOUND: Candidate 00000000-0000-4000-8000-000000000000 not found)',
+		);
 		expect(items[2].json.id).toBe(sim.seed.candidates.john);
 	});
 
@@ -289,7 +291,7 @@ describe('SmartRecruiters node operations (engine → simulator)', () => {
 		expect(names(await loadOptions.getCandidateProperties.call(context({})))).toContain('Employment type (SINGLE_SELECT)');
 		const setStatus = { resource: 'candidate', operation: 'setStatus' };
 		// A job's details do not name its hiring process, so the sub-statuses of all active processes are offered.
-		const subStatuses = await loadOptions.getSubStatuses.call(context({ ...setStatus, status: 'INTERVIEW', jobId: byId(sim.seed.jobs.backendEngineer) }));
+		const subStatuses = await loadOptions.getSubStatuses.call(context({ ...setStatus, status: 'INTERVIEW', job: byId(sim.seed.jobs.backendEngineer) }));
 		expect(names(subStatuses)).toEqual(['Onsite interview', 'Phone interview', 'Technical interview']);
 		expect(names(await loadOptions.getStatusReasons.call(context({ ...setStatus, status: 'WITHDRAWN' })))).toEqual([
 			'Accepted another offer',

@@ -46,7 +46,7 @@ function pollTrigger(parameters: INodeParameters) {
 
 describe('SmartRecruiters Poll Trigger', () => {
 	it('emits candidates changed since the cursor, then only newer changes', async () => {
-		const trigger = pollTrigger({ triggerOn: 'candidate', startFrom: '2026-09-05T00:00:00.000Z' });
+		const trigger = pollTrigger({ event: 'candidateChanged', options: { startFrom: '2026-09-05T00:00:00.000Z' } });
 		const first = await trigger.poll();
 		// Maria (updated 2026-09-10) has applications; Tom is talent-pool only and not searchable.
 		expect(first.map((c) => c.id)).toEqual([sim.seed.candidates.maria]);
@@ -55,7 +55,7 @@ describe('SmartRecruiters Poll Trigger', () => {
 		expect(await trigger.poll()).toEqual([]);
 		expect(trigger.cursor()).toBe('2026-09-10T10:00:00.000Z');
 
-		await runSmartRecruiters(sim, { resource: 'candidate', operation: 'updateTags', candidateId: byId(sim.seed.candidates.john), mode: 'add', tags: 'alumni' });
+		await runSmartRecruiters(sim, { resource: 'candidate', operation: 'updateTags', candidate: byId(sim.seed.candidates.john), mode: 'add', tags: 'alumni' });
 		const second = await trigger.poll();
 		expect(second.map((c) => c.id)).toEqual([sim.seed.candidates.john]);
 		const johnUpdatedOn = sim.state.candidates.find((c) => c.id === sim.seed.candidates.john)!.updatedOn;
@@ -64,13 +64,13 @@ describe('SmartRecruiters Poll Trigger', () => {
 	});
 
 	it('starts after activation when no start time is set, without emitting history', async () => {
-		const trigger = pollTrigger({ triggerOn: 'candidate' });
+		const trigger = pollTrigger({ event: 'candidateChanged' });
 		expect(await trigger.poll()).toEqual([]);
 		expect(trigger.cursor()).toEqual(expect.any(String));
 	});
 
 	it('with a status filter emits one item per application in that status', async () => {
-		const trigger = pollTrigger({ triggerOn: 'application', statuses: ['HIRED'], startFrom: '2026-01-01T00:00:00.000Z' });
+		const trigger = pollTrigger({ event: 'applicationHasStatus', statuses: ['HIRED'], options: { startFrom: '2026-01-01T00:00:00.000Z' } });
 		const first = await trigger.poll();
 		expect(first).toEqual([
 			expect.objectContaining({
@@ -83,8 +83,8 @@ describe('SmartRecruiters Poll Trigger', () => {
 		const hire = await runSmartRecruiters(sim, {
 			resource: 'candidate',
 			operation: 'setStatus',
-			candidateId: byId(sim.seed.candidates.jane),
-			jobId: byId(sim.seed.jobs.backendEngineer),
+			candidate: byId(sim.seed.candidates.jane),
+			job: byId(sim.seed.jobs.backendEngineer),
 			status: 'HIRED',
 		});
 		expect(hire.error).toBeUndefined();
@@ -92,7 +92,7 @@ describe('SmartRecruiters Poll Trigger', () => {
 		expect(second.map((item) => [(item.candidate as IDataObject).id, item.jobId])).toEqual([[sim.seed.candidates.jane, sim.seed.jobs.backendEngineer]]);
 
 		// Jane is edited after her hire: she changed, but she is not a new hire.
-		await runSmartRecruiters(sim, { resource: 'candidate', operation: 'updateTags', candidateId: byId(sim.seed.candidates.jane), mode: 'add', tags: 'onboarding' });
+		await runSmartRecruiters(sim, { resource: 'candidate', operation: 'updateTags', candidate: byId(sim.seed.candidates.jane), mode: 'add', tags: 'onboarding' });
 		expect(await trigger.poll()).toEqual([]);
 	});
 });

@@ -31,7 +31,7 @@ it('emits a change stamped exactly at the cursor once, and the ones it already e
 		type: `${PACKAGE_NAME}.smartRecruitersPollTrigger`,
 		typeVersion: 1,
 		position: [0, 0],
-		parameters: { triggerOn: 'candidate', startFrom: '2026-09-05T00:00:00.000Z' },
+		parameters: { event: 'candidateChanged', options: { startFrom: '2026-09-05T00:00:00.000Z' } },
 		credentials: { smartRecruitersApi: { id: 'sr', name: 'sr' } },
 	};
 	const workflowData = { id: 'poll', name: 'poll', active: true, nodes: [node], connections: {}, settings: {} } as unknown as IWorkflowBase;

@@ -18,7 +18,7 @@ afterAll(async () => await sim.close());
 
 const notesOf = (candidateId: string) => sim.state.notes.filter((note) => note.candidateIds.includes(candidateId)).map((note) => note.content);
 const addNote = (content: string, skipIfExists: boolean) =>
-	runSmartRecruiters(sim, { resource: 'note', operation: 'create', candidateId: byId(sim.seed.candidates.jane), content, shareWith: 'openNote', skipIfExists });
+	runSmartRecruiters(sim, { resource: 'note', operation: 'create', candidate: byId(sim.seed.candidates.jane), note: content, shareWith: 'openNote', options: { skipIfExists } });
 
 it('adds the note once when the same note is added again, and still adds a different one', async () => {
 	const jane = sim.seed.candidates.jane;

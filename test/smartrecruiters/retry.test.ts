@@ -80,9 +80,9 @@ const upsert = async (email: string) =>
 		{
 			resource: 'candidate',
 			operation: 'upsert',
-			inputMode: 'json',
-			profileJson: { email, firstName: 'Retry', lastName: 'Case' },
-			jobId: byId(sim.seed.jobs.productDesigner),
+			profileInput: 'json',
+			candidateProfile: { email, firstName: 'Retry', lastName: 'Case' },
+			job: byId(sim.seed.jobs.productDesigner),
 		},
 		{ credentials: viaProxy() },
 	);
@@ -113,16 +113,16 @@ describe('SmartRecruiters retries', () => {
 		faults = [{ match: isCreate, kind: 'lostResponse' }];
 		const result = await runSmartRecruiters(
 			sim,
-			{ resource: 'candidate', operation: 'create', addTo: 'job', jobId: byId(sim.seed.jobs.productDesigner), firstName: 'Once', lastName: 'Only', email: 'once.only@example.com' },
+			{ resource: 'candidate', operation: 'create', addTo: 'job', job: byId(sim.seed.jobs.productDesigner), firstName: 'Once', lastName: 'Only', email: 'once.only@example.com' },
 			{ credentials: viaProxy(), continueOnFail: true },
 		);
-		expect(result.json[0].error).toMatch(/\(502\)/);
+		expect(result.json[0].error).toMatch(/^SmartRecruiters had a server error \(502 BAD_GATEWAY\)/);
 		expect(withEmail('once.only@example.com')).toHaveLength(1);
 	});
 
 	it('retries a 429 and then succeeds', async () => {
 		faults = [{ match: (method, path) => method === 'GET' && path === `/candidates/${sim.seed.candidates.jane}`, kind: 'tooManyRequests' }];
-		const result = await runSmartRecruiters(sim, { resource: 'candidate', operation: 'get', candidateId: byId(sim.seed.candidates.jane) }, { credentials: viaProxy() });
+		const result = await runSmartRecruiters(sim, { resource: 'candidate', operation: 'get', candidate: byId(sim.seed.candidates.jane) }, { credentials: viaProxy() });
 		expect(result.json[0].id).toBe(sim.seed.candidates.jane);
 		expect(seenByProxy.filter((request) => request === `GET /candidates/${sim.seed.candidates.jane}`)).toHaveLength(2);
 	});

@@ -168,8 +168,8 @@ describe('SmartRecruiters Trigger with "Only When Status Becomes: Hired"', () =>
 		const hire = await runSmartRecruiters(sim, {
 			resource: 'candidate',
 			operation: 'setStatus',
-			candidateId: byId(candidates.maria),
-			jobId: byId(jobs.productDesigner),
+			candidate: byId(candidates.maria),
+			job: byId(jobs.productDesigner),
 			status: 'HIRED',
 		});
 		expect(hire.error).toBeUndefined();

@@ -1,5 +1,5 @@
 /**
- * Candidate → Create or Update (by Email) through n8n's engine against the simulator: dedupe by email, protected
+ * Candidate → Create or Update through n8n's engine against the simulator: dedupe by email, protected
  * and mandatory fields, links → WebProfile, custom fields, and the existing-candidate-on-another-job case.
  */
 import { startSmartRecruitersSimulator } from '../simulators/smartrecruiters';
@@ -24,7 +24,7 @@ afterAll(async () => {
 const upsert = async (parameters: Record<string, unknown>, continueOnFail = false) =>
 	await runSmartRecruiters(
 		sim,
-		{ resource: 'candidate', operation: 'upsert', jobId: byId(sim.seed.jobs.backendEngineer), ...parameters },
+		{ resource: 'candidate', operation: 'upsert', job: byId(sim.seed.jobs.backendEngineer), ...parameters },
 		{ continueOnFail },
 	);
 
@@ -35,7 +35,7 @@ describe('SmartRecruiters upsert by email', () => {
 	it('creates a candidate on the job with web links and source, and a rerun changes nothing', async () => {
 		const { types, subTypes, values } = sim.seed.sources;
 		const parameters = {
-			inputMode: 'fields',
+			profileInput: 'fields',
 			email: 'nina.new@example.com',
 			profileFields: {
 				firstName: 'Nina',
@@ -47,7 +47,7 @@ describe('SmartRecruiters upsert by email', () => {
 				headline: 'Staff Engineer',
 				company: 'Globex',
 			},
-			jobId: byId(sim.seed.jobs.backendEngineer),
+			job: byId(sim.seed.jobs.backendEngineer),
 			sourceTypeId: types.sourcingTools,
 			sourceSubTypeId: subTypes.outreach,
 			sourceId: values.sourceWhaleTool,
@@ -75,9 +75,9 @@ describe('SmartRecruiters upsert by email', () => {
 
 	it('finds the candidate when the email differs only in case', async () => {
 		const result = await upsert({
-			inputMode: 'json',
-			profileJson: { email: 'JANE.DOE@EXAMPLE.COM', firstName: 'Jane', lastName: 'Doe', location: 'Hamburg' },
-			jobId: byId(sim.seed.jobs.backendEngineer),
+			profileInput: 'json',
+			candidateProfile: { email: 'JANE.DOE@EXAMPLE.COM', firstName: 'Jane', lastName: 'Doe', location: 'Hamburg' },
+			job: byId(sim.seed.jobs.backendEngineer),
 		});
 		expect(result.json[0]).toMatchObject({ action: 'updated', candidateId: sim.seed.candidates.jane, changedFields: ['location'] });
 		expect(candidatesWithEmail(sim.seed.emails.jane)).toHaveLength(1);
@@ -86,15 +86,15 @@ describe('SmartRecruiters upsert by email', () => {
 
 	it('keeps protected fields, fills only what it may, and reports what SmartRecruiters cannot hold', async () => {
 		const result = await upsert({
-			inputMode: 'json',
-			profileJson: {
+			profileInput: 'json',
+			candidateProfile: {
 				email: sim.seed.emails.jane,
 				firstName: 'Janet',
 				phones: [{ value: '+49 151 000000' }],
 				links: { twitter: 'https://twitter.com/janedoe', github: 'https://github.com/janedoe' },
 				tags: ['replied'],
 			},
-			jobId: byId(sim.seed.jobs.backendEngineer),
+			job: byId(sim.seed.jobs.backendEngineer),
 			protectedFields: ['firstName'],
 		});
 		expect(result.error).toBeUndefined();
@@ -120,28 +120,28 @@ describe('SmartRecruiters upsert by email', () => {
 	it('refuses a record without its mandatory fields and writes nothing', async () => {
 		const requestsBefore = sim.requests.length;
 		const failed = await upsert({
-			inputMode: 'json',
-			profileJson: { email: 'no.phone@example.com', firstName: 'No', lastName: 'Phone' },
+			profileInput: 'json',
+			candidateProfile: { email: 'no.phone@example.com', firstName: 'No', lastName: 'Phone' },
 			mandatoryFields: ['phones', 'lastName'],
 		});
-		expect(failed.error?.message).toBe('Mandatory field "phones" is empty');
+		expect(failed.error?.message).toBe('Mandatory field "phones" is empty (candidate no.phone@example.com)');
 		expect(sim.requests.length).toBe(requestsBefore);
 
-		const reported = await upsert({ inputMode: 'json', profileJson: { firstName: 'No', lastName: 'Email' } }, true);
+		const reported = await upsert({ profileInput: 'json', candidateProfile: { firstName: 'No', lastName: 'Email' } }, true);
 		expect(reported.json[0].error).toMatch(/"email" is empty/);
 		expect(candidatesWithEmail('no.phone@example.com')).toEqual([]);
 	});
 
 	it('names the invalid field of a malformed profile', async () => {
-		const result = await upsert({ inputMode: 'json', profileJson: { email: 'not-an-email', links: { linkedin: 'nope' } } });
-		expect(result.error?.message).toBe('Invalid candidate profile: "email" must be an email address; "links.linkedin" invalid url');
+		const result = await upsert({ profileInput: 'json', candidateProfile: { email: 'not-an-email', links: { linkedin: 'nope' } } });
+		expect(result.error?.message).toBe('Invalid candidate profile: "email" must be an email address; "links.linkedin" invalid url (candidate not-an-email)');
 	});
 
 	it('does not create a second profile for an existing candidate without an application on the job', async () => {
 		const warned = await upsert({
-			inputMode: 'json',
-			profileJson: { email: sim.seed.emails.john, firstName: 'John', lastName: 'Smith', tags: ['rehire'] },
-			jobId: byId(sim.seed.jobs.productDesigner),
+			profileInput: 'json',
+			candidateProfile: { email: sim.seed.emails.john, firstName: 'John', lastName: 'Smith', tags: ['rehire'] },
+			job: byId(sim.seed.jobs.productDesigner),
 		});
 		expect(warned.json[0]).toMatchObject({ action: 'updated', candidateId: sim.seed.candidates.john, jobApplication: 'notAttached' });
 		expect(warned.json[0].warning).toMatch(/no endpoint to add an existing candidate to another job/);
@@ -149,9 +149,9 @@ describe('SmartRecruiters upsert by email', () => {
 		expect(sim.state.applications.filter((a) => a.candidateId === sim.seed.candidates.john).map((a) => a.jobId)).toEqual([sim.seed.jobs.dataAnalyst]);
 
 		const refused = await upsert({
-			inputMode: 'json',
-			profileJson: { email: sim.seed.emails.john, firstName: 'John', lastName: 'Smith' },
-			jobId: byId(sim.seed.jobs.productDesigner),
+			profileInput: 'json',
+			candidateProfile: { email: sim.seed.emails.john, firstName: 'John', lastName: 'Smith' },
+			job: byId(sim.seed.jobs.productDesigner),
 			options: { notOnJob: 'error' },
 		});
 		expect(refused.error?.message).toMatch(/has no application on job/);
@@ -160,12 +160,12 @@ describe('SmartRecruiters upsert by email', () => {
 	it('writes custom fields (candidate properties) on the job application, and only when they differ', async () => {
 		const { properties, propertyValues } = sim.seed;
 		const parameters = {
-			inputMode: 'json',
-			profileJson: {
+			profileInput: 'json',
+			candidateProfile: {
 				email: sim.seed.emails.maria,
 				customFields: { [properties.outreachSequence]: 'Design Q4', [properties.employmentType]: propertyValues.contractor },
 			},
-			jobId: byId(sim.seed.jobs.productDesigner),
+			job: byId(sim.seed.jobs.productDesigner),
 		};
 		const first = await upsert(parameters);
 		expect(first.json[0]).toMatchObject({ action: 'updated', changedFields: ['customFields'] });

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { PROFILE_FIELDS } from '../../shared/candidate';
+import { candidateInputProperties, protectedAndMandatoryFields as protectedAndMandatory } from '../../shared/candidateInput';
 
 const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
 
@@ -122,44 +123,14 @@ export const performAsRLC = userRLC(
 	'Lever user the change is made on behalf of (Lever\'s perform_as). Empty: the credential\'s default user.',
 );
 
-const profileFieldOptions = PROFILE_FIELDS.map((field) => ({
-	name: field.replace(/([A-Z])/g, ' $1').replace(/^./, (first) => first.toUpperCase()),
-	value: field,
-}));
-
 /** The candidate a create or upsert writes: individual fields, or one canonical profile object (the Field Map node's output). */
-export const candidateProfileProperties: INodeProperties[] = [
-	{
-		displayName: 'Candidate Input',
-		name: 'profileInput',
-		type: 'options',
-		noDataExpression: true,
-		options: [
-			{ name: 'Define Below', value: 'fields', description: 'Fill in the candidate\'s fields one by one' },
-			{
-				name: 'Candidate Profile (JSON)',
-				value: 'json',
-				description: 'One object in the canonical candidate profile shape, e.g. the output of the ATS Field Map node',
-			},
-		],
-		default: 'fields',
-	},
-	{
-		displayName: 'Candidate Profile (JSON)',
-		name: 'candidateProfile',
-		type: 'json',
-		default: '={{ $json }}',
-		description:
-			'Object with email, additionalEmails, firstName, lastName, name, headline, location, phones [{value, type}], links {linkedin, github, twitter, facebook, website, other}, tags, sources',
-		displayOptions: { show: { profileInput: ['json'] } },
-	},
+export const candidateProfileProperties: INodeProperties[] = candidateInputProperties([
 	{
 		displayName: 'Email',
 		name: 'email',
 		type: 'string',
 		placeholder: 'name@email.com',
 		default: '',
-		displayOptions: { show: { profileInput: ['fields'] } },
 	},
 	{
 		displayName: 'Name',
@@ -167,7 +138,6 @@ export const candidateProfileProperties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		description: 'Full name of the candidate',
-		displayOptions: { show: { profileInput: ['fields'] } },
 	},
 	{
 		displayName: 'Additional Fields',
@@ -175,14 +145,13 @@ export const candidateProfileProperties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		displayOptions: { show: { profileInput: ['fields'] } },
 		options: [
 			{
 				displayName: 'Additional Emails',
 				name: 'additionalEmails',
 				type: 'string',
 				default: '',
-				description: 'More email addresses of the candidate, comma-separated',
+				description: 'More email addresses of the candidate, comma-separated or one per line',
 			},
 			{
 				displayName: 'GitHub URL',
@@ -216,7 +185,7 @@ export const candidateProfileProperties: INodeProperties[] = [
 				name: 'otherLinks',
 				type: 'string',
 				default: '',
-				description: 'More URLs (portfolio, website …), comma-separated',
+				description: 'More URLs (portfolio, website …), comma-separated or one per line',
 			},
 			{
 				displayName: 'Phones',
@@ -268,27 +237,13 @@ export const candidateProfileProperties: INodeProperties[] = [
 			},
 		],
 	},
-];
+]);
 
-export const protectedAndMandatoryFields: INodeProperties[] = [
-	{
-		displayName: 'Protected Fields',
-		name: 'protectedFields',
-		type: 'multiOptions',
-		options: profileFieldOptions,
-		default: [],
-		description:
-			'Fields an update never overwrites once they have a value in Lever (they are still filled when empty). Name covers first and last name.',
-	},
-	{
-		displayName: 'Mandatory Fields',
-		name: 'mandatoryFields',
-		type: 'multiOptions',
-		options: profileFieldOptions,
-		default: [],
-		description: 'Fields that must have a value, else the item fails with an error naming the field',
-	},
-];
+export const protectedAndMandatoryFields: INodeProperties[] = protectedAndMandatory(
+	PROFILE_FIELDS,
+	'Lever',
+	'Name, First Name and Last Name are one field in Lever: protecting one protects all three',
+);
 
 export const originOptions = [
 	{ name: 'Agency', value: 'agency' },

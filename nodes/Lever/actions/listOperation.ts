@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { requiredLocatorValue, resultLimit } from '../helpers/utils';
+import { requiredLocatorValue, resultLimit } from '../../shared/parameters';
 import { leverApiRequestAllItems } from '../transport';
 import { opportunityRLC } from './common.descriptions';
-import type { LeverOperation } from './types';
-import { returnAllAndLimit } from '../../shared/descriptions';
+import type { AtsOperation } from '../../shared/router';
+import { operationProperty, returnAllAndLimit } from '../../shared/descriptions';
 
 interface ListSpec {
 	resource: string;
@@ -17,7 +17,7 @@ interface ListSpec {
 }
 
 /** A "Get Many" over one Lever list endpoint, with Return All / Limit over Lever's `next` pagination. */
-export function listOperation(spec: ListSpec): LeverOperation {
+export function listOperation(spec: ListSpec): AtsOperation {
 	const perOpportunity = spec.endpoint.includes(':opportunity');
 	return {
 		description: updateDisplayOptions({ show: { resource: [spec.resource], operation: ['getMany'] } }, [
@@ -33,23 +33,15 @@ export function listOperation(spec: ListSpec): LeverOperation {
 					)
 				: spec.endpoint;
 			const qs = spec.query?.call(this, itemIndex) ?? {};
-			return await leverApiRequestAllItems.call(this, endpoint, qs, resultLimit.call(this, itemIndex));
+			return await leverApiRequestAllItems.call(this, endpoint, { qs, limit: resultLimit.call(this, itemIndex) });
 		},
 	};
 }
 
 /** The Operation selector of a resource that only lists. */
-export function getManyOnly(resource: string, noun: string, operation: LeverOperation): INodeProperties[] {
+export function getManyOnly(resource: string, noun: string, operation: AtsOperation): INodeProperties[] {
 	return [
-		{
-			displayName: 'Operation',
-			name: 'operation',
-			type: 'options',
-			noDataExpression: true,
-			displayOptions: { show: { resource: [resource] } },
-			options: [{ name: 'Get Many', value: 'getMany', description: `List ${noun}`, action: `Get many ${noun}` }],
-			default: 'getMany',
-		},
+		operationProperty(resource, 'getMany', [{ name: 'Get Many', value: 'getMany', description: `List ${noun}`, action: `Get many ${noun}` }]),
 		...operation.description,
 	];
 }

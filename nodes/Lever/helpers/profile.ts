@@ -1,19 +1,17 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { jsonParse, NodeOperationError } from 'n8n-workflow';
 
 import type { CandidateProfile, ProfileField } from '../../shared/candidate';
 import {
-	candidateProfileSchema,
-	describeProfileIssues,
 	fullName,
-	isEmptyValue,
 	linksFromUrls,
 	normalizeEmail,
 	profileLinkList,
 	sameEmail,
 	splitName,
+	withoutEmptyValues,
 } from '../../shared/candidate';
-import { toList } from './utils';
+import { readCandidateProfile } from '../../shared/candidateInput';
+import { toList } from '../../shared/parameters';
 
 export interface LeverPhone {
 	type?: string;
@@ -47,18 +45,6 @@ export function expandProtectedFields(fields: ProfileField[]): ProfileField[] {
 	return fields.some((field) => NAME_FIELDS.includes(field)) ? [...new Set([...fields, ...NAME_FIELDS])] : fields;
 }
 
-/** Removes empty strings, lists and objects, so an unmapped field counts as "not given" rather than as invalid. */
-function withoutEmptyValues(value: unknown): unknown {
-	if (Array.isArray(value)) return value.map(withoutEmptyValues).filter((entry) => !isEmptyValue(entry));
-	if (value !== null && typeof value === 'object') {
-		const entries = Object.entries(value as IDataObject)
-			.map(([key, entry]) => [key, withoutEmptyValues(entry)] as const)
-			.filter(([, entry]) => !isEmptyValue(entry));
-		return Object.fromEntries(entries);
-	}
-	return value;
-}
-
 function rawProfileFromFields(this: IExecuteFunctions, itemIndex: number): IDataObject {
 	const fields = this.getNodeParameter('profileFields', itemIndex, {}) as IDataObject;
 	const phones = ((fields.phones as IDataObject | undefined)?.phone ?? []) as LeverPhone[];
@@ -75,31 +61,9 @@ function rawProfileFromFields(this: IExecuteFunctions, itemIndex: number): IData
 	};
 }
 
-function rawProfileFromJson(this: IExecuteFunctions, itemIndex: number): unknown {
-	const value = this.getNodeParameter('candidateProfile', itemIndex, {}) as unknown;
-	if (typeof value !== 'string') return value;
-	return jsonParse(value, {
-		errorMessage: '"Candidate Profile (JSON)" is not valid JSON',
-	});
-}
-
-/** The candidate profile of one item, validated against the canonical schema; errors name the field. */
+/** The candidate of one item: Lever's "Define Below" fields or the profile JSON, validated; errors name the field. */
 export function profileFromParameters(this: IExecuteFunctions, itemIndex: number): CandidateProfile {
-	const input = this.getNodeParameter('profileInput', itemIndex, 'fields') as string;
-	let raw: unknown;
-	try {
-		raw = input === 'json' ? rawProfileFromJson.call(this, itemIndex) : rawProfileFromFields.call(this, itemIndex);
-	} catch (error) {
-		throw new NodeOperationError(this.getNode(), (error as Error).message, { itemIndex });
-	}
-	if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-		throw new NodeOperationError(this.getNode(), '"Candidate Profile (JSON)" must be one object', { itemIndex });
-	}
-	const parsed = candidateProfileSchema.safeParse(withoutEmptyValues(raw));
-	if (!parsed.success) {
-		throw new NodeOperationError(this.getNode(), `Invalid candidate: ${describeProfileIssues(parsed.error)}`, { itemIndex });
-	}
-	return parsed.data;
+	return readCandidateProfile.call(this, itemIndex, rawProfileFromFields);
 }
 
 const phoneKey = (phone: LeverPhone) => phone.value.replace(/[^\d+]/g, '');

@@ -1,5 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
+import { leverCursorPages, searchPage } from '../../shared/transport/pagination';
 import { leverApiRequest, leverApiRequestAllItems } from '../transport';
 
 const PAGE_SIZE = 50;
@@ -9,13 +10,9 @@ const contains = (text: unknown, filter?: string) => !filter || String(text ?? '
 
 /** One page of a Lever list, with Lever's `next` token as n8n's pagination token. */
 async function page(this: ILoadOptionsFunctions, endpoint: string, qs: IDataObject, paginationToken?: string) {
-	const response = await leverApiRequest.call(this, 'GET', endpoint, {
-		qs: { ...qs, limit: PAGE_SIZE, ...(paginationToken ? { offset: paginationToken } : {}) },
-	});
-	return {
-		data: (response.data ?? []) as IDataObject[],
-		next: response.hasNext === true && typeof response.next === 'string' ? (response.next as string) : undefined,
-	};
+	const getPage = async (pageQuery: IDataObject) => await leverApiRequest.call(this, 'GET', endpoint, { qs: { ...qs, ...pageQuery } });
+	const { items, paginationToken: next } = await searchPage(getPage, leverCursorPages, PAGE_SIZE, paginationToken);
+	return { data: items, next };
 }
 
 /** Lever has no name search: a full email address is looked up exactly, anything else filters the page by name. */

@@ -1,7 +1,7 @@
-import { DateTime } from 'luxon';
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { pollStartFrom } from '../../shared/poll';
 import { leverApiRequestAllItems } from '../transport';
 
 export type PollEvent = 'opportunityChanged' | 'candidateHired' | 'applicationCreated';
@@ -40,7 +40,7 @@ function storedCursor(staticData: IDataObject, event: PollEvent): PollCursor | u
 
 /** Hired-type archive reasons are per account (never a fixed list), so they are looked up on every poll. */
 async function hiredArchiveReasonIds(context: IPollFunctions): Promise<string[]> {
-	const reasons = await leverApiRequestAllItems.call(context, '/archive_reasons', { type: 'hired' });
+	const reasons = await leverApiRequestAllItems.call(context, '/archive_reasons', { qs: { type: 'hired' } });
 	const ids = reasons.filter((reason) => reason.type === undefined || reason.type === 'hired').map((reason) => String(reason.id));
 	if (ids.length === 0) {
 		throw new NodeOperationError(context.getNode(), 'Lever has no archive reason of type "hired" in this account', {
@@ -62,17 +62,6 @@ async function baseQuery(context: IPollFunctions, event: PollEvent): Promise<IDa
 	return qs;
 }
 
-/** n8n's date picker gives a local date-time without an offset: it means the workflow's time zone. */
-function startFromOption(context: IPollFunctions): number | undefined {
-	const { startFrom } = context.getNodeParameter('options', {}) as IDataObject;
-	if (startFrom === undefined || startFrom === null || startFrom === '') return undefined;
-	const time = DateTime.fromISO(String(startFrom), { zone: context.getTimezone() });
-	if (!time.isValid) {
-		throw new NodeOperationError(context.getNode(), `"Start From" is not a valid date: ${String(startFrom)}`);
-	}
-	return time.toMillis();
-}
-
 /**
  * One poll. In a manual test run it returns a single recent record and leaves the cursor alone. When active, the
  * first poll starts the cursor at "now" (or at "Start From" for a backfill) and later polls return every
@@ -84,14 +73,14 @@ export async function pollOpportunities(this: IPollFunctions): Promise<IDataObje
 	const window = windows[event];
 
 	if (this.getMode() === 'manual') {
-		const sample = await leverApiRequestAllItems.call(this, '/opportunities', await baseQuery(this, event), 1);
+		const sample = await leverApiRequestAllItems.call(this, '/opportunities', { qs: await baseQuery(this, event), limit: 1 });
 		return sample.length > 0 ? sample : null;
 	}
 
 	const staticData = this.getWorkflowStaticData('node');
 	let state = storedCursor(staticData, event);
 	if (!state) {
-		const startFrom = startFromOption(this);
+		const startFrom = pollStartFrom(this);
 		if (startFrom === undefined) {
 			staticData.cursor = { event, cursor: Date.now(), idsAtCursor: [] } as unknown as IDataObject;
 			return null;
@@ -100,8 +89,7 @@ export async function pollOpportunities(this: IPollFunctions): Promise<IDataObje
 	}
 
 	const found = await leverApiRequestAllItems.call(this, '/opportunities', {
-		...(await baseQuery(this, event)),
-		[window.startParameter]: state.cursor,
+		qs: { ...(await baseQuery(this, event)), [window.startParameter]: state.cursor },
 	});
 	const alreadyEmitted = new Set(state.idsAtCursor);
 	const fresh = found.filter((opportunity) => {

@@ -1,6 +1,7 @@
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { asNodeError } from '../../shared/errors';
 import { leverApiRequest, leverApiRequestAllItems } from '../transport';
 import type { LeverWebhookEvent } from './events';
 import { EVENTS_WITH_ORIGIN_CONDITIONS, originOptions } from './events';
@@ -101,7 +102,7 @@ async function deleteWebhook(context: IHookFunctions, id: string): Promise<boole
 	} catch (error) {
 		// Already gone (deleted in Lever, or by an earlier deactivation) is what we wanted.
 		if (httpStatusOf(error) === '404') return true;
-		throw error;
+		throw asNodeError(context.getNode(), error);
 	}
 }
 

@@ -1,8 +1,6 @@
 import { createHmac, timingSafeEqual } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 
-import { isWithinTolerance } from '../../shared/webhookTime';
-
 /**
  * Lever's webhook envelope. The signature travels in the JSON body (not a header) and covers only
  * `token + triggeredAt`, never the body: `data` is not authenticated, which is why the trigger re-fetches
@@ -60,18 +58,4 @@ export function signatureMatchesAnyKey(envelope: LeverWebhookEnvelope, signingKe
 		if (expected.length === provided.length && timingSafeEqual(expected, provided)) matched = true;
 	}
 	return matched;
-}
-
-/** Replay window: `triggeredAt` may be at most `toleranceSeconds` away from now (0 turns the check off). */
-export function isTriggeredAtAccepted(triggeredAt: number, now: number, toleranceSeconds: number): boolean {
-	return toleranceSeconds <= 0 || isWithinTolerance(triggeredAt, now, toleranceSeconds);
-}
-
-/** Signing keys pasted into a credential: one per line, or separated by commas or spaces. */
-export function splitSigningKeys(value: unknown): string[] {
-	if (typeof value !== 'string') return [];
-	return value
-		.split(/[\s,]+/)
-		.map((key) => key.trim())
-		.filter((key) => key !== '');
 }

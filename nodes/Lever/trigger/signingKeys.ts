@@ -2,7 +2,7 @@ import type { IWebhookFunctions } from 'n8n-workflow';
 
 import { leverCredentialType } from '../transport';
 import { registeredSigningKeys } from './registration';
-import { splitSigningKeys } from './signature';
+import { splitKeys } from '../../shared/parameters';
 
 /** Credential field holding signature tokens pasted from Lever's webhook settings (manual registration). */
 export const SIGNING_KEYS_FIELD = 'webhookSignatureTokens';
@@ -14,5 +14,5 @@ export const SIGNING_KEYS_FIELD = 'webhookSignatureTokens';
 export async function knownSigningKeys(this: IWebhookFunctions): Promise<string[]> {
 	const fromRegistration = registeredSigningKeys(this.getWorkflowStaticData('node'));
 	const credentials = await this.getCredentials(await leverCredentialType.call(this));
-	return [...new Set([...fromRegistration, ...splitSigningKeys(credentials[SIGNING_KEYS_FIELD])])];
+	return [...new Set([...fromRegistration, ...splitKeys(credentials[SIGNING_KEYS_FIELD])])];
 }

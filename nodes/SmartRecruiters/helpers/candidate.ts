@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { CandidateProfile } from '../../shared/candidate';
-import { classifySocialUrl, isEmptyValue, sameEmail, splitName } from '../../shared/candidate';
+import { classifySocialUrl, sameEmail, splitName, withoutEmptyValues } from '../../shared/candidate';
 
 /** SmartRecruiters' `WebProfile`: no GitHub slot, and `linkedin` in lower case (the Apply API's `linkedIn` differs). */
 export interface WebProfile {
@@ -68,11 +68,7 @@ export function candidateToProfile(candidate: CandidateDetails, customFields?: R
 		// A GitHub URL this node stored in the website slot reads back as GitHub, so a rerun sees no change.
 		profile.links = { ...profile.links, github: web.website, website: undefined };
 	}
-	return dropEmpty(profile);
-}
-
-function dropEmpty(profile: CandidateProfile): CandidateProfile {
-	return Object.fromEntries(Object.entries(profile).filter(([, value]) => !isEmptyValue(value))) as CandidateProfile;
+	return withoutEmptyValues(profile) as CandidateProfile;
 }
 
 export interface WebMapping {

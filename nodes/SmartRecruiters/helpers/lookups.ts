@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { normalizeEmail } from '../../shared/candidate';
-import type { SmartRecruitersContext } from '../transport';
-import { apiRequest, apiRequestAllPages } from '../transport';
+import type { ApiContext } from '../../shared/transport/request';
+import { smartRecruitersApiRequest, smartRecruitersApiRequestAllItems } from '../transport';
 import type { CandidateDetails } from './candidate';
 import { exactEmailMatches } from './candidate';
 
@@ -12,17 +12,17 @@ import { exactEmailMatches } from './candidate';
  * ⚠ The search only returns candidates with at least one application; whether a talent-pool entry counts is not
  * documented, so a talent-pool-only duplicate may stay invisible to this lookup.
  */
-export async function findCandidatesByEmail(this: SmartRecruitersContext, email: string, itemIndex?: number): Promise<IDataObject[]> {
-	const results = await apiRequestAllPages.call(this, '/candidates', { qs: { q: `"${normalizeEmail(email)}"` }, itemIndex });
+export async function findCandidatesByEmail(this: ApiContext, email: string, itemIndex?: number): Promise<IDataObject[]> {
+	const results = await smartRecruitersApiRequestAllItems.call(this, '/candidates', { qs: { q: `"${normalizeEmail(email)}"` }, itemIndex });
 	return exactEmailMatches(results, email);
 }
 
-export async function getCandidate(this: SmartRecruitersContext, candidateId: string, itemIndex?: number): Promise<CandidateDetails> {
-	return ((await apiRequest.call(this, 'GET', '/candidates/{id}', { params: { id: candidateId }, itemIndex })) as CandidateDetails);
+export async function getCandidate(this: ApiContext, candidateId: string, itemIndex?: number): Promise<CandidateDetails> {
+	return (await smartRecruitersApiRequest.call(this, 'GET', '/candidates/{candidateId}', { params: { candidateId }, itemIndex })) as CandidateDetails;
 }
 
-export async function getApplication(this: SmartRecruitersContext, candidateId: string, jobId: string, itemIndex?: number) {
-	return await apiRequest.call(this, 'GET', '/candidates/{id}/jobs/{jobId}', { params: { id: candidateId, jobId }, itemIndex });
+export async function getApplication(this: ApiContext, candidateId: string, jobId: string, itemIndex?: number) {
+	return await smartRecruitersApiRequest.call(this, 'GET', '/candidates/{candidateId}/jobs/{jobId}', { params: { candidateId, jobId }, itemIndex });
 }
 
 export interface HiringProcess extends IDataObject {
@@ -32,18 +32,17 @@ export interface HiringProcess extends IDataObject {
 	subStatuses?: Record<string, string[]>;
 }
 
-export async function getHiringProcesses(this: SmartRecruitersContext): Promise<HiringProcess[]> {
-	const response = await apiRequest.call(this, 'GET', '/configuration/hiring-processes');
-	return (response.content as HiringProcess[] | undefined) ?? [];
+export async function getHiringProcesses(this: ApiContext): Promise<HiringProcess[]> {
+	return (await listConfiguration.call(this, '/configuration/hiring-processes')) as HiringProcess[];
 }
 
 /**
  * The sub-statuses a job accepts for `status`. ⚠ The documented JobDetails does not name the job's hiring process:
  * when the job carries a hiring-process id it is used, otherwise the sub-statuses of all active processes are allowed.
  */
-export async function allowedSubStatuses(this: SmartRecruitersContext, jobId: string, status: string, itemIndex?: number) {
+export async function allowedSubStatuses(this: ApiContext, jobId: string, status: string, itemIndex?: number) {
 	const [job, processes] = await Promise.all([
-		apiRequest.call(this, 'GET', '/jobs/{jobId}', { params: { jobId }, itemIndex }),
+		smartRecruitersApiRequest.call(this, 'GET', '/jobs/{jobId}', { params: { jobId }, itemIndex }),
 		getHiringProcesses.call(this),
 	]);
 	const processId = (job.hiringProcess as IDataObject | undefined)?.id ?? job.hiringProcessId;
@@ -51,7 +50,8 @@ export async function allowedSubStatuses(this: SmartRecruitersContext, jobId: st
 	return [...new Set(relevant.flatMap((hiringProcess) => hiringProcess.subStatuses?.[status] ?? []))];
 }
 
-export async function listConfiguration(this: SmartRecruitersContext, route: string): Promise<IDataObject[]> {
-	const response = await apiRequest.call(this, 'GET', route);
+/** A configuration list (`{content}`), e.g. rejection reasons or candidate properties. */
+export async function listConfiguration(this: ApiContext, route: string, params?: Record<string, string>): Promise<IDataObject[]> {
+	const response = await smartRecruitersApiRequest.call(this, 'GET', route, { params });
 	return (response.content as IDataObject[] | undefined) ?? [];
 }

@@ -6,66 +6,58 @@ import type {
 	INodeCredentialTestResult,
 } from 'n8n-workflow';
 
-import { baseUrlOf, tokenUrlOf } from '../transport';
+import { environmentsOf, probeRequest, testCredential } from '../../shared/credentialTest';
+import { baseUrlOf, SMARTRECRUITERS_HOSTS, tokenUrlOf } from '../transport';
 import { requestClientCredentialsToken, TokenExchangeError } from '../transport/token';
 
 /** A cheap authenticated read: the first job. Any account with API access may list jobs. */
-const PROBE_PATH = '/jobs?limit=1';
-
-async function probe(this: ICredentialTestFunctions, baseUrl: string, headers: IDataObject): Promise<INodeCredentialTestResult> {
-	const response = (await this.helpers.request({
-		method: 'GET',
-		uri: `${baseUrl}${PROBE_PATH}`,
-		headers: { Accept: 'application/json', ...headers },
-		json: true,
-		simple: false,
-		resolveWithFullResponse: true,
-	})) as { statusCode: number; body?: IDataObject };
-	if (response.statusCode >= 200 && response.statusCode < 300) return { status: 'OK', message: 'Connection successful' };
-	const errors = (response.body?.errors as IDataObject[] | undefined) ?? [];
-	const vendor = [response.body?.message, ...errors.map((e) => e.code)].filter(Boolean).join(' ');
-	const hint =
-		response.statusCode === 401 || response.statusCode === 403
-			? 'SmartRecruiters rejected the credential'
-			: `SmartRecruiters answered HTTP ${response.statusCode}`;
-	return { status: 'Error', message: `${hint}${vendor ? ` (${vendor})` : ''}. Check the key, its permissions and the environment.` };
+async function readFirstJob(baseUrl: string, headers: Record<string, string>) {
+	const response = await probeRequest({ method: 'GET', url: `${baseUrl}/jobs`, query: { limit: 1 }, headers });
+	const body = (typeof response.body === 'object' && response.body !== null ? response.body : {}) as IDataObject;
+	const errors = (Array.isArray(body.errors) ? body.errors : []) as IDataObject[];
+	const vendorMessage = [...errors.map((entry) => entry.code), body.message].filter((part) => typeof part === 'string' && part !== '').join(': ');
+	return { statusCode: response.statusCode, vendorMessage };
 }
 
-function unreachable(error: unknown, baseUrl: string): INodeCredentialTestResult {
-	return { status: 'Error', message: `Could not reach ${baseUrl}: ${(error as Error).message}` };
-}
+const forbidden = 'it may not list jobs: give its user or app read access to jobs in SmartRecruiters (Settings → Apps & Integrations → Credentials)';
 
-export async function smartRecruitersApiTest(this: ICredentialTestFunctions, credential: ICredentialsDecrypted): Promise<INodeCredentialTestResult> {
+/** "Test credential" for an API key (`X-SmartToken`), with errors that say what to fix. */
+export async function smartRecruitersApiCredentialTest(this: ICredentialTestFunctions, credential: ICredentialsDecrypted): Promise<INodeCredentialTestResult> {
 	const data = credential.data ?? {};
-	const baseUrl = baseUrlOf(data);
-	try {
-		return await probe.call(this, baseUrl, { 'X-SmartToken': String(data.apiKey ?? '') });
-	} catch (error) {
-		return unreachable(error, baseUrl);
-	}
+	return await testCredential({
+		vendor: 'SmartRecruiters',
+		secretName: 'API key',
+		...environmentsOf(data, SMARTRECRUITERS_HOSTS, baseUrlOf(data)),
+		attempt: async (baseUrl) => await readFirstJob(baseUrl, { 'X-SmartToken': String(data.apiKey ?? '') }),
+		forbidden,
+	});
 }
 
-export async function smartRecruitersOAuth2ApiTest(
+/** "Test credential" for OAuth2 client credentials: a real token exchange (never the cached token), then one read. */
+export async function smartRecruitersOAuth2ApiCredentialTest(
 	this: ICredentialTestFunctions,
 	credential: ICredentialsDecrypted,
 ): Promise<INodeCredentialTestResult> {
 	const data = credential.data ?? {};
-	const baseUrl = baseUrlOf(data);
-	try {
-		const token = await requestClientCredentialsToken(data, tokenUrlOf(data), async (options) => {
-			const response = (await this.helpers.request({
-				method: options.method,
-				uri: options.url,
-				headers: options.headers,
-				body: options.body,
-				simple: false,
-				resolveWithFullResponse: true,
-			})) as { statusCode: number; body: unknown; headers: IDataObject };
-			return { statusCode: response.statusCode, body: response.body, headers: response.headers } as IN8nHttpFullResponse;
-		});
-		return await probe.call(this, baseUrl, { Authorization: `Bearer ${token.accessToken}` });
-	} catch (error) {
-		if (error instanceof TokenExchangeError) return { status: 'Error', message: error.message };
-		return unreachable(error, baseUrl);
-	}
+	return await testCredential({
+		vendor: 'SmartRecruiters',
+		secretName: 'client ID and secret',
+		...environmentsOf(data, SMARTRECRUITERS_HOSTS, baseUrlOf(data)),
+		attempt: async (baseUrl) => {
+			const exchanged = await requestClientCredentialsToken(data, tokenUrlOf(baseUrl), async (request) => {
+				const response = await probeRequest({ method: 'POST', url: request.url, headers: request.headers as Record<string, string>, body: String(request.body) });
+				return { statusCode: response.statusCode, body: response.body, headers: {} } as IN8nHttpFullResponse;
+			}).catch((error: unknown) => {
+				// A refused exchange is an answer (400 invalid_client or 401); anything else means nothing answered.
+				if (error instanceof TokenExchangeError) return error;
+				throw error;
+			});
+			if (exchanged instanceof TokenExchangeError) {
+				const vendorMessage = [exchanged.vendorError, exchanged.vendorDescription].filter(Boolean).join(': ');
+				return { statusCode: exchanged.statusCode === 400 ? 401 : exchanged.statusCode, vendorMessage };
+			}
+			return await readFirstJob(baseUrl, { Authorization: `Bearer ${exchanged.accessToken}` });
+		},
+		forbidden,
+	});
 }

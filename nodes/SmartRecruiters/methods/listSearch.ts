@@ -1,33 +1,39 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
+import { nextPageIdPages, searchPage } from '../../shared/transport/pagination';
 import { candidateDisplayName } from '../helpers/candidate';
-import { apiRequest } from '../transport';
+import { smartRecruitersApiRequest } from '../transport';
 
 const PAGE_SIZE = 50;
 
+/** One page of a SmartRecruiters list, with its `nextPageId` as n8n's pagination token. */
+async function page(this: ILoadOptionsFunctions, route: string, qs: IDataObject, paginationToken?: string) {
+	const getPage = async (pageQuery: IDataObject) => await smartRecruitersApiRequest.call(this, 'GET', route, { qs: { ...qs, ...pageQuery } });
+	return await searchPage(getPage, nextPageIdPages, PAGE_SIZE, paginationToken);
+}
+
 export async function searchJobs(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
-	const page = await apiRequest.call(this, 'GET', '/jobs', {
-		qs: { sort: 'job_id', limit: PAGE_SIZE, ...(filter ? { q: filter } : {}), ...(paginationToken ? { pageId: paginationToken } : {}) },
-	});
+	// SmartRecruiters honours pageId on jobs only with sort=job_id.
+	const { items, paginationToken: next } = await page.call(this, '/jobs', { sort: 'job_id', ...(filter ? { q: filter } : {}) }, paginationToken);
 	return {
-		results: ((page.content as IDataObject[] | undefined) ?? []).map((job) => ({
+		results: items.map((job) => ({
 			name: job.refNumber ? `${String(job.title)} (${String(job.refNumber)})` : String(job.title),
 			value: String(job.id),
 			url: `https://www.smartrecruiters.com/app/jobs/details/${String(job.id)}`,
 		})),
-		paginationToken: (page.nextPageId as string | undefined) || undefined,
+		paginationToken: next,
 	};
 }
 
 export async function searchCandidates(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
-	const page = await apiRequest.call(this, 'GET', '/candidates', {
-		qs: { limit: PAGE_SIZE, ...(filter ? { q: filter.includes('@') ? `"${filter}"` : filter } : {}), ...(paginationToken ? { pageId: paginationToken } : {}) },
-	});
+	// An email is searched quoted, otherwise SmartRecruiters splits it into terms at "@" and ".".
+	const query = filter ? { q: filter.includes('@') ? `"${filter}"` : filter } : {};
+	const { items, paginationToken: next } = await page.call(this, '/candidates', query, paginationToken);
 	return {
-		results: ((page.content as IDataObject[] | undefined) ?? []).map((candidate) => ({
+		results: items.map((candidate) => ({
 			name: candidate.email ? `${candidateDisplayName(candidate)} <${String(candidate.email)}>` : candidateDisplayName(candidate),
 			value: String(candidate.id),
 		})),
-		paginationToken: (page.nextPageId as string | undefined) || undefined,
+		paginationToken: next,
 	};
 }

@@ -1,7 +1,8 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
+import { offsetPages } from '../../shared/transport/pagination';
 import { allowedSubStatuses, getHiringProcesses, listConfiguration } from '../helpers/lookups';
-import { apiRequest } from '../transport';
+import { smartRecruitersApiRequestAllItems } from '../transport';
 
 const byName = (a: INodePropertyOptions, b: INodePropertyOptions) => a.name.localeCompare(b.name);
 
@@ -16,16 +17,10 @@ export async function getSourceTypes(this: ILoadOptionsFunctions): Promise<INode
 export async function getSourceValues(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const sourceType = String(this.getCurrentNodeParameter('sourceTypeId') ?? '');
 	if (!sourceType) return [];
-	const values: IDataObject[] = [];
-	for (let offset = 0; ; offset += 100) {
-		const page = await apiRequest.call(this, 'GET', '/configuration/sources/{sourceType}/values', {
-			params: { sourceType },
-			qs: { limit: 100, offset },
-		});
-		const content = (page.content as IDataObject[] | undefined) ?? [];
-		values.push(...content);
-		if (content.length < 100 || values.length >= Number(page.totalFound ?? 0)) break;
-	}
+	const values = await smartRecruitersApiRequestAllItems.call(this, '/configuration/sources/{sourceType}/values', {
+		params: { sourceType },
+		pages: offsetPages,
+	});
 	return toOptions(values);
 }
 
@@ -39,7 +34,7 @@ export async function getCandidateProperties(this: ILoadOptionsFunctions): Promi
 /** Sub-statuses of the chosen status: from the job's hiring process when a job is chosen, else from all processes. */
 export async function getSubStatuses(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const status = String(this.getCurrentNodeParameter('status') ?? '');
-	const job = this.getCurrentNodeParameter('jobId', { extractValue: true }) as string | undefined;
+	const job = this.getCurrentNodeParameter('job', { extractValue: true }) as string | undefined;
 	const labels = job
 		? await allowedSubStatuses.call(this, job, status)
 		: [...new Set((await getHiringProcesses.call(this)).flatMap((hiringProcess) => hiringProcess.subStatuses?.[status] ?? []))];

@@ -1,31 +1,24 @@
 import type {
 	ICredentialDataDecryptedObject,
 	IDataObject,
-	IExecuteFunctions,
-	IHookFunctions,
 	IHttpRequestMethods,
 	IHttpRequestOptions,
-	ILoadOptionsFunctions,
 	IN8nHttpFullResponse,
-	IPollFunctions,
-	IWebhookFunctions,
+	INode,
 	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
+import type { PageStyle } from '../../shared/transport/pagination';
+import { nextPageIdPages, paginate } from '../../shared/transport/pagination';
 import { credentialHash, rateLimiterFor } from '../../shared/transport/rateLimiter';
-import type { RetryPolicy } from '../../shared/transport/retry';
-import { defaultRetryPolicy, sendWithRetry } from '../../shared/transport/retry';
+import type { ApiCall, ApiContext, ApiRequestOptions, Authorizer, Vendor } from '../../shared/transport/request';
+import { fieldNamedIn, fieldWhoseValueIsIn, vendorRequest } from '../../shared/transport/request';
 import { clientCredentialsToken, forgetToken, TokenExchangeError } from './token';
 
-export type SmartRecruitersContext =
-	| IExecuteFunctions
-	| ILoadOptionsFunctions
-	| IHookFunctions
-	| IPollFunctions
-	| IWebhookFunctions;
+/** SmartRecruiters' side of the shared HTTP pipeline (nodes/shared/transport): hosts, limits, OAuth tokens and errors. */
 
-export type Authentication = 'apiKey' | 'oAuth2';
+export type SmartRecruitersCredentialType = 'smartRecruitersApi' | 'smartRecruitersOAuth2Api';
 
 /** Base paths of the SmartRecruiters APIs below the host; Candidates, Jobs, Configuration, Messages and Offers sit at the root. */
 export const API = {
@@ -34,7 +27,7 @@ export const API = {
 	reviews: '/reviews-api/v201910',
 } as const;
 
-const HOSTS: Record<string, string> = {
+export const SMARTRECRUITERS_HOSTS: Record<string, string> = {
 	production: 'https://api.smartrecruiters.com',
 	sandbox: 'https://api.sandbox.smartrecruiters.com',
 };
@@ -57,207 +50,185 @@ export const SMARTRECRUITERS_REQUEST_TIMEOUT_MS = 128_000;
 
 export function baseUrlOf(credentials: ICredentialDataDecryptedObject): string {
 	const environment = String(credentials.environment ?? 'production');
-	if (environment === 'custom') return String(credentials.customUrl ?? '').replace(/\/+$/, '');
-	return HOSTS[environment] ?? HOSTS.production;
+	if (environment === 'custom') return String(credentials.customUrl ?? '').trim().replace(/\/+$/, '');
+	return SMARTRECRUITERS_HOSTS[environment] ?? SMARTRECRUITERS_HOSTS.production;
 }
 
-export const tokenUrlOf = (credentials: ICredentialDataDecryptedObject) => `${baseUrlOf(credentials)}/identity/oauth/token`;
+export const tokenUrlOf = (baseUrl: string) => `${baseUrl}/identity/oauth/token`;
 
-export function credentialTypeOf(authentication: Authentication) {
-	return authentication === 'oAuth2' ? 'smartRecruitersOAuth2Api' : 'smartRecruitersApi';
+function credentialTypeOf(node: INode): SmartRecruitersCredentialType {
+	// Read from the node itself: the parameter is a plain option (no expressions), and this works in every context type.
+	return node.parameters.authentication === 'oAuth2' ? 'smartRecruitersOAuth2Api' : 'smartRecruitersApi';
 }
 
-export async function getAuthentication(this: SmartRecruitersContext) {
-	// Only execute() reads parameters per item; hooks, webhooks, polls and load-options take no item index.
-	const authentication = (
-		'getInputData' in this
-			? this.getNodeParameter('authentication', 0, 'apiKey')
-			: (this as IHookFunctions).getNodeParameter('authentication', 'apiKey')
-	) as Authentication;
-	const credentialType = credentialTypeOf(authentication);
-	const credentials = await this.getCredentials(credentialType);
-	return { authentication, credentialType, credentials };
+/** The credential the node's Authentication picks, decrypted (e.g. for the webhook keys pasted into it). */
+export async function getAuthentication(this: ApiContext) {
+	const credentialType = credentialTypeOf(this.getNode());
+	return { credentialType, credentials: await this.getCredentials(credentialType) };
 }
 
-/** `{id}`-style placeholders of a route template filled with URL-encoded values. */
-export function fillRoute(route: string, params: Record<string, string> = {}): string {
-	return route.replace(/\{(\w+)\}/g, (_match, name: string) => {
-		const value = params[name];
-		if (value === undefined || value === '') throw new Error(`Route parameter "${name}" is empty`);
-		return encodeURIComponent(value);
-	});
-}
+/** SmartRecruiters' names for request fields and route parameters, as the node labels them. */
+const FIELD_LABELS: Record<string, string> = {
+	candidateId: 'Candidate',
+	jobId: 'Job',
+	offerId: 'Offer ID',
+	interviewId: 'Interview ID',
+	reviewId: 'Review ID',
+	applicationId: 'Application ID',
+	status: 'Status',
+	subStatus: 'Sub-Status',
+	reason: 'Reason',
+	startsOn: 'Start Date',
+	firstName: 'First Name',
+	lastName: 'Last Name',
+	email: 'Email',
+	phoneNumber: 'Phone Number',
+	location: 'Location',
+	web: 'Links',
+	tags: 'Tags',
+	sourceDetails: 'Source',
+	sourceTypeId: 'Source Type',
+	sourceId: 'Source',
+	sourceSubTypeId: 'Source Subtype ID',
+	content: 'Note',
+	shareWith: 'Share With',
+	attachmentType: 'Attachment Type',
+	file: 'Input Binary Field',
+	callbackUrl: 'Webhook URL',
+	events: 'Events',
+};
 
-export interface RequestOptions {
-	/** Values for the `{placeholders}` of the route. */
-	params?: Record<string, string>;
-	qs?: IDataObject;
-	body?: unknown;
-	headers?: IDataObject;
-	/** For creates: retry after a 5xx only when this confirms the first attempt left nothing behind. */
-	confirmNotApplied?: () => Promise<boolean>;
-	itemIndex?: number;
-	/** Statuses that are an answer rather than an error (e.g. 404 for "not found" checks). */
-	acceptStatus?: number[];
-}
+/** Error codes that say which of the request's fields was not found. */
+const FIELD_OF_CODE: Record<string, string> = {
+	CANDIDATE_NOT_FOUND: 'Candidate',
+	JOB_NOT_FOUND: 'Job',
+	APPLICATION_NOT_FOUND: 'Job',
+	OFFER_NOT_FOUND: 'Offer ID',
+	INTERVIEW_NOT_FOUND: 'Interview ID',
+	REVIEW_NOT_FOUND: 'Review ID',
+	SOURCE_TYPE_NOT_FOUND: 'Source Type',
+	SOURCE_NOT_FOUND: 'Source',
+	SUBTYPE_REQUIRED: 'Source Subtype ID',
+	SUB_STATUS_NOT_FOUND: 'Sub-Status',
+	REQUIRED_SUB_STATUS_OMITTED: 'Sub-Status',
+	REASON_NOT_FOUND: 'Reason',
+	PROPERTY_NOT_FOUND: 'Property',
+	SHARED_WITH_USERS_NOT_FOUND: 'User IDs',
+};
 
-/**
- * The one way SmartRecruiters is called: rate limited per credential and endpoint, retried on 429/5xx, with
- * API-key or OAuth2 client-credentials auth, and errors turned into NodeApiErrors that carry SmartRecruiters' codes.
- * `route` is the templated path (e.g. `/candidates/{id}/tags`): it names the endpoint for the rate limiter.
- */
-export async function apiRequestFull(
-	this: SmartRecruitersContext,
-	method: IHttpRequestMethods,
-	route: string,
-	options: RequestOptions = {},
-): Promise<IN8nHttpFullResponse> {
-	const { authentication, credentialType, credentials } = await getAuthentication.call(this);
-	const baseUrl = baseUrlOf(credentials);
-	if (!/^https?:\/\//.test(baseUrl)) {
-		throw new NodeOperationError(this.getNode(), 'The credential\'s "Custom API URL" must start with http:// or https://');
-	}
-	const identity = credentialHash([baseUrl, credentials.apiKey ?? credentials.clientId, credentials.clientSecret ?? '']);
-	const endpointLimiter = rateLimiterFor(`smartrecruiters:${identity}:${method} ${route}`, {
-		...ENDPOINT_RATE,
-		...(method === 'GET' && route === '/candidates' ? { maxConcurrent: 1 } : {}),
-	});
-	const concurrencyLimiter = rateLimiterFor(`smartrecruiters:${identity}:concurrency`, CONCURRENCY_LIMIT);
-
-	const requestOptions: IHttpRequestOptions = {
-		method,
-		url: `${baseUrl}${fillRoute(route, options.params)}`,
-		qs: options.qs,
-		headers: { Accept: 'application/json', ...options.headers },
-		body: options.body as IHttpRequestOptions['body'],
-		json: !(options.body instanceof Buffer),
-		arrayFormat: 'repeat',
-		returnFullResponse: true,
-		ignoreHttpStatusErrors: true,
-		timeout: SMARTRECRUITERS_REQUEST_TIMEOUT_MS,
-	};
-	if (options.body === undefined) delete requestOptions.body;
-
-	const tokenRequester = async (tokenRequest: IHttpRequestOptions) => (await this.helpers.httpRequest(tokenRequest)) as IN8nHttpFullResponse;
-	let retriedWithFreshToken = false;
-	const send = async (): Promise<IN8nHttpFullResponse> => {
-		if (authentication === 'apiKey') {
-			return (await this.helpers.httpRequestWithAuthentication.call(this, credentialType, requestOptions)) as IN8nHttpFullResponse;
-		}
-		const token = await clientCredentialsToken(credentials, tokenUrlOf(credentials), tokenRequester);
-		const response = (await this.helpers.httpRequest({
-			...requestOptions,
-			headers: { ...requestOptions.headers, Authorization: `Bearer ${token}` },
-		})) as IN8nHttpFullResponse;
-		if (response.statusCode === 401 && !retriedWithFreshToken) {
-			// A token revoked before its expiry: fetch a new one once (the request was refused, so repeating it is safe).
-			retriedWithFreshToken = true;
-			forgetToken(credentials, tokenUrlOf(credentials));
-			return await send();
-		}
-		return response;
-	};
-
-	const policy: RetryPolicy = {
-		...defaultRetryPolicy,
-		// POSTs create things (candidates, notes, subscriptions): after a 5xx they are only repeated when
-		// confirmNotApplied proves the first attempt left nothing behind. A 429 is always safe to repeat.
-		idempotent: method !== 'POST',
-		confirmNotApplied: options.confirmNotApplied,
-	};
-	let response: IN8nHttpFullResponse;
-	try {
-		// Rejected client credentials are final: exchange (or reuse) the token before the retry loop.
-		if (authentication === 'oAuth2') await clientCredentialsToken(credentials, tokenUrlOf(credentials), tokenRequester);
-		response = await sendWithRetry(
-			async () => await endpointLimiter.schedule(async () => await concurrencyLimiter.schedule(send)),
-			policy,
-		);
-	} catch (error) {
-		if (error instanceof TokenExchangeError) {
-			throw new NodeApiError(this.getNode(), { error: error.vendorError } as JsonObject, {
-				message: error.message,
-				httpCode: String(error.statusCode),
-				itemIndex: options.itemIndex,
-			});
-		}
-		if (error instanceof NodeApiError || error instanceof NodeOperationError) throw error;
-		throw new NodeApiError(this.getNode(), { message: (error as Error).message } as JsonObject, {
-			message: `Could not reach SmartRecruiters: ${(error as Error).message}`,
-			itemIndex: options.itemIndex,
-		});
-	}
-	if (response.statusCode >= 400 && !options.acceptStatus?.includes(response.statusCode)) {
-		throw apiError(this, method, route, response, options.itemIndex);
-	}
-	return response;
-}
-
-export async function apiRequest(
-	this: SmartRecruitersContext,
-	method: IHttpRequestMethods,
-	route: string,
-	options: RequestOptions = {},
-): Promise<IDataObject> {
-	const response = await apiRequestFull.call(this, method, route, options);
-	return (response.body ?? {}) as IDataObject;
-}
-
-interface VendorError {
+interface ErrorEntry {
 	code?: string;
 	message?: string;
 	dataPath?: string;
 }
 
-/** SmartRecruiters' error body (`{message, errors:[{code, message}]}` or 422 `{errors:[{dataPath, message}]}`) as one readable error. */
-export function apiError(
-	context: SmartRecruitersContext,
-	method: string,
-	route: string,
-	response: IN8nHttpFullResponse,
-	itemIndex?: number,
-): NodeApiError {
+/** `{message, errors:[{code, message}]}` (ErrorResponse) or 422 `{message, errors:[{dataPath, message}]}`. */
+function readError(response: IN8nHttpFullResponse, call: ApiCall) {
 	const body = (typeof response.body === 'object' && response.body !== null ? response.body : {}) as IDataObject;
-	const errors = (Array.isArray(body.errors) ? body.errors : []) as VendorError[];
-	const details = errors
-		.map((e) => [e.code, e.dataPath ? `"${e.dataPath}"` : undefined, e.message].filter(Boolean).join(' '))
-		.filter(Boolean);
-	const vendorMessage = [body.message, ...details].filter(Boolean).join('; ') || `HTTP ${response.statusCode}`;
-	const status = response.statusCode;
-	let message = `SmartRecruiters ${method} ${route} failed (${status}): ${vendorMessage}`;
-	if (status === 401 && errors.every((e) => e.code !== 'PERMISSION_DENIED')) {
-		message = `SmartRecruiters rejected the credentials (401): ${vendorMessage}. Check the API key or OAuth2 client and the environment of the credential.`;
-	} else if (status === 429) {
-		message = `SmartRecruiters rate limit still exceeded after retries (429) on ${method} ${route}`;
-	}
-	return new NodeApiError(context.getNode(), body as JsonObject, {
+	const errors = (Array.isArray(body.errors) ? body.errors : []) as ErrorEntry[];
+	const codes = errors.map((entry) => entry.code).filter((code): code is string => typeof code === 'string' && code !== '');
+	const details = errors.map((entry) => [entry.dataPath ? `"${entry.dataPath}"` : undefined, entry.message].filter(Boolean).join(' '));
+	// SmartRecruiters often repeats itself (a message equal to the code, or to the error's own message): each once.
+	const parts = [typeof body.message === 'string' ? body.message : '', ...details].filter((part) => part !== '' && !codes.includes(part));
+	const message = [...new Set(parts)].join('; ');
+	const dataPathField = errors.map((entry) => entry.dataPath?.split('/').filter(Boolean)[0]).find((key) => key !== undefined);
+	const field =
+		codes.map((code) => FIELD_OF_CODE[code]).find(Boolean) ??
+		(dataPathField ? (FIELD_LABELS[dataPathField] ?? dataPathField) : undefined) ??
+		(response.statusCode === 404 ? fieldWhoseValueIsIn(message, call, FIELD_LABELS) : fieldNamedIn(message, call, FIELD_LABELS));
+	return {
+		code: codes.join(', ') || undefined,
 		message,
-		description: errors.length > 0 ? `SmartRecruiters error codes: ${errors.map((e) => e.code ?? e.dataPath).join(', ')}` : undefined,
-		httpCode: String(status),
-		itemIndex,
-	});
+		field,
+		// SmartRecruiters answers a valid credential without access to a record with 401 PERMISSION_DENIED.
+		forbidden: codes.includes('PERMISSION_DENIED'),
+	};
 }
 
-/**
- * Every item of a `pageId`-paginated list (`{content, nextPageId}`), or the first `limit` items.
- * The cursor comes from the body's `nextPageId` (also sent as `Link rel=next`, which carries the same value).
- */
-export async function apiRequestAllPages(
-	this: SmartRecruitersContext,
-	route: string,
-	options: RequestOptions & { limit?: number; pageSize?: number } = {},
-): Promise<IDataObject[]> {
-	const results: IDataObject[] = [];
-	let pageId: string | undefined;
-	const pageSize = options.pageSize ?? 100;
-	do {
-		const wanted = options.limit === undefined ? pageSize : Math.min(pageSize, options.limit - results.length);
-		const page = await apiRequest.call(this, 'GET', route, {
-			...options,
-			qs: { ...options.qs, limit: wanted, ...(pageId ? { pageId } : {}) },
+/** A refused client-credentials exchange as the node's error: final, with SmartRecruiters' reason. */
+async function accessToken(node: INode, credentials: ICredentialDataDecryptedObject, requester: (request: IHttpRequestOptions) => Promise<IN8nHttpFullResponse>) {
+	try {
+		return await clientCredentialsToken(credentials, tokenUrlOf(baseUrlOf(credentials)), requester);
+	} catch (error) {
+		if (!(error instanceof TokenExchangeError)) throw new NodeApiError(node, { message: (error as Error).message } as JsonObject);
+		throw new NodeApiError(node, { error: error.vendorError } as JsonObject, { message: error.message, httpCode: String(error.statusCode) });
+	}
+}
+
+function authorizer(context: ApiContext, credentialType: string, credentials: ICredentialDataDecryptedObject): Authorizer {
+	if (credentialType === 'smartRecruitersApi') {
+		return {
+			send: async (request) =>
+				(await context.helpers.httpRequestWithAuthentication.call(context, credentialType, request)) as IN8nHttpFullResponse,
+		};
+	}
+	// OAuth2 client credentials: the token is exchanged here and renewed before it expires (see token.ts).
+	const requester = async (request: IHttpRequestOptions) => (await context.helpers.httpRequest(request)) as IN8nHttpFullResponse;
+	return {
+		// Rejected client credentials are final: the token is exchanged (or reused) before the first attempt.
+		prepare: async () => {
+			await accessToken(context.getNode(), credentials, requester);
+		},
+		send: async (request) => {
+			const token = await accessToken(context.getNode(), credentials, requester);
+			return (await context.helpers.httpRequest({
+				...request,
+				headers: { ...request.headers, Authorization: `Bearer ${token}` },
+			})) as IN8nHttpFullResponse;
+		},
+		// A token revoked before its expiry: drop it, so the next attempt exchanges a new one.
+		renew: async () => forgetToken(credentials, tokenUrlOf(baseUrlOf(credentials))),
+	};
+}
+
+export const smartRecruitersVendor: Vendor = {
+	name: 'SmartRecruiters',
+	timeoutMs: SMARTRECRUITERS_REQUEST_TIMEOUT_MS,
+	credentialType: credentialTypeOf,
+	baseUrl: baseUrlOf,
+	limiters(call: ApiCall, _credentialType: string, credentials: ICredentialDataDecryptedObject) {
+		const identity = credentialHash([baseUrlOf(credentials), credentials.apiKey ?? credentials.clientId, credentials.clientSecret ?? '']);
+		const endpoint = rateLimiterFor(`smartrecruiters:${identity}:${call.method} ${call.route}`, {
+			...ENDPOINT_RATE,
+			...(call.method === 'GET' && call.route === '/candidates' ? { maxConcurrent: 1 } : {}),
 		});
-		results.push(...((page.content as IDataObject[] | undefined) ?? []));
-		pageId = typeof page.nextPageId === 'string' && page.nextPageId !== '' ? page.nextPageId : undefined;
-	} while (pageId && (options.limit === undefined || results.length < options.limit));
-	return options.limit === undefined ? results : results.slice(0, options.limit);
+		return [endpoint, rateLimiterFor(`smartrecruiters:${identity}:concurrency`, CONCURRENCY_LIMIT)];
+	},
+	authorizer,
+	readError,
+	secretName: (credentialType: string) => (credentialType === 'smartRecruitersApi' ? 'API key' : 'access token'),
+	hints: {
+		rejected: (credentialType: string) =>
+			credentialType === 'smartRecruitersApi'
+				? 'Check the API key in the SmartRecruiters credential, and that its Environment is the one the key was created in.'
+				: 'Check the Client ID, Client Secret and Environment of the SmartRecruiters OAuth2 credential.',
+		forbidden: () =>
+			'Give the credential\'s user or app the missing permission in SmartRecruiters (Settings → Apps & Integrations → Credentials), or use one that has it.',
+	},
+};
+
+/**
+ * The one way the SmartRecruiters nodes call SmartRecruiters (see nodes/shared/transport/request.ts). `route` is the
+ * templated path (e.g. `/candidates/{candidateId}/tags`): it names the endpoint for the per-endpoint rate limit.
+ * Returns the JSON body.
+ */
+export async function smartRecruitersApiRequest(
+	this: ApiContext,
+	method: IHttpRequestMethods,
+	route: string,
+	options: ApiRequestOptions = {},
+): Promise<IDataObject> {
+	const response = await vendorRequest.call(this, smartRecruitersVendor, method, route, options);
+	return (typeof response.body === 'object' && response.body !== null ? response.body : {}) as IDataObject;
+}
+
+/** Every item of a SmartRecruiters list (by default its `nextPageId` cursor), or the first `limit` items. */
+export async function smartRecruitersApiRequestAllItems(
+	this: ApiContext,
+	route: string,
+	options: ApiRequestOptions & { limit?: number; pages?: PageStyle } = {},
+): Promise<IDataObject[]> {
+	const { limit, pages, ...request } = options;
+	const getPage = async (qs: IDataObject) => await smartRecruitersApiRequest.call(this, 'GET', route, { ...request, qs });
+	return await paginate(getPage, pages ?? nextPageIdPages, limit, request.qs);
 }

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { locatorValue, requiredLocatorValue, toTimestamp } from '../../helpers/utils';
+import { locatorValue, requiredLocatorValue, toDate } from '../../../shared/parameters';
 import { leverApiRequest } from '../../transport';
 import { opportunityRLC, performAsRLC } from '../common.descriptions';
 
@@ -86,7 +86,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		baseTemplateId: template,
 		fieldValues: entries.filter((entry) => entry.id).map((entry) => ({ id: entry.id, value: fieldValue(String(entry.value)) })),
 	};
-	if (options.completedAt) body.completedAt = toTimestamp.call(this, options.completedAt, 'Completed At', itemIndex);
+	if (options.completedAt) body.completedAt = toDate.call(this, options.completedAt, 'Completed At', itemIndex).getTime();
 	// Each POST adds another scorecard, so it is not repeated after a 5xx.
 	const response = await leverApiRequest.call(this, 'POST', `/opportunities/${encodeURIComponent(opportunity)}/feedback`, {
 		body,

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { createOnce } from '../../../shared/upsert';
-import { locatorValue, requiredLocatorValue } from '../../helpers/utils';
+import { locatorValue, requiredLocatorValue } from '../../../shared/parameters';
 import { leverApiRequest, leverApiRequestAllItems } from '../../transport';
 import { opportunityRLC, performAsRLC } from '../common.descriptions';
 

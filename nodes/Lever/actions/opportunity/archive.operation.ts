@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { locatorValue, requiredLocatorValue } from '../../helpers/utils';
+import { locatorValue, requiredLocatorValue } from '../../../shared/parameters';
 import { leverApiRequest } from '../../transport';
 import { opportunityRLC, performAsRLC } from '../common.descriptions';
 

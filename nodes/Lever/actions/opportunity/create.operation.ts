@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { profileFromParameters } from '../../helpers/profile';
-import { locatorValue } from '../../helpers/utils';
+import { locatorValue } from '../../../shared/parameters';
 import { candidateProfileProperties, creationOptions, performAsRLC, postingRLC } from '../common.descriptions';
 import { createOpportunity, creationSettings } from './creation';
 

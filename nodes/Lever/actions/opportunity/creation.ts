@@ -3,7 +3,8 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { CandidateProfile } from '../../../shared/candidate';
 import type { CreationSettings, LeverOpportunity } from '../../helpers/profile';
 import { createOpportunityBody, profileEmails } from '../../helpers/profile';
-import { appendMultipart, binaryAsBlob, locatorValue } from '../../helpers/utils';
+import { binaryFile, locatorValue } from '../../../shared/parameters';
+import { appendMultipart } from '../../helpers/utils';
 import { leverApiRequest, leverApiRequestAllItems } from '../../transport';
 
 /** Opportunities of `email`, optionally on one posting. Lever's email filter is canonicalized and exact. */
@@ -14,9 +15,7 @@ export async function findOpportunitiesByEmail(
 	qs: IDataObject = {},
 ): Promise<LeverOpportunity[]> {
 	return (await leverApiRequestAllItems.call(this, '/opportunities', {
-		...qs,
-		email,
-		...(posting ? { posting_id: posting } : {}),
+		qs: { ...qs, email, ...(posting ? { posting_id: posting } : {}) },
 	})) as LeverOpportunity[];
 }
 
@@ -45,7 +44,7 @@ export async function createOpportunity(
 	const json = createOpportunityBody(profile, settings);
 	let body: IDataObject | FormData = json;
 	if (resumeProperty) {
-		const { blob, fileName } = await binaryAsBlob.call(this, resumeProperty, itemIndex);
+		const { blob, fileName } = await binaryFile.call(this, resumeProperty, itemIndex);
 		const form = new FormData();
 		appendMultipart(form, json);
 		form.append('resumeFile', blob, fileName);

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { leverApiRequest } from '../../transport';
-import { requiredLocatorValue } from '../../helpers/utils';
+import { requiredLocatorValue } from '../../../shared/parameters';
 import { expandOption, opportunityRLC } from '../common.descriptions';
 
 const properties: INodeProperties[] = [

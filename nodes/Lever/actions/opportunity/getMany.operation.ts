@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { leverApiRequestAllItems } from '../../transport';
-import { resultLimit, toList, toTimestamp } from '../../helpers/utils';
+import { resultLimit, toList, toDate } from '../../../shared/parameters';
 import { expandOption, originOptions } from '../common.descriptions';
 import { returnAllAndLimit } from '../../../shared/descriptions';
 
@@ -93,7 +93,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (filters.origin) qs.origin = filters.origin;
 	if (filters.tags) qs.tag = toList(filters.tags);
 	if (filters.archived !== undefined) qs.archived = filters.archived;
-	if (filters.createdSince) qs.created_at_start = toTimestamp.call(this, filters.createdSince, 'Created Since', itemIndex);
-	if (filters.updatedSince) qs.updated_at_start = toTimestamp.call(this, filters.updatedSince, 'Updated Since', itemIndex);
-	return await leverApiRequestAllItems.call(this, '/opportunities', qs, resultLimit.call(this, itemIndex));
+	if (filters.createdSince) qs.created_at_start = toDate.call(this, filters.createdSince, 'Created Since', itemIndex).getTime();
+	if (filters.updatedSince) qs.updated_at_start = toDate.call(this, filters.updatedSince, 'Updated Since', itemIndex).getTime();
+	return await leverApiRequestAllItems.call(this, '/opportunities', { qs, limit: resultLimit.call(this, itemIndex) });
 }

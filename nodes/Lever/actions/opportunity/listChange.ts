@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { locatorValue, requiredList, requiredLocatorValue } from '../../helpers/utils';
+import { locatorValue, requiredList, requiredLocatorValue } from '../../../shared/parameters';
 import { leverApiRequest } from '../../transport';
 import { opportunityRLC, performAsRLC } from '../common.descriptions';
-import type { LeverOperation } from '../types';
+import type { AtsOperation } from '../../../shared/router';
 
 type ListKind = 'tags' | 'sources';
 
@@ -32,7 +32,7 @@ const LIST_FIELDS: Record<ListKind, INodeProperties> = {
 };
 
 /** Add or remove tags or sources: Lever's `POST /opportunities/:id/{add,remove}{Tags,Sources}`, which return the opportunity. */
-export function listChangeOperation(kind: ListKind, change: 'add' | 'remove', operation: string): LeverOperation {
+export function listChangeOperation(kind: ListKind, change: 'add' | 'remove', operation: string): AtsOperation {
 	const endpoint = `${change}${kind.charAt(0).toUpperCase()}${kind.slice(1)}`;
 	const field = LIST_FIELDS[kind];
 	return {

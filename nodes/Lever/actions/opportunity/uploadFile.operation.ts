@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { createOnce } from '../../../shared/upsert';
-import { binaryAsBlob, locatorValue, requiredLocatorValue } from '../../helpers/utils';
+import { binaryFile, locatorValue, requiredLocatorValue } from '../../../shared/parameters';
 import { leverApiRequest, leverApiRequestAllItems } from '../../transport';
 import { opportunityRLC, performAsRLC } from '../common.descriptions';
 
@@ -44,7 +44,7 @@ const CLOCK_SKEW_MS = 60_000;
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = requiredLocatorValue.call(this, 'opportunity', 'Opportunity', itemIndex);
 	const property = this.getNodeParameter('binaryPropertyName', itemIndex) as string;
-	const { blob, fileName } = await binaryAsBlob.call(this, property, itemIndex);
+	const { blob, fileName } = await binaryFile.call(this, property, itemIndex);
 	const filesPath = `/opportunities/${encodeURIComponent(id)}/files`;
 	const { skipIfExists } = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	if (skipIfExists === true) {
@@ -70,7 +70,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			return response.data as IDataObject;
 		},
 		async () => {
-			const files = await leverApiRequestAllItems.call(this, filesPath, { uploaded_at_start: sentAfter });
+			const files = await leverApiRequestAllItems.call(this, filesPath, { qs: { uploaded_at_start: sentAfter } });
 			const sent = files.find((file) => file.name === fileName && Number(file.size) === blob.size);
 			return sent && { ...sent, alreadyExisted: true };
 		},

@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { CandidateProfile, ProfileField } from '../../../shared/candidate';
-import { missingMandatoryFields, profileLinkList, sameEmail } from '../../../shared/candidate';
+import type { ProfileField } from '../../../shared/candidate';
+import { profileLinkList, sameEmail } from '../../../shared/candidate';
+import { locatorValue } from '../../../shared/parameters';
 import type { CandidateStore } from '../../../shared/upsert';
-import { EmailRequiredError, MandatoryFieldsMissingError, upsertCandidateByEmail } from '../../../shared/upsert';
+import { upsertCandidateByEmail } from '../../../shared/upsert';
 import type { LeverOpportunity } from '../../helpers/profile';
 import {
 	contactUpdateBody,
@@ -14,18 +15,11 @@ import {
 	opportunityToProfile,
 	profileFromParameters,
 } from '../../helpers/profile';
-import { locatorValue } from '../../helpers/utils';
 import { leverApiRequest } from '../../transport';
-import {
-	candidateProfileProperties,
-	creationOptions,
-	performAsRLC,
-	postingRLC,
-	protectedAndMandatoryFields,
-} from '../common.descriptions';
+import { candidateProfileProperties, creationOptions, performAsRLC, postingRLC, protectedAndMandatoryFields } from '../common.descriptions';
 import { createOpportunity, creationSettings, findOpportunitiesByEmail } from './creation';
 
-const CONTACT_FIELDS: ProfileField[] = ['email', 'name', 'firstName', 'lastName', 'headline', 'location', 'phones'];
+const CONTACT_FIELDS: ProfileField[] = ['email', 'name', 'firstName', 'lastName', 'headline', 'location', 'phones', 'additionalEmails'];
 
 const properties: INodeProperties[] = [
 	...candidateProfileProperties,
@@ -57,35 +51,20 @@ function preferredOpportunity(matches: LeverOpportunity[]): LeverOpportunity {
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const profile = profileFromParameters.call(this, itemIndex);
-	const protectedFields = expandProtectedFields(this.getNodeParameter('protectedFields', itemIndex, []) as ProfileField[]);
-	const mandatoryFields = this.getNodeParameter('mandatoryFields', itemIndex, []) as ProfileField[];
 	const performAs = locatorValue.call(this, 'performAs', itemIndex);
 	const settings = creationSettings.call(this, itemIndex);
-
-	// Mandatory fields are checked on the whole profile, including fields Lever cannot store.
-	const missing = missingMandatoryFields(profile, mandatoryFields);
-	if (missing.length > 0) throw new NodeOperationError(this.getNode(), new MandatoryFieldsMissingError(missing).message, { itemIndex });
-	const ignoredFields = FIELDS_LEVER_DOES_NOT_STORE.filter((field) => profile[field] !== undefined);
-	const leverProfile: CandidateProfile = { ...profile };
-	for (const field of ignoredFields) delete leverProfile[field];
-
-	let matchedEmail = '';
-	const refetch = async (id: string) =>
-		(await leverApiRequest.call(this, 'GET', `/opportunities/${encodeURIComponent(id)}`, { itemIndex })).data as LeverOpportunity;
+	const opportunityPath = (opportunity: LeverOpportunity) => `/opportunities/${encodeURIComponent(opportunity.id)}`;
 
 	const store: CandidateStore<LeverOpportunity> = {
 		findByEmail: async (email) => {
-			matchedEmail = email;
 			const found = await findOpportunitiesByEmail.call(this, email, settings.posting);
 			return found.filter((opportunity) => (opportunity.emails ?? []).some((known) => sameEmail(known, email)));
 		},
 		choose: preferredOpportunity,
-		toProfile: (opportunity) => opportunityToProfile(opportunity, matchedEmail, leverProfile),
-		create: async (candidate) => await createOpportunity.call(this, candidate, settings, performAs, itemIndex),
-		update: async (opportunity, plan) => {
-			const { changes } = plan;
-			const path = `/opportunities/${encodeURIComponent(opportunity.id)}`;
-			if (CONTACT_FIELDS.some((field) => changes[field] !== undefined) || changes.additionalEmails !== undefined) {
+		toProfile: (opportunity) => opportunityToProfile(opportunity, profile.email ?? '', profile),
+		create: async (candidate) => ({ record: await createOpportunity.call(this, candidate, settings, performAs, itemIndex) }),
+		update: async (opportunity, { changes }) => {
+			if (CONTACT_FIELDS.some((field) => changes[field] !== undefined)) {
 				// Lever keeps name, emails, phones, headline and location on the contact; there is no opportunity update.
 				await leverApiRequest.call(this, 'PUT', `/contacts/${encodeURIComponent(opportunity.contact)}`, {
 					body: contactUpdateBody(opportunity, changes),
@@ -101,27 +80,32 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			for (const [action, key, entries] of additions) {
 				if (entries.length === 0) continue;
 				// Adding entries that are already there changes nothing, so these are safe to repeat.
-				await leverApiRequest.call(this, 'POST', `${path}/${action}`, { body: { [key]: entries }, performAs, idempotent: true, itemIndex });
+				await leverApiRequest.call(this, 'POST', `${opportunityPath(opportunity)}/${action}`, {
+					body: { [key]: entries },
+					performAs,
+					idempotent: true,
+					itemIndex,
+				});
 			}
-			return await refetch(opportunity.id);
+			const refetched = await leverApiRequest.call(this, 'GET', opportunityPath(opportunity), { itemIndex });
+			return { record: refetched.data as LeverOpportunity };
 		},
 	};
 
-	try {
-		const outcome = await upsertCandidateByEmail(store, leverProfile, { protectedFields, mandatoryFields: [] });
-		return {
-			action: outcome.action,
-			opportunityId: outcome.record.id,
-			contactId: outcome.record.contact,
-			changedFields: outcome.changedFields,
-			protectedFieldsKept: outcome.protectedFieldsKept,
-			...(ignoredFields.length ? { ignoredFields } : {}),
-			opportunity: outcome.record,
-		};
-	} catch (error) {
-		if (error instanceof EmailRequiredError || error instanceof MandatoryFieldsMissingError) {
-			throw new NodeOperationError(this.getNode(), error.message, { itemIndex });
-		}
-		throw error;
-	}
+	const outcome = await upsertCandidateByEmail(store, profile, {
+		protectedFields: expandProtectedFields(this.getNodeParameter('protectedFields', itemIndex, []) as ProfileField[]),
+		mandatoryFields: this.getNodeParameter('mandatoryFields', itemIndex, []) as ProfileField[],
+		fieldsNotStored: FIELDS_LEVER_DOES_NOT_STORE,
+		node: this.getNode(),
+		itemIndex,
+	});
+	return {
+		action: outcome.action,
+		opportunityId: outcome.record.id,
+		contactId: outcome.record.contact,
+		changedFields: outcome.changedFields,
+		protectedFieldsKept: outcome.protectedFieldsKept,
+		...(outcome.ignoredFields.length ? { ignoredFields: outcome.ignoredFields } : {}),
+		opportunity: outcome.record,
+	};
 }

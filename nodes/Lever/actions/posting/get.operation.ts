@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { requiredLocatorValue } from '../../helpers/utils';
+import { requiredLocatorValue } from '../../../shared/parameters';
 import { leverApiRequest } from '../../transport';
 import { postingRLC } from '../common.descriptions';
 

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { resultLimit, toList } from '../../helpers/utils';
+import { resultLimit, toList } from '../../../shared/parameters';
 import { leverApiRequestAllItems } from '../../transport';
 import { returnAllAndLimit } from '../../../shared/descriptions';
 
@@ -53,5 +53,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		// ⚠ Closed/draft/pending postings have no channel, so the channel filter is only added when it cannot drop them.
 		qs.distributionChannel = ['public', 'internal'];
 	}
-	return await leverApiRequestAllItems.call(this, '/postings', qs, resultLimit.call(this, itemIndex));
+	return await leverApiRequestAllItems.call(this, '/postings', { qs, limit: resultLimit.call(this, itemIndex) });
 }

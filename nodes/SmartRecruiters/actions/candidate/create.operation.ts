@@ -1,22 +1,24 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import { requiredLocatorValue, toList } from '../../../shared/parameters';
 import { findCandidatesByEmail } from '../../helpers/lookups';
-import { apiRequest } from '../../transport';
-import { eachItem, forOperation, jobLocator, locatorValue, readSourceDetails, sourceFields, stringList } from '../common';
+import { readSourceDetails } from '../../helpers/source';
+import { smartRecruitersApiRequest } from '../../transport';
+import { jobRLC, sourceFields } from '../common.descriptions';
 
-export const description: INodeProperties[] = forOperation('candidate', 'create', [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'Add To',
 		name: 'addTo',
 		type: 'options',
 		options: [
-			{ name: 'Talent Pool', value: 'talentPool', description: 'Create the candidate without a job application' },
 			{ name: 'Job', value: 'job', description: 'Create the candidate with an application on a job' },
+			{ name: 'Talent Pool', value: 'talentPool', description: 'Create the candidate without a job application' },
 		],
 		default: 'job',
 	},
-	{ ...jobLocator(), displayOptions: { show: { addTo: ['job'] } } },
+	{ ...jobRLC('The job the candidate applies to'), displayOptions: { show: { addTo: ['job'] } } },
 	{ displayName: 'First Name', name: 'firstName', type: 'string', default: '', required: true },
 	{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '', required: true },
 	{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '', required: true },
@@ -32,47 +34,51 @@ export const description: INodeProperties[] = forOperation('candidate', 'create'
 			{ displayName: 'Facebook URL', name: 'facebook', type: 'string', default: '' },
 			{ displayName: 'LinkedIn URL', name: 'linkedin', type: 'string', default: '' },
 			{ displayName: 'Phone Number', name: 'phoneNumber', type: 'string', default: '' },
-			{ displayName: 'Tags', name: 'tags', type: 'string', default: '', description: 'Comma-separated tags' },
+			{ displayName: 'Tags', name: 'tags', type: 'string', default: '', description: 'Tags, comma-separated or one per line' },
 			{ displayName: 'Twitter URL', name: 'twitter', type: 'string', default: '' },
 			{ displayName: 'Website URL', name: 'website', type: 'string', default: '' },
 		],
 	},
 	...sourceFields(false),
-]);
+];
 
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await eachItem.call(this, async (i) => {
-		const body: IDataObject = {};
-		for (const field of ['firstName', 'lastName', 'email'] as const) {
-			const value = String(this.getNodeParameter(field, i, '')).trim();
-			if (!value) throw new NodeOperationError(this.getNode(), `"${field}" is empty: SmartRecruiters requires it to create a candidate`, { itemIndex: i });
-			body[field] = value;
-		}
-		const additional = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
-		if (additional.phoneNumber) body.phoneNumber = additional.phoneNumber;
-		if (additional.city || additional.countryCode) {
-			body.location = {
-				...(additional.city ? { city: additional.city } : {}),
-				...(additional.countryCode ? { countryCode: String(additional.countryCode).toLowerCase() } : {}),
-			};
-		}
-		const web = Object.fromEntries(
-			(['linkedin', 'twitter', 'facebook', 'website'] as const).filter((key) => additional[key]).map((key) => [key, additional[key]]),
-		);
-		if (Object.keys(web).length > 0) body.web = web;
-		const tags = stringList(additional.tags);
-		if (tags.length > 0) body.tags = tags;
-		const sourceDetails = readSourceDetails.call(this, i);
-		if (sourceDetails) body.sourceDetails = sourceDetails;
+export const description = updateDisplayOptions({ show: { resource: ['candidate'], operation: ['create'] } }, properties);
 
-		const toJob = this.getNodeParameter('addTo', i) === 'job';
-		const email = body.email as string;
-		return await apiRequest.call(this, 'POST', toJob ? '/jobs/{jobId}/candidates' : '/candidates', {
-			params: toJob ? { jobId: locatorValue.call(this, 'jobId', i) } : undefined,
-			body,
-			itemIndex: i,
-			// Creating is not idempotent: after a 5xx, retry only when the candidate did not appear.
-			confirmNotApplied: async () => (await findCandidatesByEmail.call(this, email, i)).length === 0,
-		});
+const FIELD_NAMES = { firstName: 'First Name', lastName: 'Last Name', email: 'Email' } as const;
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const body: IDataObject = {};
+	for (const [field, displayName] of Object.entries(FIELD_NAMES)) {
+		const value = String(this.getNodeParameter(field, itemIndex, '')).trim();
+		if (!value) {
+			throw new NodeOperationError(this.getNode(), `"${displayName}" is empty: SmartRecruiters requires it to create a candidate`, { itemIndex });
+		}
+		body[field] = value;
+	}
+	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	if (additional.phoneNumber) body.phoneNumber = additional.phoneNumber;
+	if (additional.city || additional.countryCode) {
+		body.location = {
+			...(additional.city ? { city: additional.city } : {}),
+			...(additional.countryCode ? { countryCode: String(additional.countryCode).toLowerCase() } : {}),
+		};
+	}
+	const web = Object.fromEntries(
+		(['linkedin', 'twitter', 'facebook', 'website'] as const).filter((key) => additional[key]).map((key) => [key, additional[key]]),
+	);
+	if (Object.keys(web).length > 0) body.web = web;
+	const tags = toList(additional.tags);
+	if (tags.length > 0) body.tags = tags;
+	const sourceDetails = readSourceDetails.call(this, itemIndex);
+	if (sourceDetails) body.sourceDetails = sourceDetails;
+
+	const toJob = this.getNodeParameter('addTo', itemIndex) === 'job';
+	const email = body.email as string;
+	return await smartRecruitersApiRequest.call(this, 'POST', toJob ? '/jobs/{jobId}/candidates' : '/candidates', {
+		params: toJob ? { jobId: requiredLocatorValue.call(this, 'job', 'Job', itemIndex) } : undefined,
+		body,
+		itemIndex,
+		// Creating is not idempotent: after a 5xx, retry only when the candidate did not appear.
+		confirmNotApplied: async () => (await findCandidatesByEmail.call(this, email, itemIndex)).length === 0,
 	});
 }

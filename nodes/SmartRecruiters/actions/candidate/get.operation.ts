@@ -1,10 +1,14 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
+import { requiredLocatorValue } from '../../../shared/parameters';
 import { getCandidate } from '../../helpers/lookups';
-import { candidateLocator, eachItem, forOperation, locatorValue } from '../common';
+import { candidateRLC } from '../common.descriptions';
 
-export const description: INodeProperties[] = forOperation('candidate', 'get', [candidateLocator()]);
+const properties: INodeProperties[] = [candidateRLC];
 
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await eachItem.call(this, async (i) => await getCandidate.call(this, locatorValue.call(this, 'candidateId', i), i));
+export const description = updateDisplayOptions({ show: { resource: ['candidate'], operation: ['get'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	return await getCandidate.call(this, requiredLocatorValue.call(this, 'candidate', 'Candidate', itemIndex), itemIndex);
 }

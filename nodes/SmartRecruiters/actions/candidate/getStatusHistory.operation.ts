@@ -1,14 +1,20 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { apiRequest } from '../../transport';
-import { candidateLocator, eachItem, forOperation, jobLocator, locatorValue } from '../common';
+import { requiredLocatorValue } from '../../../shared/parameters';
+import { smartRecruitersApiRequest } from '../../transport';
+import { candidateRLC, jobRLC } from '../common.descriptions';
 
-export const description: INodeProperties[] = forOperation('candidate', 'getStatusHistory', [candidateLocator(), jobLocator()]);
+const properties: INodeProperties[] = [candidateRLC, jobRLC('The job application whose status history is read')];
 
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await eachItem.call(this, async (i) => {
-		const params = { id: locatorValue.call(this, 'candidateId', i), jobId: locatorValue.call(this, 'jobId', i) };
-		const history = await apiRequest.call(this, 'GET', '/candidates/{id}/jobs/{jobId}/status/history', { params, itemIndex: i });
-		return ((history.content as IDataObject[] | undefined) ?? []).map((entry) => ({ candidateId: params.id, jobId: params.jobId, ...entry }));
+export const description = updateDisplayOptions({ show: { resource: ['candidate'], operation: ['getStatusHistory'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const candidateId = requiredLocatorValue.call(this, 'candidate', 'Candidate', itemIndex);
+	const jobId = requiredLocatorValue.call(this, 'job', 'Job', itemIndex);
+	const history = await smartRecruitersApiRequest.call(this, 'GET', '/candidates/{candidateId}/jobs/{jobId}/status/history', {
+		params: { candidateId, jobId },
+		itemIndex,
 	});
+	return ((history.content as IDataObject[] | undefined) ?? []).map((entry) => ({ candidateId, jobId, ...entry }));
 }

@@ -1,13 +1,13 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { findCandidatesByEmail } from '../../helpers/lookups';
-import { apiRequestAllPages } from '../../transport';
-import { CANDIDATE_STATUSES } from '../../helpers/constants';
-import { eachItem, forOperation, resultLimit, stringList } from '../common';
 import { returnAllAndLimit } from '../../../shared/descriptions';
+import { resultLimit, toDate, toList } from '../../../shared/parameters';
+import { CANDIDATE_STATUSES } from '../../helpers/constants';
+import { findCandidatesByEmail } from '../../helpers/lookups';
+import { smartRecruitersApiRequestAllItems } from '../../transport';
 
-export const description: INodeProperties[] = forOperation('candidate', 'search', [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'Search By',
 		name: 'searchBy',
@@ -17,8 +17,7 @@ export const description: INodeProperties[] = forOperation('candidate', 'search'
 			{ name: 'Keyword', value: 'keyword' },
 		],
 		default: 'email',
-		description:
-			"Email finds candidates whose email is exactly this one (ignoring case); keyword uses SmartRecruiters' fuzzy search",
+		description: "Email finds candidates whose email is exactly this one (ignoring case); keyword uses SmartRecruiters' fuzzy search",
 	},
 	{
 		displayName: 'Email',
@@ -54,7 +53,7 @@ export const description: INodeProperties[] = forOperation('candidate', 'search'
 				name: 'jobIds',
 				type: 'string',
 				default: '',
-				description: 'Comma-separated job IDs the candidates applied to',
+				description: 'Job IDs the candidates applied to, comma-separated or one per line',
 			},
 			{
 				displayName: 'Statuses',
@@ -69,7 +68,7 @@ export const description: INodeProperties[] = forOperation('candidate', 'search'
 				name: 'tags',
 				type: 'string',
 				default: '',
-				description: 'Comma-separated tags',
+				description: 'Tags, comma-separated or one per line',
 			},
 			{
 				displayName: 'Updated After',
@@ -79,23 +78,25 @@ export const description: INodeProperties[] = forOperation('candidate', 'search'
 			},
 		],
 	},
-]);
+];
 
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await eachItem.call(this, async (i) => {
-		if (this.getNodeParameter('searchBy', i) === 'email') {
-			const email = String(this.getNodeParameter('email', i, '')).trim();
-			if (!email.includes('@')) throw new NodeOperationError(this.getNode(), `"Email" must be an email address, got "${email}"`, { itemIndex: i });
-			return await findCandidatesByEmail.call(this, email, i);
+export const description = updateDisplayOptions({ show: { resource: ['candidate'], operation: ['search'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	if (this.getNodeParameter('searchBy', itemIndex) === 'email') {
+		const email = String(this.getNodeParameter('email', itemIndex, '')).trim();
+		if (!email.includes('@')) {
+			throw new NodeOperationError(this.getNode(), `"Email" must be an email address, got "${email}"`, { itemIndex });
 		}
-		const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
-		const qs: IDataObject = {};
-		const keyword = String(this.getNodeParameter('keyword', i, '')).trim();
-		if (keyword) qs.q = keyword;
-		if (filters.jobIds) qs.jobId = stringList(filters.jobIds);
-		if ((filters.statuses as string[] | undefined)?.length) qs.status = filters.statuses;
-		if (filters.tags) qs.tag = stringList(filters.tags);
-		if (filters.updatedAfter) qs.updatedAfter = new Date(filters.updatedAfter as string).toISOString();
-		return await apiRequestAllPages.call(this, '/candidates', { qs, limit: resultLimit.call(this, i), itemIndex: i });
-	});
+		return await findCandidatesByEmail.call(this, email, itemIndex);
+	}
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const qs: IDataObject = {};
+	const keyword = String(this.getNodeParameter('keyword', itemIndex, '')).trim();
+	if (keyword) qs.q = keyword;
+	if (filters.jobIds) qs.jobId = toList(filters.jobIds);
+	if (toList(filters.statuses).length > 0) qs.status = toList(filters.statuses);
+	if (filters.tags) qs.tag = toList(filters.tags);
+	if (filters.updatedAfter) qs.updatedAfter = toDate.call(this, filters.updatedAfter, 'Updated After', itemIndex).toISOString();
+	return await smartRecruitersApiRequestAllItems.call(this, '/candidates', { qs, limit: resultLimit.call(this, itemIndex), itemIndex });
 }

@@ -1,13 +1,14 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { jsonParse, NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { jsonParse, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import { requiredLocatorValue } from '../../../shared/parameters';
 import { listConfiguration } from '../../helpers/lookups';
-import { apiRequest } from '../../transport';
-import { candidateLocator, eachItem, forOperation, jobLocator, locatorValue } from '../common';
+import { smartRecruitersApiRequest } from '../../transport';
+import { candidateRLC, jobRLC } from '../common.descriptions';
 
-export const description: INodeProperties[] = forOperation('candidate', 'setProperties', [
-	candidateLocator(),
-	jobLocator('Job', true, 'Candidate properties are stored per job application'),
+const properties: INodeProperties[] = [
+	candidateRLC,
+	jobRLC('Candidate properties are stored per job application'),
 	{
 		displayName: 'Properties',
 		name: 'properties',
@@ -40,7 +41,9 @@ export const description: INodeProperties[] = forOperation('candidate', 'setProp
 			},
 		],
 	},
-]);
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['candidate'], operation: ['setProperties'] } }, properties);
 
 /** A text parameter turned into the value format SmartRecruiters expects for the property's type. */
 async function toPropertyValue(
@@ -63,12 +66,16 @@ async function toPropertyValue(
 			return number;
 		}
 		case 'CURRENCY':
-			return jsonParse(text, { errorMessage: `Property ${label} needs {"code":"EUR","value":1000}` });
+			try {
+				return jsonParse(text);
+			} catch {
+				throw new NodeOperationError(this.getNode(), `Property ${label} needs {"code":"EUR","value":1000}, not "${text}"`, { itemIndex });
+			}
 		case 'COUNTRY':
 		case 'REGION':
 			return text.toLowerCase();
 		case 'SINGLE_SELECT': {
-			const values = await listConfiguration.call(this, `/configuration/candidate-properties/${encodeURIComponent(String(property.id))}/values`);
+			const values = await listConfiguration.call(this, '/configuration/candidate-properties/{propertyId}/values', { propertyId: String(property.id) });
 			const match = values.find((value) => value.id === text) ?? values.find((value) => String(value.label).toLowerCase() === text.toLowerCase());
 			if (!match) {
 				throw new NodeOperationError(
@@ -84,23 +91,24 @@ async function toPropertyValue(
 	}
 }
 
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await eachItem.call(this, async (i) => {
-		const candidateId = locatorValue.call(this, 'candidateId', i);
-		const jobId = locatorValue.call(this, 'jobId', i);
-		const entries = ((this.getNodeParameter('properties', i, {}) as IDataObject).property as IDataObject[] | undefined) ?? [];
-		if (entries.length === 0) throw new NodeOperationError(this.getNode(), '"Properties" is empty: add at least one property', { itemIndex: i });
-		const configured = await listConfiguration.call(this, '/configuration/candidate-properties');
-		const body: IDataObject[] = [];
-		for (const entry of entries) {
-			const property = configured.find((p) => p.id === entry.id);
-			if (!property) throw new NodeOperationError(this.getNode(), `"Property" "${String(entry.id)}" is not a candidate property of this company`, { itemIndex: i });
-			const text = String(entry.value ?? '').trim();
-			// An entry without a value clears the property.
-			body.push(text === '' ? { id: property.id } : { id: property.id, value: (await toPropertyValue.call(this, property, text, i)) as IDataObject[string] });
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const candidateId = requiredLocatorValue.call(this, 'candidate', 'Candidate', itemIndex);
+	const jobId = requiredLocatorValue.call(this, 'job', 'Job', itemIndex);
+	const entries = ((this.getNodeParameter('properties', itemIndex, {}) as IDataObject).property as IDataObject[] | undefined) ?? [];
+	if (entries.length === 0) throw new NodeOperationError(this.getNode(), '"Properties" is empty: add at least one property', { itemIndex });
+	const configured = await listConfiguration.call(this, '/configuration/candidate-properties');
+	const body: IDataObject[] = [];
+	for (const entry of entries) {
+		const property = configured.find((known) => known.id === entry.id);
+		if (!property) {
+			throw new NodeOperationError(this.getNode(), `"Property" "${String(entry.id)}" is not a candidate property of this company`, { itemIndex });
 		}
-		await apiRequest.call(this, 'PUT', '/candidates/{id}/jobs/{jobId}/properties', { params: { id: candidateId, jobId }, body, itemIndex: i });
-		const properties = await apiRequest.call(this, 'GET', '/candidates/{id}/jobs/{jobId}/properties', { params: { id: candidateId, jobId }, itemIndex: i });
-		return { candidateId, jobId, properties: (properties.content as IDataObject[] | undefined) ?? [] };
-	});
+		const text = String(entry.value ?? '').trim();
+		// An entry without a value clears the property.
+		body.push(text === '' ? { id: property.id } : { id: property.id, value: (await toPropertyValue.call(this, property, text, itemIndex)) as IDataObject[string] });
+	}
+	const params = { candidateId, jobId };
+	await smartRecruitersApiRequest.call(this, 'PUT', '/candidates/{candidateId}/jobs/{jobId}/properties', { params, body, itemIndex });
+	const stored = await smartRecruitersApiRequest.call(this, 'GET', '/candidates/{candidateId}/jobs/{jobId}/properties', { params, itemIndex });
+	return { candidateId, jobId, properties: (stored.content as IDataObject[] | undefined) ?? [] };
 }

@@ -1,23 +1,25 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import { requiredLocatorValue } from '../../../shared/parameters';
 import { getApplication } from '../../helpers/lookups';
-import { apiRequest } from '../../transport';
-import { candidateLocator, eachItem, forOperation, jobLocator, locatorValue, readSourceDetails, sourceFields } from '../common';
+import { readSourceDetails } from '../../helpers/source';
+import { smartRecruitersApiRequest } from '../../transport';
+import { candidateRLC, jobRLC, sourceFields } from '../common.descriptions';
 
-export const description: INodeProperties[] = forOperation('candidate', 'setSource', [
-	candidateLocator(),
-	jobLocator('Job', true, 'The job application whose source changes'),
-	...sourceFields(true),
-]);
+const properties: INodeProperties[] = [candidateRLC, jobRLC('The job application whose source changes'), ...sourceFields(true)];
 
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await eachItem.call(this, async (i) => {
-		const candidateId = locatorValue.call(this, 'candidateId', i);
-		const jobId = locatorValue.call(this, 'jobId', i);
-		const body = readSourceDetails.call(this, i);
-		if (!body) throw new NodeOperationError(this.getNode(), '"Source Type" and "Source" are empty', { itemIndex: i });
-		await apiRequest.call(this, 'PUT', '/candidates/{id}/jobs/{jobId}/source', { params: { id: candidateId, jobId }, body, itemIndex: i });
-		return await getApplication.call(this, candidateId, jobId, i);
+export const description = updateDisplayOptions({ show: { resource: ['candidate'], operation: ['setSource'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const candidateId = requiredLocatorValue.call(this, 'candidate', 'Candidate', itemIndex);
+	const jobId = requiredLocatorValue.call(this, 'job', 'Job', itemIndex);
+	const body = readSourceDetails.call(this, itemIndex);
+	if (!body) throw new NodeOperationError(this.getNode(), '"Source Type" and "Source" are empty', { itemIndex });
+	await smartRecruitersApiRequest.call(this, 'PUT', '/candidates/{candidateId}/jobs/{jobId}/source', {
+		params: { candidateId, jobId },
+		body,
+		itemIndex,
 	});
+	return await getApplication.call(this, candidateId, jobId, itemIndex);
 }

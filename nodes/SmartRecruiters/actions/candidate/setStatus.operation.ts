@@ -1,14 +1,15 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import { requiredLocatorValue, toDate } from '../../../shared/parameters';
 import { CANDIDATE_STATUSES, STATUSES_WITH_REASON, STATUSES_WITH_SUB_STATUS } from '../../helpers/constants';
 import { allowedSubStatuses, getApplication } from '../../helpers/lookups';
-import { apiRequest } from '../../transport';
-import { candidateLocator, eachItem, forOperation, jobLocator, locatorValue } from '../common';
+import { smartRecruitersApiRequest } from '../../transport';
+import { candidateRLC, jobRLC } from '../common.descriptions';
 
-export const description: INodeProperties[] = forOperation('candidate', 'setStatus', [
-	candidateLocator(),
-	jobLocator('Job', true, 'The job application whose status changes'),
+const properties: INodeProperties[] = [
+	candidateRLC,
+	jobRLC('The job application whose status changes'),
 	{
 		displayName: 'Status',
 		name: 'status',
@@ -20,7 +21,7 @@ export const description: INodeProperties[] = forOperation('candidate', 'setStat
 		displayName: 'Sub-Status Name or ID',
 		name: 'subStatus',
 		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getSubStatuses', loadOptionsDependsOn: ['status', 'jobId.value'] },
+		typeOptions: { loadOptionsMethod: 'getSubStatuses', loadOptionsDependsOn: ['status', 'job.value'] },
 		default: '',
 		description: 'Only for In Review, Interview and Offered; must be one of the hiring process\'s sub-statuses. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
@@ -40,40 +41,44 @@ export const description: INodeProperties[] = forOperation('candidate', 'setStat
 		description: 'The hire\'s start date',
 		displayOptions: { show: { status: ['HIRED'] } },
 	},
-]);
+];
 
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await eachItem.call(this, async (i) => {
-		const candidateId = locatorValue.call(this, 'candidateId', i);
-		const jobId = locatorValue.call(this, 'jobId', i);
-		const status = this.getNodeParameter('status', i) as string;
-		// Sub-status and reason are always visible (the status is often an expression), so a wrong combination is refused here.
-		const subStatus = String(this.getNodeParameter('subStatus', i, '') ?? '').trim();
-		const reason = String(this.getNodeParameter('reason', i, '') ?? '').trim();
-		const startsOn = String(this.getNodeParameter('startsOn', i, '') ?? '').trim();
-		const body: IDataObject = { status };
-		if (reason) {
-			if (!STATUSES_WITH_REASON.includes(status)) {
-				throw new NodeOperationError(this.getNode(), `"Reason" only applies to Rejected and Withdrawn, not to ${status}`, { itemIndex: i });
-			}
-			body.reason = reason;
+export const description = updateDisplayOptions({ show: { resource: ['candidate'], operation: ['setStatus'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const candidateId = requiredLocatorValue.call(this, 'candidate', 'Candidate', itemIndex);
+	const jobId = requiredLocatorValue.call(this, 'job', 'Job', itemIndex);
+	const status = this.getNodeParameter('status', itemIndex) as string;
+	// Sub-status and reason are always visible (the status is often an expression), so a wrong combination is refused here.
+	const subStatus = String(this.getNodeParameter('subStatus', itemIndex, '') ?? '').trim();
+	const reason = String(this.getNodeParameter('reason', itemIndex, '') ?? '').trim();
+	const startsOn = String(this.getNodeParameter('startsOn', itemIndex, '') ?? '').trim();
+	const body: IDataObject = { status };
+	if (reason) {
+		if (!STATUSES_WITH_REASON.includes(status)) {
+			throw new NodeOperationError(this.getNode(), `"Reason" only applies to Rejected and Withdrawn, not to ${status}`, { itemIndex });
 		}
-		if (subStatus) {
-			if (!STATUSES_WITH_SUB_STATUS.includes(status)) {
-				throw new NodeOperationError(this.getNode(), `"Sub-Status" only applies to In Review, Interview and Offered, not to ${status}`, { itemIndex: i });
-			}
-			const allowed = await allowedSubStatuses.call(this, jobId, status, i);
-			if (!allowed.includes(subStatus)) {
-				throw new NodeOperationError(
-					this.getNode(),
-					`"Sub-Status" "${subStatus}" is not a ${status} sub-status of the job's hiring process (allowed: ${allowed.map((s) => `"${s}"`).join(', ') || 'none'})`,
-					{ itemIndex: i },
-				);
-			}
-			body.subStatus = subStatus;
+		body.reason = reason;
+	}
+	if (subStatus) {
+		if (!STATUSES_WITH_SUB_STATUS.includes(status)) {
+			throw new NodeOperationError(this.getNode(), `"Sub-Status" only applies to In Review, Interview and Offered, not to ${status}`, { itemIndex });
 		}
-		if (startsOn && status === 'HIRED') body.startsOn = new Date(startsOn).toISOString();
-		await apiRequest.call(this, 'PUT', '/candidates/{id}/jobs/{jobId}/status', { params: { id: candidateId, jobId }, body, itemIndex: i });
-		return await getApplication.call(this, candidateId, jobId, i);
+		const allowed = await allowedSubStatuses.call(this, jobId, status, itemIndex);
+		if (!allowed.includes(subStatus)) {
+			throw new NodeOperationError(
+				this.getNode(),
+				`"Sub-Status" "${subStatus}" is not a ${status} sub-status of the job's hiring process (allowed: ${allowed.map((s) => `"${s}"`).join(', ') || 'none'})`,
+				{ itemIndex },
+			);
+		}
+		body.subStatus = subStatus;
+	}
+	if (startsOn && status === 'HIRED') body.startsOn = toDate.call(this, startsOn, 'Start Date', itemIndex).toISOString();
+	await smartRecruitersApiRequest.call(this, 'PUT', '/candidates/{candidateId}/jobs/{jobId}/status', {
+		params: { candidateId, jobId },
+		body,
+		itemIndex,
 	});
+	return await getApplication.call(this, candidateId, jobId, itemIndex);
 }

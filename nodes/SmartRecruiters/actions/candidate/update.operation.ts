@@ -1,11 +1,12 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { apiRequest } from '../../transport';
-import { candidateLocator, eachItem, forOperation, locatorValue } from '../common';
+import { requiredLocatorValue } from '../../../shared/parameters';
+import { smartRecruitersApiRequest } from '../../transport';
+import { candidateRLC } from '../common.descriptions';
 
-export const description: INodeProperties[] = forOperation('candidate', 'update', [
-	candidateLocator(),
+const properties: INodeProperties[] = [
+	candidateRLC,
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',
@@ -26,31 +27,28 @@ export const description: INodeProperties[] = forOperation('candidate', 'update'
 			{ displayName: 'Website URL', name: 'website', type: 'string', default: '' },
 		],
 	},
-]);
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['candidate'], operation: ['update'] } }, properties);
 
 const WEB_FIELDS = ['linkedin', 'twitter', 'facebook', 'website', 'skype'];
 
 /** PATCH /candidates/{id} takes plain JSON personal details (not JSON-Patch, unlike jobs and users). */
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await eachItem.call(this, async (i) => {
-		const fields = this.getNodeParameter('updateFields', i, {}) as IDataObject;
-		const body: IDataObject = {};
-		for (const key of ['firstName', 'lastName', 'email', 'phoneNumber']) if (fields[key]) body[key] = String(fields[key]).trim();
-		if (fields.city || fields.countryCode) {
-			body.location = {
-				...(fields.city ? { city: fields.city } : {}),
-				...(fields.countryCode ? { countryCode: String(fields.countryCode).toLowerCase() } : {}),
-			};
-		}
-		const web = Object.fromEntries(WEB_FIELDS.filter((key) => fields[key]).map((key) => [key, fields[key]]));
-		if (Object.keys(web).length > 0) body.web = web;
-		if (Object.keys(body).length === 0) {
-			throw new NodeOperationError(this.getNode(), '"Update Fields" is empty: add at least one field to change', { itemIndex: i });
-		}
-		return await apiRequest.call(this, 'PATCH', '/candidates/{id}', {
-			params: { id: locatorValue.call(this, 'candidateId', i) },
-			body,
-			itemIndex: i,
-		});
-	});
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const candidateId = requiredLocatorValue.call(this, 'candidate', 'Candidate', itemIndex);
+	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+	const body: IDataObject = {};
+	for (const key of ['firstName', 'lastName', 'email', 'phoneNumber']) if (fields[key]) body[key] = String(fields[key]).trim();
+	if (fields.city || fields.countryCode) {
+		body.location = {
+			...(fields.city ? { city: fields.city } : {}),
+			...(fields.countryCode ? { countryCode: String(fields.countryCode).toLowerCase() } : {}),
+		};
+	}
+	const web = Object.fromEntries(WEB_FIELDS.filter((key) => fields[key]).map((key) => [key, fields[key]]));
+	if (Object.keys(web).length > 0) body.web = web;
+	if (Object.keys(body).length === 0) {
+		throw new NodeOperationError(this.getNode(), '"Update Fields" is empty: add at least one field to change', { itemIndex });
+	}
+	return await smartRecruitersApiRequest.call(this, 'PATCH', '/candidates/{candidateId}', { params: { candidateId }, body, itemIndex });
 }

@@ -1,15 +1,14 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { API, apiRequest } from '../../transport';
-import { eachItem, forOperation } from '../common';
+import { requiredLocatorValue } from '../../../shared/parameters';
+import { API, smartRecruitersApiRequest } from '../../transport';
 
-export const description: INodeProperties[] = forOperation('interview', 'get', [
-	{ displayName: 'Interview ID', name: 'interviewId', type: 'string', default: '', required: true },
-]);
+const properties: INodeProperties[] = [{ displayName: 'Interview ID', name: 'interviewId', type: 'string', default: '', required: true }];
 
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await eachItem.call(this, async (i) => {
-		const interviewId = String(this.getNodeParameter('interviewId', i)).trim();
-		return await apiRequest.call(this, 'GET', `${API.interviews}/interviews/{interviewId}`, { params: { interviewId }, itemIndex: i });
-	});
+export const description = updateDisplayOptions({ show: { resource: ['interview'], operation: ['get'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const interviewId = requiredLocatorValue.call(this, 'interviewId', 'Interview ID', itemIndex);
+	return await smartRecruitersApiRequest.call(this, 'GET', `${API.interviews}/interviews/{interviewId}`, { params: { interviewId }, itemIndex });
 }

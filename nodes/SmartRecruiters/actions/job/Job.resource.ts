@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationProperty } from '../../../shared/descriptions';
 import * as get from './get.operation';
 import * as getHiringTeam from './getHiringTeam.operation';
 import * as getMany from './getMany.operation';
@@ -7,19 +8,11 @@ import * as getMany from './getMany.operation';
 export { get, getHiringTeam, getMany };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['job'] } },
-		options: [
-			{ name: 'Get', value: 'get', description: 'Get a job', action: 'Get a job' },
-			{ name: 'Get Hiring Team', value: 'getHiringTeam', description: 'Get the hiring team of a job', action: 'Get hiring team of a job' },
-			{ name: 'Get Many', value: 'getMany', description: 'Get many jobs', action: 'Get many jobs' },
-		],
-		default: 'get',
-	},
+	operationProperty('job', 'get', [
+		{ name: 'Get', value: 'get', description: 'Get a job', action: 'Get a job' },
+		{ name: 'Get Hiring Team', value: 'getHiringTeam', description: 'Get the hiring team of a job', action: 'Get hiring team of a job' },
+		{ name: 'Get Many', value: 'getMany', description: 'Get many jobs', action: 'Get many jobs' },
+	]),
 	...get.description,
 	...getHiringTeam.description,
 	...getMany.description,

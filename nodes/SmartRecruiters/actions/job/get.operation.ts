@@ -1,13 +1,15 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { apiRequest } from '../../transport';
-import { eachItem, forOperation, jobLocator, locatorValue } from '../common';
+import { requiredLocatorValue } from '../../../shared/parameters';
+import { smartRecruitersApiRequest } from '../../transport';
+import { jobRLC } from '../common.descriptions';
 
-export const description: INodeProperties[] = forOperation('job', 'get', [jobLocator()]);
+const properties: INodeProperties[] = [jobRLC()];
 
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await eachItem.call(
-		this,
-		async (i) => await apiRequest.call(this, 'GET', '/jobs/{jobId}', { params: { jobId: locatorValue.call(this, 'jobId', i) }, itemIndex: i }),
-	);
+export const description = updateDisplayOptions({ show: { resource: ['job'], operation: ['get'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const jobId = requiredLocatorValue.call(this, 'job', 'Job', itemIndex);
+	return await smartRecruitersApiRequest.call(this, 'GET', '/jobs/{jobId}', { params: { jobId }, itemIndex });
 }

@@ -1,14 +1,17 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { apiRequest } from '../../transport';
-import { eachItem, forOperation, jobLocator, locatorValue } from '../common';
+import { requiredLocatorValue } from '../../../shared/parameters';
+import { smartRecruitersApiRequest } from '../../transport';
+import { jobRLC } from '../common.descriptions';
 
-export const description: INodeProperties[] = forOperation('job', 'getHiringTeam', [jobLocator()]);
+const properties: INodeProperties[] = [jobRLC()];
 
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await eachItem.call(this, async (i) => {
-		const jobId = locatorValue.call(this, 'jobId', i);
-		const team = await apiRequest.call(this, 'GET', '/jobs/{jobId}/hiring-team', { params: { jobId }, itemIndex: i });
-		return ((team.content as IDataObject[] | undefined) ?? []).map((member) => ({ jobId, ...member }));
-	});
+export const description = updateDisplayOptions({ show: { resource: ['job'], operation: ['getHiringTeam'] } }, properties);
+
+/** One item per member of the job's hiring team. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const jobId = requiredLocatorValue.call(this, 'job', 'Job', itemIndex);
+	const team = await smartRecruitersApiRequest.call(this, 'GET', '/jobs/{jobId}/hiring-team', { params: { jobId }, itemIndex });
+	return ((team.content as IDataObject[] | undefined) ?? []).map((member) => ({ jobId, ...member }));
 }

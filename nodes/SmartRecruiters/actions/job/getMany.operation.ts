@@ -1,11 +1,12 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { JOB_STATUSES } from '../../helpers/constants';
-import { apiRequestAllPages } from '../../transport';
-import { eachItem, forOperation, resultLimit } from '../common';
 import { returnAllAndLimit } from '../../../shared/descriptions';
+import { resultLimit, toDate, toList } from '../../../shared/parameters';
+import { JOB_STATUSES } from '../../helpers/constants';
+import { smartRecruitersApiRequestAllItems } from '../../transport';
 
-export const description: INodeProperties[] = forOperation('job', 'getMany', [
+const properties: INodeProperties[] = [
 	...returnAllAndLimit(),
 	{
 		displayName: 'Filters',
@@ -26,26 +27,27 @@ export const description: INodeProperties[] = forOperation('job', 'getMany', [
 			{ displayName: 'Updated After', name: 'updatedAfter', type: 'dateTime', default: '' },
 		],
 	},
-]);
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['job'], operation: ['getMany'] } }, properties);
 
 /**
  * Jobs page by `pageId`, which SmartRecruiters only honours with `sort=job_id`. The API filters by one status per
  * request, so a whitelist of several statuses is one paged query per status.
  */
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await eachItem.call(this, async (i) => {
-		const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
-		const statuses = (filters.statuses as string[] | undefined) ?? [];
-		const qs: IDataObject = { sort: 'job_id' };
-		if (filters.q) qs.q = filters.q;
-		if (filters.updatedAfter) qs.updatedAfter = new Date(filters.updatedAfter as string).toISOString();
-		const limit = resultLimit.call(this, i);
-		const jobs: IDataObject[] = [];
-		for (const status of statuses.length > 0 ? statuses : [undefined]) {
-			const remaining = limit === undefined ? undefined : limit - jobs.length;
-			if (remaining === 0) break;
-			jobs.push(...(await apiRequestAllPages.call(this, '/jobs', { qs: status ? { ...qs, status } : qs, limit: remaining, itemIndex: i })));
-		}
-		return jobs;
-	});
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const statuses = toList(filters.statuses);
+	const qs: IDataObject = { sort: 'job_id' };
+	if (filters.q) qs.q = filters.q;
+	if (filters.updatedAfter) qs.updatedAfter = toDate.call(this, filters.updatedAfter, 'Updated After', itemIndex).toISOString();
+	const limit = resultLimit.call(this, itemIndex);
+	const jobs: IDataObject[] = [];
+	for (const status of statuses.length > 0 ? statuses : [undefined]) {
+		const remaining = limit === undefined ? undefined : limit - jobs.length;
+		if (remaining === 0) break;
+		const query = status ? { ...qs, status } : qs;
+		jobs.push(...(await smartRecruitersApiRequestAllItems.call(this, '/jobs', { qs: query, limit: remaining, itemIndex })));
+	}
+	return jobs;
 }

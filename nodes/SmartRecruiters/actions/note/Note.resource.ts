@@ -1,18 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationProperty } from '../../../shared/descriptions';
 import * as create from './create.operation';
 
 export { create };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['note'] } },
-		options: [{ name: 'Create', value: 'create', description: 'Add a note to a candidate', action: 'Create a note' }],
-		default: 'create',
-	},
+	operationProperty('note', 'create', [{ name: 'Create', value: 'create', description: 'Add a note to a candidate', action: 'Create a note' }]),
 	...create.description,
 ];

@@ -1,19 +1,20 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import { requiredList, requiredLocatorValue } from '../../../shared/parameters';
 import { createOnce } from '../../../shared/upsert';
-import { apiRequest } from '../../transport';
-import { candidateLocator, eachItem, forOperation, locatorValue, stringList } from '../common';
+import { smartRecruitersApiRequest } from '../../transport';
+import { candidateRLC } from '../common.descriptions';
 
 const MAX_NOTE_LENGTH = 10_000;
 /** Slack between n8n's clock and SmartRecruiters' when looking for a note this run may already have added. */
 const CLOCK_SKEW_MS = 60_000;
 
-export const description: INodeProperties[] = forOperation('note', 'create', [
-	candidateLocator(),
+const properties: INodeProperties[] = [
+	candidateRLC,
 	{
 		displayName: 'Note',
-		name: 'content',
+		name: 'note',
 		type: 'string',
 		typeOptions: { rows: 4 },
 		default: '',
@@ -25,20 +26,20 @@ export const description: INodeProperties[] = forOperation('note', 'create', [
 		name: 'shareWith',
 		type: 'options',
 		options: [
-			{ name: 'Everyone Who Can See the Candidate', value: 'openNote' },
 			{ name: 'Everyone in the Company', value: 'everyone' },
+			{ name: 'Everyone Who Can See the Candidate', value: 'openNote' },
 			{ name: 'Hiring Team of a Job', value: 'hiringTeam' },
 			{ name: 'Specific Users', value: 'users' },
 		],
 		default: 'openNote',
 	},
 	{
-		displayName: 'Job ID',
+		displayName: 'Job IDs',
 		name: 'hiringTeamJobId',
 		type: 'string',
 		default: '',
 		required: true,
-		description: 'Comma-separated job IDs whose hiring teams see the note',
+		description: 'IDs of the jobs whose hiring teams see the note, comma-separated or one per line',
 		displayOptions: { show: { shareWith: ['hiringTeam'] } },
 	},
 	{
@@ -47,65 +48,82 @@ export const description: INodeProperties[] = forOperation('note', 'create', [
 		type: 'string',
 		default: '',
 		required: true,
-		description: 'Comma-separated SmartRecruiters user IDs (at most 100)',
+		description: 'SmartRecruiters user IDs, comma-separated or one per line (at most 100)',
 		displayOptions: { show: { shareWith: ['users'] } },
 	},
 	{
-		displayName: 'Correlation ID',
-		name: 'correlationId',
-		type: 'string',
-		default: '',
-		description: 'Your own reference, appended to the note by SmartRecruiters',
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Correlation ID',
+				name: 'correlationId',
+				type: 'string',
+				default: '',
+				description: 'Your own reference, appended to the note by SmartRecruiters',
+			},
+			{
+				displayName: 'Skip If Same Note Exists',
+				name: 'skipIfExists',
+				type: 'boolean',
+				default: false,
+				description:
+					"Whether to add nothing when one of the candidate's 100 newest notes has exactly this text, so a workflow run again after a crash or a failed item does not add the note twice. Reading notes needs a user with the Administrator role; costs one extra request per note.",
+			},
+		],
 	},
-	{
-		displayName: 'Skip If Same Note Exists',
-		name: 'skipIfExists',
-		type: 'boolean',
-		default: false,
-		description:
-			'Whether to add nothing when one of the candidate\'s 100 newest notes has exactly this text, so a workflow run again after a crash or a failed item does not add the note twice. Reading notes needs a user with the Administrator role; costs one extra request per note.',
-	},
-]);
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['note'], operation: ['create'] } }, properties);
+
+/** The candidate's newest notes (bare array from `GET /messages`). */
+async function newestNotes(this: IExecuteFunctions, candidateId: string, itemIndex: number, limit?: number): Promise<IDataObject[]> {
+	const newest = (await smartRecruitersApiRequest.call(this, 'GET', '/messages', {
+		qs: { candidateId, ...(limit ? { limit } : {}) },
+		itemIndex,
+	})) as unknown;
+	return Array.isArray(newest) ? (newest as IDataObject[]) : [];
+}
 
 /** Notes are messages that tag the candidate with `#[CANDIDATE:id]`; that tag is what puts them on the profile. */
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await eachItem.call(this, async (i) => {
-		const candidateId = locatorValue.call(this, 'candidateId', i);
-		const text = String(this.getNodeParameter('content', i, '')).trim();
-		if (!text) throw new NodeOperationError(this.getNode(), '"Note" is empty', { itemIndex: i });
-		const content = `#[CANDIDATE:${candidateId}] ${text}`;
-		if (content.length > MAX_NOTE_LENGTH) {
-			throw new NodeOperationError(this.getNode(), `"Note" is ${content.length} characters with the candidate tag; SmartRecruiters allows ${MAX_NOTE_LENGTH}`, { itemIndex: i });
-		}
-		const shareWith: IDataObject = {};
-		const mode = this.getNodeParameter('shareWith', i) as string;
-		if (mode === 'openNote') shareWith.openNote = true;
-		if (mode === 'everyone') shareWith.everyone = true;
-		if (mode === 'hiringTeam' || mode === 'users') {
-			const field = mode === 'hiringTeam' ? 'hiringTeamJobId' : 'userIds';
-			const ids = stringList(this.getNodeParameter(field, i, ''));
-			if (ids.length === 0) throw new NodeOperationError(this.getNode(), `"${mode === 'hiringTeam' ? 'Job ID' : 'User IDs'}" is empty`, { itemIndex: i });
-			shareWith[mode === 'hiringTeam' ? 'hiringTeamOf' : 'users'] = ids;
-		}
-		if (this.getNodeParameter('skipIfExists', i, false) === true) {
-			// A rerun after a crash cannot know whether its earlier POST landed: the candidate's notes are the record of that.
-			const newest = (await apiRequest.call(this, 'GET', '/messages', { qs: { candidateId, limit: 100 }, itemIndex: i })) as unknown as IDataObject[];
-			const same = (Array.isArray(newest) ? newest : []).find((note) => note.content === content);
-			if (same) return { candidateId, ...same, alreadyExisted: true };
-		}
-		const correlationId = String(this.getNodeParameter('correlationId', i, '')).trim();
-		const body: IDataObject = { content, shareWith, ...(correlationId ? { correlationId } : {}) };
-		// A second POST would add the note twice: after a 5xx, a reset or a timeout the candidate's newest notes tell
-		// whether the first one landed (then it is the result) or the POST may be sent again.
-		const sentAfter = Date.now() - CLOCK_SKEW_MS;
-		const created = await createOnce(
-			async (confirmNotApplied) => await apiRequest.call(this, 'POST', '/messages/shares', { body, itemIndex: i, confirmNotApplied }),
-			async () => {
-				const newest = (await apiRequest.call(this, 'GET', '/messages', { qs: { candidateId }, itemIndex: i })) as unknown as IDataObject[];
-				const same = (Array.isArray(newest) ? newest : []).find((note) => note.content === content && Date.parse(String(note.createdOn)) >= sentAfter);
-				return same && { ...same, alreadyExisted: true };
-			},
-		);
-		return { candidateId, ...created };
-	});
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const candidateId = requiredLocatorValue.call(this, 'candidate', 'Candidate', itemIndex);
+	const text = String(this.getNodeParameter('note', itemIndex, '')).trim();
+	if (!text) throw new NodeOperationError(this.getNode(), '"Note" is empty', { itemIndex });
+	const content = `#[CANDIDATE:${candidateId}] ${text}`;
+	if (content.length > MAX_NOTE_LENGTH) {
+		throw new NodeOperationError(this.getNode(), `"Note" is ${content.length} characters with the candidate tag; SmartRecruiters allows ${MAX_NOTE_LENGTH}`, {
+			itemIndex,
+		});
+	}
+	const shareWith: IDataObject = {};
+	const mode = this.getNodeParameter('shareWith', itemIndex) as string;
+	if (mode === 'openNote') shareWith.openNote = true;
+	if (mode === 'everyone') shareWith.everyone = true;
+	if (mode === 'hiringTeam') shareWith.hiringTeamOf = requiredList.call(this, 'hiringTeamJobId', 'Job IDs', itemIndex);
+	if (mode === 'users') shareWith.users = requiredList.call(this, 'userIds', 'User IDs', itemIndex);
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	if (options.skipIfExists === true) {
+		// A rerun after a crash cannot know whether its earlier POST landed: the candidate's notes are the record of that.
+		const same = (await newestNotes.call(this, candidateId, itemIndex, 100)).find((note) => note.content === content);
+		if (same) return { candidateId, ...same, alreadyExisted: true };
+	}
+	const correlationId = String(options.correlationId ?? '').trim();
+	const body: IDataObject = { content, shareWith, ...(correlationId ? { correlationId } : {}) };
+	// A second POST would add the note twice: after a 5xx, a reset or a timeout the candidate's newest notes tell
+	// whether the first one landed (then it is the result) or the POST may be sent again.
+	const sentAfter = Date.now() - CLOCK_SKEW_MS;
+	const created = await createOnce(
+		async (confirmNotApplied) => await smartRecruitersApiRequest.call(this, 'POST', '/messages/shares', { body, itemIndex, confirmNotApplied }),
+		async () => {
+			const same = (await newestNotes.call(this, candidateId, itemIndex)).find(
+				(note) => note.content === content && Date.parse(String(note.createdOn)) >= sentAfter,
+			);
+			return same && { ...same, alreadyExisted: true };
+		},
+	);
+	return { candidateId, ...created };
 }

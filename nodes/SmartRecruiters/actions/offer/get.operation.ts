@@ -1,21 +1,23 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { apiRequest } from '../../transport';
-import { candidateLocator, eachItem, forOperation, jobLocator, locatorValue } from '../common';
+import { requiredLocatorValue } from '../../../shared/parameters';
+import { smartRecruitersApiRequest } from '../../transport';
+import { candidateRLC, jobRLC } from '../common.descriptions';
 
-export const description: INodeProperties[] = forOperation('offer', 'get', [
-	candidateLocator(),
-	jobLocator(),
+const properties: INodeProperties[] = [
+	candidateRLC,
+	jobRLC('The job application the offer belongs to'),
 	{ displayName: 'Offer ID', name: 'offerId', type: 'string', default: '', required: true },
-]);
+];
 
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await eachItem.call(this, async (i) => {
-		const params = {
-			id: locatorValue.call(this, 'candidateId', i),
-			jobId: locatorValue.call(this, 'jobId', i),
-			offerId: String(this.getNodeParameter('offerId', i)).trim(),
-		};
-		return await apiRequest.call(this, 'GET', '/candidates/{id}/jobs/{jobId}/offers/{offerId}', { params, itemIndex: i });
-	});
+export const description = updateDisplayOptions({ show: { resource: ['offer'], operation: ['get'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const params = {
+		candidateId: requiredLocatorValue.call(this, 'candidate', 'Candidate', itemIndex),
+		jobId: requiredLocatorValue.call(this, 'job', 'Job', itemIndex),
+		offerId: requiredLocatorValue.call(this, 'offerId', 'Offer ID', itemIndex),
+	};
+	return await smartRecruitersApiRequest.call(this, 'GET', '/candidates/{candidateId}/jobs/{jobId}/offers/{offerId}', { params, itemIndex });
 }

@@ -1,16 +1,22 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
+import { returnAllAndLimit } from '../../../shared/descriptions';
 import { offerOutputProperty, offersOutput } from '../../../shared/offers';
-import { apiRequest } from '../../transport';
-import { candidateLocator, eachItem, forOperation, jobLocator, locatorValue } from '../common';
+import { requiredLocatorValue, resultLimit } from '../../../shared/parameters';
+import { smartRecruitersApiRequest } from '../../transport';
+import { candidateRLC, jobRLC } from '../common.descriptions';
 
-export const description: INodeProperties[] = forOperation('offer', 'getMany', [
-	candidateLocator(),
-	jobLocator(),
+const properties: INodeProperties[] = [
+	candidateRLC,
+	jobRLC('The job application whose offers are read'),
+	...returnAllAndLimit(),
 	offerOutputProperty(
 		'"offer" is the accepted offer, else the newest, with its properties by key (e.g. offer.startDate); null when there is none',
 	),
-]);
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['offer'], operation: ['getMany'] } }, properties);
 
 /** The offer a hire goes by: the accepted one, else the newest, with its properties at the top level. */
 export function preferredOffer(offers: IDataObject[]): IDataObject | null {
@@ -21,11 +27,13 @@ export function preferredOffer(offers: IDataObject[]): IDataObject | null {
 	return { ...properties, id: chosen.id, status: chosen.status, createdOn: chosen.createdOn };
 }
 
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await eachItem.call(this, async (i) => {
-		const params = { id: locatorValue.call(this, 'candidateId', i), jobId: locatorValue.call(this, 'jobId', i) };
-		const response = await apiRequest.call(this, 'GET', '/candidates/{id}/jobs/{jobId}/offers', { params, itemIndex: i });
-		const offers = (response.content as IDataObject[] | undefined) ?? [];
-		return offersOutput.call(this, i, offers, preferredOffer);
-	});
+/** The offers of one application; SmartRecruiters returns them in one list (no pages), so Limit cuts it. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]> {
+	const params = {
+		candidateId: requiredLocatorValue.call(this, 'candidate', 'Candidate', itemIndex),
+		jobId: requiredLocatorValue.call(this, 'job', 'Job', itemIndex),
+	};
+	const response = await smartRecruitersApiRequest.call(this, 'GET', '/candidates/{candidateId}/jobs/{jobId}/offers', { params, itemIndex });
+	const offers = ((response.content as IDataObject[] | undefined) ?? []).slice(0, resultLimit.call(this, itemIndex));
+	return offersOutput.call(this, itemIndex, offers, preferredOffer);
 }

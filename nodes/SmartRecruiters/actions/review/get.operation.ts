@@ -1,15 +1,23 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { API, apiRequest } from '../../transport';
-import { eachItem, forOperation } from '../common';
+import { requiredLocatorValue } from '../../../shared/parameters';
+import { API, smartRecruitersApiRequest } from '../../transport';
 
-export const description: INodeProperties[] = forOperation('review', 'get', [
-	{ displayName: 'Review ID', name: 'reviewId', type: 'string', default: '', required: true, description: 'E.g. from the review_id of a review.created event.' },
-]);
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Review ID',
+		name: 'reviewId',
+		type: 'string',
+		default: '',
+		required: true,
+		description: 'E.g. the review_id of a review.created event.',
+	},
+];
 
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await eachItem.call(this, async (i) => {
-		const reviewId = String(this.getNodeParameter('reviewId', i)).trim();
-		return await apiRequest.call(this, 'GET', `${API.reviews}/reviews/{reviewId}`, { params: { reviewId }, itemIndex: i });
-	});
+export const description = updateDisplayOptions({ show: { resource: ['review'], operation: ['get'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const reviewId = requiredLocatorValue.call(this, 'reviewId', 'Review ID', itemIndex);
+	return await smartRecruitersApiRequest.call(this, 'GET', `${API.reviews}/reviews/{reviewId}`, { params: { reviewId }, itemIndex });
 }

@@ -1,15 +1,22 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { API, apiRequest } from '../../transport';
-import { candidateLocator, eachItem, forOperation, jobLocator, locatorValue } from '../common';
+import { returnAllAndLimit } from '../../../shared/descriptions';
+import { requiredLocatorValue, resultLimit } from '../../../shared/parameters';
+import { API, smartRecruitersApiRequest } from '../../transport';
+import { candidateRLC, jobRLC } from '../common.descriptions';
 
-export const description: INodeProperties[] = forOperation('review', 'getMany', [candidateLocator(), jobLocator()]);
+const properties: INodeProperties[] = [candidateRLC, jobRLC('The job application whose reviews are read'), ...returnAllAndLimit()];
 
-/** Reviews (interview feedback) of one application; the Reviews API answers with a bare array. */
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await eachItem.call(this, async (i) => {
-		const qs = { candidateId: locatorValue.call(this, 'candidateId', i), jobId: locatorValue.call(this, 'jobId', i) };
-		const reviews = ((await apiRequest.call(this, 'GET', `${API.reviews}/reviews`, { qs, itemIndex: i })) as IDataObject[] | IDataObject);
-		return Array.isArray(reviews) ? reviews : ((reviews.content as IDataObject[] | undefined) ?? []);
-	});
+export const description = updateDisplayOptions({ show: { resource: ['review'], operation: ['getMany'] } }, properties);
+
+/** Reviews (interview feedback) of one application; the Reviews API answers with one bare array (no pages). */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const qs = {
+		candidateId: requiredLocatorValue.call(this, 'candidate', 'Candidate', itemIndex),
+		jobId: requiredLocatorValue.call(this, 'job', 'Job', itemIndex),
+	};
+	const reviews = (await smartRecruitersApiRequest.call(this, 'GET', `${API.reviews}/reviews`, { qs, itemIndex })) as IDataObject | IDataObject[];
+	const list = Array.isArray(reviews) ? reviews : ((reviews.content as IDataObject[] | undefined) ?? []);
+	return list.slice(0, resultLimit.call(this, itemIndex));
 }

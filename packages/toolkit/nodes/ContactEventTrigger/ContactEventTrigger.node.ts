@@ -14,6 +14,7 @@ import { CONTACT_EVENT_TYPES, parseContactEvent, parseContactEventBatch } from '
 import { isValidSignature } from '../shared/bodySignature';
 import { isFreshUnixSeconds } from '../../../../nodes/shared/webhookTime';
 import { failedItem } from '../../../../nodes/shared/failedItem';
+import { seenIds } from '../../../../nodes/shared/seenIds';
 import { headerNameProblem, isBlank, valuesTest } from '../shared/credentialTest';
 
 interface TriggerState extends IDataObject {
@@ -180,21 +181,20 @@ export class ContactEventTrigger implements INodeType {
 		const wanted = this.getNodeParameter('events', []) as string[];
 		const dedupe = this.getNodeParameter('options.dedupe', true) as boolean;
 		const state = this.getWorkflowStaticData('node') as TriggerState;
-		const seen = new Set(state.recentEventIds ?? []);
+		const recent = seenIds(state, 'recentEventIds', REMEMBERED_EVENT_IDS);
 		let ignored = 0;
 		let duplicates = 0;
 		const accepted: IDataObject[] = [];
 		for (const item of parsed.items) {
 			if (!wanted.includes(item.type)) {
 				ignored++;
-			} else if (dedupe && seen.has(item.eventId)) {
+			} else if (dedupe && recent.has(item.eventId)) {
 				duplicates++;
 			} else {
-				seen.add(item.eventId);
+				if (dedupe) recent.remember(item.eventId);
 				accepted.push(item as unknown as IDataObject);
 			}
 		}
-		if (dedupe) state.recentEventIds = [...seen].slice(-REMEMBERED_EVENT_IDS);
 
 		response.status(200).json({ received: parsed.items.length, accepted: accepted.length, ignored, duplicates });
 		if (accepted.length === 0) return { noWebhookResponse: true };
@@ -210,13 +210,13 @@ export class ContactEventTrigger implements INodeType {
 		const items = this.getInputData();
 		const dedupe = this.getNodeParameter('options.dedupe', 0, true) as boolean;
 		const state = this.getWorkflowStaticData('node') as TriggerState;
-		const processed = new Set(state.processedEventIds ?? []);
+		const processed = seenIds(state, 'processedEventIds', REMEMBERED_EVENT_IDS);
 		const output: INodeExecutionData[] = [];
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 			const result = parseContactEvent(items[itemIndex].json);
 			if (result.ok) {
 				if (dedupe && processed.has(result.item.eventId)) continue;
-				processed.add(result.item.eventId);
+				if (dedupe) processed.remember(result.item.eventId);
 				output.push({ json: result.item as unknown as IDataObject, pairedItem: { item: itemIndex } });
 				continue;
 			}
@@ -228,7 +228,6 @@ export class ContactEventTrigger implements INodeType {
 			output.push(failedItem.call(this, error, itemIndex));
 		}
 		// Static data is kept only when the run succeeds (in n8n and in ats-sync), so a failed run's events are retried.
-		if (dedupe) state.processedEventIds = [...processed].slice(-REMEMBERED_EVENT_IDS);
 		return [output];
 	}
 }

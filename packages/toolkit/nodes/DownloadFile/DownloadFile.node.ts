@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { failedItem, nodeError } from '../../../../nodes/shared/failedItem';
+import { asNodeError } from '../../../../nodes/shared/errors';
+import { failedItem } from '../../../../nodes/shared/failedItem';
 
 const MEGABYTE = 1024 * 1024;
 
@@ -95,7 +96,7 @@ export class DownloadFile implements INodeType {
 				const result = await downloadInto.call(this, items[itemIndex], itemIndex);
 				(result ? downloaded : withoutUrl).push({ ...(result ?? items[itemIndex]), pairedItem: { item: itemIndex } });
 			} catch (error) {
-				if (!this.continueOnFail()) throw nodeError.call(this, error, itemIndex);
+				if (!this.continueOnFail()) throw asNodeError(this.getNode(), error, itemIndex);
 				downloaded.push(failedItem.call(this, error, itemIndex));
 			}
 		}

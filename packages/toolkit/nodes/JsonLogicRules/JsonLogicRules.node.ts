@@ -10,7 +10,8 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import type { Rule, SyncPolicy } from './rules';
 import { InvalidRuleError, matches, parseRule, syncPolicyRule } from './rules';
-import { failedItem, nodeError } from '../../../../nodes/shared/failedItem';
+import { asNodeError } from '../../../../nodes/shared/errors';
+import { failedItem } from '../../../../nodes/shared/failedItem';
 
 /**
  * The node's outputs from its parameters: one per rule plus "Fallback", or "Sync" and "Skip" for a sync policy.
@@ -200,7 +201,7 @@ export class JsonLogicRules implements INodeType {
 				}
 				if (!matched) fallback.push({ ...item, pairedItem: { item: itemIndex } });
 			} catch (error) {
-				if (!this.continueOnFail()) throw nodeError.call(this, error, itemIndex);
+				if (!this.continueOnFail()) throw asNodeError(this.getNode(), error, itemIndex);
 				fallback.push(failedItem.call(this, error, itemIndex));
 			}
 		}
@@ -214,7 +215,7 @@ function rulesFor(this: IExecuteFunctions, itemIndex: number): Rule[] {
 		try {
 			return parseRule(entry.rule);
 		} catch (error) {
-			if (!(error instanceof InvalidRuleError)) throw nodeError.call(this, error, itemIndex);
+			if (!(error instanceof InvalidRuleError)) throw asNodeError(this.getNode(), error, itemIndex);
 			const name = entry.outputName ? `Rule "${entry.outputName}" (rule ${index + 1})` : `Rule ${index + 1}`;
 			throw new NodeOperationError(this.getNode(), `${name}: ${error.message}`, {
 				itemIndex,
@@ -233,7 +234,7 @@ function syncPolicyRuleFor(this: IExecuteFunctions, itemIndex: number): Rule {
 			campaignIdPath: this.getNodeParameter('campaignIdPath', itemIndex, 'campaign.id') as string,
 		});
 	} catch (error) {
-		if (!(error instanceof InvalidRuleError)) throw nodeError.call(this, error, itemIndex);
+		if (!(error instanceof InvalidRuleError)) throw asNodeError(this.getNode(), error, itemIndex);
 		throw new NodeOperationError(this.getNode(), `Sync policy: ${error.message}`, { itemIndex });
 	}
 }

@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INo
 import { jsonParse, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import set from 'lodash/set';
 
-import { failedItem, nodeError } from '../../../../nodes/shared/failedItem';
+import { asNodeError } from '../../../../nodes/shared/errors';
+import { failedItem } from '../../../../nodes/shared/failedItem';
 
 import type { LookupTable, TableRow } from './table';
 import { isEmptyKey, lookUp, tableFromObject, tableFromRows } from './table';
@@ -174,7 +175,7 @@ export class MappingTable implements INodeType {
 				json.skipped = { reason, node: nodeName, ...(isEmptyKey(key) ? {} : { [keyLabel]: key as IDataObject[string] }) };
 				outputs[UNMAPPED].push({ json, binary: items[itemIndex].binary, pairedItem: { item: itemIndex } });
 			} catch (error) {
-				if (!this.continueOnFail()) throw nodeError.call(this, error, itemIndex);
+				if (!this.continueOnFail()) throw asNodeError(this.getNode(), error, itemIndex);
 				outputs[MAPPED].push(failedItem.call(this, error, itemIndex));
 			}
 		}

@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INo
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import set from 'lodash/set';
 
-import { failedItem, nodeError } from '../../../../nodes/shared/failedItem';
+import { asNodeError } from '../../../../nodes/shared/errors';
+import { failedItem } from '../../../../nodes/shared/failedItem';
 import { valuesTest } from '../shared/credentialTest';
 
 import { pseudonymHash, redact, redactionTerms, removeFields } from './pseudonym';
@@ -118,7 +119,7 @@ export class Pseudonymize implements INodeType {
 			try {
 				output.push({ json: pseudonymizeItem.call(this, items[itemIndex].json, secret, itemIndex), pairedItem: { item: itemIndex } });
 			} catch (error) {
-				if (!this.continueOnFail()) throw nodeError.call(this, error, itemIndex);
+				if (!this.continueOnFail()) throw asNodeError(this.getNode(), error, itemIndex);
 				output.push(failedItem.call(this, error, itemIndex));
 			}
 		}

@@ -1,0 +1,92 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+export const candidateRLC: INodeProperties = {
+	displayName: 'Candidate',
+	name: 'candidate',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	required: true,
+	description: 'The SmartRecruiters candidate. Search the list by name or email address.',
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			placeholder: 'Type a name or email address…',
+			typeOptions: { searchListMethod: 'searchCandidates', searchable: true },
+		},
+		{
+			displayName: 'ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. 7f8c1e2a-9b1d-4c4e-a2b1-0c9d8e7f6a5b',
+		},
+	],
+};
+
+/** The job locator; `description` says what the job is for in the operation. */
+export function jobRLC(description = 'The SmartRecruiters job'): INodeProperties {
+	return {
+		displayName: 'Job',
+		name: 'job',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: 'Select a job…',
+				typeOptions: { searchListMethod: 'searchJobs', searchable: true },
+			},
+			{
+				displayName: 'By URL',
+				name: 'url',
+				type: 'string',
+				placeholder: 'e.g. https://www.smartrecruiters.com/app/jobs/details/3a6b3c9e-1f2d-4e5a-9b8c-7d6e5f4a3b2c',
+				extractValue: { type: 'regex', regex: '/jobs/(?:details/)?([0-9a-fA-F-]{8,})' },
+			},
+			{
+				displayName: 'ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 3a6b3c9e-1f2d-4e5a-9b8c-7d6e5f4a3b2c',
+			},
+		],
+	};
+}
+
+/** Source fields shared by Create, Upsert and Set Source: SmartRecruiters identifies a source by type + value id. */
+export function sourceFields(required: boolean): INodeProperties[] {
+	return [
+		{
+			displayName: 'Source Type Name or ID',
+			name: 'sourceTypeId',
+			type: 'options',
+			typeOptions: { loadOptionsMethod: 'getSourceTypes' },
+			default: '',
+			required,
+			description:
+				'Source type, e.g. Job boards or Sourcing. Leave empty and SmartRecruiters records the source as "API". Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		},
+		{
+			displayName: 'Source Name or ID',
+			name: 'sourceId',
+			type: 'options',
+			typeOptions: { loadOptionsMethod: 'getSourceValues', loadOptionsDependsOn: ['sourceTypeId'] },
+			default: '',
+			required,
+			description:
+				'The source value of that type. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		},
+		{
+			displayName: 'Source Subtype ID',
+			name: 'sourceSubTypeId',
+			type: 'string',
+			default: '',
+			description: 'Only for source types with subtypes (SmartRecruiters answers SUBTYPE_REQUIRED when it is needed)',
+		},
+	];
+}
