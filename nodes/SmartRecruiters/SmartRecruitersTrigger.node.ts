@@ -18,6 +18,7 @@ import type { SecretKeyEntry } from './trigger/secretKeys';
 import { activeSecretKeys, withRotatedKey } from './trigger/secretKeys';
 import { matchingSignature } from './trigger/signature';
 import { isFreshUnixSeconds } from '../shared/webhookTime';
+import { assertDeliverableWebhookUrl } from '../shared/webhookUrl';
 
 /** What the trigger keeps between activation and deliveries (n8n persists node static data). */
 interface TriggerState extends IDataObject {
@@ -118,8 +119,10 @@ export class SmartRecruitersTrigger implements INodeType {
 				if (unknown.length > 0) {
 					throw new NodeOperationError(this.getNode(), `"Events" has event(s) SmartRecruiters does not send: ${unknown.map((e) => `"${e}"`).join(', ')}`);
 				}
+				const callbackUrl = String(this.getNodeWebhookUrl('default') ?? '');
+				assertDeliverableWebhookUrl(this.getNode(), 'SmartRecruiters', callbackUrl, (await getAuthentication.call(this)).credentials);
 				const subscription = await apiRequest.call(this, 'POST', `${API.webhooks}/subscriptions`, {
-					body: { callbackUrl: this.getNodeWebhookUrl('default'), events },
+					body: { callbackUrl, events },
 				});
 				const id = String(subscription.id);
 				state.subscriptionId = id;

@@ -13,7 +13,8 @@ let fixture: TriggerFixture | undefined;
 
 beforeAll(async () => {
 	// Lever retries a failed delivery 5 times; short waits keep the suite quick.
-	sim = await startLeverSimulator({ webhookRetryDelaysMs: [1, 1, 1, 1, 1] });
+	// The fixture's receiver listens on plain http on loopback.
+	sim = await startLeverSimulator({ webhookRetryDelaysMs: [1, 1, 1, 1, 1], allowInsecureWebhookUrls: true });
 });
 
 afterEach(async () => {
@@ -364,6 +365,7 @@ async function oauthCredentials(scopes: string[]): Promise<IDataObject> {
 	return {
 		environment: 'custom',
 		customUrl: sim.baseUrl,
+		allowHttpWebhookUrls: true,
 		customAuthUrl: sim.oauth.authorizeUrl,
 		customAccessTokenUrl: sim.oauth.tokenUrl,
 		customAudience: sim.oauth.audience,
@@ -408,7 +410,7 @@ describe('Lever Trigger: one signature token for the whole account', () => {
 	let accountFixture: TriggerFixture | undefined;
 
 	beforeAll(async () => {
-		accountSim = await startLeverSimulator({ webhookTokenScope: 'account', webhookRetryDelaysMs: [1, 1, 1, 1, 1] });
+		accountSim = await startLeverSimulator({ webhookTokenScope: 'account', webhookRetryDelaysMs: [1, 1, 1, 1, 1], allowInsecureWebhookUrls: true });
 	});
 
 	afterAll(async () => {
@@ -426,5 +428,21 @@ describe('Lever Trigger: one signature token for the whole account', () => {
 		const [contact] = await accountSim.sendWebhook('contactCreated', { contactId: S.contacts.ada });
 		expect([hired.status, contact.status]).toEqual([200, 200]);
 		expect(accountFixture.deliveries.map((delivery) => outputOf(delivery.run)[0]?.event)).toEqual(['candidateHired', 'contactCreated']);
+	});
+});
+
+describe('Lever Trigger: webhook URL', () => {
+	it('refuses a plain-http webhook URL before registering anything, with a message that says what to do', async () => {
+		for (const credential of [{ allowHttpWebhookUrls: false }, { environment: 'production', allowHttpWebhookUrls: true }]) {
+			fixture = await startTriggerFixture(sim, { events: ['candidateHired'] }, credential);
+			const failure = fixture.activate();
+			await expect(failure).rejects.toThrow("Lever only delivers to https URLs: set n8n's webhook URL to an https address");
+			await expect(failure).rejects.toMatchObject({ description: expect.stringContaining(`This trigger's webhook URL is ${fixture.webhookUrl}.`) });
+			await fixture.close();
+			fixture = undefined;
+		}
+		// Refused before any call: no listing, no registration (a Production credential never reached the network).
+		expect(sim.requests.filter((request) => request.path.startsWith('/v1/webhooks'))).toEqual([]);
+		expect(sim.state.webhooks).toEqual([]);
 	});
 });

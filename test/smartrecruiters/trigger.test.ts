@@ -15,9 +15,12 @@ let sim: Simulator;
 let receiver: WebhookReceiver;
 let credentials: Record<string, ICredentialDataDecryptedObject>;
 
+/** The receivers listen on plain http on loopback: the credential (and the simulator) opt in to that. */
+const httpCredentials = () => apiKeyCredentials(sim, { allowHttpWebhookUrls: true });
+
 beforeAll(async () => {
-	sim = await startSmartRecruitersSimulator();
-	credentials = apiKeyCredentials(sim);
+	sim = await startSmartRecruitersSimulator({ allowInsecureWebhookUrls: true });
+	credentials = httpCredentials();
 	receiver = await startWebhookReceiver({ events: ['application.status.updated', 'candidate.created'] }, credentials);
 });
 
@@ -121,7 +124,7 @@ describe('SmartRecruiters Trigger', () => {
 	});
 
 	it('refuses an event SmartRecruiters does not send before subscribing', async () => {
-		const refused = await startWebhookReceiver({ events: ['candidate.created', 'interview.created'] }, apiKeyCredentials(sim));
+		const refused = await startWebhookReceiver({ events: ['candidate.created', 'interview.created'] }, httpCredentials());
 		const subscriptionsBefore = sim.state.subscriptions.length;
 		try {
 			await expect(refused.webhookMethod('create')).rejects.toThrow('"Events" has event(s) SmartRecruiters does not send: "interview.created"');
@@ -144,7 +147,7 @@ describe('SmartRecruiters Trigger with "Only When Status Becomes: Hired"', () =>
 	let hiredOnly: WebhookReceiver;
 
 	beforeAll(async () => {
-		hiredOnly = await startWebhookReceiver({ events: ['application.status.updated'], options: { onlyStatuses: ['HIRED'] } }, apiKeyCredentials(sim));
+		hiredOnly = await startWebhookReceiver({ events: ['application.status.updated'], options: { onlyStatuses: ['HIRED'] } }, httpCredentials());
 		await hiredOnly.webhookMethod('create');
 	});
 
@@ -185,5 +188,24 @@ describe('SmartRecruiters Trigger with "Only When Status Becomes: Hired"', () =>
 			payload: { candidate_id: candidates.maria, job_id: jobs.productDesigner },
 			application: { status: 'HIRED' },
 		});
+	});
+});
+
+describe('SmartRecruiters Trigger registration', () => {
+	it('refuses a plain-http webhook URL before subscribing, with a message that says what to do', async () => {
+		const subscriptionsBefore = sim.state.subscriptions.length;
+		const requestsBefore = sim.requests.length;
+		for (const extra of [{}, { environment: 'production', allowHttpWebhookUrls: true }]) {
+			const plainHttp = await startWebhookReceiver({ events: ['candidate.created'] }, apiKeyCredentials(sim, extra));
+			try {
+				const failure = plainHttp.webhookMethod('create');
+				await expect(failure).rejects.toThrow("SmartRecruiters only delivers to https URLs: set n8n's webhook URL to an https address");
+				await expect(failure).rejects.toMatchObject({ description: expect.stringContaining(`This trigger's webhook URL is ${plainHttp.url}.`) });
+			} finally {
+				await plainHttp.close();
+			}
+		}
+		expect(sim.state.subscriptions).toHaveLength(subscriptionsBefore);
+		expect(sim.requests).toHaveLength(requestsBefore);
 	});
 });

@@ -1,7 +1,8 @@
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { leverApiRequest, leverApiRequestAllItems } from '../transport';
+import { assertDeliverableWebhookUrl } from '../../shared/webhookUrl';
+import { leverApiRequest, leverApiRequestAllItems, leverCredentialType } from '../transport';
 import type { LeverWebhookEvent } from './events';
 import { EVENTS_WITH_ORIGIN_CONDITIONS, originOptions } from './events';
 
@@ -112,6 +113,7 @@ async function deleteWebhook(context: IHookFunctions, id: string): Promise<boole
 export async function createWebhooks(this: IHookFunctions): Promise<boolean> {
 	const staticData = this.getWorkflowStaticData('node');
 	const { url, events, origins } = settingsOf(this);
+	assertDeliverableWebhookUrl(this.getNode(), 'Lever', url, await this.getCredentials(await leverCredentialType.call(this)));
 
 	const live = await listWebhooksOrExplain(this, url);
 	for (const leftover of live.filter((webhook) => webhook.url === url)) {

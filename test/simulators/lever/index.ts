@@ -47,6 +47,11 @@ export interface LeverSimulatorOptions {
 	webhookRetryDelaysMs?: number[];
 	/** seeded fault injection on authenticated API requests (see ../faults.ts); default off */
 	faults?: FaultOptions;
+	/**
+	 * Also take plain-http webhook URLs to a loopback host (test receivers have no TLS). Default false: like Lever, only
+	 * https URLs are taken (see ../webhookUrls.ts).
+	 */
+	allowInsecureWebhookUrls?: boolean;
 }
 
 export interface LoggedRequest {
@@ -128,6 +133,7 @@ export async function startLeverSimulator(options: LeverSimulatorOptions = {}): 
 		autoWebhooks: options.autoWebhooks ?? false,
 		maxUploadBytes: options.maxUploadBytes ?? 30 * 1024 * 1024,
 		webhookRetryDelaysMs: options.webhookRetryDelaysMs ?? [10, 20, 40, 80, 160],
+		allowInsecureWebhookUrls: options.allowInsecureWebhookUrls ?? false,
 	};
 	let origin = '';
 	const state = createSeedState();

@@ -27,6 +27,7 @@ export interface ResolvedOptions {
 	autoWebhooks: boolean;
 	maxUploadBytes: number;
 	webhookRetryDelaysMs: number[];
+	allowInsecureWebhookUrls: boolean;
 }
 
 export interface SimContext {

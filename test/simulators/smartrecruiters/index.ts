@@ -21,7 +21,7 @@ import { configurationRoutes, jobRoutes } from './routes/jobs-config';
 import { deliverEvent, SUBSCRIBE_OPERATION_ID, webhookRoutes, type DeliverEventOptions, type DeliveryResult, type WebhookOptions } from './routes/webhooks';
 import { buildSeedState, SMARTRECRUITERS_SEED, type SmartRecruitersSeed } from './seed';
 import { loadSpec, type SpecOperation } from './spec';
-import { TOKEN_ENDPOINT } from './spec-exceptions';
+import { loopbackHttpAsHttps, TOKEN_ENDPOINT } from './spec-exceptions';
 import type { SmartRecruitersState } from './types';
 import { FaultInjector, type FaultCounts, type FaultOptions } from '../faults';
 
@@ -54,6 +54,11 @@ export interface SmartRecruitersSimulatorOptions {
 	autoEvents?: boolean;
 	/** Seeded fault injection on authenticated API requests (see ../faults.ts). Default off. */
 	faults?: FaultOptions;
+	/**
+	 * Also take plain-http callback URLs to a loopback host (test receivers have no TLS). Default false: like
+	 * SmartRecruiters, a callback URL that is not https is refused with 422 (see ../webhookUrls.ts).
+	 */
+	allowInsecureWebhookUrls?: boolean;
 }
 
 export interface SmartRecruitersRequestRecord {
@@ -139,6 +144,8 @@ export async function startSmartRecruitersSimulator(options: SmartRecruitersSimu
 	const tokenExpiresIn = options.tokenExpiresIn ?? 1800;
 	const webhookOptions: WebhookOptions = { ...DEFAULT_WEBHOOK_OPTIONS, ...options.webhooks };
 	const seed = SMARTRECRUITERS_SEED;
+	/** What the contract check sees of a body: with the insecure-URL option, loopback http reads as https. */
+	const checked = (body: unknown) => (options.allowInsecureWebhookUrls ? loopbackHttpAsHttps(body) : body);
 
 	let clockOffset = 0;
 	let baseUrl = '';
@@ -237,7 +244,7 @@ export async function startSmartRecruitersSimulator(options: SmartRecruitersSimu
 			const operation = res.locals.operation as SpecOperation | undefined;
 			if (!operation) return;
 			operationId = operation.operationId;
-			errors = spec.checkResponse(operation, res.statusCode, contentType, body);
+			errors = spec.checkResponse(operation, res.statusCode, contentType, checked(body));
 		}
 		if (errors.length) simulator.contractViolations.push({ direction: 'response', method: req.method, path, operation: operationId, errors });
 	}
@@ -392,7 +399,7 @@ export async function startSmartRecruitersSimulator(options: SmartRecruitersSimu
 			query: req.query as Record<string, unknown>,
 			headers: req.headers,
 			contentType: req.get('content-type'),
-			body,
+			body: checked(body),
 		});
 		const problems = [...check.errors, ...check.warnings];
 		if (problems.length) {
