@@ -126,11 +126,12 @@ export class SmartRecruitersTrigger implements INodeType {
 				});
 				const id = String(subscription.id);
 				state.subscriptionId = id;
-				// SmartRecruiters now POSTs X-Hook-Secret to the webhook URL; webhook() echoes it, then the call returns.
-				await apiRequest.call(this, 'PUT', `${API.webhooks}/subscriptions/{id}/activation`, { params: { id } });
+				// The key comes before activation: events are delivered from activation on, and an unsigned one is refused.
 				const { secretKey } = await apiRequest.call(this, 'POST', `${API.webhooks}/subscriptions/{id}/secret-key`, { params: { id } });
 				// A new subscription signs with its own key only: keys of a replaced subscription are never valid again.
 				state.secretKeys = [{ key: String(secretKey), createdAt: Date.now() }];
+				// SmartRecruiters now POSTs X-Hook-Secret to the webhook URL; webhook() echoes it, then the call returns.
+				await apiRequest.call(this, 'PUT', `${API.webhooks}/subscriptions/{id}/activation`, { params: { id } });
 				return true;
 			},
 

@@ -192,6 +192,34 @@ describe('SmartRecruiters Trigger with "Only When Status Becomes: Hired"', () =>
 });
 
 describe('SmartRecruiters Trigger registration', () => {
+	it('has the secret key before activating: an event delivered at activation is accepted on the first attempt', async () => {
+		const first = await startWebhookReceiver({ events: ['candidate.created'] }, httpCredentials());
+		const requestsBefore = sim.requests.length;
+		try {
+			sim.deliverOnActivation('candidate.created', { id: sim.seed.candidates.tom }, { eventId: 'evt-at-activation' });
+			expect(await first.webhookMethod('create')).toBe(true);
+			await sim.settled();
+			await first.settled();
+			const delivery = sim.state.deliveries.find((candidate) => candidate.eventId === 'evt-at-activation')!;
+			// Signed (the subscription had its key), accepted at once: no wait for SmartRecruiters' retry minutes later.
+			expect(delivery.attempts.map((attempt) => attempt.status)).toEqual([202]);
+			expect(delivery.attempts[0].headers['smartrecruiters-signature']).toMatch(/^v1=[0-9a-f]{64}$/);
+			expect(first.triggered.map((items) => items[0].json.eventId)).toEqual(['evt-at-activation']);
+			const calls = sim.requests
+				.slice(requestsBefore)
+				.filter((request) => request.path.startsWith('/webhooks-api/'))
+				.map((request) => `${request.method} ${request.path.replace(/[0-9a-f-]{36}/, '{id}')}`);
+			expect(calls).toEqual([
+				'POST /webhooks-api/v201907/subscriptions',
+				'POST /webhooks-api/v201907/subscriptions/{id}/secret-key',
+				'PUT /webhooks-api/v201907/subscriptions/{id}/activation',
+			]);
+		} finally {
+			await first.webhookMethod('delete');
+			await first.close();
+		}
+	});
+
 	it('refuses a plain-http webhook URL before subscribing, with a message that says what to do', async () => {
 		const subscriptionsBefore = sim.state.subscriptions.length;
 		const requestsBefore = sim.requests.length;

@@ -94,6 +94,11 @@ export interface SmartRecruitersSimulator {
 	/** Turns the seeded fault mode on (fresh PRNG from `options.seed`, counts zeroed) or off (`undefined`). */
 	setFaults(options: FaultOptions | undefined): void;
 	deliverEvent(eventName: string, payload: Record<string, unknown>, options?: DeliverEventOptions): Promise<DeliveryResult[]>;
+	/**
+	 * An event that happens the moment a subscription to it becomes active: its first delivery attempt starts before
+	 * the activation call is answered (signed with the keys the subscription has then). Once; `settled()` waits for it.
+	 */
+	deliverOnActivation(eventName: string, payload: Record<string, unknown>, options?: DeliverEventOptions): void;
 	/** Moves the simulator clock forward (token expiry, secret-key deprecation) without waiting. */
 	advanceTime(ms: number): void;
 	/** Resolves when every automatic delivery started so far (`autoEvents`) has finished, retries included. */
@@ -154,6 +159,8 @@ export async function startSmartRecruitersSimulator(options: SmartRecruitersSimu
 	const windows = new Map<string, number[]>();
 	const inFlight = new Map<string, { total: number; candidateSearches: number }>();
 	let deliveryQueue: Promise<void> = Promise.resolve();
+	const dueOnActivation: Array<{ eventName: string; payload: Record<string, unknown>; options?: DeliverEventOptions }> = [];
+	const activationDeliveries = new Set<Promise<unknown>>();
 
 	const ctx: SimContext = {
 		state: buildSeedState(),
@@ -417,7 +424,15 @@ export async function startSmartRecruitersSimulator(options: SmartRecruitersSimu
 		next();
 	});
 
-	app.use(API_BASES.webhooks, webhookRoutes(ctx, webhookOptions, (res) => res.locals.credential as string));
+	const deliverDueEvents = (subscription: { events: string[] }) => {
+		for (const due of dueOnActivation.filter((event) => subscription.events.includes(event.eventName))) {
+			dueOnActivation.splice(dueOnActivation.indexOf(due), 1);
+			const delivery = simulator.deliverEvent(due.eventName, due.payload, due.options).catch(() => undefined);
+			activationDeliveries.add(delivery);
+			void delivery.finally(() => activationDeliveries.delete(delivery));
+		}
+	};
+	app.use(API_BASES.webhooks, webhookRoutes(ctx, webhookOptions, (res) => res.locals.credential as string, deliverDueEvents));
 	app.use(API_BASES.interviews, interviewRoutes(ctx));
 	app.use(API_BASES.reviews, reviewRoutes(ctx));
 	app.use(API_BASES.users, userRoutes(ctx));
@@ -448,12 +463,15 @@ export async function startSmartRecruitersSimulator(options: SmartRecruitersSimu
 			payload,
 			deliverOptions,
 		);
+	simulator.deliverOnActivation = (eventName, payload, deliverOptions) => {
+		dueOnActivation.push({ eventName, payload, options: deliverOptions });
+	};
 	simulator.settled = async () => {
 		let tail: Promise<void>;
 		do {
 			tail = deliveryQueue;
-			await tail;
-		} while (tail !== deliveryQueue);
+			await Promise.all([tail, ...activationDeliveries]);
+		} while (tail !== deliveryQueue || activationDeliveries.size > 0);
 	};
 	simulator.advanceTime = (ms: number) => {
 		clockOffset += ms;
@@ -463,6 +481,7 @@ export async function startSmartRecruitersSimulator(options: SmartRecruitersSimu
 		Object.assign(ctx.state, buildSeedState());
 		simulator.requests.length = 0;
 		simulator.contractViolations.length = 0;
+		dueOnActivation.length = 0;
 		simulator.rateLimited = 0;
 		tokens.clear();
 		windows.clear();
