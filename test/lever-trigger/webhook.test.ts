@@ -446,3 +446,31 @@ describe('Lever Trigger: webhook URL', () => {
 		expect(sim.state.webhooks).toEqual([]);
 	});
 });
+
+describe("Lever Trigger: the docs' double-nested create answer", () => {
+	let documentedSim: LeverSimulator;
+	let documentedFixture: TriggerFixture | undefined;
+
+	beforeAll(async () => {
+		documentedSim = await startLeverSimulator({ webhookCreateShape: 'documented', webhookRetryDelaysMs: [1, 1, 1, 1, 1], allowInsecureWebhookUrls: true });
+	});
+
+	afterAll(async () => {
+		await documentedFixture?.close();
+		await documentedSim.close();
+	});
+
+	it('keeps the webhook id and signature token from {data: {data: {…}}}, verifies deliveries and deregisters', async () => {
+		documentedFixture = await startTriggerFixture(documentedSim, { events: ['candidateHired'] });
+		await documentedFixture.activate();
+		const [webhook] = documentedSim.state.webhooks;
+		expect(documentedFixture.nodeStaticData().webhooks).toEqual([{ id: webhook.id, event: 'candidateHired', signatureToken: webhook.signatureToken }]);
+
+		const [delivery] = await documentedSim.sendWebhook('candidateHired', { opportunityId: S.opportunities.alanHired });
+		expect(delivery).toMatchObject({ status: 200, attempts: 1 });
+		expect(outputOf(documentedFixture.deliveries[0].run)).toEqual([expect.objectContaining({ event: 'candidateHired' })]);
+
+		expect(await documentedFixture.deactivate()).toBe(true);
+		expect(documentedSim.state.webhooks).toEqual([]);
+	});
+});

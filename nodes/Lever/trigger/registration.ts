@@ -64,9 +64,14 @@ function signatureTokenOf(created: IDataObject): string | null {
 	return typeof token === 'string' && token !== '' ? token : null;
 }
 
+/**
+ * The webhook object of a create response. A sandbox recording shows `{data: {…}}`, Lever's docs `{data: {data: {…}}}`;
+ * the webhook itself has no `data` field, so every level is unwrapped.
+ */
 function unwrapData(response: unknown): IDataObject {
-	const body = (response ?? {}) as IDataObject;
-	return (body.data !== null && typeof body.data === 'object' ? body.data : body) as IDataObject;
+	let body = (response ?? {}) as IDataObject;
+	while (body.data !== null && typeof body.data === 'object' && !Array.isArray(body.data)) body = body.data as IDataObject;
+	return body;
 }
 
 function httpStatusOf(error: unknown): string | undefined {

@@ -52,6 +52,11 @@ export interface LeverSimulatorOptions {
 	 * https URLs are taken (see ../webhookUrls.ts).
 	 */
 	allowInsecureWebhookUrls?: boolean;
+	/**
+	 * Shape of the `POST /webhooks` answer: 'recorded' (default) `{data: {…}}` as a sandbox recording shows, or
+	 * 'documented' `{data: {data: {…}}}` as Lever's docs example shows (README: docs vs recordings).
+	 */
+	webhookCreateShape?: 'recorded' | 'documented';
 }
 
 export interface LoggedRequest {
@@ -134,6 +139,7 @@ export async function startLeverSimulator(options: LeverSimulatorOptions = {}): 
 		maxUploadBytes: options.maxUploadBytes ?? 30 * 1024 * 1024,
 		webhookRetryDelaysMs: options.webhookRetryDelaysMs ?? [10, 20, 40, 80, 160],
 		allowInsecureWebhookUrls: options.allowInsecureWebhookUrls ?? false,
+		webhookCreateShape: options.webhookCreateShape ?? 'recorded',
 	};
 	let origin = '';
 	const state = createSeedState();

@@ -28,6 +28,7 @@ export interface ResolvedOptions {
 	maxUploadBytes: number;
 	webhookRetryDelaysMs: number[];
 	allowInsecureWebhookUrls: boolean;
+	webhookCreateShape: 'recorded' | 'documented';
 }
 
 export interface SimContext {

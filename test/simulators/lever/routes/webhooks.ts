@@ -89,7 +89,8 @@ export function webhookRoutes(ctx: SimContext): Router {
 			};
 			state.webhooks.push(webhook);
 			const view = publicView(webhook);
-			res.status(201).json({ data: { ...view, configuration: { ...view.configuration, signatureToken: webhook.signatureToken } } });
+			const created = { ...view, configuration: { ...view.configuration, signatureToken: webhook.signatureToken } };
+			res.status(201).json(ctx.options.webhookCreateShape === 'documented' ? { data: { data: created } } : { data: created });
 		}),
 	);
 

@@ -185,4 +185,19 @@ describe('Lever simulator: webhook URLs and the create answer', () => {
 			await strict.close();
 		}
 	});
+
+	it("answers POST /webhooks in the docs' double-nested shape with webhookCreateShape 'documented'", async () => {
+		const documented = await startLeverSimulator({ rateLimit: false, webhookCreateShape: 'documented' });
+		try {
+			const created = await client(documented).post('/webhooks', { url: 'https://n8n.example.com/webhook/lever', event: 'candidateHired' });
+			expect(created.status).toBe(201);
+			expect(Object.keys(created.data)).toEqual(['data']);
+			expect(created.data.data.data).toMatchObject({
+				id: documented.state.webhooks[0].id,
+				configuration: { signatureToken: documented.state.webhooks[0].signatureToken },
+			});
+		} finally {
+			await documented.close();
+		}
+	});
 });
