@@ -91,7 +91,8 @@ function phonesField(body: Body): Phone[] | undefined {
 	if (!valid) {
 		throw badRequest(`Invalid value for field "phones": expected an array of {value, type} with type one of ${PHONE_TYPES.join(', ')}`);
 	}
-	return (value as Array<{ value: string; type?: string }>).map((phone) => ({ type: phone.type ?? 'other', value: phone.value }));
+	// ⚠ A phone sent without a type is kept without one: what Lever stores then is undocumented.
+	return (value as Phone[]).map((phone) => (phone.type === undefined ? { value: phone.value } : { type: phone.type, value: phone.value }));
 }
 
 function emailsField(body: Body): string[] | undefined {
@@ -258,16 +259,18 @@ export function opportunityRoutes(ctx: SimContext, upload: multer.Multer): Route
 			const resumeFiles = files.filter((file) => file.fieldname === 'resumeFile');
 			if (resumeFiles.length > 1) throw badRequest('Only one resumeFile may be attached');
 
-			// Dedupe: an explicit contact, else any contact sharing a canonicalized email. Existing contact data wins;
-			// extra emails, phones and links are added to it.
+			// Dedupe: an explicit contact, else any contact sharing a canonicalized email. The existing contact's data takes
+			// precedence; only with an explicit `contact` are extra emails, phones and links added to it (Lever's docs).
 			const wanted = new Set(emails.map(canonicalEmail));
 			let contact = contactId !== undefined ? findContact(ctx, contactId) : state.contacts.find((c) => wanted.size > 0 && emailMatches(c, wanted));
 			const deduped = contact !== undefined;
 			if (contact) {
-				const known = new Set(contact.emails.map(canonicalEmail));
-				for (const email of emails) if (!known.has(canonicalEmail(email))) contact.emails.push(email);
-				for (const phone of phones) if (!contact.phones.some((p) => p.value === phone.value)) contact.phones.push(phone);
-				addKnown(contact.links, links);
+				if (contactId !== undefined) {
+					const known = new Set(contact.emails.map(canonicalEmail));
+					for (const email of emails) if (!known.has(canonicalEmail(email))) contact.emails.push(email);
+					for (const phone of phones) if (!contact.phones.some((p) => p.value === phone.value)) contact.phones.push(phone);
+					addKnown(contact.links, links);
+				}
 			} else {
 				contact = { id: randomUUID(), name: name ?? '', headline: headline ?? '', location: location ?? '', emails, phones, links: unique(links), isAnonymized: false, createdAt: now };
 				state.contacts.push(contact);

@@ -75,12 +75,14 @@ describe('Lever simulator: opportunities and contacts', () => {
 		expect(expanded.data.data.stage).toEqual({ id: 'lead-new', text: 'New lead' });
 	});
 
-	it('dedupes by canonicalized email onto the existing contact, keeps its data, adds extras, and still creates a new opportunity', async () => {
+	it('dedupes by canonicalized email onto the existing contact, whose data takes precedence, and still creates a new opportunity', async () => {
 		const api = client(sim);
+		const contactBefore = (await api.get(`/contacts/${S.contacts.ada}`)).data.data;
 		const first = await api.post(create(), {
 			name: 'Someone Else',
 			headline: 'Ignored headline',
 			emails: ['  ADA.Lovelace@Example.com ', 'ada.new@example.org'],
+			phones: [{ value: '+44 20 7946 0000', type: 'work' }],
 			links: ['https://ada.example'],
 			postings: [S.postings.published],
 		});
@@ -89,14 +91,35 @@ describe('Lever simulator: opportunities and contacts', () => {
 		expect(first.data.data.contact).toBe(S.contacts.ada);
 		expect(first.data.data.name).toBe('Ada Lovelace');
 		expect(first.data.data.headline).toBe('Analytical Engines, Inc.');
-		expect(first.data.data.emails).toEqual(['ada.lovelace@example.com', 'ada@analytical.example', 'ada.new@example.org']);
-		expect(first.data.data.links).toEqual(['https://github.com/ada-sim', 'https://ada.example']);
+		// Matched by email only: Lever's docs give the existing contact data precedence, nothing is added to it.
+		expect(first.data.data.emails).toEqual(['ada.lovelace@example.com', 'ada@analytical.example']);
+		expect(first.data.data.phones).toEqual(contactBefore.phones);
+		expect(first.data.data.links).toEqual(['https://github.com/ada-sim']);
+		expect((await api.get(`/contacts/${S.contacts.ada}`)).data.data).toEqual(contactBefore);
 
 		const again = await api.post(create(), { emails: ['ada.lovelace@example.com'], postings: [S.postings.published] });
 		expect(again.data.deduped).toBe(true);
 		expect(again.data.data.id).not.toBe(first.data.data.id);
 		const adas = await api.get(`/opportunities${query({ email: 'Ada.Lovelace@example.com', posting_id: S.postings.published })}`);
 		expect(adas.data.data.map((o: { id: string }) => o.id).sort()).toEqual([S.opportunities.adaBackend, first.data.data.id, again.data.data.id].sort());
+
+		// With `contact` given, extra emails, phones and links are added to the existing contact (its name still wins).
+		const withContact = await api.post(create(), {
+			contact: S.contacts.ada,
+			name: 'Someone Else',
+			emails: ['ada.new@example.org'],
+			phones: [{ value: '+44 20 7946 0000', type: 'work' }],
+			links: ['https://ada.example'],
+		});
+		expect(withContact.status).toBe(201);
+		expect(withContact.data.deduped).toBe(true);
+		expect(withContact.data.data).toMatchObject({
+			contact: S.contacts.ada,
+			name: 'Ada Lovelace',
+			emails: ['ada.lovelace@example.com', 'ada@analytical.example', 'ada.new@example.org'],
+			phones: [...contactBefore.phones, { value: '+44 20 7946 0000', type: 'work' }],
+			links: ['https://github.com/ada-sim', 'https://ada.example'],
+		});
 
 		// no email, no contact: a new contact every time
 		const anonymous1 = await api.post(create(), { name: 'Pseudonym 1' });
