@@ -45,26 +45,18 @@ const PHONE_TYPES = ['mobile', 'home', 'work', 'skype', 'other'];
 const ARRAY_FIELDS = ['emails', 'phones', 'links', 'tags', 'sources', 'followers', 'postings'];
 
 /**
- * Multipart sends one field per array element (`emails[]`), nested values as `archived[reason]`, and everything as
- * text. Normalise to the JSON shape so both encodings share one validation path.
+ * Multipart sends one field per array element (`emails[]`), nested values as `archived[reason]` and
+ * `phones[0][value]` / `phones[0][type]` (Lever's docs), and everything as text. Normalise to the JSON shape so both
+ * encodings share one validation path.
  */
 function normaliseMultipart(fields: Body): Body {
 	const body: Body = { ...fields };
 	for (const field of ARRAY_FIELDS) {
 		if (typeof body[field] === 'string') body[field] = [body[field]];
 	}
-	if (Array.isArray(body.phones)) {
-		body.phones = body.phones.map((phone) => {
-			if (typeof phone !== 'string') return phone;
-			if (phone.trim().startsWith('{')) {
-				try {
-					return JSON.parse(phone) as unknown;
-				} catch {
-					throw badRequest('Invalid value for field "phones": an element is not valid JSON');
-				}
-			}
-			return { value: phone };
-		});
+	// ⚠ A phone as one text element (`phones[]={"value":…}`, seen in third-party code) is not the documented form.
+	if (Array.isArray(body.phones) && body.phones.some((phone) => typeof phone === 'string')) {
+		throw badRequest('Invalid value for field "phones": send each phone as phones[N][value] and phones[N][type], not as one text element');
 	}
 	const toNumber = (value: unknown) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);
 	if (body.createdAt !== undefined) body.createdAt = toNumber(body.createdAt);

@@ -128,14 +128,16 @@ describe('Lever simulator: opportunities and contacts', () => {
 		expect(anonymous1.data.data.contact).not.toBe(anonymous2.data.data.contact);
 	});
 
-	it('accepts multipart with emails[], tags[], postings[], archived[reason], resumeFile and files[]', async () => {
+	it('accepts multipart with emails[], tags[], postings[], phones[N][value|type], archived[reason], resumeFile and files[]', async () => {
 		const form = new FormData();
 		form.append('name', 'Multipart Person');
 		form.append('emails[]', 'multi@example.com');
 		form.append('emails[]', 'multi2@example.com');
 		form.append('tags[]', 'Python');
 		form.append('postings[]', S.postings.internal);
-		form.append('phones[]', JSON.stringify({ value: '+49 30 1234', type: 'work' }));
+		form.append('phones[0][value]', '+49 30 1234');
+		form.append('phones[0][type]', 'work');
+		form.append('phones[1][value]', '+49 30 5678');
 		form.append('archived[reason]', S.archiveReasons.underqualified);
 		form.append('resumeFile', new Blob([Buffer.from('%PDF-1.4 resume')], { type: 'application/pdf' }), 'cv.pdf');
 		form.append('files[]', new Blob([Buffer.from('hello')], { type: 'text/plain' }), 'cover.txt');
@@ -143,7 +145,8 @@ describe('Lever simulator: opportunities and contacts', () => {
 		expect(response.status).toBe(201);
 		const opportunity = response.data.data;
 		expect(opportunity.emails).toEqual(['multi@example.com', 'multi2@example.com']);
-		expect(opportunity.phones).toEqual([{ type: 'work', value: '+49 30 1234' }]);
+		// A phone sent without a type comes back without one (the simulator invents none).
+		expect(opportunity.phones).toEqual([{ type: 'work', value: '+49 30 1234' }, { value: '+49 30 5678' }]);
 		expect(opportunity.archived).toEqual({ reason: S.archiveReasons.underqualified, archivedAt: expect.any(Number) });
 		expect(opportunity.tags).toEqual(['Python', 'Staff Data Engineer', 'Engineering', 'Data', 'Remote', 'Full-time']);
 
@@ -155,6 +158,19 @@ describe('Lever simulator: opportunities and contacts', () => {
 		expect(files.data.data).toEqual([expect.objectContaining({ name: 'cover.txt', ext: '.txt', size: 5 })]);
 		const download = await client(sim).get(resumes.data.data[0].file.downloadUrl.replace(sim.baseUrl, ''), { responseType: 'text' });
 		expect(download.data).toBe('%PDF-1.4 resume');
+	});
+
+	it('refuses a multipart phone sent as one JSON text element (the documented form is phones[N][value])', async () => {
+		const form = new FormData();
+		form.append('name', 'Json Phone');
+		form.append('phones[]', JSON.stringify({ value: '+49 30 1234', type: 'work' }));
+		const response = await client(sim).post(create(), form);
+		expect(response.status).toBe(400);
+		expect(response.data).toEqual({
+			code: 'BadRequest',
+			message: 'Invalid value for field "phones": send each phone as phones[N][value] and phones[N][type], not as one text element',
+		});
+		expect(sim.state.contacts.some((contact) => contact.name === 'Json Phone')).toBe(false);
 	});
 
 	it('filters the list: email, archived, stage, tag (repeated), posting, origin, confidentiality, created/updated windows', async () => {
