@@ -258,6 +258,8 @@ export async function startSmartRecruitersSimulator(options: SmartRecruitersSimu
 
 	app.post(TOKEN_ENDPOINT.path, express.urlencoded({ extended: false }), (req, res) => {
 		res.locals.loggedBody = hasRequestBody(req) ? redact(req.body) : undefined;
+		// D-RATE: the headers are on every response, the token endpoint's included (it is not limited here).
+		setRateLimitHeaders(res, undefined);
 		if (!req.is('application/x-www-form-urlencoded')) {
 			simulator.contractViolations.push({
 				direction: 'request',
