@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { LEVER_SEED as S, signLever, startLeverSimulator, type LeverSimulator } from '../simulators/lever';
+import { LEVER_SEED as S, signLever, startLeverSimulator, type LeverSimulator, type LeverSimulatorOptions } from '../simulators/lever';
 import { markHandled, REMEMBERED_DELIVERIES, wasHandled } from '../../nodes/Lever/trigger/deliveries';
 import { LeverTrigger } from '../../nodes/Lever/LeverTrigger.node';
 import { parseEnvelope } from '../../nodes/Lever/trigger/signature';
@@ -404,22 +404,26 @@ describe('Lever Trigger: credentials without webhook permission', () => {
 	});
 });
 
+/** A simulator of its own for one describe block (other options than the shared one), and the trigger its test starts. */
+function ownSimulator(options: LeverSimulatorOptions) {
+	const own = {} as { sim: LeverSimulator; fixture?: TriggerFixture };
+	beforeAll(async () => {
+		own.sim = await startLeverSimulator({ webhookRetryDelaysMs: [1, 1, 1, 1, 1], allowInsecureWebhookUrls: true, ...options });
+	});
+	afterAll(async () => {
+		await own.fixture?.close();
+		await own.sim.close();
+	});
+	return own;
+}
+
 describe('Lever Trigger: one signature token for the whole account', () => {
 	// ⚠ lever.md §4: it is unclear whether Lever's token is per webhook or per account; both must work.
-	let accountSim: LeverSimulator;
-	let accountFixture: TriggerFixture | undefined;
-
-	beforeAll(async () => {
-		accountSim = await startLeverSimulator({ webhookTokenScope: 'account', webhookRetryDelaysMs: [1, 1, 1, 1, 1], allowInsecureWebhookUrls: true });
-	});
-
-	afterAll(async () => {
-		await accountFixture?.close();
-		await accountSim.close();
-	});
+	const account = ownSimulator({ webhookTokenScope: 'account' });
 
 	it('verifies deliveries for every event with the shared token returned at registration', async () => {
-		accountFixture = await startTriggerFixture(accountSim, { events: ['candidateHired', 'contactCreated'] });
+		const { sim: accountSim } = account;
+		const accountFixture = (account.fixture = await startTriggerFixture(accountSim, { events: ['candidateHired', 'contactCreated'] }));
 		await accountFixture.activate();
 		const stored = accountFixture.nodeStaticData().webhooks as Array<{ signatureToken: string }>;
 		expect(stored.map((webhook) => webhook.signatureToken)).toEqual([accountSim.accountSignatureToken, accountSim.accountSignatureToken]);
@@ -448,20 +452,11 @@ describe('Lever Trigger: webhook URL', () => {
 });
 
 describe("Lever Trigger: the docs' double-nested create answer", () => {
-	let documentedSim: LeverSimulator;
-	let documentedFixture: TriggerFixture | undefined;
-
-	beforeAll(async () => {
-		documentedSim = await startLeverSimulator({ webhookCreateShape: 'documented', webhookRetryDelaysMs: [1, 1, 1, 1, 1], allowInsecureWebhookUrls: true });
-	});
-
-	afterAll(async () => {
-		await documentedFixture?.close();
-		await documentedSim.close();
-	});
+	const documented = ownSimulator({ webhookCreateShape: 'documented' });
 
 	it('keeps the webhook id and signature token from {data: {data: {…}}}, verifies deliveries and deregisters', async () => {
-		documentedFixture = await startTriggerFixture(documentedSim, { events: ['candidateHired'] });
+		const { sim: documentedSim } = documented;
+		const documentedFixture = (documented.fixture = await startTriggerFixture(documentedSim, { events: ['candidateHired'] }));
 		await documentedFixture.activate();
 		const [webhook] = documentedSim.state.webhooks;
 		expect(documentedFixture.nodeStaticData().webhooks).toEqual([{ id: webhook.id, event: 'candidateHired', signatureToken: webhook.signatureToken }]);
