@@ -1,5 +1,7 @@
 import type { IAuthenticateGeneric, ICredentialType, INodeProperties } from 'n8n-workflow';
 
+import { allowHttpWebhookUrlsProperty } from '../nodes/shared/webhookUrl';
+
 /**
  * Where the Lever Data API lives. Shared with the OAuth2 credential; "Custom URL" exists for proxies and local
  * test servers and is the only way to point a credential away from Lever.
@@ -26,6 +28,7 @@ export const leverEnvironmentProperties: INodeProperties[] = [
 		description: 'Base URL that replaces https://api.lever.co/v1, including the /v1 path',
 		displayOptions: { show: { environment: ['custom'] } },
 	},
+	allowHttpWebhookUrlsProperty,
 ];
 
 /** Settings both credentials carry for the Lever nodes (not for the HTTP authentication itself). */

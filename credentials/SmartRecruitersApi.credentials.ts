@@ -1,5 +1,7 @@
 import type { IAuthenticateGeneric, ICredentialType, INodeProperties } from 'n8n-workflow';
 
+import { allowHttpWebhookUrlsProperty } from '../nodes/shared/webhookUrl';
+
 /** Environment, custom URL and webhook keys are shared with the OAuth2 credential. */
 export const smartRecruitersEnvironmentProperties: INodeProperties[] = [
 	{
@@ -23,6 +25,7 @@ export const smartRecruitersEnvironmentProperties: INodeProperties[] = [
 		description: 'Base URL that replaces https://api.smartrecruiters.com (API paths such as /webhooks-api/v201907 are appended)',
 		displayOptions: { show: { environment: ['custom'] } },
 	},
+	allowHttpWebhookUrlsProperty,
 	{
 		displayName: 'Webhook Secret Keys',
 		name: 'webhookSecretKeys',

@@ -20,6 +20,7 @@ import type { SecretKeyEntry } from './trigger/secretKeys';
 import { activeSecretKeys, withRotatedKey } from './trigger/secretKeys';
 import { matchingSignature } from './trigger/signature';
 import { isFreshUnixSeconds } from '../shared/webhookTime';
+import { assertDeliverableWebhookUrl } from '../shared/webhookUrl';
 
 /** What the trigger keeps between activation and deliveries (n8n persists node static data). */
 interface TriggerState extends IDataObject {
@@ -125,16 +126,19 @@ export class SmartRecruitersTrigger implements INodeType {
 				if (unknown.length > 0) {
 					throw new NodeOperationError(this.getNode(), `"Events" has event(s) SmartRecruiters does not send: ${unknown.map((e) => `"${e}"`).join(', ')}`);
 				}
+				const callbackUrl = String(this.getNodeWebhookUrl('default') ?? '');
+				assertDeliverableWebhookUrl(this.getNode(), 'SmartRecruiters', callbackUrl, (await getAuthentication.call(this)).credentials);
 				const subscription = await smartRecruitersApiRequest.call(this, 'POST', `${API.webhooks}/subscriptions`, {
-					body: { callbackUrl: this.getNodeWebhookUrl('default'), events },
+					body: { callbackUrl, events },
 				});
 				const id = String(subscription.id);
 				state.subscriptionId = id;
-				// SmartRecruiters now POSTs X-Hook-Secret to the webhook URL; webhook() echoes it, then the call returns.
-				await smartRecruitersApiRequest.call(this, 'PUT', `${API.webhooks}/subscriptions/{id}/activation`, { params: { id } });
+				// The key comes before activation: events are delivered from activation on, and an unsigned one is refused.
 				const { secretKey } = await smartRecruitersApiRequest.call(this, 'POST', `${API.webhooks}/subscriptions/{id}/secret-key`, { params: { id } });
 				// A new subscription signs with its own key only: keys of a replaced subscription are never valid again.
 				state.secretKeys = [{ key: String(secretKey), createdAt: Date.now() }];
+				// SmartRecruiters now POSTs X-Hook-Secret to the webhook URL; webhook() echoes it, then the call returns.
+				await smartRecruitersApiRequest.call(this, 'PUT', `${API.webhooks}/subscriptions/{id}/activation`, { params: { id } });
 				return true;
 			},
 

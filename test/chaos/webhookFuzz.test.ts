@@ -120,8 +120,9 @@ describe('webhook endpoints of ats-sync serve under fuzzing', () => {
 
 	beforeAll(async () => {
 		await ensureBuilt();
-		lever = await startLeverSimulator({ webhookRetryDelaysMs: [1, 1, 1, 1, 1] });
-		sr = await startSmartRecruitersSimulator();
+		// Both servers register plain-http loopback URLs: simulators and credentials opt in to that.
+		lever = await startLeverSimulator({ webhookRetryDelaysMs: [1, 1, 1, 1, 1], allowInsecureWebhookUrls: true });
+		sr = await startSmartRecruitersSimulator({ allowInsecureWebhookUrls: true });
 		const dir = tempDir('webhook-fuzz-');
 		const shared = {
 			'Interview platform webhook': { type: 'contactEventWebhookApi', data: { signingSecret: INTERVIEW_SECRET } },
@@ -129,8 +130,11 @@ describe('webhook endpoints of ats-sync serve under fuzzing', () => {
 			'Interview platform API': { type: 'onboardingApi', data: { authType: 'header', headerName: 'Authorization', headerValue: 'Bearer fuzz-platform-token' } },
 		};
 		const credentials = writeJson(dir, 'credentials.json', {
-			'Lever account': { type: 'leverApi', data: { apiKey: lever.apiKey, environment: 'custom', customUrl: lever.baseUrl, defaultPerformAs: LEVER_SEED.users.recruiter } },
-			'SmartRecruiters account': { type: 'smartRecruitersApi', data: { apiKey: sr.apiKey, environment: 'custom', customUrl: sr.baseUrl } },
+			'Lever account': {
+				type: 'leverApi',
+				data: { apiKey: lever.apiKey, environment: 'custom', customUrl: lever.baseUrl, allowHttpWebhookUrls: true, defaultPerformAs: LEVER_SEED.users.recruiter },
+			},
+			'SmartRecruiters account': { type: 'smartRecruitersApi', data: { apiKey: sr.apiKey, environment: 'custom', customUrl: sr.baseUrl, allowHttpWebhookUrls: true } },
 			...shared,
 		});
 		leverServer = await serveRecipe('export-on-interview-feedback.lever.json', ['--credentials', credentials, '--state', `${dir}/lever-state.json`]);

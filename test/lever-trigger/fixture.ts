@@ -82,9 +82,11 @@ export async function startTriggerFixture(
 	});
 	const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
+	// The receiver listens on plain http, so the credential opts in to http webhook URLs (a test may turn it off again).
+	const credentials = leverCredentials(sim, { allowHttpWebhookUrls: true, ...credentialExtra });
 	const engine = new Engine({
 		types: packageTypes(),
-		credentials: credentialsByType({ ...leverCredentials(sim, credentialExtra), ...(otherCredentials as Record<string, ICredentialDataDecryptedObject>) }),
+		credentials: credentialsByType({ ...credentials, ...(otherCredentials as Record<string, ICredentialDataDecryptedObject>) }),
 		webhookBaseUrl: baseUrl,
 	});
 	const node: INode = {

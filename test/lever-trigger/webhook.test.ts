@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { LEVER_SEED as S, signLever, startLeverSimulator, type LeverSimulator } from '../simulators/lever';
+import { LEVER_SEED as S, signLever, startLeverSimulator, type LeverSimulator, type LeverSimulatorOptions } from '../simulators/lever';
 import { markHandled, REMEMBERED_DELIVERIES, wasHandled } from '../../nodes/Lever/trigger/deliveries';
 import { LeverTrigger } from '../../nodes/Lever/LeverTrigger.node';
 import { parseEnvelope } from '../../nodes/Lever/trigger/signature';
@@ -13,7 +13,8 @@ let fixture: TriggerFixture | undefined;
 
 beforeAll(async () => {
 	// Lever retries a failed delivery 5 times; short waits keep the suite quick.
-	sim = await startLeverSimulator({ webhookRetryDelaysMs: [1, 1, 1, 1, 1] });
+	// The fixture's receiver listens on plain http on loopback.
+	sim = await startLeverSimulator({ webhookRetryDelaysMs: [1, 1, 1, 1, 1], allowInsecureWebhookUrls: true });
 });
 
 afterEach(async () => {
@@ -364,6 +365,7 @@ async function oauthCredentials(scopes: string[]): Promise<IDataObject> {
 	return {
 		environment: 'custom',
 		customUrl: sim.baseUrl,
+		allowHttpWebhookUrls: true,
 		customAuthUrl: sim.oauth.authorizeUrl,
 		customAccessTokenUrl: sim.oauth.tokenUrl,
 		customAudience: sim.oauth.audience,
@@ -402,22 +404,26 @@ describe('Lever Trigger: credentials without webhook permission', () => {
 	});
 });
 
+/** A simulator of its own for one describe block (other options than the shared one), and the trigger its test starts. */
+function ownSimulator(options: LeverSimulatorOptions) {
+	const own = {} as { sim: LeverSimulator; fixture?: TriggerFixture };
+	beforeAll(async () => {
+		own.sim = await startLeverSimulator({ webhookRetryDelaysMs: [1, 1, 1, 1, 1], allowInsecureWebhookUrls: true, ...options });
+	});
+	afterAll(async () => {
+		await own.fixture?.close();
+		await own.sim.close();
+	});
+	return own;
+}
+
 describe('Lever Trigger: one signature token for the whole account', () => {
 	// ⚠ lever.md §4: it is unclear whether Lever's token is per webhook or per account; both must work.
-	let accountSim: LeverSimulator;
-	let accountFixture: TriggerFixture | undefined;
-
-	beforeAll(async () => {
-		accountSim = await startLeverSimulator({ webhookTokenScope: 'account', webhookRetryDelaysMs: [1, 1, 1, 1, 1] });
-	});
-
-	afterAll(async () => {
-		await accountFixture?.close();
-		await accountSim.close();
-	});
+	const account = ownSimulator({ webhookTokenScope: 'account' });
 
 	it('verifies deliveries for every event with the shared token returned at registration', async () => {
-		accountFixture = await startTriggerFixture(accountSim, { events: ['candidateHired', 'contactCreated'] });
+		const { sim: accountSim } = account;
+		const accountFixture = (account.fixture = await startTriggerFixture(accountSim, { events: ['candidateHired', 'contactCreated'] }));
 		await accountFixture.activate();
 		const stored = accountFixture.nodeStaticData().webhooks as Array<{ signatureToken: string }>;
 		expect(stored.map((webhook) => webhook.signatureToken)).toEqual([accountSim.accountSignatureToken, accountSim.accountSignatureToken]);
@@ -426,5 +432,40 @@ describe('Lever Trigger: one signature token for the whole account', () => {
 		const [contact] = await accountSim.sendWebhook('contactCreated', { contactId: S.contacts.ada });
 		expect([hired.status, contact.status]).toEqual([200, 200]);
 		expect(accountFixture.deliveries.map((delivery) => outputOf(delivery.run)[0]?.event)).toEqual(['candidateHired', 'contactCreated']);
+	});
+});
+
+describe('Lever Trigger: webhook URL', () => {
+	it('refuses a plain-http webhook URL before registering anything, with a message that says what to do', async () => {
+		for (const credential of [{ allowHttpWebhookUrls: false }, { environment: 'production', allowHttpWebhookUrls: true }]) {
+			fixture = await startTriggerFixture(sim, { events: ['candidateHired'] }, credential);
+			const failure = fixture.activate();
+			await expect(failure).rejects.toThrow("Lever only delivers to https URLs: set n8n's webhook URL to an https address");
+			await expect(failure).rejects.toMatchObject({ description: expect.stringContaining(`This trigger's webhook URL is ${fixture.webhookUrl}.`) });
+			await fixture.close();
+			fixture = undefined;
+		}
+		// Refused before any call: no listing, no registration (a Production credential never reached the network).
+		expect(sim.requests.filter((request) => request.path.startsWith('/v1/webhooks'))).toEqual([]);
+		expect(sim.state.webhooks).toEqual([]);
+	});
+});
+
+describe("Lever Trigger: the docs' double-nested create answer", () => {
+	const documented = ownSimulator({ webhookCreateShape: 'documented' });
+
+	it('keeps the webhook id and signature token from {data: {data: {…}}}, verifies deliveries and deregisters', async () => {
+		const { sim: documentedSim } = documented;
+		const documentedFixture = (documented.fixture = await startTriggerFixture(documentedSim, { events: ['candidateHired'] }));
+		await documentedFixture.activate();
+		const [webhook] = documentedSim.state.webhooks;
+		expect(documentedFixture.nodeStaticData().webhooks).toEqual([{ id: webhook.id, event: 'candidateHired', signatureToken: webhook.signatureToken }]);
+
+		const [delivery] = await documentedSim.sendWebhook('candidateHired', { opportunityId: S.opportunities.alanHired });
+		expect(delivery).toMatchObject({ status: 200, attempts: 1 });
+		expect(outputOf(documentedFixture.deliveries[0].run)).toEqual([expect.objectContaining({ event: 'candidateHired' })]);
+
+		expect(await documentedFixture.deactivate()).toBe(true);
+		expect(documentedSim.state.webhooks).toEqual([]);
 	});
 });

@@ -12,6 +12,7 @@ afterAll(async () => await sim.close());
 beforeEach(() => sim.reset());
 
 const opportunity = (id: string) => sim.state.opportunities.find((candidate) => candidate.id === id)!;
+const contactOf = (opportunityId: string) => sim.state.contacts.find((candidate) => candidate.id === opportunity(opportunityId).contact)!;
 const pdf = (name: string, text: string) => ({
 	json: {},
 	binary: { data: { data: Buffer.from(text).toString('base64'), mimeType: 'application/pdf', fileName: name } },
@@ -144,7 +145,7 @@ describe('create', () => {
 		expect(application.posting).toBe(sim.seed.postings.published);
 	});
 
-	it('sends a resume from a binary field as multipart', async () => {
+	it('sends a resume from a binary field as multipart, phones in the documented phones[N][value|type] form', async () => {
 		const { json, error } = await runLever(
 			sim,
 			{
@@ -153,7 +154,7 @@ describe('create', () => {
 				profileInput: 'fields',
 				email: 'resume@example.com',
 				name: 'With Resume',
-				profileFields: { tags: ['Rust'] },
+				profileFields: { tags: ['Rust'], phones: { phone: [{ value: '+1 503 555 0101', type: 'work' }, { value: '+1 503 555 0102', type: 'home' }] } },
 				performAs: byId(sim.seed.users.recruiter),
 				resumeBinaryProperty: 'data',
 			},
@@ -164,6 +165,14 @@ describe('create', () => {
 		expect(resume.file.name).toBe('cv.pdf');
 		expect(resume.file.content.toString()).toBe('%PDF-1.4 resume');
 		expect(opportunity(json[0].id as string).tags).toContain('Rust');
+		// The simulator refuses the JSON-text form (phones[]={"value":…}); these arrived as nested fields.
+		const phones = [
+			{ value: '+1 503 555 0101', type: 'work' },
+			{ value: '+1 503 555 0102', type: 'home' },
+		];
+		expect(contactOf(json[0].id as string).phones).toEqual(phones);
+		const create = sim.requests.find((request) => request.method === 'POST' && request.path === '/v1/opportunities')!;
+		expect((create.body as { phones: unknown }).phones).toEqual(phones);
 	});
 
 	it('repeats a create refused with 503 only after a lookup shows nothing was created', async () => {

@@ -45,17 +45,26 @@ export interface CredentialEntry {
 	data: Record<string, unknown>;
 }
 
-/** Credentials by the name the recipes use, pointing at the simulators on `ports`. */
+/**
+ * Credentials by the name the recipes use, pointing at the simulators on `ports`. The host of the workflow listens on
+ * plain http on loopback, so the ATS credentials opt in to http webhook URLs (as the registering simulators do).
+ */
 export function credentialsFor(ports: Ports): Record<string, CredentialEntry> {
 	const onboardingHeader = (value: string) => ({ type: 'onboardingApi', data: { authType: 'header', headerName: 'Authorization', headerValue: value } });
 	return {
 		'Lever account': {
 			type: 'leverApi',
-			data: { apiKey: LEVER_SEED.apiKey, environment: 'custom', customUrl: `http://127.0.0.1:${ports.lever}/v1`, defaultPerformAs: LEVER_SEED.users.recruiter },
+			data: {
+				apiKey: LEVER_SEED.apiKey,
+				environment: 'custom',
+				customUrl: `http://127.0.0.1:${ports.lever}/v1`,
+				allowHttpWebhookUrls: true,
+				defaultPerformAs: LEVER_SEED.users.recruiter,
+			},
 		},
 		'SmartRecruiters account': {
 			type: 'smartRecruitersApi',
-			data: { apiKey: SMARTRECRUITERS_SEED.apiKey, environment: 'custom', customUrl: `http://127.0.0.1:${ports.smartRecruiters}` },
+			data: { apiKey: SMARTRECRUITERS_SEED.apiKey, environment: 'custom', customUrl: `http://127.0.0.1:${ports.smartRecruiters}`, allowHttpWebhookUrls: true },
 		},
 		'Outreach webhook': { type: 'contactEventWebhookApi', data: { signingSecret: OUTREACH_SIGNING_SECRET } },
 		'Interview platform webhook': { type: 'contactEventWebhookApi', data: { signingSecret: INTERVIEW_SIGNING_SECRET } },
@@ -172,7 +181,7 @@ export const scenarios: Scenario[] = [
 		workflow: (ports) => recipeWithUrl('export-on-interview-feedback.lever.json', 'Post Stage Back', `http://127.0.0.1:${ports.receiver}/api/ats-status`),
 		async start(ports) {
 			// autoWebhooks: stage changes made through the API are delivered to registered webhooks, as Lever does.
-			const sim = await startLeverSimulator({ port: ports.lever, autoWebhooks: true });
+			const sim = await startLeverSimulator({ port: ports.lever, autoWebhooks: true, allowInsecureWebhookUrls: true });
 			const files = await startFileServer(exportLever.files, ports.files);
 			const platform = await startReceiver(ports.receiver);
 			const onsite = LEVER_SEED.stages.onsite;
@@ -201,7 +210,7 @@ export const scenarios: Scenario[] = [
 		registeringTriggers: ['Status Changed'],
 		workflow: (ports) => recipeWithUrl('export-on-interview-feedback.smartrecruiters.json', 'Post Status Back', `http://127.0.0.1:${ports.receiver}/api/ats-status`),
 		async start(ports) {
-			const sim = await startSmartRecruitersSimulator({ port: ports.smartRecruiters, autoEvents: true });
+			const sim = await startSmartRecruitersSimulator({ port: ports.smartRecruiters, autoEvents: true, allowInsecureWebhookUrls: true });
 			const files = await startFileServer(exportSmartRecruiters.files, ports.files);
 			const platform = await startReceiver(ports.receiver);
 			const S = SMARTRECRUITERS_SEED;
@@ -229,7 +238,7 @@ export const scenarios: Scenario[] = [
 		registeringTriggers: ['Hired (Webhook)'],
 		workflow: (ports) => recipeWithUrl('hire-to-onboarding.lever.json', 'Onboarding Push', `http://127.0.0.1:${ports.onboarding}/employees`),
 		async start(ports) {
-			const sim = await startLeverSimulator({ port: ports.lever, webhookRetryDelaysMs: [10, 20, 40, 80, 160] });
+			const sim = await startLeverSimulator({ port: ports.lever, webhookRetryDelaysMs: [10, 20, 40, 80, 160], allowInsecureWebhookUrls: true });
 			const onboarding = await startOnboardingSimulator({ port: ports.onboarding, auth: { header: 'authorization', value: ONBOARDING_TOKEN } });
 			const deliveryStatuses = (results: Array<{ status?: number; attempts: number }>) => results.map(({ status, attempts }) => ({ status, attempts }));
 			return {
@@ -258,7 +267,7 @@ export const scenarios: Scenario[] = [
 		registeringTriggers: ['Hired (Webhook)'],
 		workflow: (ports) => recipeWithUrl('hire-to-onboarding.smartrecruiters.json', 'Onboarding Push', `http://127.0.0.1:${ports.onboarding}/employees`),
 		async start(ports) {
-			const sim = await startSmartRecruitersSimulator({ port: ports.smartRecruiters, autoEvents: true });
+			const sim = await startSmartRecruitersSimulator({ port: ports.smartRecruiters, autoEvents: true, allowInsecureWebhookUrls: true });
 			const onboarding = await startOnboardingSimulator({ port: ports.onboarding, auth: { header: 'authorization', value: ONBOARDING_TOKEN } });
 			const S = SMARTRECRUITERS_SEED;
 			return {

@@ -23,12 +23,16 @@ describe('export-on-interview-feedback (Lever)', () => {
 	beforeAll(async () => {
 		await ensureBuilt();
 		// autoWebhooks: stage changes made through the API are delivered to registered webhooks, as Lever does.
-		sim = await startLeverSimulator({ autoWebhooks: true });
+		// The served recipe registers a plain-http loopback URL: simulator and credential opt in to that.
+		sim = await startLeverSimulator({ autoWebhooks: true, allowInsecureWebhookUrls: true });
 		for (const opportunity of sim.state.opportunities) seedOpportunities.add(opportunity.id);
 		files = await startFileServer(exportLever.files);
 		dir = tempDir('recipe-export-lever-');
 		credentials = writeJson(dir, 'credentials.json', {
-			'Lever account': { type: 'leverApi', data: { apiKey: sim.apiKey, environment: 'custom', customUrl: sim.baseUrl, defaultPerformAs: S.users.recruiter } },
+			'Lever account': {
+				type: 'leverApi',
+				data: { apiKey: sim.apiKey, environment: 'custom', customUrl: sim.baseUrl, allowHttpWebhookUrls: true, defaultPerformAs: S.users.recruiter },
+			},
 			'Interview platform webhook': { type: 'contactEventWebhookApi', data: { signingSecret: INTERVIEW_SIGNING_SECRET } },
 			'Pseudonym secret': { type: 'pseudonymSecretApi', data: { secret: PSEUDONYM_SECRET } },
 			'Interview platform API': { type: 'onboardingApi', data: { authType: 'header', headerName: 'Authorization', headerValue: PLATFORM_TOKEN } },

@@ -20,11 +20,12 @@ describe('export-on-interview-feedback (SmartRecruiters)', () => {
 	beforeAll(async () => {
 		await ensureBuilt();
 		// autoEvents: status changes made through the API are delivered to subscriptions, as SmartRecruiters does.
-		sim = await startSmartRecruitersSimulator({ autoEvents: true });
+		// The served recipe registers a plain-http loopback URL: simulator and credential opt in to that.
+		sim = await startSmartRecruitersSimulator({ autoEvents: true, allowInsecureWebhookUrls: true });
 		files = await startFileServer(exportSmartRecruiters.files);
 		dir = tempDir('recipe-export-sr-');
 		credentials = writeJson(dir, 'credentials.json', {
-			'SmartRecruiters account': { type: 'smartRecruitersApi', data: { apiKey: S.apiKey, environment: 'custom', customUrl: sim.baseUrl } },
+			'SmartRecruiters account': { type: 'smartRecruitersApi', data: { apiKey: S.apiKey, environment: 'custom', customUrl: sim.baseUrl, allowHttpWebhookUrls: true } },
 			'Interview platform webhook': { type: 'contactEventWebhookApi', data: { signingSecret: INTERVIEW_SIGNING_SECRET } },
 			'Pseudonym secret': { type: 'pseudonymSecretApi', data: { secret: PSEUDONYM_SECRET } },
 			'Interview platform API': { type: 'onboardingApi', data: { authType: 'header', headerName: 'Authorization', headerValue: PLATFORM_TOKEN } },

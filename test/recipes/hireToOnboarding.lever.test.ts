@@ -24,11 +24,15 @@ describe('hire-to-onboarding (Lever)', () => {
 
 	beforeAll(async () => {
 		await ensureBuilt();
-		sim = await startLeverSimulator({ webhookRetryDelaysMs: [10, 20, 40, 80, 160] });
+		// The served recipe registers a plain-http loopback URL: simulator and credential opt in to that.
+		sim = await startLeverSimulator({ webhookRetryDelaysMs: [10, 20, 40, 80, 160], allowInsecureWebhookUrls: true });
 		onboarding = await startOnboardingSimulator({ auth: { header: 'authorization', value: ONBOARDING_TOKEN } });
 		dir = tempDir('recipe-hire-lever-');
 		credentials = writeJson(dir, 'credentials.json', {
-			'Lever account': { type: 'leverApi', data: { apiKey: sim.apiKey, environment: 'custom', customUrl: sim.baseUrl, defaultPerformAs: S.users.recruiter } },
+			'Lever account': {
+				type: 'leverApi',
+				data: { apiKey: sim.apiKey, environment: 'custom', customUrl: sim.baseUrl, allowHttpWebhookUrls: true, defaultPerformAs: S.users.recruiter },
+			},
 			'Onboarding API': { type: 'onboardingApi', data: { authType: 'header', headerName: 'Authorization', headerValue: ONBOARDING_TOKEN } },
 		});
 		const recipe = JSON.parse(readFileSync(recipeFile(RECIPE), 'utf8'));

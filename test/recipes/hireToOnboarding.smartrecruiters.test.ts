@@ -22,11 +22,12 @@ describe('hire-to-onboarding (SmartRecruiters)', () => {
 
 	beforeAll(async () => {
 		await ensureBuilt();
-		sim = await startSmartRecruitersSimulator({ autoEvents: true });
+		// The served recipe registers a plain-http loopback URL: simulator and credential opt in to that.
+		sim = await startSmartRecruitersSimulator({ autoEvents: true, allowInsecureWebhookUrls: true });
 		onboarding = await startOnboardingSimulator({ auth: { header: 'authorization', value: ONBOARDING_TOKEN } });
 		dir = tempDir('recipe-hire-sr-');
 		credentials = writeJson(dir, 'credentials.json', {
-			'SmartRecruiters account': { type: 'smartRecruitersApi', data: { apiKey: S.apiKey, environment: 'custom', customUrl: sim.baseUrl } },
+			'SmartRecruiters account': { type: 'smartRecruitersApi', data: { apiKey: S.apiKey, environment: 'custom', customUrl: sim.baseUrl, allowHttpWebhookUrls: true } },
 			'Onboarding API': { type: 'onboardingApi', data: { authType: 'header', headerName: 'Authorization', headerValue: ONBOARDING_TOKEN } },
 		});
 		const recipe = JSON.parse(readFileSync(recipeFile(RECIPE), 'utf8'));

@@ -56,7 +56,8 @@ describe('push-on-interested (Lever)', () => {
 				contact: expect.any(String),
 				name: 'Linus Byte',
 				emails: ['linus.byte@example.net'],
-				phones: [{ type: 'other', value: '+49 30 1234567' }],
+				// Sent without a type, kept without one (what Lever stores then is undocumented).
+				phones: [{ value: '+49 30 1234567' }],
 				links: ['https://www.linkedin.com/in/linusbyte'],
 				headline: 'Backend Engineer at Kernel GmbH',
 				location: 'Berlin',

@@ -42,7 +42,7 @@ let packageDir: string;
 
 beforeAll(async () => {
 	await ensureRunnerBuilt();
-	sim = await startLeverSimulator({ rateLimit: false });
+	sim = await startLeverSimulator({ rateLimit: false, allowInsecureWebhookUrls: true });
 	packageDir = tempDir('ats-sync-lever-pkg-');
 	await buildPackageFromSources(packageDir, {
 		nodes: ['nodes/Lever/Lever.node', 'nodes/Lever/LeverTrigger.node', 'nodes/Lever/LeverPollTrigger.node'],
@@ -253,7 +253,7 @@ describe('ats-sync run with the Lever node', () => {
 			}),
 		);
 		const credentials = path.join(dir, 'credentials.json');
-		writeFileSync(credentials, JSON.stringify({ Lever: { apiKey: '${LEVER_API_KEY}', environment: 'custom', customUrl: sim.baseUrl } }));
+		writeFileSync(credentials, JSON.stringify({ Lever: { apiKey: '${LEVER_API_KEY}', environment: 'custom', customUrl: sim.baseUrl, allowHttpWebhookUrls: true } }));
 		const env = { LEVER_API_KEY: sim.apiKey, NODE_PATH: path.join(repoRoot, 'node_modules') };
 		const serving = await runCli(['serve', workflow, '--port', '0', '--credentials', credentials, '--nodes', packageDir], { env, until: /serving http|error/ });
 		const exited = new Promise<number | null>((resolve) => serving.child.on('close', (code) => resolve(code)));

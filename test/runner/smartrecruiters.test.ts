@@ -16,7 +16,7 @@ let packageDir: string;
 
 beforeAll(async () => {
 	await ensureRunnerBuilt();
-	sim = await startSmartRecruitersSimulator({ rateLimit: false });
+	sim = await startSmartRecruitersSimulator({ rateLimit: false, allowInsecureWebhookUrls: true });
 	packageDir = tempDir('ats-sync-sr-pkg-');
 	await buildPackageFromSources(packageDir, {
 		nodes: ['nodes/SmartRecruiters/SmartRecruitersTrigger.node'],
@@ -52,7 +52,7 @@ describe('ats-sync serve with the SmartRecruiters Trigger', () => {
 			}),
 		);
 		const credentials = path.join(dir, 'credentials.json');
-		writeFileSync(credentials, JSON.stringify({ SmartRecruiters: { apiKey: '${SR_API_KEY}', environment: 'custom', customUrl: sim.baseUrl } }));
+		writeFileSync(credentials, JSON.stringify({ SmartRecruiters: { apiKey: '${SR_API_KEY}', environment: 'custom', customUrl: sim.baseUrl, allowHttpWebhookUrls: true } }));
 		let stdout = '';
 		const serving = await runCli(['serve', workflow, '--port', '0', '--credentials', credentials, '--nodes', packageDir, '--json'], {
 			env: { SR_API_KEY: sim.apiKey, NODE_PATH: path.join(repoRoot, 'node_modules') },

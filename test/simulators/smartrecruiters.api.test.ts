@@ -32,6 +32,8 @@ describe('SmartRecruiters simulator — API behaviour', () => {
 			const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: sim.oauthClient.clientId, client_secret: sim.oauthClient.clientSecret });
 			const token = await api('POST', '/identity/oauth/token', { apiKey: null, form });
 			expect(token.status).toBe(200);
+			expect(token.headers.get('x-ratelimit-limit')).toBe('10');
+			expect(token.headers.get('x-ratelimit-concurrent-remaining')).toBe('8');
 			expect(token.body).toEqual({ access_token: expect.any(String), token_type: 'Bearer', expires_in: 60, scope: expect.stringContaining('candidates_read') });
 			expect((await api('GET', '/jobs', { bearer: token.body.access_token })).status).toBe(200);
 
@@ -63,6 +65,15 @@ describe('SmartRecruiters simulator — API behaviour', () => {
 			expect(badGrant.body.error).toBe('unsupported_grant_type');
 			const json = await api('POST', '/identity/oauth/token', { apiKey: null, body: { grant_type: 'client_credentials' } });
 			expect(json.status).toBe(400);
+			// D-RATE: every response carries the rate-limit headers, the token endpoint's too (its errors included).
+			for (const response of [badClient, badGrant, json]) {
+				expect(Object.fromEntries([...response.headers].filter(([name]) => name.startsWith('x-ratelimit-')))).toEqual({
+					'x-ratelimit-limit': '10',
+					'x-ratelimit-remaining': '10',
+					'x-ratelimit-concurrent-limit': '8',
+					'x-ratelimit-concurrent-remaining': '8',
+				});
+			}
 			expect(sim.contractViolations).toEqual([expect.objectContaining({ direction: 'request', operation: 'identity.oauth.token' })]);
 		});
 	});

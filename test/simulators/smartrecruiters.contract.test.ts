@@ -15,7 +15,13 @@ describe('SmartRecruiters simulator — contract with the vendor spec', () => {
 	let api: ReturnType<typeof client>;
 
 	beforeAll(async () => {
-		sim = await startSmartRecruitersSimulator({ rateLimit: false, candidatesSearchLatencyMs: 0, webhooks: { handshakeTimeoutMs: 2000, retryDelaysMs: [] } });
+		sim = await startSmartRecruitersSimulator({
+			rateLimit: false,
+			candidatesSearchLatencyMs: 0,
+			// The test receiver has no TLS: loopback http callbacks are taken (and read as https by the check).
+			allowInsecureWebhookUrls: true,
+			webhooks: { handshakeTimeoutMs: 2000, retryDelaysMs: [] },
+		});
 		receiver = await startTestReceiver();
 		api = client(sim);
 	});
@@ -271,6 +277,39 @@ describe('SmartRecruiters simulator — contract with the vendor spec', () => {
 		expect(unknownEvent.status).toBe(422);
 		const httpUrl = await api('POST', '/webhooks-api/v201907/subscriptions', { body: { callbackUrl: 'http://example.com/hook', events: ['candidate.created'] } });
 		expect(httpUrl.status).toBe(422);
+		// Even with the test option, only loopback http is taken: the public http URL is a violation like any other.
+		expect(sim.contractViolations.flatMap((violation) => violation.errors)).toEqual(
+			expect.arrayContaining(['body/callbackUrl must match format "https_url"']),
+		);
+	});
+
+	it('refuses every plain-http callback, loopback included, unless started with allowInsecureWebhookUrls', async () => {
+		const strict = await startSmartRecruitersSimulator({ rateLimit: false, webhooks: { handshakeTimeoutMs: 2000, retryDelaysMs: [] } });
+		try {
+			const strictApi = client(strict);
+			const refused = await strictApi('POST', '/webhooks-api/v201907/subscriptions', { body: { callbackUrl: receiver.url, events: ['candidate.created'] } });
+			expect(refused.status).toBe(422);
+			expect(strict.state.subscriptions).toEqual([]);
+			const oauthOverHttp = await strictApi('POST', '/webhooks-api/v201907/subscriptions', {
+				body: {
+					callbackUrl: 'https://n8n.example.com/webhook/sr',
+					events: ['candidate.created'],
+					callbackAuthentication: { type: 'oauth2', clientId: 'c', clientSecret: 's', tokenServiceUrl: `${receiver.url}/token` },
+				},
+			});
+			expect(oauthOverHttp.status).toBe(422);
+			expect(strict.contractViolations).toEqual([
+				expect.objectContaining({ operation: 'Subscriptions_subscribeToWebhook', errors: ['body/callbackUrl must match format "https_url"'] }),
+				expect.objectContaining({
+					operation: 'Subscriptions_subscribeToWebhook',
+					errors: expect.arrayContaining(['body/callbackAuthentication/tokenServiceUrl must match format "https_url"']),
+				}),
+			]);
+			const https = await strictApi('POST', '/webhooks-api/v201907/subscriptions', { body: { callbackUrl: 'https://n8n.example.com/webhook/sr', events: ['candidate.created'] } });
+			expect(https.status).toBe(201);
+		} finally {
+			await strict.close();
+		}
 	});
 
 	it('records a webhook payload that does not match the spec callback schema', async () => {

@@ -28,7 +28,12 @@ describe('SmartRecruiters simulator — webhooks', () => {
 	const receivers: TestReceiver[] = [];
 
 	beforeAll(async () => {
-		sim = await startSmartRecruitersSimulator({ rateLimit: false, webhooks: { handshakeTimeoutMs: 1000, deliveryTimeoutMs: 1000, retryDelaysMs: [10, 20] } });
+		// Test receivers listen on plain http (no TLS), so this simulator takes loopback http callback URLs.
+		sim = await startSmartRecruitersSimulator({
+			rateLimit: false,
+			allowInsecureWebhookUrls: true,
+			webhooks: { handshakeTimeoutMs: 1000, deliveryTimeoutMs: 1000, retryDelaysMs: [10, 20] },
+		});
 		api = client(sim);
 	});
 	afterAll(async () => {
@@ -222,7 +227,7 @@ describe('SmartRecruiters simulator — webhooks', () => {
 	});
 
 	it('with autoEvents, announces changes made through the API like the real service', async () => {
-		const auto = await startSmartRecruitersSimulator({ rateLimit: false, autoEvents: true });
+		const auto = await startSmartRecruitersSimulator({ rateLimit: false, autoEvents: true, allowInsecureWebhookUrls: true });
 		const autoApi = client(auto);
 		const target = await receiver();
 		try {

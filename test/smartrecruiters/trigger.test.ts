@@ -15,9 +15,12 @@ let sim: Simulator;
 let receiver: WebhookReceiver;
 let credentials: Record<string, ICredentialDataDecryptedObject>;
 
+/** The receivers listen on plain http on loopback: the credential (and the simulator) opt in to that. */
+const httpCredentials = () => apiKeyCredentials(sim, { allowHttpWebhookUrls: true });
+
 beforeAll(async () => {
-	sim = await startSmartRecruitersSimulator();
-	credentials = apiKeyCredentials(sim);
+	sim = await startSmartRecruitersSimulator({ allowInsecureWebhookUrls: true });
+	credentials = httpCredentials();
 	receiver = await startWebhookReceiver({ events: ['application.status.updated', 'candidate.created'] }, credentials);
 });
 
@@ -121,7 +124,7 @@ describe('SmartRecruiters Trigger', () => {
 	});
 
 	it('refuses an event SmartRecruiters does not send before subscribing', async () => {
-		const refused = await startWebhookReceiver({ events: ['candidate.created', 'interview.created'] }, apiKeyCredentials(sim));
+		const refused = await startWebhookReceiver({ events: ['candidate.created', 'interview.created'] }, httpCredentials());
 		const subscriptionsBefore = sim.state.subscriptions.length;
 		try {
 			await expect(refused.webhookMethod('create')).rejects.toThrow('"Events" has event(s) SmartRecruiters does not send: "interview.created"');
@@ -144,7 +147,7 @@ describe('SmartRecruiters Trigger with "Only When Status Becomes: Hired"', () =>
 	let hiredOnly: WebhookReceiver;
 
 	beforeAll(async () => {
-		hiredOnly = await startWebhookReceiver({ events: ['application.status.updated'], options: { onlyStatuses: ['HIRED'] } }, apiKeyCredentials(sim));
+		hiredOnly = await startWebhookReceiver({ events: ['application.status.updated'], options: { onlyStatuses: ['HIRED'] } }, httpCredentials());
 		await hiredOnly.webhookMethod('create');
 	});
 
@@ -185,5 +188,52 @@ describe('SmartRecruiters Trigger with "Only When Status Becomes: Hired"', () =>
 			payload: { candidate_id: candidates.maria, job_id: jobs.productDesigner },
 			application: { status: 'HIRED' },
 		});
+	});
+});
+
+describe('SmartRecruiters Trigger registration', () => {
+	it('has the secret key before activating: an event delivered at activation is accepted on the first attempt', async () => {
+		const first = await startWebhookReceiver({ events: ['candidate.created'] }, httpCredentials());
+		const requestsBefore = sim.requests.length;
+		try {
+			sim.deliverOnActivation('candidate.created', { id: sim.seed.candidates.tom }, { eventId: 'evt-at-activation' });
+			expect(await first.webhookMethod('create')).toBe(true);
+			await sim.settled();
+			await first.settled();
+			const delivery = sim.state.deliveries.find((candidate) => candidate.eventId === 'evt-at-activation')!;
+			// Signed (the subscription had its key), accepted at once: no wait for SmartRecruiters' retry minutes later.
+			expect(delivery.attempts.map((attempt) => attempt.status)).toEqual([202]);
+			expect(delivery.attempts[0].headers['smartrecruiters-signature']).toMatch(/^v1=[0-9a-f]{64}$/);
+			expect(first.triggered.map((items) => items[0].json.eventId)).toEqual(['evt-at-activation']);
+			const calls = sim.requests
+				.slice(requestsBefore)
+				.filter((request) => request.path.startsWith('/webhooks-api/'))
+				.map((request) => `${request.method} ${request.path.replace(/[0-9a-f-]{36}/, '{id}')}`);
+			expect(calls).toEqual([
+				'POST /webhooks-api/v201907/subscriptions',
+				'POST /webhooks-api/v201907/subscriptions/{id}/secret-key',
+				'PUT /webhooks-api/v201907/subscriptions/{id}/activation',
+			]);
+		} finally {
+			await first.webhookMethod('delete');
+			await first.close();
+		}
+	});
+
+	it('refuses a plain-http webhook URL before subscribing, with a message that says what to do', async () => {
+		const subscriptionsBefore = sim.state.subscriptions.length;
+		const requestsBefore = sim.requests.length;
+		for (const extra of [{}, { environment: 'production', allowHttpWebhookUrls: true }]) {
+			const plainHttp = await startWebhookReceiver({ events: ['candidate.created'] }, apiKeyCredentials(sim, extra));
+			try {
+				const failure = plainHttp.webhookMethod('create');
+				await expect(failure).rejects.toThrow("SmartRecruiters only delivers to https URLs: set n8n's webhook URL to an https address");
+				await expect(failure).rejects.toMatchObject({ description: expect.stringContaining(`This trigger's webhook URL is ${plainHttp.url}.`) });
+			} finally {
+				await plainHttp.close();
+			}
+		}
+		expect(sim.state.subscriptions).toHaveLength(subscriptionsBefore);
+		expect(sim.requests).toHaveLength(requestsBefore);
 	});
 });

@@ -203,10 +203,13 @@ describe('SmartRecruiters Trigger', () => {
 	let firstKey: string;
 	let rotatedKey: string;
 
-	const srCredentials = (extra: IDataObject = {}) => ({ smartRecruitersApi: { apiKey: sim.apiKey, environment: 'custom', customUrl: sim.baseUrl, ...extra } });
+	// The triggers listen on plain http on loopback: credential and simulator opt in to http webhook URLs.
+	const srCredentials = (extra: IDataObject = {}) => ({
+		smartRecruitersApi: { apiKey: sim.apiKey, environment: 'custom', customUrl: sim.baseUrl, allowHttpWebhookUrls: true, ...extra },
+	});
 
 	beforeAll(async () => {
-		sim = await startSmartRecruitersSimulator();
+		sim = await startSmartRecruitersSimulator({ allowInsecureWebhookUrls: true });
 		// Activated against the simulator: subscription, X-Hook-Secret handshake, secret key kept in static data.
 		sr = await startTrigger({ type: 'smartRecruitersTrigger', parameters: { events: ['candidate.created'] }, credentials: srCredentials() });
 		await sr.activate();

@@ -1,16 +1,25 @@
 import type { IDataObject } from 'n8n-workflow';
 
-/** Appends a JSON-shaped body to multipart form data the way Lever reads it: `emails[]` per element, `archived[reason]`. */
+function appendFields(form: FormData, prefix: string, value: IDataObject) {
+	for (const [child, childValue] of Object.entries(value)) {
+		if (childValue !== undefined && childValue !== null) form.append(`${prefix}[${child}]`, String(childValue));
+	}
+}
+
+/**
+ * Appends a JSON-shaped body to multipart form data in Lever's documented form: `emails[]` per element, nested values
+ * as `archived[reason]`, and array elements that are objects by index: `phones[0][value]`, `phones[0][type]`.
+ */
 export function appendMultipart(form: FormData, body: IDataObject) {
 	for (const [key, value] of Object.entries(body)) {
 		if (value === undefined || value === null) continue;
 		if (Array.isArray(value)) {
-			// Phones are objects; Lever's multipart form takes each as a JSON string element.
-			for (const entry of value) form.append(`${key}[]`, typeof entry === 'object' ? JSON.stringify(entry) : String(entry));
+			value.forEach((entry, index) => {
+				if (entry !== null && typeof entry === 'object') appendFields(form, `${key}[${index}]`, entry as IDataObject);
+				else form.append(`${key}[]`, String(entry));
+			});
 		} else if (typeof value === 'object') {
-			for (const [child, childValue] of Object.entries(value)) {
-				if (childValue !== undefined && childValue !== null) form.append(`${key}[${child}]`, String(childValue));
-			}
+			appendFields(form, key, value as IDataObject);
 		} else {
 			form.append(key, String(value));
 		}

@@ -2,7 +2,8 @@ import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { asNodeError } from '../../shared/errors';
-import { leverApiRequest, leverApiRequestAllItems } from '../transport';
+import { assertDeliverableWebhookUrl } from '../../shared/webhookUrl';
+import { leverApiRequest, leverApiRequestAllItems, leverCredentialType } from '../transport';
 import type { LeverWebhookEvent } from './events';
 import { EVENTS_WITH_ORIGIN_CONDITIONS, originOptions } from './events';
 
@@ -64,9 +65,14 @@ function signatureTokenOf(created: IDataObject): string | null {
 	return typeof token === 'string' && token !== '' ? token : null;
 }
 
+/**
+ * The webhook object of a create response. A sandbox recording shows `{data: {…}}`, Lever's docs `{data: {data: {…}}}`;
+ * the webhook itself has no `data` field, so every level is unwrapped.
+ */
 function unwrapData(response: unknown): IDataObject {
-	const body = (response ?? {}) as IDataObject;
-	return (body.data !== null && typeof body.data === 'object' ? body.data : body) as IDataObject;
+	let body = (response ?? {}) as IDataObject;
+	while (body.data !== null && typeof body.data === 'object' && !Array.isArray(body.data)) body = body.data as IDataObject;
+	return body;
 }
 
 function httpStatusOf(error: unknown): string | undefined {
@@ -113,6 +119,7 @@ async function deleteWebhook(context: IHookFunctions, id: string): Promise<boole
 export async function createWebhooks(this: IHookFunctions): Promise<boolean> {
 	const staticData = this.getWorkflowStaticData('node');
 	const { url, events, origins } = settingsOf(this);
+	assertDeliverableWebhookUrl(this.getNode(), 'Lever', url, await this.getCredentials(await leverCredentialType.call(this)));
 
 	const live = await listWebhooksOrExplain(this, url);
 	for (const leftover of live.filter((webhook) => webhook.url === url)) {

@@ -47,6 +47,16 @@ export interface LeverSimulatorOptions {
 	webhookRetryDelaysMs?: number[];
 	/** seeded fault injection on authenticated API requests (see ../faults.ts); default off */
 	faults?: FaultOptions;
+	/**
+	 * Also take plain-http webhook URLs to a loopback host (test receivers have no TLS). Default false: like Lever, only
+	 * https URLs are taken (see ../webhookUrls.ts).
+	 */
+	allowInsecureWebhookUrls?: boolean;
+	/**
+	 * Shape of the `POST /webhooks` answer: 'recorded' (default) `{data: {…}}` as a sandbox recording shows, or
+	 * 'documented' `{data: {data: {…}}}` as Lever's docs example shows (README: docs vs recordings).
+	 */
+	webhookCreateShape?: 'recorded' | 'documented';
 }
 
 export interface LoggedRequest {
@@ -128,6 +138,8 @@ export async function startLeverSimulator(options: LeverSimulatorOptions = {}): 
 		autoWebhooks: options.autoWebhooks ?? false,
 		maxUploadBytes: options.maxUploadBytes ?? 30 * 1024 * 1024,
 		webhookRetryDelaysMs: options.webhookRetryDelaysMs ?? [10, 20, 40, 80, 160],
+		allowInsecureWebhookUrls: options.allowInsecureWebhookUrls ?? false,
+		webhookCreateShape: options.webhookCreateShape ?? 'recorded',
 	};
 	let origin = '';
 	const state = createSeedState();

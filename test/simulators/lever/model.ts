@@ -27,6 +27,8 @@ export interface ResolvedOptions {
 	autoWebhooks: boolean;
 	maxUploadBytes: number;
 	webhookRetryDelaysMs: number[];
+	allowInsecureWebhookUrls: boolean;
+	webhookCreateShape: 'recorded' | 'documented';
 }
 
 export interface SimContext {

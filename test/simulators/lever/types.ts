@@ -67,8 +67,9 @@ export interface LeverPosting {
 	workplaceType: 'onsite' | 'remote' | 'hybrid' | 'unspecified';
 }
 
+/** ⚠ `type` only when one was sent: what Lever stores for an untyped phone is undocumented. */
 export interface Phone {
-	type: string;
+	type?: string;
 	value: string;
 }
 

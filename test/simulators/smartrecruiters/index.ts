@@ -21,7 +21,7 @@ import { configurationRoutes, jobRoutes } from './routes/jobs-config';
 import { deliverEvent, SUBSCRIBE_OPERATION_ID, webhookRoutes, type DeliverEventOptions, type DeliveryResult, type WebhookOptions } from './routes/webhooks';
 import { buildSeedState, SMARTRECRUITERS_SEED, type SmartRecruitersSeed } from './seed';
 import { loadSpec, type SpecOperation } from './spec';
-import { TOKEN_ENDPOINT } from './spec-exceptions';
+import { loopbackHttpAsHttps, TOKEN_ENDPOINT } from './spec-exceptions';
 import type { SmartRecruitersState } from './types';
 import { FaultInjector, type FaultCounts, type FaultOptions } from '../faults';
 
@@ -54,6 +54,11 @@ export interface SmartRecruitersSimulatorOptions {
 	autoEvents?: boolean;
 	/** Seeded fault injection on authenticated API requests (see ../faults.ts). Default off. */
 	faults?: FaultOptions;
+	/**
+	 * Also take plain-http callback URLs to a loopback host (test receivers have no TLS). Default false: like
+	 * SmartRecruiters, a callback URL that is not https is refused with 422 (see ../webhookUrls.ts).
+	 */
+	allowInsecureWebhookUrls?: boolean;
 }
 
 export interface SmartRecruitersRequestRecord {
@@ -89,6 +94,11 @@ export interface SmartRecruitersSimulator {
 	/** Turns the seeded fault mode on (fresh PRNG from `options.seed`, counts zeroed) or off (`undefined`). */
 	setFaults(options: FaultOptions | undefined): void;
 	deliverEvent(eventName: string, payload: Record<string, unknown>, options?: DeliverEventOptions): Promise<DeliveryResult[]>;
+	/**
+	 * An event that happens the moment a subscription to it becomes active: its first delivery attempt starts before
+	 * the activation call is answered (signed with the keys the subscription has then). Once; `settled()` waits for it.
+	 */
+	deliverOnActivation(eventName: string, payload: Record<string, unknown>, options?: DeliverEventOptions): void;
 	/** Moves the simulator clock forward (token expiry, secret-key deprecation) without waiting. */
 	advanceTime(ms: number): void;
 	/** Resolves when every automatic delivery started so far (`autoEvents`) has finished, retries included. */
@@ -139,6 +149,8 @@ export async function startSmartRecruitersSimulator(options: SmartRecruitersSimu
 	const tokenExpiresIn = options.tokenExpiresIn ?? 1800;
 	const webhookOptions: WebhookOptions = { ...DEFAULT_WEBHOOK_OPTIONS, ...options.webhooks };
 	const seed = SMARTRECRUITERS_SEED;
+	/** What the contract check sees of a body: with the insecure-URL option, loopback http reads as https. */
+	const checked = (body: unknown) => (options.allowInsecureWebhookUrls ? loopbackHttpAsHttps(body) : body);
 
 	let clockOffset = 0;
 	let baseUrl = '';
@@ -147,6 +159,8 @@ export async function startSmartRecruitersSimulator(options: SmartRecruitersSimu
 	const windows = new Map<string, number[]>();
 	const inFlight = new Map<string, { total: number; candidateSearches: number }>();
 	let deliveryQueue: Promise<void> = Promise.resolve();
+	const dueOnActivation: Array<{ eventName: string; payload: Record<string, unknown>; options?: DeliverEventOptions }> = [];
+	const activationDeliveries = new Set<Promise<unknown>>();
 
 	const ctx: SimContext = {
 		state: buildSeedState(),
@@ -237,13 +251,15 @@ export async function startSmartRecruitersSimulator(options: SmartRecruitersSimu
 			const operation = res.locals.operation as SpecOperation | undefined;
 			if (!operation) return;
 			operationId = operation.operationId;
-			errors = spec.checkResponse(operation, res.statusCode, contentType, body);
+			errors = spec.checkResponse(operation, res.statusCode, contentType, checked(body));
 		}
 		if (errors.length) simulator.contractViolations.push({ direction: 'response', method: req.method, path, operation: operationId, errors });
 	}
 
 	app.post(TOKEN_ENDPOINT.path, express.urlencoded({ extended: false }), (req, res) => {
 		res.locals.loggedBody = hasRequestBody(req) ? redact(req.body) : undefined;
+		// D-RATE: the headers are on every response, the token endpoint's included (it is not limited here).
+		setRateLimitHeaders(res, undefined);
 		if (!req.is('application/x-www-form-urlencoded')) {
 			simulator.contractViolations.push({
 				direction: 'request',
@@ -392,7 +408,7 @@ export async function startSmartRecruitersSimulator(options: SmartRecruitersSimu
 			query: req.query as Record<string, unknown>,
 			headers: req.headers,
 			contentType: req.get('content-type'),
-			body,
+			body: checked(body),
 		});
 		const problems = [...check.errors, ...check.warnings];
 		if (problems.length) {
@@ -410,7 +426,15 @@ export async function startSmartRecruitersSimulator(options: SmartRecruitersSimu
 		next();
 	});
 
-	app.use(API_BASES.webhooks, webhookRoutes(ctx, webhookOptions, (res) => res.locals.credential as string));
+	const deliverDueEvents = (subscription: { events: string[] }) => {
+		for (const due of dueOnActivation.filter((event) => subscription.events.includes(event.eventName))) {
+			dueOnActivation.splice(dueOnActivation.indexOf(due), 1);
+			const delivery = simulator.deliverEvent(due.eventName, due.payload, due.options).catch(() => undefined);
+			activationDeliveries.add(delivery);
+			void delivery.finally(() => activationDeliveries.delete(delivery));
+		}
+	};
+	app.use(API_BASES.webhooks, webhookRoutes(ctx, webhookOptions, (res) => res.locals.credential as string, deliverDueEvents));
 	app.use(API_BASES.interviews, interviewRoutes(ctx));
 	app.use(API_BASES.reviews, reviewRoutes(ctx));
 	app.use(API_BASES.users, userRoutes(ctx));
@@ -441,12 +465,15 @@ export async function startSmartRecruitersSimulator(options: SmartRecruitersSimu
 			payload,
 			deliverOptions,
 		);
+	simulator.deliverOnActivation = (eventName, payload, deliverOptions) => {
+		dueOnActivation.push({ eventName, payload, options: deliverOptions });
+	};
 	simulator.settled = async () => {
 		let tail: Promise<void>;
 		do {
 			tail = deliveryQueue;
-			await tail;
-		} while (tail !== deliveryQueue);
+			await Promise.all([tail, ...activationDeliveries]);
+		} while (tail !== deliveryQueue || activationDeliveries.size > 0);
 	};
 	simulator.advanceTime = (ms: number) => {
 		clockOffset += ms;
@@ -456,6 +483,7 @@ export async function startSmartRecruitersSimulator(options: SmartRecruitersSimu
 		Object.assign(ctx.state, buildSeedState());
 		simulator.requests.length = 0;
 		simulator.contractViolations.length = 0;
+		dueOnActivation.length = 0;
 		simulator.rateLimited = 0;
 		tokens.clear();
 		windows.clear();

@@ -3,6 +3,7 @@
  * (`spec/smartrecruiters-openapi.yaml`, Konfig's merge of SmartRecruiters' per-API ReadMe specs), with the reason.
  * Nothing else in the simulator may special-case the spec: add a new exception here, never inline.
  */
+import { isHttpsUrl, isLoopbackHttpUrl } from '../webhookUrls';
 
 /** The spec's single `servers` entry (`…/webhooks-api/v201907`) is wrong for most paths: Konfig merged ~25 specs and
  * kept one server. The real base path of each API (MANIFEST of SmartRecruiters' ReadMe registries) and the operation
@@ -177,9 +178,8 @@ export const CUSTOM_FORMATS: Record<string, { reason: string; test: (value: stri
 	when: { reason: 'Education/Experience dates: "YYYY", "YYYY-MM" or "YYYY-MM-dd"', test: (v) => /^\d{4}(-\d{2}(-\d{2})?)?$/.test(v) },
 	alphanumericAndDash: { reason: 'candidate property value ids', test: (v) => /^[A-Za-z0-9-]+$/.test(v) },
 	https_url: {
-		reason:
-			'Callback URLs must be https; ⚠ http to a loopback host is accepted because test receivers have no TLS certificate (the simulator is the only place this is allowed)',
-		test: (v) => isHttpsOrLoopbackUrl(v),
+		reason: 'Callback URLs must be https (plain http answers 422, as documented); see loopbackHttpAsHttps for test receivers',
+		test: (v) => isHttpsUrl(v),
 	},
 	url: { reason: 'absolute URL', test: (v) => isAbsoluteUrl(v) },
 	video_url: { reason: 'absolute URL', test: (v) => isAbsoluteUrl(v) },
@@ -188,6 +188,19 @@ export const CUSTOM_FORMATS: Record<string, { reason: string; test: (value: stri
 	title: { reason: 'free-text title', test: () => true },
 	value_label: { reason: 'free-text label', test: () => true },
 };
+
+/**
+ * A simulator started with `allowInsecureWebhookUrls: true` takes plain http to a loopback host where the spec says
+ * `https_url` (`callbackUrl`, `tokenServiceUrl`), because test receivers have no TLS certificate. Its contract check
+ * then reads every loopback http URL in a body as its https twin, so the explicit opt-in is not reported as a
+ * violation. Off by default: then such a URL breaks the spec and the subscription is refused with 422.
+ */
+export function loopbackHttpAsHttps(value: unknown): unknown {
+	if (typeof value === 'string') return isLoopbackHttpUrl(value) ? `https:${value.slice('http:'.length)}` : value;
+	if (Array.isArray(value)) return value.map(loopbackHttpAsHttps);
+	if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, loopbackHttpAsHttps(inner)]));
+	return value;
+}
 
 /**
  * Statuses an operation does not declare. The spec lists only some error statuses per operation (most omit 401, 404,
@@ -214,16 +227,6 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 function isAbsoluteUrl(value: string): boolean {
 	try {
 		return Boolean(new URL(value).protocol);
-	} catch {
-		return false;
-	}
-}
-
-export function isHttpsOrLoopbackUrl(value: string): boolean {
-	try {
-		const url = new URL(value);
-		if (url.protocol === 'https:') return true;
-		return url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
 	} catch {
 		return false;
 	}

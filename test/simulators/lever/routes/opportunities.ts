@@ -45,26 +45,18 @@ const PHONE_TYPES = ['mobile', 'home', 'work', 'skype', 'other'];
 const ARRAY_FIELDS = ['emails', 'phones', 'links', 'tags', 'sources', 'followers', 'postings'];
 
 /**
- * Multipart sends one field per array element (`emails[]`), nested values as `archived[reason]`, and everything as
- * text. Normalise to the JSON shape so both encodings share one validation path.
+ * Multipart sends one field per array element (`emails[]`), nested values as `archived[reason]` and
+ * `phones[0][value]` / `phones[0][type]` (Lever's docs), and everything as text. Normalise to the JSON shape so both
+ * encodings share one validation path.
  */
 function normaliseMultipart(fields: Body): Body {
 	const body: Body = { ...fields };
 	for (const field of ARRAY_FIELDS) {
 		if (typeof body[field] === 'string') body[field] = [body[field]];
 	}
-	if (Array.isArray(body.phones)) {
-		body.phones = body.phones.map((phone) => {
-			if (typeof phone !== 'string') return phone;
-			if (phone.trim().startsWith('{')) {
-				try {
-					return JSON.parse(phone) as unknown;
-				} catch {
-					throw badRequest('Invalid value for field "phones": an element is not valid JSON');
-				}
-			}
-			return { value: phone };
-		});
+	// ⚠ A phone as one text element (`phones[]={"value":…}`, seen in third-party code) is not the documented form.
+	if (Array.isArray(body.phones) && body.phones.some((phone) => typeof phone === 'string')) {
+		throw badRequest('Invalid value for field "phones": send each phone as phones[N][value] and phones[N][type], not as one text element');
 	}
 	const toNumber = (value: unknown) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);
 	if (body.createdAt !== undefined) body.createdAt = toNumber(body.createdAt);
@@ -91,7 +83,8 @@ function phonesField(body: Body): Phone[] | undefined {
 	if (!valid) {
 		throw badRequest(`Invalid value for field "phones": expected an array of {value, type} with type one of ${PHONE_TYPES.join(', ')}`);
 	}
-	return (value as Array<{ value: string; type?: string }>).map((phone) => ({ type: phone.type ?? 'other', value: phone.value }));
+	// ⚠ A phone sent without a type is kept without one: what Lever stores then is undocumented.
+	return (value as Phone[]).map((phone) => (phone.type === undefined ? { value: phone.value } : { type: phone.type, value: phone.value }));
 }
 
 function emailsField(body: Body): string[] | undefined {
@@ -258,16 +251,18 @@ export function opportunityRoutes(ctx: SimContext, upload: multer.Multer): Route
 			const resumeFiles = files.filter((file) => file.fieldname === 'resumeFile');
 			if (resumeFiles.length > 1) throw badRequest('Only one resumeFile may be attached');
 
-			// Dedupe: an explicit contact, else any contact sharing a canonicalized email. Existing contact data wins;
-			// extra emails, phones and links are added to it.
+			// Dedupe: an explicit contact, else any contact sharing a canonicalized email. The existing contact's data takes
+			// precedence; only with an explicit `contact` are extra emails, phones and links added to it (Lever's docs).
 			const wanted = new Set(emails.map(canonicalEmail));
 			let contact = contactId !== undefined ? findContact(ctx, contactId) : state.contacts.find((c) => wanted.size > 0 && emailMatches(c, wanted));
 			const deduped = contact !== undefined;
 			if (contact) {
-				const known = new Set(contact.emails.map(canonicalEmail));
-				for (const email of emails) if (!known.has(canonicalEmail(email))) contact.emails.push(email);
-				for (const phone of phones) if (!contact.phones.some((p) => p.value === phone.value)) contact.phones.push(phone);
-				addKnown(contact.links, links);
+				if (contactId !== undefined) {
+					const known = new Set(contact.emails.map(canonicalEmail));
+					for (const email of emails) if (!known.has(canonicalEmail(email))) contact.emails.push(email);
+					for (const phone of phones) if (!contact.phones.some((p) => p.value === phone.value)) contact.phones.push(phone);
+					addKnown(contact.links, links);
+				}
 			} else {
 				contact = { id: randomUUID(), name: name ?? '', headline: headline ?? '', location: location ?? '', emails, phones, links: unique(links), isAnonymized: false, createdAt: now };
 				state.contacts.push(contact);

@@ -11,6 +11,7 @@ import { EVENTS_WITH_CONDITIONS, ORIGINS, WEBHOOK_EVENTS, type LeverWebhook, typ
 import { objectBody, requiredString, type Body } from '../validate';
 import { paginate } from '../listing';
 import { newSignatureToken } from '../webhooks';
+import { isAcceptedWebhookUrl } from '../../webhookUrls';
 
 /** GET never shows the signature token: it is only returned once, by the create call. */
 const publicView = (webhook: LeverWebhook) => ({
@@ -22,15 +23,16 @@ const publicView = (webhook: LeverWebhook) => ({
 	updatedAt: webhook.updatedAt,
 });
 
-function checkUrl(url: string) {
-	let parsed: URL;
+/** Lever: "We only support HTTPS endpoints" (⚠ the status of the refusal is undocumented; 400 like any bad field). */
+function checkUrl(ctx: SimContext, url: string) {
 	try {
-		parsed = new URL(url);
+		new URL(url);
 	} catch {
 		throw badRequest(`Invalid value for field "url": ${url} is not a URL`);
 	}
-	// ⚠ Lever requires HTTPS with a CA-signed certificate; the simulator also accepts http so local receivers work.
-	if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw badRequest('Invalid value for field "url": expected an https URL');
+	if (!isAcceptedWebhookUrl(url, ctx.options.allowInsecureWebhookUrls)) {
+		throw badRequest('Invalid value for field "url": Lever only supports HTTPS endpoints');
+	}
 }
 
 function conditionsFor(event: WebhookEvent, configuration: unknown): { origins: Origin[] } | null {
@@ -70,7 +72,7 @@ export function webhookRoutes(ctx: SimContext): Router {
 			requirePermission(principalOf(res), 'webhooks', 'write');
 			const body = objectBody(req.body);
 			const url = requiredString(body, 'url');
-			checkUrl(url);
+			checkUrl(ctx, url);
 			const event = requiredString(body, 'event');
 			if (!WEBHOOK_EVENTS.includes(event as WebhookEvent)) {
 				throw badRequest(`Invalid value for field "event": ${event}. Expected one of ${WEBHOOK_EVENTS.join(', ')}`);
@@ -87,7 +89,8 @@ export function webhookRoutes(ctx: SimContext): Router {
 			};
 			state.webhooks.push(webhook);
 			const view = publicView(webhook);
-			res.status(201).json({ data: { ...view, configuration: { ...view.configuration, signatureToken: webhook.signatureToken } } });
+			const created = { ...view, configuration: { ...view.configuration, signatureToken: webhook.signatureToken } };
+			res.status(201).json(ctx.options.webhookCreateShape === 'documented' ? { data: { data: created } } : { data: created });
 		}),
 	);
 
@@ -101,7 +104,7 @@ export function webhookRoutes(ctx: SimContext): Router {
 			const changed = updates.map((update: Body) => {
 				const webhook = find(requiredString(update, 'id'));
 				if (update.url !== undefined) {
-					checkUrl(requiredString(update, 'url'));
+					checkUrl(ctx, requiredString(update, 'url'));
 					webhook.url = update.url as string;
 				}
 				if (update.configuration !== undefined) webhook.configuration = { conditions: conditionsFor(webhook.event, update.configuration) };

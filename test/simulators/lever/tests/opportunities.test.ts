@@ -75,12 +75,14 @@ describe('Lever simulator: opportunities and contacts', () => {
 		expect(expanded.data.data.stage).toEqual({ id: 'lead-new', text: 'New lead' });
 	});
 
-	it('dedupes by canonicalized email onto the existing contact, keeps its data, adds extras, and still creates a new opportunity', async () => {
+	it('dedupes by canonicalized email onto the existing contact, whose data takes precedence, and still creates a new opportunity', async () => {
 		const api = client(sim);
+		const contactBefore = (await api.get(`/contacts/${S.contacts.ada}`)).data.data;
 		const first = await api.post(create(), {
 			name: 'Someone Else',
 			headline: 'Ignored headline',
 			emails: ['  ADA.Lovelace@Example.com ', 'ada.new@example.org'],
+			phones: [{ value: '+44 20 7946 0000', type: 'work' }],
 			links: ['https://ada.example'],
 			postings: [S.postings.published],
 		});
@@ -89,14 +91,35 @@ describe('Lever simulator: opportunities and contacts', () => {
 		expect(first.data.data.contact).toBe(S.contacts.ada);
 		expect(first.data.data.name).toBe('Ada Lovelace');
 		expect(first.data.data.headline).toBe('Analytical Engines, Inc.');
-		expect(first.data.data.emails).toEqual(['ada.lovelace@example.com', 'ada@analytical.example', 'ada.new@example.org']);
-		expect(first.data.data.links).toEqual(['https://github.com/ada-sim', 'https://ada.example']);
+		// Matched by email only: Lever's docs give the existing contact data precedence, nothing is added to it.
+		expect(first.data.data.emails).toEqual(['ada.lovelace@example.com', 'ada@analytical.example']);
+		expect(first.data.data.phones).toEqual(contactBefore.phones);
+		expect(first.data.data.links).toEqual(['https://github.com/ada-sim']);
+		expect((await api.get(`/contacts/${S.contacts.ada}`)).data.data).toEqual(contactBefore);
 
 		const again = await api.post(create(), { emails: ['ada.lovelace@example.com'], postings: [S.postings.published] });
 		expect(again.data.deduped).toBe(true);
 		expect(again.data.data.id).not.toBe(first.data.data.id);
 		const adas = await api.get(`/opportunities${query({ email: 'Ada.Lovelace@example.com', posting_id: S.postings.published })}`);
 		expect(adas.data.data.map((o: { id: string }) => o.id).sort()).toEqual([S.opportunities.adaBackend, first.data.data.id, again.data.data.id].sort());
+
+		// With `contact` given, extra emails, phones and links are added to the existing contact (its name still wins).
+		const withContact = await api.post(create(), {
+			contact: S.contacts.ada,
+			name: 'Someone Else',
+			emails: ['ada.new@example.org'],
+			phones: [{ value: '+44 20 7946 0000', type: 'work' }],
+			links: ['https://ada.example'],
+		});
+		expect(withContact.status).toBe(201);
+		expect(withContact.data.deduped).toBe(true);
+		expect(withContact.data.data).toMatchObject({
+			contact: S.contacts.ada,
+			name: 'Ada Lovelace',
+			emails: ['ada.lovelace@example.com', 'ada@analytical.example', 'ada.new@example.org'],
+			phones: [...contactBefore.phones, { value: '+44 20 7946 0000', type: 'work' }],
+			links: ['https://github.com/ada-sim', 'https://ada.example'],
+		});
 
 		// no email, no contact: a new contact every time
 		const anonymous1 = await api.post(create(), { name: 'Pseudonym 1' });
@@ -105,14 +128,16 @@ describe('Lever simulator: opportunities and contacts', () => {
 		expect(anonymous1.data.data.contact).not.toBe(anonymous2.data.data.contact);
 	});
 
-	it('accepts multipart with emails[], tags[], postings[], archived[reason], resumeFile and files[]', async () => {
+	it('accepts multipart with emails[], tags[], postings[], phones[N][value|type], archived[reason], resumeFile and files[]', async () => {
 		const form = new FormData();
 		form.append('name', 'Multipart Person');
 		form.append('emails[]', 'multi@example.com');
 		form.append('emails[]', 'multi2@example.com');
 		form.append('tags[]', 'Python');
 		form.append('postings[]', S.postings.internal);
-		form.append('phones[]', JSON.stringify({ value: '+49 30 1234', type: 'work' }));
+		form.append('phones[0][value]', '+49 30 1234');
+		form.append('phones[0][type]', 'work');
+		form.append('phones[1][value]', '+49 30 5678');
 		form.append('archived[reason]', S.archiveReasons.underqualified);
 		form.append('resumeFile', new Blob([Buffer.from('%PDF-1.4 resume')], { type: 'application/pdf' }), 'cv.pdf');
 		form.append('files[]', new Blob([Buffer.from('hello')], { type: 'text/plain' }), 'cover.txt');
@@ -120,7 +145,8 @@ describe('Lever simulator: opportunities and contacts', () => {
 		expect(response.status).toBe(201);
 		const opportunity = response.data.data;
 		expect(opportunity.emails).toEqual(['multi@example.com', 'multi2@example.com']);
-		expect(opportunity.phones).toEqual([{ type: 'work', value: '+49 30 1234' }]);
+		// A phone sent without a type comes back without one (the simulator invents none).
+		expect(opportunity.phones).toEqual([{ type: 'work', value: '+49 30 1234' }, { value: '+49 30 5678' }]);
 		expect(opportunity.archived).toEqual({ reason: S.archiveReasons.underqualified, archivedAt: expect.any(Number) });
 		expect(opportunity.tags).toEqual(['Python', 'Staff Data Engineer', 'Engineering', 'Data', 'Remote', 'Full-time']);
 
@@ -132,6 +158,19 @@ describe('Lever simulator: opportunities and contacts', () => {
 		expect(files.data.data).toEqual([expect.objectContaining({ name: 'cover.txt', ext: '.txt', size: 5 })]);
 		const download = await client(sim).get(resumes.data.data[0].file.downloadUrl.replace(sim.baseUrl, ''), { responseType: 'text' });
 		expect(download.data).toBe('%PDF-1.4 resume');
+	});
+
+	it('refuses a multipart phone sent as one JSON text element (the documented form is phones[N][value])', async () => {
+		const form = new FormData();
+		form.append('name', 'Json Phone');
+		form.append('phones[]', JSON.stringify({ value: '+49 30 1234', type: 'work' }));
+		const response = await client(sim).post(create(), form);
+		expect(response.status).toBe(400);
+		expect(response.data).toEqual({
+			code: 'BadRequest',
+			message: 'Invalid value for field "phones": send each phone as phones[N][value] and phones[N][type], not as one text element',
+		});
+		expect(sim.state.contacts.some((contact) => contact.name === 'Json Phone')).toBe(false);
 	});
 
 	it('filters the list: email, archived, stage, tag (repeated), posting, origin, confidentiality, created/updated windows', async () => {

@@ -40,7 +40,7 @@ describe('Lever simulator: webhooks', () => {
 	let receiver: Awaited<ReturnType<typeof startReceiver>>;
 
 	beforeAll(async () => {
-		sim = await startLeverSimulator({ rateLimit: false, autoWebhooks: true });
+		sim = await startLeverSimulator({ rateLimit: false, autoWebhooks: true, allowInsecureWebhookUrls: true });
 	});
 	afterAll(() => sim.close());
 	beforeEach(() => sim.reset());
@@ -76,6 +76,8 @@ describe('Lever simulator: webhooks', () => {
 	it.each([
 		[{ url: 'https://example.com/hook', event: 'offerCreated' }, /event/],
 		[{ url: 'not a url', event: 'candidateHired' }, /url/],
+		// Loopback http is the test option's only exception; any other plain-http URL is refused as by Lever.
+		[{ url: 'http://example.com/hook', event: 'candidateHired' }, /only supports HTTPS/],
 		[{ event: 'candidateHired' }, /url/],
 		[{ url: 'https://example.com/hook', event: 'contactCreated', configuration: { conditions: { origins: ['applied'] } } }, /conditions/],
 		[{ url: 'https://example.com/hook', event: 'candidateHired', configuration: { conditions: { origins: ['linkedin'] } } }, /origins/],
@@ -147,7 +149,7 @@ describe('Lever simulator: webhooks', () => {
 
 describe('Lever simulator: account-wide signature token', () => {
 	it('signs every webhook with one account token when webhookTokenScope is account', async () => {
-		const sim = await startLeverSimulator({ rateLimit: false, webhookTokenScope: 'account' });
+		const sim = await startLeverSimulator({ rateLimit: false, webhookTokenScope: 'account', allowInsecureWebhookUrls: true });
 		const receiver = await startReceiver();
 		try {
 			const a = await client(sim).post('/webhooks', { url: receiver.url, event: 'candidateHired' });
@@ -159,6 +161,43 @@ describe('Lever simulator: account-wide signature token', () => {
 		} finally {
 			await receiver.close();
 			await sim.close();
+		}
+	});
+});
+
+describe('Lever simulator: webhook URLs and the create answer', () => {
+	it('refuses plain-http URLs, loopback ones too, unless started with allowInsecureWebhookUrls', async () => {
+		const strict = await startLeverSimulator({ rateLimit: false });
+		const receiver = await startReceiver();
+		try {
+			const refused = await client(strict).post('/webhooks', { url: receiver.url, event: 'candidateHired' });
+			expect(refused.status).toBe(400);
+			expect(refused.data).toEqual({ code: 'BadRequest', message: 'Invalid value for field "url": Lever only supports HTTPS endpoints' });
+			expect(strict.state.webhooks).toEqual([]);
+
+			const created = await client(strict).post('/webhooks', { url: 'https://n8n.example.com/webhook/lever', event: 'candidateHired' });
+			expect(created.status).toBe(201);
+			const moved = await client(strict).put('/webhooks', { data: [{ id: created.data.data.id, url: receiver.url }] });
+			expect(moved.status).toBe(400);
+			expect(strict.state.webhooks.map((webhook) => webhook.url)).toEqual(['https://n8n.example.com/webhook/lever']);
+		} finally {
+			await receiver.close();
+			await strict.close();
+		}
+	});
+
+	it("answers POST /webhooks in the docs' double-nested shape with webhookCreateShape 'documented'", async () => {
+		const documented = await startLeverSimulator({ rateLimit: false, webhookCreateShape: 'documented' });
+		try {
+			const created = await client(documented).post('/webhooks', { url: 'https://n8n.example.com/webhook/lever', event: 'candidateHired' });
+			expect(created.status).toBe(201);
+			expect(Object.keys(created.data)).toEqual(['data']);
+			expect(created.data.data.data).toMatchObject({
+				id: documented.state.webhooks[0].id,
+				configuration: { signatureToken: documented.state.webhooks[0].signatureToken },
+			});
+		} finally {
+			await documented.close();
 		}
 	});
 });

@@ -83,7 +83,13 @@ async function callbackAuthHeaders(auth: SrCallbackAuthentication | undefined, t
 
 const AUTH_HEADER_NAMES = (auth: SrCallbackAuthentication | undefined) => new Set(['authorization', ...(auth?.headerName ? [auth.headerName.toLowerCase()] : [])]);
 
-export function webhookRoutes(ctx: SimContext, options: WebhookOptions, credentialOf: (res: express.Response) => string): Router {
+export function webhookRoutes(
+	ctx: SimContext,
+	options: WebhookOptions,
+	credentialOf: (res: express.Response) => string,
+	/** Called when a subscription has just become active, before the activation is answered. */
+	onActivated: (subscription: SrSubscription) => void = () => undefined,
+): Router {
 	const router = express.Router();
 	const find = (id: string) => ctx.state.subscriptions.find((subscription) => subscription.id === id);
 	const notFound = (res: express.Response, id: string) => sendError(res, 404, 'SUBSCRIPTION_NOT_FOUND', `Subscription ${id} not found`);
@@ -159,6 +165,7 @@ export function webhookRoutes(ctx: SimContext, options: WebhookOptions, credenti
 		// ⚠ the docs give no error code for a failed handshake; this one is the simulator's.
 		if (failure) return sendError(res, 424, 'HANDSHAKE_FAILED', `Webhook activation handshake failed: ${failure}`);
 		subscription.status = 'active';
+		onActivated(subscription);
 		res.status(204).end();
 	});
 
