@@ -86,14 +86,19 @@ export function packageTypes(): TypeRegistry {
 
 let packageOfNode: Map<string, string> | undefined;
 
-/** The full type of one of the repository's nodes: typeName('lever') is 'n8n-nodes-ats-sync.lever'. */
-export function typeName(name: string): string {
+/**
+ * The full type of one of the repository's nodes: typeName('lever') is 'n8n-nodes-ats-sync.lever'. A test's own
+ * node type, registered on the engine it runs with, is found there.
+ */
+export function typeName(name: string, registered?: TypeRegistry): string {
 	packageOfNode ??= new Map(
 		SOURCE_PACKAGES.flatMap(({ name: packageName, dir }) =>
 			sourceFiles(dir, 'nodes').map((file) => [loadClass<INodeType | IVersionedNodeType>(file).description.name, packageName] as const),
 		),
 	);
 	const packageName = packageOfNode.get(name);
+	const testType = registered && Object.keys(registered.getKnownTypes()).find((type) => type.endsWith(`.${name}`));
+	if (!packageName && testType) return testType;
 	if (!packageName) throw new Error(`Neither package of this repository has a node type "${name}"`);
 	return `${packageName}.${name}`;
 }
@@ -130,7 +135,7 @@ const toItem = (entry: IDataObject | INodeExecutionData): INodeExecutionData =>
 export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 	registerCredentialSecrets(options.credentials, `${options.type} node test`);
 	const engine = options.engine ?? createEngine(options.credentials);
-	const type = typeName(options.type);
+	const type = typeName(options.type, engine.types);
 	const nodeType = engine.types.getByNameAndVersion(type, options.typeVersion);
 	const credentialRefs = Object.fromEntries(
 		(nodeType.description.credentials ?? [])
