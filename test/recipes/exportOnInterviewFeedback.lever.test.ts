@@ -1,11 +1,13 @@
 /**
- * recipes/export-on-interview-feedback.lever.json, unchanged, in the real CLI against the Lever simulator.
+ * recipes/export-on-interview-feedback.lever.json in the real CLI against the Lever simulator, unchanged but for
+ * the settings an ops person fills in: the report server on loopback is allowed (Download Report), and the
+ * interview platform's URL.
  */
 import { readFileSync } from 'node:fs';
 
 import { pseudonymHash } from '../../packages/toolkit/nodes/Pseudonymize/pseudonym';
 import { LEVER_SEED, startLeverSimulator, type LeverSimulator } from '../simulators/lever';
-import { ensureBuilt, outputsOf, recipeFile, recipeWith, runRecipe, serveRecipe, startFileServer, startReceiver, tempDir, writeJson, writeNdjson } from './helpers';
+import { ensureBuilt, outputsOf, recipeFile, recipeWith, recipeWithLocalFiles, runRecipe, serveRecipe, startFileServer, startReceiver, tempDir, writeJson, writeNdjson } from './helpers';
 import { INTERVIEW_SIGNING_SECRET, interviewEvent as interview, exportLever, PLATFORM_TOKEN, PSEUDONYM_SECRET } from './inputs';
 import { leverByEmail, leverView, moveLeverStage } from './leverState';
 
@@ -46,7 +48,7 @@ describe('export-on-interview-feedback (Lever)', () => {
 	it('exports successful candidates with feedback and report, unsuccessful ones under a stable pseudonym only', async () => {
 		const [adaBefore] = leverByEmail(sim, S.contactEmails.ada);
 		const events = exportLever.events(files.baseUrl);
-		const run = await runRecipe(RECIPE, ['--trigger', 'Interview Completed', '--input', writeNdjson(dir, 'interviews.ndjson', events), '--credentials', credentials, '--state', `${dir}/state.json`]);
+		const run = await runRecipe(recipeWithLocalFiles(dir, RECIPE), ['--trigger', 'Interview Completed', '--input', writeNdjson(dir, 'interviews.ndjson', events), '--credentials', credentials, '--state', `${dir}/state.json`]);
 
 		expect(run.failedItems).toEqual([]);
 		expect(run.code).toBe(0);
