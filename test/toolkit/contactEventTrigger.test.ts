@@ -35,7 +35,7 @@ function repliedEvent(overrides: IDataObject = {}): IDataObject {
 	};
 }
 
-function triggerWorkflow(parameters: IDataObject): IWorkflowBase {
+function triggerWorkflow(parameters: IDataObject, typeVersion = 1, withCredential = parameters.authentication === 'signature'): IWorkflowBase {
 	return {
 		id: 'contact-events',
 		name: 'contact events',
@@ -45,12 +45,10 @@ function triggerWorkflow(parameters: IDataObject): IWorkflowBase {
 				id: 't',
 				name: 'Contact Event Trigger',
 				type: `${TOOLKIT_PACKAGE_NAME}.contactEventTrigger`,
-				typeVersion: 1,
+				typeVersion,
 				position: [0, 0],
 				parameters,
-				...(parameters.authentication === 'signature'
-					? { credentials: { contactEventWebhookApi: { id: 'secret', name: 'secret' } } }
-					: {}),
+				...(withCredential ? { credentials: { contactEventWebhookApi: { id: 'secret', name: 'secret' } } } : {}),
 			},
 		],
 		connections: {},
@@ -174,6 +172,44 @@ describe('Contact Event Trigger (webhook through n8n-core WebhookContext)', () =
 		const item = triggerOutput(runs[runs.length - 1])[0];
 		expect(item).toMatchObject({ type: 'interview.completed', job: { id: '77' }, interview: { result: 'failed', score: 41.5 } });
 		expect(item.candidate).toEqual({ email: 'grace@example.com', name: 'Grace Hopper' });
+	});
+});
+
+describe('Contact Event Trigger authentication defaults (issue 13)', () => {
+	const engine = createEngine({ contactEventWebhookApi: { signingSecret: SECRET, signatureHeader: 'x-signature' } });
+
+	it('asks for a signature unless "None" is chosen, and warns on the canvas when it is', () => {
+		const { description } = engine.types.getByNameAndVersion(`${TOOLKIT_PACKAGE_NAME}.contactEventTrigger`);
+		expect(description.defaultVersion).toBe(1.1);
+		const authentication = description.properties.filter((property) => property.name === 'authentication');
+		expect(authentication.map((property) => [property.default, property.displayOptions])).toEqual([
+			['none', { show: { '@version': [1] } }],
+			['signature', { hide: { '@version': [1] } }],
+		]);
+		const notice = description.properties.find((property) => property.name === 'noAuthenticationNotice');
+		expect(notice).toMatchObject({ type: 'notice', displayOptions: { show: { authentication: ['none'] } } });
+		expect(notice?.displayName).toMatch(/^With Authentication "None", anyone who learns this URL can start the workflow/);
+	});
+
+	it('refuses unsigned deliveries to a node added now, which leaves Authentication at its default', async () => {
+		const server = await startWebhookServer(engine, triggerWorkflow({}, 1.1, true), 'Contact Event Trigger');
+		try {
+			const body = JSON.stringify(repliedEvent({ eventId: 'evt-default-auth' }));
+			expect((await post(server.url, body)).status).toBe(401);
+			expect((await post(server.url, body, { 'x-signature': sign(body) })).status).toBe(200);
+			expect(await server.settledRuns()).toHaveLength(1);
+		} finally {
+			await server.close();
+		}
+	});
+
+	it('keeps "None" for version 1 nodes saved before the change, which stored it by leaving it out', async () => {
+		const server = await startWebhookServer(engine, triggerWorkflow({}, 1), 'Contact Event Trigger');
+		try {
+			expect((await post(server.url, JSON.stringify(repliedEvent({ eventId: 'evt-v1' })))).status).toBe(200);
+		} finally {
+			await server.close();
+		}
 	});
 });
 

@@ -6,6 +6,7 @@
  */
 import { lookup as systemLookup } from 'node:dns';
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 
 import type { INodeParameters } from 'n8n-workflow';
@@ -265,6 +266,22 @@ describe('Download File refuses internal addresses', () => {
 		expect(dns.calls).toEqual(['files.rebind.test']);
 		// The request went to 127.0.0.1 with the name in the Host header, as the server would expect.
 		expect(files.hits).toEqual([{ url: '/cv.pdf', host: `files.rebind.test:${files.port}` }]);
+	});
+	it('over https, sends the host name (not the checked address) as the TLS server name, so certificates are verified for it', async () => {
+		// A TLS server that records the server name of each handshake and has no certificate to offer.
+		const serverNames: string[] = [];
+		const tls = https.createServer({ SNICallback: (name, callback) => (serverNames.push(name), callback(new Error('no certificate'), undefined)) });
+		tls.on('tlsClientError', () => undefined);
+		await new Promise<void>((resolve) => tls.listen(0, '127.0.0.1', resolve));
+		const { port } = tls.address() as AddressInfo;
+		dns = fakeDns({ 'files.tls.test': [{ address: '127.0.0.1', family: 4 }] });
+		try {
+			const { error } = await download(`https://files.tls.test:${port}/cv.pdf`, { allowedPrivateHosts: 'files.tls.test' });
+			expect(error).toMatch(`Could not download https://files.tls.test:${port}/cv.pdf: `);
+			expect(serverNames).toEqual(['files.tls.test']);
+		} finally {
+			await new Promise<void>((resolve) => tls.close(() => resolve()));
+		}
 	});
 });
 
