@@ -152,6 +152,10 @@ describe('export-on-interview-feedback (Lever)', () => {
 			await server.waitFor(/run of "Export interview results to Lever"/);
 			await moveTo(adaData.id, S.stages.onsite);
 			await server.waitFor(/run of "Export interview results to Lever"/, 2);
+			// Lever does not sign `data`: a delivery with a valid signature claiming another stage posts the stage Lever has.
+			const [forged] = await sim.sendWebhook('candidateStageChange', { opportunityId: mira.id, fromStageId: S.stages.onsite, toStageId: S.stages.offer });
+			expect(forged).toMatchObject({ status: 200 });
+			await server.waitFor(/run of "Export interview results to Lever"/, 3);
 		} finally {
 			expect(await server.stop()).toBe(0);
 			await platform.close();
@@ -159,19 +163,20 @@ describe('export-on-interview-feedback (Lever)', () => {
 		expect(server.stderr().match(/run of "Export interview results to Lever"[^\n]*/g)).toEqual([
 			expect.stringMatching(/: success in/),
 			expect.stringMatching(/: success in/),
+			expect.stringMatching(/: success in/),
 		]);
-		expect(platform.received).toEqual([
-			{
-				key: expect.stringMatching(new RegExp(`^lever:${mira.id}:${S.stages.onsite}:\\d+$`)),
-				auth: PLATFORM_TOKEN,
-				body: {
-					atsSource: 'lever',
-					atsCandidateId: mira.id,
-					email: 'mira.stack@example.com',
-					stage: { id: S.stages.onsite, name: 'On-site interview' },
-					changedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
-				},
+		const postedBack = {
+			key: expect.stringMatching(new RegExp(`^lever:${mira.id}:${S.stages.onsite}:\\d+$`)),
+			auth: PLATFORM_TOKEN,
+			body: {
+				atsSource: 'lever',
+				atsCandidateId: mira.id,
+				email: 'mira.stack@example.com',
+				stage: { id: S.stages.onsite, name: 'On-site interview' },
+				changedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
 			},
-		]);
+		};
+		// The second post is the forged delivery's: the stage Lever has (on-site), not the claimed offer stage.
+		expect(platform.received).toEqual([postedBack, postedBack]);
 	});
 });
