@@ -123,6 +123,42 @@ describe('Contact Event Trigger (webhook through n8n-core WebhookContext)', () =
 		expect((await signed.settledRuns()).length).toBe(before);
 	});
 
+	it('refuses control characters and oversize fields with 400 naming the field, before acknowledging (issue 13)', async () => {
+		const before = (await signed.settledRuns()).length;
+		const contact = repliedEvent().contact as IDataObject;
+		const refused = async (event: IDataObject) => {
+			const body = JSON.stringify(event);
+			const response = await post(signed.url, body, { 'x-signature': sign(body) });
+			expect(response.status).toBe(400);
+			return response.body.message;
+		};
+		expect(await refused(repliedEvent({ eventId: 'evt-nul', contact: { ...contact, firstName: 'Ada\u0000' } }))).toBe(
+			'Invalid event: "contact.firstName" contains a control character (U+0000 NUL at position 4)',
+		);
+		expect(await refused(repliedEvent({ eventId: 'evt-newline', contact: { ...contact, lastName: 'Love\nlace' } }))).toBe(
+			'Invalid event: "contact.lastName" contains a control character (U+000A line feed at position 5); this field takes one line',
+		);
+		expect(await refused(repliedEvent({ eventId: 'evt-long', contact: { ...contact, firstName: 'A'.repeat(20_001) } }))).toBe(
+			'Invalid event: contact: "firstName" is 20,001 characters long; SmartRecruiters takes at most 128',
+		);
+		expect(await refused(repliedEvent({ eventId: 'evt-long-reply', message: 'm'.repeat(10_001) }))).toBe(
+			'Invalid event: "message" is 10,001 characters long; SmartRecruiters takes at most 10,000',
+		);
+		expect((await signed.settledRuns()).length).toBe(before);
+	});
+
+	it('accepts an internationalised email and a reply spanning lines (issue 13)', async () => {
+		const contact = { ...(repliedEvent().contact as IDataObject), email: 'ünïcødé@exämple.de' };
+		const body = JSON.stringify(repliedEvent({ eventId: 'evt-idn', contact, message: 'Thanks!\r\n\tHappy to talk.' }));
+		const response = await post(signed.url, body, { 'x-signature': sign(body) });
+		expect(response).toEqual({ status: 200, body: { received: 1, accepted: 1, ignored: 0, duplicates: 0 } });
+		const runs = await signed.settledRuns();
+		expect(triggerOutput(runs[runs.length - 1] as never)[0]).toMatchObject({
+			message: 'Thanks!\r\n\tHappy to talk.',
+			candidate: { email: 'ünïcødé@exämple.de' },
+		});
+	});
+
 	it('refuses a whole batch when one entry is bad (never half-processed)', async () => {
 		const before = (await signed.settledRuns()).length;
 		const good = repliedEvent({ eventId: 'evt-batch-1' });

@@ -20,7 +20,7 @@ const properties: INodeProperties[] = [
 				type: 'boolean',
 				default: false,
 				description:
-					'Whether to add "archiveReason" ({id, text, type}, or null when not archived) with one more request. Type "hired" is how Lever marks a hire: check it before acting on a hire event, whose data Lever does not sign.',
+					'Whether to add "archiveReason" (ID, text and type, or null when not archived) with one more request. Type "hired" is how Lever marks a hire: check it before acting on a hire event, whose data Lever does not sign.',
 			},
 			expandOption,
 		],
