@@ -182,7 +182,7 @@ export class LeverTrigger implements INodeType {
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const envelope = parseEnvelope(this.getBodyData());
-		if (!envelope || !signatureMatchesAnyKey(envelope, await knownSigningKeys.call(this))) {
+		if (!envelope || !signatureMatchesAnyKey(envelope, await knownSigningKeys.call(this, envelope.event))) {
 			return reject(this, 'Missing or invalid Lever signature');
 		}
 		const tolerance = this.getNodeParameter('options.toleranceSeconds', 300) as number;

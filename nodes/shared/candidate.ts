@@ -1,35 +1,62 @@
 import { z } from 'zod';
 
+import { controlCharacterProblem, isEmailAddress, stringsIn } from './fieldText';
+
+/** One line of text, trimmed: control characters (NUL, line breaks…) are refused with the field named. */
+const oneLine = z
+	.string()
+	.trim()
+	.superRefine((value, context) => {
+		const problem = controlCharacterProblem(value, false);
+		if (problem) context.addIssue({ code: z.ZodIssueCode.custom, message: problem });
+	});
+
+/** An email address; internationalised ones (RFC 6531) too: whether an ATS takes them is its node's decision. */
+export const emailAddressSchema = oneLine.superRefine((value, context) => {
+	if (!controlCharacterProblem(value, false) && !isEmailAddress(value)) context.addIssue({ code: z.ZodIssueCode.custom, message: 'must be an email address' });
+});
+
+const url = oneLine.pipe(z.string().url());
+
+/** ATS custom fields: any JSON, whose texts may span lines but hold no other control characters. */
+const customFields = z.record(z.unknown()).superRefine((value, context) => {
+	for (const { path, text } of stringsIn(value)) {
+		const problem = controlCharacterProblem(text, true);
+		if (problem) context.addIssue({ code: z.ZodIssueCode.custom, message: problem, path });
+	}
+});
+
 /**
  * The ATS-neutral candidate profile. The Field Map node produces it, both ATS nodes' upsert operations take it,
  * and each ATS node translates it to its own wire format (Lever opportunity + contact, SmartRecruiters candidate).
+ * Vendor limits (lengths, which email forms) are checked by each ATS node (fieldLimits.ts, fieldText.ts).
  */
 export const candidateProfileSchema = z
 	.object({
-		email: z.string().trim().email('must be an email address').optional(),
-		additionalEmails: z.array(z.string().trim().email('must be an email address')).optional(),
-		firstName: z.string().trim().optional(),
-		lastName: z.string().trim().optional(),
+		email: emailAddressSchema.optional(),
+		additionalEmails: z.array(emailAddressSchema).optional(),
+		firstName: oneLine.optional(),
+		lastName: oneLine.optional(),
 		/** Full name; derived from first + last name when absent. */
-		name: z.string().trim().optional(),
-		headline: z.string().trim().optional(),
-		company: z.string().trim().optional(),
-		location: z.string().trim().optional(),
-		phones: z.array(z.object({ value: z.string().trim().min(1), type: z.string().optional() })).optional(),
+		name: oneLine.optional(),
+		headline: oneLine.optional(),
+		company: oneLine.optional(),
+		location: oneLine.optional(),
+		phones: z.array(z.object({ value: oneLine.pipe(z.string().min(1)), type: oneLine.optional() })).optional(),
 		links: z
 			.object({
-				linkedin: z.string().url().optional(),
-				github: z.string().url().optional(),
-				twitter: z.string().url().optional(),
-				facebook: z.string().url().optional(),
-				website: z.string().url().optional(),
-				other: z.array(z.string().url()).optional(),
+				linkedin: url.optional(),
+				github: url.optional(),
+				twitter: url.optional(),
+				facebook: url.optional(),
+				website: url.optional(),
+				other: z.array(url).optional(),
 			})
 			.optional(),
-		tags: z.array(z.string().trim().min(1)).optional(),
-		sources: z.array(z.string().trim().min(1)).optional(),
+		tags: z.array(oneLine.pipe(z.string().min(1))).optional(),
+		sources: z.array(oneLine.pipe(z.string().min(1))).optional(),
 		/** ATS custom fields keyed by the ATS's field/property id. */
-		customFields: z.record(z.unknown()).optional(),
+		customFields: customFields.optional(),
 	})
 	.strict();
 

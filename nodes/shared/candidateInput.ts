@@ -3,6 +3,8 @@ import { jsonParse, NodeOperationError } from 'n8n-workflow';
 
 import type { CandidateProfile, ProfileField } from './candidate';
 import { candidateProfileSchema, describeProfileIssues, withoutEmptyValues } from './candidate';
+import type { FieldLimits } from './fieldLimits';
+import { profileLimitProblems } from './fieldLimits';
 
 /**
  * How a candidate enters a create or upsert, the same in both ATS nodes: fields filled in one by one ("Define
@@ -42,13 +44,15 @@ export function candidateInputProperties(fieldsBelow: INodeProperties[]): INodeP
 }
 
 /**
- * The candidate of one item, validated against the canonical profile schema; errors name the field. `fromFields`
- * reads the ATS's "Define Below" fields into the profile shape. Empty values count as not given.
+ * The candidate of one item, validated against the canonical profile schema and the ATS's field limits before
+ * anything is sent; errors name the field. `fromFields` reads the ATS's "Define Below" fields into the profile
+ * shape. Empty values count as not given.
  */
 export function readCandidateProfile(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	fromFields: (this: IExecuteFunctions, itemIndex: number) => IDataObject,
+	limits: FieldLimits,
 ): CandidateProfile {
 	let raw: unknown;
 	if (this.getNodeParameter('profileInput', itemIndex, 'fields') === 'json') {
@@ -68,6 +72,8 @@ export function readCandidateProfile(
 	if (!parsed.success) {
 		throw new NodeOperationError(this.getNode(), `Invalid candidate profile: ${describeProfileIssues(parsed.error)}`, { itemIndex });
 	}
+	const tooLong = profileLimitProblems(parsed.data, limits);
+	if (tooLong.length > 0) throw new NodeOperationError(this.getNode(), `Invalid candidate profile: ${tooLong.join('; ')}`, { itemIndex });
 	return parsed.data;
 }
 

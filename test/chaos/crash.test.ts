@@ -13,7 +13,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { LEVER_SEED, startLeverSimulator, type LeverSimulator } from '../simulators/lever';
 import { startOnboardingSimulator } from '../simulators/onboarding';
 import { SMARTRECRUITERS_SEED, startSmartRecruitersSimulator } from '../simulators/smartrecruiters';
-import { ensureBuilt, recipeFile, startFileServer, tempDir, writeJson, writeNdjson } from '../recipes/helpers';
+import { ensureBuilt, recipeFile, recipeWithLocalFiles, startFileServer, tempDir, writeJson, writeNdjson } from '../recipes/helpers';
 import { leverView } from '../recipes/leverState';
 import { srView } from '../recipes/srState';
 import { seededRandom } from '../seededRandom';
@@ -69,8 +69,10 @@ describe('crash and rerun', () => {
 	 */
 	async function batchScenario(name: string, recipe: string, existingEmail: string, kills: number, startTrial: (label: string) => Promise<BatchTrial>) {
 		const batch = contactBatch(BATCH_SIZE, (await ready()).cvBaseUrl, existingEmail);
-		const input = writeNdjson(tempDir(`chaos-${name}-input-`), 'events.ndjson', batch.events);
-		const workflow = recipeFile(recipe);
+		const inputDir = tempDir(`chaos-${name}-input-`);
+		const input = writeNdjson(inputDir, 'events.ndjson', batch.events);
+		// The CV server listens on loopback: allowed in Download CV, as an on-premises file server would be.
+		const workflow = recipeWithLocalFiles(inputDir, recipe);
 		// The failing contacts are compared too: a rerun must not create them either.
 		const everyone = [...batch.emails, ...batch.failing];
 

@@ -1,6 +1,6 @@
 /**
- * `npm run test:chaos`: 500 new contacts through the shipped push-on-interested recipe of each ATS, unchanged, in the
- * real `ats-sync` CLI, against a simulator in its seeded fault mode (5xx, 429 bursts beyond the documented limit,
+ * `npm run test:chaos`: 500 new contacts through the shipped push-on-interested recipe of each ATS, unchanged but for
+ * the CV server on loopback (allowed in Download CV, as an on-premises file server would be), in the real `ats-sync` CLI, against a simulator in its seeded fault mode (5xx, 429 bursts beyond the documented limit,
  * connection resets, responses slower than the client timeout, creates whose response is lost).
  *
  * Asserted from the simulator's own state after each run: every contact is in the ATS exactly once or reported failed
@@ -16,7 +16,7 @@
 import { LEVER_SEED, startLeverSimulator, type LeverSimulator } from '../simulators/lever';
 import type { FaultCounts, FaultOptions } from '../simulators/faults';
 import { SMARTRECRUITERS_SEED, startSmartRecruitersSimulator, type SmartRecruitersSimulator } from '../simulators/smartrecruiters';
-import { ensureBuilt, runRecipe, startFileServer, tempDir, writeJson, writeNdjson, type RecipeRun } from '../recipes/helpers';
+import { ensureBuilt, recipeWithLocalFiles, runRecipe, startFileServer, tempDir, writeJson, writeNdjson, type RecipeRun } from '../recipes/helpers';
 
 const CONTACTS = 500;
 /** Every tenth contact sends a CV link, so uploads meet faults too. */
@@ -213,6 +213,7 @@ test.concurrent.each([lever, smartRecruiters] as Array<Scenario<any>>)(
 			});
 			const input = writeNdjson(dir, 'events.ndjson', contactEvents(files.baseUrl));
 			const args = ['--input', input, '--credentials', credentials, '--state', `${dir}/state.json`];
+			const workflow = recipeWithLocalFiles(dir, scenario.recipe);
 			const injected: FaultCounts[] = [];
 			const exitCodes: Array<number | null> = [];
 
@@ -221,7 +222,7 @@ test.concurrent.each([lever, smartRecruiters] as Array<Scenario<any>>)(
 				if (attempt > 0) sim.setFaults(FAULTS(scenario.seed + attempt, scenario.slowMs, { rateSlow: 0 }));
 				const before = scenario.answered(sim);
 				const startedAt = Date.now();
-				run = await runRecipe(scenario.recipe, args);
+				run = await runRecipe(workflow, args);
 				const seconds = Math.round((Date.now() - startedAt) / 1000);
 				const after = scenario.answered(sim);
 				const result = tally(run, (index) => scenario.holdings(sim, index), scenario.nodes);

@@ -226,6 +226,19 @@ describe('Lever Trigger: forged and stale deliveries get 401 and run nothing', (
 		expectRejected(trigger);
 	});
 
+	it('signed for another event: Lever does not sign `event`, so a token registered for stage changes does not pass a "hire"', async () => {
+		const trigger = await activeTrigger({ events: ['candidateStageChange', 'candidateHired'] });
+		const webhooks = trigger.nodeStaticData().webhooks as Array<{ event: string; signatureToken: string }>;
+		const stageToken = webhooks.find((webhook) => webhook.event === 'candidateStageChange')!.signatureToken;
+		const hireToken = webhooks.find((webhook) => webhook.event === 'candidateHired')!.signatureToken;
+		expect(stageToken).not.toBe(hireToken);
+		const hired = { opportunityId: S.opportunities.adaBackend, candidateId: S.opportunities.adaBackend, contactId: S.contacts.ada };
+		expect((await trigger.post(signedEnvelope(stageToken, { event: 'candidateHired', data: hired }))).status).toBe(401);
+		expectRejected(trigger);
+		// The same envelope signed with the hire webhook's token is genuine.
+		expect((await trigger.post(signedEnvelope(hireToken, { event: 'candidateHired', data: hired }))).status).toBe(200);
+	});
+
 	it('signature missing, malformed, or the body not JSON', async () => {
 		const trigger = await activeTrigger({ events: ['candidateStageChange'] });
 		const { signature, ...unsigned } = signedEnvelope(registeredToken(trigger));

@@ -29,6 +29,22 @@ describe('get and get many', () => {
 		expect(json[0]).toMatchObject({ id: sim.seed.opportunities.adaBackend, name: 'Ada Lovelace', stage: { id: sim.seed.stages.phoneInterview } });
 	});
 
+	it('adds the archive reason on request, so a hire can be told from a rejection (one more request, only when archived)', async () => {
+		const seed = sim.seed;
+		const { json } = await runLever(sim, { resource: 'opportunity', operation: 'get', opportunity: byId('={{ $json.id }}'), options: { archiveReason: true } }, {
+			input: [{ id: seed.opportunities.alanHired }, { id: seed.opportunities.graceArchived }, { id: seed.opportunities.adaData }],
+		});
+		expect(json.map((opportunity) => opportunity.archiveReason)).toEqual([
+			{ id: seed.archiveReasons.hired, text: 'Hired', status: 'active', type: 'hired' },
+			expect.objectContaining({ id: seed.archiveReasons.withdrew, type: 'non-hired' }),
+			null,
+		]);
+		expect(apiCalls(sim).filter((call) => call.startsWith('GET /archive_reasons/'))).toEqual([
+			`GET /archive_reasons/${seed.archiveReasons.hired}`,
+			`GET /archive_reasons/${seed.archiveReasons.withdrew}`,
+		]);
+	});
+
 	it('accepts a Lever candidate URL', async () => {
 		const url = `https://hire.lever.co/candidates/${sim.seed.opportunities.adaData}`;
 		const { json } = await runLever(sim, { resource: 'opportunity', operation: 'get', opportunity: { __rl: true, mode: 'url', value: url } });

@@ -3,9 +3,8 @@
  * n8n — with the inputs of the runner's recipe tests (test/recipes/inputs.ts), against fresh simulators started from
  * the same seed on fixed ports (so credentials imported into n8n once stay valid), ending in a comparable end state.
  */
-import { readFileSync } from 'node:fs';
 
-import { editedRecipe, postSigned, recipeFile, startFileServer, startReceiver, type RecipeWorkflow } from '../recipes/helpers';
+import { allowingLocalFiles, editedRecipe, postSigned, startFileServer, startReceiver, type RecipeWorkflow } from '../recipes/helpers';
 import {
 	exportLever,
 	exportSmartRecruiters,
@@ -98,9 +97,12 @@ export interface Scenario {
 	start(ports: Ports): Promise<ScenarioRun>;
 }
 
-/** The workflow as shipped, or with the one URL an ops person fills in. */
+/**
+ * The workflow as shipped, or with the one URL an ops person fills in; the test file server on loopback is allowed
+ * in the Download File nodes, as an on-premises file server would be.
+ */
 function recipeWithUrl(recipe: string, nodeName?: string, url?: string): Workflow {
-	return nodeName ? editedRecipe(recipe, nodeName, 'url', url) : (JSON.parse(readFileSync(recipeFile(recipe), 'utf8')) as Workflow);
+	return allowingLocalFiles(nodeName ? editedRecipe(recipe, nodeName, 'url', url) : recipe);
 }
 
 const leverState = (sim: LeverSimulator) => leverView(sim);

@@ -1,11 +1,13 @@
 /**
- * recipes/export-on-interview-feedback.lever.json, unchanged, in the real CLI against the Lever simulator.
+ * recipes/export-on-interview-feedback.lever.json in the real CLI against the Lever simulator, unchanged but for
+ * the settings an ops person fills in: the report server on loopback is allowed (Download Report), and the
+ * interview platform's URL.
  */
 import { readFileSync } from 'node:fs';
 
 import { pseudonymHash } from '../../packages/toolkit/nodes/Pseudonymize/pseudonym';
 import { LEVER_SEED, startLeverSimulator, type LeverSimulator } from '../simulators/lever';
-import { ensureBuilt, outputsOf, recipeFile, recipeWith, runRecipe, serveRecipe, startFileServer, startReceiver, tempDir, writeJson, writeNdjson } from './helpers';
+import { ensureBuilt, outputsOf, recipeFile, recipeWith, recipeWithLocalFiles, runRecipe, serveRecipe, startFileServer, startReceiver, tempDir, writeJson, writeNdjson } from './helpers';
 import { INTERVIEW_SIGNING_SECRET, interviewEvent as interview, exportLever, PLATFORM_TOKEN, PSEUDONYM_SECRET } from './inputs';
 import { leverByEmail, leverView, moveLeverStage } from './leverState';
 
@@ -46,7 +48,7 @@ describe('export-on-interview-feedback (Lever)', () => {
 	it('exports successful candidates with feedback and report, unsuccessful ones under a stable pseudonym only', async () => {
 		const [adaBefore] = leverByEmail(sim, S.contactEmails.ada);
 		const events = exportLever.events(files.baseUrl);
-		const run = await runRecipe(RECIPE, ['--trigger', 'Interview Completed', '--input', writeNdjson(dir, 'interviews.ndjson', events), '--credentials', credentials, '--state', `${dir}/state.json`]);
+		const run = await runRecipe(recipeWithLocalFiles(dir, RECIPE), ['--trigger', 'Interview Completed', '--input', writeNdjson(dir, 'interviews.ndjson', events), '--credentials', credentials, '--state', `${dir}/state.json`]);
 
 		expect(run.failedItems).toEqual([]);
 		expect(run.code).toBe(0);
@@ -150,6 +152,10 @@ describe('export-on-interview-feedback (Lever)', () => {
 			await server.waitFor(/run of "Export interview results to Lever"/);
 			await moveTo(adaData.id, S.stages.onsite);
 			await server.waitFor(/run of "Export interview results to Lever"/, 2);
+			// Lever does not sign `data`: a delivery with a valid signature claiming another stage posts the stage Lever has.
+			const [forged] = await sim.sendWebhook('candidateStageChange', { opportunityId: mira.id, fromStageId: S.stages.onsite, toStageId: S.stages.offer });
+			expect(forged).toMatchObject({ status: 200 });
+			await server.waitFor(/run of "Export interview results to Lever"/, 3);
 		} finally {
 			expect(await server.stop()).toBe(0);
 			await platform.close();
@@ -157,19 +163,20 @@ describe('export-on-interview-feedback (Lever)', () => {
 		expect(server.stderr().match(/run of "Export interview results to Lever"[^\n]*/g)).toEqual([
 			expect.stringMatching(/: success in/),
 			expect.stringMatching(/: success in/),
+			expect.stringMatching(/: success in/),
 		]);
-		expect(platform.received).toEqual([
-			{
-				key: expect.stringMatching(new RegExp(`^lever:${mira.id}:${S.stages.onsite}:\\d+$`)),
-				auth: PLATFORM_TOKEN,
-				body: {
-					atsSource: 'lever',
-					atsCandidateId: mira.id,
-					email: 'mira.stack@example.com',
-					stage: { id: S.stages.onsite, name: 'On-site interview' },
-					changedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
-				},
+		const postedBack = {
+			key: expect.stringMatching(new RegExp(`^lever:${mira.id}:${S.stages.onsite}:\\d+$`)),
+			auth: PLATFORM_TOKEN,
+			body: {
+				atsSource: 'lever',
+				atsCandidateId: mira.id,
+				email: 'mira.stack@example.com',
+				stage: { id: S.stages.onsite, name: 'On-site interview' },
+				changedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
 			},
-		]);
+		};
+		// The second post is the forged delivery's: the stage Lever has (on-site), not the claimed offer stage.
+		expect(platform.received).toEqual([postedBack, postedBack]);
 	});
 });

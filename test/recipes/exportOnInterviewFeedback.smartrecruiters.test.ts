@@ -1,9 +1,11 @@
 /**
- * recipes/export-on-interview-feedback.smartrecruiters.json, unchanged, in the real CLI against the SmartRecruiters simulator.
+ * recipes/export-on-interview-feedback.smartrecruiters.json in the real CLI against the SmartRecruiters simulator,
+ * unchanged but for the settings an ops person fills in: the report server on loopback is allowed (Download Report),
+ * and the interview platform's URL.
  */
 import { pseudonymHash } from '../../packages/toolkit/nodes/Pseudonymize/pseudonym';
 import { SMARTRECRUITERS_SEED, startSmartRecruitersSimulator, type SmartRecruitersSimulator } from '../simulators/smartrecruiters';
-import { ensureBuilt, outputsOf, recipeWith, runRecipe, serveRecipe, startFileServer, startReceiver, tempDir, writeJson, writeNdjson } from './helpers';
+import { ensureBuilt, outputsOf, recipeWith, recipeWithLocalFiles, runRecipe, serveRecipe, startFileServer, startReceiver, tempDir, writeJson, writeNdjson } from './helpers';
 import { INTERVIEW_SIGNING_SECRET, exportSmartRecruiters, PLATFORM_TOKEN, PSEUDONYM_SECRET } from './inputs';
 import { srByEmail, srView, setSrStatus } from './srState';
 
@@ -40,7 +42,7 @@ describe('export-on-interview-feedback (SmartRecruiters)', () => {
 		const before = srView(sim);
 		const [janeBefore] = srByEmail(sim, S.emails.jane);
 		const events = exportSmartRecruiters.events(files.baseUrl);
-		const run = await runRecipe(RECIPE, ['--trigger', 'Interview Completed', '--input', writeNdjson(dir, 'interviews.ndjson', events), '--credentials', credentials, '--state', `${dir}/state.json`]);
+		const run = await runRecipe(recipeWithLocalFiles(dir, RECIPE), ['--trigger', 'Interview Completed', '--input', writeNdjson(dir, 'interviews.ndjson', events), '--credentials', credentials, '--state', `${dir}/state.json`]);
 
 		expect(run.failedItems).toEqual([]);
 		expect(run.code).toBe(0);

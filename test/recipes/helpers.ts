@@ -203,3 +203,22 @@ export function editedRecipe(recipe: string, nodeName: string, parameter: string
 export function recipeWith(dir: string, recipe: string, nodeName: string, parameter: string, value: unknown): string {
 	return writeJson(dir, recipe, editedRecipe(recipe, nodeName, parameter, value));
 }
+
+/**
+ * The tests' CV and report servers listen on loopback, which Download File refuses unless told otherwise (recipes
+ * ship with private addresses refused). This turns on "Allow Private Network Addresses" in every Download File
+ * node of `workflow` (a shipped recipe's name or a workflow object), as an ops person with an on-premises file
+ * server would; nothing else changes.
+ */
+export function allowingLocalFiles(workflow: string | RecipeWorkflow): RecipeWorkflow {
+	const copy = (typeof workflow === 'string' ? JSON.parse(readFileSync(recipeFile(workflow), 'utf8')) : structuredClone(workflow)) as RecipeWorkflow;
+	for (const node of copy.nodes.filter((candidate) => candidate.type.endsWith('.downloadFile'))) {
+		node.parameters.options = { ...(node.parameters.options as object | undefined), allowPrivateNetwork: true };
+	}
+	return copy;
+}
+
+/** A shipped recipe with local file servers allowed (see allowingLocalFiles), written to `dir`; returns the file. */
+export function recipeWithLocalFiles(dir: string, recipe: string): string {
+	return writeJson(dir, path.basename(recipe), allowingLocalFiles(recipe));
+}

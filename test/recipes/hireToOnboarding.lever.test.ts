@@ -169,4 +169,38 @@ describe('hire-to-onboarding (Lever)', () => {
 		expect(onboarding.employees.size).toBe(2);
 		expect(notesOf(noor)).toHaveLength(1);
 	});
+
+	it('decides from what Lever says, not from the unsigned data of a delivery: a hire event naming a candidate who is not hired writes nothing', async () => {
+		const candidates = [S.opportunities.adaData, S.opportunities.graceArchived];
+		const notesBefore = candidates.map(notesOf);
+		const employeesBefore = employees();
+		const requestsBefore = sim.requests.length;
+		const server = await serveRecipe(workflow, ['--credentials', credentials, '--state', `${dir}/tampered-state.json`]);
+		try {
+			await server.waitFor(/"Hired \(Webhook\)" registered its webhook/);
+			// Lever's signature covers token + triggeredAt only: these deliveries carry a valid signature, as a genuine
+			// envelope with its data replaced would. One names an active candidate, one a candidate archived as rejected.
+			for (const opportunityId of candidates) {
+				const [delivery] = await sim.sendWebhook('candidateHired', { ...hireLever.hired, opportunityId, candidateId: opportunityId });
+				expect(delivery).toMatchObject({ status: 200, attempts: 1 });
+			}
+			await server.waitFor(/run of "Hired in Lever → onboarding"/, 2);
+		} finally {
+			expect(await server.stop()).toBe(0);
+		}
+		// Both runs started (the signature was valid), read the opportunity and its archive reason from Lever, and
+		// stopped there: a skip with its reason in the summary, not a failure.
+		expect(server.stderr().match(/run of "Hired in Lever → onboarding"[^\n]*/g)).toEqual([expect.stringMatching(/: success in/), expect.stringMatching(/: success in/)]);
+		expect(server.stderr().match(/not passed on: Hired in Lever\? → [^\n]*/g)).toEqual([
+			expect.stringMatching(/input item #1/),
+			expect.stringMatching(/input item #1/),
+		]);
+		expect(employees()).toEqual(employeesBefore);
+		expect(candidates.map(notesOf)).toEqual(notesBefore);
+		const writes = sim.requests.slice(requestsBefore).filter((request) => request.method !== 'GET' && !request.path.startsWith('/v1/webhooks'));
+		expect(writes).toEqual([]);
+		expect(sim.requests.slice(requestsBefore).filter((request) => request.path.startsWith('/v1/archive_reasons/')).map((request) => request.path)).toEqual([
+			`/v1/archive_reasons/${S.archiveReasons.withdrew}`,
+		]);
+	});
 });

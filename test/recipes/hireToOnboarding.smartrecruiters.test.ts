@@ -121,4 +121,40 @@ describe('hire-to-onboarding (SmartRecruiters)', () => {
 		expect(third.summary.status).toBe('no-data');
 		expect(srByEmail(sim, S.emails.jane)[0].notes).toHaveLength(janeBefore.notes.length + 1);
 	});
+
+	it('decides from the application it read, not from the event: a status event for a candidate who is not hired writes nothing', async () => {
+		// SmartRecruiters signs the whole delivery, so a changed payload is refused (test/smartrecruiters/trigger.test.ts);
+		// the recipe still checks the status it read itself. Here the trigger is misconfigured to pass Interview too.
+		// A fresh simulator: events of the tests above must not be delivered when this subscription starts.
+		const fresh = await startSmartRecruitersSimulator({ allowInsecureWebhookUrls: true });
+		const freshCredentials = writeJson(dir, 'credentials-fresh.json', {
+			'SmartRecruiters account': { type: 'smartRecruitersApi', data: { apiKey: S.apiKey, environment: 'custom', customUrl: fresh.baseUrl, allowHttpWebhookUrls: true } },
+			'Onboarding API': { type: 'onboardingApi', data: { authType: 'header', headerName: 'Authorization', headerValue: ONBOARDING_TOKEN } },
+		});
+		const recipe = JSON.parse(readFileSync(workflow, 'utf8'));
+		recipe.nodes.find((node: { name: string }) => node.name === 'Hired (Webhook)').parameters.options.onlyStatuses = ['HIRED', 'INTERVIEW'];
+		const widened = writeJson(dir, 'hire-widened-trigger.json', recipe);
+		const [janeBefore] = srByEmail(fresh, S.emails.jane);
+		const employeesBefore = onboarding.employees.size;
+		const server = await serveRecipe(widened, ['--credentials', freshCredentials, '--state', `${dir}/widened-state.json`]);
+		try {
+			await server.waitFor(/"Hired \(Webhook\)" registered its webhook/);
+			const [delivery] = await fresh.deliverEvent('application.status.updated', {
+				job_id: S.jobs.backendEngineer,
+				candidate_id: S.candidates.jane,
+				application_id: S.applications.janeBackendEngineer,
+			});
+			expect(delivery).toMatchObject({ status: 202 });
+			await server.waitFor(/run of "Hired in SmartRecruiters → onboarding"/);
+		} finally {
+			expect(await server.stop()).toBe(0);
+			await fresh.close();
+		}
+		expect(server.stderr().match(/run of "Hired in SmartRecruiters → onboarding"[^\n]*/g)).toEqual([expect.stringMatching(/: success in/)]);
+		expect(server.stderr()).toMatch(/not passed on: Hired in SmartRecruiters\? → [^\n]*input item #1/);
+		expect(onboarding.employees.size).toBe(employeesBefore);
+		expect(srByEmail(fresh, S.emails.jane)).toEqual([janeBefore]);
+		const writes = fresh.requests.filter((request) => request.method !== 'GET' && !request.path.includes('/webhooks-api/'));
+		expect(writes).toEqual([]);
+	});
 });

@@ -1,9 +1,10 @@
 /**
- * recipes/push-on-interested.lever.json, unchanged, in the real CLI against the Lever simulator: realistic contact
- * events in, the simulator's final records asserted exactly.
+ * recipes/push-on-interested.lever.json in the real CLI against the Lever simulator: realistic contact events in,
+ * the simulator's final records asserted exactly. The recipe is unchanged but for the CV server, which listens on
+ * loopback and is allowed in Download CV as an on-premises file server would be.
  */
 import { LEVER_SEED, startLeverSimulator, type LeverSimulator } from '../simulators/lever';
-import { ensureBuilt, outputsOf, postSigned, runRecipe, serveRecipe, startFileServer, tempDir, writeJson, writeNdjson } from './helpers';
+import { ensureBuilt, outputsOf, postSigned, recipeWithLocalFiles, runRecipe, serveRecipe, startFileServer, tempDir, writeJson, writeNdjson } from './helpers';
 import { OUTREACH_SIGNING_SECRET as SIGNING_SECRET, pushLever } from './inputs';
 import { leverByEmail, leverView } from './leverState';
 
@@ -42,7 +43,7 @@ describe('push-on-interested (Lever)', () => {
 		const input = writeNdjson(dir, 'events.ndjson', events);
 		const adaBefore = leverByEmail(sim, S.contactEmails.ada);
 
-		const run = await runRecipe(RECIPE, ['--input', input, '--credentials', credentials, '--state', `${dir}/state.json`]);
+		const run = await runRecipe(recipeWithLocalFiles(dir, RECIPE), ['--input', input, '--credentials', credentials, '--state', `${dir}/state.json`]);
 		expect(run.code).toBe(1);
 		expect(run.failedItems).toEqual([{ node: 'Upsert Candidate', inputItem: 4, email: 'nolastname@example.com', message: 'Mandatory field "name" is empty (candidate nolastname@example.com)' }]);
 		expect(outputsOf(run, 'Sync Policy')).toEqual([4, 1]);

@@ -1,8 +1,9 @@
 /**
- * recipes/push-on-interested.smartrecruiters.json, unchanged, in the real CLI against the SmartRecruiters simulator.
+ * recipes/push-on-interested.smartrecruiters.json in the real CLI against the SmartRecruiters simulator, unchanged
+ * but for the CV server on loopback, allowed in Download CV as an on-premises file server would be.
  */
 import { SMARTRECRUITERS_SEED, startSmartRecruitersSimulator, type SmartRecruitersSimulator } from '../simulators/smartrecruiters';
-import { ensureBuilt, outputsOf, runRecipe, startFileServer, tempDir, writeJson, writeNdjson } from './helpers';
+import { ensureBuilt, outputsOf, recipeWithLocalFiles, runRecipe, startFileServer, tempDir, writeJson, writeNdjson } from './helpers';
 import { OUTREACH_SIGNING_SECRET, pushSmartRecruiters } from './inputs';
 import { srByEmail, srView } from './srState';
 
@@ -37,7 +38,7 @@ describe('push-on-interested (SmartRecruiters)', () => {
 		const [mariaBefore] = srByEmail(sim, S.emails.maria);
 		const [johnBefore] = srByEmail(sim, S.emails.john);
 		const events = pushSmartRecruiters.events(files.baseUrl);
-		const run = await runRecipe(RECIPE, ['--input', writeNdjson(dir, 'events.ndjson', events), '--credentials', credentials, '--state', `${dir}/state.json`]);
+		const run = await runRecipe(recipeWithLocalFiles(dir, RECIPE), ['--input', writeNdjson(dir, 'events.ndjson', events), '--credentials', credentials, '--state', `${dir}/state.json`]);
 
 		expect(run.code).toBe(1);
 		expect(run.failedItems).toEqual([{ node: 'Upsert Candidate', inputItem: 5, email: 'only.first@example.com', message: 'Mandatory field "lastName" is empty (candidate only.first@example.com)' }]);

@@ -161,7 +161,8 @@ describe('Download File', () => {
 	it('downloads into the binary field and sends items without a URL to "No URL" unchanged', async () => {
 		const { outputs } = await runNode({
 			type: 'downloadFile',
-			parameters: { url: '={{ $json.cvUrl }}', binaryPropertyName: 'cv' },
+			// The test server is on loopback: an on-premises file server, allowed explicitly.
+			parameters: { url: '={{ $json.cvUrl }}', binaryPropertyName: 'cv', options: { allowPrivateNetwork: true } },
 			input: [{ cvUrl: `${base}/cv.pdf?token=s3cr3t` }, { other: 1 }],
 		});
 		expect(outputs[0]).toHaveLength(1);
@@ -173,7 +174,7 @@ describe('Download File', () => {
 	it('reports a failed download without the URL\'s query (signed links carry tokens there)', async () => {
 		const { outputs } = await runNode({
 			type: 'downloadFile',
-			parameters: { url: '={{ $json.cvUrl }}', binaryPropertyName: 'data' },
+			parameters: { url: '={{ $json.cvUrl }}', binaryPropertyName: 'data', options: { allowPrivateNetwork: true } },
 			input: [{ cvUrl: `${base}/missing.pdf?token=s3cr3t` }, { cvUrl: 'ftp://x.example/cv.pdf' }],
 			continueOnFail: true,
 		});

@@ -35,7 +35,7 @@ function repliedEvent(overrides: IDataObject = {}): IDataObject {
 	};
 }
 
-function triggerWorkflow(parameters: IDataObject): IWorkflowBase {
+function triggerWorkflow(parameters: IDataObject, typeVersion = 1, withCredential = parameters.authentication === 'signature'): IWorkflowBase {
 	return {
 		id: 'contact-events',
 		name: 'contact events',
@@ -45,12 +45,10 @@ function triggerWorkflow(parameters: IDataObject): IWorkflowBase {
 				id: 't',
 				name: 'Contact Event Trigger',
 				type: `${TOOLKIT_PACKAGE_NAME}.contactEventTrigger`,
-				typeVersion: 1,
+				typeVersion,
 				position: [0, 0],
 				parameters,
-				...(parameters.authentication === 'signature'
-					? { credentials: { contactEventWebhookApi: { id: 'secret', name: 'secret' } } }
-					: {}),
+				...(withCredential ? { credentials: { contactEventWebhookApi: { id: 'secret', name: 'secret' } } } : {}),
 			},
 		],
 		connections: {},
@@ -125,6 +123,42 @@ describe('Contact Event Trigger (webhook through n8n-core WebhookContext)', () =
 		expect((await signed.settledRuns()).length).toBe(before);
 	});
 
+	it('refuses control characters and oversize fields with 400 naming the field, before acknowledging (issue 13)', async () => {
+		const before = (await signed.settledRuns()).length;
+		const contact = repliedEvent().contact as IDataObject;
+		const refused = async (event: IDataObject) => {
+			const body = JSON.stringify(event);
+			const response = await post(signed.url, body, { 'x-signature': sign(body) });
+			expect(response.status).toBe(400);
+			return response.body.message;
+		};
+		expect(await refused(repliedEvent({ eventId: 'evt-nul', contact: { ...contact, firstName: 'Ada\u0000' } }))).toBe(
+			'Invalid event: "contact.firstName" contains a control character (U+0000 NUL at position 4)',
+		);
+		expect(await refused(repliedEvent({ eventId: 'evt-newline', contact: { ...contact, lastName: 'Love\nlace' } }))).toBe(
+			'Invalid event: "contact.lastName" contains a control character (U+000A line feed at position 5); this field takes one line',
+		);
+		expect(await refused(repliedEvent({ eventId: 'evt-long', contact: { ...contact, firstName: 'A'.repeat(20_001) } }))).toBe(
+			'Invalid event: contact: "firstName" is 20,001 characters long; SmartRecruiters takes at most 128',
+		);
+		expect(await refused(repliedEvent({ eventId: 'evt-long-reply', message: 'm'.repeat(10_001) }))).toBe(
+			'Invalid event: "message" is 10,001 characters long; SmartRecruiters takes at most 10,000',
+		);
+		expect((await signed.settledRuns()).length).toBe(before);
+	});
+
+	it('accepts an internationalised email and a reply spanning lines (issue 13)', async () => {
+		const contact = { ...(repliedEvent().contact as IDataObject), email: 'ünïcødé@exämple.de' };
+		const body = JSON.stringify(repliedEvent({ eventId: 'evt-idn', contact, message: 'Thanks!\r\n\tHappy to talk.' }));
+		const response = await post(signed.url, body, { 'x-signature': sign(body) });
+		expect(response).toEqual({ status: 200, body: { received: 1, accepted: 1, ignored: 0, duplicates: 0 } });
+		const runs = await signed.settledRuns();
+		expect(triggerOutput(runs[runs.length - 1] as never)[0]).toMatchObject({
+			message: 'Thanks!\r\n\tHappy to talk.',
+			candidate: { email: 'ünïcødé@exämple.de' },
+		});
+	});
+
 	it('refuses a whole batch when one entry is bad (never half-processed)', async () => {
 		const before = (await signed.settledRuns()).length;
 		const good = repliedEvent({ eventId: 'evt-batch-1' });
@@ -174,6 +208,44 @@ describe('Contact Event Trigger (webhook through n8n-core WebhookContext)', () =
 		const item = triggerOutput(runs[runs.length - 1])[0];
 		expect(item).toMatchObject({ type: 'interview.completed', job: { id: '77' }, interview: { result: 'failed', score: 41.5 } });
 		expect(item.candidate).toEqual({ email: 'grace@example.com', name: 'Grace Hopper' });
+	});
+});
+
+describe('Contact Event Trigger authentication defaults (issue 13)', () => {
+	const engine = createEngine({ contactEventWebhookApi: { signingSecret: SECRET, signatureHeader: 'x-signature' } });
+
+	it('asks for a signature unless "None" is chosen, and warns on the canvas when it is', () => {
+		const { description } = engine.types.getByNameAndVersion(`${TOOLKIT_PACKAGE_NAME}.contactEventTrigger`);
+		expect(description.defaultVersion).toBe(1.1);
+		const authentication = description.properties.filter((property) => property.name === 'authentication');
+		expect(authentication.map((property) => [property.default, property.displayOptions])).toEqual([
+			['none', { show: { '@version': [1] } }],
+			['signature', { hide: { '@version': [1] } }],
+		]);
+		const notice = description.properties.find((property) => property.name === 'noAuthenticationNotice');
+		expect(notice).toMatchObject({ type: 'notice', displayOptions: { show: { authentication: ['none'] } } });
+		expect(notice?.displayName).toMatch(/^With Authentication "None", anyone who learns this URL can start the workflow/);
+	});
+
+	it('refuses unsigned deliveries to a node added now, which leaves Authentication at its default', async () => {
+		const server = await startWebhookServer(engine, triggerWorkflow({}, 1.1, true), 'Contact Event Trigger');
+		try {
+			const body = JSON.stringify(repliedEvent({ eventId: 'evt-default-auth' }));
+			expect((await post(server.url, body)).status).toBe(401);
+			expect((await post(server.url, body, { 'x-signature': sign(body) })).status).toBe(200);
+			expect(await server.settledRuns()).toHaveLength(1);
+		} finally {
+			await server.close();
+		}
+	});
+
+	it('keeps "None" for version 1 nodes saved before the change, which stored it by leaving it out', async () => {
+		const server = await startWebhookServer(engine, triggerWorkflow({}, 1), 'Contact Event Trigger');
+		try {
+			expect((await post(server.url, JSON.stringify(repliedEvent({ eventId: 'evt-v1' })))).status).toBe(200);
+		} finally {
+			await server.close();
+		}
 	});
 });
 

@@ -11,6 +11,7 @@ import {
 	withoutEmptyValues,
 } from '../../shared/candidate';
 import { readCandidateProfile } from '../../shared/candidateInput';
+import { LEVER_FIELD_LIMITS } from '../../shared/fieldLimits';
 import { toList } from '../../shared/parameters';
 
 export interface LeverPhone {
@@ -63,7 +64,7 @@ function rawProfileFromFields(this: IExecuteFunctions, itemIndex: number): IData
 
 /** The candidate of one item: Lever's "Define Below" fields or the profile JSON, validated; errors name the field. */
 export function profileFromParameters(this: IExecuteFunctions, itemIndex: number): CandidateProfile {
-	return readCandidateProfile.call(this, itemIndex, rawProfileFromFields);
+	return readCandidateProfile.call(this, itemIndex, rawProfileFromFields, LEVER_FIELD_LIMITS);
 }
 
 const phoneKey = (phone: LeverPhone) => phone.value.replace(/[^\d+]/g, '');

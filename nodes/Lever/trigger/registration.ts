@@ -20,13 +20,6 @@ export function registeredWebhooks(staticData: IDataObject): RegisteredWebhook[]
 	return Array.isArray(staticData.webhooks) ? (staticData.webhooks as unknown as RegisteredWebhook[]) : [];
 }
 
-/** Signature tokens Lever returned when this node registered its webhooks. */
-export function registeredSigningKeys(staticData: IDataObject): string[] {
-	return registeredWebhooks(staticData)
-		.map((webhook) => webhook.signatureToken)
-		.filter((token): token is string => typeof token === 'string' && token !== '');
-}
-
 interface WebhookSettings {
 	url: string;
 	events: LeverWebhookEvent[];

@@ -1,7 +1,11 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import type { CandidateProfile } from '../../shared/candidate';
 import { classifySocialUrl, sameEmail, splitName, withoutEmptyValues } from '../../shared/candidate';
+import type { Limit, LimitedField } from '../../shared/fieldLimits';
+import { lengthProblem, SMARTRECRUITERS_FIELD_LIMITS } from '../../shared/fieldLimits';
+import { controlCharacterProblem, isEmailAddress, smartRecruitersEmail } from '../../shared/fieldText';
 
 /** SmartRecruiters' `WebProfile`: no GitHub slot, and `linkedin` in lower case (the Apply API's `linkedIn` differs). */
 export interface WebProfile {
@@ -99,6 +103,69 @@ export function linksToWeb(links: CandidateProfile['links'], existing: WebProfil
 export function namesOf(profile: CandidateProfile): { firstName?: string; lastName?: string } {
 	if (profile.firstName || profile.lastName || !profile.name) return { firstName: profile.firstName, lastName: profile.lastName };
 	return splitName(profile.name);
+}
+
+const LIMITS = SMARTRECRUITERS_FIELD_LIMITS.text;
+
+/**
+ * The profile as SmartRecruiters takes it, checked before anything is sent (the schema and the length limits were
+ * checked when it was read): its email in the form SmartRecruiters accepts, and a full name split into first and
+ * last names that fit. Throws an error naming the field.
+ */
+export function smartRecruitersProfile(this: IExecuteFunctions, profile: CandidateProfile, itemIndex: number): CandidateProfile {
+	const problems: string[] = [];
+	let email = profile.email;
+	if (email) {
+		const checked = smartRecruitersEmail(email);
+		if (checked.ok) email = checked.email;
+		else problems.push(`"email" ${checked.message}`);
+	}
+	if (!profile.firstName && !profile.lastName && profile.name) {
+		const { firstName, lastName } = splitName(profile.name);
+		for (const problem of [lengthProblem('name (first name part)', firstName, LIMITS.firstName), lengthProblem('name (last name part)', lastName, LIMITS.lastName)]) {
+			if (problem) problems.push(problem);
+		}
+	}
+	if (problems.length > 0) throw new NodeOperationError(this.getNode(), `Invalid candidate profile: ${problems.join('; ')}`, { itemIndex });
+	return email === profile.email ? profile : { ...profile, email };
+}
+
+/** The fields of a create or update body ("Define Below"), by the names the node shows, with their limits. */
+const BODY_FIELDS: Array<[label: string, read: (body: IDataObject) => unknown, limit: LimitedField]> = [
+	['First Name', (body) => body.firstName, 'firstName'],
+	['Last Name', (body) => body.lastName, 'lastName'],
+	['Email', (body) => body.email, 'email'],
+	['Phone Number', (body) => body.phoneNumber, 'phone'],
+	['City', (body) => (body.location as IDataObject | undefined)?.city, 'location'],
+	['LinkedIn URL', (body) => (body.web as IDataObject | undefined)?.linkedin, 'links.linkedin'],
+	['Facebook URL', (body) => (body.web as IDataObject | undefined)?.facebook, 'links.facebook'],
+	['Twitter URL', (body) => (body.web as IDataObject | undefined)?.twitter, 'links.twitter'],
+	['Website URL', (body) => (body.web as IDataObject | undefined)?.website, 'links.website'],
+];
+
+/**
+ * A create or update body checked like an upsert's profile before it is sent: no control characters, SmartRecruiters'
+ * limits, its email form. Returns the body with the email as SmartRecruiters takes it; throws naming the field.
+ */
+export function checkedCandidateBody(this: IExecuteFunctions, body: IDataObject, itemIndex: number): IDataObject {
+	const problems: string[] = [];
+	const check = (label: string, value: unknown, limit: Limit | undefined, isEmail = false) => {
+		if (typeof value !== 'string') return;
+		const problem = controlCharacterProblem(value, false) ?? (isEmail && !isEmailAddress(value) ? 'must be an email address' : undefined);
+		const tooLong = problem ? undefined : lengthProblem(label, value, limit);
+		if (problem) problems.push(`"${label}" ${problem}`);
+		if (tooLong) problems.push(tooLong);
+	};
+	for (const [label, read, limit] of BODY_FIELDS) check(label, read(body), LIMITS[limit], limit === 'email');
+	((body.tags as string[] | undefined) ?? []).forEach((tag, index) => check(`Tags (entry ${index + 1})`, tag, LIMITS.tag));
+	let { email } = body;
+	if (typeof email === 'string' && problems.length === 0) {
+		const checked = smartRecruitersEmail(email);
+		if (checked.ok) email = checked.email;
+		else problems.push(`"Email" ${checked.message}`);
+	}
+	if (problems.length > 0) throw new NodeOperationError(this.getNode(), `Invalid candidate: ${problems.join('; ')}`, { itemIndex });
+	return email === body.email ? body : { ...body, email };
 }
 
 /** `CandidateInput` for `POST /candidates` or `POST /jobs/{jobId}/candidates`. */

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import { LEVER_FIELD_LIMITS, noteProblem } from '../../../shared/fieldLimits';
 import { createOnce } from '../../../shared/upsert';
 import { locatorValue, requiredLocatorValue } from '../../../shared/parameters';
 import { leverApiRequest, leverApiRequestAllItems } from '../../transport';
@@ -72,6 +73,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const id = requiredLocatorValue.call(this, 'opportunity', 'Opportunity', itemIndex);
 	const value = String(this.getNodeParameter('note', itemIndex, '')).trim();
 	if (!value) throw new NodeOperationError(this.getNode(), '"Note" is empty', { itemIndex });
+	const problem = noteProblem(value, LEVER_FIELD_LIMITS);
+	if (problem) throw new NodeOperationError(this.getNode(), problem, { itemIndex });
 	const { skipIfExists, ...options } = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const notesPath = `/opportunities/${encodeURIComponent(id)}/notes`;
 	if (skipIfExists === true) {

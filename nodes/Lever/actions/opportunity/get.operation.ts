@@ -13,7 +13,17 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [expandOption],
+		options: [
+			{
+				displayName: 'Add Archive Reason',
+				name: 'archiveReason',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to add "archiveReason" (ID, text and type, or null when not archived) with one more request. Type "hired" is how Lever marks a hire: check it before acting on a hire event, whose data Lever does not sign.',
+			},
+			expandOption,
+		],
 	},
 ];
 
@@ -26,5 +36,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		qs: { expand: options.expand },
 		itemIndex,
 	});
+	const opportunity = response.data as IDataObject;
+	if (options.archiveReason === true) opportunity.archiveReason = await archiveReasonOf.call(this, opportunity, itemIndex);
+	return opportunity;
+}
+
+/** The archive reason of an archived opportunity (its type tells a hire from a rejection), or null. */
+async function archiveReasonOf(this: IExecuteFunctions, opportunity: IDataObject, itemIndex: number): Promise<IDataObject | null> {
+	const reasonId = (opportunity.archived as IDataObject | null | undefined)?.reason;
+	if (typeof reasonId !== 'string' || reasonId === '') return null;
+	const response = await leverApiRequest.call(this, 'GET', '/archive_reasons/{id}', { params: { id: reasonId }, itemIndex });
 	return response.data as IDataObject;
 }

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { requiredLocatorValue, toList } from '../../../shared/parameters';
+import { checkedCandidateBody } from '../../helpers/candidate';
 import { findCandidatesByEmail } from '../../helpers/lookups';
 import { readSourceDetails } from '../../helpers/source';
 import { smartRecruitersApiRequest } from '../../transport';
@@ -72,11 +73,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const sourceDetails = readSourceDetails.call(this, itemIndex);
 	if (sourceDetails) body.sourceDetails = sourceDetails;
 
+	const checked = checkedCandidateBody.call(this, body, itemIndex);
 	const toJob = this.getNodeParameter('addTo', itemIndex) === 'job';
-	const email = body.email as string;
+	const email = checked.email as string;
 	return await smartRecruitersApiRequest.call(this, 'POST', toJob ? '/jobs/{jobId}/candidates' : '/candidates', {
 		params: toJob ? { jobId: requiredLocatorValue.call(this, 'job', 'Job', itemIndex) } : undefined,
-		body,
+		body: checked,
 		itemIndex,
 		// Creating is not idempotent: after a 5xx, retry only when the candidate did not appear.
 		confirmNotApplied: async () => (await findCandidatesByEmail.call(this, email, itemIndex)).length === 0,

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { requiredLocatorValue } from '../../../shared/parameters';
+import { checkedCandidateBody } from '../../helpers/candidate';
 import { smartRecruitersApiRequest } from '../../transport';
 import { candidateRLC } from '../common.descriptions';
 
@@ -50,5 +51,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (Object.keys(body).length === 0) {
 		throw new NodeOperationError(this.getNode(), '"Update Fields" is empty: add at least one field to change', { itemIndex });
 	}
-	return await smartRecruitersApiRequest.call(this, 'PATCH', '/candidates/{candidateId}', { params: { candidateId }, body, itemIndex });
+	return await smartRecruitersApiRequest.call(this, 'PATCH', '/candidates/{candidateId}', {
+		params: { candidateId },
+		body: checkedCandidateBody.call(this, body, itemIndex),
+		itemIndex,
+	});
 }

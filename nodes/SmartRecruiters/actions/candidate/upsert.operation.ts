@@ -4,11 +4,12 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { CandidateProfile, ProfileField } from '../../../shared/candidate';
 import { PROFILE_FIELDS } from '../../../shared/candidate';
 import { candidateInputProperties, protectedAndMandatoryFields, readCandidateProfile } from '../../../shared/candidateInput';
+import { SMARTRECRUITERS_FIELD_LIMITS } from '../../../shared/fieldLimits';
 import { requiredLocatorValue, toList } from '../../../shared/parameters';
 import type { CandidateStore, StoreWrite } from '../../../shared/upsert';
 import { upsertCandidateByEmail } from '../../../shared/upsert';
 import type { CandidateDetails } from '../../helpers/candidate';
-import { candidateToProfile, jobIdsOf, linksToWeb, namesOf, profileToCandidateInput } from '../../helpers/candidate';
+import { candidateToProfile, jobIdsOf, linksToWeb, namesOf, profileToCandidateInput, smartRecruitersProfile } from '../../helpers/candidate';
 import { findCandidatesByEmail, getCandidate } from '../../helpers/lookups';
 import { readSourceDetails } from '../../helpers/source';
 import { smartRecruitersApiRequest } from '../../transport';
@@ -150,7 +151,7 @@ function candidatePatch(current: CandidateDetails, changes: Partial<CandidatePro
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const profile = readCandidateProfile.call(this, itemIndex, profileFromFields);
+	const profile = smartRecruitersProfile.call(this, readCandidateProfile.call(this, itemIndex, profileFromFields, SMARTRECRUITERS_FIELD_LIMITS), itemIndex);
 	const jobId = requiredLocatorValue.call(this, 'job', 'Job', itemIndex);
 	const sourceDetails = readSourceDetails.call(this, itemIndex);
 	const { notOnJob } = this.getNodeParameter('options', itemIndex, {}) as IDataObject;

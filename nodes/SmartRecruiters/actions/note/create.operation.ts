@@ -1,12 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import { lengthProblem, SMARTRECRUITERS_FIELD_LIMITS } from '../../../shared/fieldLimits';
+import { controlCharacterProblem } from '../../../shared/fieldText';
 import { requiredList, requiredLocatorValue } from '../../../shared/parameters';
 import { createOnce } from '../../../shared/upsert';
 import { smartRecruitersApiRequest } from '../../transport';
 import { candidateRLC } from '../common.descriptions';
 
-const MAX_NOTE_LENGTH = 10_000;
 /** Slack between n8n's clock and SmartRecruiters' when looking for a note this run may already have added. */
 const CLOCK_SKEW_MS = 60_000;
 
@@ -94,11 +95,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const text = String(this.getNodeParameter('note', itemIndex, '')).trim();
 	if (!text) throw new NodeOperationError(this.getNode(), '"Note" is empty', { itemIndex });
 	const content = `#[CANDIDATE:${candidateId}] ${text}`;
-	if (content.length > MAX_NOTE_LENGTH) {
-		throw new NodeOperationError(this.getNode(), `"Note" is ${content.length} characters with the candidate tag; SmartRecruiters allows ${MAX_NOTE_LENGTH}`, {
-			itemIndex,
-		});
-	}
+	const control = controlCharacterProblem(text, true);
+	const problem = control ? `"Note" ${control}` : lengthProblem('Note (with the candidate tag)', content, SMARTRECRUITERS_FIELD_LIMITS.text.note);
+	if (problem) throw new NodeOperationError(this.getNode(), problem, { itemIndex });
 	const shareWith: IDataObject = {};
 	const mode = this.getNodeParameter('shareWith', itemIndex) as string;
 	if (mode === 'openNote') shareWith.openNote = true;

@@ -3,6 +3,7 @@ import type {
 	IExecuteFunctions,
 	IHookFunctions,
 	INodeExecutionData,
+	INodeProperties,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -35,13 +36,30 @@ const EVENT_LABELS: Record<(typeof CONTACT_EVENT_TYPES)[number], string> = {
 	'interview.completed': 'Interview Completed',
 };
 
+const authenticationProperty: INodeProperties = {
+	displayName: 'Authentication',
+	name: 'authentication',
+	type: 'options',
+	options: [
+		{
+			name: 'HMAC Signature',
+			value: 'signature',
+			description: 'Refuse deliveries without a valid signature of the body (and of the time, when the credential names a Timestamp Header)',
+		},
+		{ name: 'None', value: 'none', description: 'Accept any delivery to this URL' },
+	],
+	default: 'signature',
+};
+
 export class ContactEventTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Contact Event Trigger',
 		name: 'contactEventTrigger',
 		icon: { light: 'file:contactEvent.svg', dark: 'file:contactEvent.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// 1.1: Authentication defaults to HMAC Signature (version 1 keeps "None", which it stored by leaving it out).
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{ $parameter["events"].join(", ") }}',
 		description:
 			'Starts the workflow when an outreach tool reports a contact event (added, replied, interested…) or an interview platform reports a completed interview',
@@ -65,15 +83,15 @@ export class ContactEventTrigger implements INodeType {
 				type: 'notice',
 				default: '',
 			},
+			{ ...authenticationProperty, default: 'none', displayOptions: { show: { '@version': [1] } } },
+			{ ...authenticationProperty, default: 'signature', displayOptions: { hide: { '@version': [1] } } },
 			{
-				displayName: 'Authentication',
-				name: 'authentication',
-				type: 'options',
-				options: [
-					{ name: 'None', value: 'none' },
-					{ name: 'HMAC Signature', value: 'signature', description: 'Refuse deliveries without a valid signature of the body' },
-				],
-				default: 'none',
+				displayName:
+					'With Authentication "None", anyone who learns this URL can start the workflow with events of their own: create candidates, write notes, and make Download File fetch the URLs in them. Choose HMAC Signature unless the sender cannot sign and the URL is reachable only from your network.',
+				name: 'noAuthenticationNotice',
+				type: 'notice',
+				default: '',
+				displayOptions: { show: { authentication: ['none'] } },
 			},
 			{
 				displayName: 'Events',
@@ -153,7 +171,8 @@ export class ContactEventTrigger implements INodeType {
 			return { noWebhookResponse: true };
 		};
 
-		if (this.getNodeParameter('authentication', 'none') === 'signature') {
+		// Fail closed: anything but an explicit "None" is checked.
+		if (this.getNodeParameter('authentication', 'signature') !== 'none') {
 			const credentials = await this.getCredentials('contactEventWebhookApi');
 			const headers = this.getHeaderData();
 			const headerName = String(credentials.signatureHeader || 'x-signature').toLowerCase();

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 
 import type { CandidateProfile } from '../../../../nodes/shared/candidate';
-import { candidateProfileSchema, describeProfileIssues, linksFromUrls } from '../../../../nodes/shared/candidate';
+import { candidateProfileSchema, describeProfileIssues, emailAddressSchema, linksFromUrls } from '../../../../nodes/shared/candidate';
+import { LEVER_FIELD_LIMITS, lengthProblem, profileLimitProblems, SMARTRECRUITERS_FIELD_LIMITS, strictestLimits } from '../../../../nodes/shared/fieldLimits';
+import { controlCharacterProblem, stringsIn } from '../../../../nodes/shared/fieldText';
 
 /**
  * The events the Contact Event Trigger accepts: what a sourcing/outreach tool (SourceWhale-style) reports about a
@@ -17,7 +19,7 @@ const id = z.preprocess(
 );
 
 const contactSchema = z.object({
-	email: z.string().trim().email('must be an email address'),
+	email: emailAddressSchema,
 	firstName: z.string().trim().optional(),
 	lastName: z.string().trim().optional(),
 	/** Full name, for tools that do not split it. */
@@ -123,9 +125,34 @@ export function parseContactEvent(raw: unknown): ParseResult {
 	}
 	const parsed = contactEventSchema.safeParse(raw);
 	if (!parsed.success) return { ok: false, message: describeProfileIssues(parsed.error) };
+	const problems = textProblems(parsed.data);
+	if (problems.length > 0) return { ok: false, message: problems.join('; ') };
 	const candidate = candidateProfileSchema.safeParse(candidateFromContact(parsed.data.contact));
 	if (!candidate.success) return { ok: false, message: `contact: ${describeProfileIssues(candidate.error)}` };
+	const tooLong = profileLimitProblems(candidate.data, EVENT_LIMITS);
+	if (tooLong.length > 0) return { ok: false, message: `contact: ${tooLong.join('; ')}` };
 	return { ok: true, item: { ...parsed.data, candidate: candidate.data } };
+}
+
+/**
+ * The recipes write an event's contact to Lever or SmartRecruiters, so an event is checked against the stricter limit
+ * of the two: one either ATS would refuse is refused here, before it is acknowledged, instead of failing after.
+ */
+const EVENT_LIMITS = strictestLimits(SMARTRECRUITERS_FIELD_LIMITS, LEVER_FIELD_LIMITS);
+
+/** Texts that become notes: they may span lines. */
+const NOTE_TEXTS = ['message', 'interview.feedback'];
+
+/** Control characters anywhere in the event, and note texts over the stricter note limit, naming the field. */
+function textProblems(event: ContactEvent): string[] {
+	const problems: string[] = [];
+	for (const { path, text } of stringsIn(event)) {
+		const field = path.join('.');
+		const multiline = NOTE_TEXTS.includes(field) || field.startsWith('contact.customFields.');
+		const problem = controlCharacterProblem(text, multiline) ?? (NOTE_TEXTS.includes(field) ? lengthProblem(field, text, EVENT_LIMITS.text.note) : undefined);
+		if (problem) problems.push(problem.startsWith('"') ? problem : `"${field}" ${problem}`);
+	}
+	return problems;
 }
 
 /**

@@ -3,13 +3,9 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { asNodeError } from '../../../../nodes/shared/errors';
 import { failedItem } from '../../../../nodes/shared/failedItem';
+import { addressPolicyOptions, fetchPublicFile, readAddressPolicy, safeUrl } from '../shared/publicFetch';
 
 const MEGABYTE = 1024 * 1024;
-
-/** Signed download links carry their token in the query: messages show the URL without it. */
-function safeUrl(url: URL): string {
-	return `${url.origin}${url.pathname}`;
-}
 
 /** The file name from Content-Disposition, else the last path segment of the URL. */
 export function fileNameOf(url: URL, contentDisposition: string | undefined): string {
@@ -37,7 +33,7 @@ export class DownloadFile implements INodeType {
 		version: 1,
 		subtitle: '={{ "→ " + $parameter["binaryPropertyName"] }}',
 		description:
-			'Downloads the file at a URL (a CV, an interview report) into a binary field, for an ATS node to upload. Items without a URL leave unchanged on the "No URL" output.',
+			'Downloads the file at a URL (a CV, an interview report) into a binary field, for an ATS node to upload. Items without a URL leave unchanged on the "No URL" output. Addresses inside your network are refused unless allowed.',
 		defaults: { name: 'Download File' },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
@@ -67,6 +63,7 @@ export class DownloadFile implements INodeType {
 				placeholder: 'Add Option',
 				default: {},
 				options: [
+					...addressPolicyOptions,
 					{
 						displayName: 'File Name',
 						name: 'fileName',
@@ -126,26 +123,16 @@ async function downloadInto(this: IExecuteFunctions, item: INodeExecutionData, i
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const maxBytes = Number(options.maxSizeMb ?? 30) * MEGABYTE;
 
-	let response: { body: unknown; headers: Record<string, string | undefined>; statusCode: number };
-	try {
-		response = await this.helpers.httpRequest({ method: 'GET', url: url.toString(), encoding: 'arraybuffer', returnFullResponse: true });
-	} catch (error) {
-		const status = (error as { httpCode?: string; response?: { status?: number } }).response?.status ?? (error as { httpCode?: string }).httpCode;
-		throw new NodeOperationError(
-			this.getNode(),
-			`Could not download ${safeUrl(url)}: ${status ? `the server answered ${status}` : (error as Error).message}`,
-			{ itemIndex },
-		);
-	}
-	const body = Buffer.from(response.body as ArrayBuffer);
+	const file = await fetchPublicFile.call(this, url, readAddressPolicy.call(this, options, itemIndex), itemIndex);
+	const body = file.body;
 	if (body.length > maxBytes) {
 		throw new NodeOperationError(this.getNode(), `The file at ${safeUrl(url)} is ${(body.length / MEGABYTE).toFixed(1)} MB, over the ${options.maxSizeMb ?? 30} MB limit`, {
 			itemIndex,
 		});
 	}
 	if (body.length === 0) throw new NodeOperationError(this.getNode(), `The file at ${safeUrl(url)} is empty`, { itemIndex });
-	const fileName = String(options.fileName || '').trim() || fileNameOf(url, response.headers['content-disposition']);
-	const mimeType = response.headers['content-type']?.split(';')[0].trim() || undefined;
+	const fileName = String(options.fileName || '').trim() || fileNameOf(file.url, file.headers['content-disposition']);
+	const mimeType = file.headers['content-type']?.split(';')[0].trim() || undefined;
 	const binary = await this.helpers.prepareBinaryData(body, fileName, mimeType);
 	return { json: item.json, binary: { ...item.binary, [property]: binary } };
 }
