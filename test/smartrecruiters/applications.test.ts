@@ -132,6 +132,17 @@ describe('Candidate → Get Consent / Request Consent', () => {
 	});
 });
 
+describe('Candidate → Delete', () => {
+	it('deletes the candidate with the applications; a second delete names the candidate that is gone', async () => {
+		const tom = S().candidates.tom;
+		expect(await json('candidate', 'delete', { candidate: byId(tom) })).toEqual([{ candidateId: tom, deleted: true }]);
+		expect(sim.state.candidates.some((candidate) => candidate.id === tom)).toBe(false);
+		expect(await failure('candidate', 'delete', { candidate: byId(tom) })).toBe(
+			`SmartRecruiters could not find the "Candidate" given (404 CANDIDATE_NOT_FOUND: Candidate ${tom} not found)`,
+		);
+	});
+});
+
 describe('Candidate → Get Attachments / Download Attachment', () => {
 	it('lists the files of an application and downloads one as binary data', async () => {
 		const jane = { candidate: byId(S().candidates.jane), job: byId(S().jobs.backendEngineer) };

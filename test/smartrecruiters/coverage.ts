@@ -9,6 +9,7 @@ import { SmartRecruiters } from '../../nodes/SmartRecruiters/SmartRecruiters.nod
 
 export const OPERATIONS_BY_FILE: Record<string, string[]> = {
 	'applications.test.ts': [
+		'candidate:delete',
 		'candidate:downloadAttachment',
 		'candidate:getAttachments',
 		'candidate:getConsent',

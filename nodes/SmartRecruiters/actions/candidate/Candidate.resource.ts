@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { operationProperty } from '../../../shared/descriptions';
 import * as create from './create.operation';
+import * as deleteOperation from './delete.operation';
 import * as downloadAttachment from './downloadAttachment.operation';
 import * as get from './get.operation';
 import * as getApplications from './getApplications.operation';
@@ -24,6 +25,7 @@ import * as upsert from './upsert.operation';
 
 export {
 	create,
+	deleteOperation as delete,
 	downloadAttachment,
 	get,
 	getApplications,
@@ -54,6 +56,7 @@ export const description: INodeProperties[] = [
 			description: 'Create a new record, or update the current one if it already exists (upsert)',
 			action: 'Create or update a candidate',
 		},
+		{ name: 'Delete', value: 'delete', description: 'Delete a candidate with all job applications (cannot be undone)', action: 'Delete a candidate' },
 		{ name: 'Download Attachment', value: 'downloadAttachment', description: 'Download a file of a job application', action: 'Download an attachment of a candidate' },
 		{ name: 'Get', value: 'get', description: 'Get a candidate', action: 'Get a candidate' },
 		{ name: 'Get Applications', value: 'getApplications', description: "Get the candidate's job applications", action: 'Get applications of a candidate' },
@@ -94,6 +97,7 @@ export const description: INodeProperties[] = [
 		{ name: 'Upload Attachment', value: 'uploadAttachment', description: 'Upload a resume or other file to a job application', action: 'Upload an attachment to a candidate' },
 	]),
 	...create.description,
+	...deleteOperation.description,
 	...downloadAttachment.description,
 	...get.description,
 	...getApplications.description,
