@@ -3,8 +3,6 @@
  * candidate properties (the hire's custom fields), screening answers, onboarding status, consent, attachments and
  * offer documents — files out as binary data — with Return All / Limit and errors that name the field.
  */
-import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
-
 import { SmartRecruiters } from '../../nodes/SmartRecruiters/SmartRecruiters.node';
 import type { SmartRecruitersSimulator } from '../simulators/smartrecruiters';
 import { byId, methodsContext, nodeTestFile, runSmartRecruiters } from './helpers';

@@ -3,8 +3,6 @@
  * API /interviews-api/v201904, Reviews API /reviews-api/v201910): what SmartRecruiters stores, rerun-safe creates,
  * and errors that name the field with SmartRecruiters' own message.
  */
-import type { INodeParameters } from 'n8n-workflow';
-
 import type { SmartRecruitersSimulator } from '../simulators/smartrecruiters';
 import { byId, nodeTestFile, runSmartRecruiters } from './helpers';
 

@@ -3,8 +3,6 @@
  * the simulator: the change in the simulator's state, Return All / Limit, rerun-safe creates, SmartRecruiters' rate
  * limit of publishing, and errors that name the field with SmartRecruiters' own message.
  */
-import type { INodeParameters } from 'n8n-workflow';
-
 import { SmartRecruiters } from '../../nodes/SmartRecruiters/SmartRecruiters.node';
 import type { SmartRecruitersSimulator } from '../simulators/smartrecruiters';
 import { byId, methodsContext, nodeTestFile, runSmartRecruiters } from './helpers';
