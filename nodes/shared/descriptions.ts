@@ -54,3 +54,88 @@ export function operationProperty(resource: string, defaultOperation: string, op
 		default: defaultOperation,
 	};
 }
+
+/** Where a downloaded file goes: n8n's "Put Output File in Field" (the binary property of the output item). */
+export function binaryOutputProperty(): INodeProperties {
+	return {
+		displayName: 'Put Output File in Field',
+		name: 'binaryPropertyName',
+		type: 'string',
+		default: 'data',
+		required: true,
+		hint: 'The name of the output binary field to put the file in',
+	};
+}
+
+export interface RecordLocatorSpec {
+	/** Parameter name: the record's name, e.g. `user` or `position`. */
+	name: string;
+	displayName: string;
+	description: string;
+	/** The node's list search method (`methods.listSearch`) for "From List". */
+	searchListMethod: string;
+	/** E.g. "Select a user…". */
+	listPlaceholder: string;
+	/** E.g. "e.g. 5e0000000000000000000001". */
+	idPlaceholder: string;
+	required?: boolean;
+}
+
+/** A resource locator for a record the user picks: "From List" (searchable) or "ID". */
+export function recordLocator(spec: RecordLocatorSpec): INodeProperties {
+	return {
+		displayName: spec.displayName,
+		name: spec.name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: spec.required ?? true,
+		description: spec.description,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: spec.listPlaceholder,
+				typeOptions: { searchListMethod: spec.searchListMethod, searchable: true },
+			},
+			{ displayName: 'ID', name: 'id', type: 'string', placeholder: spec.idPlaceholder },
+		],
+	};
+}
+
+/**
+ * The "Output" choice of an operation that reads a list about one record: one item per entry, or one item per input
+ * item with the list added (so a workflow keeps what it had, also when the list is empty). `added` says what is added.
+ */
+export function listOutputProperty(each: { value: string; name: string }, added: string, hint: string): INodeProperties {
+	const oneItemEach = each.value;
+	return {
+		displayName: 'Output',
+		name: 'output',
+		type: 'options',
+		options: [
+			{ name: each.name, value: each.value },
+			{ name: 'Add to Input Item', value: 'addToInput', description: `One item per input item, also without entries: ${added}` },
+		],
+		default: oneItemEach,
+		hint,
+	};
+}
+
+const COLLECTIONS = {
+	additionalFields: { displayName: 'Additional Fields', placeholder: 'Add Field' },
+	updateFields: { displayName: 'Update Fields', placeholder: 'Add Field' },
+	filters: { displayName: 'Filters', placeholder: 'Add Filter' },
+	options: { displayName: 'Options', placeholder: 'Add Option' },
+} as const;
+
+/** n8n's usual collection of optional fields ("Additional Fields", "Update Fields", "Filters", "Options"), sorted by name. */
+export function fieldsCollection(name: keyof typeof COLLECTIONS, options: INodeProperties[]): INodeProperties {
+	return {
+		...COLLECTIONS[name],
+		name,
+		type: 'collection',
+		default: {},
+		options: [...options].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	};
+}

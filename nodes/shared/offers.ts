@@ -1,22 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { listOutputProperty } from './descriptions';
+
 /** The offer list's "Output" option; `hint` says which offer each ATS prefers and how its fields are keyed. */
 export function offerOutputProperty(hint: string): INodeProperties {
-	return {
-		displayName: 'Output',
-		name: 'output',
-		type: 'options',
-		options: [
-			{ name: 'One Item per Offer', value: 'eachOffer' },
-			{
-				name: 'Add to Input Item',
-				value: 'addToInput',
-				description: 'One item per input item, also without offers: its fields plus "offers" and "offer"',
-			},
-		],
-		default: 'eachOffer',
-		hint,
-	};
+	return listOutputProperty({ value: 'eachOffer', name: 'One Item per Offer' }, 'its fields plus "offers" and "offer"', hint);
 }
 
 /** Offers as the "Output" option asks: one item each, or added to the input item with the preferred one as `offer`. */

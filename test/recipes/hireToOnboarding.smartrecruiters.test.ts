@@ -97,6 +97,9 @@ describe('hire-to-onboarding (SmartRecruiters)', () => {
 		const [maria] = employeeOf(S.emails.maria);
 		expect(srByEmail(sim, S.emails.john)[0].notes).toEqual([...johnBefore.notes, `Onboarding started: employee ${john.id} created in the HR system, start date 2026-08-01.`]);
 		expect(srByEmail(sim, S.emails.maria)[0].notes).toEqual([...mariaBefore.notes, `Onboarding started: employee ${maria.id} created in the HR system, start date 2027-02-01.`]);
+		// After the push, SmartRecruiters shows each hire as onboarded.
+		const onboardingOf = (applicationId: string) => sim.state.applications.find((application) => application.id === applicationId)?.onboardingStatus;
+		expect([onboardingOf(S.applications.johnDataAnalyst), onboardingOf(S.applications.mariaProductDesigner)]).toEqual(['ONBOARDING_SUCCESSFUL', 'ONBOARDING_SUCCESSFUL']);
 	});
 
 	it('from cron: a hire without offer or start date is noted on the candidate, not pushed, and not repeated', async () => {
@@ -112,6 +115,8 @@ describe('hire-to-onboarding (SmartRecruiters)', () => {
 		expect(second.code).toBe(0);
 		expect(outputsOf(second, 'Has Start Date?')).toEqual([0, 1]);
 		expect(onboarding.employees.size).toBe(employeesBefore);
+		// Not pushed, so not marked as onboarded either.
+		expect(sim.state.applications.find((application) => application.id === S.applications.janeBackendEngineer)?.onboardingStatus).toBeUndefined();
 		expect(srByEmail(sim, S.emails.jane)[0].notes).toEqual([
 			...janeBefore.notes,
 			'Onboarding not started: this hire has no accepted offer and no start date in SmartRecruiters. Add the offer or the start date, then push the hire again.',

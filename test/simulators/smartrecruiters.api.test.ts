@@ -365,7 +365,7 @@ describe('SmartRecruiters simulator — API behaviour', () => {
 			const { candidates, jobs, properties } = sim.seed;
 			const john = `/candidates/${candidates.john}/jobs/${jobs.dataAnalyst}/properties`;
 			expect((await api('PUT', john, { body: [{ id: properties.salary }] })).status).toBe(204);
-			expect((await api('GET', john)).body.content.map((property: { label: string }) => property.label).sort()).toEqual(['Employment type', 'Start date']);
+			expect((await api('GET', john)).body.content.map((property: { label: string }) => property.label).sort()).toEqual(['Cost center', 'Employment type', 'Start date']);
 		});
 	});
 

@@ -140,6 +140,107 @@ describe('SmartRecruiters simulator — contract with the vendor spec', () => {
 			['GET', `/user-api/v201804/users/${S.users.hiringManager}`],
 			['GET', '/user-api/v201804/users/ffffffffffffffffffffffff'],
 			['GET', '/candidates', { apiKey: 'wrong-key' }],
+			// Consent.
+			['GET', `/candidates/${jane}/consents`],
+			['POST', '/candidates/consent-requests', { body: { content: [{ id: S.candidates.tom }, { id: missing }] } }],
+			// Configuration: company, departments, job properties.
+			['GET', '/configuration/company'],
+			['GET', '/configuration/departments'],
+			['POST', '/configuration/departments', { body: { label: 'Research', description: 'R&D' } }],
+			['POST', '/configuration/departments', { body: { label: 'engineering' } }],
+			['GET', `/configuration/departments/${S.departments.design}`],
+			['GET', `/configuration/departments/${missing}`],
+			['GET', '/configuration/job-properties'],
+			['GET', `/configuration/job-properties/${S.jobProperties.costCenter}`],
+			['GET', `/configuration/job-properties/${S.jobProperties.costCenter}/values`, { query: { pageSize: 2 } }],
+			['GET', `/configuration/job-properties/${S.jobProperties.costCenter}/values`, { query: { pageId: 'bad' } }],
+			['GET', `/configuration/job-properties/${missing}/values`],
+			// Jobs: create, JSON-Patch update, status, publication, hiring team, note, positions.
+			[
+				'POST',
+				'/jobs',
+				{
+					body: {
+						title: 'Platform Engineer',
+						refNumber: 'ENG-777',
+						function: { id: 'engineering' },
+						industry: { id: 'computer_software' },
+						experienceLevel: { id: 'mid_senior_level' },
+						location: { countryCode: 'de', city: 'Hamburg', remote: true },
+						department: { id: S.departments.engineering },
+						compensation: { min: 70000, max: 95000, currency: 'EUR' },
+						jobAd: { sections: { jobDescription: { text: 'Build the platform.' }, qualifications: { text: 'Go, Kubernetes' } } },
+						properties: [{ id: S.jobProperties.costCenter, value: { id: S.jobPropertyValues.cc100 } }],
+					},
+				},
+			],
+			['POST', '/jobs', { body: { title: 'X', function: { id: 'nope' }, industry: { id: 'computer_software' }, experienceLevel: { id: 'associate' }, location: { countryCode: 'de', city: 'Berlin' } } }],
+			['POST', '/jobs', { body: { title: 'X', refNumber: 'ENG-101', function: { id: 'other' }, industry: { id: 'internet' }, experienceLevel: { id: 'associate' }, location: { countryCode: 'de', city: 'Berlin' } } }],
+			['PATCH', `/jobs/${eng}`, { body: [{ op: 'replace', path: '/title', value: 'Staff Backend Engineer' }, { op: 'add', path: '/location/city', value: 'Munich' }], headers: { 'Content-Type': 'application/json-patch+json' } }],
+			['PATCH', `/jobs/${eng}`, { body: [{ op: 'add', path: '/department', value: { id: missing } }], headers: { 'Content-Type': 'application/json-patch+json' } }],
+			['PATCH', `/jobs/${eng}`, { body: [{ op: 'remove', path: '/title' }], headers: { 'Content-Type': 'application/json-patch+json' } }],
+			['PATCH', `/jobs/${eng}`, { body: [{ op: 'replace', path: '/nope/deeper', value: 1 }], headers: { 'Content-Type': 'application/json-patch+json' } }],
+			['PUT', `/jobs/${S.jobs.marketingIntern}/status`, { body: { status: 'SOURCING' } }],
+			['PUT', `/jobs/${missing}/status`, { body: { status: 'SOURCING' } }],
+			['GET', `/jobs/${S.jobs.marketingIntern}/status/history`],
+			['POST', `/jobs/${S.jobs.marketingIntern}/publication`, { body: { visibility: 'PUBLIC', aggregators: true } }],
+			['GET', `/jobs/${S.jobs.marketingIntern}/publication`],
+			['DELETE', `/jobs/${S.jobs.marketingIntern}/publication`],
+			['GET', `/jobs/${S.jobs.marketingIntern}/publication`, { query: { activeOnly: 'false' } }],
+			['POST', `/jobs/${eng}/hiring-team`, { body: { id: S.users.admin, role: 'EXECUTIVE' } }],
+			['POST', `/jobs/${eng}/hiring-team`, { body: { id: S.users.admin, role: 'EXECUTIVE' } }],
+			['POST', `/jobs/${eng}/hiring-team`, { body: { id: 'ffffffffffffffffffffffff', role: 'RECRUITER' } }],
+			['DELETE', `/jobs/${eng}/hiring-team/${S.users.admin}`],
+			['DELETE', `/jobs/${eng}/hiring-team/${S.users.admin}`],
+			['DELETE', `/jobs/${S.jobs.productDesigner}/hiring-team/${S.users.recruiter}`],
+			['GET', `/jobs/${S.jobs.dataAnalyst}/note`],
+			['GET', `/jobs/${eng}/note`],
+			['PUT', `/jobs/${eng}/note`, { body: { content: 'Prefer candidates who can start before December.' } }],
+			['GET', `/jobs/${eng}/positions`],
+			['POST', `/jobs/${eng}/positions`, { body: { type: 'NEW', positionOpenDate: '2026-10-01T00:00:00.000Z', targetStartDate: '2027-01-01T00:00:00.000Z', positionId: 'POS-ENG-9' } }],
+			['GET', `/jobs/${eng}/positions/${S.positions.backendNew}`],
+			['GET', `/jobs/${eng}/positions/${missing}`],
+			['PUT', `/jobs/${eng}/positions/${S.positions.backendNew}`, { body: { type: 'NEW', positionOpenDate: '2026-08-01T00:00:00.000Z', targetStartDate: '2026-12-15T00:00:00.000Z' } }],
+			['DELETE', `/jobs/${eng}/positions/${S.positions.backendReplacement}`],
+			['DELETE', `/jobs/${S.jobs.dataAnalyst}/positions/${S.positions.dataAnalystFilled}`],
+			// Interviews: create (and its documented refusals), update, reschedule a slot, delete.
+			[
+				'POST',
+				'/interviews-api/v201904/interviews',
+				{
+					body: {
+						candidate: { id: jane },
+						jobId: eng,
+						organizerId: S.users.recruiter,
+						timezone: 'Europe/Berlin',
+						location: 'Berlin office',
+						timeslots: [
+							{ startsOn: '2026-10-01T09:00:00.000Z', endsOn: '2026-10-01T10:00:00.000Z', interviewers: [{ id: S.users.hiringManager, status: 'pending' }], title: 'System design', interviewType: 'Onsite', place: 'Room 1' },
+						],
+					},
+				},
+			],
+			['POST', '/interviews-api/v201904/interviews', { body: { candidate: { id: jane }, jobId: eng, organizerId: S.users.recruiter, timezone: 'Mars/Olympus', timeslots: [{ startsOn: '2026-10-01T09:00:00.000Z', endsOn: '2026-10-01T10:00:00.000Z', interviewers: [{ id: S.users.hiringManager, status: 'pending' }] }] } }],
+			['POST', '/interviews-api/v201904/interviews', { body: { candidate: { id: S.candidates.tom }, jobId: eng, organizerId: S.users.recruiter, timezone: 'UTC', timeslots: [{ startsOn: '2026-10-01T09:00:00.000Z', endsOn: '2026-10-01T10:00:00.000Z', interviewers: [{ id: S.users.hiringManager, status: 'pending' }] }] } }],
+			['PATCH', `/interviews-api/v201904/interviews/${S.interviews.janeBackendEngineer}`, { body: { location: 'Video call', candidate: { status: 'tentative' } } }],
+			['PATCH', `/interviews-api/v201904/interviews/${missing}`, { body: { location: 'Video call' } }],
+			[
+				'PATCH',
+				`/interviews-api/v201904/interviews/${S.interviews.janeBackendEngineer}/timeslots/${S.timeslots.janeOnsite}`,
+				{ body: { startsOn: '2026-09-10T12:00:00.000Z', endsOn: '2026-09-10T13:00:00.000Z', interviewers: [{ id: S.users.hiringManager, status: 'accepted' }] } },
+			],
+			['PATCH', `/interviews-api/v201904/interviews/${S.interviews.janeBackendEngineer}/timeslots/${S.timeslots.janeOnsite}`, { body: { startsOn: '2026-09-10T12:00:00.000Z', endsOn: '2026-09-10T11:00:00.000Z', interviewers: [{ id: S.users.hiringManager, status: 'accepted' }] } }],
+			['DELETE', `/interviews-api/v201904/interviews/${S.interviews.janeBackendEngineer}`],
+			['DELETE', `/interviews-api/v201904/interviews/${S.interviews.janeBackendEngineer}`],
+			// Reviews: create, and the documented refusals.
+			['POST', '/reviews-api/v201910/reviews', { body: { candidateId: jane, jobId: eng, overallRating: 5, comment: 'Great pairing session.', reviewerId: S.users.interviewer } }],
+			['POST', '/reviews-api/v201910/reviews', { body: { candidateId: jane, jobId: S.jobs.salesLead, overallRating: 3 } }],
+			// Offer documents: list and download (a PDF and an octet-stream), and the documented errors.
+			['GET', `/offers/${S.offers.johnDataAnalyst}/documents`],
+			['GET', `/offers/${S.offers.johnDataAnalyst}/documents/${S.offerDocuments.johnCertificate}`],
+			['GET', `/offers/${S.offers.johnDataAnalyst}/documents/${missing}`],
+			['GET', `/offers/${missing}/documents`],
+			['GET', '/offers/not-an-id/documents'],
 		];
 		const statuses: number[] = [];
 		for (const [method, path, options] of calls) statuses.push((await api(method, path, options)).status);
@@ -172,10 +273,23 @@ describe('SmartRecruiters simulator — contract with the vendor spec', () => {
 		statuses.push((await api('GET', `/webhooks-api/v201907/subscriptions/${id}`)).status);
 		statuses.push((await api('DELETE', `/candidates/${S.candidates.tom}`)).status);
 		statuses.push((await api('DELETE', '/messages/shares/00000000-0000-4000-8000-000000000000')).status);
+		// A downloaded offer document is the stored PDF, byte for byte, with its content type and name.
+		const document = await fetch(`${sim.baseUrl}/offers/${S.offers.johnDataAnalyst}/documents/${S.offerDocuments.johnOfferLetter}`, { headers: { 'X-SmartToken': sim.apiKey } });
+		expect(document.status).toBe(200);
+		expect(document.headers.get('content-type')).toBe('application/pdf');
+		expect(document.headers.get('content-disposition')).toBe('attachment; filename="Offer letter - John Smith.pdf"');
+		expect(Buffer.from(await document.arrayBuffer()).equals(sim.state.offers[0].documents[0].content)).toBe(true);
+		// An offer not sent yet (409) and one sent with another provider (422).
+		sim.state.offers.push({ ...structuredClone(sim.state.offers[0]), id: '0f000000-0000-4000-8000-000000000099', sentWith: undefined });
+		sim.state.offers.push({ ...structuredClone(sim.state.offers[0]), id: '0f000000-0000-4000-8000-000000000098', sentWith: 'EMAIL' });
+		statuses.push((await api('GET', '/offers/0f000000-0000-4000-8000-000000000099/documents')).status);
+		statuses.push((await api('GET', '/offers/0f000000-0000-4000-8000-000000000098/documents/0d000000-0000-4000-8000-000000000001')).status);
+		sim.state.offers[0].documents[1].malware = true;
+		statuses.push((await api('GET', `/offers/${S.offers.johnDataAnalyst}/documents/${S.offerDocuments.johnCertificate}`)).status);
 
 		expect(sim.contractViolations).toEqual([]);
 		// The list really covers successes and errors: 2xx, 4xx of several kinds.
-		expect(new Set(statuses)).toEqual(new Set([200, 201, 204, 400, 401, 404, 409]));
+		expect(new Set(statuses)).toEqual(new Set([200, 201, 204, 400, 401, 403, 404, 409, 422]));
 		const covered = new Set(
 			sim.requests.map((request) => loadSpec().findOperation(request.method, request.path).operation?.operationId).filter(Boolean),
 		);
@@ -185,6 +299,7 @@ describe('SmartRecruiters simulator — contract with the vendor spec', () => {
 				...['addTagsToCandidate', 'attachFileToJobCandidate', 'createWithSource', 'createWithSourceDetails', 'getApplicationDetails'],
 				...['getAttachment', 'getAttachmentsByJobId', 'getDetails', 'getPropertyValuesForJob', 'getStatusHistory', 'getTags'],
 				...['getStatusOfConsent', 'getScreeningAnswersByJob', 'getOnboardingStatus', 'setOnboardingStatus'],
+				...['getConsentDecisions', 'requestConsentFromMultiple'],
 				...['removeCandidateById', 'removeTags', 'searchResults', 'updateCandidateProperties', 'updateCandidateTags'],
 				...['updatePersonalInfo', 'updateSource', 'updateStatus'],
 			]
@@ -193,11 +308,24 @@ describe('SmartRecruiters simulator — contract with the vendor spec', () => {
 					...['getCandidateProperties', 'getCandidatePropertyById', 'getCandidatePropertyValues', 'getCandidateSource'].map((n) => `Configuration_${n}`),
 					...['getHiringProcess', 'getHiringProcesses', 'getRejectionReasons', 'getWithdrawalReasons'].map((n) => `Configuration_${n}`),
 					...['listCandidateSourceTypesWithSubtypes', 'listCandidateSourcesByType', 'listOfferProperties'].map((n) => `Configuration_${n}`),
+					...['getCompanyInformation', 'getDepartments', 'createDepartment', 'getDepartmentById'].map((n) => `Configuration_${n}`),
+					...['getAvailableProperties', 'getPropertyById', 'getJobPropertyValues'].map((n) => `Configuration_${n}`),
+					'Interviews_createNewInterview',
+					'Interviews_deleteById',
 					'Interviews_getDetails',
 					'Interviews_getList',
+					'Interviews_modifyInterview',
+					'Timeslots_modifyTimeSlot',
 					'Jobs_getContentById',
 					'Jobs_getHiringTeam',
 					'Jobs_searchJobsByParams',
+					...['createNewJob', 'updateJobAttributes', 'updateStatus', 'getStatusHistory'].map((n) => `Jobs_${n}`),
+					...['publishDefaultJobAd', 'unpublishJobFromAllSources', 'findPublications'].map((n) => `Jobs_${n}`),
+					...['addHiringTeamMember', 'removeHiringTeamMember', 'getNoteById', 'updateNote'].map((n) => `Jobs_${n}`),
+					...['getPositionsForJob', 'createNewPosition', 'getSinglePosition', 'updatePosition', 'deletePosition'].map((n) => `Jobs_${n}`),
+					'Offers_getRelatedDocuments',
+					'Offers_getDocument',
+					'Reviews_createReview',
 					'Messages_deleteById',
 					'Messages_getByCandidateAndJobId',
 					'Messages_shareNewMessages',
@@ -247,6 +375,25 @@ describe('SmartRecruiters simulator — contract with the vendor spec', () => {
 				expect.stringContaining('unknown query parameter "pageId"'),
 			]),
 		);
+	});
+
+	it('answers off-spec input with 422 where the API documents "Input validation fails" (jobs, interviews, reviews)', async () => {
+		const S = sim.seed;
+		const jane = S.candidates.jane;
+		const eng = S.jobs.backendEngineer;
+		const noLocation = await api('POST', '/jobs', { body: { title: 'No location', function: { id: 'other' }, industry: { id: 'internet' }, experienceLevel: { id: 'associate' } } });
+		const noSlots = await api('POST', '/interviews-api/v201904/interviews', {
+			body: { candidate: { id: jane }, jobId: eng, organizerId: S.users.recruiter, timezone: 'UTC', timeslots: [] },
+		});
+		const badRating = await api('POST', '/reviews-api/v201910/reviews', { body: { candidateId: jane, jobId: eng, overallRating: 9 } });
+		expect([noLocation.status, noSlots.status, badRating.status]).toEqual([422, 422, 422]);
+		expect(badRating.body.errors[0]).toMatchObject({ code: 'VALIDATION_ERROR' });
+		expect(sim.contractViolations.map((violation) => [violation.operation, violation.errors])).toEqual([
+			['Jobs_createNewJob', ["body must have required property 'location'"]],
+			['Interviews_createNewInterview', ['body/timeslots must NOT have fewer than 1 items']],
+			['Reviews_createReview', ['body/overallRating must be <= 5']],
+		]);
+		expect(sim.state.jobs.some((job) => job.title === 'No location')).toBe(false);
 	});
 
 	it('checks responses too: a record that would render off-spec is reported, not hidden', async () => {

@@ -41,7 +41,7 @@ describe('SmartRecruiters error mapping', () => {
 			respond(422, { message: 'Validation failed', errors: [{ dataPath: '/timeslots/0/endsOn', message: 'END_DATE_BEFORE_START_DATE' }] }),
 			call('POST', '/interviews-api/v201904/interviews', { timeslots: [] }),
 		);
-		expect(error.message).toBe('SmartRecruiters rejected the "timeslots" field (422: Validation failed; "/timeslots/0/endsOn" END_DATE_BEFORE_START_DATE)');
+		expect(error.message).toBe('SmartRecruiters rejected the "Time Slots" field (422: Validation failed; "/timeslots/0/endsOn" END_DATE_BEFORE_START_DATE)');
 	});
 
 	it('names the record a 404 did not find', () => {

@@ -9,8 +9,10 @@ import express from 'express';
 import type { ICredentialDataDecryptedObject, IDataObject, INode, INodeExecutionData, INodeParameters, IWorkflowBase } from 'n8n-workflow';
 
 import { credentialsByType, Engine } from '../../runner/src/engine';
-import { PACKAGE_NAME, packageTypes, runNode } from '../harness';
+import { createEngine, PACKAGE_NAME, packageTypes, runNode } from '../harness';
 import type { RunNodeOptions } from '../harness';
+import { SMARTRECRUITERS_SEED, startSmartRecruitersSimulator, type SmartRecruitersSimulator } from '../simulators/smartrecruiters';
+import { OPERATIONS_BY_FILE } from './coverage';
 
 export interface SimulatorLike {
 	baseUrl: string;
@@ -141,4 +143,70 @@ export async function startWebhookReceiver(
 		},
 	};
 	return receiver;
+}
+
+/**
+ * Runs operations of the node for one test file and records which succeeded; `missing()` lists the operations the
+ * file owns (coverage.ts) that no test of it ran.
+ */
+export function operationRunner(sim: SimulatorLike, file: string) {
+	const exercised = new Set<string>();
+	return {
+		async run(resource: string, operation: string, parameters: INodeParameters, input?: Array<IDataObject | INodeExecutionData>) {
+			const result = await runSmartRecruiters(sim, { resource, operation, ...parameters }, input ? { input } : {});
+			if (result.error) throw result.error;
+			exercised.add(`${resource}:${operation}`);
+			return result;
+		},
+		missing: () => (OPERATIONS_BY_FILE[file] ?? ['(no operations listed for this file)']).filter((operation) => !exercised.has(operation)),
+	};
+}
+
+/** The context n8n gives a node's load-options and list-search methods, for a node with these parameters. */
+export function methodsContext(sim: SimulatorLike, parameters: INodeParameters) {
+	const engine = createEngine(apiKeyCredentials(sim));
+	const workflowNode: INode = {
+		id: 'n',
+		name: 'SmartRecruiters',
+		type: `${PACKAGE_NAME}.smartRecruiters`,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: { authentication: 'apiKey', ...parameters },
+		credentials: { smartRecruitersApi: { id: 'sr', name: 'sr' } },
+	};
+	const workflowData = { id: 'methods', name: 'methods', nodes: [workflowNode], connections: {} } as unknown as IWorkflowBase;
+	return engine.loadOptionsContext(engine.workflow(workflowData), workflowData, workflowNode);
+}
+
+/**
+ * A node test file with its own simulator: started before and closed after the file, every test ending without a
+ * contract violation, and the file's operations recorded for coverage.ts (`missing()`).
+ */
+export function nodeTestFile(file: string) {
+	let sim: SmartRecruitersSimulator | undefined;
+	let runner: ReturnType<typeof operationRunner> | undefined;
+	beforeAll(async () => {
+		sim = await startSmartRecruitersSimulator();
+		runner = operationRunner(sim, file);
+	});
+	afterAll(async () => {
+		await sim?.close();
+	});
+	afterEach(() => expect(sim?.contractViolations).toEqual([]));
+	const items = async (resource: string, operation: string, parameters: INodeParameters, input?: Array<IDataObject | INodeExecutionData>) =>
+		(await runner!.run(resource, operation, parameters, input)).outputs[0];
+	return {
+		get sim(): SmartRecruitersSimulator {
+			return sim!;
+		},
+		seed: SMARTRECRUITERS_SEED,
+		/** Runs an operation that must succeed (and counts it as exercised); its output items. */
+		items,
+		/** The same, the items' JSON. */
+		json: async (resource: string, operation: string, parameters: INodeParameters) => (await items(resource, operation, parameters)).map((item) => item.json),
+		/** Runs an operation that must fail; the error's message. */
+		failure: async (resource: string, operation: string, parameters: INodeParameters) =>
+			(await runSmartRecruiters(sim!, { resource, operation, ...parameters })).error?.message,
+		missing: () => runner!.missing(),
+	};
 }

@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { recordLocator } from '../../shared/descriptions';
+
 export const candidateRLC: INodeProperties = {
 	displayName: 'Candidate',
 	name: 'candidate',
@@ -89,4 +91,62 @@ export function sourceFields(required: boolean): INodeProperties[] {
 			description: 'Only for source types with subtypes (SmartRecruiters answers SUBTYPE_REQUIRED when it is needed)',
 		},
 	];
+}
+
+/** A SmartRecruiters user (24-hex id), e.g. a hiring team member, interviewer or reviewer. */
+export function userRLC(name = 'user', displayName = 'User', description = 'The SmartRecruiters user. Search the list by name or email address.', required = true): INodeProperties {
+	return recordLocator({
+		name,
+		displayName,
+		description,
+		searchListMethod: 'searchUsers',
+		listPlaceholder: 'Type a name or email address…',
+		idPlaceholder: 'e.g. 5e0000000000000000000001',
+		required,
+	});
+}
+
+/** A position of the job chosen in "Job" (SmartRecruiters' id, not the position ID a company assigns). */
+export const positionRLC = recordLocator({
+	name: 'position',
+	displayName: 'Position',
+	description: 'A position of the job',
+	searchListMethod: 'searchPositions',
+	listPlaceholder: 'Select a position…',
+	idPlaceholder: 'e.g. 7f8c1e2a-9b1d-4c4e-a2b1-0c9d8e7f6a5b',
+});
+
+/** An attachment of the job application chosen in "Candidate" and "Job". */
+export const attachmentRLC = recordLocator({
+	name: 'attachment',
+	displayName: 'Attachment',
+	description: 'A file on the job application, e.g. the attachment_id of an application.attachment.created event',
+	searchListMethod: 'searchAttachments',
+	listPlaceholder: 'Select a file…',
+	idPlaceholder: 'e.g. 7f8c1e2a-9b1d-4c4e-a2b1-0c9d8e7f6a5b',
+});
+
+/** A document (e.g. the signed DocuSign PDF) of the offer given in "Offer ID". */
+export const offerDocumentRLC = recordLocator({
+	name: 'document',
+	displayName: 'Document',
+	description: 'A document of the offer',
+	searchListMethod: 'searchOfferDocuments',
+	listPlaceholder: 'Select a document…',
+	idPlaceholder: 'e.g. 7f8c1e2a-9b1d-4c4e-a2b1-0c9d8e7f6a5b',
+});
+
+/** The offer a document operation reads: SmartRecruiters' offer id (Offer → Get Many lists them). */
+export const offerIdProperty: INodeProperties = {
+	displayName: 'Offer ID',
+	name: 'offerId',
+	type: 'string',
+	default: '',
+	required: true,
+	description: 'E.g. the offer_id of an offer event, or the ID from Offer → Get Many.',
+};
+
+/** One job application: the candidate and the job. */
+export function applicationProperties(jobDescription: string): INodeProperties[] {
+	return [candidateRLC, jobRLC(jobDescription)];
 }

@@ -28,3 +28,38 @@ export const JOB_STATUSES: INodePropertyOptions[] = [
 	{ name: 'On Hold', value: 'ON_HOLD' },
 	{ name: 'Sourcing', value: 'SOURCING' },
 ];
+
+/** `OnboardingStatus.onboardingStatus`: where the hire stands in the onboarding (HR) system. */
+export const ONBOARDING_STATUSES: INodePropertyOptions[] = [
+	{ name: 'Onboarding Failed', value: 'ONBOARDING_FAILED' },
+	{ name: 'Onboarding Successful', value: 'ONBOARDING_SUCCESSFUL' },
+	{ name: 'Ready to Onboard', value: 'READY_TO_ONBOARD' },
+];
+
+/** `ExperienceLevel.id` of a job. */
+export const EXPERIENCE_LEVELS: INodePropertyOptions[] = [
+	{ name: 'Associate', value: 'associate' },
+	{ name: 'Director', value: 'director' },
+	{ name: 'Entry Level', value: 'entry_level' },
+	{ name: 'Executive', value: 'executive' },
+	{ name: 'Internship', value: 'internship' },
+	{ name: 'Mid-Senior Level', value: 'mid_senior_level' },
+	{ name: 'Not Applicable', value: 'not_applicable' },
+];
+
+/** `HiringTeamMemberRole`; SmartRecruiters also takes a company's own role names. */
+export const HIRING_TEAM_ROLES: INodePropertyOptions[] = [
+	{ name: 'Coordinator', value: 'COORDINATOR' },
+	{ name: 'Executive', value: 'EXECUTIVE' },
+	{ name: 'Hiring Manager', value: 'HIRING_MANAGER' },
+	{ name: 'Interview Team', value: 'INTERVIEW_TEAM' },
+	{ name: 'Recruiter', value: 'RECRUITER' },
+];
+
+/** `AttendeeStatusValue` of interviewers and the candidate in an interview. */
+export const ATTENDEE_STATUSES: INodePropertyOptions[] = [
+	{ name: 'Accepted', value: 'accepted' },
+	{ name: 'Declined', value: 'declined' },
+	{ name: 'Pending', value: 'pending' },
+	{ name: 'Tentative', value: 'tentative' },
+];

@@ -1,8 +1,10 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { nextPageIdPages, searchPage } from '../../shared/transport/pagination';
+import { nextPageIdPages, offsetPages, searchPage } from '../../shared/transport/pagination';
 import { candidateDisplayName } from '../helpers/candidate';
-import { smartRecruitersApiRequest } from '../transport';
+import { getOfferDocuments } from '../helpers/lookups';
+import { getPositions } from '../helpers/position';
+import { API, smartRecruitersApiRequest } from '../transport';
 
 const PAGE_SIZE = 50;
 
@@ -35,5 +37,65 @@ export async function searchCandidates(this: ILoadOptionsFunctions, filter?: str
 			value: String(candidate.id),
 		})),
 		paginationToken: next,
+	};
+}
+
+/** Filters a list the API cannot search by the text typed into "From List" (case-insensitive, in any of `texts`). */
+const matching = (filter: string | undefined, texts: unknown[]) =>
+	!filter || texts.some((text) => typeof text === 'string' && text.toLowerCase().includes(filter.toLowerCase()));
+
+/** A record chosen in another parameter of the node (e.g. the job a position belongs to), or '' when not chosen yet. */
+function chosen(context: ILoadOptionsFunctions, name: string): string {
+	const value = context.getCurrentNodeParameter(name, { extractValue: true }) as unknown;
+	return typeof value === 'string' ? value.trim() : '';
+}
+
+export async function searchUsers(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	// The users search needs 3 characters or more; with fewer the list is filtered here.
+	const query = filter && filter.trim().length >= 3 ? { q: filter.trim() } : {};
+	const getPage = async (pageQuery: IDataObject) =>
+		await smartRecruitersApiRequest.call(this, 'GET', `${API.users}/users`, { qs: { ...query, ...pageQuery } });
+	const { items, paginationToken: next } = await searchPage(getPage, offsetPages, PAGE_SIZE, paginationToken);
+	return {
+		results: items
+			.filter((user) => matching(query.q ? undefined : filter, [user.firstName, user.lastName, user.email]))
+			.map((user) => ({ name: `${candidateDisplayName(user)}${user.email ? ` <${String(user.email)}>` : ''}`, value: String(user.id) })),
+		paginationToken: next,
+	};
+}
+
+export async function searchPositions(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	const jobId = chosen(this, 'job');
+	if (!jobId) return { results: [] };
+	const positions = await getPositions.call(this, jobId);
+	return {
+		results: positions
+			.filter((position) => matching(filter, [position.positionId, position.incumbentName, position.type]))
+			.map((position) => ({
+				name: [position.positionId ?? position.id, position.type, position.status].filter(Boolean).map(String).join(' · '),
+				value: String(position.id),
+			})),
+	};
+}
+
+export async function searchAttachments(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	const [candidateId, jobId] = [chosen(this, 'candidate'), chosen(this, 'job')];
+	if (!candidateId || !jobId) return { results: [] };
+	const listed = await smartRecruitersApiRequest.call(this, 'GET', '/candidates/{candidateId}/jobs/{jobId}/attachments', { params: { candidateId, jobId } });
+	return {
+		results: ((listed.content as IDataObject[] | undefined) ?? [])
+			.filter((attachment) => matching(filter, [attachment.name, attachment.type]))
+			.map((attachment) => ({ name: `${String(attachment.name)} (${String(attachment.type)})`, value: String(attachment.id) })),
+	};
+}
+
+export async function searchOfferDocuments(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	const offerId = String(this.getCurrentNodeParameter('offerId') ?? '').trim();
+	if (!offerId) return { results: [] };
+	const { documents } = await getOfferDocuments.call(this, offerId);
+	return {
+		results: documents
+			.filter((document) => matching(filter, [document.name]))
+			.map((document) => ({ name: String(document.name ?? document.id), value: String(document.id) })),
 	};
 }

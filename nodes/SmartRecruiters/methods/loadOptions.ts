@@ -31,6 +31,19 @@ export async function getCandidateProperties(this: ILoadOptionsFunctions): Promi
 		.sort(byName);
 }
 
+/** Candidate properties whose values are a list of options (the only ones with values to list). */
+export async function getSingleSelectCandidateProperties(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return toOptions((await listConfiguration.call(this, '/configuration/candidate-properties')).filter((property) => property.type === 'SINGLE_SELECT'));
+}
+
+export async function getJobProperties(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return toOptions(await listConfiguration.call(this, '/configuration/job-properties'));
+}
+
+export async function getDepartments(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return toOptions(await listConfiguration.call(this, '/configuration/departments'));
+}
+
 /** Sub-statuses of the chosen status: from the job's hiring process when a job is chosen, else from all processes. */
 export async function getSubStatuses(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const status = String(this.getCurrentNodeParameter('status') ?? '');

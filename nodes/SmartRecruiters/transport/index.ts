@@ -9,6 +9,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import type { DownloadedFile } from '../../shared/files';
+import { downloadedFile } from '../../shared/files';
 import type { PageStyle } from '../../shared/transport/pagination';
 import { nextPageIdPages, paginate } from '../../shared/transport/pagination';
 import { credentialHash, rateLimiterFor } from '../../shared/transport/rateLimiter';
@@ -25,6 +27,7 @@ export const API = {
 	webhooks: '/webhooks-api/v201907',
 	interviews: '/interviews-api/v201904',
 	reviews: '/reviews-api/v201910',
+	users: '/user-api/v201804',
 } as const;
 
 export const SMARTRECRUITERS_HOSTS: Record<string, string> = {
@@ -39,6 +42,9 @@ export const SMARTRECRUITERS_HOSTS: Record<string, string> = {
  * client still gets 10 requests per (1 s + one response time). The bucket (10/s, burst 10) never binds before it.
  */
 const ENDPOINT_RATE = { ratePerSecond: 10, burst: 10, window: { requests: 10, ms: 1000 } };
+/** Endpoints SmartRecruiters limits to 2 requests/s (publishing, unpublishing, offer document downloads). */
+const SLOW_ENDPOINTS = new Set(['POST /jobs/{jobId}/publication', 'DELETE /jobs/{jobId}/publication', 'GET /offers/{offerId}/documents/{documentId}']);
+const SLOW_ENDPOINT_RATE = { ratePerSecond: 2, burst: 2, window: { requests: 2, ms: 1000 } };
 const CONCURRENCY_LIMIT = { ratePerSecond: 1_000, burst: 1_000, maxConcurrent: 8 };
 
 /**
@@ -96,6 +102,32 @@ const FIELD_LABELS: Record<string, string> = {
 	file: 'Input Binary Field',
 	callbackUrl: 'Webhook URL',
 	events: 'Events',
+	userId: 'User',
+	positionId: 'Position',
+	documentId: 'Document',
+	attachmentId: 'Attachment',
+	propertyId: 'Property',
+	organizerId: 'Organizer',
+	reviewerId: 'Reviewer',
+	overallRating: 'Rating',
+	comment: 'Comment',
+	title: 'Title',
+	refNumber: 'Reference Number',
+	department: 'Department',
+	function: 'Function',
+	industry: 'Industry',
+	experienceLevel: 'Experience Level',
+	typeOfEmployment: 'Type of Employment',
+	targetHiringDate: 'Target Hiring Date',
+	onboardingStatus: 'Onboarding Status',
+	timezone: 'Timezone',
+	timeslots: 'Time Slots',
+	label: 'Name',
+	role: 'Role',
+	type: 'Type',
+	positionOpenDate: 'Open Date',
+	targetStartDate: 'Target Start Date',
+	visibility: 'Visibility',
 };
 
 /** Error codes that say which of the request's fields was not found. */
@@ -113,7 +145,32 @@ const FIELD_OF_CODE: Record<string, string> = {
 	REQUIRED_SUB_STATUS_OMITTED: 'Sub-Status',
 	REASON_NOT_FOUND: 'Reason',
 	PROPERTY_NOT_FOUND: 'Property',
+	CANDIDATE_PROPERTY_NOT_SINGLE_SELECT: 'Property',
 	SHARED_WITH_USERS_NOT_FOUND: 'User IDs',
+	USER_NOT_FOUND: 'User',
+	DEPARTMENT_NOT_FOUND: 'Department',
+	DEPARTMENT_LABEL_NOT_UNIQUE: 'Name',
+	INDUSTRY_NOT_FOUND: 'Industry',
+	FUNCTION_NOT_FOUND: 'Function',
+	EXPERIENCE_LEVEL_NOT_FOUND: 'Experience Level',
+	TYPE_OF_EMPLOYMENT_NOT_FOUND: 'Type of Employment',
+	REF_NUMBER_ALREADY_EXISTS: 'Reference Number',
+	POSITION_NOT_FOUND: 'Position',
+	POSITION_ASSIGNED: 'Position',
+	NON_EXISTING_ORGANIZER: 'Organizer',
+	INACTIVE_OR_DELETED_ORGANIZER: 'Organizer',
+	NON_EXISTING_INTERVIEWERS: 'Interviewers',
+	INACTIVE_OR_DELETED_INTERVIEWERS: 'Interviewers',
+	END_DATE_BEFORE_START_DATE: 'Ends At',
+	INVALID_TIMEZONE: 'Timezone',
+	TIMESLOT_NOT_FOUND: 'Time Slot ID',
+	NON_EXISTING_REVIEWER: 'Reviewer',
+	INACTIVE_OR_DELETED_REVIEWER: 'Reviewer',
+	INVALID_OVERALL: 'Rating',
+	DOCUMENT_NOT_FOUND: 'Document',
+	FILE_NOT_FOUND: 'Attachment',
+	JOB_PROPERTY_NOT_FOUND: 'Job Property',
+	HIRING_TEAM_MEMBER_NOT_FOUND: 'User',
 };
 
 interface ErrorEntry {
@@ -143,6 +200,12 @@ function readError(response: IN8nHttpFullResponse, call: ApiCall) {
 		// SmartRecruiters answers a valid credential without access to a record with 401 PERMISSION_DENIED.
 		forbidden: codes.includes('PERMISSION_DENIED'),
 	};
+}
+
+/** Whether SmartRecruiters refused a request with this error code (e.g. FILE_ALREADY_EXIST). */
+export function hasErrorCode(error: unknown, code: string): boolean {
+	const errors = error instanceof NodeApiError ? error.errorResponse?.errors : undefined;
+	return Array.isArray(errors) && errors.some((entry) => (entry as IDataObject | null)?.code === code);
 }
 
 /** A refused client-credentials exchange as the node's error: final, with SmartRecruiters' reason. */
@@ -188,8 +251,9 @@ export const smartRecruitersVendor: Vendor = {
 	baseUrl: baseUrlOf,
 	limiters(call: ApiCall, _credentialType: string, credentials: ICredentialDataDecryptedObject) {
 		const identity = credentialHash([baseUrlOf(credentials), credentials.apiKey ?? credentials.clientId, credentials.clientSecret ?? '']);
-		const endpoint = rateLimiterFor(`smartrecruiters:${identity}:${call.method} ${call.route}`, {
-			...ENDPOINT_RATE,
+		const endpointName = `${call.method} ${call.route}`;
+		const endpoint = rateLimiterFor(`smartrecruiters:${identity}:${endpointName}`, {
+			...(SLOW_ENDPOINTS.has(endpointName) ? SLOW_ENDPOINT_RATE : ENDPOINT_RATE),
 			...(call.method === 'GET' && call.route === '/candidates' ? { maxConcurrent: 1 } : {}),
 		});
 		return [endpoint, rateLimiterFor(`smartrecruiters:${identity}:concurrency`, CONCURRENCY_LIMIT)];
@@ -220,6 +284,11 @@ export async function smartRecruitersApiRequest(
 ): Promise<IDataObject> {
 	const response = await vendorRequest.call(this, smartRecruitersVendor, method, route, options);
 	return (typeof response.body === 'object' && response.body !== null ? response.body : {}) as IDataObject;
+}
+
+/** A file download from SmartRecruiters (e.g. an offer document): the bytes, with the type and name its headers give. */
+export async function smartRecruitersApiDownload(this: ApiContext, route: string, options: ApiRequestOptions = {}): Promise<DownloadedFile> {
+	return downloadedFile(await vendorRequest.call(this, smartRecruitersVendor, 'GET', route, { ...options, binary: true }));
 }
 
 /** Every item of a SmartRecruiters list (by default its `nextPageId` cursor), or the first `limit` items. */

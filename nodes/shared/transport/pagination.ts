@@ -40,6 +40,25 @@ export const offsetPages: PageStyle = {
 	},
 };
 
+/**
+ * SmartRecruiters' job-property values: `?pageSize&pageId=<id>`, items in `content`, the next page's id in
+ * `nextPageId`. The API serves up to 20,000 values a page; 1,000 keeps each answer small.
+ */
+export const pageSizeCursorPages: PageStyle = {
+	maxPageSize: 1000,
+	query: (size, cursor) => ({ pageSize: size, ...(cursor !== undefined ? { pageId: cursor } : {}) }),
+	items: nextPageIdPages.items,
+	next: nextPageIdPages.next,
+};
+
+/** A list the vendor answers in one response (`{content}` without paging): Limit cuts it. */
+export const singlePage: PageStyle = {
+	maxPageSize: Number.MAX_SAFE_INTEGER,
+	query: () => ({}),
+	items: nextPageIdPages.items,
+	next: () => undefined,
+};
+
 /** One page of a list and the cursor of the next (undefined on the last), e.g. for a resource locator's search. */
 export async function fetchPage(
 	getPage: (query: IDataObject) => Promise<IDataObject>,

@@ -12,7 +12,7 @@ import type {
 	IWebhookFunctions,
 	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { jsonParse, NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { asNodeError } from '../errors';
 import type { RateLimiter } from './rateLimiter';
@@ -42,6 +42,10 @@ export interface ApiRequestOptions {
 	acceptStatus?: number[];
 	/** The input item the request is made for, so an error points at it. */
 	itemIndex?: number;
+	/** A file download: the body comes back as bytes (an error body is still read as JSON). */
+	binary?: boolean;
+	/** The body's media type where the vendor wants another than JSON's (e.g. `application/json-patch+json`). */
+	contentType?: string;
 }
 
 /** One request as a vendor sees it: `route` is the template (it names the endpoint), `path` the filled-in path. */
@@ -135,8 +139,9 @@ export async function vendorRequest(
 		method,
 		url: `${baseUrl}${path}`,
 		qs: call.qs,
-		headers: { Accept: 'application/json' },
-		json: !isUpload,
+		headers: { Accept: options.binary ? '*/*' : 'application/json', ...(options.contentType ? { 'Content-Type': options.contentType } : {}) },
+		json: !isUpload && !options.binary,
+		...(options.binary ? { encoding: 'arraybuffer' as const } : {}),
 		// Both vendors repeat keys for multi-valued filters: ?tag=a&tag=b
 		arrayFormat: 'repeat',
 		returnFullResponse: true,
@@ -182,9 +187,17 @@ export async function vendorRequest(
 	}
 	if (renewalError !== undefined) throw asNodeError(node, renewalError, itemIndex);
 	if (response.statusCode >= 400 && !options.acceptStatus?.includes(response.statusCode)) {
-		throw apiError(node, vendor, credentialType, response, call);
+		throw apiError(node, vendor, credentialType, withJsonBody(response), call);
 	}
 	return response;
+}
+
+/** A response whose body came back as bytes (a download that failed) with its JSON error body parsed. */
+function withJsonBody(response: IN8nHttpFullResponse): IN8nHttpFullResponse {
+	const { body } = response as { body: unknown };
+	if (!(body instanceof Uint8Array) && !(body instanceof ArrayBuffer)) return response;
+	const text = new TextDecoder().decode(body);
+	return { ...response, body: jsonParse<IDataObject>(text, { fallbackValue: { message: text } }) };
 }
 
 /** A network failure (refused, reset, timed out) as an error naming the vendor's URL; n8n's own errors pass through. */

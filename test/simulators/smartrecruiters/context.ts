@@ -206,7 +206,7 @@ function jobCore(ctx: SimContext, job: SrJob) {
 		createdOn: job.createdOn,
 		updatedOn: job.updatedOn,
 		lastActivityOn: job.lastActivityOn,
-		department: job.department,
+		...(job.department ? { department: job.department } : {}),
 		location: job.location,
 		status: job.status,
 		postingStatus: job.postingStatus,
@@ -221,14 +221,16 @@ export function presentJobDetails(ctx: SimContext, job: SrJob) {
 	const creator = ctx.state.users.find((user) => user.id === job.creatorId);
 	return {
 		...jobCore(ctx, job),
+		...(job.targetHiringDate ? { targetHiringDate: job.targetHiringDate } : {}),
 		industry: job.industry,
 		function: job.function,
 		typeOfEmployment: job.typeOfEmployment,
 		experienceLevel: job.experienceLevel,
+		...(job.eeoCategory ? { eeoCategory: job.eeoCategory } : {}),
 		template: false,
 		...(creator ? { creator: { id: creator.id, firstName: creator.firstName, lastName: creator.lastName } } : {}),
 		...(job.compensation ? { compensation: job.compensation } : {}),
-		jobAd: { sections: { jobDescription: { text: job.jobAdText } }, language: job.language },
+		jobAd: { sections: { jobDescription: { text: job.jobAdText }, ...job.jobAdSections }, language: job.language },
 		properties: job.properties,
 		actions: {
 			hiringTeam: action(ctx, `/jobs/${job.id}/hiring-team`),
@@ -237,6 +239,10 @@ export function presentJobDetails(ctx: SimContext, job: SrJob) {
 			details: action(ctx, `/jobs/${job.id}`),
 		},
 	};
+}
+
+export function findUser(ctx: SimContext, id: string): SrUser | undefined {
+	return ctx.state.users.find((user) => user.id === id);
 }
 
 export function presentOffer(ctx: SimContext, offer: SrOffer) {

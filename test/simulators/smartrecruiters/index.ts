@@ -17,7 +17,9 @@ import { registerSecret } from '../../secrets/record';
 import { sendError, type SimContext } from './context';
 import { candidateRoutes } from './routes/candidates';
 import { interviewRoutes, messageRoutes, reviewRoutes, userRoutes } from './routes/collaboration';
+import { jobChangeRoutes } from './routes/job-changes';
 import { configurationRoutes, jobRoutes } from './routes/jobs-config';
+import { offerRoutes } from './routes/offers';
 import { deliverEvent, SUBSCRIBE_OPERATION_ID, webhookRoutes, type DeliverEventOptions, type DeliveryResult, type WebhookOptions } from './routes/webhooks';
 import { buildSeedState, SMARTRECRUITERS_SEED, type SmartRecruitersSeed } from './seed';
 import { loadSpec, type SpecOperation } from './spec';
@@ -34,12 +36,14 @@ export interface RateLimitOptions {
 	ratePerSecond: number;
 	maxConcurrent: number;
 	candidatesListConcurrent: number;
+	/** Endpoints (`METHOD /base/path/{template}`) with a lower requests-per-second limit than `ratePerSecond`. */
+	slowEndpoints: Record<string, number>;
 }
 
 export interface SmartRecruitersSimulatorOptions {
 	port?: number;
 	/** Per credential: requests per second per endpoint, concurrent requests, concurrent `GET /candidates`. `false` = off. */
-	rateLimit?: RateLimitOptions | false;
+	rateLimit?: Partial<RateLimitOptions> | false;
 	/** ⚠ Access-token lifetime in seconds: help center says 30 min, a sandbox write-up shows 3600. Default 1800. */
 	tokenExpiresIn?: number;
 	/** ⚠ Whether talent-pool-only candidates (no job application) appear in `GET /candidates`. Default false (the spec's wording). */
@@ -107,7 +111,17 @@ export interface SmartRecruitersSimulator {
 	close(): Promise<void>;
 }
 
-export const DEFAULT_RATE_LIMIT: RateLimitOptions = { ratePerSecond: 10, maxConcurrent: 8, candidatesListConcurrent: 1 };
+/** D-RATE: 2 requests/s for publishing, unpublishing and downloading offer documents; 10 for the rest. */
+export const DEFAULT_RATE_LIMIT: RateLimitOptions = {
+	ratePerSecond: 10,
+	maxConcurrent: 8,
+	candidatesListConcurrent: 1,
+	slowEndpoints: {
+		'POST /jobs/{jobId}/publication': 2,
+		'DELETE /jobs/{jobId}/publication': 2,
+		'GET /offers/{offerId}/documents/{documentId}': 2,
+	},
+};
 const DEFAULT_WEBHOOK_OPTIONS: WebhookOptions = {
 	handshakeTimeoutMs: 20_000,
 	deliveryTimeoutMs: 5_000,
@@ -121,8 +135,14 @@ const API_BASES = {
 	reviews: '/reviews-api/v201910',
 	users: '/user-api/v201804',
 };
-/** Creates a client cannot repeat safely (candidates, notes, attachments): a lost response leaves it guessing. */
-const CREATE_PATHS = /^\/(candidates|jobs\/[^/]+\/candidates|candidates\/[^/]+\/jobs\/[^/]+\/attachments|candidates\/[^/]+\/attachments|messages\/shares)\/?$/;
+/**
+ * Creates a client cannot repeat safely (candidates, notes, attachments, jobs, positions, departments, consent
+ * requests, interviews, reviews): a lost response leaves it guessing.
+ */
+const CREATE_PATHS = new RegExp(
+	'^/(candidates|jobs/[^/]+/candidates|candidates/[^/]+/jobs/[^/]+/attachments|candidates/[^/]+/attachments|messages/shares' +
+		'|jobs|jobs/[^/]+/positions|configuration/departments|candidates/consent-requests|interviews-api/v201904/interviews|reviews-api/v201910/reviews)/?$',
+);
 /** ⚠ SmartRecruiters documents no codes for 5xx: the ErrorResponse codes here are the simulator's own. */
 const SERVER_ERROR_CODES: Record<number, [string, string]> = {
 	500: ['INTERNAL_ERROR', 'Internal server error'],
@@ -194,7 +214,7 @@ export async function startSmartRecruitersSimulator(options: SmartRecruitersSimu
 		serverError: (res, status) => sendError(res, status, ...SERVER_ERROR_CODES[status]),
 		tooManyRequests: (res) => {
 			const limits = rateLimit || DEFAULT_RATE_LIMIT;
-			setRateLimitHeaders(res, { remaining: 0, concurrentLimit: limits.maxConcurrent, concurrentRemaining: limits.maxConcurrent });
+			setRateLimitHeaders(res, { limit: limits.ratePerSecond, remaining: 0, concurrentLimit: limits.maxConcurrent, concurrentRemaining: limits.maxConcurrent });
 			sendError(res, 429, 'TOO_MANY_REQUESTS', `Rate limit exceeded: more than ${limits.ratePerSecond} requests per second`);
 		},
 		isCreate: (req) => req.method === 'POST' && CREATE_PATHS.test(req.path),
@@ -324,9 +344,9 @@ export async function startSmartRecruitersSimulator(options: SmartRecruitersSimu
 		unauthorized('Authentication required: send X-SmartToken or Authorization: Bearer <access token>');
 	});
 
-	function setRateLimitHeaders(res: Response, values: { remaining: number; concurrentLimit: number; concurrentRemaining: number } | undefined) {
+	function setRateLimitHeaders(res: Response, values: { limit: number; remaining: number; concurrentLimit: number; concurrentRemaining: number } | undefined) {
 		const limits = rateLimit || DEFAULT_RATE_LIMIT;
-		res.setHeader('X-RateLimit-Limit', String(limits.ratePerSecond));
+		res.setHeader('X-RateLimit-Limit', String(values?.limit ?? limits.ratePerSecond));
 		res.setHeader('X-RateLimit-Remaining', String(values?.remaining ?? limits.ratePerSecond));
 		res.setHeader('X-RateLimit-Concurrent-Limit', String(values?.concurrentLimit ?? limits.maxConcurrent));
 		res.setHeader('X-RateLimit-Concurrent-Remaining', String(values?.concurrentRemaining ?? limits.maxConcurrent));
@@ -344,13 +364,14 @@ export async function startSmartRecruitersSimulator(options: SmartRecruitersSimu
 		const windowKey = `${credential} ${endpoint}`;
 		const hits = (windows.get(windowKey) ?? []).filter((at) => at > now - 1000);
 		windows.set(windowKey, hits);
+		const endpointRate = rateLimit ? (rateLimit.slowEndpoints[endpoint] ?? rateLimit.ratePerSecond) : limits.ratePerSecond;
 		const flight = inFlight.get(credential) ?? { total: 0, candidateSearches: 0 };
 		inFlight.set(credential, flight);
 		const busy = isCandidateSearch ? flight.candidateSearches : flight.total;
-		if (rateLimit && (hits.length >= rateLimit.ratePerSecond || flight.total >= rateLimit.maxConcurrent || busy >= concurrentLimit)) {
+		if (rateLimit && (hits.length >= endpointRate || flight.total >= rateLimit.maxConcurrent || busy >= concurrentLimit)) {
 			simulator.rateLimited++;
-			setRateLimitHeaders(res, { remaining: Math.max(0, limits.ratePerSecond - hits.length), concurrentLimit, concurrentRemaining: Math.max(0, concurrentLimit - busy) });
-			const reason = hits.length >= rateLimit.ratePerSecond ? `more than ${rateLimit.ratePerSecond} requests per second to ${endpoint}` : `more than ${concurrentLimit} concurrent requests`;
+			setRateLimitHeaders(res, { limit: endpointRate, remaining: Math.max(0, endpointRate - hits.length), concurrentLimit, concurrentRemaining: Math.max(0, concurrentLimit - busy) });
+			const reason = hits.length >= endpointRate ? `more than ${endpointRate} requests per second to ${endpoint}` : `more than ${concurrentLimit} concurrent requests`;
 			// ⚠ No error code is documented for 429; no Retry-After header is documented either.
 			return sendError(res, 429, 'TOO_MANY_REQUESTS', `Rate limit exceeded: ${reason}`);
 		}
@@ -358,7 +379,8 @@ export async function startSmartRecruitersSimulator(options: SmartRecruitersSimu
 		flight.total++;
 		if (isCandidateSearch) flight.candidateSearches++;
 		setRateLimitHeaders(res, {
-			remaining: Math.max(0, limits.ratePerSecond - hits.length),
+			limit: endpointRate,
+			remaining: Math.max(0, endpointRate - hits.length),
 			concurrentLimit,
 			concurrentRemaining: Math.max(0, concurrentLimit - (isCandidateSearch ? flight.candidateSearches : flight.total)),
 		});
@@ -415,7 +437,10 @@ export async function startSmartRecruitersSimulator(options: SmartRecruitersSimu
 			simulator.contractViolations.push({ direction: 'request', method: req.method, path: req.path, operation: check.operation?.operationId, errors: problems });
 		}
 		if (check.operation && check.errors.length) {
-			const status = check.operation.operationId === SUBSCRIBE_OPERATION_ID ? 422 : 400;
+			// Operations that document 422 for failed input validation (jobs, interviews, reviews) or for subscription
+			// data answer 422; the others 400.
+			const validation422 = /input validation fails/i.test(check.operation.responses['422']?.description ?? '');
+			const status = validation422 || check.operation.operationId === SUBSCRIBE_OPERATION_ID ? 422 : 400;
 			// ⚠ SmartRecruiters validates against the same spec; the exact code of such errors is not documented.
 			res.status(status).json({
 				message: `Invalid request for ${check.operation.operationId}`,
@@ -440,6 +465,8 @@ export async function startSmartRecruitersSimulator(options: SmartRecruitersSimu
 	app.use(API_BASES.users, userRoutes(ctx));
 	app.use(candidateRoutes(ctx, { talentPoolInSearch: options.talentPoolInSearch ?? false, searchLatencyMs: options.candidatesSearchLatencyMs ?? 25 }));
 	app.use(jobRoutes(ctx));
+	app.use(jobChangeRoutes(ctx, { checkJobInput: (view) => spec.validateNamed('JobInput', view, 'request') }));
+	app.use(offerRoutes(ctx));
 	app.use(configurationRoutes(ctx));
 	app.use(messageRoutes(ctx));
 

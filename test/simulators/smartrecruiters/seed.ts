@@ -63,8 +63,13 @@ export const SMARTRECRUITERS_SEED = {
 		remotePercentage: u('9e000000', 9),
 		referrer: u('9e000000', 10),
 		employeeId: u('9e000000', 11),
+		costCenter: u('9e000000', 12),
 	},
 	propertyValues: { fullTime: u('9f000000', 1), partTime: u('9f000000', 2), contractor: u('9f000000', 3) },
+	jobProperties: { costCenter: u('7c000000', 1), brand: u('7c000000', 2) },
+	jobPropertyValues: { cc100: 'CC-100', cc200: 'CC-200', cc300: 'CC-300', acme: 'acme', acmeLabs: 'acme-labs' },
+	positions: { backendNew: u('90000000', 1), backendReplacement: u('90000000', 2), dataAnalystFilled: u('90000000', 3) },
+	offerDocuments: { johnOfferLetter: u('0d000000', 1), johnCertificate: u('0d000000', 2) },
 	rejectionReasons: { notQualified: u('4a000000', 1), positionFilled: u('4a000000', 2), noShow: u('4a000000', 3) },
 	withdrawalReasons: { acceptedOtherOffer: u('3d000000', 1), salary: u('3d000000', 2) },
 	candidates: {
@@ -147,7 +152,43 @@ function job(
 		jobAdText: `${title} at Acme.`,
 		properties: [],
 		hiringProcessId,
+		statusHistory: [
+			{ changedOn: createdOn, status: 'CREATED', userId: S.users.recruiter },
+			...(status === 'CREATED' ? [] : [{ changedOn: new Date(Date.parse(createdOn) + 86_400_000).toISOString(), status, userId: S.users.recruiter }]),
+		],
+		positions: [],
+		publications:
+			postingStatus === 'PUBLIC'
+				? [
+						{ sourceName: 'Career Page', type: 'INTERNAL', publishedOn: createdOn },
+						{ sourceName: 'Indeed', type: 'AGGREGATOR', publishedOn: createdOn },
+					]
+				: postingStatus === 'INTERNAL'
+					? [{ sourceName: 'Internal Career Page', type: 'INTERNAL', publishedOn: createdOn }]
+					: [],
 	};
+}
+
+/** The bytes of a one-page PDF with `text` on it (a real PDF: readers open it, its content type is application/pdf). */
+export function pdfDocument(text: string): Buffer {
+	const stream = `BT /F1 12 Tf 72 720 Td (${text.replace(/[()\\]/g, '')}) Tj ET`;
+	const objects = [
+		'<< /Type /Catalog /Pages 2 0 R >>',
+		'<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+		'<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+		`<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
+		'<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+	];
+	let body = '%PDF-1.4\n';
+	const offsets = objects.map((object, index) => {
+		const offset = body.length;
+		body += `${index + 1} 0 obj\n${object}\nendobj\n`;
+		return offset;
+	});
+	const xref = body.length;
+	body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`).join('')}`;
+	body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+	return Buffer.from(body, 'latin1');
 }
 
 function candidate(id: string, firstName: string, lastName: string, email: string, createdOn: string, extra: Partial<SrCandidate> = {}): SrCandidate {
@@ -161,6 +202,8 @@ function candidate(id: string, firstName: string, lastName: string, email: strin
 		education: [],
 		experience: [],
 		consentStatus: 'ACQUIRED',
+		consentDate: createdOn,
+		consentDecisions: [{ status: 'acquired', scope: 'Single', decidedOn: createdOn }],
 		createdOn,
 		updatedOn: createdOn,
 		...extra,
@@ -200,6 +243,38 @@ export function buildSeedState(): SmartRecruitersState {
 		operations: { id: S.departments.operations, label: 'Operations' },
 	};
 	const apiSource = { sourceTypeId: S.sources.types.api, sourceSubTypeId: S.sources.subTypes.api, sourceId: S.sources.values.api };
+	const jobs = [
+		job(S.jobs.backendEngineer, 'Senior Backend Engineer', 'ENG-101', departments.engineering, 'Berlin', 'de', 'SOURCING', 'PUBLIC', S.hiringProcesses.engineering, '2026-08-01T08:00:00.000Z'),
+		job(S.jobs.productDesigner, 'Product Designer', 'DES-201', departments.design, 'London', 'gb', 'SOURCING', 'INTERNAL', S.hiringProcesses.standard, '2026-08-02T08:00:00.000Z'),
+		job(S.jobs.dataAnalyst, 'Data Analyst', 'ENG-102', departments.engineering, 'Berlin', 'de', 'FILLED', 'NOT_PUBLISHED', S.hiringProcesses.standard, '2026-06-01T08:00:00.000Z'),
+		job(S.jobs.officeManager, 'Office Manager', 'OPS-301', departments.operations, 'New York', 'us', 'CANCELLED', 'NOT_PUBLISHED', S.hiringProcesses.standard, '2026-05-01T08:00:00.000Z'),
+		job(S.jobs.salesLead, 'Sales Lead', 'SAL-401', departments.sales, 'New York', 'us', 'ON_HOLD', 'PRIVATE', S.hiringProcesses.standard, '2026-07-01T08:00:00.000Z'),
+		job(S.jobs.marketingIntern, 'Marketing Intern', 'MKT-501', departments.sales, 'London', 'gb', 'CREATED', 'NOT_PUBLISHED', S.hiringProcesses.standard, '2026-09-01T08:00:00.000Z'),
+	];
+	const [backendEngineer, , dataAnalyst] = jobs;
+	backendEngineer.positions = [
+		{ id: S.positions.backendNew, positionId: 'POS-ENG-7', type: 'NEW', positionOpenDate: '2026-08-01T00:00:00.000Z', targetStartDate: '2026-11-01T00:00:00.000Z', status: 'OPEN' },
+		{
+			id: S.positions.backendReplacement,
+			type: 'REPLACEMENT',
+			incumbentName: 'Sam Leaver',
+			positionOpenDate: '2026-08-15T00:00:00.000Z',
+			targetStartDate: '2026-12-01T00:00:00.000Z',
+			status: 'OPEN',
+		},
+	];
+	dataAnalyst.positions = [
+		{
+			id: S.positions.dataAnalystFilled,
+			positionId: 'POS-ANA-2',
+			type: 'NEW',
+			positionOpenDate: '2026-06-01T00:00:00.000Z',
+			targetStartDate: '2026-08-01T00:00:00.000Z',
+			status: 'FILLED',
+			assignedCandidateId: S.candidates.john,
+		},
+	];
+	dataAnalyst.note = 'Filled by John Smith; keep the ad text for the next analyst role.';
 	return {
 		users: [
 			user(S.users.admin, 'Alex', 'Admin', 'ADMINISTRATOR', 'Administrator'),
@@ -207,14 +282,7 @@ export function buildSeedState(): SmartRecruitersState {
 			user(S.users.hiringManager, 'Hank', 'Manager', 'STANDARD', 'Standard'),
 			user(S.users.interviewer, 'Ivy', 'Interviewer', 'EMPLOYEE', 'Employee'),
 		],
-		jobs: [
-			job(S.jobs.backendEngineer, 'Senior Backend Engineer', 'ENG-101', departments.engineering, 'Berlin', 'de', 'SOURCING', 'PUBLIC', S.hiringProcesses.engineering, '2026-08-01T08:00:00.000Z'),
-			job(S.jobs.productDesigner, 'Product Designer', 'DES-201', departments.design, 'London', 'gb', 'SOURCING', 'INTERNAL', S.hiringProcesses.standard, '2026-08-02T08:00:00.000Z'),
-			job(S.jobs.dataAnalyst, 'Data Analyst', 'ENG-102', departments.engineering, 'Berlin', 'de', 'FILLED', 'NOT_PUBLISHED', S.hiringProcesses.standard, '2026-06-01T08:00:00.000Z'),
-			job(S.jobs.officeManager, 'Office Manager', 'OPS-301', departments.operations, 'New York', 'us', 'CANCELLED', 'NOT_PUBLISHED', S.hiringProcesses.standard, '2026-05-01T08:00:00.000Z'),
-			job(S.jobs.salesLead, 'Sales Lead', 'SAL-401', departments.sales, 'New York', 'us', 'ON_HOLD', 'PRIVATE', S.hiringProcesses.standard, '2026-07-01T08:00:00.000Z'),
-			job(S.jobs.marketingIntern, 'Marketing Intern', 'MKT-501', departments.sales, 'London', 'gb', 'CREATED', 'NOT_PUBLISHED', S.hiringProcesses.standard, '2026-09-01T08:00:00.000Z'),
-		],
+		jobs,
 		hiringTeams: {
 			[S.jobs.backendEngineer]: [
 				{ userId: S.users.recruiter, role: 'RECRUITER' },
@@ -246,7 +314,12 @@ export function buildSeedState(): SmartRecruitersState {
 				location: { city: 'Madrid', countryCode: 'es' },
 				tags: ['sourcewhale'],
 			}),
-			candidate(S.candidates.tom, 'Tom', 'Pool', S.emails.tom, '2026-09-12T10:00:00.000Z'),
+			// Sourced into the talent pool: no consent asked for yet.
+			candidate(S.candidates.tom, 'Tom', 'Pool', S.emails.tom, '2026-09-12T10:00:00.000Z', {
+				consentStatus: 'REQUIRED',
+				consentDate: undefined,
+				consentDecisions: [{ status: 'required', scope: 'Single' }],
+			}),
 		],
 		applications: [
 			application(
@@ -300,6 +373,7 @@ export function buildSeedState(): SmartRecruitersState {
 						[S.properties.startDate]: '2026-08-01T00:00:00.000Z',
 						[S.properties.salary]: { code: 'EUR', value: 72000 },
 						[S.properties.employmentType]: S.propertyValues.fullTime,
+						[S.properties.costCenter]: 'CC-200 Analytics',
 					},
 				},
 			),
@@ -368,11 +442,87 @@ export function buildSeedState(): SmartRecruitersState {
 				createdOn: '2026-06-25T10:00:00.000Z',
 				updatedOn: '2026-06-30T10:00:00.000Z',
 				properties: { startDate: '2026-08-01', salary: '72000', currency: 'EUR', jobTitle: 'Data Analyst', payFrequency: 'Yearly' },
+				sentWith: 'DOCUSIGN',
+				isCurrentlySyncing: false,
+				documents: [
+					{
+						id: S.offerDocuments.johnOfferLetter,
+						name: 'Offer letter - John Smith.pdf',
+						createdDate: '2026-06-30T10:00:00.000Z',
+						contentType: 'application/pdf',
+						content: pdfDocument('Offer letter: John Smith, Data Analyst, signed 2026-06-30'),
+					},
+					{
+						id: S.offerDocuments.johnCertificate,
+						name: 'Certificate of completion.pdf',
+						createdDate: '2026-06-30T10:01:00.000Z',
+						// As the spec declares the download: the type must then come from the name.
+						contentType: 'application/octet-stream',
+						content: pdfDocument('DocuSign certificate of completion'),
+					},
+				],
 			},
 		],
 		subscriptions: [],
 		deliveries: [],
 		config: {
+			company: {
+				identifier: 'AcmeInc',
+				name: 'Acme Inc.',
+				location: { city: 'Berlin', countryCode: 'de', country: 'Germany' },
+				website: 'https://www.acme.example',
+				industry: { id: 'computer_software', label: 'Computer Software' },
+				logo: 'https://www.acme.example/logo.png',
+			},
+			privacyPolicy: true,
+			onboardingStatusActive: true,
+			departments: Object.values(departments),
+			jobProperties: [
+				{
+					id: S.jobProperties.costCenter,
+					label: 'Cost center',
+					category: 'job',
+					active: true,
+					visible: true,
+					required: false,
+					values: [
+						{ id: S.jobPropertyValues.cc100, label: 'CC-100 Engineering', archived: false },
+						{ id: S.jobPropertyValues.cc200, label: 'CC-200 Analytics', archived: false },
+						{ id: S.jobPropertyValues.cc300, label: 'CC-300 Sales', archived: true },
+					],
+				},
+				{
+					id: S.jobProperties.brand,
+					label: 'Brand',
+					category: 'organization',
+					active: true,
+					visible: true,
+					required: false,
+					values: [
+						{ id: S.jobPropertyValues.acme, label: 'Acme', archived: false },
+						{ id: S.jobPropertyValues.acmeLabs, label: 'Acme Labs', archived: false },
+					],
+				},
+			],
+			industries: [
+				{ id: 'computer_software', label: 'Computer Software' },
+				{ id: 'internet', label: 'Internet' },
+				{ id: 'financial_services', label: 'Financial Services' },
+			],
+			functions: [
+				{ id: 'engineering', label: 'Engineering' },
+				{ id: 'information_technology', label: 'Information Technology' },
+				{ id: 'design', label: 'Design' },
+				{ id: 'sales', label: 'Sales' },
+				{ id: 'marketing', label: 'Marketing' },
+				{ id: 'other', label: 'Other' },
+			],
+			typesOfEmployment: [
+				{ id: 'permanent', label: 'Full-time' },
+				{ id: 'part_time', label: 'Part-time' },
+				{ id: 'contract', label: 'Contract' },
+				{ id: 'internship', label: 'Internship' },
+			],
 			offerProperties: [
 				{
 					id: 'compensation',
@@ -427,6 +577,7 @@ export function buildSeedState(): SmartRecruitersState {
 				{ id: S.properties.remotePercentage, label: 'Remote percentage', type: 'PERCENT', context: ['PROFILE', 'OFFER_FORM'] },
 				{ id: S.properties.referrer, label: 'Referrer', type: 'USER', context: ['PROFILE'] },
 				{ id: S.properties.employeeId, label: 'Employee ID', type: 'TEXT', context: ['HIRE_FORM'] },
+				{ id: S.properties.costCenter, label: 'Cost center', type: 'TEXT', context: ['HIRE_FORM'] },
 			],
 			hiringProcesses: [
 				{

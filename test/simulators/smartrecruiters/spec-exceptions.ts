@@ -219,7 +219,22 @@ export const IGNORED_HEADER_PARAMETERS = new Set(['accept-language']);
 export const OPENAPI_30_NORMALISATION = [
 	'`nullable: true` becomes a "null" type alternative (JSON Schema has no nullable)',
 	'keywords next to a `$ref` are dropped (OpenAPI 3.0 ignores them; e.g. Education.startDate has an unanchored date `pattern` next to `$ref: When`)',
-	'`components.parameters.pageId` is named `page_id`: right for the Webhooks API (the only user the simulator serves); the job-property values API that also refers to it is not simulated',
+	'`components.parameters.pageId` is named `page_id`: right for the Webhooks API; the job-property values API that also refers to it takes `pageId` (see PARAMETER_RENAMES)',
+];
+
+/**
+ * Parameters whose name the merge got wrong for one operation. `components.parameters.pageId` is the Webhooks API's
+ * `page_id`; the Configuration API's job-property values refer to the same component but page with `pageId` (its
+ * own ReadMe spec and smartrecruiters.md §5.2: "values (paged with pageId/pageSize)"; the response's cursor is
+ * `nextPageId`, as on every other Customer-API list).
+ */
+export const PARAMETER_RENAMES: Array<{ operationId: string; from: string; to: string; reason: string }> = [
+	{
+		operationId: 'Configuration_getJobPropertyValues',
+		from: 'page_id',
+		to: 'pageId',
+		reason: 'the merged spec shares the Webhooks API page_id component; the Configuration API pages with pageId',
+	},
 ];
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

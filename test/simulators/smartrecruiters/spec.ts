@@ -14,6 +14,7 @@ import {
 	API_BASE_PATHS,
 	CUSTOM_FORMATS,
 	IGNORED_HEADER_PARAMETERS,
+	PARAMETER_RENAMES,
 	REFERENCE_REWRITES,
 	SCHEMA_OVERRIDES,
 	TOKEN_ENDPOINT,
@@ -40,7 +41,7 @@ export interface SpecOperation {
 	operationId: string;
 	parameters: SpecParameter[];
 	requestBody?: { required: boolean; content: Record<string, Json | undefined> };
-	responses: Record<string, { content?: Record<string, Json | undefined> }>;
+	responses: Record<string, { description?: string; content?: Record<string, Json | undefined> }>;
 	callbacks?: Json;
 	/** OAuth scopes listed for the operation (`security: [{oauth: [...]}]`); any one of them grants access. */
 	oauthScopes: string[];
@@ -266,8 +267,9 @@ export class SmartRecruitersSpec {
 				const own = ((operation.parameters as Json[] | undefined) ?? []).map((p) => this.resolve(p));
 				const merged = new Map<string, Json>();
 				for (const parameter of [...shared, ...own]) merged.set(`${parameter.in}:${parameter.name}`, parameter);
+				const renames = PARAMETER_RENAMES.filter((rename) => rename.operationId === operation.operationId);
 				const parameters: SpecParameter[] = [...merged.values()].map((p) => ({
-					name: p.name as string,
+					name: renames.find((rename) => rename.from === p.name)?.to ?? (p.name as string),
 					in: p.in as SpecParameter['in'],
 					required: Boolean(p.required),
 					schema: (p.schema as Json | undefined) ?? {},

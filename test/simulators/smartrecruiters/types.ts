@@ -37,6 +37,8 @@ export interface SrLocation {
 	region?: string;
 	regionCode?: string;
 	city: string;
+	address?: string;
+	postalCode?: string;
 	remote?: boolean;
 }
 
@@ -47,7 +49,7 @@ export interface SrJob {
 	createdOn: string;
 	updatedOn: string;
 	lastActivityOn: string;
-	department: IdLabel;
+	department?: IdLabel;
 	location: SrLocation;
 	status: JobStatus;
 	postingStatus: PostingStatus;
@@ -62,6 +64,52 @@ export interface SrJob {
 	properties: Array<{ id: string; label: string; value: IdLabel }>;
 	/** simulator-only: the hiring process whose sub-statuses apply to this job's applications */
 	hiringProcessId: string;
+	targetHiringDate?: string;
+	eeoCategory?: IdLabel;
+	/** wire shape of the job ad (`JobAdInput`): sections beyond the description, as set by create or update */
+	jobAdSections?: Record<string, { title?: string; text?: string }>;
+	statusHistory: Array<{ changedOn: string; status: JobStatus; userId: string }>;
+	/** the internal job note (`GET/PUT /jobs/{id}/note`); undefined = none */
+	note?: string;
+	positions: SrPosition[];
+	publications: SrPublication[];
+}
+
+export interface SrPosition {
+	id: string;
+	/** the company's own position id */
+	positionId?: string;
+	type: 'NEW' | 'REPLACEMENT';
+	incumbentName?: string;
+	positionOpenDate: string;
+	targetStartDate: string;
+	/** ⚠ undocumented values; the simulator uses OPEN and FILLED */
+	status: 'OPEN' | 'FILLED';
+	/** simulator-only: a candidate hired into it (DELETE answers POSITION_ASSIGNED) */
+	assignedCandidateId?: string;
+}
+
+export interface SrPublication {
+	sourceName: string;
+	type: string;
+	publishedOn: string;
+	unpublishedOn?: string;
+}
+
+export interface SrDepartment {
+	id: string;
+	label: string;
+	description?: string;
+}
+
+export interface SrJobProperty {
+	id: string;
+	label: string;
+	category: 'job' | 'organization';
+	active: boolean;
+	visible: boolean;
+	required: boolean;
+	values: Array<{ id: string; label: string; archived: boolean }>;
 }
 
 export interface SrHiringTeamMember {
@@ -82,6 +130,14 @@ export interface SrCandidate {
 	education: Array<Record<string, unknown>>;
 	experience: Array<Record<string, unknown>>;
 	consentStatus: 'REQUIRED' | 'PENDING' | 'ACQUIRED';
+	/** when consent was acquired (`CandidateConsentStatus.date`) */
+	consentDate?: string;
+	/** separated-consent decisions per scope (`ConsentDecision`); empty with single consent not yet decided */
+	consentDecisions: Array<{ status: 'acquired' | 'declined' | 'required'; scope: 'Single' | 'SmartRecruit' | 'SmartCRM' | 'SmartMessage:SMS' | 'SmartMessage:WhatsApp'; decidedOn?: string }>;
+	/** when the newest consent request without a decision was sent */
+	pendingConsentRequestAt?: string;
+	/** simulator-only: consent request emails sent through the API */
+	consentRequestsSent?: number;
 	createdOn: string;
 	updatedOn: string;
 }
@@ -173,6 +229,7 @@ export interface SrInterview {
 	timezone: string;
 	timeslots: Array<{
 		id: string;
+		title?: string;
 		interviewType?: string;
 		place?: string;
 		startsOn: string;
@@ -194,6 +251,21 @@ export interface SrOffer {
 	createdOn: string;
 	updatedOn: string;
 	properties: Record<string, string>;
+	/** how the offer was sent to the candidate; documents exist only for DOCUSIGN (others answer 422), none = not sent (409) */
+	sentWith?: 'DOCUSIGN' | 'EMAIL';
+	isCurrentlySyncing?: boolean;
+	documents: SrOfferDocument[];
+}
+
+export interface SrOfferDocument {
+	id: string;
+	name: string;
+	createdDate: string;
+	contentType: string;
+	/** simulator-only: stored bytes */
+	content: Buffer;
+	/** simulator-only: the malware scan flagged it (download answers 403) */
+	malware?: boolean;
 }
 
 export interface SrSecretKey {
@@ -279,6 +351,24 @@ export interface SrOfferPropertyDefinition {
 }
 
 export interface SrConfig {
+	company: {
+		identifier: string;
+		name: string;
+		location: { city: string; countryCode: string; country?: string };
+		website: string;
+		industry: IdLabel;
+		logo: string;
+	};
+	/** false: consent requests answer 403 per candidate ("no privacy policy configured") */
+	privacyPolicy: boolean;
+	/** false: onboarding status reads and writes answer 404 ONBOARDING_STATUS_NOT_ACTIVE */
+	onboardingStatusActive: boolean;
+	departments: SrDepartment[];
+	jobProperties: SrJobProperty[];
+	/** simulator-only: ids job create/update accept (the API answers *_NOT_FOUND for others) */
+	industries: IdLabel[];
+	functions: IdLabel[];
+	typesOfEmployment: IdLabel[];
 	offerProperties: Array<{ id: string; properties: SrOfferPropertyDefinition[] }>;
 	sourceTypes: SrSourceType[];
 	sourceValues: SrSourceValue[];

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import { fieldsCollection } from '../../../shared/descriptions';
 import { requiredLocatorValue, toList } from '../../../shared/parameters';
 import { checkedCandidateBody } from '../../helpers/candidate';
 import { findCandidatesByEmail } from '../../helpers/lookups';
@@ -23,23 +24,16 @@ const properties: INodeProperties[] = [
 	{ displayName: 'First Name', name: 'firstName', type: 'string', default: '', required: true },
 	{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '', required: true },
 	{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '', required: true },
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{ displayName: 'City', name: 'city', type: 'string', default: '' },
-			{ displayName: 'Country Code', name: 'countryCode', type: 'string', default: '', placeholder: 'e.g. de' },
-			{ displayName: 'Facebook URL', name: 'facebook', type: 'string', default: '' },
-			{ displayName: 'LinkedIn URL', name: 'linkedin', type: 'string', default: '' },
-			{ displayName: 'Phone Number', name: 'phoneNumber', type: 'string', default: '' },
-			{ displayName: 'Tags', name: 'tags', type: 'string', default: '', description: 'Tags, comma-separated or one per line' },
-			{ displayName: 'Twitter URL', name: 'twitter', type: 'string', default: '' },
-			{ displayName: 'Website URL', name: 'website', type: 'string', default: '' },
-		],
-	},
+	fieldsCollection('additionalFields', [
+		{ displayName: 'City', name: 'city', type: 'string', default: '' },
+		{ displayName: 'Country Code', name: 'countryCode', type: 'string', default: '', placeholder: 'e.g. de' },
+		{ displayName: 'Facebook URL', name: 'facebook', type: 'string', default: '' },
+		{ displayName: 'LinkedIn URL', name: 'linkedin', type: 'string', default: '' },
+		{ displayName: 'Phone Number', name: 'phoneNumber', type: 'string', default: '' },
+		{ displayName: 'Tags', name: 'tags', type: 'string', default: '', description: 'Tags, comma-separated or one per line' },
+		{ displayName: 'Twitter URL', name: 'twitter', type: 'string', default: '' },
+		{ displayName: 'Website URL', name: 'website', type: 'string', default: '' },
+	]),
 	...sourceFields(false),
 ];
 

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import { fieldsCollection } from '../../../shared/descriptions';
 import { requiredLocatorValue } from '../../../shared/parameters';
 import { checkedCandidateBody } from '../../helpers/candidate';
 import { smartRecruitersApiRequest } from '../../transport';
@@ -8,26 +9,19 @@ import { candidateRLC } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	candidateRLC,
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{ displayName: 'City', name: 'city', type: 'string', default: '' },
-			{ displayName: 'Country Code', name: 'countryCode', type: 'string', default: '', placeholder: 'e.g. de' },
-			{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' },
-			{ displayName: 'Facebook URL', name: 'facebook', type: 'string', default: '' },
-			{ displayName: 'First Name', name: 'firstName', type: 'string', default: '' },
-			{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '' },
-			{ displayName: 'LinkedIn URL', name: 'linkedin', type: 'string', default: '' },
-			{ displayName: 'Phone Number', name: 'phoneNumber', type: 'string', default: '' },
-			{ displayName: 'Skype', name: 'skype', type: 'string', default: '' },
-			{ displayName: 'Twitter URL', name: 'twitter', type: 'string', default: '' },
-			{ displayName: 'Website URL', name: 'website', type: 'string', default: '' },
-		],
-	},
+	fieldsCollection('updateFields', [
+		{ displayName: 'City', name: 'city', type: 'string', default: '' },
+		{ displayName: 'Country Code', name: 'countryCode', type: 'string', default: '', placeholder: 'e.g. de' },
+		{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' },
+		{ displayName: 'Facebook URL', name: 'facebook', type: 'string', default: '' },
+		{ displayName: 'First Name', name: 'firstName', type: 'string', default: '' },
+		{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '' },
+		{ displayName: 'LinkedIn URL', name: 'linkedin', type: 'string', default: '' },
+		{ displayName: 'Phone Number', name: 'phoneNumber', type: 'string', default: '' },
+		{ displayName: 'Skype', name: 'skype', type: 'string', default: '' },
+		{ displayName: 'Twitter URL', name: 'twitter', type: 'string', default: '' },
+		{ displayName: 'Website URL', name: 'website', type: 'string', default: '' },
+	]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['candidate'], operation: ['update'] } }, properties);

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { asNodeError } from '../../../shared/errors';
 import { binaryFile, requiredLocatorValue } from '../../../shared/parameters';
 import { createOnce } from '../../../shared/upsert';
-import { smartRecruitersApiRequest } from '../../transport';
+import { hasErrorCode, smartRecruitersApiRequest } from '../../transport';
 import { candidateRLC, jobRLC } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
@@ -33,11 +33,6 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['candidate'], operation: ['uploadAttachment'] } }, properties);
 
-function hasVendorCode(error: unknown, code: string): boolean {
-	const errors = error instanceof NodeApiError ? error.errorResponse?.errors : undefined;
-	return Array.isArray(errors) && errors.some((entry) => (entry as IDataObject | null)?.code === code);
-}
-
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const candidateId = requiredLocatorValue.call(this, 'candidate', 'Candidate', itemIndex);
 	const jobId = requiredLocatorValue.call(this, 'job', 'Job', itemIndex);
@@ -64,7 +59,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		failure = error;
 	}
 	// A rerun uploading the same file again: it is already there, which is what the item asks for.
-	const existing = hasVendorCode(failure, 'FILE_ALREADY_EXIST') ? await findUploaded() : undefined;
+	const existing = hasErrorCode(failure, 'FILE_ALREADY_EXIST') ? await findUploaded() : undefined;
 	if (existing) return existing;
 	throw asNodeError(this.getNode(), failure, itemIndex);
 }

@@ -1,32 +1,25 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { returnAllAndLimit } from '../../../shared/descriptions';
+import { fieldsCollection, returnAllAndLimit } from '../../../shared/descriptions';
 import { resultLimit, toDate, toList } from '../../../shared/parameters';
 import { JOB_STATUSES } from '../../helpers/constants';
 import { smartRecruitersApiRequestAllItems } from '../../transport';
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit(),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Statuses',
-				name: 'statuses',
-				type: 'multiOptions',
-				options: JOB_STATUSES,
-				default: [],
-				description: 'Only jobs in one of these statuses (e.g. only Sourcing jobs)',
-			},
-			{ displayName: 'Title Contains', name: 'q', type: 'string', default: '' },
-			{ displayName: 'Updated After', name: 'updatedAfter', type: 'dateTime', default: '' },
-		],
-	},
+	fieldsCollection('filters', [
+		{
+			displayName: 'Statuses',
+			name: 'statuses',
+			type: 'multiOptions',
+			options: JOB_STATUSES,
+			default: [],
+			description: 'Only jobs in one of these statuses (e.g. only Sourcing jobs)',
+		},
+		{ displayName: 'Title Contains', name: 'q', type: 'string', default: '' },
+		{ displayName: 'Updated After', name: 'updatedAfter', type: 'dateTime', default: '' },
+	]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['job'], operation: ['getMany'] } }, properties);

@@ -206,7 +206,32 @@ export function candidateRoutes(ctx: SimContext, options: CandidateRouteOptions)
 
 	router.get('/candidates/:id/consent', (req, res) => {
 		const candidate = requireCandidate(ctx, req, res);
-		if (candidate) res.json({ status: candidate.consentStatus });
+		if (candidate) res.json({ status: candidate.consentStatus, ...(candidate.consentStatus === 'ACQUIRED' && candidate.consentDate ? { date: candidate.consentDate } : {}) });
+	});
+
+	router.get('/candidates/:id/consents', (req, res) => {
+		const candidate = requireCandidate(ctx, req, res);
+		if (!candidate) return;
+		res.json({
+			decisions: candidate.consentDecisions,
+			...(candidate.pendingConsentRequestAt ? { recentPendingRequestCreatedOn: candidate.pendingConsentRequestAt } : {}),
+		});
+	});
+
+	router.post('/candidates/consent-requests', (req, res) => {
+		const { content } = req.body as { content: Array<{ id: string }> };
+		const now = ctx.nowIso();
+		const results = content.map(({ id }) => {
+			const candidate = findCandidate(ctx, id);
+			// Documented per candidate: 202 scheduled, or 403 when no privacy policy is configured. ⚠ An unknown
+			// candidate is not documented; the simulator answers it like a candidate it cannot ask (403).
+			if (!candidate || !ctx.state.config.privacyPolicy) return { status: 403, body: false };
+			if (candidate.consentStatus !== 'ACQUIRED') candidate.consentStatus = 'PENDING';
+			candidate.pendingConsentRequestAt = now;
+			candidate.consentRequestsSent = (candidate.consentRequestsSent ?? 0) + 1;
+			return { status: 202, body: { location: `${ctx.baseUrl()}/candidates/${id}/consents` } };
+		});
+		res.status(201).json({ results });
 	});
 
 	router.get('/candidates/:id/jobs/:jobId/screening-answers', (req, res) => {
@@ -214,9 +239,16 @@ export function candidateRoutes(ctx: SimContext, options: CandidateRouteOptions)
 		if (application) res.json({ totalFound: application.screeningAnswers.length, content: application.screeningAnswers });
 	});
 
+	/** Documented 404 when the company has not activated the Onboarding Status candidate property. */
+	const onboardingStatusInactive = (res: Response) => {
+		if (ctx.state.config.onboardingStatusActive) return false;
+		sendError(res, 404, 'ONBOARDING_STATUS_NOT_ACTIVE', 'Onboarding Status candidate property is not activated');
+		return true;
+	};
+
 	router.get('/candidates/:id/jobs/:jobId/onboardingStatus', (req, res) => {
 		const application = requireApplication(ctx, req, res);
-		if (!application) return;
+		if (!application || onboardingStatusInactive(res)) return;
 		// ⚠ Undocumented what an application without a status returns; 404 with the simulator's code.
 		if (!application.onboardingStatus) return sendError(res, 404, 'ONBOARDING_STATUS_NOT_SET', 'No onboarding status set for this application');
 		res.json({ onboardingStatus: application.onboardingStatus });
@@ -224,7 +256,7 @@ export function candidateRoutes(ctx: SimContext, options: CandidateRouteOptions)
 
 	router.put('/candidates/:id/jobs/:jobId/onboardingStatus', (req, res) => {
 		const application = requireApplication(ctx, req, res);
-		if (!application) return;
+		if (!application || onboardingStatusInactive(res)) return;
 		application.onboardingStatus = (req.body as { onboardingStatus: NonNullable<SrApplication['onboardingStatus']> }).onboardingStatus;
 		touch(ctx, application);
 		ctx.emit('application.onboarding-status.updated', applicationPayload(application));
@@ -451,6 +483,7 @@ function createCandidate(ctx: SimContext, req: Request, res: Response, jobId?: s
 		education: body.education ?? [],
 		experience: body.experience ?? [],
 		consentStatus: 'REQUIRED',
+		consentDecisions: [{ status: 'required', scope: 'Single' }],
 		createdOn: now,
 		updatedOn: now,
 	};

@@ -2,14 +2,16 @@
  * Messages (notes, root base path), Reviews (`/reviews-api/v201910`), Interviews (`/interviews-api/v201904`) and
  * Users (`/user-api/v201804`). Each function returns a router to mount at that API's base path.
  */
-import express, { type Router } from 'express';
+import express, { type Request, type Response, type Router } from 'express';
 
 import {
 	applicationsOf,
 	decodeCursor,
 	encodeCursor,
+	findApplication,
 	findCandidate,
 	findJob,
+	findUser,
 	newId,
 	presentApplication,
 	presentUser,
@@ -19,7 +21,7 @@ import {
 	setNextLink,
 	type SimContext,
 } from '../context';
-import type { SrInterview, SrNote } from '../types';
+import type { SrInterview, SrNote, SrReview } from '../types';
 
 const MAX_RECIPIENTS = 100;
 
@@ -121,6 +123,30 @@ export function reviewRoutes(ctx: SimContext): Router {
 		if (!candidateId || !findCandidate(ctx, candidateId)) return sendError(res, 404, 'CANDIDATE_NOT_FOUND', `Candidate ${candidateId} not found`);
 		res.json(ctx.state.reviews.filter((review) => review.candidateId === candidateId && review.jobId === jobId));
 	});
+	router.post('/reviews', (req, res) => {
+		const body = req.body as { candidateId: string; jobId: string; overallRating: number; reviewerId?: string; comment?: string; createdOn?: string };
+		const failure = applicationFailure(ctx, body.candidateId, body.jobId);
+		if (failure) return sendError(res, 422, failure.code, failure.message);
+		const reviewerId = body.reviewerId ?? (res.locals.userId as string | undefined) ?? ctx.actingUserId;
+		const reviewer = findUser(ctx, reviewerId);
+		if (!reviewer) return sendError(res, 422, 'NON_EXISTING_REVIEWER', `Reviewer ${reviewerId} does not exist`);
+		if (!reviewer.active) return sendError(res, 422, 'INACTIVE_OR_DELETED_REVIEWER', `Reviewer ${reviewerId} is inactive or deleted`);
+		const now = ctx.nowIso();
+		const review: SrReview = {
+			id: newId(),
+			candidateId: body.candidateId,
+			jobId: body.jobId,
+			reviewerId,
+			overallRating: body.overallRating,
+			comment: body.comment ?? '',
+			createdOn: body.createdOn ?? now,
+			updatedOn: now,
+		};
+		ctx.state.reviews.push(review);
+		const application = findApplication(ctx, body.candidateId, body.jobId)!;
+		ctx.emit('review.created', { application_id: application.id, review_id: review.id });
+		res.status(201).json(review);
+	});
 	router.get('/reviews/:reviewId', (req, res) => {
 		const review = ctx.state.reviews.find((candidate) => candidate.id === req.params.reviewId);
 		if (!review) return sendError(res, 404, 'REVIEW_NOT_FOUND', `Review ${req.params.reviewId} not found`);
@@ -129,13 +155,61 @@ export function reviewRoutes(ctx: SimContext): Router {
 	return router;
 }
 
+/** Why a candidate × job pair is not an application, with the Interviews and Reviews APIs' 422 codes; undefined when it is one. */
+function applicationFailure(ctx: SimContext, candidateId: string, jobId: string): { code: string; message: string } | undefined {
+	if (!findCandidate(ctx, candidateId)) return { code: 'CANDIDATE_NOT_FOUND', message: `Candidate ${candidateId} not found` };
+	if (!findJob(ctx, jobId)) return { code: 'JOB_NOT_FOUND', message: `Job ${jobId} not found` };
+	if (!findApplication(ctx, candidateId, jobId)) return { code: 'APPLICATION_NOT_FOUND', message: `Candidate ${candidateId} has no application on job ${jobId}` };
+	return undefined;
+}
+
 function presentInterview(interview: SrInterview) {
 	const { applicationId: _simulatorOnly, ...wire } = interview;
 	return wire;
 }
 
+type Timeslot = SrInterview['timeslots'][number];
+
+/** A TZ database name the runtime knows (the API answers INVALID_TIMEZONE otherwise). */
+function isTimezone(name: string): boolean {
+	try {
+		new Intl.DateTimeFormat('en', { timeZone: name });
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/** Interviewers and dates of time slots, with the Interviews API's 422 codes; undefined when they are fine. */
+function timeslotFailure(ctx: SimContext, slots: Array<Omit<Timeslot, 'id'>>): { code: string; message: string } | undefined {
+	for (const slot of slots) {
+		if (Date.parse(slot.endsOn) < Date.parse(slot.startsOn)) return { code: 'END_DATE_BEFORE_START_DATE', message: `Time slot ends (${slot.endsOn}) before it starts (${slot.startsOn})` };
+		const missing = slot.interviewers.filter((interviewer) => !findUser(ctx, interviewer.id)).map((interviewer) => interviewer.id);
+		if (missing.length) return { code: 'NON_EXISTING_INTERVIEWERS', message: `Interviewers do not exist: ${missing.join(', ')}` };
+		const inactive = slot.interviewers.filter((interviewer) => findUser(ctx, interviewer.id)?.active === false).map((interviewer) => interviewer.id);
+		if (inactive.length) return { code: 'INACTIVE_OR_DELETED_INTERVIEWERS', message: `Interviewers are inactive or deleted: ${inactive.join(', ')}` };
+	}
+	return undefined;
+}
+
 export function interviewRoutes(ctx: SimContext): Router {
 	const router = express.Router();
+	const requireInterview = (req: Request, res: Response) => {
+		const interview = ctx.state.interviews.find((candidate) => candidate.id === req.params.interviewId);
+		if (!interview) sendError(res, 404, 'INTERVIEW_NOT_FOUND', `Interview ${req.params.interviewId} not found`);
+		return interview;
+	};
+	const slotOf = (body: Omit<Timeslot, 'id'>, id: string): Timeslot => ({
+		id,
+		...(body.title ? { title: body.title } : {}),
+		...(body.interviewType ? { interviewType: body.interviewType } : {}),
+		...(body.place ? { place: body.place } : {}),
+		startsOn: body.startsOn,
+		endsOn: body.endsOn,
+		interviewers: body.interviewers.map((interviewer) => ({ id: interviewer.id, status: interviewer.status })),
+		...(body.candidateStatus ? { candidateStatus: body.candidateStatus } : {}),
+	});
+
 	router.get('/interviews', (req, res) => {
 		const applicationId = queryString(req.query.applicationId);
 		if (!ctx.state.applications.some((application) => application.id === applicationId)) {
@@ -143,11 +217,78 @@ export function interviewRoutes(ctx: SimContext): Router {
 		}
 		res.json({ content: ctx.state.interviews.filter((interview) => interview.applicationId === applicationId).map(presentInterview) });
 	});
-	router.get('/interviews/:interviewId', (req, res) => {
-		const interview = ctx.state.interviews.find((candidate) => candidate.id === req.params.interviewId);
-		if (!interview) return sendError(res, 404, 'INTERVIEW_NOT_FOUND', `Interview ${req.params.interviewId} not found`);
-		res.json(presentInterview(interview));
+
+	router.post('/interviews', (req, res) => {
+		const body = req.body as Omit<SrInterview, 'id' | 'applicationId' | 'timeslots' | 'createdOn' | 'source'> & {
+			timeslots: Array<Omit<Timeslot, 'id'>>;
+			createdOn?: string;
+			refUrl?: string;
+		};
+		if (!isTimezone(body.timezone)) return sendError(res, 400, 'INVALID_TIMEZONE', `"${body.timezone}" is not a time zone`);
+		const failure = applicationFailure(ctx, body.candidate.id, body.jobId);
+		if (failure) return sendError(res, 422, failure.code, failure.message);
+		const organizer = findUser(ctx, body.organizerId);
+		if (!organizer) return sendError(res, 422, 'NON_EXISTING_ORGANIZER', `Organizer ${body.organizerId} does not exist`);
+		if (!organizer.active) return sendError(res, 422, 'INACTIVE_OR_DELETED_ORGANIZER', `Organizer ${body.organizerId} is inactive or deleted`);
+		const slotProblem = timeslotFailure(ctx, body.timeslots);
+		if (slotProblem) return sendError(res, 422, slotProblem.code, slotProblem.message);
+		const application = findApplication(ctx, body.candidate.id, body.jobId)!;
+		const interview: SrInterview = {
+			id: newId(),
+			applicationId: application.id,
+			candidate: { id: body.candidate.id, ...(body.candidate.status ? { status: body.candidate.status } : {}) },
+			jobId: body.jobId,
+			...(body.location ? { location: body.location } : {}),
+			organizerId: body.organizerId,
+			timezone: body.timezone,
+			timeslots: body.timeslots.map((slot) => slotOf(slot, newId())),
+			createdOn: body.createdOn ?? ctx.nowIso(),
+			// ⚠ `source` is read-only and undocumented beyond its name; interviews made through the API say "api".
+			source: 'api',
+		};
+		ctx.state.interviews.push(interview);
+		res.status(201).json(presentInterview(interview));
 	});
+
+	router.get('/interviews/:interviewId', (req, res) => {
+		const interview = requireInterview(req, res);
+		if (interview) res.json(presentInterview(interview));
+	});
+
+	router.patch('/interviews/:interviewId', (req, res) => {
+		const interview = requireInterview(req, res);
+		if (!interview) return;
+		const body = req.body as { location?: string; timezone?: string; candidate?: { status: Timeslot['interviewers'][number]['status'] } };
+		if (body.timezone !== undefined && !isTimezone(body.timezone)) return sendError(res, 400, 'INVALID_TIMEZONE', `"${body.timezone}" is not a time zone`);
+		if (body.location !== undefined) interview.location = body.location;
+		if (body.timezone !== undefined) interview.timezone = body.timezone;
+		if (body.candidate) {
+			// The deprecated interview-level status and every slot's candidate status move together.
+			interview.candidate.status = body.candidate.status;
+			for (const slot of interview.timeslots) slot.candidateStatus = body.candidate.status;
+		}
+		res.status(204).end();
+	});
+
+	router.delete('/interviews/:interviewId', (req, res) => {
+		const interview = requireInterview(req, res);
+		if (!interview) return;
+		ctx.state.interviews = ctx.state.interviews.filter((candidate) => candidate !== interview);
+		res.status(204).end();
+	});
+
+	router.patch('/interviews/:interviewId/timeslots/:timeslotId', (req, res) => {
+		const interview = requireInterview(req, res);
+		if (!interview) return;
+		const index = interview.timeslots.findIndex((slot) => slot.id === req.params.timeslotId);
+		if (index < 0) return sendError(res, 404, 'TIMESLOT_NOT_FOUND', `Time slot ${req.params.timeslotId} not found in interview ${interview.id}`);
+		const body = req.body as Omit<Timeslot, 'id'>;
+		const slotProblem = timeslotFailure(ctx, [body]);
+		if (slotProblem) return sendError(res, 422, slotProblem.code, slotProblem.message);
+		interview.timeslots[index] = slotOf({ candidateStatus: interview.timeslots[index].candidateStatus, ...body }, interview.timeslots[index].id);
+		res.status(204).end();
+	});
+
 	return router;
 }
 

@@ -6,6 +6,7 @@ import {
 	decodeCursor,
 	encodeCursor,
 	findJob,
+	newId,
 	presentJobDetails,
 	presentJobSummary,
 	queryInt,
@@ -51,7 +52,7 @@ export function jobRoutes(ctx: SimContext): Router {
 				(!status || job.status === status) &&
 				(!postingStatus || job.postingStatus === postingStatus) &&
 				(!cities.length || cities.includes(job.location.city)) &&
-				(!departments.length || departments.includes(job.department.label)) &&
+				(!departments.length || (job.department !== undefined && departments.includes(job.department.label))) &&
 				(!updatedAfter || Date.parse(job.updatedOn) > Date.parse(updatedAfter)) &&
 				(!lastActivityAfter || Date.parse(job.lastActivityOn) > Date.parse(lastActivityAfter)),
 		);
@@ -194,6 +195,79 @@ export function configurationRoutes(ctx: SimContext): Router {
 
 	router.get('/configuration/withdrawal-reasons', (_req, res) => {
 		res.json({ totalFound: config().withdrawalReasons.length, content: config().withdrawalReasons });
+	});
+
+	router.get('/configuration/company', (_req, res) => {
+		res.json(config().company);
+	});
+
+	router.get('/configuration/departments', (_req, res) => {
+		res.json({ totalFound: config().departments.length, content: config().departments });
+	});
+
+	router.post('/configuration/departments', (req, res) => {
+		const { label, description } = req.body as { label: string; description?: string };
+		// ⚠ Whether the uniqueness check ignores case is not documented; the simulator compares case-insensitively.
+		if (config().departments.some((department) => department.label.toLowerCase() === label.toLowerCase())) {
+			return sendError(res, 400, 'DEPARTMENT_LABEL_NOT_UNIQUE', `A department named "${label}" already exists`);
+		}
+		const department = { id: newId(), label, ...(description ? { description } : {}) };
+		config().departments.push(department);
+		res.status(201).json(department);
+	});
+
+	router.get('/configuration/departments/:id', (req, res) => {
+		const department = config().departments.find((candidate) => candidate.id === req.params.id);
+		// ⚠ Documented as "Department not found" without a code.
+		if (!department) return sendError(res, 404, 'DEPARTMENT_NOT_FOUND', `Department ${req.params.id} not found`);
+		res.json(department);
+	});
+
+	const presentJobProperty = (property: (typeof ctx.state.config.jobProperties)[number]) => ({
+		id: property.id,
+		label: property.label,
+		category: property.category,
+		active: property.active,
+		visible: property.visible,
+		required: property.required,
+		actions: { values: action(ctx, `/configuration/job-properties/${property.id}/values`) },
+	});
+	const requireJobProperty = (id: string, res: express.Response) => {
+		const property = config().jobProperties.find((candidate) => candidate.id === id);
+		// ⚠ Documented as "Job property not found" without a code.
+		if (!property) sendError(res, 404, 'JOB_PROPERTY_NOT_FOUND', `Job property ${id} not found`);
+		return property;
+	};
+
+	router.get('/configuration/job-properties', (_req, res) => {
+		res.json({ totalFound: config().jobProperties.length, content: config().jobProperties.map(presentJobProperty) });
+	});
+
+	router.get('/configuration/job-properties/:id', (req, res) => {
+		const property = requireJobProperty(req.params.id, res);
+		if (property) res.json(presentJobProperty(property));
+	});
+
+	router.get('/configuration/job-properties/:id/values', (req, res) => {
+		const property = requireJobProperty(req.params.id, res);
+		if (!property) return;
+		// ⚠ The default page size is not documented; 100 here.
+		const pageSize = queryInt(req.query.pageSize, 100);
+		const pageId = queryString(req.query.pageId);
+		const scope = property.id;
+		let offset = 0;
+		if (pageId !== undefined) {
+			const decoded = decodeCursor(pageId, scope);
+			if (decoded === undefined) return sendError(res, 400, 'INVALID_PAGE_ID', 'Provided page id is invalid');
+			offset = decoded;
+		}
+		const page = property.values.slice(offset, offset + pageSize);
+		const next = offset + page.length;
+		res.json({
+			totalFound: property.values.length,
+			...(next < property.values.length ? { nextPageId: encodeCursor(next, scope) } : {}),
+			content: page,
+		});
 	});
 
 	return router;
