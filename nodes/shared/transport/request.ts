@@ -42,6 +42,8 @@ export interface ApiRequestOptions {
 	acceptStatus?: number[];
 	/** The input item the request is made for, so an error points at it. */
 	itemIndex?: number;
+	/** A file download: the body comes back as a Buffer (an error body is still read as the vendor's JSON). */
+	binary?: boolean;
 }
 
 /** One request as a vendor sees it: `route` is the template (it names the endpoint), `path` the filled-in path. */
@@ -135,8 +137,9 @@ export async function vendorRequest(
 		method,
 		url: `${baseUrl}${path}`,
 		qs: call.qs,
-		headers: { Accept: 'application/json' },
-		json: !isUpload,
+		headers: { Accept: options.binary ? '*/*' : 'application/json' },
+		json: !isUpload && !options.binary,
+		...(options.binary ? { encoding: 'arraybuffer' as const } : {}),
 		// Both vendors repeat keys for multi-valued filters: ?tag=a&tag=b
 		arrayFormat: 'repeat',
 		returnFullResponse: true,
@@ -182,9 +185,21 @@ export async function vendorRequest(
 	}
 	if (renewalError !== undefined) throw asNodeError(node, renewalError, itemIndex);
 	if (response.statusCode >= 400 && !options.acceptStatus?.includes(response.statusCode)) {
-		throw apiError(node, vendor, credentialType, response, call);
+		throw apiError(node, vendor, credentialType, options.binary ? withDecodedBody(response) : response, call);
 	}
 	return response;
+}
+
+/** A download's error answer (raw bytes) with its body read as JSON, or as text when it is not JSON. */
+function withDecodedBody(response: IN8nHttpFullResponse): IN8nHttpFullResponse {
+	const { body } = response;
+	if (!(body instanceof Buffer) && !(body instanceof ArrayBuffer)) return response;
+	const text = Buffer.from(body as ArrayBuffer).toString('utf8');
+	try {
+		return { ...response, body: JSON.parse(text) as IN8nHttpFullResponse['body'] };
+	} catch {
+		return { ...response, body: text };
+	}
 }
 
 /** A network failure (refused, reset, timed out) as an error naming the vendor's URL; n8n's own errors pass through. */
