@@ -1,7 +1,8 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { PROFILE_FIELDS } from '../../shared/candidate';
 import { candidateInputProperties, protectedAndMandatoryFields as protectedAndMandatory } from '../../shared/candidateInput';
+import { requiredLocatorValue } from '../../shared/parameters';
 
 const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
 
@@ -42,6 +43,41 @@ export const opportunityRLC: INodeProperties = {
 		},
 	],
 };
+
+/** Properties in the order n8n's lint wants a collection's options: by display name. */
+export function sortedByName(properties: INodeProperties[]): INodeProperties[] {
+	return [...properties].sort((a, b) => a.displayName.localeCompare(b.displayName));
+}
+
+/** The `{opportunity}` route parameter of a record that belongs to an opportunity; the error names the field. */
+export function opportunityParams(this: IExecuteFunctions, itemIndex: number): Record<string, string> {
+	return { opportunity: requiredLocatorValue.call(this, 'opportunity', 'Opportunity', itemIndex) };
+}
+
+/**
+ * A locator for a record the user picks: from a list search (`searchListMethod`, for records of an opportunity the
+ * list of the opportunity chosen above), or by ID.
+ */
+export function recordRLC(name: string, displayName: string, searchListMethod: string, description: string): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: `Select a ${displayName.toLowerCase()}…`,
+				typeOptions: { searchListMethod, searchable: true },
+			},
+			{ displayName: 'ID', name: 'id', type: 'string', placeholder: 'e.g. 0f08c24d-3ce4-4353-94e1-f31f9b875214' },
+		],
+	};
+}
 
 export const postingRLC: INodeProperties = {
 	displayName: 'Posting',
@@ -286,4 +322,24 @@ export const expandOption: INodeProperties = {
 	],
 	default: [],
 	description: 'Referenced objects to return in full instead of as IDs',
+};
+
+/** A profile form template: the account's custom-field forms for opportunities. */
+export const profileFormTemplateProperty: INodeProperties = {
+	displayName: 'Profile Form Template Name or ID',
+	name: 'template',
+	type: 'options',
+	typeOptions: { loadOptionsMethod: 'getProfileFormTemplates' },
+	default: '',
+	description:
+		'The profile form to fill in. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+};
+
+/** Where create and upsert store the profile's `customFields`: a profile form filled in on the opportunity. */
+export const customFieldsFormProperty: INodeProperties = {
+	...profileFormTemplateProperty,
+	displayName: 'Custom Fields Form Name or ID',
+	name: 'customFieldsForm',
+	description:
+		'The profile form that stores the profile\'s customFields (keyed by its field IDs or names). Lever keeps custom fields only in profile forms; empty: customFields are not stored and are reported as ignored. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 };
