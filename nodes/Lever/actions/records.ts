@@ -72,8 +72,8 @@ export const REFERRAL = record(
 
 export const FEEDBACK_TEMPLATE = record(
 	'feedbackTemplate',
-	'/feedback_templates/{templateId}',
-	'templateId',
+	'/feedback_templates/{feedbackTemplateId}',
+	'feedbackTemplateId',
 	recordRLC('feedbackTemplate', 'Feedback Template', 'searchFeedbackTemplates', 'A feedback (scorecard) template of the account'),
 );
 

@@ -23,7 +23,7 @@ const CLOCK_SKEW_MS = 60_000;
 
 export async function getFormTemplate(this: IExecuteFunctions, templateId: string, itemIndex: number): Promise<FormTemplate> {
 	// ⚠ The docs show a bare template object, recordings of the sibling feedback templates `{data: {…}}`: both are read.
-	const response = await leverApiRequest.call(this, 'GET', '/form_templates/{templateId}', { params: { templateId }, itemIndex });
+	const response = await leverApiRequest.call(this, 'GET', '/form_templates/{formTemplateId}', { params: { formTemplateId: templateId }, itemIndex });
 	const template = unwrapData(response) as FormTemplate;
 	return { ...template, fields: Array.isArray(template.fields) ? template.fields : [] };
 }

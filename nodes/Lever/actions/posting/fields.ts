@@ -94,6 +94,7 @@ export const postingFields: INodeProperties[] = [
 			{ name: 'Yearly Salary', value: 'per-year-salary' },
 		],
 		default: 'per-year-salary',
+		description: 'Yearly unless given',
 	},
 	{ displayName: 'Salary Maximum', name: 'salaryMax', type: 'number', default: 0 },
 	{ displayName: 'Salary Minimum', name: 'salaryMin', type: 'number', default: 0 },
@@ -143,8 +144,10 @@ export function postingBody(this: IExecuteFunctions, fields: IDataObject, itemIn
 	}
 	const salary = Object.keys(SALARY_FIELDS).filter(given);
 	if (salary.length > 0) {
-		const range: IDataObject = { ...((current.salaryRange as IDataObject | null) ?? {}) };
+		// Lever takes a whole range: yearly unless said otherwise, and a currency.
+		const range: IDataObject = { interval: 'per-year-salary', ...((current.salaryRange as IDataObject | null) ?? {}) };
 		for (const key of salary) range[SALARY_FIELDS[key]] = fields[key];
+		if (!range.currency) throw new NodeOperationError(this.getNode(), '"Salary Currency" is empty: Lever needs it with a salary range', { itemIndex });
 		if (range.min !== undefined && range.max !== undefined && Number(range.min) > Number(range.max)) {
 			throw new NodeOperationError(this.getNode(), '"Salary Minimum" is above "Salary Maximum"', { itemIndex });
 		}

@@ -41,6 +41,7 @@ export const requisitionFields: INodeProperties[] = [
 			{ name: 'Yearly', value: 'per-year-salary' },
 		],
 		default: 'per-year-salary',
+		description: 'Yearly unless given',
 	},
 	{ displayName: 'Compensation Maximum', name: 'compensationMax', type: 'number', default: 0 },
 	{ displayName: 'Compensation Minimum', name: 'compensationMin', type: 'number', default: 0 },
@@ -161,8 +162,10 @@ export async function requisitionBody(this: IExecuteFunctions, fields: IDataObje
 	if (fields.postingIds !== undefined) body.postingIds = toList(fields.postingIds);
 	const compensation = Object.keys(COMPENSATION).filter((key) => fields[key] !== undefined && fields[key] !== '');
 	if (compensation.length > 0) {
-		const band: IDataObject = { ...((current.compensationBand as IDataObject | null) ?? {}) };
+		// Lever takes a whole band: yearly unless said otherwise, and a currency.
+		const band: IDataObject = { interval: 'per-year-salary', ...((current.compensationBand as IDataObject | null) ?? {}) };
 		for (const key of compensation) band[COMPENSATION[key]] = fields[key];
+		if (!band.currency) throw new NodeOperationError(this.getNode(), '"Compensation Currency" is empty: Lever needs it with a compensation band', { itemIndex });
 		body.compensationBand = band;
 	}
 	const entries = ((fields.customFields as IDataObject | undefined)?.field ?? []) as Array<{ id?: unknown; value?: unknown }>;
