@@ -115,11 +115,10 @@ export function assertCompleteInterview(this: IExecuteFunctions, body: IDataObje
 	}
 }
 
-/** The writable fields of an interview Lever returned, for a PUT that must send the whole interview. */
+/** The writable fields of an interview Lever returned (its panel aside), for a PUT that must send the whole interview. */
 export function writableInterview(interview: IDataObject): IDataObject {
 	const current = (interview.interviewers ?? []) as IDataObject[];
 	const body: IDataObject = {
-		panel: interview.panel,
 		date: interview.date,
 		duration: interview.duration,
 		interviewers: current.map((interviewer) => ({

@@ -35,7 +35,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		throw new NodeOperationError(this.getNode(), '"Update Fields" is empty: add the fields to change', { itemIndex });
 	}
 	const current = (await leverApiRequest.call(this, 'GET', INTERVIEW.route, { params, itemIndex })).data as IDataObject;
-	const body = { ...writableInterview(current), ...changes };
+	const body = { panel: current.panel, ...writableInterview(current), ...changes };
 	assertCompleteInterview.call(this, body, itemIndex);
 	const response = await leverApiRequest.call(this, 'PUT', INTERVIEW.route, {
 		params,

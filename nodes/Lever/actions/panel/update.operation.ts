@@ -40,10 +40,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const body: IDataObject = {
 		timezone: current.timezone,
 		applications: current.applications,
-		interviews: ((current.interviews ?? []) as IDataObject[]).map((interview) => {
-			const { panel: _panel, ...writable } = writableInterview(interview);
-			return { id: interview.id, ...writable };
-		}),
+		interviews: ((current.interviews ?? []) as IDataObject[]).map((interview) => ({ id: interview.id, ...writableInterview(interview) })),
 	};
 	for (const key of ['note', 'externalUrl', 'feedbackReminder']) if (current[key] !== null && current[key] !== undefined) body[key] = current[key];
 	const response = await leverApiRequest.call(this, 'PUT', PANEL.route, {

@@ -12,7 +12,6 @@ import { paginate, shape, single, timestampParam } from '../listing';
 import {
 	byCreatedAt,
 	findOpportunity,
-	findStage,
 	findUser,
 	principalOf,
 	renderFile,
