@@ -54,3 +54,52 @@ export function operationProperty(resource: string, defaultOperation: string, op
 		default: defaultOperation,
 	};
 }
+
+/**
+ * n8n's "Additional Fields" (optional fields of a create) or "Update Fields" (the fields an update changes)
+ * collection; its options are sorted by display name, as n8n's lint wants them.
+ */
+export function fieldsCollection(name: 'additionalFields' | 'updateFields', options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: name === 'updateFields' ? 'Update Fields' : 'Additional Fields',
+		name,
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [...options].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	};
+}
+
+/**
+ * A resource locator for a record the user picks from a list search (`searchListMethod`) or enters by ID. No format
+ * check on the ID: where the field is optional, n8n flags an empty value that fails one.
+ */
+export function listSearchLocator(options: {
+	name: string;
+	displayName: string;
+	searchListMethod: string;
+	description: string;
+	idPlaceholder: string;
+	required?: boolean;
+	/** What the list holds, for its placeholder ("Select a user…"); default: the display name. */
+	noun?: string;
+}): INodeProperties {
+	return {
+		displayName: options.displayName,
+		name: options.name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		...(options.required ? { required: true } : {}),
+		description: options.description,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: `Select a ${options.noun ?? options.displayName.toLowerCase()}…`,
+				typeOptions: { searchListMethod: options.searchListMethod, searchable: true },
+			},
+			{ displayName: 'ID', name: 'id', type: 'string', placeholder: options.idPlaceholder },
+		],
+	};
+}

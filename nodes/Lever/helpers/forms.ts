@@ -18,14 +18,22 @@ export interface FormField {
 	[key: string]: unknown;
 }
 
-/** The "Field Values" collection of a form: the field picked from the template's (or form's) fields, and its value. */
-export function fieldValuesProperty(loadOptionsMethod: string, loadOptionsDependsOn: string[], valueDescription?: string): INodeProperties {
+/**
+ * The "Field Values" collection of a form: the field picked from the template's (or form's) fields, and its value.
+ * `as` renames it where the values are custom fields of a record (a requisition's "Custom Fields").
+ */
+export function fieldValuesProperty(
+	loadOptionsMethod: string,
+	loadOptionsDependsOn: string[],
+	valueDescription?: string,
+	as: { name: string; displayName: string } = { name: 'fieldValues', displayName: 'Field Values' },
+): INodeProperties {
 	return {
-		displayName: 'Field Values',
-		name: 'fieldValues',
+		displayName: as.displayName,
+		name: as.name,
 		type: 'fixedCollection',
 		typeOptions: { multipleValues: true },
-		placeholder: 'Add Field Value',
+		placeholder: `Add ${as.displayName.replace(/s$/, '')}`,
 		default: {},
 		options: [
 			{

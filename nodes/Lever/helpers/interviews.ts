@@ -65,9 +65,7 @@ export const requiredInterviewFields: INodeProperties[] = [
 ];
 
 /** Every field of an interview, for "Update Fields". */
-export const interviewUpdateFields: INodeProperties[] = [date, duration, feedbackReminder, ...interviewDetails, interviewers].sort((a, b) =>
-	a.displayName.localeCompare(b.displayName),
-);
+export const interviewUpdateFields: INodeProperties[] = [date, duration, feedbackReminder, ...interviewDetails, interviewers];
 
 export const panelOptions: INodeProperties[] = [
 	{ displayName: 'External URL', name: 'externalUrl', type: 'string', default: '', description: 'A link to the panel in your scheduling tool' },

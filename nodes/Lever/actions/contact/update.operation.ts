@@ -1,58 +1,24 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { sameEmail } from '../../../shared/candidate';
-import { toList } from '../../../shared/parameters';
+import { fieldsCollection } from '../../../shared/descriptions';
+import { toList, updateFieldsOf } from '../../../shared/parameters';
 import type { LeverPhone } from '../../helpers/profile';
 import { leverApiRequest } from '../../transport';
+import { phonesProperty } from '../common.descriptions';
 import { recordParams, recordProperties } from '../recordOperation';
 import { CONTACT } from '../records';
 
 const properties: INodeProperties[] = [
 	...recordProperties(CONTACT),
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{ displayName: 'Emails', name: 'emails', type: 'string', default: '', description: 'Email addresses, comma-separated or one per line' },
-			{ displayName: 'Headline', name: 'headline', type: 'string', default: '' },
-			{ displayName: 'Location', name: 'location', type: 'string', default: '' },
-			{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-			{
-				displayName: 'Phones',
-				name: 'phones',
-				type: 'fixedCollection',
-				typeOptions: { multipleValues: true },
-				placeholder: 'Add Phone',
-				default: {},
-				options: [
-					{
-						displayName: 'Phone',
-						name: 'phone',
-						values: [
-							{ displayName: 'Number', name: 'value', type: 'string', default: '' },
-							{
-								displayName: 'Type',
-								name: 'type',
-								type: 'options',
-								options: [
-									{ name: 'Home', value: 'home' },
-									{ name: 'Mobile', value: 'mobile' },
-									{ name: 'Other', value: 'other' },
-									{ name: 'Skype', value: 'skype' },
-									{ name: 'Work', value: 'work' },
-								],
-								default: 'mobile',
-							},
-						],
-					},
-				],
-			},
-		],
-	},
+	fieldsCollection('updateFields', [
+		{ displayName: 'Emails', name: 'emails', type: 'string', default: '', description: 'Email addresses, comma-separated or one per line' },
+		{ displayName: 'Headline', name: 'headline', type: 'string', default: '' },
+		{ displayName: 'Location', name: 'location', type: 'string', default: '' },
+		{ displayName: 'Name', name: 'name', type: 'string', default: '' },
+		phonesProperty,
+	]),
 	{
 		displayName: 'Emails and Phones',
 		name: 'listMode',
@@ -75,14 +41,11 @@ const digits = (phone: LeverPhone) => phone.value.replace(/[^\d+]/g, '');
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const params = recordParams.call(this, CONTACT, itemIndex);
-	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+	const fields = updateFieldsOf.call(this, itemIndex);
 	const replace = this.getNodeParameter('listMode', itemIndex, 'add') === 'replace';
 	const emails = fields.emails !== undefined ? toList(fields.emails) : undefined;
 	const phones = fields.phones !== undefined ? (((fields.phones as IDataObject).phone ?? []) as LeverPhone[]).filter((phone) => String(phone.value ?? '').trim()) : undefined;
-	const text = (key: string) => (typeof fields[key] === 'string' && (fields[key] as string).trim() !== '' ? (fields[key] as string).trim() : undefined);
-	if (![text('name'), text('headline'), text('location'), emails, phones].some((value) => value !== undefined)) {
-		throw new NodeOperationError(this.getNode(), '"Update Fields" is empty: add the fields to change', { itemIndex });
-	}
+	const text = (key: string) => (typeof fields[key] === 'string' ? (fields[key] as string).trim() : undefined);
 	const current = (await leverApiRequest.call(this, 'GET', CONTACT.route, { params, itemIndex })).data as IDataObject;
 	const currentEmails = (current.emails ?? []) as string[];
 	const currentPhones = (current.phones ?? []) as LeverPhone[];

@@ -8,6 +8,7 @@ import { unwrapData } from '../../helpers/utils';
 import { leverApiRequest, leverApiRequestAllItems } from '../../transport';
 import { opportunityParams, opportunityRLC, performAsRLC } from '../common.descriptions';
 import { PANEL } from '../records';
+import { fieldsCollection } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [
 	opportunityRLC,
@@ -19,14 +20,7 @@ const properties: INodeProperties[] = [
 	},
 	...requiredInterviewFields,
 	performAsRLC,
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [...interviewDetails, ...panelOptions.filter((option) => ['feedbackReminder', 'timezone'].includes(option.name))],
-	},
+	fieldsCollection('additionalFields', [...interviewDetails, ...panelOptions.filter((option) => ['feedbackReminder', 'timezone'].includes(option.name))]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['interview'], operation: ['create'] } }, properties);

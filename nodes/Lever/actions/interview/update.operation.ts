@@ -1,7 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { locatorValue } from '../../../shared/parameters';
+import { fieldsCollection } from '../../../shared/descriptions';
+
+import { locatorValue, updateFieldsOf } from '../../../shared/parameters';
 import { assertCompleteInterview, interviewBody, interviewUpdateFields, writableInterview } from '../../helpers/interviews';
 import { unwrapData } from '../../helpers/utils';
 import { leverApiRequest } from '../../transport';
@@ -12,14 +14,7 @@ import { INTERVIEW } from '../records';
 const properties: INodeProperties[] = [
 	...recordProperties(INTERVIEW),
 	performAsRLC,
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: interviewUpdateFields,
-	},
+	fieldsCollection('updateFields', interviewUpdateFields),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['interview'], operation: ['update'] } }, properties);
@@ -30,10 +25,7 @@ export const description = updateDisplayOptions({ show: { resource: ['interview'
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const params = recordParams.call(this, INTERVIEW, itemIndex);
-	const changes = interviewBody.call(this, this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject, itemIndex);
-	if (Object.keys(changes).length === 0) {
-		throw new NodeOperationError(this.getNode(), '"Update Fields" is empty: add the fields to change', { itemIndex });
-	}
+	const changes = interviewBody.call(this, updateFieldsOf.call(this, itemIndex), itemIndex);
 	const current = (await leverApiRequest.call(this, 'GET', INTERVIEW.route, { params, itemIndex })).data as IDataObject;
 	const body = { panel: current.panel, ...writableInterview(current), ...changes };
 	assertCompleteInterview.call(this, body, itemIndex);

@@ -7,6 +7,7 @@ import { assertCompleteInterview, interviewBody, interviewDetails, panelOptions,
 import { unwrapData } from '../../helpers/utils';
 import { leverApiRequest, leverApiRequestAllItems } from '../../transport';
 import { opportunityParams, opportunityRLC, performAsRLC } from '../common.descriptions';
+import { fieldsCollection } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [
 	opportunityRLC,
@@ -21,14 +22,7 @@ const properties: INodeProperties[] = [
 		options: [{ displayName: 'Interview', name: 'interview', values: [...requiredInterviewFields, ...interviewDetails] }],
 	},
 	performAsRLC,
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: panelOptions,
-	},
+	fieldsCollection('additionalFields', panelOptions),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['panel'], operation: ['create'] } }, properties);

@@ -1,7 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { locatorValue } from '../../../shared/parameters';
+import { fieldsCollection } from '../../../shared/descriptions';
+
+import { locatorValue, updateFieldsOf } from '../../../shared/parameters';
 import { panelOptions, writableInterview } from '../../helpers/interviews';
 import { unwrapData } from '../../helpers/utils';
 import { leverApiRequest } from '../../transport';
@@ -12,14 +14,7 @@ import { PANEL } from '../records';
 const properties: INodeProperties[] = [
 	...recordProperties(PANEL),
 	performAsRLC,
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: panelOptions,
-	},
+	fieldsCollection('updateFields', panelOptions),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['panel'], operation: ['update'] } }, properties);
@@ -30,12 +25,7 @@ export const description = updateDisplayOptions({ show: { resource: ['panel'], o
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const params = recordParams.call(this, PANEL, itemIndex);
-	const changes = Object.fromEntries(
-		Object.entries(this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject).filter(([, value]) => String(value ?? '').trim() !== ''),
-	);
-	if (Object.keys(changes).length === 0) {
-		throw new NodeOperationError(this.getNode(), '"Update Fields" is empty: add the fields to change', { itemIndex });
-	}
+	const changes = updateFieldsOf.call(this, itemIndex);
 	const current = (await leverApiRequest.call(this, 'GET', PANEL.route, { params, itemIndex })).data as IDataObject;
 	const body: IDataObject = {
 		timezone: current.timezone,

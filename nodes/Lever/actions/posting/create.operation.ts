@@ -6,11 +6,12 @@ import { createOnce } from '../../../shared/upsert';
 import { leverApiRequest, leverApiRequestAllItems } from '../../transport';
 import { performAsRLC } from '../common.descriptions';
 import { postingBody, postingFields } from './fields';
+import { fieldsCollection } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [
 	{ displayName: 'Title', name: 'text', type: 'string', required: true, default: '', placeholder: 'e.g. Senior Backend Engineer' },
 	performAsRLC,
-	{ displayName: 'Additional Fields', name: 'additionalFields', type: 'collection', placeholder: 'Add Field', default: {}, options: postingFields },
+	fieldsCollection('additionalFields', postingFields),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['posting'], operation: ['create'] } }, properties);

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { toList } from '../../../shared/parameters';
+import { payRangeOf, payRangeProperties } from '../../helpers/payRange';
+import { userOption } from '../common.descriptions';
 
 /**
  * A posting's writable fields (lever.md §3.9) as the node offers them, and their wire form. Content is HTML limited
@@ -9,16 +10,7 @@ import { toList } from '../../../shared/parameters';
  * `closingPostingHtml` and returns it as `closingHtml`.
  */
 
-const user = (displayName: string, name: string, description: string): INodeProperties => ({
-	displayName,
-	name,
-	type: 'options',
-	typeOptions: { loadOptionsMethod: 'getUsers' },
-	default: '',
-	description: `${description}. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
-});
-
-const STATES = [
+export const POSTING_STATE_OPTIONS = [
 	{ name: 'Closed', value: 'closed' },
 	{ name: 'Draft', value: 'draft' },
 	{ name: 'Internal (Unlisted)', value: 'internal' },
@@ -50,7 +42,7 @@ export const postingFields: INodeProperties[] = [
 		default: [],
 		description: 'Where a published posting is listed',
 	},
-	user('Hiring Manager Name or ID', 'hiringManager', 'The hiring manager'),
+	userOption('Hiring Manager Name or ID', 'hiringManager', 'The hiring manager'),
 	{
 		displayName: 'Lists',
 		name: 'lists',
@@ -70,7 +62,7 @@ export const postingFields: INodeProperties[] = [
 		],
 	},
 	{ displayName: 'Location', name: 'location', type: 'string', default: '' },
-	user('Owner Name or ID', 'owner', 'The posting owner. Empty on create: the Perform As user'),
+	userOption('Owner Name or ID', 'owner', 'The posting owner. Empty on create: the Perform As user'),
 	{
 		displayName: 'Requisition Codes',
 		name: 'requisitionCodes',
@@ -78,27 +70,9 @@ export const postingFields: INodeProperties[] = [
 		default: '',
 		description: 'Codes of the requisitions the posting hires for, comma-separated',
 	},
-	{ displayName: 'Salary Currency', name: 'salaryCurrency', type: 'string', default: '', placeholder: 'EUR' },
+	...payRangeProperties('salary'),
 	{ displayName: 'Salary Description (HTML)', name: 'salaryDescriptionHtml', type: 'string', default: '' },
-	{
-		displayName: 'Salary Interval',
-		name: 'salaryInterval',
-		type: 'options',
-		options: [
-			{ name: 'Bi-Weekly Salary', value: 'bi-week-salary' },
-			{ name: 'Daily Wage', value: 'per-day-wage' },
-			{ name: 'Hourly Wage', value: 'per-hour-wage' },
-			{ name: 'Monthly Salary', value: 'per-month-salary' },
-			{ name: 'One-Time', value: 'one-time' },
-			{ name: 'Weekly Salary', value: 'per-week-salary' },
-			{ name: 'Yearly Salary', value: 'per-year-salary' },
-		],
-		default: 'per-year-salary',
-		description: 'Yearly unless given',
-	},
-	{ displayName: 'Salary Maximum', name: 'salaryMax', type: 'number', default: 0 },
-	{ displayName: 'Salary Minimum', name: 'salaryMin', type: 'number', default: 0 },
-	{ displayName: 'State', name: 'state', type: 'options', options: STATES, default: 'draft', description: 'Lever makes new postings drafts' },
+	{ displayName: 'State', name: 'state', type: 'options', options: POSTING_STATE_OPTIONS, default: 'draft', description: 'Lever makes new postings drafts' },
 	{ displayName: 'Tags', name: 'tags', type: 'string', default: '', description: 'Comma-separated' },
 	{ displayName: 'Team', name: 'team', type: 'string', default: '' },
 	{
@@ -116,7 +90,6 @@ export const postingFields: INodeProperties[] = [
 ];
 
 const CATEGORY_FIELDS = ['team', 'department', 'location', 'commitment'];
-const SALARY_FIELDS: Record<string, string> = { salaryMin: 'min', salaryMax: 'max', salaryCurrency: 'currency', salaryInterval: 'interval' };
 
 /**
  * The wire body for the fields given, nested objects merged over `current` (an update sends whole `categories`,
@@ -142,16 +115,7 @@ export function postingBody(this: IExecuteFunctions, fields: IDataObject, itemIn
 			closingPostingHtml: given('closingHtml') ? fields.closingHtml : content.closingHtml,
 		};
 	}
-	const salary = Object.keys(SALARY_FIELDS).filter(given);
-	if (salary.length > 0) {
-		// Lever takes a whole range: yearly unless said otherwise, and a currency.
-		const range: IDataObject = { interval: 'per-year-salary', ...((current.salaryRange as IDataObject | null) ?? {}) };
-		for (const key of salary) range[SALARY_FIELDS[key]] = fields[key];
-		if (!range.currency) throw new NodeOperationError(this.getNode(), '"Salary Currency" is empty: Lever needs it with a salary range', { itemIndex });
-		if (range.min !== undefined && range.max !== undefined && Number(range.min) > Number(range.max)) {
-			throw new NodeOperationError(this.getNode(), '"Salary Minimum" is above "Salary Maximum"', { itemIndex });
-		}
-		body.salaryRange = range;
-	}
+	const salaryRange = payRangeOf.call(this, fields, 'salary', current.salaryRange, itemIndex);
+	if (salaryRange) body.salaryRange = salaryRange;
 	return body;
 }

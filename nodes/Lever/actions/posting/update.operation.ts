@@ -1,23 +1,16 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { locatorValue, requiredLocatorValue } from '../../../shared/parameters';
+import { fieldsCollection } from '../../../shared/descriptions';
+import { locatorValue, requiredLocatorValue, updateFieldsOf } from '../../../shared/parameters';
 import { leverApiRequest } from '../../transport';
-import { performAsRLC, postingRLC, sortedByName } from '../common.descriptions';
+import { performAsRLC, postingRLC } from '../common.descriptions';
 import { postingBody, postingFields } from './fields';
 
 const properties: INodeProperties[] = [
 	{ ...postingRLC, required: true },
 	performAsRLC,
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: sortedByName([
-{ displayName: 'Title', name: 'text', type: 'string', default: '' }, ...postingFields]),
-	},
+	fieldsCollection('updateFields', [{ displayName: 'Title', name: 'text', type: 'string', default: '' }, ...postingFields]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['posting'], operation: ['update'] } }, properties);
@@ -25,8 +18,7 @@ export const description = updateDisplayOptions({ show: { resource: ['posting'],
 /** Lever updates a posting with `POST /postings/:id` (fields not sent are kept; Lever requires perform_as). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const postingId = requiredLocatorValue.call(this, 'posting', 'Posting', itemIndex);
-	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
-	if (Object.keys(fields).length === 0) throw new NodeOperationError(this.getNode(), '"Update Fields" is empty: add the fields to change', { itemIndex });
+	const fields = updateFieldsOf.call(this, itemIndex);
 	const current = (await leverApiRequest.call(this, 'GET', '/postings/{postingId}', { params: { postingId }, itemIndex })).data as IDataObject;
 	const response = await leverApiRequest.call(this, 'POST', '/postings/{postingId}', {
 		params: { postingId },

@@ -5,6 +5,7 @@ import { requiredLocatorValue } from '../../../shared/parameters';
 import { createOnce } from '../../../shared/upsert';
 import { leverApiRequest, leverApiRequestAllItems } from '../../transport';
 import { headcountProperty, requisitionBody, requisitionFields } from './fields';
+import { fieldsCollection } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [
 	{ displayName: 'Name', name: 'name', type: 'string', required: true, default: '', placeholder: 'e.g. Backend Engineer, Platform' },
@@ -18,7 +19,7 @@ const properties: INodeProperties[] = [
 		description: 'Your unique code for the requisition, e.g. from the HRIS',
 	},
 	{ ...headcountProperty, required: true },
-	{ displayName: 'Additional Fields', name: 'additionalFields', type: 'collection', placeholder: 'Add Field', default: {}, options: requisitionFields },
+	fieldsCollection('additionalFields', requisitionFields),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['requisition'], operation: ['create'] } }, properties);

@@ -2,21 +2,22 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { toDate, toList } from '../../../shared/parameters';
+import { fieldValuesProperty } from '../../helpers/forms';
+import { payRangeOf, payRangeProperties } from '../../helpers/payRange';
 import { leverApiRequestAllItems } from '../../transport';
+import { userOption } from '../common.descriptions';
 
 /**
  * A requisition's writable fields (lever.md §3.12) and their wire form. Custom fields are keyed by the requisition
  * field's ID and validated by Lever against `/requisition_fields`; dates go as epoch milliseconds.
  */
 
-const user = (displayName: string, name: string): INodeProperties => ({
-	displayName,
-	name,
-	type: 'options',
-	typeOptions: { loadOptionsMethod: 'getUsers' },
-	default: '',
-	description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-});
+export const REQUISITION_STATUSES = [
+	{ name: 'Closed', value: 'closed' },
+	{ name: 'Draft', value: 'draft' },
+	{ name: 'On Hold', value: 'onHold' },
+	{ name: 'Open', value: 'open' },
+];
 
 export const headcountProperty: INodeProperties = {
 	displayName: 'Headcount',
@@ -29,53 +30,8 @@ export const headcountProperty: INodeProperties = {
 /** The optional fields, sorted by name (an "Additional Fields" / "Update Fields" collection). */
 export const requisitionFields: INodeProperties[] = [
 	{ displayName: 'Backfill', name: 'backfill', type: 'boolean', default: false, description: 'Whether the hire replaces someone who left' },
-	{ displayName: 'Compensation Currency', name: 'compensationCurrency', type: 'string', default: '', placeholder: 'EUR' },
-	{
-		displayName: 'Compensation Interval',
-		name: 'compensationInterval',
-		type: 'options',
-		options: [
-			{ name: 'Hourly', value: 'per-hour-wage' },
-			{ name: 'Monthly', value: 'per-month-salary' },
-			{ name: 'One-Time', value: 'one-time' },
-			{ name: 'Yearly', value: 'per-year-salary' },
-		],
-		default: 'per-year-salary',
-		description: 'Yearly unless given',
-	},
-	{ displayName: 'Compensation Maximum', name: 'compensationMax', type: 'number', default: 0 },
-	{ displayName: 'Compensation Minimum', name: 'compensationMin', type: 'number', default: 0 },
-	{
-		displayName: 'Custom Fields',
-		name: 'customFields',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		placeholder: 'Add Custom Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Field',
-				name: 'field',
-				values: [
-					{
-						displayName: 'Field Name or ID',
-						name: 'id',
-						type: 'options',
-						typeOptions: { loadOptionsMethod: 'getRequisitionFields' },
-						default: '',
-						description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-					},
-					{
-						displayName: 'Value',
-						name: 'value',
-						type: 'string',
-						default: '',
-						description: 'Text, a number, a date, or the option of a dropdown field',
-					},
-				],
-			},
-		],
-	},
+	...payRangeProperties('compensation'),
+	fieldValuesProperty('getRequisitionFields', [], 'Text, a number, a date, or the option of a dropdown field', { name: 'customFields', displayName: 'Custom Fields' }),
 	{ displayName: 'Department', name: 'department', type: 'string', default: '' },
 	{
 		displayName: 'Employment Status',
@@ -90,33 +46,14 @@ export const requisitionFields: INodeProperties[] = [
 		],
 		default: 'full-time',
 	},
-	user('Hiring Manager Name or ID', 'hiringManager'),
+	userOption('Hiring Manager Name or ID', 'hiringManager', 'The hiring manager'),
 	{ displayName: 'Internal Notes', name: 'internalNotes', type: 'string', typeOptions: { rows: 3 }, default: '' },
 	{ displayName: 'Location', name: 'location', type: 'string', default: '' },
-	user('Owner Name or ID', 'owner'),
+	userOption('Owner Name or ID', 'owner', 'The requisition owner'),
 	{ displayName: 'Posting IDs', name: 'postingIds', type: 'string', default: '', description: 'Postings that hire for this requisition, comma-separated' },
-	{
-		displayName: 'Status',
-		name: 'status',
-		type: 'options',
-		options: [
-			{ name: 'Closed', value: 'closed' },
-			{ name: 'Draft', value: 'draft' },
-			{ name: 'On Hold', value: 'onHold' },
-			{ name: 'Open', value: 'open' },
-		],
-		default: 'open',
-		description: 'A requisition cannot go back to Draft',
-	},
+	{ displayName: 'Status', name: 'status', type: 'options', options: REQUISITION_STATUSES, default: 'open', description: 'A requisition cannot go back to Draft' },
 	{ displayName: 'Team', name: 'team', type: 'string', default: '' },
 ];
-
-const COMPENSATION: Record<string, string> = {
-	compensationMin: 'min',
-	compensationMax: 'max',
-	compensationCurrency: 'currency',
-	compensationInterval: 'interval',
-};
 
 /** "unlimited", or a whole number of at least 1; the error names the field. */
 export function headcount(this: IExecuteFunctions, value: unknown, itemIndex: number): number | string {
@@ -160,14 +97,8 @@ export async function requisitionBody(this: IExecuteFunctions, fields: IDataObje
 	if (fields.backfill !== undefined) body.backfill = fields.backfill === true;
 	if (fields.headcountTotal !== undefined && fields.headcountTotal !== '') body.headcountTotal = headcount.call(this, fields.headcountTotal, itemIndex);
 	if (fields.postingIds !== undefined) body.postingIds = toList(fields.postingIds);
-	const compensation = Object.keys(COMPENSATION).filter((key) => fields[key] !== undefined && fields[key] !== '');
-	if (compensation.length > 0) {
-		// Lever takes a whole band: yearly unless said otherwise, and a currency.
-		const band: IDataObject = { interval: 'per-year-salary', ...((current.compensationBand as IDataObject | null) ?? {}) };
-		for (const key of compensation) band[COMPENSATION[key]] = fields[key];
-		if (!band.currency) throw new NodeOperationError(this.getNode(), '"Compensation Currency" is empty: Lever needs it with a compensation band', { itemIndex });
-		body.compensationBand = band;
-	}
+	const compensationBand = payRangeOf.call(this, fields, 'compensation', current.compensationBand, itemIndex);
+	if (compensationBand) body.compensationBand = compensationBand;
 	const entries = ((fields.customFields as IDataObject | undefined)?.field ?? []) as Array<{ id?: unknown; value?: unknown }>;
 	const customFields = await customFieldValues.call(this, entries, itemIndex);
 	if (Object.keys(customFields).length > 0) body.customFields = { ...((current.customFields as IDataObject | undefined) ?? {}), ...customFields };

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { toDate } from '../../../shared/parameters';
 import { listOperation } from '../listOperation';
+import { REQUISITION_STATUSES } from './fields';
 
 export const { description, execute } = listOperation({
 	resource: 'requisition',
@@ -16,18 +17,7 @@ export const { description, execute } = listOperation({
 			options: [
 				{ displayName: 'Created Since', name: 'createdSince', type: 'dateTime', default: '' },
 				{ displayName: 'Requisition Code', name: 'requisitionCode', type: 'string', default: '' },
-				{
-					displayName: 'Status',
-					name: 'status',
-					type: 'options',
-					options: [
-						{ name: 'Closed', value: 'closed' },
-						{ name: 'Draft', value: 'draft' },
-						{ name: 'On Hold', value: 'onHold' },
-						{ name: 'Open', value: 'open' },
-					],
-					default: 'open',
-				},
+				{ displayName: 'Status', name: 'status', type: 'options', options: REQUISITION_STATUSES, default: 'open' },
 			],
 		},
 	],

@@ -1,6 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import { fieldsCollection } from '../../../shared/descriptions';
+import { updateFieldsOf } from '../../../shared/parameters';
+
 import { leverApiRequest } from '../../transport';
 import { recordParams, recordProperties } from '../recordOperation';
 import { REQUISITION_FIELD } from '../records';
@@ -8,19 +11,12 @@ import { choicesBody, optionsProperty, subfieldsProperty } from './fields';
 
 const properties: INodeProperties[] = [
 	...recordProperties(REQUISITION_FIELD),
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{ displayName: 'Name', name: 'text', type: 'string', default: '' },
-			optionsProperty,
-			{ displayName: 'Required', name: 'isRequired', type: 'boolean', default: false, description: 'Whether every requisition must fill it in' },
-			subfieldsProperty,
-		],
-	},
+	fieldsCollection('updateFields', [
+		{ displayName: 'Name', name: 'text', type: 'string', default: '' },
+		optionsProperty,
+		{ displayName: 'Required', name: 'isRequired', type: 'boolean', default: false, description: 'Whether every requisition must fill it in' },
+		subfieldsProperty,
+	]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['requisitionField'], operation: ['update'] } }, properties);
@@ -28,8 +24,7 @@ export const description = updateDisplayOptions({ show: { resource: ['requisitio
 /** `PUT /requisition_fields/:id` with the field as Lever has it and the changes given (its type cannot change). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const params = recordParams.call(this, REQUISITION_FIELD, itemIndex);
-	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
-	if (Object.keys(fields).length === 0) throw new NodeOperationError(this.getNode(), '"Update Fields" is empty: add the fields to change', { itemIndex });
+	const fields = updateFieldsOf.call(this, itemIndex);
 	const current = (await leverApiRequest.call(this, 'GET', REQUISITION_FIELD.route, { params, itemIndex })).data as IDataObject;
 	const type = String(current.type);
 	if ((fields.dropdownOptions !== undefined && type !== 'dropdown') || (fields.subfields !== undefined && type !== 'object')) {

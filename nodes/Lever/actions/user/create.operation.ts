@@ -5,12 +5,13 @@ import { requiredLocatorValue } from '../../../shared/parameters';
 import { createOnce } from '../../../shared/upsert';
 import { leverApiRequest, leverApiRequestAllItems } from '../../transport';
 import { accessRoleProperty, userBody, userFields } from './fields';
+import { fieldsCollection } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [
 	{ displayName: 'Name', name: 'name', type: 'string', required: true, default: '' },
 	{ displayName: 'Email', name: 'userEmail', type: 'string', placeholder: 'name@email.com', required: true, default: '' },
 	accessRoleProperty,
-	{ displayName: 'Additional Fields', name: 'additionalFields', type: 'collection', placeholder: 'Add Field', default: {}, options: userFields },
+	fieldsCollection('additionalFields', userFields),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['user'], operation: ['create'] } }, properties);

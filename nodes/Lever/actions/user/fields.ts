@@ -1,5 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { userOption } from '../common.descriptions';
+
 /** A Lever user's writable fields (lever.md §3.13). Lever sends no invitation when a user is created. */
 
 export const ACCESS_ROLES = [
@@ -28,14 +30,7 @@ export const userFields: INodeProperties[] = [
 		description: "The user's ID in your directory (e.g. the HRIS or identity provider)",
 	},
 	{ displayName: 'Job Title', name: 'jobTitle', type: 'string', default: '' },
-	{
-		displayName: 'Manager Name or ID',
-		name: 'managerId',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getUsers' },
-		default: '',
-		description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-	},
+	userOption('Manager Name or ID', 'managerId', "The user's manager"),
 ];
 
 /** The fields given, trimmed; empty ones left out. */
