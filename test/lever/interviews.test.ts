@@ -52,7 +52,7 @@ describe('panels', () => {
 		expect((updated.json[0].interviews as Array<{ id: string }>).map((entry) => entry.id)).toEqual((panel.interviews as Array<{ id: string }>).map((entry) => entry.id));
 
 		const deleted = await runLever(sim, { resource: 'panel', operation: 'delete', opportunity: ada(), panel: byId(panel.id as string), performAs: recruiter() });
-		expect(deleted.json).toEqual([{ id: panel.id, deleted: true }]);
+		expect(deleted.json).toEqual([{ id: panel.id, opportunityId: S().opportunities.adaBackend, deleted: true }]);
 		expect(sim.state.panels.map((entry) => entry.id)).toEqual([S().panels.adaPhoneScreen]);
 	});
 
@@ -131,7 +131,7 @@ describe('interviews', () => {
 		expect(got.json[0].subject).toBe('Team fit');
 		for (const interview of [first.json[0], second.json[0]]) {
 			const deleted = await runLever(sim, { resource: 'interview', operation: 'delete', opportunity: ada(), interview: byId(interview.id as string), performAs: recruiter() });
-			expect(deleted.json).toEqual([{ id: interview.id, deleted: true }]);
+			expect(deleted.json).toEqual([{ id: interview.id, opportunityId: S().opportunities.adaBackend, deleted: true }]);
 		}
 		// Deleting its last interview deleted the panel.
 		expect(sim.state.panels.some((panel) => panel.id === panelId)).toBe(false);

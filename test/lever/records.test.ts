@@ -30,7 +30,7 @@ describe('notes', () => {
 
 		const added = await runLever(sim, { resource: 'opportunity', operation: 'addNote', opportunity: ada(), note: 'Temporary' });
 		const deleted = await runLever(sim, { resource: 'note', operation: 'delete', opportunity: ada(), note: byId(added.json[0].id as string) });
-		expect(deleted.json).toEqual([{ id: added.json[0].id, deleted: true }]);
+		expect(deleted.json).toEqual([{ id: added.json[0].id, opportunityId: S().opportunities.adaBackend, deleted: true }]);
 		expect(sim.state.notes.find((note) => note.id === added.json[0].id)?.deletedAt).toEqual(expect.any(Number));
 
 		const refused = await runLever(sim, { resource: 'note', operation: 'delete', opportunity: ada(), note: byId(S().notes.adaIntro) });
@@ -46,7 +46,7 @@ describe('notes', () => {
 		);
 		expect(outputs[0].map((item) => [item.pairedItem, item.json])).toEqual([
 			[{ item: 0 }, { error: expect.stringMatching(/^Lever rejected the request \(400 BadRequest: Note .* was not created through the API.*\(opportunity /) }],
-			[{ item: 1 }, { id: added.json[0].id, deleted: true }],
+			[{ item: 1 }, { id: added.json[0].id, opportunityId: S().opportunities.adaBackend, deleted: true }],
 		]);
 	});
 
@@ -86,7 +86,7 @@ describe('files and resumes', () => {
 		const without = await runLever(sim, { resource: 'file', operation: 'delete', opportunity: ada(), file: byId(S().files.adaPortfolio) });
 		expect(without.error?.message).toMatch(/^Lever needs a user to act as to upload or delete a file: "Perform As" is empty/);
 		const deleted = await runLever(sim, { resource: 'file', operation: 'delete', opportunity: ada(), file: byId(S().files.adaPortfolio), performAs: recruiter() });
-		expect(deleted.json).toEqual([{ id: S().files.adaPortfolio, deleted: true }]);
+		expect(deleted.json).toEqual([{ id: S().files.adaPortfolio, opportunityId: S().opportunities.adaBackend, deleted: true }]);
 		expect(sim.state.files.map((file) => file.id)).toEqual([S().files.adaBroken]);
 		const again = await runLever(sim, { resource: 'file', operation: 'get', opportunity: ada(), file: byId(S().files.adaPortfolio) });
 		expect(again.error?.message).toMatch(/^Lever could not find the "File" given \(404 ResourceNotFound/);
@@ -139,7 +139,7 @@ describe('feedback and feedback templates', () => {
 		expect(stored.completedAt).toBe(Date.parse('2026-02-01T10:00:00Z'));
 
 		const deleted = await runLever(sim, { resource: 'feedback', operation: 'delete', opportunity: ada(), feedback: feedback(), performAs: byId(S().users.interviewer) });
-		expect(deleted.json).toEqual([{ id: S().feedback.adaPhoneScreen, deleted: true }]);
+		expect(deleted.json).toEqual([{ id: S().feedback.adaPhoneScreen, opportunityId: S().opportunities.adaBackend, deleted: true }]);
 		expect((await runLever(sim, { resource: 'feedback', operation: 'getMany', opportunity: ada(), returnAll: true })).json).toEqual([]);
 	});
 

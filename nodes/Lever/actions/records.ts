@@ -1,11 +1,12 @@
 import type { RecordSpec } from './recordOperation';
+import { leverRecord } from './recordOperation';
 import { recordRLC, userRLC } from './common.descriptions';
 
 /**
  * The Lever records an operation picks one of: where each lives and how the user picks it. Records of an opportunity
  * are listed for the opportunity chosen above them.
  */
-const record = (resource: string, route: string, param: string, locator: ReturnType<typeof recordRLC>): RecordSpec => ({ resource, route, param, locator });
+const record = (resource: string, route: string, param: string, locator: ReturnType<typeof recordRLC>): RecordSpec => leverRecord(resource, route, param, locator);
 
 export const NOTE = record(
 	'note',

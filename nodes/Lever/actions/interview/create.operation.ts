@@ -7,13 +7,14 @@ import { assertCompleteInterview, interviewBody, interviewDetails, panelOptions,
 import { unwrapData } from '../../helpers/utils';
 import { leverApiRequest, leverApiRequestAllItems } from '../../transport';
 import { opportunityParams, opportunityRLC, performAsRLC } from '../common.descriptions';
+import { locatorOf } from '../recordOperation';
 import { PANEL } from '../records';
 import { fieldsCollection } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [
 	opportunityRLC,
 	{
-		...PANEL.locator,
+		...locatorOf(PANEL),
 		required: false,
 		description:
 			'The panel the interview joins: one created through the API (Lever only lets those change). Empty: a new panel is created for this interview.',
