@@ -125,6 +125,9 @@ export function writableRequisition(requisition: IDataObject): IDataObject {
 	];
 	const body = Object.fromEntries(keys.filter((key) => requisition[key] !== undefined && requisition[key] !== null).map((key) => [key, requisition[key]]));
 	if (requisition.headcountInfinite === true) body.headcountTotal = 'unlimited';
-	if (Array.isArray(requisition.postings)) body.postingIds = requisition.postings;
+	// ⚠ Lever's docs name these owner and postings; a sandbox recording shows ownerUserId and postingIds: both are read.
+	if (body.owner === undefined && typeof requisition.ownerUserId === 'string') body.owner = requisition.ownerUserId;
+	const postings = requisition.postings ?? requisition.postingIds;
+	if (Array.isArray(postings)) body.postingIds = postings;
 	return body;
 }
