@@ -103,25 +103,6 @@ export function recordLocator(spec: RecordLocatorSpec): INodeProperties {
 	};
 }
 
-/**
- * The "Output" choice of an operation that reads a list about one record: one item per entry, or one item per input
- * item with the list added (so a workflow keeps what it had, also when the list is empty). `added` says what is added.
- */
-export function listOutputProperty(each: { value: string; name: string }, added: string, hint: string): INodeProperties {
-	const oneItemEach = each.value;
-	return {
-		displayName: 'Output',
-		name: 'output',
-		type: 'options',
-		options: [
-			{ name: each.name, value: each.value },
-			{ name: 'Add to Input Item', value: 'addToInput', description: `One item per input item, also without entries: ${added}` },
-		],
-		default: oneItemEach,
-		hint,
-	};
-}
-
 const COLLECTIONS = {
 	additionalFields: { displayName: 'Additional Fields', placeholder: 'Add Field' },
 	updateFields: { displayName: 'Update Fields', placeholder: 'Add Field' },
@@ -137,5 +118,39 @@ export function fieldsCollection(name: keyof typeof COLLECTIONS, options: INodeP
 		type: 'collection',
 		default: {},
 		options: [...options].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	};
+}
+
+/**
+ * A resource locator for a record the user picks from a list search (`searchListMethod`) or enters by ID. No format
+ * check on the ID: where the field is optional, n8n flags an empty value that fails one.
+ */
+export function listSearchLocator(options: {
+	name: string;
+	displayName: string;
+	searchListMethod: string;
+	description: string;
+	idPlaceholder: string;
+	required?: boolean;
+	/** What the list holds, for its placeholder ("Select a user…"); default: the display name. */
+	noun?: string;
+}): INodeProperties {
+	return {
+		displayName: options.displayName,
+		name: options.name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		...(options.required ? { required: true } : {}),
+		description: options.description,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: `Select a ${options.noun ?? options.displayName.toLowerCase()}…`,
+				typeOptions: { searchListMethod: options.searchListMethod, searchable: true },
+			},
+			{ displayName: 'ID', name: 'id', type: 'string', placeholder: options.idPlaceholder },
+		],
 	};
 }

@@ -1,4 +1,4 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 /**
@@ -67,4 +67,17 @@ export async function binaryFile(
 /** Secret keys pasted into a credential field: one per line, or separated by commas or spaces. */
 export function splitKeys(value: unknown): string[] {
 	return typeof value === 'string' ? value.split(/[\s,]+/).filter((key) => key !== '') : [];
+}
+
+/**
+ * The "Update Fields" an item gives (fieldsCollection), without the ones left empty; none at all is refused naming
+ * the field, since an update that changes nothing is a mistake in the workflow.
+ */
+export function updateFieldsOf(this: IExecuteFunctions, itemIndex: number): IDataObject {
+	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+	const isEmpty = (value: unknown) =>
+		value === undefined || value === null || (typeof value === 'string' && value.trim() === '') || (typeof value === 'object' && Object.keys(value).length === 0);
+	const given = Object.fromEntries(Object.entries(fields).filter(([, value]) => !isEmpty(value)));
+	if (Object.keys(given).length === 0) throw new NodeOperationError(this.getNode(), '"Update Fields" is empty: add the fields to change', { itemIndex });
+	return given;
 }

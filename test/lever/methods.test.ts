@@ -98,3 +98,47 @@ describe('load options', () => {
 		expect(fields.map((option) => option.value)).toEqual(expect.arrayContaining(Object.values(sim.seed.feedbackTemplateFields)));
 	});
 });
+
+describe('list search and options for the records of issue 16', () => {
+	const byIdParameter = (value: string) => ({ __rl: true, mode: 'id', value });
+
+	it('lists the records of the opportunity chosen in the node, filtered by the text typed', async () => {
+		const { context, nodeType } = editorContext({ resource: 'note', operation: 'get', opportunity: byIdParameter(sim.seed.opportunities.adaBackend) });
+		const search = nodeType.methods!.listSearch!;
+		const notes = await search.searchNotes.call(context);
+		expect(notes.results).toEqual([{ name: expect.stringMatching(/^2026-01-12 Strong async messaging/), value: sim.seed.notes.adaIntro }]);
+		expect((await search.searchFiles.call(context, 'portfolio')).results.map((result) => result.value)).toEqual([sim.seed.files.adaPortfolio]);
+		expect((await search.searchPanels.call(context)).results[0].name).toMatch(/\(made in Lever, read-only\)$/);
+		expect((await search.searchInterviews.call(context)).results.map((result) => result.value)).toEqual([sim.seed.interviews.adaPhoneScreen]);
+		const none = editorContext({ resource: 'note', operation: 'get' });
+		expect(await none.nodeType.methods!.listSearch!.searchNotes.call(none.context)).toEqual({ results: [] });
+	});
+
+	it('finds contacts through their opportunities, requisitions by code, and deactivated users only to reactivate them', async () => {
+		const { context, nodeType } = editorContext({ resource: 'user', operation: 'reactivate' });
+		const search = nodeType.methods!.listSearch!;
+		const contacts = await search.searchContacts.call(context, sim.seed.contactEmails.ada);
+		expect(contacts.results).toEqual([{ name: 'Ada Lovelace <ada.lovelace@example.com>', value: sim.seed.contacts.ada }]);
+		expect((await search.searchRequisitions.call(context, 'ENG-101')).results.map((result) => result.value)).toEqual([sim.seed.requisitions.backendEngineer]);
+		expect((await search.searchUsers.call(context, 'dana')).results.map((result) => result.value)).toEqual([sim.seed.users.deactivated]);
+		const elsewhere = editorContext({ resource: 'user', operation: 'deactivate' });
+		expect((await elsewhere.nodeType.methods!.listSearch!.searchUsers.call(elsewhere.context, 'dana')).results).toEqual([]);
+	});
+
+	it('offers profile form templates, their fields, requisition fields, users and the fields of a feedback form', async () => {
+		const { context, nodeType } = editorContext({
+			resource: 'feedback',
+			operation: 'update',
+			opportunity: byIdParameter(sim.seed.opportunities.adaBackend),
+			feedback: byIdParameter(sim.seed.feedback.adaPhoneScreen),
+		});
+		const options = nodeType.methods!.loadOptions!;
+		expect(await options.getProfileFormTemplates.call(context)).toEqual([{ name: 'Onboarding details', value: sim.seed.formTemplate }]);
+		const formCreate = editorContext({ resource: 'profileForm', operation: 'create', template: sim.seed.formTemplate });
+		const formFields = await options.getProfileFormTemplateFields.call(formCreate.context);
+		expect(formFields.map((option) => option.name)).toContain('Confirmed start date *');
+		expect((await options.getRequisitionFields.call(context)).map((option) => option.value)).toEqual(['cost_center', 'rec_start_date']);
+		expect((await options.getUsers.call(context)).map((option) => option.value)).not.toContain(sim.seed.users.deactivated);
+		expect((await options.getFeedbackFields.call(context)).map((option) => option.value)).toContain(sim.seed.feedbackTemplateFields.rating);
+	});
+});

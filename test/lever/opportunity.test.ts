@@ -269,6 +269,17 @@ describe('changes to an existing opportunity', () => {
 		]);
 	});
 
+	it('adds and removes links on the person; an empty list is refused before calling Lever', async () => {
+		const contact = () => sim.state.contacts.find((entry) => entry.id === opportunity(id()).contact)!;
+		const before = [...contact().links];
+		await runLever(sim, { resource: 'opportunity', operation: 'addLinks', opportunity: byId(id()), links: 'https://ada.example, https://github.com/ada-sim' });
+		expect(contact().links).toEqual([...before, 'https://ada.example']);
+		await runLever(sim, { resource: 'opportunity', operation: 'removeLinks', opportunity: byId(id()), links: 'https://ada.example' });
+		expect(contact().links).toEqual(before);
+		const { error } = await runLever(sim, { resource: 'opportunity', operation: 'removeLinks', opportunity: byId(id()), links: ' , ' });
+		expect(error?.message).toBe(`"Links" is empty (opportunity ${id()})`);
+	});
+
 	it('refuses an empty tag list before calling Lever', async () => {
 		const { error } = await runLever(sim, { resource: 'opportunity', operation: 'addTags', opportunity: byId(id()), tags: '={{ [] }}' });
 		expect(error?.message).toBe(`"Tag Names or IDs" is empty (opportunity ${id()})`);

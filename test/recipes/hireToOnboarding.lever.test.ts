@@ -49,7 +49,7 @@ describe('hire-to-onboarding (Lever)', () => {
 	const notesOf = (opportunityId: string) => leverView(sim).find((view) => view.id === opportunityId)!.notes;
 	const employees = () => [...onboarding.employees.values()].map((employee) => ({ key: employee.idempotencyKey, ...employee.record }));
 
-	it('served as a webhook: a Lever hire becomes one employee from the signed offer, and the candidate gets a note', async () => {
+	it('served as a webhook: a Lever hire becomes one employee from the signed offer with its profile-form fields, and the candidate gets a note', async () => {
 		const notesBefore = notesOf(S.opportunities.alanHired);
 		const server = await serveRecipe(workflow, ['--credentials', credentials, '--state', `${dir}/serve-state.json`]);
 		try {
@@ -84,6 +84,8 @@ describe('hire-to-onboarding (Lever)', () => {
 				location: 'Berlin',
 				// Alan came in as a referral (origin "referred", source "Referral").
 				referral: 'Referral',
+				// His profile form and referral, carried by the Employee Record's custom fields.
+				customFields: { tShirtSize: S.alanForm.tShirtSize, startLocation: S.alanForm.startLocation, referrer: S.alanReferrer },
 			},
 		]);
 		const [employee] = onboarding.employees.values();

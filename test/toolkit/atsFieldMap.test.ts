@@ -180,6 +180,35 @@ describe('ATS Field Map: employee record', () => {
 		});
 	});
 
+	it('maps custom fields by name into the record; empty ones are left out', async () => {
+		const customFields = {
+			fields: [
+				{ name: 'tShirtSize', value: '={{ $json.form["T-shirt size"] }}' },
+				{ name: 'startLocation', value: '={{ $json.form["Start location"] }}' },
+				{ name: 'laptop', value: '={{ $json.form.Laptop }}' },
+				{ name: 'equity', value: '={{ 0.05 }}' },
+				{ name: 'languages', value: '={{ ["en", "de"] }}' },
+			],
+		};
+		const input = { ...hire, form: { 'T-shirt size': 'L', 'Start location': ' Berlin HQ ' } };
+		const { outputs, error } = await runNode({ type: 'atsFieldMap', parameters: { ...parameters, employeeCustomFields: customFields }, input: [input] });
+		expect(error).toBeUndefined();
+		expect((outputs[0][0].json.employee as IDataObject).customFields).toEqual({ tShirtSize: 'L', startLocation: 'Berlin HQ', equity: 0.05, languages: ['en', 'de'] });
+		const none = await runNode({ type: 'atsFieldMap', parameters: { ...parameters, employeeCustomFields: { fields: [{ name: 'laptop', value: '' }] } }, input: [hire] });
+		expect(none.outputs[0][0].json.employee).not.toHaveProperty('customFields');
+	});
+
+	it('names a custom field mapped twice or given a value the record cannot carry', async () => {
+		const twice = await runNode({
+			type: 'atsFieldMap',
+			parameters: { ...parameters, employeeCustomFields: { fields: [{ name: 'size', value: 'L' }, { name: ' size', value: 'M' }] } },
+			input: [hire],
+		});
+		expect(twice.error?.message).toBe('"Custom Fields": "size" is mapped twice');
+		const nested = await runNode({ type: 'atsFieldMap', parameters: { ...parameters, employeeCustomFields: { fields: [{ name: 'desk', value: '={{ { floor: 3 } }}' }] } }, input: [hire] });
+		expect(nested.error?.message).toBe('The employee record is invalid: "customFields.desk" must be text, a number, true/false or a list of texts');
+	});
+
 	it('names the invalid or missing field of the employee record', async () => {
 		const noStart = await runNode({ type: 'atsFieldMap', parameters: { ...parameters, startDate: 'soon' }, input: [hire] });
 		expect(noStart.error?.message).toBe(

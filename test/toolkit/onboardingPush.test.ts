@@ -50,6 +50,13 @@ describe('Onboarding Push (header auth)', () => {
 		expect(sim.requests[0].headers['idempotency-key']).toBe('opp-123');
 	});
 
+	it('sends the custom fields of the record, and the system stores them', async () => {
+		const withCustomFields = { ...employee(), customFields: { tShirtSize: 'L', startLocation: 'Berlin HQ', referrer: 'Ivan Interviewer' } };
+		const { error } = await push([withCustomFields]);
+		expect(error).toBeUndefined();
+		expect(sim.employees.get('emp_1')?.record.customFields).toEqual({ tShirtSize: 'L', startLocation: 'Berlin HQ', referrer: 'Ivan Interviewer' });
+	});
+
 	it('replaying the same run creates no second employee', async () => {
 		await push([employee()]);
 		const { outputs, error } = await push([employee()]);

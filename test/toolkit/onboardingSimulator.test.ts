@@ -52,6 +52,8 @@ describe('onboarding simulator', () => {
 			field: 'salary.currency',
 		});
 		expect((await post({ ...record, nickname: 'KJ' }, { 'idempotency-key': 'v3' })).body).toMatchObject({ field: 'nickname' });
+		expect((await post({ ...record, customFields: { desk: { floor: 3 } } }, { 'idempotency-key': 'v4' })).body).toMatchObject({ field: 'customFields.desk' });
+		expect((await post({ ...record, customFields: ['L'] }, { 'idempotency-key': 'v5' })).body).toMatchObject({ field: 'customFields' });
 		expect(sim.employees.size).toBe(0);
 	});
 

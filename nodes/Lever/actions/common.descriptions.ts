@@ -1,7 +1,9 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { PROFILE_FIELDS } from '../../shared/candidate';
 import { candidateInputProperties, protectedAndMandatoryFields as protectedAndMandatory } from '../../shared/candidateInput';
+import { listSearchLocator } from '../../shared/descriptions';
+import { requiredLocatorValue } from '../../shared/parameters';
 
 const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
 
@@ -43,77 +45,49 @@ export const opportunityRLC: INodeProperties = {
 	],
 };
 
-export const postingRLC: INodeProperties = {
-	displayName: 'Posting',
-	name: 'posting',
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
-	description: 'The job posting',
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			placeholder: 'Select a posting…',
-			typeOptions: { searchListMethod: 'searchPostings', searchable: true },
-		},
-		{
-			displayName: 'ID',
-			name: 'id',
-			type: 'string',
-			// No format check: the field is optional in create and upsert, and n8n flags an empty value that fails one.
-			placeholder: 'e.g. 6bf017d8-6bd4-4857-adf9-d5a00aecee87',
-		},
-	],
-};
+/** The `{opportunity}` route parameter of a record that belongs to an opportunity; the error names the field. */
+export function opportunityParams(this: IExecuteFunctions, itemIndex: number): Record<string, string> {
+	return { opportunity: requiredLocatorValue.call(this, 'opportunity', 'Opportunity', itemIndex) };
+}
 
-export const stageRLC: INodeProperties = {
-	displayName: 'Stage',
+/**
+ * A locator for a record the user picks: from a list search (`searchListMethod`, for records of an opportunity the
+ * list of the opportunity chosen above), or by ID.
+ */
+export function recordRLC(name: string, displayName: string, searchListMethod: string, description: string): INodeProperties {
+	return listSearchLocator({ name, displayName, searchListMethod, description, idPlaceholder: 'e.g. 0f08c24d-3ce4-4353-94e1-f31f9b875214', required: true });
+}
+
+export const postingRLC: INodeProperties = listSearchLocator({
+	name: 'posting',
+	displayName: 'Posting',
+	searchListMethod: 'searchPostings',
+	description: 'The job posting',
+	idPlaceholder: 'e.g. 6bf017d8-6bd4-4857-adf9-d5a00aecee87',
+});
+
+export const stageRLC: INodeProperties = listSearchLocator({
 	name: 'stage',
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
+	displayName: 'Stage',
+	searchListMethod: 'searchStages',
 	description: 'The pipeline stage',
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			placeholder: 'Select a stage…',
-			typeOptions: { searchListMethod: 'searchStages', searchable: true },
-		},
-		{
-			// Built-in stages have fixed string IDs such as "lead-new"; custom stages are UUIDs.
-			displayName: 'ID',
-			name: 'id',
-			type: 'string',
-			placeholder: 'e.g. lead-new',
-		},
-	],
-};
+	// Built-in stages have fixed string IDs such as "lead-new"; custom stages are UUIDs.
+	idPlaceholder: 'e.g. lead-new',
+});
 
 export function userRLC(name: string, displayName: string, description: string): INodeProperties {
+	return listSearchLocator({ name, displayName, searchListMethod: 'searchUsers', description, idPlaceholder: 'e.g. 0f08c24d-3ce4-4353-94e1-f31f9b875214', noun: 'user' });
+}
+
+/** A Lever user picked from a list inside a collection (where a resource locator does not fit), e.g. an owner. */
+export function userOption(displayName: string, name: string, description: string): INodeProperties {
 	return {
 		displayName,
 		name,
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		description,
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				placeholder: 'Select a user…',
-				typeOptions: { searchListMethod: 'searchUsers', searchable: true },
-			},
-			{
-				displayName: 'ID',
-				name: 'id',
-				type: 'string',
-				// No format check: Perform As and Owner are optional, and n8n flags an empty value that fails one.
-				placeholder: 'e.g. 0f08c24d-3ce4-4353-94e1-f31f9b875214',
-			},
-		],
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getUsers' },
+		default: '',
+		description: `${description}. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
 	};
 }
 
@@ -122,6 +96,38 @@ export const performAsRLC = userRLC(
 	'Perform As',
 	'Lever user the change is made on behalf of (Lever\'s perform_as). Empty: the credential\'s default user.',
 );
+
+/** Phone numbers with their type, as Lever keeps them. */
+export const phonesProperty: INodeProperties = {
+	displayName: 'Phones',
+	name: 'phones',
+	type: 'fixedCollection',
+	typeOptions: { multipleValues: true },
+	default: {},
+	placeholder: 'Add Phone',
+	options: [
+		{
+			displayName: 'Phone',
+			name: 'phone',
+			values: [
+				{ displayName: 'Number', name: 'value', type: 'string', default: '' },
+				{
+					displayName: 'Type',
+					name: 'type',
+					type: 'options',
+					options: [
+						{ name: 'Home', value: 'home' },
+						{ name: 'Mobile', value: 'mobile' },
+						{ name: 'Other', value: 'other' },
+						{ name: 'Skype', value: 'skype' },
+						{ name: 'Work', value: 'work' },
+					],
+					default: 'mobile',
+				},
+			],
+		},
+	],
+};
 
 /** The candidate a create or upsert writes: individual fields, or one canonical profile object (the Field Map node's output). */
 export const candidateProfileProperties: INodeProperties[] = candidateInputProperties([
@@ -187,36 +193,7 @@ export const candidateProfileProperties: INodeProperties[] = candidateInputPrope
 				default: '',
 				description: 'More URLs (portfolio, website …), comma-separated or one per line',
 			},
-			{
-				displayName: 'Phones',
-				name: 'phones',
-				type: 'fixedCollection',
-				typeOptions: { multipleValues: true },
-				default: {},
-				placeholder: 'Add Phone',
-				options: [
-					{
-						displayName: 'Phone',
-						name: 'phone',
-						values: [
-							{ displayName: 'Number', name: 'value', type: 'string', default: '' },
-							{
-								displayName: 'Type',
-								name: 'type',
-								type: 'options',
-								options: [
-									{ name: 'Home', value: 'home' },
-									{ name: 'Mobile', value: 'mobile' },
-									{ name: 'Other', value: 'other' },
-									{ name: 'Skype', value: 'skype' },
-									{ name: 'Work', value: 'work' },
-								],
-								default: 'mobile',
-							},
-						],
-					},
-				],
-			},
+			phonesProperty,
 			{
 				displayName: 'Source Names or IDs',
 				name: 'sources',
@@ -286,4 +263,24 @@ export const expandOption: INodeProperties = {
 	],
 	default: [],
 	description: 'Referenced objects to return in full instead of as IDs',
+};
+
+/** A profile form template: the account's custom-field forms for opportunities. */
+export const profileFormTemplateProperty: INodeProperties = {
+	displayName: 'Profile Form Template Name or ID',
+	name: 'template',
+	type: 'options',
+	typeOptions: { loadOptionsMethod: 'getProfileFormTemplates' },
+	default: '',
+	description:
+		'The profile form to fill in. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+};
+
+/** Where create and upsert store the profile's `customFields`: a profile form filled in on the opportunity. */
+export const customFieldsFormProperty: INodeProperties = {
+	...profileFormTemplateProperty,
+	displayName: 'Custom Fields Form Name or ID',
+	name: 'customFieldsForm',
+	description:
+		'The profile form that stores the profile\'s customFields (keyed by its field IDs or names). Lever keeps custom fields only in profile forms; empty: customFields are not stored and are reported as ignored. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 };

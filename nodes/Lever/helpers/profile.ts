@@ -36,8 +36,13 @@ export interface LeverOpportunity extends IDataObject {
 	updatedAt: number | null;
 }
 
-/** Profile fields Lever has no place for on a contact or opportunity; they are reported, never silently dropped. */
-export const FIELDS_LEVER_DOES_NOT_STORE: ProfileField[] = ['company', 'customFields'];
+/**
+ * Profile fields Lever has no place for on a contact or opportunity; they are reported, never silently dropped.
+ * Custom fields live in profile forms: they are stored when a "Custom Fields Form" is chosen.
+ */
+export function fieldsLeverDoesNotStore(customFieldsForm: string): ProfileField[] {
+	return customFieldsForm ? ['company'] : ['company', 'customFields'];
+}
 
 const NAME_FIELDS: ProfileField[] = ['name', 'firstName', 'lastName'];
 

@@ -25,3 +25,13 @@ export function appendMultipart(form: FormData, body: IDataObject) {
 		}
 	}
 }
+
+/**
+ * The record of a create response. Sandbox recordings show `{data: {…}}`, Lever's docs `{data: {data: {…}}}` for
+ * webhooks and panels (lever.md §6.10); the records themselves have no `data` object field, so every level is unwrapped.
+ */
+export function unwrapData(response: unknown): IDataObject {
+	let body = (response ?? {}) as IDataObject;
+	while (body.data !== null && typeof body.data === 'object' && !Array.isArray(body.data)) body = body.data as IDataObject;
+	return body;
+}

@@ -92,6 +92,64 @@ const FIELD_LABELS: Record<string, string> = {
 	type: 'Type',
 	limit: 'Limit',
 	offset: 'Offset',
+	text: 'Text',
+	panel: 'Panel',
+	interview: 'Interview',
+	interviews: 'Interviews',
+	interviewers: 'Interviewers',
+	date: 'Date',
+	duration: 'Duration',
+	timezone: 'Timezone',
+	subject: 'Subject',
+	completedAt: 'Completed At',
+	fields: 'Field Values',
+	requisitionCode: 'Requisition Code',
+	headcountTotal: 'Headcount',
+	employmentStatus: 'Employment Status',
+	hiringManager: 'Hiring Manager',
+	customFields: 'Custom Fields',
+	isRequired: 'Required',
+	options: 'Options',
+	accessRole: 'Access Role',
+	url: 'URL',
+	event: 'Event',
+	status: 'Status',
+	id: 'ID',
+	content: 'Content',
+	'content.descriptionHtml': 'Description (HTML)',
+	'content.closingPostingHtml': 'Closing (HTML)',
+	'content.lists.content': 'Lists',
+	salaryRange: 'Salary',
+	salaryDescriptionHtml: 'Salary Description (HTML)',
+	compensationBand: 'Compensation',
+	categories: 'Categories',
+	distributionChannels: 'Distribution Channels',
+	workplaceType: 'Workplace Type',
+	requisitionCodes: 'Requisition Codes',
+	postingIds: 'Posting IDs',
+	managerId: 'Manager',
+	feedbackTemplate: 'Feedback Template',
+	feedbackReminder: 'Feedback Reminder',
+	subfields: 'Subfields',
+	// Route parameters: a 404 that repeats one of these ids names the record the user picked.
+	opportunity: 'Opportunity',
+	contactId: 'Contact',
+	noteId: 'Note',
+	fileId: 'File',
+	resumeId: 'Resume',
+	offerId: 'Offer',
+	feedbackId: 'Feedback',
+	feedbackTemplateId: 'Feedback Template',
+	formTemplateId: 'Profile Form Template',
+	interviewId: 'Interview',
+	panelId: 'Panel',
+	formId: 'Profile Form',
+	referralId: 'Referral',
+	postingId: 'Posting',
+	requisitionId: 'Requisition',
+	fieldId: 'Requisition Field',
+	userId: 'User',
+	webhookId: 'Webhook',
 };
 
 /** Per-call state the pipeline's vendor hooks need: the write's perform_as user. */
@@ -186,6 +244,11 @@ export async function leverApiRequest(
 ): Promise<IDataObject> {
 	const response = await vendorRequest.call(this, leverVendor(options.performAs), method, route, options);
 	return typeof response.body === 'object' && response.body !== null ? (response.body as IDataObject) : {};
+}
+
+/** A file Lever serves (a file, resume or offer document): the full response, its body the file's bytes. */
+export async function leverApiDownload(this: ApiContext, route: string, options: LeverRequestOptions = {}): Promise<IN8nHttpFullResponse> {
+	return await vendorRequest.call(this, leverVendor(options.performAs), 'GET', route, { ...options, binary: true });
 }
 
 /** Every item of a Lever list (its `next` cursor), or the first `limit` items. */

@@ -3,6 +3,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { asNodeError } from '../../shared/errors';
 import { assertDeliverableWebhookUrl } from '../../shared/webhookUrl';
+import { unwrapData } from '../helpers/utils';
 import { leverApiRequest, leverApiRequestAllItems, leverCredentialType } from '../transport';
 import type { LeverWebhookEvent } from './events';
 import { EVENTS_WITH_ORIGIN_CONDITIONS, originOptions } from './events';
@@ -56,16 +57,6 @@ function signatureTokenOf(created: IDataObject): string | null {
 	const configuration = created.configuration as IDataObject | undefined;
 	const token = configuration?.signatureToken ?? created.signatureToken;
 	return typeof token === 'string' && token !== '' ? token : null;
-}
-
-/**
- * The webhook object of a create response. A sandbox recording shows `{data: {…}}`, Lever's docs `{data: {data: {…}}}`;
- * the webhook itself has no `data` field, so every level is unwrapped.
- */
-function unwrapData(response: unknown): IDataObject {
-	let body = (response ?? {}) as IDataObject;
-	while (body.data !== null && typeof body.data === 'object' && !Array.isArray(body.data)) body = body.data as IDataObject;
-	return body;
 }
 
 function httpStatusOf(error: unknown): string | undefined {

@@ -15,9 +15,12 @@ import { errorHandler, sendError, uploadedFiles } from './http';
 import { CursorRegistry } from './listing';
 import type { ResolvedOptions, SimContext } from './model';
 import { activityRoutes } from './routes/activity';
+import { formRoutes } from './routes/forms';
+import { interviewRoutes } from './routes/interviews';
 import { oauthRoutes } from './routes/oauth';
 import { opportunityRoutes } from './routes/opportunities';
 import { referenceRoutes } from './routes/reference';
+import { requisitionRoutes } from './routes/requisitions';
 import { webhookRoutes } from './routes/webhooks';
 import { createSeedState, LEVER_SEED, type LeverSeed } from './seed';
 import { FaultInjector, type FaultCounts, type FaultOptions } from '../faults';
@@ -57,6 +60,11 @@ export interface LeverSimulatorOptions {
 	 * 'documented' `{data: {data: {…}}}` as Lever's docs example shows (README: docs vs recordings).
 	 */
 	webhookCreateShape?: 'recorded' | 'documented';
+	/**
+	 * Whether a Super Admin turned on "API management of requisitions" (default true); without it requisition and
+	 * requisition field writes answer 403.
+	 */
+	requisitionApiManagement?: boolean;
 }
 
 export interface LoggedRequest {
@@ -75,7 +83,7 @@ export interface LeverSimulator {
 	oauth: { authorizeUrl: string; tokenUrl: string; clientId: string; clientSecret: string; audience: string };
 	/** valid key with every permission and confidential access */
 	apiKey: string;
-	/** valid key without write permission on opportunities and without confidential access */
+	/** valid key without write permission on opportunities, requisitions and users, and without confidential access */
 	limitedApiKey: string;
 	seed: LeverSeed;
 	state: LeverState;
@@ -98,7 +106,7 @@ export interface LeverSimulator {
 }
 
 /** Creates a client cannot repeat safely: a lost response leaves it guessing whether the record exists. */
-const CREATE_PATHS = /^\/opportunities(\/[^/]+\/(notes|files|feedback))?\/?$/;
+const CREATE_PATHS = /^\/(opportunities(\/[^/]+\/(notes|files|feedback|forms|panels|interviews))?|postings|requisitions|users)\/?$/;
 
 const FAILURE_CODES: Record<number, [string, string]> = {
 	500: ['InternalServerError', 'An unexpected error occurred.'],
@@ -140,6 +148,7 @@ export async function startLeverSimulator(options: LeverSimulatorOptions = {}): 
 		webhookRetryDelaysMs: options.webhookRetryDelaysMs ?? [10, 20, 40, 80, 160],
 		allowInsecureWebhookUrls: options.allowInsecureWebhookUrls ?? false,
 		webhookCreateShape: options.webhookCreateShape ?? 'recorded',
+		requisitionApiManagement: options.requisitionApiManagement ?? true,
 	};
 	let origin = '';
 	const state = createSeedState();
@@ -180,7 +189,7 @@ export async function startLeverSimulator(options: LeverSimulatorOptions = {}): 
 	dispatcher = new WebhookDispatcher(ctx);
 
 	auth.addApiKey(LEVER_SEED.apiKey, { confidential: true });
-	auth.addApiKey(LEVER_SEED.limitedApiKey, { confidential: false, denied: ['opportunities:write'] });
+	auth.addApiKey(LEVER_SEED.limitedApiKey, { confidential: false, denied: ['opportunities:write', 'requisitions:write', 'users:write'] });
 
 	const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: resolved.maxUploadBytes } });
 	const app = express();
@@ -239,7 +248,10 @@ export async function startLeverSimulator(options: LeverSimulatorOptions = {}): 
 	api.use(faults.middleware());
 	api.use(opportunityRoutes(ctx, upload));
 	api.use(activityRoutes(ctx, upload));
+	api.use(interviewRoutes(ctx));
+	api.use(formRoutes(ctx));
 	api.use(referenceRoutes(ctx));
+	api.use(requisitionRoutes(ctx));
 	api.use(webhookRoutes(ctx));
 	app.use('/v1', api);
 	app.use((req, res) => sendError(res, new LeverError(404, 'ResourceNotFound', `Resource not found: ${req.method} ${req.path}`)));

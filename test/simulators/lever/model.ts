@@ -29,6 +29,7 @@ export interface ResolvedOptions {
 	webhookRetryDelaysMs: number[];
 	allowInsecureWebhookUrls: boolean;
 	webhookCreateShape: 'recorded' | 'documented';
+	requisitionApiManagement: boolean;
 }
 
 export interface SimContext {

@@ -4,6 +4,7 @@
  */
 import type {
 	LeverFeedbackTemplate,
+	LeverFormTemplate,
 	LeverPosting,
 	LeverState,
 	TemplateField,
@@ -119,14 +120,31 @@ export const LEVER_SEED = {
 		alanSigned: 'd58a786a-21ed-426d-af01-ded99c79aed1',
 		alanDenied: '98284924-36e5-4bdb-b2f9-242d2f5e27c5',
 	},
+	/** the profile form template "Onboarding details" (Alan's form is filled in from it) */
 	formTemplate: 'f09f1444-0327-45e2-bfde-1ad40f9ee3b4',
 	forms: { alanOnboarding: '1ca69c65-910d-4661-8967-d6aaff7f2fe0' },
 	formFields: {
 		preferredName: '8e02da5f-a812-4f53-9305-11488253f405',
+		/** required */
 		startDate: '17ca54d8-ed16-491e-8fee-63133cb9ff75',
 		laptop: '6086cfb6-153a-4525-b867-c870142d1596',
 		signingBonus: '275622ce-a5bd-4314-8a08-8a3773590541',
+		tShirtSize: '3b0f4c1e-6a2d-4e8b-9c71-2f5d8e0a4b63',
+		startLocation: 'c8e1a7d2-4f3b-4a90-8e26-7b1d5c9f0e34',
 	},
+	/** Alan's profile form answers that an onboarding system takes */
+	alanForm: { tShirtSize: 'L', startLocation: 'Berlin HQ', preferredName: 'Al' },
+	referralTemplate: '5d2e8f14-9b3c-4a7e-b1d6-0c4f7a2e9b58',
+	referrals: { alan: 'e6a3c9b1-2d4f-4e8a-9b7c-1f0e5d3a6c27' },
+	referralFields: {
+		referrerName: '9f4b2c7e-1a3d-4b6e-8c5f-2d7a0e9b4c13',
+		relationship: '2c7e9a4f-6b1d-4e3a-9f8c-5b0d1e7a3c96',
+	},
+	/** the referral's "Name of referrer" answer */
+	alanReferrer: 'Ivan Interviewer',
+	requisitions: { backendEngineer: '8a1f3c5e-7b2d-4e9a-b6c4-0d3f1e8a5b72' },
+	requisitionCodes: { backendEngineer: 'ENG-101' },
+	requisitionFields: { costCenter: 'cost_center', recStartDate: 'rec_start_date' },
 	/** The signed offer's values, for onboarding assertions. */
 	alanOffer: {
 		anticipatedStartDate: Date.UTC(2026, 2, 2),
@@ -235,6 +253,34 @@ function feedbackTemplate(): LeverFeedbackTemplate {
 	};
 }
 
+/** "Onboarding details": the profile form template the recruiter fills in after a signed offer. */
+function onboardingFormTemplate(): LeverFormTemplate {
+	const ff = S.formFields;
+	return {
+		id: S.formTemplate,
+		text: 'Onboarding details',
+		instructions: 'Filled in by the recruiter after the offer is signed.',
+		secretByDefault: false,
+		fields: [
+			{ id: ff.preferredName, type: 'text', text: 'Preferred first name', description: '', required: false },
+			{ id: ff.startDate, type: 'date', text: 'Confirmed start date', description: '', required: true },
+			{ id: ff.laptop, type: 'dropdown', text: 'Laptop', description: '', required: false, options: [{ text: 'MacBook Pro' }, { text: 'ThinkPad' }] },
+			{ id: ff.signingBonus, type: 'currency', text: 'Signing bonus', description: '', required: false, currency: 'USD' },
+			{
+				id: ff.tShirtSize,
+				type: 'dropdown',
+				text: 'T-shirt size',
+				description: 'For the welcome pack',
+				required: false,
+				options: ['XS', 'S', 'M', 'L', 'XL', 'XXL'].map((text) => ({ text })),
+			},
+			{ id: ff.startLocation, type: 'text', text: 'Start location', description: 'Office where the new hire starts', required: false },
+		],
+		createdAt: at(-120),
+		updatedAt: at(-120),
+	};
+}
+
 export function createSeedState(): LeverState {
 	const u = S.users;
 	const users = [
@@ -300,6 +346,15 @@ export function createSeedState(): LeverState {
 	};
 
 	const ff = S.formFields;
+	const formTemplate = onboardingFormTemplate();
+	const formValues: Record<string, unknown> = {
+		[ff.preferredName]: S.alanForm.preferredName,
+		[ff.startDate]: S.alanOffer.anticipatedStartDate,
+		[ff.laptop]: 'ThinkPad',
+		[ff.signingBonus]: 5000,
+		[ff.tShirtSize]: S.alanForm.tShirtSize,
+		[ff.startLocation]: S.alanForm.startLocation,
+	};
 	const offerFields = [
 		{ text: 'Job posting', identifier: 'job_posting', value: S.postings.published },
 		{ text: 'Job title', identifier: 'job_title', value: S.alanOffer.jobTitle },
@@ -582,6 +637,7 @@ export function createSeedState(): LeverState {
 				createdAt: at(7),
 				completedAt: at(7),
 				deletedAt: null,
+				createdViaApi: false,
 			},
 		],
 		files: [
@@ -704,28 +760,32 @@ export function createSeedState(): LeverState {
 				sentAt: at(41),
 			},
 		],
+		panels: [
+			{
+				// Scheduled in Lever's UI: the API may read it, not change it.
+				id: S.panels.adaPhoneScreen,
+				opportunityId: S.opportunities.adaBackend,
+				applications: [S.applications.adaBackend],
+				canceledAt: null,
+				createdAt: at(8),
+				externallyManaged: false,
+				externalUrl: null,
+				feedbackReminder: 'daily',
+				note: null,
+				stage: S.stages.phoneInterview,
+				timezone: 'Europe/Berlin',
+				user: u.recruiter,
+			},
+		],
 		forms: [
 			{
 				id: S.forms.alanOnboarding,
 				opportunityId: S.opportunities.alanHired,
 				type: 'form',
-				text: 'Onboarding details',
-				instructions: 'Filled in by the recruiter after the offer is signed.',
+				text: formTemplate.text,
+				instructions: formTemplate.instructions,
 				baseTemplateId: S.formTemplate,
-				fields: [
-					{ id: ff.preferredName, type: 'text', text: 'Preferred first name', description: '', required: false, value: 'Al' },
-					{ id: ff.startDate, type: 'date', text: 'Confirmed start date', description: '', required: true, value: S.alanOffer.anticipatedStartDate },
-					{
-						id: ff.laptop,
-						type: 'dropdown',
-						text: 'Laptop',
-						description: '',
-						required: false,
-						options: [{ text: 'MacBook Pro' }, { text: 'ThinkPad' }],
-						value: 'ThinkPad',
-					},
-					{ id: ff.signingBonus, type: 'currency', text: 'Signing bonus', description: '', required: false, currency: 'USD', value: 5000 },
-				],
+				fields: formTemplate.fields.map((field) => ({ ...field, value: formValues[field.id] ?? null })),
 				user: u.recruiter,
 				stage: S.stages.offer,
 				secret: false,
@@ -733,6 +793,77 @@ export function createSeedState(): LeverState {
 				completedAt: at(44),
 				deletedAt: null,
 			},
+		],
+		formTemplates: [formTemplate],
+		referrals: [
+			{
+				id: S.referrals.alan,
+				opportunityId: S.opportunities.alanHired,
+				type: 'referral',
+				text: 'Employee referral',
+				instructions: 'Ask how they know the candidate.',
+				baseTemplateId: S.referralTemplate,
+				fields: [
+					{ id: S.referralFields.referrerName, type: 'text', text: 'Name of referrer', description: '', required: true, value: S.alanReferrer },
+					{
+						id: S.referralFields.relationship,
+						type: 'dropdown',
+						text: 'Relationship',
+						description: '',
+						required: false,
+						options: [{ text: 'Former colleague' }, { text: 'Friend' }, { text: 'Other' }],
+						value: 'Former colleague',
+					},
+				],
+				user: u.interviewer,
+				referrer: u.interviewer,
+				stage: S.stages.applicantNew,
+				createdAt: at(3),
+				completedAt: at(3),
+			},
+		],
+		requisitions: [
+			{
+				id: S.requisitions.backendEngineer,
+				requisitionCode: S.requisitionCodes.backendEngineer,
+				name: 'Senior Backend Engineer, Platform',
+				backfill: false,
+				confidentiality: 'non-confidential',
+				createdAt: at(-70),
+				creator: u.recruiter,
+				headcountHired: 1,
+				headcountInfinite: false,
+				headcountTotal: 2,
+				hiringManager: u.hiringManager,
+				owner: u.recruiter,
+				status: 'open',
+				employmentStatus: 'full-time',
+				location: 'Berlin',
+				internalNotes: '',
+				team: 'Platform',
+				department: 'Engineering',
+				offerIds: [S.offers.alanSigned],
+				postings: [S.postings.published],
+				compensationBand: { currency: 'USD', interval: 'per-year-salary', min: 150000, max: 200000 },
+				customFields: { [S.requisitionFields.costCenter]: 'R&D', [S.requisitionFields.recStartDate]: at(-65) },
+				closedAt: null,
+				timeToFillStartAt: at(-65),
+				timeToFillEndAt: null,
+				updatedAt: at(45),
+			},
+		],
+		requisitionFields: [
+			{
+				id: S.requisitionFields.costCenter,
+				text: 'Cost center',
+				type: 'dropdown',
+				isRequired: false,
+				options: [
+					{ id: '4e1c7a9b-3f2d-4b8e-a6c1-9d0e5f7b2a34', text: 'R&D' },
+					{ id: '7b3d9f1e-5a2c-4d6b-8e0f-1c4a7e9b3d52', text: 'G&A' },
+				],
+			},
+			{ id: S.requisitionFields.recStartDate, text: 'Recruiting Start Date', type: 'date', isRequired: false },
 		],
 		tags: [...S.tags, ...new Set(postings.flatMap(postingDerivedTags))],
 		sources: [...S.sources],

@@ -166,6 +166,8 @@ export interface LeverNote {
 	createdAt: number;
 	completedAt: number;
 	deletedAt: number | null;
+	/** simulator-only: Lever lets only notes created through the API be changed or deleted */
+	createdViaApi: boolean;
 }
 
 export type FileStatus = 'processing' | 'processed' | 'unsupported' | 'error' | null;
@@ -235,6 +237,23 @@ export interface LeverFeedback {
 	deletedAt: number | null;
 }
 
+/** An interview panel; its interviews are stored as LeverInterview records with `panel` set. */
+export interface LeverPanel {
+	id: string;
+	opportunityId: string;
+	applications: string[];
+	canceledAt: number | null;
+	createdAt: number;
+	/** created through the API: only these (and their interviews) can be changed through the API */
+	externallyManaged: boolean;
+	externalUrl: string | null;
+	feedbackReminder: 'once' | 'daily' | 'frequently' | 'none';
+	note: string | null;
+	stage: string;
+	timezone: string;
+	user: string;
+}
+
 export interface LeverInterview {
 	id: string;
 	opportunityId: string;
@@ -279,12 +298,82 @@ export interface LeverForm {
 	instructions: string;
 	baseTemplateId: string;
 	fields: Array<TemplateField & { value: unknown }>;
-	user: string;
+	user: string | null;
 	stage: string | null;
 	secret: boolean;
 	createdAt: number;
 	completedAt: number | null;
 	deletedAt: number | null;
+}
+
+/** A profile form template (account configuration). */
+export interface LeverFormTemplate {
+	id: string;
+	text: string;
+	instructions: string;
+	secretByDefault: boolean;
+	fields: TemplateField[];
+	createdAt: number;
+	updatedAt: number;
+}
+
+/** A referral: a form of type "referral" with the referring user. */
+export interface LeverReferral {
+	id: string;
+	opportunityId: string;
+	type: 'referral';
+	text: string;
+	instructions: string;
+	baseTemplateId: string;
+	fields: Array<TemplateField & { value: unknown }>;
+	user: string;
+	referrer: string | null;
+	stage: string | null;
+	createdAt: number;
+	completedAt: number | null;
+}
+
+export type RequisitionStatus = 'open' | 'onHold' | 'closed' | 'draft';
+
+export interface LeverRequisition {
+	id: string;
+	requisitionCode: string;
+	name: string;
+	backfill: boolean;
+	confidentiality: 'confidential' | 'non-confidential';
+	createdAt: number;
+	creator: string | null;
+	headcountHired: number;
+	headcountInfinite: boolean;
+	/** null when the headcount is unlimited */
+	headcountTotal: number | null;
+	hiringManager: string | null;
+	owner: string | null;
+	status: RequisitionStatus;
+	employmentStatus: string | null;
+	location: string | null;
+	internalNotes: string;
+	team: string | null;
+	department: string | null;
+	offerIds: string[];
+	postings: string[];
+	compensationBand: { currency: string; interval: string; min: number; max: number } | null;
+	customFields: Record<string, unknown>;
+	closedAt: number | null;
+	timeToFillStartAt: number | null;
+	timeToFillEndAt: number | null;
+	updatedAt: number;
+}
+
+export type RequisitionFieldType = 'number' | 'text' | 'date' | 'object' | 'dropdown';
+
+export interface LeverRequisitionField {
+	id: string;
+	text: string;
+	type: RequisitionFieldType;
+	isRequired: boolean;
+	options?: Array<{ id: string; text: string }>;
+	subfields?: Array<{ id: string; text: string; type: 'number' | 'text' | 'date' }>;
 }
 
 export type WebhookEvent =
@@ -355,7 +444,12 @@ export interface LeverState {
 	feedback: LeverFeedback[];
 	interviews: LeverInterview[];
 	offers: LeverOffer[];
+	panels: LeverPanel[];
 	forms: LeverForm[];
+	formTemplates: LeverFormTemplate[];
+	referrals: LeverReferral[];
+	requisitions: LeverRequisition[];
+	requisitionFields: LeverRequisitionField[];
 	/** Tag and source names known to the account; usage counts are computed from opportunities. */
 	tags: string[];
 	sources: string[];

@@ -2,8 +2,9 @@
  * A stand-in for an onboarding/HRIS system's "create employee" endpoint, strict in the ways that matter to the
  * hire → onboarding recipe: it authenticates (fixed header or HMAC body signature), requires an `Idempotency-Key`,
  * replays the stored result for a repeated key (and refuses the key with a different body), refuses a second
- * employee with the same email under another key (409), validates the record (400 naming the field) and can be told
- * to fail the next requests (503, 429) to exercise retries.
+ * employee with the same email under another key (409), validates the record (400 naming the field; `customFields`
+ * takes the system's own further fields as name → text, number, true/false or list of texts) and can be told to fail
+ * the next requests (503, 429) to exercise retries.
  *
  * Its validation is written out here on its own, not imported from the node, so it checks the node's output.
  */
@@ -52,7 +53,15 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const INTERVALS = ['hour', 'day', 'week', 'biweek', 'semimonth', 'month', 'bimonth', 'year', 'once'];
 const REQUIRED_TEXT = ['atsSource', 'atsCandidateId', 'firstName', 'lastName', 'jobTitle'];
 const OPTIONAL_TEXT = ['department', 'location', 'referral'];
-const KNOWN_FIELDS = new Set([...REQUIRED_TEXT, ...OPTIONAL_TEXT, 'email', 'personalEmail', 'managerEmail', 'startDate', 'salary']);
+const KNOWN_FIELDS = new Set([...REQUIRED_TEXT, ...OPTIONAL_TEXT, 'email', 'personalEmail', 'managerEmail', 'startDate', 'salary', 'customFields']);
+
+/** A custom field value the system keeps as it is: text, a number, true/false, or a list of texts. */
+function isCustomValue(value: unknown): boolean {
+	if (typeof value === 'string') return value.trim() !== '';
+	if (typeof value === 'number') return Number.isFinite(value);
+	if (typeof value === 'boolean') return true;
+	return Array.isArray(value) && value.length > 0 && value.every((entry) => typeof entry === 'string' && entry.trim() !== '');
+}
 
 /** The first problem with the record, as `{ field, message }`, or undefined when it is acceptable. */
 function validateEmployee(record: Record<string, unknown>): { field: string; message: string } | undefined {
@@ -83,6 +92,16 @@ function validateEmployee(record: Record<string, unknown>): { field: string; mes
 			return { field: 'salary.currency', message: '"salary.currency" must be an ISO 4217 code' };
 		}
 		if (!INTERVALS.includes(salary.interval as string)) return { field: 'salary.interval', message: `"salary.interval" must be one of ${INTERVALS.join(', ')}` };
+	}
+	if (record.customFields !== undefined) {
+		const custom = record.customFields;
+		if (typeof custom !== 'object' || custom === null || Array.isArray(custom)) return { field: 'customFields', message: '"customFields" must be an object of name → value' };
+		for (const [name, value] of Object.entries(custom)) {
+			if (name.trim() === '') return { field: 'customFields', message: '"customFields" names must not be empty' };
+			if (!isCustomValue(value)) {
+				return { field: `customFields.${name}`, message: `"customFields.${name}" must be text, a number, true/false or a list of texts` };
+			}
+		}
 	}
 	return undefined;
 }

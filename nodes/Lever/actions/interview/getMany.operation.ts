@@ -1,3 +1,3 @@
 import { listOperation } from '../listOperation';
 
-export const { description, execute } = listOperation({ resource: 'interview', endpoint: '/opportunities/:opportunity/interviews' });
+export const { description, execute } = listOperation({ resource: 'interview', endpoint: '/opportunities/{opportunity}/interviews' });

@@ -1,25 +1,7 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import { offerOutputProperty, offersOutput } from '../../../shared/offers';
+import { offerOutputProperty } from '../../../shared/offers';
 import { listOperation } from '../listOperation';
-
-const list = listOperation({
-	resource: 'offer',
-	endpoint: '/opportunities/:opportunity/offers',
-	query: () => ({ expand: 'creator' }),
-});
-
-const outputProperties: INodeProperties[] = [
-	offerOutputProperty(
-		'"offer" is the signed offer, else the newest, with its fields by identifier (e.g. offer.anticipated_start_date); null when there is none',
-	),
-];
-
-export const description: INodeProperties[] = [
-	...list.description,
-	...updateDisplayOptions({ show: { resource: ['offer'], operation: ['getMany'] } }, outputProperties),
-];
 
 /**
  * The offer a hire goes by: the signed one, else the newest, with its fields keyed by identifier — the shape the
@@ -36,7 +18,14 @@ export function preferredOffer(offers: IDataObject[]): IDataObject | null {
 	return { ...Object.fromEntries(byIdentifier), id: chosen.id, status: chosen.status, createdAt: chosen.createdAt };
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]> {
-	const offers = (await list.execute.call(this, itemIndex)) as IDataObject[];
-	return offersOutput.call(this, itemIndex, offers, preferredOffer);
-}
+export const { description, execute } = listOperation({
+	resource: 'offer',
+	endpoint: '/opportunities/{opportunity}/offers',
+	query: () => ({ expand: 'creator' }),
+	output: {
+		property: offerOutputProperty(
+			'"offer" is the signed offer, else the newest, with its fields by identifier (e.g. offer.anticipated_start_date, offer.custom_equity); null when there is none',
+		),
+		summary: (offers) => ({ offers, offer: preferredOffer(offers) }),
+	},
+});

@@ -6,7 +6,7 @@ import { leverApiRequest } from '../../transport';
 import { opportunityRLC, performAsRLC } from '../common.descriptions';
 import type { AtsOperation } from '../../../shared/router';
 
-type ListKind = 'tags' | 'sources';
+type ListKind = 'tags' | 'sources' | 'links';
 
 const LIST_FIELDS: Record<ListKind, INodeProperties> = {
 	tags: {
@@ -29,9 +29,18 @@ const LIST_FIELDS: Record<ListKind, INodeProperties> = {
 		description: 'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 		hint: 'Adding a name that does not exist yet creates the source',
 	},
+	links: {
+		displayName: 'Links',
+		name: 'links',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'https://www.linkedin.com/in/…',
+		description: "URLs, comma-separated or one per line. Lever keeps links on the person: they show on all of the person's opportunities.",
+	},
 };
 
-/** Add or remove tags or sources: Lever's `POST /opportunities/:id/{add,remove}{Tags,Sources}`, which return the opportunity. */
+/** Add or remove tags, sources or links: Lever's `POST /opportunities/:id/{add,remove}{Tags,Sources,Links}`, which return the opportunity. */
 export function listChangeOperation(kind: ListKind, change: 'add' | 'remove', operation: string): AtsOperation {
 	const endpoint = `${change}${kind.charAt(0).toUpperCase()}${kind.slice(1)}`;
 	const field = LIST_FIELDS[kind];

@@ -10,13 +10,21 @@ import type { LeverOpportunity } from '../../helpers/profile';
 import {
 	contactUpdateBody,
 	expandProtectedFields,
-	FIELDS_LEVER_DOES_NOT_STORE,
+	fieldsLeverDoesNotStore,
 	newEntries,
 	opportunityToProfile,
 	profileFromParameters,
 } from '../../helpers/profile';
+import { assertRequiredAnswers, customFieldsToStore, latestFormValues, submitProfileForm } from '../../helpers/profileForms';
 import { leverApiRequest } from '../../transport';
-import { candidateProfileProperties, creationOptions, performAsRLC, postingRLC, protectedAndMandatoryFields } from '../common.descriptions';
+import {
+	candidateProfileProperties,
+	creationOptions,
+	customFieldsFormProperty,
+	performAsRLC,
+	postingRLC,
+	protectedAndMandatoryFields,
+} from '../common.descriptions';
 import { createOpportunity, creationSettings, findOpportunitiesByEmail } from './creation';
 
 const CONTACT_FIELDS: ProfileField[] = ['email', 'name', 'firstName', 'lastName', 'headline', 'location', 'phones', 'additionalEmails'];
@@ -29,6 +37,7 @@ const properties: INodeProperties[] = [
 			'The job. With a posting the candidacy on that posting is updated, or created if the person has none there; without one, any opportunity of the person is updated.',
 	},
 	performAsRLC,
+	customFieldsFormProperty,
 	...protectedAndMandatoryFields,
 	{
 		displayName: 'Origin, Stage and Owner below are only used when no opportunity is found and a new one is created',
@@ -54,16 +63,37 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const performAs = locatorValue.call(this, 'performAs', itemIndex);
 	const settings = creationSettings.call(this, itemIndex);
 	const opportunityPath = (opportunity: LeverOpportunity) => `/opportunities/${encodeURIComponent(opportunity.id)}`;
+	const customFieldsForm = String(this.getNodeParameter('customFieldsForm', itemIndex, '')).trim();
+	// Custom fields go by field ID, typed as the form's fields take them, so they compare with what Lever has.
+	const custom = await customFieldsToStore.call(this, customFieldsForm, profile.customFields, itemIndex);
+	if (custom) profile.customFields = custom.values;
+	/** The answers of the custom fields form on each opportunity found (only read when there are custom fields). */
+	const customValues = new Map<string, Record<string, unknown>>();
+	const storeCustomFields = async (opportunity: LeverOpportunity, values: Record<string, unknown>) =>
+		await submitProfileForm.call(this, opportunity.id, custom!.template, values, { itemIndex, label: 'customFields', performAs });
 
 	const store: CandidateStore<LeverOpportunity> = {
 		findByEmail: async (email) => {
 			const found = await findOpportunitiesByEmail.call(this, email, settings.posting);
-			return found.filter((opportunity) => (opportunity.emails ?? []).some((known) => sameEmail(known, email)));
+			const matches = found.filter((opportunity) => (opportunity.emails ?? []).some((known) => sameEmail(known, email)));
+			for (const opportunity of custom ? matches : []) {
+				const values = await latestFormValues.call(this, opportunity.id, custom!.template.id, itemIndex);
+				if (values) customValues.set(opportunity.id, values);
+			}
+			return matches;
 		},
 		choose: preferredOpportunity,
-		toProfile: (opportunity) => opportunityToProfile(opportunity, profile.email ?? '', profile),
-		create: async (candidate) => ({ record: await createOpportunity.call(this, candidate, settings, performAs, itemIndex) }),
+		toProfile: (opportunity) => ({ ...opportunityToProfile(opportunity, profile.email ?? '', profile), customFields: customValues.get(opportunity.id) }),
+		create: async (candidate) => {
+			// A required answer missing is refused before the opportunity is created.
+			if (custom) assertRequiredAnswers.call(this, custom.template, candidate.customFields ?? {}, itemIndex, 'customFields');
+			const record = await createOpportunity.call(this, candidate, settings, performAs, itemIndex);
+			if (custom && candidate.customFields) await storeCustomFields(record, candidate.customFields);
+			return { record };
+		},
 		update: async (opportunity, { changes }) => {
+			// planUpdate hands over the merged answers: what the newest form had, with the changes applied.
+			if (changes.customFields) await storeCustomFields(opportunity, changes.customFields);
 			if (CONTACT_FIELDS.some((field) => changes[field] !== undefined)) {
 				// Lever keeps name, emails, phones, headline and location on the contact; there is no opportunity update.
 				await leverApiRequest.call(this, 'PUT', `/contacts/${encodeURIComponent(opportunity.contact)}`, {
@@ -95,7 +125,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const outcome = await upsertCandidateByEmail(store, profile, {
 		protectedFields: expandProtectedFields(this.getNodeParameter('protectedFields', itemIndex, []) as ProfileField[]),
 		mandatoryFields: this.getNodeParameter('mandatoryFields', itemIndex, []) as ProfileField[],
-		fieldsNotStored: FIELDS_LEVER_DOES_NOT_STORE,
+		fieldsNotStored: fieldsLeverDoesNotStore(customFieldsForm),
 		node: this.getNode(),
 		itemIndex,
 	});

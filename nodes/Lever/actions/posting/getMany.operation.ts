@@ -4,6 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { resultLimit, toList } from '../../../shared/parameters';
 import { leverApiRequestAllItems } from '../../transport';
 import { returnAllAndLimit } from '../../../shared/descriptions';
+import { POSTING_STATE_OPTIONS } from './fields';
 
 export const POSTING_STATES = ['published', 'internal', 'closed', 'draft', 'pending'];
 
@@ -23,13 +24,7 @@ const properties: INodeProperties[] = [
 				displayName: 'States',
 				name: 'state',
 				type: 'multiOptions',
-				options: [
-					{ name: 'Closed', value: 'closed' },
-					{ name: 'Draft', value: 'draft' },
-					{ name: 'Internal (Unlisted)', value: 'internal' },
-					{ name: 'Pending', value: 'pending' },
-					{ name: 'Published', value: 'published' },
-				],
+				options: POSTING_STATE_OPTIONS,
 				default: [],
 				description: 'Postings in any of these states',
 			},

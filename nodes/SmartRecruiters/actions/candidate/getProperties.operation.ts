@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { listOutputProperty } from '../../../shared/descriptions';
+import { listOutputProperty } from '../../../shared/listOutput';
 import { applicationOf } from '../../helpers/application';
 import { readableValue } from '../../helpers/properties';
 import { smartRecruitersApiRequest } from '../../transport';
@@ -24,9 +24,10 @@ const properties: INodeProperties[] = [
 		description: 'Only the properties shown in this part of SmartRecruiters',
 	},
 	listOutputProperty(
-		{ value: 'eachProperty', name: 'One Item per Property' },
-		'its fields plus "candidateProperties", the values by property name',
+		'One Item per Property',
+		'"candidateProperties", the values by property name',
 		'"candidateProperties" holds each value readable: a single select\'s label, a currency as {code, value}, e.g. candidateProperties["Start date"]',
+		'eachProperty',
 	),
 ];
 

@@ -80,9 +80,23 @@ function employeeRecordFor(this: IExecuteFunctions, itemIndex: number): IDataObj
 		managerEmail: additional.managerEmail,
 		referral: additional.referral,
 		salary: { amount: additional.salaryAmount, currency: additional.salaryCurrency, interval: additional.salaryInterval },
+		customFields: employeeCustomFields.call(this, itemIndex),
 	});
 	if (!result.ok) throw new NodeOperationError(this.getNode(), `The employee record is invalid: ${result.message}`, { itemIndex });
 	return result.record as IDataObject;
+}
+
+/** "Custom Fields" of the employee record: name → value; a name mapped twice is refused, naming it. */
+function employeeCustomFields(this: IExecuteFunctions, itemIndex: number): IDataObject {
+	const entries = (this.getNodeParameter('employeeCustomFields.fields', itemIndex, []) as Array<{ name?: unknown; value?: unknown }>) ?? [];
+	const fields: IDataObject = {};
+	for (const entry of entries) {
+		const name = String(entry.name ?? '').trim();
+		if (!name) continue;
+		if (name in fields) throw new NodeOperationError(this.getNode(), `"Custom Fields": "${name}" is mapped twice`, { itemIndex });
+		fields[name] = entry.value as IDataObject[string];
+	}
+	return fields;
 }
 
 function toNodeError(this: IExecuteFunctions, error: unknown, itemIndex: number): NodeOperationError {

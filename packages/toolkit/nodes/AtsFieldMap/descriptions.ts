@@ -284,6 +284,42 @@ export const employeeProperties: INodeProperties[] = [
 			},
 		],
 	},
+	// What else the onboarding system takes, each by its own name: sent as the record's customFields.
+	{
+		displayName: 'Custom Fields',
+		name: 'employeeCustomFields',
+		placeholder: 'Add Custom Field',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		default: {},
+		description:
+			'Further fields of the onboarding system, sent as customFields: {name: value}. Map them from ATS custom fields, e.g. a Lever profile form answer or a SmartRecruiters candidate property. An empty value leaves the field out.',
+		displayOptions: showEmployee,
+		options: [
+			{
+				name: 'fields',
+				displayName: 'Custom Field',
+				values: [
+					{
+						displayName: 'Name',
+						name: 'name',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. tShirtSize',
+						description: "The field's name in the onboarding system",
+					},
+					{
+						displayName: 'Value',
+						name: 'value',
+						type: 'string',
+						default: '',
+						placeholder: '={{ $json.customFields["T-shirt size"] }}',
+						description: 'Text, a number, true/false or a list of texts',
+					},
+				],
+			},
+		],
+	},
 ];
 
 export const outputOptions: INodeProperties = {

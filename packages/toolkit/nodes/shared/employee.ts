@@ -70,6 +70,15 @@ const interval = z.preprocess(
 	}),
 );
 
+/**
+ * A custom field of the onboarding system (T-shirt size, start location, referrer …): text, a number, yes/no, or a
+ * list of texts (multiple-select answers), as the ATS gave it.
+ */
+const customFieldValue = z.union(
+	[z.string().trim().min(1), z.number().finite(), z.boolean(), z.array(z.string().trim().min(1)).min(1)],
+	{ errorMap: () => ({ message: 'must be text, a number, true/false or a list of texts' }) },
+);
+
 export const employeeRecordSchema = z
 	.object({
 		atsSource: required,
@@ -95,20 +104,26 @@ export const employeeRecordSchema = z
 			.optional(),
 		managerEmail: email.optional(),
 		referral: z.string().trim().min(1).optional(),
+		/** Further fields the onboarding system takes, by its own names (e.g. Lever profile form answers). */
+		customFields: z.record(z.string().trim().min(1, 'names must not be empty'), customFieldValue).optional(),
 	})
 	.strict();
 
 export type EmployeeRecord = z.infer<typeof employeeRecordSchema>;
 
-/** Drops empty values (unset mappings), and an all-empty salary, so optional fields stay absent instead of invalid. */
+/**
+ * Drops empty values (unset mappings), and empty entries of the salary and the custom fields (an all-empty one goes
+ * too), so optional fields stay absent instead of invalid: a hire whose form lacks an answer still goes through.
+ */
 function withoutEmptyValues(raw: Record<string, unknown>): Record<string, unknown> {
-	const isEmpty = (value: unknown) => value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+	const isEmpty = (value: unknown) =>
+		value === undefined || value === null || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0);
 	const result: Record<string, unknown> = {};
 	for (const [key, value] of Object.entries(raw)) {
 		if (isEmpty(value)) continue;
-		if (key === 'salary' && value !== null && typeof value === 'object' && !Array.isArray(value)) {
-			const salary = Object.fromEntries(Object.entries(value).filter(([, entry]) => !isEmpty(entry)));
-			if (Object.keys(salary).length > 0) result.salary = salary;
+		if ((key === 'salary' || key === 'customFields') && typeof value === 'object' && !Array.isArray(value)) {
+			const entries = Object.fromEntries(Object.entries(value as object).filter(([, entry]) => !isEmpty(entry)));
+			if (Object.keys(entries).length > 0) result[key] = entries;
 			continue;
 		}
 		result[key] = value;

@@ -1,4 +1,4 @@
-/** Things that hang off an opportunity: notes, files, resumes, feedback, interviews, offers, profile forms. */
+/** Things that hang off an opportunity: notes, files, resumes, feedback, offers (interviews and forms: interviews.ts, forms.ts). */
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 
@@ -12,7 +12,6 @@ import { paginate, shape, single, timestampParam } from '../listing';
 import {
 	byCreatedAt,
 	findOpportunity,
-	findStage,
 	findUser,
 	principalOf,
 	renderFile,
@@ -66,10 +65,11 @@ function uploadedAtWindow<T extends { uploadedAt: number }>(req: Parameters<type
 }
 
 /**
- * Checks one feedback field value against its template field. ⚠ Lever does not document the value format of every
- * type; score-system accepts the option text ("3 - Hire") or its number 1–4, yes-no accepts "yes"/"no" or a boolean.
+ * Checks one form field value (feedback, profile form) against its template field. ⚠ Lever does not document the
+ * value format of every type; score-system accepts the option text ("3 - Hire") or its number 1–4, yes-no accepts
+ * "yes"/"no" or a boolean, currency a number.
  */
-function checkFieldValue(field: TemplateField, value: unknown): void {
+export function checkFieldValue(field: TemplateField, value: unknown): void {
 	if (value === null) return;
 	const options = (field.options ?? []).map((option) => option.text);
 	const fail = (expected: string) => {
@@ -101,6 +101,10 @@ function checkFieldValue(field: TemplateField, value: unknown): void {
 		case 'date':
 			if (typeof value !== 'number' || !Number.isInteger(value)) fail('a timestamp in milliseconds');
 			return;
+		case 'currency':
+		case 'number':
+			if (typeof value !== 'number' || !Number.isFinite(value)) fail('a number');
+			return;
 		case 'scorecard': {
 			const rows = field.scores?.length ?? 0;
 			const valid =
@@ -125,7 +129,15 @@ export function activityRoutes(ctx: SimContext, upload: multer.Multer): Router {
 	};
 
 	// Notes
-	const renderNote = (note: (typeof state.notes)[number]) => withoutOpportunityId(note);
+	const renderNote = (note: (typeof state.notes)[number]) => {
+		const { createdViaApi: _simulatorOnly, ...wire } = withoutOpportunityId(note);
+		return wire;
+	};
+	const findNote = (opportunityId: string, noteId: string) => {
+		const note = state.notes.find((n) => n.id === noteId && n.opportunityId === opportunityId && n.deletedAt === null);
+		if (!note) throw notFound('notes', noteId);
+		return note;
+	};
 	router.get(
 		'/opportunities/:id/notes',
 		wrap((req, res) => {
@@ -138,9 +150,7 @@ export function activityRoutes(ctx: SimContext, upload: multer.Multer): Router {
 		'/opportunities/:id/notes/:noteId',
 		wrap((req, res) => {
 			const opportunity = opportunityFor('notes', 'read', res, req.params.id);
-			const note = state.notes.find((n) => n.id === req.params.noteId && n.opportunityId === opportunity.id);
-			if (!note) throw notFound('notes', req.params.noteId);
-			res.json({ data: renderNote(note) });
+			res.json({ data: renderNote(findNote(opportunity.id, req.params.noteId)) });
 		}),
 	);
 	router.post(
@@ -162,12 +172,36 @@ export function activityRoutes(ctx: SimContext, upload: multer.Multer): Router {
 			if (note) {
 				note.fields.push(field);
 			} else {
-				note = { id: randomUUID(), opportunityId: opportunity.id, text: 'Note', fields: [field], user: performer, secret, createdAt, completedAt: createdAt, deletedAt: null };
+				note = {
+					id: randomUUID(),
+					opportunityId: opportunity.id,
+					text: 'Note',
+					fields: [field],
+					user: performer,
+					secret,
+					createdAt,
+					completedAt: createdAt,
+					deletedAt: null,
+					createdViaApi: true,
+				};
 				state.notes.push(note);
 			}
 			opportunity.lastInteractionAt = now;
 			// Recorded behaviour: 201 with the whole note plus noteId (the docs show only {noteId}).
 			res.status(201).json({ data: { ...renderNote(note), noteId: note.id } });
+		}),
+	);
+
+	router.delete(
+		'/opportunities/:id/notes/:noteId',
+		wrap((req, res) => {
+			const opportunity = opportunityFor('notes', 'write', res, req.params.id);
+			performAs(ctx, req, false);
+			const note = findNote(opportunity.id, req.params.noteId);
+			// Lever: notes can be deleted "only if created via API". ⚠ The refusal's status is undocumented: 400 here.
+			if (!note.createdViaApi) throw badRequest(`Note ${note.id} was not created through the API and cannot be deleted through it`);
+			note.deletedAt = ctx.now();
+			res.status(204).end();
 		}),
 	);
 
@@ -257,6 +291,29 @@ export function activityRoutes(ctx: SimContext, upload: multer.Multer): Router {
 
 	// Feedback
 	const renderFeedback = (feedback: LeverFeedback) => withoutOpportunityId(feedback);
+	const findFeedback = (opportunityId: string, feedbackId: string) => {
+		const feedback = state.feedback.find((f) => f.id === feedbackId && f.opportunityId === opportunityId && f.deletedAt === null);
+		if (!feedback) throw notFound('feedback', feedbackId);
+		return feedback;
+	};
+	/** `fieldValues: [{id, value}]` checked against the template's fields: every id known, once, with a fitting value. */
+	const fieldValuesOf = (body: Body, fields: TemplateField[], templateId: string): Map<string, unknown> => {
+		const values = new Map<string, unknown>();
+		if (body.fieldValues === undefined) return values;
+		if (!Array.isArray(body.fieldValues)) throw badRequest('Invalid value for field "fieldValues": expected an array of {id, value}');
+		for (const entry of body.fieldValues as unknown[]) {
+			if (!entry || typeof entry !== 'object' || typeof (entry as Body).id !== 'string' || !('value' in (entry as Body))) {
+				throw badRequest('Invalid value for field "fieldValues": every entry needs an id and a value');
+			}
+			const { id, value } = entry as { id: string; value: unknown };
+			const field = fields.find((f) => f.id === id);
+			if (!field) throw badRequest(`Field ${id} is not part of feedback template ${templateId}`);
+			if (values.has(id)) throw badRequest(`Field ${id} is given more than once in fieldValues`);
+			checkFieldValue(field, value);
+			values.set(id, value);
+		}
+		return values;
+	};
 	router.get(
 		'/opportunities/:id/feedback',
 		wrap((req, res) => {
@@ -269,9 +326,7 @@ export function activityRoutes(ctx: SimContext, upload: multer.Multer): Router {
 		'/opportunities/:id/feedback/:feedbackId',
 		wrap((req, res) => {
 			const opportunity = opportunityFor('feedback', 'read', res, req.params.id);
-			const feedback = state.feedback.find((f) => f.id === req.params.feedbackId && f.opportunityId === opportunity.id);
-			if (!feedback) throw notFound('feedback', req.params.feedbackId);
-			res.json({ data: renderFeedback(feedback) });
+			res.json({ data: renderFeedback(findFeedback(opportunity.id, req.params.feedbackId)) });
 		}),
 	);
 	router.post(
@@ -292,21 +347,7 @@ export function activityRoutes(ctx: SimContext, upload: multer.Multer): Router {
 			const createdAt = optionalPastTimestamp(body, 'createdAt', now) ?? now;
 			const completedAt = optionalPastTimestamp(body, 'completedAt', now) ?? createdAt;
 
-			const values = new Map<string, unknown>();
-			if (body.fieldValues !== undefined) {
-				if (!Array.isArray(body.fieldValues)) throw badRequest('Invalid value for field "fieldValues": expected an array of {id, value}');
-				for (const entry of body.fieldValues as unknown[]) {
-					if (!entry || typeof entry !== 'object' || typeof (entry as Body).id !== 'string' || !('value' in (entry as Body))) {
-						throw badRequest('Invalid value for field "fieldValues": every entry needs an id and a value');
-					}
-					const { id, value } = entry as { id: string; value: unknown };
-					const field = template.fields.find((f) => f.id === id);
-					if (!field) throw badRequest(`Field ${id} is not part of feedback template ${template.id}`);
-					if (values.has(id)) throw badRequest(`Field ${id} is given more than once in fieldValues`);
-					checkFieldValue(field, value);
-					values.set(id, value);
-				}
-			}
+			const values = fieldValuesOf(body, template.fields, template.id);
 			const feedback: LeverFeedback = {
 				id: randomUUID(),
 				opportunityId: opportunity.id,
@@ -329,6 +370,33 @@ export function activityRoutes(ctx: SimContext, upload: multer.Multer): Router {
 		}),
 	);
 
+	// Recorded: PUT answers 200 with the whole feedback; only the answers given change.
+	router.put(
+		'/opportunities/:id/feedback/:feedbackId',
+		wrap((req, res) => {
+			const opportunity = opportunityFor('feedback', 'write', res, req.params.id);
+			performAs(ctx, req, true);
+			const feedback = findFeedback(opportunity.id, req.params.feedbackId);
+			const body = objectBody(req.body);
+			const now = ctx.now();
+			const values = fieldValuesOf(body, feedback.fields, feedback.baseTemplateId);
+			const completedAt = optionalPastTimestamp(body, 'completedAt', now);
+			feedback.fields = feedback.fields.map((field) => (values.has(field.id) ? { ...field, value: values.get(field.id) } : field));
+			if (completedAt !== undefined) feedback.completedAt = completedAt;
+			feedback.updatedAt = now;
+			res.json({ data: renderFeedback(feedback) });
+		}),
+	);
+	router.delete(
+		'/opportunities/:id/feedback/:feedbackId',
+		wrap((req, res) => {
+			const opportunity = opportunityFor('feedback', 'write', res, req.params.id);
+			performAs(ctx, req, true);
+			findFeedback(opportunity.id, req.params.feedbackId).deletedAt = ctx.now();
+			res.status(204).end();
+		}),
+	);
+
 	router.get(
 		'/feedback_templates',
 		wrap((req, res) => {
@@ -343,29 +411,6 @@ export function activityRoutes(ctx: SimContext, upload: multer.Multer): Router {
 			const template = state.feedbackTemplates.find((t) => t.id === req.params.id);
 			if (!template) throw notFound('feedback_templates', req.params.id);
 			res.json({ data: { ...template } });
-		}),
-	);
-
-	// Interviews (read-only here)
-	const interviewExpanders = {
-		user: (id: unknown) => findUser(ctx, id as string),
-		stage: (id: unknown) => findStage(ctx, id as string),
-	};
-	router.get(
-		'/opportunities/:id/interviews',
-		wrap((req, res) => {
-			const opportunity = opportunityFor('interviews', 'read', res, req.params.id);
-			const interviews = state.interviews.filter((i) => i.opportunityId === opportunity.id);
-			res.json(paginate(req, ctx.cursors, interviews, byCreatedAt(), (i) => shape(req, { ...i }, interviewExpanders)));
-		}),
-	);
-	router.get(
-		'/opportunities/:id/interviews/:interviewId',
-		wrap((req, res) => {
-			const opportunity = opportunityFor('interviews', 'read', res, req.params.id);
-			const interview = state.interviews.find((i) => i.id === req.params.interviewId && i.opportunityId === opportunity.id);
-			if (!interview) throw notFound('interviews', req.params.interviewId);
-			res.json({ data: shape(req, { ...interview }, interviewExpanders) });
 		}),
 	);
 
@@ -405,25 +450,6 @@ export function activityRoutes(ctx: SimContext, upload: multer.Multer): Router {
 				contentType: 'application/pdf',
 				content: Buffer.from(`%PDF-1.4\n% ${document.fileName} (simulator)\n`),
 			});
-		}),
-	);
-
-	// Profile forms
-	router.get(
-		'/opportunities/:id/forms',
-		wrap((req, res) => {
-			const opportunity = opportunityFor('forms', 'read', res, req.params.id);
-			const forms = state.forms.filter((f) => f.opportunityId === opportunity.id && f.deletedAt === null);
-			res.json(paginate(req, ctx.cursors, forms, byCreatedAt(), (f) => withoutOpportunityId(f)));
-		}),
-	);
-	router.get(
-		'/opportunities/:id/forms/:formId',
-		wrap((req, res) => {
-			const opportunity = opportunityFor('forms', 'read', res, req.params.id);
-			const form = state.forms.find((f) => f.id === req.params.formId && f.opportunityId === opportunity.id);
-			if (!form) throw notFound('forms', req.params.formId);
-			res.json({ data: withoutOpportunityId(form) });
 		}),
 	);
 

@@ -133,7 +133,7 @@ describe('Lever simulator: notes, files, feedback, offers, forms, reference data
 		expect((await api.get(signed.signedDocument.downloadUrl, { baseURL: '' })).status).toBe(200);
 		expect((await api.post(`${alan}/offers`, {})).status).toBe(404); // offers are read-only
 		const forms = (await api.get(`${alan}/forms`)).data.data;
-		expect(forms[0].fields.map((entry: { type: string }) => entry.type)).toEqual(['text', 'date', 'dropdown', 'currency']);
+		expect(forms[0].fields.map((entry: { type: string }) => entry.type)).toEqual(['text', 'date', 'dropdown', 'currency', 'dropdown', 'text']);
 	});
 
 	it('filters postings, archive reasons and users', async () => {

@@ -1,0 +1,4 @@
+import { getOperation } from '../recordOperation';
+import { CONTACT } from '../records';
+
+export const { description, execute } = getOperation(CONTACT);

@@ -1,0 +1,4 @@
+import { getOperation } from '../recordOperation';
+import { FEEDBACK } from '../records';
+
+export const { description, execute } = getOperation(FEEDBACK);

@@ -1,0 +1,4 @@
+import { downloadOperation } from '../recordOperation';
+import { FILE } from '../records';
+
+export const { description, execute } = downloadOperation(FILE);

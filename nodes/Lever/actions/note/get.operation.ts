@@ -1,0 +1,4 @@
+import { getOperation } from '../recordOperation';
+import { NOTE } from '../records';
+
+export const { description, execute } = getOperation(NOTE);

@@ -1,0 +1,3 @@
+import { listChangeOperation } from './listChange';
+
+export const { description, execute } = listChangeOperation('links', 'add', 'addLinks');

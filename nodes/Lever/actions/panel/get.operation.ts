@@ -1,0 +1,4 @@
+import { getOperation } from '../recordOperation';
+import { PANEL } from '../records';
+
+export const { description, execute } = getOperation(PANEL);

@@ -1,0 +1,4 @@
+import { getOperation } from '../recordOperation';
+import { REFERRAL } from '../records';
+
+export const { description, execute } = getOperation(REFERRAL);

@@ -1,0 +1,3 @@
+import { listOperation, uploadedSinceFilter } from '../listOperation';
+
+export const { description, execute } = listOperation({ resource: 'resume', endpoint: '/opportunities/{opportunity}/resumes', ...uploadedSinceFilter });

@@ -1,0 +1,3 @@
+import { activationOperation } from './activation';
+
+export const { description, execute } = activationOperation('deactivate');
