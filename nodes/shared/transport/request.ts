@@ -262,18 +262,33 @@ function sentFields(call: ApiCall): Array<[string, unknown]> {
  */
 export function fieldNamedIn(message: string, call: ApiCall, labels: Record<string, string>): string | undefined {
 	const sent = sentFields(call).map(([key]) => key);
-	const quoted = [...message.matchAll(/"([A-Za-z_]+)(\[\d*\])?"/g)].map((match) => match[1]);
-	const field = quoted.find((name) => sent.includes(name) || labels[name]);
+	// A quoted path (`"content.descriptionHtml"`, `"phones[0]"`) is named by its own label, else by its first part's.
+	const quoted = [...message.matchAll(/"([A-Za-z_]+)((?:\.[A-Za-z_]+|\[\d*\])*)"/g)].map((match) => ({
+		path: `${match[1]}${match[2].replace(/\[\d*\]/g, '')}`,
+		name: match[1],
+	}));
+	const exact = quoted.find(({ path }) => labels[path]);
+	if (exact) return labels[exact.path];
+	const field = quoted.map(({ name }) => name).find((name) => sent.includes(name) || labels[name]);
 	if (field) return labels[field] ?? field;
 	const mentioned = sent.find((key) => new RegExp(`\\b${key}\\b`, 'i').test(message));
 	return mentioned ? (labels[mentioned] ?? mentioned) : undefined;
 }
 
-/** The request field whose value (an id) the message quotes, e.g. `stages no-such-stage was not found`. */
+/** The text values in a field's value, nested ones included (e.g. the ids in `interviewers: [{id}]`). */
+function textsIn(value: unknown): string[] {
+	if (typeof value === 'string') return [value];
+	if (Array.isArray(value)) return value.flatMap(textsIn);
+	if (value !== null && typeof value === 'object' && !(value instanceof Blob)) return Object.values(value).flatMap(textsIn);
+	return [];
+}
+
+/**
+ * The request field whose value (an id) the message quotes, e.g. `stages no-such-stage was not found`; an id nested
+ * in the field (`interviewers: [{id}]`) names the field.
+ */
 export function fieldWhoseValueIsIn(message: string, call: ApiCall, labels: Record<string, string>): string | undefined {
 	const fields: Array<[string, unknown]> = [...sentFields(call), ...Object.entries(call.params)];
-	const match = fields.find(([, value]) =>
-		(Array.isArray(value) ? value : [value]).some((entry) => typeof entry === 'string' && entry.length > 2 && message.includes(entry)),
-	);
+	const match = fields.find(([, value]) => textsIn(value).some((entry) => entry.length > 2 && message.includes(entry)));
 	return match ? (labels[match[0]] ?? match[0]) : undefined;
 }
