@@ -122,6 +122,12 @@ const perEmail = (views: Array<{ emails: string[]; files: number }>) => {
 	return byEmail;
 };
 
+/** A started simulator as the proof reads it: its request log timed, its records per email. */
+function sideOf(sim: { requests: unknown[]; close(): Promise<void> }, records: AtsSide['records'], contractViolations: () => number): AtsSide {
+	timestampRequests(sim);
+	return { requests: sim.requests as LoggedEntry[], records, contractViolations, close: () => sim.close() };
+}
+
 const TARGETS: AtsTarget[] = [
 	{
 		ats: 'Lever',
@@ -130,14 +136,8 @@ const TARGETS: AtsTarget[] = [
 		prefix: 'lever',
 		async start(port) {
 			const sim = await startLeverSimulator({ port, rateLimit: LEVER_LIMIT });
-			timestampRequests(sim);
-			return {
-				requests: sim.requests as unknown as LoggedEntry[],
-				// A Lever "record" is an opportunity: one contact opening two is the duplicate Lever's create makes.
-				records: () => perEmail(leverView(sim).map((view) => ({ emails: view.emails, files: view.files.length }))),
-				contractViolations: () => 0,
-				close: () => sim.close(),
-			};
+			// A Lever "record" is an opportunity: one contact opening two is the duplicate Lever's create makes.
+			return sideOf(sim, () => perEmail(leverView(sim).map((view) => ({ emails: view.emails, files: view.files.length }))), () => 0);
 		},
 		allowance(entries) {
 			const { share, used, allowed, seconds } = bucketShare(entries, LEVER_LIMIT);
@@ -154,14 +154,8 @@ const TARGETS: AtsTarget[] = [
 		prefix: 'sr',
 		async start(port) {
 			const sim = await startSmartRecruitersSimulator({ port, rateLimit: DEFAULT_RATE_LIMIT });
-			timestampRequests(sim);
-			return {
-				requests: sim.requests as unknown as LoggedEntry[],
-				records: () =>
-					perEmail(srView(sim).map((view) => ({ emails: [view.email], files: view.applications.reduce((sum, application) => sum + application.attachments.length, 0) }))),
-				contractViolations: () => sim.contractViolations.length,
-				close: () => sim.close(),
-			};
+			const attachments = (view: ReturnType<typeof srView>[number]) => view.applications.reduce((sum, application) => sum + application.attachments.length, 0);
+			return sideOf(sim, () => perEmail(srView(sim).map((view) => ({ emails: [view.email], files: attachments(view) }))), () => sim.contractViolations.length);
 		},
 		allowance(entries, contacts) {
 			// The endpoints the recipe calls at least once per two contacts.
