@@ -180,6 +180,8 @@ export interface AtsResult {
 	contactsWithCv: number;
 	contactsInAts: number;
 	duplicates: number;
+	/** Of the duplicates, contacts that were delivered only once (not one of the pairs sent at the same moment). */
+	duplicatesSentOnce: number;
 	lost: number;
 	lostExamples: string[];
 	failedExecutions: number;
@@ -289,14 +291,29 @@ async function deliver(url: string, groups: ContactEvent[][], inFlight: number):
 	return (await mapLimit(groups, inFlight, (group) => Promise.all(group.map((event) => deliverOne(url, event))))).flat();
 }
 
+/**
+ * `read()` again after 2, 4, 8 s when main fails to answer: under load n8n's main answers 503 "Database is not ready!"
+ * while its database ping is late, which says nothing about the executions.
+ */
+async function patiently<T>(read: () => Promise<T>): Promise<T> {
+	for (const delayMs of [2000, 4000, 8000]) {
+		try {
+			return await read();
+		} catch {
+			await sleep(delayMs);
+		}
+	}
+	return await read();
+}
+
 /** Waits until n8n finished an execution per accepted delivery; false when nothing moved for NO_PROGRESS_MS. */
 async function settle(main: N8nInstance, workflowId: string, expected: number, activity: () => number, ats: string): Promise<boolean> {
 	let last = '';
 	let quietSince = Date.now();
 	let reportedAt = 0;
 	for (;;) {
-		const finished = await main.countExecutions(workflowId, FINISHED);
-		const unfinished = await main.countExecutions(workflowId, UNFINISHED);
+		const finished = await patiently(() => main.countExecutions(workflowId, FINISHED));
+		const unfinished = await patiently(() => main.countExecutions(workflowId, UNFINISHED));
 		if (finished >= expected && unfinished === 0) return true;
 		const progress = `${finished} ${unfinished} ${activity()}`;
 		if (progress !== last) {
@@ -316,7 +333,6 @@ async function settle(main: N8nInstance, workflowId: string, expected: number, a
 interface ExecutionOutcome {
 	status: string;
 	eventIds: string[];
-	emails: string[];
 	failures: Failure[];
 }
 
@@ -324,8 +340,7 @@ interface ExecutionOutcome {
 function outcomeOf(execution: { id: string; status: string }, data: IRunExecutionData | undefined, workflow: Workflow): ExecutionOutcome {
 	const runData = data?.resultData.runData ?? {};
 	const started = (runData[TRIGGER]?.[0]?.data?.main?.[0] ?? []).map((item) => item.json as { eventId?: string; contact?: { email?: string } });
-	const emails = started.map((event) => String(event.contact?.email ?? '').toLowerCase());
-	const email = emails[0];
+	const email = started[0]?.contact?.email?.toLowerCase();
 	const failures: Failure[] = [];
 	for (const [nodeName, tasks] of Object.entries(runData)) {
 		const onError = (workflow.nodes.find((node) => node.name === nodeName) as { onError?: string } | undefined)?.onError;
@@ -344,7 +359,7 @@ function outcomeOf(execution: { id: string; status: string }, data: IRunExecutio
 	}
 	const runError = data?.resultData.error;
 	if (runError && failures.length === 0) failures.push({ email, node: data?.resultData.lastNodeExecuted ?? 'workflow', message: runError.message });
-	return { status: execution.status, eventIds: started.map((event) => String(event.eventId)), emails, failures };
+	return { status: execution.status, eventIds: started.map((event) => String(event.eventId)), failures };
 }
 
 async function activate(main: N8nInstance, workflowId: string, url: string) {
@@ -394,7 +409,7 @@ async function runAts(cluster: QueueModeCluster, target: AtsTarget, workflow: Wo
 			.query(`SELECT id, status FROM execution_entity WHERE "workflowId" = '${target.workflowId}' ORDER BY id`)
 			.map(([id, status]) => ({ id, status }));
 		const outcomes = await mapLimit(executions, 4, async (execution) =>
-			outcomeOf(execution, FINISHED.includes(execution.status) ? await main.executionData(execution.id) : undefined, workflow),
+			outcomeOf(execution, FINISHED.includes(execution.status) ? await patiently(() => main.executionData(execution.id)) : undefined, workflow),
 		);
 		const byEvent = new Map<string, ExecutionOutcome>();
 		for (const outcome of outcomes) for (const eventId of outcome.eventIds) byEvent.set(eventId, outcome);
@@ -411,6 +426,8 @@ async function runAts(cluster: QueueModeCluster, target: AtsTarget, workflow: Wo
 			else if (delivery.cv && records.get(delivery.email)!.files === 0) cvsMissing++;
 		}
 		const emails = [...new Set(deliveries.map((delivery) => delivery.email))];
+		const duplicated = emails.filter((email) => (records.get(email)?.records ?? 0) > 1);
+		const sentOnce = (email: string) => deliveries.filter((delivery) => delivery.email === email).length === 1;
 		const failures = outcomes.flatMap((outcome) => outcome.failures);
 		const entries = side.requests;
 		const rateLimited = entries.filter((entry) => entry.status === 429).length;
@@ -424,7 +441,8 @@ async function runAts(cluster: QueueModeCluster, target: AtsTarget, workflow: Wo
 			accepted: accepted.length,
 			contactsWithCv: new Set(deliveries.filter((delivery) => delivery.cv).map((delivery) => delivery.email)).size,
 			contactsInAts: emails.filter((email) => records.has(email)).length,
-			duplicates: emails.filter((email) => (records.get(email)?.records ?? 0) > 1).length,
+			duplicates: duplicated.length,
+			duplicatesSentOnce: duplicated.filter(sentOnce).length,
 			lost: lostExamples.length,
 			lostExamples: lostExamples.slice(0, 5),
 			failedExecutions: executions.filter((execution) => execution.status !== 'success').length,
@@ -511,7 +529,7 @@ export function criteria(run: AtsResult): Criterion[] {
 		{ name: '429 responses ÷ requests', figure: round(run.rateLimitedShare, 4), unit: 'ratio', target: targets.below(0.01), note: `${run.rateLimited} of ${run.requests} requests` },
 		{ name: 'failed items', figure: run.failedItems, unit: 'count', target: targets.exactly(0), note: run.failureExamples.map((failure) => `${failure.email} at "${failure.node}": ${failure.message}`).join('; ') },
 		{ name: 'failed executions', figure: run.failedExecutions, unit: 'count', target: targets.exactly(0), note: JSON.stringify(run.executionsByStatus) },
-		{ name: 'duplicates (contacts with two records)', figure: run.duplicates, unit: 'count', target: targets.exactly(0) },
+		{ name: 'duplicates (contacts with two records)', figure: run.duplicates, unit: 'count', target: targets.exactly(0), note: `${run.duplicatesSentOnce} of them delivered once, the rest among the contacts sent twice at the same moment` },
 		{ name: 'lost events', figure: run.lost, unit: 'count', target: targets.exactly(0), note: run.lostExamples.join('; ') },
 		{ name: 'contacts in the ATS', figure: run.contactsInAts, unit: `of ${run.contacts}`, target: targets.exactly(run.contacts) },
 		{ name: 'CVs missing (no failure shown)', figure: run.cvsMissing, unit: `of ${run.contactsWithCv}`, target: targets.exactly(0) },
