@@ -9,8 +9,8 @@
  *
  * The burst is delivered while the workers are stopped (n8n queues every execution in Redis), then the workers start
  * on a full queue: what is measured is how the workers' requests share the vendor's allowance. Fed while they run,
- * the workers would only get what main's webhook intake lets through (2 to 4 deliveries a second on this busy
- * 2-core machine: fewer contacts per second than Lever's limit allows), and the figure would measure the machine.
+ * the workers would only get what main's webhook intake lets through beside them (1.7 to 3.5 deliveries a second on
+ * a busy 2-core machine: fewer contacts per second than Lever's limit allows), and the figure would measure the machine.
  *
  * Measured per ATS, on the simulator's side and from n8n's own executions (each read through n8n's REST API, as the
  * editor opens it; their ids come from the database, because n8n 2.41's executions list pages by start time with an
