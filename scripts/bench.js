@@ -11,6 +11,7 @@
  *   lever    push-on-interested, new and existing contacts, at Lever's limit and with the limit lifted
  *   sr       the same against SmartRecruiters' per-endpoint and concurrency limits
  *   n8n      the runner against a real n8n instance (scripts/bench/n8n.js, when present)
+ *   queueMode  the recipes in n8n's queue mode: main, 2 workers, Redis, PostgreSQL (about 25 minutes)
  *   memory   peak RSS of the Lever hire-to-onboarding poll over 100 vs 10,000 hires
  *   webhook  `ats-sync serve` acknowledging 200 signed contact events/s for 30 s
  *   engine   5,000 events through the generic chain (engine overhead, no HTTP)
@@ -29,7 +30,7 @@ const os = require('node:os');
 const { machine, round } = require('./bench/lib');
 
 /** Every section, in table order; a section whose module is not there (yet) is left out of the default run. */
-const SECTIONS = ['lever', 'sr', 'n8n', 'memory', 'webhook', 'engine'];
+const SECTIONS = ['lever', 'sr', 'n8n', 'queueMode', 'memory', 'webhook', 'engine'];
 const sectionFile = (name) => path.join(__dirname, 'bench', `${name}.js`);
 const resultsDir = path.join(repoRoot, 'bench', 'results');
 

@@ -9,7 +9,7 @@
  */
 const path = require('node:path');
 
-const { contactCount, contactEvent, describeBreakdown, endpointOf, result, round, runCli, targets, tempDir, timestampRequests, writeJson, writeNdjson } = require('./lib');
+const { bucketShare, contactCount, contactEvent, describeBreakdown, endpointOf, result, round, runCli, targets, tempDir, timestampRequests, writeJson, writeNdjson } = require('./lib');
 
 const SECTION = 'lever';
 const RECIPE = path.join(__dirname, '..', '..', 'recipes', 'push-on-interested.lever.json');
@@ -40,17 +40,15 @@ async function recipeRun(sim, dir, name, events, credentials, env = {}) {
 }
 
 function rateRows(label, run, count) {
-	const { entries, spanSeconds } = run;
-	const achieved = entries.length / spanSeconds;
-	const allowed = (LEVER_LIMIT.burst + LEVER_LIMIT.ratePerSecond * spanSeconds) / spanSeconds;
+	const { share, used, allowed, seconds } = bucketShare(run.entries, LEVER_LIMIT);
 	return [
 		result(
 			SECTION,
 			`${label}: requests/s ÷ allowed requests/s`,
-			round(achieved / allowed, 3),
+			round(share, 3),
 			'ratio',
 			targets.atLeast(0.95),
-			`${entries.length} requests in ${round(spanSeconds, 1)} s on the simulator's clock = ${round(achieved, 2)} req/s; Lever allows ${LEVER_LIMIT.burst} + ${LEVER_LIMIT.ratePerSecond}/s × ${round(spanSeconds, 1)} s = ${round(allowed, 2)} req/s`,
+			`${used} requests answered in ${round(seconds, 1)} s on the simulator's clock = ${round(used / seconds, 2)} req/s; Lever allows ${LEVER_LIMIT.burst} + ${LEVER_LIMIT.ratePerSecond}/s × ${round(seconds, 1)} s = ${round(allowed / seconds, 2)} req/s`,
 		),
 		result(SECTION, `${label}: 429 responses`, run.rateLimited, 'count', targets.exactly(0)),
 		result(SECTION, `${label}: wall time`, round(run.cli.seconds, 1), 's', undefined, `${count} contacts, process start to exit, exit ${run.cli.code}, ${run.failed} failed items`),

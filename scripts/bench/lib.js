@@ -218,6 +218,38 @@ const describeBreakdown = (entries, per) =>
 		.map(([endpoint, count]) => `${endpoint} ${round(count / per, 2)}`)
 		.join(', ');
 
+/** Requests the vendor answered: a 429 used none of its allowance. */
+const answered = (entries) => entries.filter((entry) => entry.status !== 429);
+
+/**
+ * Lever's token bucket (`ratePerSecond` steady, `burst` at once): the share of what it lets through between the
+ * first and the last request (burst + rate × seconds) that the requests it answered used.
+ */
+function bucketShare(entries, { ratePerSecond, burst }) {
+	const seconds = entries.length > 1 ? (entries[entries.length - 1].at - entries[0].at) / 1000 : NaN;
+	const used = answered(entries).length;
+	const allowed = burst + ratePerSecond * seconds;
+	return { share: used / allowed, used, allowed, seconds };
+}
+
+/**
+ * SmartRecruiters' window per endpoint (`perSecond` requests in any one second): each endpoint answered at least
+ * `minCalls` times, against the most such a window lets through from its first to its last call, perSecond ×
+ * (⌊seconds⌋ + 1); `share` is over all of them, weighted by requests.
+ */
+function endpointShares(entries, minCalls, perSecond) {
+	const ok = answered(entries);
+	const rates = breakdown(ok)
+		.filter(([, calls]) => calls >= minCalls)
+		.map(([endpoint, calls]) => {
+			const times = ok.filter((entry) => endpointOf(entry) === endpoint).map((entry) => entry.at);
+			const seconds = (times[times.length - 1] - times[0]) / 1000;
+			return { endpoint, calls, seconds, allowed: perSecond * (Math.floor(seconds) + 1) };
+		});
+	const sum = (key) => rates.reduce((total, rate) => total + rate[key], 0);
+	return { share: sum('calls') / sum('allowed'), rates };
+}
+
 function percentile(sorted, p) {
 	if (sorted.length === 0) return NaN;
 	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
@@ -242,10 +274,12 @@ function machine() {
 module.exports = {
 	TOOLKIT_PACKAGE,
 	breakdown,
+	bucketShare,
 	contactCount,
 	contactEvent,
 	describeBreakdown,
 	endpointOf,
+	endpointShares,
 	machine,
 	percentile,
 	repoRoot,

@@ -10,7 +10,7 @@
  */
 const path = require('node:path');
 
-const { breakdown, contactCount, contactEvent, describeBreakdown, endpointOf, result, round, runCli, targets, tempDir, timestampRequests, writeJson, writeNdjson } = require('./lib');
+const { contactCount, contactEvent, describeBreakdown, endpointOf, endpointShares, result, round, runCli, targets, tempDir, timestampRequests, writeJson, writeNdjson } = require('./lib');
 
 const SECTION = 'sr';
 const RECIPE = path.join(__dirname, '..', '..', 'recipes', 'push-on-interested.smartrecruiters.json');
@@ -43,27 +43,15 @@ async function recipeRun(sim, dir, name, events, credentials, env = {}) {
 	};
 }
 
-/** Endpoints the recipe calls at least once per two contacts, each with its rate and allowance. */
-function endpointRates(entries, count) {
-	return breakdown(entries)
-		.filter(([, calls]) => calls >= count / 2)
-		.map(([endpoint, calls]) => {
-			const times = entries.filter((entry) => endpointOf(entry) === endpoint).map((entry) => entry.at);
-			const seconds = (times[times.length - 1] - times[0]) / 1000;
-			return { endpoint, calls, seconds, allowed: PER_ENDPOINT * (Math.floor(seconds) + 1) };
-		});
-}
-
 function rateRows(label, run, count) {
-	const rates = endpointRates(run.entries, count);
-	const calls = rates.reduce((sum, rate) => sum + rate.calls, 0);
-	const allowed = rates.reduce((sum, rate) => sum + rate.allowed, 0);
+	// Endpoints the recipe calls at least once per two contacts.
+	const { share, rates } = endpointShares(run.entries, count / 2, PER_ENDPOINT);
 	const perEndpoint = rates.map((rate) => `${rate.endpoint} ${round(rate.calls / rate.seconds, 2)}/s (${round(rate.calls / rate.allowed, 3)})`).join(', ');
 	return [
 		result(
 			SECTION,
 			`${label}: requests/s ÷ allowed requests/s (per endpoint)`,
-			round(calls / allowed, 3),
+			round(share, 3),
 			'ratio',
 			targets.atLeast(0.95),
 			`request-weighted over the endpoints called per contact, each against 10/s: ${perEndpoint}. One request in flight at a time (items run one after another), so the 8-concurrent limit is never reached`,

@@ -8,6 +8,9 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 
+import { parse } from 'flatted';
+import type { IRunExecutionData } from 'n8n-workflow';
+
 import { repoRoot, tempDir } from '../runner/cli';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -47,11 +50,14 @@ export interface Execution {
 export class N8nInstance {
 	readonly userFolder = tempDir('n8n-user-');
 	readonly installation = ensureN8n();
-	private server?: ReturnType<typeof spawn>;
-	private serverLog = '';
+	protected server?: ReturnType<typeof spawn>;
+	protected serverLog = '';
 	private cookie = '';
 
-	constructor(readonly port: number) {}
+	constructor(
+		readonly port: number,
+		private readonly settings: NodeJS.ProcessEnv = {},
+	) {}
 
 	get baseUrl() {
 		return `http://127.0.0.1:${this.port}`;
@@ -69,7 +75,7 @@ export class N8nInstance {
 			N8N_USER_FOLDER: this.userFolder,
 			N8N_PORT: String(this.port),
 			N8N_LISTEN_ADDRESS: '127.0.0.1',
-			WEBHOOK_URL: `${this.baseUrl}/`,
+			N8N_WEBHOOK_URL: `${this.baseUrl}/`,
 			N8N_ENCRYPTION_KEY: 'ats-sync-throwaway-n8n-encryption-key',
 			DB_TYPE: 'sqlite',
 			N8N_DIAGNOSTICS_ENABLED: 'false',
@@ -83,6 +89,7 @@ export class N8nInstance {
 			EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'all',
 			N8N_LOG_LEVEL: 'info',
 			N8N_LOG_OUTPUT: 'console',
+			...this.settings,
 		};
 	}
 
@@ -159,7 +166,16 @@ export class N8nInstance {
 	}
 
 	async start() {
-		const command = this.command(['start']);
+		await this.launch(['start'], async () => {
+			const ready = await fetch(`${this.baseUrl}/healthz/readiness`).then((response) => response.ok, () => false);
+			return ready && /Editor is now accessible/.test(this.serverLog);
+		});
+		await this.login();
+	}
+
+	/** Starts `n8n <args>` and resolves once `isReady()`; throws with its log when it exits or takes 3 minutes. */
+	protected async launch(args: string[], isReady: () => Promise<boolean>) {
+		const command = this.command(args);
 		const server = spawn(command.file, command.args, { env: command.env, cwd: command.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
 		this.server = server;
 		const append = (chunk: Buffer) => (this.serverLog += chunk.toString());
@@ -167,13 +183,11 @@ export class N8nInstance {
 		server.stderr?.on('data', append);
 		const deadline = Date.now() + 3 * 60_000;
 		for (;;) {
-			if (server.exitCode !== null) throw new Error(`n8n exited while starting (${server.exitCode}):\n${this.serverLog}`);
-			const ready = await fetch(`${this.baseUrl}/healthz/readiness`).then((response) => response.ok, () => false);
-			if (ready && /Editor is now accessible/.test(this.serverLog)) break;
-			if (Date.now() > deadline) throw new Error(`n8n did not become ready in 3 minutes:\n${this.serverLog}`);
+			if (server.exitCode !== null) throw new Error(`n8n ${args[0]} exited while starting (${server.exitCode}):\n${this.serverLog}`);
+			if (await isReady()) break;
+			if (Date.now() > deadline) throw new Error(`n8n ${args[0]} did not become ready in 3 minutes:\n${this.serverLog}`);
 			await new Promise((resolve) => setTimeout(resolve, 250));
 		}
-		await this.login();
 	}
 
 	log() {
@@ -255,6 +269,18 @@ export class N8nInstance {
 		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
 		const body = (await this.request('GET', `/rest/executions?filter=${filter}&limit=100`)).body.data as { results: Execution[] };
 		return body.results;
+	}
+
+	/** How many executions of a workflow have one of `statuses` (the count the editor's executions list shows). */
+	async countExecutions(workflowId: string, statuses: string[]): Promise<number> {
+		const filter = encodeURIComponent(JSON.stringify({ workflowId, status: statuses }));
+		return ((await this.request('GET', `/rest/executions?filter=${filter}&limit=1`)).body.data as { count: number }).count;
+	}
+
+	/** One execution's run data, as the editor opens it (n8n sends it flatted). */
+	async executionData(id: string): Promise<IRunExecutionData> {
+		const body = (await this.request('GET', `/rest/executions/${id}`)).body.data as { data: string };
+		return parse(body.data) as IRunExecutionData;
 	}
 
 	cleanup() {
