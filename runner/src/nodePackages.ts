@@ -8,9 +8,9 @@ import path from 'node:path';
 
 import type { ICredentialType, INodeType, IVersionedNodeType } from 'n8n-workflow';
 
-import { TypeRegistry } from './engine';
+import { oAuth2ApiCredential } from './credentials/oauth';
 import { UserError } from './errors';
-import { oAuth2ApiCredential } from './oauth2Credential';
+import { TypeRegistry } from './workflow/types';
 
 export const DEFAULT_PACKAGE = 'n8n-nodes-ats-sync';
 

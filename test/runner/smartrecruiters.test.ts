@@ -29,7 +29,7 @@ afterAll(async () => {
 });
 
 describe('ats-sync serve with the SmartRecruiters Trigger', () => {
-	it('answers the handshake during registration, runs signed deliveries, removes the subscription on SIGTERM', async () => {
+	it('answers the handshake during registration, runs signed deliveries, keeps the subscription on SIGTERM until deregister', async () => {
 		const dir = tempDir();
 		const workflow = path.join(dir, 'sr-events.json');
 		writeFileSync(
@@ -54,8 +54,9 @@ describe('ats-sync serve with the SmartRecruiters Trigger', () => {
 		const credentials = path.join(dir, 'credentials.json');
 		writeFileSync(credentials, JSON.stringify({ SmartRecruiters: { apiKey: '${SR_API_KEY}', environment: 'custom', customUrl: sim.baseUrl } }));
 		let stdout = '';
+		const env = { SR_API_KEY: sim.apiKey, NODE_PATH: path.join(repoRoot, 'node_modules') };
 		const serving = await runCli(['serve', workflow, '--port', '0', '--credentials', credentials, '--nodes', packageDir, '--json'], {
-			env: { SR_API_KEY: sim.apiKey, NODE_PATH: path.join(repoRoot, 'node_modules') },
+			env,
 			until: /serving http|error/,
 			onSpawn: (child) => child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString())),
 		});
@@ -81,6 +82,10 @@ describe('ats-sync serve with the SmartRecruiters Trigger', () => {
 			serving.child.kill('SIGTERM');
 			expect(await exited).toBe(0);
 		}
-		expect(sim.state.subscriptions.filter((subscription) => subscription.status === 'active')).toEqual([]);
+		const active = () => sim.state.subscriptions.filter((subscription) => subscription.status === 'active');
+		expect(active()).toHaveLength(1);
+		const removed = await runCli(['deregister', workflow, '--credentials', credentials, '--nodes', packageDir], { env });
+		expect(removed.code).toBe(0);
+		expect(active()).toEqual([]);
 	});
 });

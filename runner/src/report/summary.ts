@@ -1,14 +1,23 @@
 /**
- * Everything the runner prints: progress (stderr), the run summary (stderr, or JSON lines on stdout with --json),
- * planned writes of a dry run and one-line errors. All of it passes through the Masker.
+ * What a run did, from n8n's own run data: per-node totals, the failed items (one rule: `isFailedItem`) with the
+ * input record and email they trace back to, items left at an unconnected output, and whether a failure is worth
+ * retrying (`retryClassOf`).
  */
-import type { IConnections, IDataObject, INode, INodeExecutionData, IPairedItemData, IRun, IRunData } from 'n8n-workflow';
+import type { IConnections, IDataObject, INode, INodeExecutionData, IPairedItemData, IRun, IRunData, ITaskData } from 'n8n-workflow';
 
-import type { NodeRunSummary, TypeRegistry } from './engine';
-import { summarizeNodeRun } from './engine';
-import type { RejectedLine } from './input';
-import type { PlannedWrite } from './outbound';
-import type { Masker } from './secrets';
+import type { RejectedLine } from '../input';
+import type { TypeRegistry } from '../workflow/types';
+
+export interface NodeRunSummary {
+	itemsIn: number;
+	itemsOut: number;
+	/** Items per output (a branching node has several). */
+	itemsPerOutput: number[];
+	/** Failed items (continueOnFail error items, error-output items) plus 1 if the node itself failed. */
+	errors: number;
+	/** Items routed to a node's error output (continueOnFail with "continue using error output"). */
+	errorOutputItems: number;
+}
 
 export interface NodeTotals {
 	node: string;
@@ -98,6 +107,102 @@ function traceToInput(runData: IRunData, startNode: string, nodeName: string, ru
 	return undefined;
 }
 
+/** A record's email: top level, or one level down (an event's `contact.email`). */
+export function emailIn(json: IDataObject | undefined): string | undefined {
+	const nested = Object.values(json ?? {}).map((value) => (value && typeof value === 'object' ? (value as IDataObject).email : undefined));
+	const email = [json?.email, ...nested].find((value) => typeof value === 'string');
+	return typeof email === 'string' ? email : undefined;
+}
+
+/** The index of a node's error output ("continue using error output"), or -1. */
+function errorOutputOf(node: INode | undefined, outputCount: number): number {
+	return node?.onError === 'continueErrorOutput' && outputCount > 1 ? outputCount - 1 : -1;
+}
+
+/**
+ * The one rule for a failed item: it went to the node's error output, carries n8n's `error`, or is a continueOnFail
+ * item (`{ error }` JSON) of a node set to continue.
+ */
+function isFailedItem(node: INode | undefined, output: number, errorOutput: number, item: INodeExecutionData): boolean {
+	if (output === errorOutput || item.error !== undefined) return true;
+	const continues = node?.continueOnFail === true || (node?.onError !== undefined && node.onError !== 'stopWorkflow');
+	return continues && item.json?.error !== undefined;
+}
+
+/** Items in / out / failed of one run of a node, from n8n's task data (its sources give the items it received). */
+export function summarizeNodeRun(node: INode | undefined, taskData: ITaskData, runData: IRunData, startItems = 0): NodeRunSummary {
+	const outputs = (taskData.data?.main ?? []).map((output) => output ?? []);
+	const errorOutput = errorOutputOf(node, outputs.length);
+	let itemsIn = 0;
+	if (!taskData.source || taskData.source.length === 0) itemsIn = startItems;
+	for (const source of taskData.source ?? []) {
+		if (!source) continue;
+		const previous = runData[source.previousNode]?.[source.previousNodeRun ?? 0];
+		itemsIn += previous?.data?.main?.[source.previousNodeOutput ?? 0]?.length ?? 0;
+	}
+	let errors = taskData.error ? 1 : 0;
+	outputs.forEach((items, output) => {
+		for (const item of items) if (isFailedItem(node, output, errorOutput, item)) errors++;
+	});
+	return {
+		itemsIn,
+		itemsOut: outputs.reduce((sum, items) => sum + items.length, 0),
+		itemsPerOutput: outputs.map((items) => items.length),
+		errors,
+		errorOutputItems: errorOutput >= 0 ? outputs[errorOutput].length : 0,
+	};
+}
+
+/** Every failure of a run (node errors and failed items) with its error object, node by node. */
+function* failuresOf(run: IRun | undefined, nodes: INode[]): Generator<{ nodeName: string; node?: INode; runIndex: number; item?: INodeExecutionData; error: unknown }> {
+	const runData = run?.data.resultData.runData ?? {};
+	const ordered = Object.keys(runData).sort((a, b) => (runData[a][0]?.executionIndex ?? 0) - (runData[b][0]?.executionIndex ?? 0));
+	for (const nodeName of ordered) {
+		const node = nodes.find((candidate) => candidate.name === nodeName);
+		for (const [runIndex, taskData] of runData[nodeName].entries()) {
+			if (taskData.error) yield { nodeName, node, runIndex, error: taskData.error };
+			const outputs = taskData.data?.main ?? [];
+			const errorOutput = errorOutputOf(node, outputs.length);
+			for (const [output, items] of outputs.entries()) {
+				for (const item of items ?? []) {
+					if (isFailedItem(node, output, errorOutput, item)) yield { nodeName, node, runIndex, item, error: item.error ?? continueOnFailError(item.json) };
+				}
+			}
+		}
+	}
+}
+
+const NETWORK_FAILURE = /ECONNRESET|ECONNREFUSED|ECONNABORTED|ETIMEDOUT|ESOCKETTIMEDOUT|EAI_AGAIN|ENOTFOUND|EPIPE|socket hang up|timed? ?out|network error|could not reach/i;
+
+/**
+ * Whether trying again later can succeed: the ATS was unavailable or busy (408, 429, 5xx) or never answered (an
+ * n8n NodeApiError without an HTTP status, a connection error). Everything else — a 4xx, a validation error, a
+ * missing field — fails the same way next time.
+ */
+export function isTransientError(error: unknown): boolean {
+	const { httpCode, name, message } = (error ?? {}) as { httpCode?: unknown; name?: unknown; message?: unknown };
+	const status = Number(httpCode);
+	if (httpCode !== undefined && httpCode !== null && httpCode !== '' && Number.isFinite(status)) return status === 408 || status === 429 || status >= 500;
+	if (name === 'NodeApiError') return true;
+	return typeof message === 'string' && NETWORK_FAILURE.test(message);
+}
+
+/**
+ * What a failed run calls for: `transient` when any failure may pass on a later try (the whole event is run again;
+ * the nodes' create-or-update makes the items that went through safe to repeat), `permanent` when every failure
+ * will recur. Undefined for a run without failures.
+ */
+export function retryClassOf(run: IRun | undefined, nodes: INode[]): 'transient' | 'permanent' | undefined {
+	let found: 'transient' | 'permanent' | undefined;
+	for (const failure of failuresOf(run, nodes)) {
+		if (isTransientError(failure.error)) return 'transient';
+		found = 'permanent';
+	}
+	const runError = run?.data.resultData.error;
+	if (runError && !found) return isTransientError(runError) ? 'transient' : 'permanent';
+	return found;
+}
+
 export function summarizeRun(options: {
 	run: IRun | undefined;
 	nodes: INode[];
@@ -120,13 +225,7 @@ export function summarizeRun(options: {
 	const runData = options.run?.data.resultData.runData ?? {};
 	const nodes: NodeTotals[] = [];
 	const failedItems: FailedItem[] = [];
-	/** The input record's email: top level, or one level down (an event's `contact.email`). */
-	const emailOf = (index: number | undefined) => {
-		const json = index === undefined ? undefined : (options.startItems[index]?.json as IDataObject | undefined);
-		const nested = Object.values(json ?? {}).map((value) => (value && typeof value === 'object' ? (value as IDataObject).email : undefined));
-		const email = [json?.email, ...nested].find((value) => typeof value === 'string');
-		return typeof email === 'string' ? email : undefined;
-	};
+	const emailOf = (index: number | undefined) => emailIn(index === undefined ? undefined : options.startItems[index]?.json);
 	const ordered = Object.keys(runData).sort(
 		(a, b) => (runData[a][0]?.executionIndex ?? 0) - (runData[b][0]?.executionIndex ?? 0),
 	);
@@ -140,9 +239,8 @@ export function summarizeRun(options: {
 			totals.itemsOut += summary.itemsOut;
 			summary.itemsPerOutput.forEach((count, output) => (totals.itemsPerOutput[output] = (totals.itemsPerOutput[output] ?? 0) + count));
 			totals.errors += summary.errors;
-			if (taskData.error) failedItems.push({ node: nodeName, message: namingCredential(errorMessage(taskData.error), node) });
 			const outputs = taskData.data?.main ?? [];
-			const errorOutput = node?.onError === 'continueErrorOutput' && outputs.length > 1 ? outputs.length - 1 : -1;
+			const errorOutput = errorOutputOf(node, outputs.length);
 			outputs.forEach((items, output) => {
 				// The first output of a node at the end of a branch is where work finishes; a second output left
 				// unconnected is where a workflow drops what it does not handle — say which items went there.
@@ -158,22 +256,17 @@ export function summarizeRun(options: {
 					}),
 				});
 			});
-			outputs.forEach((items, output) => {
-				for (const item of items ?? []) {
-					const continues = node?.continueOnFail === true || (node?.onError !== undefined && node.onError !== 'stopWorkflow');
-					const failed = output === errorOutput || item.error !== undefined || (continues && item.json?.error !== undefined);
-					if (!failed) continue;
-					const inputItem = traceToInput(runData, options.trigger, nodeName, runIndex, item.pairedItem);
-					failedItems.push({
-						node: nodeName,
-						inputItem,
-						email: emailOf(inputItem),
-						message: namingCredential(errorMessage(item.error ?? continueOnFailError(item.json)), node),
-					});
-				}
-			});
 		});
 		nodes.push(totals);
+	}
+	for (const failure of failuresOf(options.run, options.nodes)) {
+		const message = namingCredential(errorMessage(failure.error), failure.node);
+		if (!failure.item) {
+			failedItems.push({ node: failure.nodeName, message });
+			continue;
+		}
+		const inputItem = traceToInput(runData, options.trigger, failure.nodeName, failure.runIndex, failure.item.pairedItem);
+		failedItems.push({ node: failure.nodeName, inputItem, email: emailOf(inputItem), message });
 	}
 	const runError = options.run?.data.resultData.error;
 	const errors = nodes.reduce((sum, node) => sum + node.errors, 0);
@@ -196,139 +289,4 @@ export function summarizeRun(options: {
 		plannedWrites: options.plannedWrites,
 		stateSaved: options.stateSaved,
 	};
-}
-
-export interface ReporterOptions {
-	json: boolean;
-	verbose: boolean;
-	masker: Masker;
-	stdout?: NodeJS.WritableStream;
-	stderr?: NodeJS.WritableStream;
-}
-
-export class Reporter {
-	private readonly stdout: NodeJS.WritableStream;
-
-	private readonly stderr: NodeJS.WritableStream;
-
-	private runStartedAt = Date.now();
-
-	constructor(private readonly options: ReporterOptions) {
-		this.stdout = options.stdout ?? process.stdout;
-		this.stderr = options.stderr ?? process.stderr;
-	}
-
-	get masker() {
-		return this.options.masker;
-	}
-
-	/** A JSON line on stdout (--json), masked. */
-	event(event: string, data: IDataObject | object) {
-		this.stdout.write(`${JSON.stringify(this.options.masker.value({ event, ...data }))}\n`);
-	}
-
-	/** A human line on stderr, masked. */
-	note(message: string) {
-		this.stderr.write(`${this.options.masker.text(`ats-sync: ${message}`)}\n`);
-	}
-
-	verbose(message: string) {
-		if (this.options.verbose) this.note(message);
-	}
-
-	private currentNode?: string;
-
-	nodeStarted(nodeName: string) {
-		this.currentNode = nodeName;
-	}
-
-	/**
-	 * A line every `intervalMs` while a long node works through its items (a node reports only when done):
-	 * which node, time so far, and outbound requests as a sign of life and rate.
-	 */
-	startHeartbeat(requestCount: () => number, intervalMs = 10_000): () => void {
-		const startedAt = Date.now();
-		const timer = setInterval(() => {
-			const seconds = (Date.now() - startedAt) / 1000;
-			const requests = requestCount();
-			const data = { node: this.currentNode ?? null, seconds: Math.round(seconds), requests, requestsPerSecond: Math.round((requests / seconds) * 10) / 10 };
-			if (this.options.json) this.event('heartbeat', data);
-			else this.note(`still running${this.currentNode ? ` "${this.currentNode}"` : ''}: ${data.seconds} s, ${requests} HTTP requests (${data.requestsPerSecond}/s)`);
-		}, intervalMs);
-		timer.unref();
-		return () => clearInterval(timer);
-	}
-
-	/** The engine starts now: rates count from here, not from loading n8n. */
-	runStarted() {
-		this.runStartedAt = Date.now();
-	}
-
-	/** Per-node progress: items done against the run's input, and the rate so far. */
-	nodeFinished(nodeName: string, summary: NodeRunSummary, totalInput: number) {
-		const seconds = Math.max((Date.now() - this.runStartedAt) / 1000, 0.001);
-		const rate = summary.itemsIn / seconds;
-		if (this.options.json) {
-			this.event('progress', { node: nodeName, ...summary, totalInput, itemsPerSecond: Math.round(rate * 10) / 10 });
-			return;
-		}
-		const outputs = summary.itemsPerOutput.length > 1 ? ` (${summary.itemsPerOutput.join(' / ')})` : '';
-		this.note(
-			`${nodeName}: ${summary.itemsIn}/${totalInput} items in, ${summary.itemsOut} out${outputs}` +
-				`${summary.errors ? `, ${summary.errors} failed` : ''} — ${rate.toFixed(1)} items/s`,
-		);
-	}
-
-	/** An --input line that will not run, as soon as it is known. */
-	inputRejected(rejected: RejectedLine) {
-		if (this.options.json) this.event('inputRejected', rejected);
-		else this.note(`${rejected.message}: skipped, the other lines run`);
-	}
-
-	plannedWrites(writes: PlannedWrite[]) {
-		for (const write of writes) {
-			const url = this.options.masker.url(write.url);
-			const body = this.options.masker.value(write.body);
-			if (this.options.json) this.event('plannedWrite', { method: write.method, url, body: body as IDataObject });
-			else this.stdout.write(`${write.method} ${url}${body === undefined ? '' : ` ${JSON.stringify(body)}`}\n`);
-		}
-	}
-
-	summary(summary: RunSummary) {
-		if (this.options.json) {
-			for (const failed of summary.failedItems) this.event('failedItem', failed);
-			this.event('summary', summary);
-			return;
-		}
-		const lines = [
-			`${summary.dryRun ? 'dry run' : 'run'} of "${summary.workflow}" from "${summary.trigger}": ${summary.status} in ${(summary.durationMs / 1000).toFixed(1)} s`,
-		];
-		if (summary.status === 'no-data') lines.push('  the trigger found no new data');
-		const width = Math.max(0, ...summary.nodes.map((node) => node.node.length));
-		for (const node of summary.nodes) {
-			const outputs = node.itemsPerOutput.length > 1 ? ` (${node.itemsPerOutput.join(' / ')})` : '';
-			lines.push(`  ${node.node.padEnd(width)}  ${node.itemsIn} in → ${node.itemsOut} out${outputs}${node.errors ? `, ${node.errors} failed` : ''}`);
-		}
-		for (const failed of summary.failedItems) {
-			const which = failed.inputItem === undefined ? '' : ` input item #${failed.inputItem + 1}${failed.email ? ` (${failed.email})` : ''}`;
-			lines.push(`  failed: ${failed.node}${which}: ${failed.message}`);
-		}
-		for (const rejected of summary.rejectedInput) lines.push(`  rejected: ${rejected.message}`);
-		for (const skipped of summary.notPassedOn) {
-			const listed = skipped.items.slice(0, 5).map((item) => (item.inputItem === undefined ? '?' : `#${item.inputItem + 1}${item.email ? ` (${item.email})` : ''}`));
-			const more = skipped.items.length > 5 ? ` and ${skipped.items.length - 5} more` : '';
-			lines.push(`  not passed on: ${skipped.node} → "${skipped.output}" (nothing connected): input item ${listed.join(', ')}${more}`);
-		}
-		if (summary.dryRun) lines.push(`  ${summary.plannedWrites} planned write(s) printed on stdout; nothing was sent, state not saved`);
-		else lines.push(`  ${summary.stateSaved ? 'state saved' : 'state not saved: the next run starts from the same cursor'}`);
-		this.stderr.write(`${this.options.masker.text(lines.map((line, i) => (i === 0 ? `ats-sync: ${line}` : line)).join('\n'))}\n`);
-	}
-
-	/** One line, no stack unless --verbose. */
-	error(error: unknown) {
-		const message = error instanceof Error ? error.message : String(error);
-		if (this.options.json) this.event('error', { message });
-		this.stderr.write(`${this.options.masker.text(`ats-sync: error: ${message.replace(/\s*\n\s*/g, ' ')}`)}\n`);
-		if (this.options.verbose && error instanceof Error && error.stack) this.stderr.write(`${this.options.masker.text(error.stack)}\n`);
-	}
 }
