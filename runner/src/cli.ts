@@ -5,19 +5,14 @@
  */
 import { parseArgs } from 'node:util';
 
-import { deregisterCommand } from './commands/deregister';
-import { inboxCommand } from './commands/inbox';
-import { runCommand } from './commands/run';
-import { serveCommand } from './commands/serve';
-import { validateCommand } from './commands/validate';
 import { EXIT_INVALID, EXIT_ITEMS_FAILED, UserError } from './errors';
-import { configureN8nLogging } from './n8nServices';
 import { Reporter } from './report/reporter';
 import { Masker } from './secrets';
-import type { EventStatus } from './serve/inbox';
 import { parseSize } from './serve/http';
-import type { ServeOptions } from './serve/server';
-import { DEFAULT_MAX_BODY, DEFAULT_MAX_OPEN_BODIES, DEFAULT_SHUTDOWN_TIMEOUT_MS } from './serve/server';
+import type { EventStatus } from './serve/inbox';
+import type { ServeOptions } from './serve/options';
+import type { SessionOptions } from './session';
+import { DEFAULT_MAX_BODY, DEFAULT_MAX_OPEN_BODIES, DEFAULT_SHUTDOWN_TIMEOUT_MS } from './serve/options';
 import { DEFAULT_RETRY_POLICY } from './serve/worker';
 
 export const USAGE = `Usage:
@@ -105,7 +100,7 @@ function bodyLimits(values: string[] | undefined): ServeOptions['maxBody'] {
 	return limits;
 }
 
-function serveOptions(values: Parsed['values']): Omit<ServeOptions, keyof import('./session').SessionOptions> {
+function serveOptions(values: Parsed['values']): Omit<ServeOptions, keyof SessionOptions> {
 	const port = Number(values.port);
 	if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UserError(`--port ${values.port} is not a port number`);
 	const seconds = (name: 'shutdown-timeout' | 'retry-base' | 'retry-max', fallbackMs: number) =>
@@ -141,8 +136,12 @@ export async function main(argv: string[], io: { stdout?: NodeJS.WritableStream;
 		const parsed = parse(argv);
 		const { values } = parsed;
 		reporter = new Reporter({ json: values.json, verbose: values.verbose, masker, ...io });
-		configureN8nLogging(values.verbose ? (level, message) => reporter.note(`[n8n ${level}] ${message}`) : undefined);
 		const [command, ...rest] = parsed.positionals;
+		// Commands are loaded when chosen: serve and inbox keep n8n-core out of this thread (see commands/serve.ts).
+		const withN8n = async () => {
+			const { configureN8nLogging } = await import('./n8nServices');
+			configureN8nLogging(values.verbose ? (level, message) => reporter.note(`[n8n ${level}] ${message}`) : undefined);
+		};
 		if (values.help || command === undefined || command === 'help') {
 			(io.stdout ?? process.stdout).write(`${USAGE}\n`);
 			return command === undefined && !values.help ? EXIT_INVALID : 0;
@@ -152,6 +151,8 @@ export async function main(argv: string[], io: { stdout?: NodeJS.WritableStream;
 			case 'run': {
 				onlyFor(parsed, command, ['input', 'state', 'dry-run', 'trigger', 'wait-lock']);
 				const workflowFile = oneWorkflow(command, rest);
+				await withN8n();
+				const { runCommand } = await import('./commands/run');
 				const { exitCode } = await runCommand(
 					{ ...session, workflowFile, inputFile: values.input, trigger: values.trigger, dryRun: values['dry-run'] },
 					reporter,
@@ -172,7 +173,9 @@ export async function main(argv: string[], io: { stdout?: NodeJS.WritableStream;
 					'retry-base',
 					'retry-max',
 				]);
-				return await serveCommand({ ...session, workflowFile: oneWorkflow(command, rest), ...serveOptions(values) }, reporter);
+				const options = { ...session, workflowFile: oneWorkflow(command, rest), ...serveOptions(values) };
+				const { serveCommand } = await import('./commands/serve');
+				return await serveCommand(options, reporter);
 			}
 			case 'inbox': {
 				onlyFor(parsed, command, ['state', 'pending', 'dead', 'all', 'reason']);
@@ -183,18 +186,23 @@ export async function main(argv: string[], io: { stdout?: NodeJS.WritableStream;
 				const eventId = id === undefined ? undefined : Number(id.replace(/^#/, ''));
 				if (eventId !== undefined && !Number.isInteger(eventId)) throw new UserError(`"${id}" is not an event id (the number "ats-sync inbox … list" shows)`);
 				const statuses: EventStatus[] = values.pending || values.dead ? [...(values.pending ? ['pending' as const] : []), ...(values.dead ? ['dead' as const] : [])] : ['pending', 'dead'];
+				const { inboxCommand } = await import('./commands/inbox');
 				return inboxCommand(
 					{ workflowFile, stateFile: values.state, action: action as 'list', id: eventId, statuses, all: values.all, reason: values.reason, json: values.json },
 					reporter,
 				);
 			}
-			case 'deregister':
+			case 'deregister': {
 				onlyFor(parsed, command, ['state', 'wait-lock']);
-				return await deregisterCommand({ ...session, workflowFile: oneWorkflow(command, rest) }, reporter);
-			case 'validate':
+				await withN8n();
+				return await (await import('./commands/deregister')).deregisterCommand({ ...session, workflowFile: oneWorkflow(command, rest) }, reporter);
+			}
+			case 'validate': {
 				onlyFor(parsed, command, []);
 				if (rest.length === 0) throw new UserError('"ats-sync validate" needs at least one workflow file');
-				return validateCommand({ files: rest, credentialsFile: values.credentials, nodes: values.nodes ?? [] }, reporter, values.json);
+				await withN8n();
+				return (await import('./commands/validate')).validateCommand({ files: rest, credentialsFile: values.credentials, nodes: values.nodes ?? [] }, reporter, values.json);
+			}
 			default:
 				throw new UserError(`Unknown command "${command}": use run, serve, inbox, deregister or validate (see ats-sync --help)`);
 		}

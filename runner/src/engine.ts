@@ -30,7 +30,7 @@ import type {
 	WorkflowActivateMode,
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
-import { UnexpectedError, Workflow } from 'n8n-workflow';
+import { UnexpectedError, Workflow, WorkflowExpression } from 'n8n-workflow';
 
 import type { CredentialStore } from './credentials/helper';
 import { RunnerCredentialsHelper } from './credentials/helper';
@@ -74,6 +74,20 @@ export class Engine {
 			staticData,
 			settings: data.settings,
 		});
+	}
+
+	/**
+	 * `workflow` with other static data, without building it again: the view shares the nodes, connections and
+	 * parameter defaults, and only getStaticData (through `staticData`) differs.
+	 */
+	view(workflow: Workflow, staticData: IDataObject): Workflow {
+		const view = Object.create(workflow) as Workflow;
+		// n8n marks changes on `__dataChanged` (the runner compares instead): kept off the data's enumerable keys.
+		Object.defineProperty(staticData, '__dataChanged', { value: false, writable: true });
+		view.staticData = staticData;
+		// Expressions ($getWorkflowStaticData) see the view's static data, not the shared workflow's.
+		view.expression = new WorkflowExpression(view);
+		return view;
 	}
 
 	additionalData(workflowData: IWorkflowBase, mode: WorkflowExecuteMode, hooks?: ExecutionLifecycleHooks) {

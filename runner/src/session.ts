@@ -17,6 +17,7 @@ import { loadNodePackages } from './nodePackages';
 import type { Reporter } from './report/reporter';
 import type { RunSummary } from './report/summary';
 import { retryClassOf, summarizeRun } from './report/summary';
+import type { Durability } from './serve/inbox';
 import { Inbox, inboxPathFor } from './serve/inbox';
 import type { StateStore } from './state';
 import { defaultStatePath, StateFile } from './state';
@@ -39,6 +40,8 @@ export interface OpenOptions<Prepared> {
 	state: 'file' | 'inbox';
 	/** False only for serve's worker thread: its process already holds the lock. */
 	lock?: boolean;
+	/** How the inbox connection commits (serve's worker: `normal`). */
+	durability?: Durability;
 }
 
 /** One step of work on the workflow (a run, a poll, a webhook call): a Workflow over a copy of the committed static data. */
@@ -91,9 +94,25 @@ export class Session<Prepared = undefined> {
 		readonly inbox?: Inbox,
 	) {}
 
+	/** The Workflow webhook calls share (see `webhookStep`). */
+	private webhookWorkflow?: Workflow;
+
 	step(): Step {
 		const before = this.state.staticData();
-		return { workflow: this.engine.workflow(this.workflowData, this.state.staticData()), before };
+		return { workflow: this.engine.workflow(this.workflowData, structuredClone(before)), before };
+	}
+
+	/**
+	 * A step for one webhook call of `node`: a view of a Workflow built once, with a copy of the static data the node
+	 * can reach (its own entry and the global one). Building a Workflow resolves every node's parameter defaults (about
+	 * a millisecond) and the whole static data would be copied, on the acknowledgement path of every delivery; a
+	 * webhook call changes nothing of the workflow but that static data.
+	 */
+	webhookStep(node: INode): Step {
+		this.webhookWorkflow ??= this.engine.workflow(this.workflowData);
+		const committed = this.state.staticData();
+		const before = Object.fromEntries([`node:${node.name}`, 'global'].filter((key) => committed[key] !== undefined).map((key) => [key, committed[key]]));
+		return { workflow: this.engine.view(this.webhookWorkflow, structuredClone(before)), before };
 	}
 
 	/** Commits what a step changed (a poll's cursor, a registration, a webhook call's seen ids). */
@@ -161,7 +180,7 @@ export async function openSession<Prepared = undefined>(options: SessionOptions,
 	try {
 		let state: StateStore = stateFile;
 		if (open.state === 'inbox') {
-			inbox = Inbox.open(inboxPathFor(stateFile.file));
+			inbox = Inbox.open(inboxPathFor(stateFile.file), { durability: open.durability });
 			if (inbox.importState(() => stateFile.read())) reporter.verbose(`state of ${stateFile.file} taken over by ${inbox.file}`);
 			state = inbox;
 		} else {

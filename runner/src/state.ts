@@ -27,7 +27,7 @@ export interface RunnerState {
 export interface StateStore {
 	/** The file, for messages. */
 	readonly where: string;
-	/** A copy of the committed static data, for one step (a run, a poll, a webhook call) to change. */
+	/** The committed static data, read-only: a step (a run, a poll, a webhook call) changes a copy of it. */
 	staticData(): IDataObject;
 	/** What a step left in the static data it started from (`before`), committed; `alongWith` belongs to the same commit. */
 	commitStaticData(before: IDataObject, after: IDataObject, alongWith?: () => void): void;
@@ -142,7 +142,7 @@ export class StateFile implements StateStore {
 	}
 
 	staticData(): IDataObject {
-		return JSON.parse(JSON.stringify(this.state.staticData)) as IDataObject;
+		return this.state.staticData;
 	}
 
 	/** Advances the cursors (called only after a successful run): the file holds the whole static data the run left. */

@@ -1,31 +1,49 @@
-/** `ats-sync serve`: serves the workflow's webhook triggers until SIGINT/SIGTERM, then stops cleanly (exit 0). */
-import { EXIT_ITEMS_FAILED, EXIT_SUCCESS } from '../errors';
+/**
+ * `ats-sync serve`: serves the workflow's webhook triggers until SIGINT/SIGTERM, then stops cleanly (exit 0). The
+ * server runs in a thread of its own (serve/serveThread.ts, which starts the run worker in turn); this thread only
+ * passes the signals on and waits for its exit code. A second signal stops at once.
+ */
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+
+import { EXIT_ITEMS_FAILED } from '../errors';
 import type { Reporter } from '../report/reporter';
-import type { ServeOptions } from '../serve/server';
-import { startServe } from '../serve/server';
+import type { ServeOptions } from '../serve/options';
+import { THREAD_YOUNG_GENERATION_MB } from '../serve/options';
+import type { FromServeThread, ToServeThread } from '../serve/serveThread';
+
+/** How long the serve thread may take to end once it reported its exit code (n8n-core may leave timers behind). */
+const EXIT_GRACE_MS = 2_000;
 
 export async function serveCommand(options: ServeOptions, reporter: Reporter): Promise<number> {
-	const running = await startServe(options, reporter);
-	reporter.note(`serving ${running.url} — stop with Ctrl-C`);
-	let signals = 0;
-	const stopped = await new Promise<'signal' | Error>((resolve) => {
-		const onSignal = () => {
-			if (++signals === 1) return resolve('signal');
-			// A second Ctrl-C does not wait: the run in progress is cut short and runs again at the next start.
-			reporter.note('stopping now');
-			process.exit(EXIT_ITEMS_FAILED);
-		};
-		process.on('SIGINT', onSignal);
-		process.on('SIGTERM', onSignal);
-		void running.workerFailed.then(resolve);
+	const thread = new Worker(path.join(__dirname, '..', 'serve', 'serveThread.js'), {
+		workerData: options,
+		resourceLimits: { maxYoungGenerationSizeMb: THREAD_YOUNG_GENERATION_MB },
 	});
-	if (stopped instanceof Error) {
-		reporter.error(stopped);
-		reporter.note('stopping: events not yet run stay in the inbox and run at the next start');
-		await running.close();
-		return EXIT_ITEMS_FAILED;
+	let signals = 0;
+	const onSignal = () => {
+		if (++signals === 1) return thread.postMessage({ type: 'stop' } satisfies ToServeThread);
+		// The run in progress is cut short: it stays in the inbox and runs again at the next start.
+		reporter.note('stopping now');
+		process.exit(EXIT_ITEMS_FAILED);
+	};
+	process.on('SIGINT', onSignal);
+	process.on('SIGTERM', onSignal);
+	try {
+		return await new Promise<number>((resolve) => {
+			let code: number | undefined;
+			thread.on('message', (message: FromServeThread) => {
+				code = message.code;
+				setTimeout(() => void thread.terminate(), EXIT_GRACE_MS).unref();
+			});
+			thread.on('error', (error) => {
+				reporter.error(error);
+				code ??= EXIT_ITEMS_FAILED;
+			});
+			thread.on('exit', () => resolve(code ?? EXIT_ITEMS_FAILED));
+		});
+	} finally {
+		process.off('SIGINT', onSignal);
+		process.off('SIGTERM', onSignal);
 	}
-	reporter.note(`stopping: new deliveries are refused (503), the run in progress finishes within ${options.shutdownTimeoutMs / 1000} s, the rest stays in the inbox`);
-	await running.close();
-	return EXIT_SUCCESS;
 }

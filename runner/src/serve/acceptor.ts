@@ -13,7 +13,8 @@ import type { Session } from '../session';
 import { crashPoint } from './crashPoints';
 import type { WebhookRequest } from './http';
 import { HttpError, RecordedResponse } from './http';
-import type { Inbox } from './inbox';
+import type { Inbox, StaticDataCommit } from './inbox';
+import { staticDataChanges } from './inbox';
 import type { WebhookTrigger } from './registration';
 
 /** A string or number field, as text. */
@@ -71,6 +72,54 @@ export class StoreError extends HttpError {
 	}
 }
 
+/**
+ * Commits what the deliveries accepted in one turn of the event loop changed, in one transaction: one disk flush
+ * (synchronous=FULL) for all of them instead of one each, so acknowledgements do not queue behind each other's flush.
+ */
+export class GroupCommit {
+	private queue: Array<StaticDataCommit & { settle: (error?: unknown) => void; since: number }> = [];
+
+	private scheduled = false;
+
+	constructor(
+		private readonly inbox: Inbox,
+		/** How long a delivery waits for the worker's write lock before it is answered 503. */
+		private readonly patienceMs = 10_000,
+	) {}
+
+	commit(entry: StaticDataCommit): Promise<void> {
+		return new Promise((resolve, reject) => {
+			this.queue.push({ ...entry, since: Date.now(), settle: (error) => (error === undefined ? resolve() : reject(error)) });
+			this.schedule(() => setImmediate(() => this.flush()));
+		});
+	}
+
+	private schedule(later: () => void) {
+		if (this.scheduled) return;
+		this.scheduled = true;
+		later();
+	}
+
+	private flush() {
+		this.scheduled = false;
+		const batch = this.queue.splice(0);
+		try {
+			if (!this.inbox.tryCommitBatch(batch)) {
+				// The worker holds the write lock for a moment: try again soon, without blocking this thread meanwhile.
+				const stale = batch.filter((entry) => Date.now() - entry.since > this.patienceMs);
+				for (const entry of stale) entry.settle(new Error('the database stayed locked'));
+				this.queue.unshift(...batch.filter((entry) => !stale.includes(entry)));
+				if (this.queue.length > 0) this.schedule(() => setTimeout(() => this.flush(), 1));
+				return;
+			}
+		} catch (error) {
+			for (const entry of batch) entry.settle(error ?? new Error('commit failed'));
+			return;
+		}
+		for (const entry of batch) entry.settle();
+	}
+}
+
 export interface Accepted {
 	response: RecordedResponse;
 	/** Items the trigger emitted (0: nothing to run, e.g. a handshake or a filtered event). */
@@ -81,20 +130,18 @@ export interface Accepted {
 }
 
 /** Runs the trigger's webhook() on one request and stores what it emitted; the caller sends `response` after this. */
-export async function accept(session: Session<unknown>, inbox: Inbox, trigger: WebhookTrigger, request: WebhookRequest): Promise<Accepted> {
-	const step = session.step();
+export async function accept(session: Session<unknown>, commits: GroupCommit, inbox: Inbox, trigger: WebhookTrigger, request: WebhookRequest): Promise<Accepted> {
+	const step = session.webhookStep(trigger.node);
 	const response = new RecordedResponse();
 	const result = await session.engine.webhook(step.workflow, session.workflowData, trigger.node, trigger.webhookData, request, response);
 	if (!result.noWebhookResponse && !response.ended) response.status(200).json(result.webhookResponse ?? { message: 'Workflow was started' });
 	const items = result.workflowData?.[0] ?? [];
+	const changes = staticDataChanges(step.before, step.workflow.staticData);
+	if (items.length === 0 && changes.length === 0) return { response, items: 0, inserted: false };
 	let stored = { id: 0, inserted: false };
+	const delivery = items.length > 0 ? { deliveryKey: deliveryKey(trigger.node, request, items), trigger: trigger.node.name, items, who: whoOf(items) } : undefined;
 	try {
-		if (items.length === 0) session.commit(step);
-		else {
-			session.commit(step, () => {
-				stored = inbox.insert({ deliveryKey: deliveryKey(trigger.node, request, items), trigger: trigger.node.name, items, who: whoOf(items) });
-			});
-		}
+		await commits.commit({ changes, alongWith: delivery && (() => (stored = inbox.insert(delivery))) });
 	} catch (error) {
 		throw new StoreError(error);
 	}

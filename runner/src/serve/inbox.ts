@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import type { RunnerState, StateStore } from '../state';
-import type { Database, SqlValue } from './sqlite';
+import type { Database, SqlValue, Statement } from './sqlite';
 import { openDatabase } from './sqlite';
 
 export type EventStatus = 'pending' | 'done' | 'dead' | 'discarded';
@@ -88,13 +88,31 @@ CREATE TABLE IF NOT EXISTS dead_letters (
 `;
 
 const STATIC_PREFIX = 'static:';
+/** How long a write waits for another connection's transaction (the worker's are short). */
+const BUSY_TIMEOUT_MS = 10_000;
+
+/** SQLITE_BUSY / SQLITE_LOCKED: another connection holds the write lock. */
+const isBusy = (error: unknown) => [5, 6].includes((error as { errcode?: number }).errcode ?? -1);
 const TOKEN_PREFIX = 'oauth:';
 
 const isPlainObject = (value: unknown): value is IDataObject => value !== null && typeof value === 'object' && !Array.isArray(value);
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** Deep equality of JSON values, stopping at the first difference (static data holds arrays of a thousand ids). */
+function same(a: unknown, b: unknown): boolean {
+	if (a === b) return true;
+	if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
+	if (Array.isArray(a) !== Array.isArray(b)) return false;
+	if (Array.isArray(a)) {
+		const other = b as unknown[];
+		return a.length === other.length && a.every((value, index) => same(value, other[index]));
+	}
+	const keys = Object.keys(a).filter((key) => (a as IDataObject)[key] !== undefined);
+	const otherKeys = Object.keys(b).filter((key) => (b as IDataObject)[key] !== undefined);
+	return keys.length === otherKeys.length && keys.every((key) => same((a as IDataObject)[key], (b as IDataObject)[key]));
+}
 
 /** One change a step made to the static data: a field of a top-level entry (`node:<name>`, `global`), or the entry. */
-interface StaticDataChange {
+export interface StaticDataChange {
 	key: string;
 	field?: string;
 	/** undefined: deleted. */
@@ -126,25 +144,51 @@ export function staticDataChanges(before: IDataObject, after: IDataObject): Stat
 
 const text = (value: SqlValue | undefined) => (value === null || value === undefined ? undefined : String(value));
 
+/**
+ * How a connection commits. `full` (the acceptor, the commands): the WAL is flushed to disk before COMMIT returns,
+ * so an acknowledged delivery survives a power loss. `normal` (the worker): no flush of its own — what it records
+ * (attempts, done, dead letters, a run's static data) can only be lost to a power loss, which means an event runs
+ * again (safe: the nodes create or update), and the next `full` commit flushes it anyway.
+ */
+export type Durability = 'full' | 'normal';
+
+export interface StaticDataCommit {
+	/** What the step changed (`staticDataChanges`). */
+	changes: StaticDataChange[];
+	alongWith?: () => void;
+}
+
 export class Inbox implements StateStore {
 	private readonly db: Database;
 
-	/** The committed static data as JSON, and the database version it was read at. */
-	private cached?: { version: number; json: string };
+	private readonly statements = new Map<string, Statement>();
+
+	/** The committed static data (read-only: steps get copies), and the database version it was read at. */
+	private cached?: { version: number; data: IDataObject };
 
 	private constructor(
 		readonly file: string,
 		private readonly now: () => number,
+		durability: Durability,
 	) {
 		mkdirSync(path.dirname(file), { recursive: true });
-		this.db = openDatabase(file);
-		// FULL: every commit is on disk before the 2xx goes out, so a power loss cannot take an acknowledged event.
-		this.db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;');
+		this.db = openDatabase(file, BUSY_TIMEOUT_MS);
+		this.db.exec(`PRAGMA journal_mode = WAL; PRAGMA synchronous = ${durability === 'full' ? 'FULL' : 'NORMAL'}; PRAGMA foreign_keys = ON;`);
 		this.db.exec(SCHEMA);
 	}
 
-	static open(file: string, options: { now?: () => number } = {}): Inbox {
-		return new Inbox(file, options.now ?? Date.now);
+	static open(file: string, options: { now?: () => number; durability?: Durability } = {}): Inbox {
+		return new Inbox(file, options.now ?? Date.now, options.durability ?? 'full');
+	}
+
+	/** A prepared statement, prepared once per connection. */
+	private sql(text: string): Statement {
+		let statement = this.statements.get(text);
+		if (!statement) {
+			statement = this.db.prepare(text);
+			this.statements.set(text, statement);
+		}
+		return statement;
 	}
 
 	get where(): string {
@@ -175,14 +219,14 @@ export class Inbox implements StateStore {
 	 * an older ats-sync are then reused). Returns whether it did.
 	 */
 	importState(readState: () => RunnerState): boolean {
-		if (this.db.prepare(`SELECT 1 FROM meta WHERE key = 'imported'`).get()) return false;
+		if (this.sql(`SELECT 1 FROM meta WHERE key = 'imported'`).get()) return false;
 		const state = readState();
 		return this.transaction(() => {
-			if (this.db.prepare(`SELECT 1 FROM meta WHERE key = 'imported'`).get()) return false;
-			const put = this.db.prepare('INSERT OR REPLACE INTO state (key, value) VALUES (?, ?)');
+			if (this.sql(`SELECT 1 FROM meta WHERE key = 'imported'`).get()) return false;
+			const put = this.sql('INSERT OR REPLACE INTO state (key, value) VALUES (?, ?)');
 			for (const [key, value] of Object.entries(state.staticData)) put.run(`${STATIC_PREFIX}${key}`, JSON.stringify(value));
 			for (const [key, value] of Object.entries(state.oauthTokens)) put.run(`${TOKEN_PREFIX}${key}`, JSON.stringify(value));
-			this.db.prepare(`INSERT INTO meta (key, value) VALUES ('imported', ?)`).run(new Date(this.now()).toISOString());
+			this.sql(`INSERT INTO meta (key, value) VALUES ('imported', ?)`).run(new Date(this.now()).toISOString());
 			return true;
 		});
 	}
@@ -190,27 +234,53 @@ export class Inbox implements StateStore {
 	// — the workflow's state —
 
 	private dataVersion(): number {
-		return Number(this.db.prepare('PRAGMA data_version').get()?.data_version ?? 0);
+		return Number(this.sql('PRAGMA data_version').get()?.data_version ?? 0);
 	}
 
+	/** The committed static data, read again only when another connection committed since. Do not change it. */
 	staticData(): IDataObject {
 		const version = this.dataVersion();
 		if (!this.cached || this.cached.version !== version) {
-			const rows = this.db.prepare(`SELECT key, value FROM state WHERE key LIKE '${STATIC_PREFIX}%'`).all();
+			const rows = this.sql(`SELECT key, value FROM state WHERE key LIKE '${STATIC_PREFIX}%'`).all();
 			const data = Object.fromEntries(rows.map((row) => [String(row.key).slice(STATIC_PREFIX.length), JSON.parse(String(row.value)) as unknown]));
-			this.cached = { version, json: JSON.stringify(data) };
+			this.cached = { version, data: data as IDataObject };
 		}
-		return JSON.parse(this.cached.json) as IDataObject;
+		return this.cached.data;
 	}
 
 	commitStaticData(before: IDataObject, after: IDataObject, alongWith?: () => void) {
-		const changes = staticDataChanges(before, after);
+		this.commitBatch([{ changes: staticDataChanges(before, after), alongWith }]);
+	}
+
+	/**
+	 * `commitBatch` unless another connection is writing right now: then nothing is done and it returns false, so the
+	 * caller (the acceptor's event loop) tries again shortly instead of sleeping in SQLite's busy handler.
+	 */
+	tryCommitBatch(commits: StaticDataCommit[]): boolean {
+		this.db.exec('PRAGMA busy_timeout = 0');
+		try {
+			this.commitBatch(commits);
+			return true;
+		} catch (error) {
+			if (isBusy(error)) return false;
+			throw error;
+		} finally {
+			this.db.exec(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
+		}
+	}
+
+	/**
+	 * Several steps' static data changes (and what goes along with each) in one transaction: one disk flush for all
+	 * the deliveries accepted in the same turn of the event loop.
+	 */
+	commitBatch(commits: StaticDataCommit[]) {
+		const changes = commits.flatMap((commit) => commit.changes);
 		// Most requests (a refused signature, a handshake) change nothing: no transaction, no disk flush.
-		if (changes.length === 0 && !alongWith) return;
+		if (changes.length === 0 && commits.every((commit) => !commit.alongWith)) return;
 		this.transaction(() => {
-			const read = this.db.prepare('SELECT value FROM state WHERE key = ?');
-			const put = this.db.prepare('INSERT OR REPLACE INTO state (key, value) VALUES (?, ?)');
-			const remove = this.db.prepare('DELETE FROM state WHERE key = ?');
+			const read = this.sql('SELECT value FROM state WHERE key = ?');
+			const put = this.sql('INSERT OR REPLACE INTO state (key, value) VALUES (?, ?)');
+			const remove = this.sql('DELETE FROM state WHERE key = ?');
 			for (const change of changes) {
 				const key = `${STATIC_PREFIX}${change.key}`;
 				let value = change.value;
@@ -225,18 +295,18 @@ export class Inbox implements StateStore {
 				if (value === undefined) remove.run(key);
 				else put.run(key, JSON.stringify(value));
 			}
-			alongWith?.();
+			for (const commit of commits) commit.alongWith?.();
 		});
 	}
 
 	savedToken(credentialKey: string): unknown {
-		const stored = text(this.db.prepare('SELECT value FROM state WHERE key = ?').get(`${TOKEN_PREFIX}${credentialKey}`)?.value);
+		const stored = text(this.sql('SELECT value FROM state WHERE key = ?').get(`${TOKEN_PREFIX}${credentialKey}`)?.value);
 		return stored === undefined ? undefined : (JSON.parse(stored) as unknown);
 	}
 
 	saveOauthTokens(credentialKey: string, oauthTokenData: unknown) {
 		this.transaction(() => {
-			this.db.prepare('INSERT OR REPLACE INTO state (key, value) VALUES (?, ?)').run(`${TOKEN_PREFIX}${credentialKey}`, JSON.stringify(oauthTokenData));
+			this.sql('INSERT OR REPLACE INTO state (key, value) VALUES (?, ?)').run(`${TOKEN_PREFIX}${credentialKey}`, JSON.stringify(oauthTokenData));
 		});
 	}
 
@@ -254,41 +324,41 @@ export class Inbox implements StateStore {
 			)
 			.run(delivery.deliveryKey, delivery.trigger, JSON.stringify(delivery.items), delivery.who ?? null, this.now());
 		if (Number(result.changes) > 0) return { id: Number(result.lastInsertRowid), inserted: true };
-		const existing = this.db.prepare('SELECT id FROM events WHERE delivery_key = ?').get(delivery.deliveryKey);
+		const existing = this.sql('SELECT id FROM events WHERE delivery_key = ?').get(delivery.deliveryKey);
 		return { id: Number(existing?.id), inserted: false };
 	}
 
 	/** The oldest pending event (the head of the queue), due or not. */
 	head(): InboxEvent | undefined {
-		const row = this.db.prepare(`SELECT * FROM events WHERE status = 'pending' ORDER BY id LIMIT 1`).get();
+		const row = this.sql(`SELECT * FROM events WHERE status = 'pending' ORDER BY id LIMIT 1`).get();
 		return row && this.toEvent(row);
 	}
 
 	/** Counts a run as started (committed before it starts, so a run a crash cut short still counts). */
 	started(id: number): number {
 		return this.transaction(() => {
-			this.db.prepare('UPDATE events SET attempts = attempts + 1 WHERE id = ?').run(id);
-			return Number(this.db.prepare('SELECT attempts FROM events WHERE id = ?').get(id)?.attempts);
+			this.sql('UPDATE events SET attempts = attempts + 1 WHERE id = ?').run(id);
+			return Number(this.sql('SELECT attempts FROM events WHERE id = ?').get(id)?.attempts);
 		});
 	}
 
 	/** Marks the event done: call inside the transaction that commits its run's static data. */
 	markDone(id: number) {
-		this.db.prepare(`UPDATE events SET status = 'done', finished_at = ?, last_error = NULL, next_attempt_at = 0 WHERE id = ?`).run(this.now(), id);
+		this.sql(`UPDATE events SET status = 'done', finished_at = ?, last_error = NULL, next_attempt_at = 0 WHERE id = ?`).run(this.now(), id);
 	}
 
 	/** A transient failure: run it again at `at`. */
 	retryAt(id: number, error: string, at: number) {
 		this.transaction(() => {
-			this.db.prepare('UPDATE events SET last_error = ?, next_attempt_at = ? WHERE id = ?').run(error, at, id);
+			this.sql('UPDATE events SET last_error = ?, next_attempt_at = ? WHERE id = ?').run(error, at, id);
 		});
 	}
 
 	/** A permanent failure or exhausted retries: out of the queue, into the dead letters. */
 	deadLetter(id: number, failure: Omit<DeadLetter, 'deadAt' | 'attempts'>) {
 		this.transaction(() => {
-			const attempts = Number(this.db.prepare('SELECT attempts FROM events WHERE id = ?').get(id)?.attempts ?? 0);
-			this.db.prepare(`UPDATE events SET status = 'dead', last_error = ?, finished_at = ? WHERE id = ?`).run(failure.error, this.now(), id);
+			const attempts = Number(this.sql('SELECT attempts FROM events WHERE id = ?').get(id)?.attempts ?? 0);
+			this.sql(`UPDATE events SET status = 'dead', last_error = ?, finished_at = ? WHERE id = ?`).run(failure.error, this.now(), id);
 			this.db
 				.prepare('INSERT OR REPLACE INTO dead_letters (event_id, error, node, who, attempts, dead_at) VALUES (?, ?, ?, ?, ?, ?)')
 				.run(id, failure.error, failure.node ?? null, failure.who ?? null, attempts, this.now());
@@ -303,12 +373,12 @@ export class Inbox implements StateStore {
 		return this.transaction(() => {
 			const ids = (
 				id === undefined
-					? this.db.prepare(`SELECT id FROM events WHERE status = 'dead'`).all()
-					: this.db.prepare(`SELECT id FROM events WHERE status = 'dead' AND id = ?`).all(id)
+					? this.sql(`SELECT id FROM events WHERE status = 'dead'`).all()
+					: this.sql(`SELECT id FROM events WHERE status = 'dead' AND id = ?`).all(id)
 			).map((row) => Number(row.id));
 			for (const deadId of ids) {
-				this.db.prepare(`UPDATE events SET status = 'pending', attempts = 0, next_attempt_at = 0, finished_at = NULL WHERE id = ?`).run(deadId);
-				this.db.prepare('DELETE FROM dead_letters WHERE event_id = ?').run(deadId);
+				this.sql(`UPDATE events SET status = 'pending', attempts = 0, next_attempt_at = 0, finished_at = NULL WHERE id = ?`).run(deadId);
+				this.sql('DELETE FROM dead_letters WHERE event_id = ?').run(deadId);
 			}
 			return ids.length;
 		});
@@ -325,7 +395,7 @@ export class Inbox implements StateStore {
 	}
 
 	get(id: number): InboxEvent | undefined {
-		const row = this.db.prepare('SELECT * FROM events WHERE id = ?').get(id);
+		const row = this.sql('SELECT * FROM events WHERE id = ?').get(id);
 		return row && this.toEvent(row);
 	}
 
@@ -340,7 +410,7 @@ export class Inbox implements StateStore {
 
 	counts(): Record<EventStatus, number> {
 		const counts: Record<EventStatus, number> = { pending: 0, done: 0, dead: 0, discarded: 0 };
-		for (const row of this.db.prepare('SELECT status, COUNT(*) AS count FROM events GROUP BY status').all()) {
+		for (const row of this.sql('SELECT status, COUNT(*) AS count FROM events GROUP BY status').all()) {
 			counts[String(row.status) as EventStatus] = Number(row.count);
 		}
 		return counts;
@@ -351,11 +421,11 @@ export class Inbox implements StateStore {
 	 * pending and dead events stay until they are run or discarded.
 	 */
 	prune(before: number): number {
-		return this.transaction(() => Number(this.db.prepare(`DELETE FROM events WHERE status IN ('done', 'discarded') AND finished_at < ?`).run(before).changes));
+		return this.transaction(() => Number(this.sql(`DELETE FROM events WHERE status IN ('done', 'discarded') AND finished_at < ?`).run(before).changes));
 	}
 
 	private toEvent(row: Record<string, SqlValue>): InboxEvent {
-		const dead = row.status === 'dead' ? this.db.prepare('SELECT * FROM dead_letters WHERE event_id = ?').get(row.id) : undefined;
+		const dead = row.status === 'dead' ? this.sql('SELECT * FROM dead_letters WHERE event_id = ?').get(row.id) : undefined;
 		return {
 			id: Number(row.id),
 			deliveryKey: String(row.delivery_key),

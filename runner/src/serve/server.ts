@@ -11,34 +11,15 @@ import { Worker } from 'node:worker_threads';
 
 import { UserError } from '../errors';
 import type { Reporter } from '../report/reporter';
-import type { Session, SessionOptions } from '../session';
+import type { Session } from '../session';
 import { openSession } from '../session';
-import { accept, StoreError } from './acceptor';
+import { accept, GroupCommit, StoreError } from './acceptor';
 import { answer, BodyGate, describeSize, HttpError, webhookRequest } from './http';
 import type { WebhookTrigger } from './registration';
 import { register, webhookTriggers } from './registration';
-import type { RetryPolicy } from './worker';
+import type { ServeOptions } from './options';
+import { THREAD_YOUNG_GENERATION_MB } from './options';
 import type { FromWorker, ToWorker, WorkerThreadData } from './workerThread';
-
-export interface ServeOptions extends SessionOptions {
-	port: number;
-	host: string;
-	/** Public base URL the ATS should call (behind a proxy); default http://<host>:<port>. */
-	publicUrl?: string;
-	/** Body limit in bytes for every trigger, and per trigger node name. */
-	maxBody: { all: number; byTrigger: Record<string, number> };
-	/** Request bodies read at once; more get 503. */
-	maxOpenBodies: number;
-	/** How long a stop waits for the run in progress. */
-	shutdownTimeoutMs: number;
-	retry: RetryPolicy;
-	json: boolean;
-	verbose: boolean;
-}
-
-export const DEFAULT_MAX_BODY = 1024 * 1024;
-export const DEFAULT_MAX_OPEN_BODIES = 8;
-export const DEFAULT_SHUTDOWN_TIMEOUT_MS = 10_000;
 
 export interface RunningServer {
 	url: string;
@@ -56,7 +37,7 @@ interface WorkerHandle {
 }
 
 function startWorker(data: WorkerThreadData): WorkerHandle {
-	const worker = new Worker(path.join(__dirname, 'workerThread.js'), { workerData: data });
+	const worker = new Worker(path.join(__dirname, 'workerThread.js'), { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: THREAD_YOUNG_GENERATION_MB } });
 	let stopping = false;
 	let stopped = false;
 	let onFailed: (error: Error) => void = () => undefined;
@@ -119,6 +100,7 @@ function routesOf(triggers: WebhookTrigger[]): Map<string, WebhookTrigger> {
 export async function startServe(options: ServeOptions, reporter: Reporter): Promise<RunningServer> {
 	const server = http.createServer();
 	let session: Session<unknown> | undefined;
+	let commits: GroupCommit | undefined;
 	let routes: Map<string, WebhookTrigger> | undefined;
 	let worker: WorkerHandle | undefined;
 	let stopping = false;
@@ -127,7 +109,7 @@ export async function startServe(options: ServeOptions, reporter: Reporter): Pro
 
 	server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
 		void (async () => {
-			if (stopping || !routes || !session?.inbox) {
+			if (stopping || !routes || !session?.inbox || !commits) {
 				// The vendor delivers again later; by then serve is up (or up again).
 				answer(res, 503, stopping ? 'ats-sync is stopping' : 'ats-sync is starting', { headers: { 'retry-after': '5' }, close: true });
 				return;
@@ -139,7 +121,7 @@ export async function startServe(options: ServeOptions, reporter: Reporter): Pro
 			inFlight++;
 			try {
 				const raw = await gate.read(req, options.maxBody.byTrigger[trigger.node.name] ?? options.maxBody.all);
-				const accepted = await accept(session, session.inbox, trigger, webhookRequest(req, url, raw));
+				const accepted = await accept(session, commits, session.inbox, trigger, webhookRequest(req, url, raw));
 				accepted.response.sendTo(res);
 				if (accepted.inserted) {
 					reporter.note(`"${trigger.node.name}" queued a run of ${accepted.items} item${accepted.items === 1 ? '' : 's'} (event #${accepted.eventId})`);
@@ -199,6 +181,7 @@ export async function startServe(options: ServeOptions, reporter: Reporter): Pro
 		if (counts.pending > 0) reporter.note(`${counts.pending} event(s) waiting in ${session.inbox!.file}: they run first`);
 		if (counts.dead > 0) reporter.note(`${counts.dead} dead-lettered event(s) in ${session.inbox!.file}: see "ats-sync inbox ${options.workflowFile} list --dead"`);
 		// Deliveries are taken in from here on (a handshake during registration needs it); they wait in the inbox.
+		commits = new GroupCommit(session.inbox!);
 		routes = routesOf(triggers);
 		worker = startWorker({ session: { ...options, webhookBaseUrl: baseUrl }, policy: options.retry, json: options.json, verbose: options.verbose });
 		await register(session, triggers, reporter);

@@ -34,7 +34,7 @@ const post = (message: FromWorker) => parentPort?.postMessage(message);
 async function runThread(data: WorkerThreadData) {
 	const reporter = new Reporter({ json: data.json, verbose: data.verbose, masker: new Masker() });
 	configureN8nLogging(data.verbose ? (level, message) => reporter.note(`[n8n ${level}] ${message}`) : undefined);
-	const session = await openSession(data.session, reporter, { state: 'inbox', lock: false });
+	const session = await openSession(data.session, reporter, { state: 'inbox', lock: false, durability: 'normal' });
 	const inbox = session.inbox!;
 	// Counted for the heartbeat line of a long run.
 	let requests = 0;
