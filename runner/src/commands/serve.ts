@@ -1,7 +1,7 @@
 /**
  * `ats-sync serve`: serves the workflow's webhook triggers until SIGINT/SIGTERM, then stops cleanly (exit 0). The
  * server runs in a thread of its own (serve/serveThread.ts, which starts the run worker in turn); this thread only
- * passes the signals on and waits for its exit code. A second signal stops at once.
+ * passes the signals on and exits with that thread's exit code. A second signal stops at once.
  */
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -10,10 +10,7 @@ import { EXIT_ITEMS_FAILED } from '../errors';
 import type { Reporter } from '../report/reporter';
 import type { ServeOptions } from '../serve/options';
 import { THREAD_YOUNG_GENERATION_MB } from '../serve/options';
-import type { FromServeThread, ToServeThread } from '../serve/serveThread';
-
-/** How long the serve thread may take to end once it reported its exit code (n8n-core may leave timers behind). */
-const EXIT_GRACE_MS = 2_000;
+import type { ToServeThread } from '../serve/serveThread';
 
 export async function serveCommand(options: ServeOptions, reporter: Reporter): Promise<number> {
 	const thread = new Worker(path.join(__dirname, '..', 'serve', 'serveThread.js'), {
@@ -31,16 +28,13 @@ export async function serveCommand(options: ServeOptions, reporter: Reporter): P
 	process.on('SIGTERM', onSignal);
 	try {
 		return await new Promise<number>((resolve) => {
-			let code: number | undefined;
-			thread.on('message', (message: FromServeThread) => {
-				code = message.code;
-				setTimeout(() => void thread.terminate(), EXIT_GRACE_MS).unref();
-			});
+			let failed = false;
 			thread.on('error', (error) => {
 				reporter.error(error);
-				code ??= EXIT_ITEMS_FAILED;
+				failed = true;
 			});
-			thread.on('exit', () => resolve(code ?? EXIT_ITEMS_FAILED));
+			// The thread ends itself with serve's exit code.
+			thread.on('exit', (code) => resolve(failed ? EXIT_ITEMS_FAILED : code));
 		});
 	} finally {
 		process.off('SIGINT', onSignal);

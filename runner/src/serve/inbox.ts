@@ -207,7 +207,12 @@ export class Inbox implements StateStore {
 			this.db.exec('COMMIT');
 			return result;
 		} catch (error) {
-			if (this.db.isTransaction) this.db.exec('ROLLBACK');
+			// COMMIT itself may have failed (the transaction is then still open) or SQLite may have rolled back already.
+			try {
+				this.db.exec('ROLLBACK');
+			} catch {
+				// no transaction left to roll back
+			}
 			throw error;
 		} finally {
 			this.cached = undefined;

@@ -13,9 +13,8 @@ import { Masker } from '../secrets';
 import type { ServeOptions } from './options';
 import { startServe } from './server';
 
-/** Messages between the main thread and this one. */
+/** Messages from the main thread. */
 export type ToServeThread = { type: 'stop' };
-export type FromServeThread = { type: 'exit'; code: number };
 
 async function serve(options: ServeOptions, reporter: Reporter): Promise<number> {
 	const running = await startServe(options, reporter);
@@ -40,9 +39,16 @@ async function serve(options: ServeOptions, reporter: Reporter): Promise<number>
 const options = workerData as ServeOptions;
 const reporter = new Reporter({ json: options.json, verbose: options.verbose, masker: new Masker() });
 configureN8nLogging(options.verbose ? (level, message) => reporter.note(`[n8n ${level}] ${message}`) : undefined);
-serve(options, reporter)
+/** Resolves once everything written so far is handed to the main thread, which writes it out. */
+const flushed = (stream: NodeJS.WritableStream) => new Promise<void>((resolve) => stream.write('', () => resolve()));
+
+void serve(options, reporter)
 	.catch((error: unknown) => {
 		reporter.error(error);
 		return error instanceof UserError ? error.exitCode : EXIT_ITEMS_FAILED;
 	})
-	.then((code) => parentPort?.postMessage({ type: 'exit', code } satisfies FromServeThread));
+	.then(async (code) => {
+		await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+		// Ends this thread with `code` (not the process): n8n-core may leave timers behind that would keep it alive.
+		process.exit(code);
+	});

@@ -151,12 +151,12 @@ export async function startServe(options: ServeOptions, reporter: Reporter): Pro
 	const baseUrl = (options.publicUrl ?? `http://${options.host}:${(server.address() as AddressInfo).port}`).replace(/\/+$/, '');
 
 	// Until the run in progress is over, the listener stays open and answers 503: the vendor delivers again later.
-	const close = async (shutdownTimeoutMs: number) => {
+	const close = async (shutdownTimeoutMs: number, startedUp = true) => {
 		stopping = true;
 		server.closeIdleConnections();
 		const deadline = Date.now() + shutdownTimeoutMs;
 		try {
-			if (worker && !(await worker.stop(shutdownTimeoutMs))) {
+			if (worker && !(await worker.stop(shutdownTimeoutMs)) && startedUp) {
 				reporter.note(`the run in progress did not finish within ${shutdownTimeoutMs / 1000} s: it stays in the inbox and runs again at the next start`);
 			}
 			// Deliveries being taken in finish (they are short); then nothing holds the inbox any more.
@@ -187,7 +187,7 @@ export async function startServe(options: ServeOptions, reporter: Reporter): Pro
 		await register(session, triggers, reporter);
 		await worker.ready;
 	} catch (error) {
-		await close(0).catch(() => undefined);
+		await close(0, false).catch(() => undefined);
 		throw error;
 	}
 	let closing: Promise<void> | undefined;

@@ -17,10 +17,9 @@ export interface Database {
 	exec(sql: string): void;
 	prepare(sql: string): Statement;
 	close(): void;
-	readonly isTransaction: boolean;
 }
 
-type DatabaseConstructor = new (file: string, options?: { timeout?: number }) => Database;
+type DatabaseConstructor = new (file: string) => Database;
 
 let constructor: DatabaseConstructor | undefined;
 
@@ -51,5 +50,7 @@ function loadDriver(): DatabaseConstructor {
 /** Opens (creating) a database file; `busyTimeoutMs`: how long a write waits for another connection's transaction. */
 export function openDatabase(file: string, busyTimeoutMs = 10_000): Database {
 	const Driver = loadDriver();
-	return new Driver(file, { timeout: busyTimeoutMs });
+	const db = new Driver(file);
+	db.exec(`PRAGMA busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
+	return db;
 }
