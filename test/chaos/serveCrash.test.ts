@@ -13,8 +13,7 @@
 import { readFileSync } from 'node:fs';
 
 import { LEVER_SEED, startLeverSimulator } from '../simulators/lever';
-import { startOnboardingSimulator } from '../simulators/onboarding';
-import { SMARTRECRUITERS_SEED, SR_RETRY_MINUTES, startSmartRecruitersSimulator } from '../simulators/smartrecruiters';
+import { SR_RETRY_MINUTES } from '../simulators/smartrecruiters';
 import { freePort } from '../n8n/instance';
 import { ensureBuilt, recipeFile, recipeWith, startFileServer, tempDir, writeJson } from '../recipes/helpers';
 import { srView } from '../recipes/srState';
@@ -23,7 +22,7 @@ import { compareOutcomes, contactBatch, leverOutcome } from './batch';
 import { KillSwitch, startCountingProxy } from './killSwitch';
 import { printFigures } from './runner';
 import { inboxCounts, killPlans, liveUntilDone, liveUntilKilled, RetryingSender, sleep, stateFileIn, type LifeOutcome } from './serveLives';
-import { srHireMaker, type SrHire } from './srHires';
+import { srHireMaker, srHireSystems, type SrHire } from './srHires';
 
 const SEED = Number(process.env.CHAOS_SEED ?? 12);
 const KILLS = Number(process.env.CHAOS_SERVE_KILLS ?? 20);
@@ -123,18 +122,12 @@ describe('ats-sync serve killed at seeded points while deliveries stream in', ()
 
 	it.concurrent(`SmartRecruiters hire-to-onboarding with its status lookup (${KILLS} kills): every hire pushed once, noted once`, async () => {
 		await ensureBuilt();
-		const sim = await startSmartRecruitersSimulator({ rateLimit: false, autoEvents: true, webhooks: { retryDelaysMs: SR_RETRIES_MS } });
-		const onboarding = await startOnboardingSimulator({ auth: { header: 'authorization', value: ONBOARDING_TOKEN } });
-		const killSwitch = new KillSwitch();
-		const srProxy = await startCountingProxy(sim.baseUrl, killSwitch);
-		const onboardingProxy = await startCountingProxy(onboarding.baseUrl, killSwitch);
+		const systems = await srHireSystems({ rateLimit: false, autoEvents: true, webhooks: { retryDelaysMs: SR_RETRIES_MS } }, ONBOARDING_TOKEN);
+		const { sim, onboarding, killSwitch } = systems;
 		try {
 			const dir = tempDir('chaos-serve-sr-');
-			const credentials = writeJson(dir, 'credentials.json', {
-				'SmartRecruiters account': { type: 'smartRecruitersApi', data: { apiKey: SMARTRECRUITERS_SEED.apiKey, environment: 'custom', customUrl: srProxy.url } },
-				'Onboarding API': { type: 'onboardingApi', data: { authType: 'header', headerName: 'Authorization', headerValue: ONBOARDING_TOKEN } },
-			});
-			const workflow = recipeWith(dir, 'hire-to-onboarding.smartrecruiters.json', 'Onboarding Push', 'url', `${onboardingProxy.url}/employees`);
+			const credentials = systems.credentials(dir);
+			const workflow = recipeWith(dir, 'hire-to-onboarding.smartrecruiters.json', 'Onboarding Push', 'url', systems.onboardingUrl);
 			const state = stateFileIn(dir);
 			const port = await freePort();
 			const args = ['--port', String(port), '--credentials', credentials, '--state', state, '--wait-lock', ...RETRY_ARGS];
@@ -199,10 +192,7 @@ describe('ats-sync serve killed at seeded points while deliveries stream in', ()
 			expect(inboxCounts(state)).toMatchObject({ pending: 0, dead: 0 });
 			expect(sim.contractViolations).toEqual([]);
 		} finally {
-			await srProxy.close();
-			await onboardingProxy.close();
-			await sim.close();
-			await onboarding.close();
+			await systems.close();
 		}
 	});
 });

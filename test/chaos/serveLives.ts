@@ -124,7 +124,12 @@ export async function liveUntilKilled(workflow: string, args: string[], plan: Ki
 		return { plan, ended: 'killed' };
 	}
 	if (plan.kind === 'ats-request') killSwitch.arm({ atRequest: plan.at, mode: plan.mode! }, () => void serving.kill());
-	const ended = await Promise.race([serving.exited.then(() => 'killed' as const), sleep(limitMs).then(() => 'timeout' as const)]);
+	let timer: NodeJS.Timeout | undefined;
+	const ended = await Promise.race([
+		serving.exited.then(() => 'killed' as const),
+		new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), limitMs))),
+	]);
+	clearTimeout(timer);
 	if (ended === 'timeout') await serving.kill();
 	killSwitch.arm(undefined, () => undefined);
 	return { plan, ended };

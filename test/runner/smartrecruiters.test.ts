@@ -30,33 +30,25 @@ afterAll(async () => {
 	await sim.close();
 });
 
+/** A workflow of one SmartRecruiters Trigger and a credentials file for `target` (the key from SR_API_KEY). */
+function triggerWorkflow(target: Simulator, name: string, trigger: { name: string; webhookId: string; parameters: Record<string, unknown> }) {
+	const dir = tempDir();
+	const workflow = path.join(dir, 'sr-trigger.json');
+	const node = { id: 'trigger', type: 'n8n-nodes-ats-sync.smartRecruitersTrigger', typeVersion: 1, position: [0, 0], credentials: { smartRecruitersApi: { id: 'sr', name: 'SmartRecruiters' } }, ...trigger };
+	writeFileSync(workflow, JSON.stringify({ name, nodes: [node], connections: {} }));
+	const credentials = path.join(dir, 'credentials.json');
+	writeFileSync(credentials, JSON.stringify({ SmartRecruiters: { apiKey: '${SR_API_KEY}', environment: 'custom', customUrl: target.baseUrl } }));
+	return { workflow, credentials, env: { SR_API_KEY: target.apiKey, NODE_PATH: path.join(repoRoot, 'node_modules') } };
+}
+
 describe('ats-sync serve with the SmartRecruiters Trigger', () => {
 	it('answers the handshake during registration, runs signed deliveries, keeps the subscription on SIGTERM until deregister', async () => {
-		const dir = tempDir();
-		const workflow = path.join(dir, 'sr-events.json');
-		writeFileSync(
-			workflow,
-			JSON.stringify({
-				name: 'SmartRecruiters events',
-				nodes: [
-					{
-						id: 'trigger',
-						name: 'New Candidate',
-						type: 'n8n-nodes-ats-sync.smartRecruitersTrigger',
-						typeVersion: 1,
-						position: [0, 0],
-						webhookId: '0d7f5a3e-9c1b-4e52-8f0a-3b6d2c1e4f70',
-						parameters: { events: ['candidate.created'] },
-						credentials: { smartRecruitersApi: { id: 'sr', name: 'SmartRecruiters' } },
-					},
-				],
-				connections: {},
-			}),
-		);
-		const credentials = path.join(dir, 'credentials.json');
-		writeFileSync(credentials, JSON.stringify({ SmartRecruiters: { apiKey: '${SR_API_KEY}', environment: 'custom', customUrl: sim.baseUrl } }));
+		const { workflow, credentials, env } = triggerWorkflow(sim, 'SmartRecruiters events', {
+			name: 'New Candidate',
+			webhookId: '0d7f5a3e-9c1b-4e52-8f0a-3b6d2c1e4f70',
+			parameters: { events: ['candidate.created'] },
+		});
 		let stdout = '';
-		const env = { SR_API_KEY: sim.apiKey, NODE_PATH: path.join(repoRoot, 'node_modules') };
 		const serving = await runCli(['serve', workflow, '--port', '0', '--credentials', credentials, '--nodes', packageDir, '--json'], {
 			env,
 			until: /serving http|error/,
@@ -94,30 +86,11 @@ describe('ats-sync serve with the SmartRecruiters Trigger', () => {
 	it('answers 5xx when the status lookup fails, so the redelivery of the hire runs, and runs it once', async () => {
 		const S = SMARTRECRUITERS_SEED;
 		const hiring = await startSmartRecruitersSimulator({ rateLimit: false });
-		const dir = tempDir();
-		const workflow = path.join(dir, 'sr-hired.json');
-		writeFileSync(
-			workflow,
-			JSON.stringify({
-				name: 'SmartRecruiters hires',
-				nodes: [
-					{
-						id: 'trigger',
-						name: 'Hired',
-						type: 'n8n-nodes-ats-sync.smartRecruitersTrigger',
-						typeVersion: 1,
-						position: [0, 0],
-						webhookId: '7c1e0b8a-3f52-4d0e-9a61-5b2c8d4e6f13',
-						parameters: { events: ['application.status.updated'], options: { onlyStatuses: ['HIRED'] } },
-						credentials: { smartRecruitersApi: { id: 'sr', name: 'SmartRecruiters' } },
-					},
-				],
-				connections: {},
-			}),
-		);
-		const credentials = path.join(dir, 'credentials.json');
-		writeFileSync(credentials, JSON.stringify({ SmartRecruiters: { apiKey: '${SR_API_KEY}', environment: 'custom', customUrl: hiring.baseUrl } }));
-		const env = { SR_API_KEY: hiring.apiKey, NODE_PATH: path.join(repoRoot, 'node_modules') };
+		const { workflow, credentials, env } = triggerWorkflow(hiring, 'SmartRecruiters hires', {
+			name: 'Hired',
+			webhookId: '7c1e0b8a-3f52-4d0e-9a61-5b2c8d4e6f13',
+			parameters: { events: ['application.status.updated'], options: { onlyStatuses: ['HIRED'] } },
+		});
 		const serving = await runCli(['serve', workflow, '--port', '0', '--credentials', credentials, '--nodes', packageDir], { env, until: /serving http|error/ });
 		const exited = new Promise<number | null>((resolve) => serving.child.on('close', (code) => resolve(code)));
 		let stderr = serving.stderr;
