@@ -36,7 +36,10 @@ function loadDriver(): DatabaseConstructor {
 		(emitWarning as (...args: unknown[]) => void).call(process, warning, ...rest);
 	}) as typeof process.emitWarning;
 	try {
-		constructor = (require('node:sqlite') as { DatabaseSync: DatabaseConstructor }).DatabaseSync;
+		// Node 20 has no node:sqlite (undefined here); 22.5–22.12 have it only behind a flag (a throw).
+		const driver = (process.getBuiltinModule?.('node:sqlite') as { DatabaseSync?: DatabaseConstructor } | undefined)?.DatabaseSync;
+		if (!driver) throw new Error('node:sqlite is not available');
+		constructor = driver;
 		return constructor;
 	} catch {
 		throw new UserError(
