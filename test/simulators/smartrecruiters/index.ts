@@ -107,8 +107,9 @@ export const SR_RETRY_MINUTES = [1, 3, 10, 45, 120, 240, 480, 960, 1440, 1440];
 const DEFAULT_WEBHOOK_OPTIONS: WebhookOptions = {
 	handshakeTimeoutMs: 20_000,
 	deliveryTimeoutMs: 5_000,
-	// The documented schedule with a minute compressed to 10 ms: 11 attempts over 45 s for a receiver that stays down.
-	retryDelaysMs: SR_RETRY_MINUTES.map((minutes) => minutes * 10),
+	// The documented schedule with a minute compressed to a millisecond: 11 attempts over 4.7 s for a receiver that
+	// stays down (tests of a longer outage pass a slower schedule).
+	retryDelaysMs: SR_RETRY_MINUTES.map((minutes) => minutes),
 	eventVersion: 'v201910',
 	subscriptionEventVersion: 'v1',
 };
