@@ -98,7 +98,10 @@ function routesOf(triggers: WebhookTrigger[]): Map<string, WebhookTrigger> {
 
 /** Starts the server, the worker and the registrations; resolves once it serves. */
 export async function startServe(options: ServeOptions, reporter: Reporter): Promise<RunningServer> {
-	const server = http.createServer();
+	// Node closes a kept-alive connection after 5 s idle; a client sending its next delivery on it just then gets a
+	// reset instead of an answer. Senders keep connections idle for up to a minute, so serve keeps them longer.
+	const server = http.createServer({ keepAliveTimeout: 65_000 });
+	server.headersTimeout = 66_000;
 	let session: Session<unknown> | undefined;
 	let commits: GroupCommit | undefined;
 	let routes: Map<string, WebhookTrigger> | undefined;
