@@ -21,7 +21,7 @@ import { seededRandom } from '../seededRandom';
 import { compareOutcomes, contactBatch, leverOutcome } from './batch';
 import { KillSwitch, startCountingProxy } from './killSwitch';
 import { printFigures } from './runner';
-import { inboxCounts, killPlans, liveUntilDone, liveUntilKilled, RetryingSender, sleep, stateFileIn, type LifeOutcome } from './serveLives';
+import { inboxCounts, killRepeatedly, liveUntilDone, RetryingSender, sleep, stateFileIn, type LifeOutcome } from './serveLives';
 import { srHireMaker, srHireSystems, type SrHire } from './srHires';
 
 const SEED = Number(process.env.CHAOS_SEED ?? 12);
@@ -31,8 +31,6 @@ const OUTREACH_SECRET = 'outreach-signing-secret-for-serve-crash';
 const SENDER_RETRIES_MS = [500, 1000, 2000, 4000, 8000, 16000, 32000];
 /** SmartRecruiters' documented schedule with a minute compressed to 250 ms (the first retries 0.25, 0.75, 2.5, 11 s). */
 const SR_RETRIES_MS = SR_RETRY_MINUTES.map((minutes) => minutes * 250);
-/** A kill point not reached in this long (no work left for it) ends the life anyway. */
-const LIFE_LIMIT_MS = 30_000;
 const ONBOARDING_TOKEN = 'Bearer onboarding-token-for-serve-crash';
 /** serve's own inbox retries, short: a run the kill switch cut off at the ATS is tried again soon. */
 const RETRY_ARGS = ['--retry-base', '0.5', '--retry-max', '2', '--retry-attempts', '50', '--shutdown-timeout', '5'];
@@ -43,16 +41,18 @@ const tally = (lives: LifeOutcome[]) =>
 describe('ats-sync serve killed at seeded points while deliveries stream in', () => {
 	it.concurrent(`Lever push-on-interested (${KILLS} kills): every acknowledged event in Lever exactly once, as a clean serve leaves it`, async () => {
 		await ensureBuilt();
+		const size = 60;
+		// contactBatch gives every fifth contact a CV.
 		const files = await startFileServer(
-			Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`/cv/person${i * 5}.pdf`, { type: 'application/pdf', body: `%PDF-1.4 CV of person ${i * 5}` }])),
+			Object.fromEntries(Array.from({ length: size / 5 }, (_, i) => [`/cv/person${i * 5}.pdf`, { type: 'application/pdf', body: `%PDF-1.4 CV of person ${i * 5}` }])),
 		);
-		const batch = contactBatch(40, files.baseUrl, LEVER_SEED.contactEmails.ada);
+		const batch = contactBatch(size, files.baseUrl, LEVER_SEED.contactEmails.ada);
 		const everyone = [...batch.emails, ...batch.failing];
 		const workflow = recipeFile('push-on-interested.lever.json');
 		const webhookId = (JSON.parse(readFileSync(workflow, 'utf8')) as { nodes: Array<{ name: string; webhookId?: string }> }).nodes.find((node) => node.name === 'Contact Event')!.webhookId!;
 
-		/** One serve of the whole batch on a fresh simulator: with `plans`, killed at each; without, the clean run. */
-		const serveBatch = async (label: string, plans: ReturnType<typeof killPlans>) => {
+		/** One serve of the whole batch on a fresh simulator: killed `kills` times at seeded points (0: the clean run). */
+		const serveBatch = async (label: string, kills: number) => {
 			const sim = await startLeverSimulator({ port: 0 });
 			const killSwitch = new KillSwitch();
 			const proxy = await startCountingProxy(sim.baseUrl, killSwitch);
@@ -67,14 +67,9 @@ describe('ats-sync serve killed at seeded points while deliveries stream in', ()
 				const args = ['--port', String(port), '--credentials', credentials, '--state', state, '--wait-lock', ...RETRY_ARGS];
 				const sender = new RetryingSender(`http://127.0.0.1:${port}/webhook/${webhookId}`, OUTREACH_SECRET, SENDER_RETRIES_MS);
 				// Paced so that deliveries keep coming during most lives (a kill between insert and 2xx needs one).
-				const sending = sender.sendAll(batch.events, plans.length > 0 ? 1000 : 150);
-				const lives: LifeOutcome[] = [];
+				const sending = sender.sendAll(batch.events, kills > 0 ? 1500 : 150);
 				const workLeft = () => !sender.done || inboxCounts(state).pending > 0;
-				for (const plan of plans) {
-					// Only deliveries still coming in can reach the point between insert and 2xx.
-					const reachable = plan.kind !== 'accepted' || !sender.done ? plan : { ...plan, kind: 'run-finished' as const };
-					lives.push(await liveUntilKilled(workflow, args, reachable, killSwitch, LIFE_LIMIT_MS));
-				}
+				const lives = await killRepeatedly({ workflow, args, killSwitch, random: seededRandom(SEED), kills, maxRequest: 12, deliveriesComing: () => !sender.done, workLeft });
 				const exit = await liveUntilDone(workflow, args, () => !workLeft(), 10 * 60_000);
 				await sending;
 				return { sim, sender, lives, exit, counts: inboxCounts(state), outcome: leverOutcome(sim, everyone) };
@@ -85,8 +80,8 @@ describe('ats-sync serve killed at seeded points while deliveries stream in', ()
 		};
 
 		try {
-			const clean = await serveBatch('clean', []);
-			const crashed = await serveBatch('killed', killPlans(seededRandom(SEED), KILLS, 12));
+			const clean = await serveBatch('clean', 0);
+			const crashed = await serveBatch('killed', KILLS);
 			const comparison = compareOutcomes(clean.outcome, crashed.outcome, batch.repeated);
 			const unacknowledged = crashed.sender.sent.filter((event) => !event.acknowledged).map((event) => event.eventId);
 			const retried = crashed.sender.sent.filter((event) => event.answers.length > 1).length;
@@ -145,11 +140,16 @@ describe('ats-sync serve killed at seeded points while deliveries stream in', ()
 				}
 				hiring = false;
 			})();
-			const lives: LifeOutcome[] = [];
-			for (const plan of killPlans(seededRandom(SEED + 1), KILLS, 10)) {
-				const reachable = plan.kind !== 'accepted' || hiring ? plan : { ...plan, kind: 'run-finished' as const };
-				lives.push(await liveUntilKilled(workflow, args, reachable, killSwitch, LIFE_LIMIT_MS));
-			}
+			const lives = await killRepeatedly({
+				workflow,
+				args,
+				killSwitch,
+				random: seededRandom(SEED + 1),
+				kills: KILLS,
+				maxRequest: 10,
+				deliveriesComing: () => hiring,
+				workLeft: () => hiring || inboxCounts(state).pending > 0,
+			});
 			const exit = await liveUntilDone(
 				workflow,
 				args,

@@ -93,14 +93,12 @@ export interface KillPlan {
 	mode?: KillMode;
 }
 
-/** `count` seeded kill points, the kinds in turn (so each is hit about equally often), each at a random count. */
-export function killPlans(random: () => number, count: number, maxRequest: number): KillPlan[] {
+/** The `index`-th seeded kill point: the kinds in turn (so each is hit about equally often), each at a random count. */
+function killPlan(random: () => number, index: number, maxRequest: number): KillPlan {
 	const kinds: KillKind[] = ['accepted', 'ats-request', 'run-finished', 'ats-request', 'run-committing'];
-	return Array.from({ length: count }, (_, index) => {
-		const kind = kinds[index % kinds.length];
-		if (kind === 'ats-request') return { kind, at: 1 + Math.floor(random() * maxRequest), mode: random() < 0.5 ? 'before' : 'after' };
-		return { kind, at: 1 + Math.floor(random() * 3) };
-	});
+	const kind = kinds[index % kinds.length];
+	if (kind === 'ats-request') return { kind, at: 1 + Math.floor(random() * maxRequest), mode: random() < 0.5 ? 'before' : 'after' };
+	return { kind, at: 1 + Math.floor(random() * 3) };
 }
 
 export interface LifeOutcome {
@@ -113,7 +111,7 @@ export interface LifeOutcome {
  * One life of `ats-sync serve <workflow> args…` that ends at `plan`: serve is SIGKILLed there (by itself at a crash
  * point, or by the kill switch at an ATS request), or after `limitMs` if it never gets there.
  */
-export async function liveUntilKilled(workflow: string, args: string[], plan: KillPlan, killSwitch: KillSwitch, limitMs: number): Promise<LifeOutcome> {
+async function liveUntilKilled(workflow: string, args: string[], plan: KillPlan, killSwitch: KillSwitch, limitMs: number): Promise<LifeOutcome> {
 	killSwitch.arm(undefined, () => undefined);
 	const env = { ...LOCK_ENV, ...(plan.kind === 'ats-request' ? {} : { ATS_SYNC_CRASH_AT: `${plan.kind}:${plan.at}` }) };
 	let serving: ServingRecipe;
@@ -134,6 +132,34 @@ export async function liveUntilKilled(workflow: string, args: string[], plan: Ki
 	killSwitch.arm(undefined, () => undefined);
 	return { plan, ended };
 }
+
+/**
+ * Lives of serve, each ended at the next seeded kill point, until `kills` of them died at their point (a life whose
+ * point was not reached in time does not count) — or work runs out. A kill between insert and 2xx needs deliveries
+ * still coming in: without them that point becomes "after a run".
+ */
+export async function killRepeatedly(options: {
+	workflow: string;
+	args: string[];
+	killSwitch: KillSwitch;
+	random: () => number;
+	kills: number;
+	maxRequest: number;
+	deliveriesComing: () => boolean;
+	workLeft: () => boolean;
+}): Promise<LifeOutcome[]> {
+	const lives: LifeOutcome[] = [];
+	const killed = () => lives.filter((life) => life.ended === 'killed').length;
+	for (let index = 0; killed() < options.kills && lives.length < options.kills * 2 && options.workLeft(); index++) {
+		const plan = killPlan(options.random, index, options.maxRequest);
+		const reachable = plan.kind !== 'accepted' || options.deliveriesComing() ? plan : { ...plan, kind: 'run-finished' as const };
+		lives.push(await liveUntilKilled(options.workflow, options.args, reachable, options.killSwitch, LIFE_LIMIT_MS));
+	}
+	return lives;
+}
+
+/** A kill point not reached in this long (no work left for it) ends the life anyway; it does not count as a kill. */
+const LIFE_LIMIT_MS = 30_000;
 
 /** A last life without a kill point, until `done()` holds; then SIGTERM. Resolves with its exit code. */
 export async function liveUntilDone(workflow: string, args: string[], done: () => Promise<boolean> | boolean, limitMs: number): Promise<number | null> {
