@@ -127,7 +127,13 @@ async function main() {
 	return results.some((row) => row.verdict === 'miss') ? 1 : 0;
 }
 
-main()
+/** Regenerates bench/results/README.md from latest.json (after merging branches that each measured a section). */
+function rewriteReadme() {
+	writeFileSync(path.join(resultsDir, 'README.md'), resultsReadme(readLatest()));
+	return 0;
+}
+
+(process.argv[2] === '--readme-only' ? Promise.resolve(rewriteReadme()) : main())
 	.then((code) => process.exit(code))
 	.catch((error) => {
 		process.stderr.write(`${error.message}\n`);

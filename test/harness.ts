@@ -21,7 +21,9 @@ import type {
 	IWorkflowBase,
 } from 'n8n-workflow';
 
-import { credentialsByType, Engine, TypeRegistry } from '../runner/src/engine';
+import { credentialsByType } from '../runner/src/credentials/helper';
+import { Engine } from '../runner/src/engine';
+import { TypeRegistry } from '../runner/src/workflow/types';
 import { recordOutput, registerCredentialSecrets } from './secrets/record';
 
 export const PACKAGE_NAME = 'n8n-nodes-ats-sync';

@@ -194,14 +194,16 @@ export class SmartRecruitersTrigger implements INodeType {
 		const verified = matchingSignature(signature, keys, delivery);
 		if (!verified) return reject('Invalid smartrecruiters-signature');
 
-		// Acknowledge at once: SmartRecruiters counts anything but a 202 within 5 s as a failed delivery.
-		response.status(202).end();
-
+		// SmartRecruiters wants a 202 within 5 s. It is sent once the event is decided (after the status lookup below):
+		// if the lookup fails, the error answers 500 and SmartRecruiters delivers the event again.
+		const accepted = (): IWebhookResponseData => {
+			response.status(202).end();
+			return { noWebhookResponse: true };
+		};
 		// event-id is a required header, but a delivery without one must not be replayable within the tolerance either.
 		const deliveryKey = delivery.eventId || `v1:${verified}`;
 		const deliveries = seenIds(state, 'recentEventIds', REMEMBERED_EVENT_IDS);
-		if (deliveries.has(deliveryKey)) return { noWebhookResponse: true };
-		deliveries.remember(deliveryKey);
+		if (deliveries.has(deliveryKey)) return accepted();
 
 		const payload = this.getBodyData();
 		const item: IDataObject = {
@@ -214,11 +216,14 @@ export class SmartRecruitersTrigger implements INodeType {
 		const onlyStatuses = (options.onlyStatuses as string[] | undefined) ?? [];
 		if (onlyStatuses.length > 0 && isApplicationEvent(delivery.eventName)) {
 			const ids = applicationIds(payload, delivery.link);
-			if (!ids) return { noWebhookResponse: true };
+			if (!ids) return accepted();
 			const application = await getApplication.call(this, ids.candidateId, ids.jobId);
-			if (!onlyStatuses.includes(String(application.status))) return { noWebhookResponse: true };
+			if (!onlyStatuses.includes(String(application.status))) return accepted();
 			item.application = application;
 		}
+		// Remembered only when the event starts the workflow: a delivery that failed above is still run when it comes again.
+		deliveries.remember(deliveryKey);
+		accepted();
 		return { noWebhookResponse: true, workflowData: [this.helpers.returnJsonArray([item])] };
 	}
 }

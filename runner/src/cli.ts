@@ -5,19 +5,26 @@
  */
 import { parseArgs } from 'node:util';
 
-import { configureN8nLogging } from './engine';
 import { EXIT_INVALID, EXIT_ITEMS_FAILED, UserError } from './errors';
-import { Reporter } from './report';
-import { runCommand } from './run';
+import { Reporter } from './report/reporter';
 import { Masker } from './secrets';
-import { serveCommand } from './serve';
-import { validateCommand } from './validate';
+import { parseSize } from './serve/http';
+import type { EventStatus } from './serve/inbox';
+import type { ServeOptions } from './serve/options';
+import type { SessionOptions } from './session';
+import { DEFAULT_MAX_BODY, DEFAULT_MAX_OPEN_BODIES, DEFAULT_SHUTDOWN_TIMEOUT_MS } from './serve/options';
+import { DEFAULT_RETRY_POLICY } from './serve/worker';
 
 export const USAGE = `Usage:
   ats-sync run <workflow.json> [--credentials creds.json|yaml] [--input events.ndjson|json|-] [--state file]
                [--dry-run] [--json] [--verbose] [--nodes <package or path>]... [--trigger <node name>] [--wait-lock]
   ats-sync serve <workflow.json> [--port 5678] [--host 127.0.0.1] [--public-url https://…] [--credentials …]
-               [--state …] [--nodes …]... [--json] [--verbose] [--wait-lock]
+               [--state …] [--nodes …]... [--json] [--verbose] [--wait-lock] [--shutdown-timeout 10]
+               [--max-body 1mb | --max-body "<trigger>=<size>"]... [--max-open-bodies 8]
+               [--retry-attempts 12] [--retry-base 2] [--retry-max 600]
+  ats-sync inbox <workflow.json> [list] [--pending | --dead] [--json] [--state …]
+  ats-sync inbox <workflow.json> show <id> | retry <id> | retry --all | discard <id> --reason "…"
+  ats-sync deregister <workflow.json> [--credentials …] [--state …] [--nodes …]... [--wait-lock]
   ats-sync validate <workflow.json>... [--credentials …] [--nodes …]... [--json]
 
 Credentials come from --credentials and/or ATS_SYNC_CREDENTIALS (JSON) and ATS_SYNC_CRED_<NAME>_<FIELD> variables.
@@ -36,6 +43,16 @@ const OPTIONS = {
 	port: { type: 'string', default: '5678' },
 	host: { type: 'string', default: '127.0.0.1' },
 	'public-url': { type: 'string' },
+	'shutdown-timeout': { type: 'string' },
+	'max-body': { type: 'string', multiple: true },
+	'max-open-bodies': { type: 'string' },
+	'retry-attempts': { type: 'string' },
+	'retry-base': { type: 'string' },
+	'retry-max': { type: 'string' },
+	pending: { type: 'boolean', default: false },
+	dead: { type: 'boolean', default: false },
+	all: { type: 'boolean', default: false },
+	reason: { type: 'string' },
 	help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -60,6 +77,53 @@ function onlyFor(parsed: Parsed, command: string, allowed: Array<keyof typeof OP
 	}
 }
 
+/** A number option within bounds, or its default. */
+function numberOption(value: string | undefined, name: string, fallback: number, { min = 0, integer = false } = {}): number {
+	if (value === undefined) return fallback;
+	const parsed = Number(value);
+	if (value.trim() === '' || !Number.isFinite(parsed) || parsed < min || (integer && !Number.isInteger(parsed))) {
+		throw new UserError(`--${name} ${value} is not ${integer ? 'a whole number' : 'a number'}${min > 0 ? ` of at least ${min}` : ''}`);
+	}
+	return parsed;
+}
+
+/** `--max-body 2mb` for every trigger, `--max-body "Contact Event=4mb"` for one. */
+function bodyLimits(values: string[] | undefined): ServeOptions['maxBody'] {
+	const limits: ServeOptions['maxBody'] = { all: DEFAULT_MAX_BODY, byTrigger: {} };
+	for (const value of values ?? []) {
+		const at = value.lastIndexOf('=');
+		const size = parseSize(at >= 0 ? value.slice(at + 1) : value);
+		if (size === undefined || size < 1) throw new UserError(`--max-body ${value}: give a size such as 1mb or 512kb, or "<trigger node>=<size>"`);
+		if (at >= 0) limits.byTrigger[value.slice(0, at).trim()] = size;
+		else limits.all = size;
+	}
+	return limits;
+}
+
+function serveOptions(values: Parsed['values']): Omit<ServeOptions, keyof SessionOptions> {
+	const port = Number(values.port);
+	if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UserError(`--port ${values.port} is not a port number`);
+	const seconds = (name: 'shutdown-timeout' | 'retry-base' | 'retry-max', fallbackMs: number) =>
+		Math.round(numberOption(values[name], name, fallbackMs / 1000) * 1000);
+	const retry = {
+		attempts: numberOption(values['retry-attempts'], 'retry-attempts', DEFAULT_RETRY_POLICY.attempts, { min: 1, integer: true }),
+		baseMs: seconds('retry-base', DEFAULT_RETRY_POLICY.baseMs),
+		maxMs: seconds('retry-max', DEFAULT_RETRY_POLICY.maxMs),
+	};
+	if (retry.maxMs < retry.baseMs) throw new UserError('--retry-max must be at least --retry-base');
+	return {
+		port,
+		host: values.host,
+		publicUrl: values['public-url'],
+		maxBody: bodyLimits(values['max-body']),
+		maxOpenBodies: numberOption(values['max-open-bodies'], 'max-open-bodies', DEFAULT_MAX_OPEN_BODIES, { min: 1, integer: true }),
+		shutdownTimeoutMs: seconds('shutdown-timeout', DEFAULT_SHUTDOWN_TIMEOUT_MS),
+		retry,
+		json: values.json,
+		verbose: values.verbose,
+	};
+}
+
 function oneWorkflow(command: string, positionals: string[]): string {
 	if (positionals.length !== 1) throw new UserError(`"ats-sync ${command}" takes exactly one workflow file (got ${positionals.length})`);
 	return positionals[0];
@@ -72,8 +136,12 @@ export async function main(argv: string[], io: { stdout?: NodeJS.WritableStream;
 		const parsed = parse(argv);
 		const { values } = parsed;
 		reporter = new Reporter({ json: values.json, verbose: values.verbose, masker, ...io });
-		configureN8nLogging(values.verbose ? (level, message) => reporter.note(`[n8n ${level}] ${message}`) : undefined);
 		const [command, ...rest] = parsed.positionals;
+		// Commands are loaded when chosen: serve and inbox keep n8n-core out of this thread (see commands/serve.ts).
+		const withN8n = async () => {
+			const { configureN8nLogging } = await import('./n8nServices');
+			configureN8nLogging(values.verbose ? (level, message) => reporter.note(`[n8n ${level}] ${message}`) : undefined);
+		};
 		if (values.help || command === undefined || command === 'help') {
 			(io.stdout ?? process.stdout).write(`${USAGE}\n`);
 			return command === undefined && !values.help ? EXIT_INVALID : 0;
@@ -83,6 +151,8 @@ export async function main(argv: string[], io: { stdout?: NodeJS.WritableStream;
 			case 'run': {
 				onlyFor(parsed, command, ['input', 'state', 'dry-run', 'trigger', 'wait-lock']);
 				const workflowFile = oneWorkflow(command, rest);
+				await withN8n();
+				const { runCommand } = await import('./commands/run');
 				const { exitCode } = await runCommand(
 					{ ...session, workflowFile, inputFile: values.input, trigger: values.trigger, dryRun: values['dry-run'] },
 					reporter,
@@ -90,20 +160,51 @@ export async function main(argv: string[], io: { stdout?: NodeJS.WritableStream;
 				return exitCode;
 			}
 			case 'serve': {
-				onlyFor(parsed, command, ['state', 'port', 'host', 'public-url', 'wait-lock']);
-				const port = Number(values.port);
-				if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UserError(`--port ${values.port} is not a port number`);
-				return await serveCommand(
-					{ ...session, workflowFile: oneWorkflow(command, rest), port, host: values.host, publicUrl: values['public-url'] },
+				onlyFor(parsed, command, [
+					'state',
+					'port',
+					'host',
+					'public-url',
+					'wait-lock',
+					'shutdown-timeout',
+					'max-body',
+					'max-open-bodies',
+					'retry-attempts',
+					'retry-base',
+					'retry-max',
+				]);
+				const options = { ...session, workflowFile: oneWorkflow(command, rest), ...serveOptions(values) };
+				const { serveCommand } = await import('./commands/serve');
+				return await serveCommand(options, reporter);
+			}
+			case 'inbox': {
+				onlyFor(parsed, command, ['state', 'pending', 'dead', 'all', 'reason']);
+				const [workflowFile, action = 'list', id, ...extra] = rest;
+				if (workflowFile === undefined) throw new UserError('"ats-sync inbox" takes the workflow file first, e.g. ats-sync inbox flow.json list --dead');
+				if (!['list', 'show', 'retry', 'discard'].includes(action)) throw new UserError(`Unknown inbox action "${action}": use list, show, retry or discard`);
+				if (extra.length > 0) throw new UserError(`"ats-sync inbox … ${action}" takes one event id at most (got ${1 + extra.length})`);
+				const eventId = id === undefined ? undefined : Number(id.replace(/^#/, ''));
+				if (eventId !== undefined && !Number.isInteger(eventId)) throw new UserError(`"${id}" is not an event id (the number "ats-sync inbox … list" shows)`);
+				const statuses: EventStatus[] = values.pending || values.dead ? [...(values.pending ? ['pending' as const] : []), ...(values.dead ? ['dead' as const] : [])] : ['pending', 'dead'];
+				const { inboxCommand } = await import('./commands/inbox');
+				return inboxCommand(
+					{ workflowFile, stateFile: values.state, action: action as 'list', id: eventId, statuses, all: values.all, reason: values.reason, json: values.json },
 					reporter,
 				);
 			}
-			case 'validate':
+			case 'deregister': {
+				onlyFor(parsed, command, ['state', 'wait-lock']);
+				await withN8n();
+				return await (await import('./commands/deregister')).deregisterCommand({ ...session, workflowFile: oneWorkflow(command, rest) }, reporter);
+			}
+			case 'validate': {
 				onlyFor(parsed, command, []);
 				if (rest.length === 0) throw new UserError('"ats-sync validate" needs at least one workflow file');
-				return validateCommand({ files: rest, credentialsFile: values.credentials, nodes: values.nodes ?? [] }, reporter, values.json);
+				await withN8n();
+				return (await import('./commands/validate')).validateCommand({ files: rest, credentialsFile: values.credentials, nodes: values.nodes ?? [] }, reporter, values.json);
+			}
 			default:
-				throw new UserError(`Unknown command "${command}": use run, serve or validate (see ats-sync --help)`);
+				throw new UserError(`Unknown command "${command}": use run, serve, inbox, deregister or validate (see ats-sync --help)`);
 		}
 	} catch (error) {
 		reporter.error(error);

@@ -8,9 +8,9 @@ import path from 'node:path';
 
 import type { ICredentialType, INodeType, IVersionedNodeType } from 'n8n-workflow';
 
-import { TypeRegistry } from './engine';
+import { oAuth2ApiCredential } from './credentials/oauth';
 import { UserError } from './errors';
-import { oAuth2ApiCredential } from './oauth2Credential';
+import { TypeRegistry } from './workflow/types';
 
 /**
  * The packages the runner loads without --nodes, each with its folder in a checkout of this repository (relative to

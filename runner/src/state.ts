@@ -20,6 +20,23 @@ export interface RunnerState {
 	updatedAt?: string;
 }
 
+/**
+ * Where a session keeps the workflow's state between steps: the state file (`run`), or serve's inbox database, which
+ * commits a step's static data together with the inbox change it belongs to.
+ */
+export interface StateStore {
+	/** The file, for messages. */
+	readonly where: string;
+	/** The committed static data, read-only: a step (a run, a poll, a webhook call) changes a copy of it. */
+	staticData(): IDataObject;
+	/** What a step left in the static data it started from (`before`), committed; `alongWith` belongs to the same commit. */
+	commitStaticData(before: IDataObject, after: IDataObject, alongWith?: () => void): void;
+	/** The newest OAuth2 token data saved for a credential. */
+	savedToken(credentialKey: string): unknown;
+	/** Stores rotated tokens at once: the old refresh token may already be invalid, even if the run fails later. */
+	saveOauthTokens(credentialKey: string, oauthTokenData: unknown): void;
+}
+
 /** `<workflow>.state.json` next to the workflow file. */
 export function defaultStatePath(workflowFile: string): string {
 	return path.join(path.dirname(workflowFile), `${path.basename(workflowFile).replace(/\.json$/i, '')}.state.json`);
@@ -49,7 +66,8 @@ export function writeFileAtomic(file: string, content: string) {
 	}
 }
 
-export class StateFile {
+/** The state file of `run`: written whole, atomically, under the lock. */
+export class StateFile implements StateStore {
 	private release?: () => Promise<void>;
 
 	private compromised?: Error;
@@ -119,12 +137,24 @@ export class StateFile {
 		return this.state;
 	}
 
-	/** Advances the cursors: called only after a successful run. */
-	commitStaticData(staticData: IDataObject) {
-		this.save({ ...this.state, staticData: JSON.parse(JSON.stringify(staticData)) as IDataObject });
+	get where(): string {
+		return this.file;
 	}
 
-	/** Stores rotated tokens at once: the old refresh token may already be invalid, even if the run fails later. */
+	staticData(): IDataObject {
+		return this.state.staticData;
+	}
+
+	/** Advances the cursors (called only after a successful run): the file holds the whole static data the run left. */
+	commitStaticData(_before: IDataObject, after: IDataObject, alongWith?: () => void) {
+		this.save({ ...this.state, staticData: JSON.parse(JSON.stringify(after)) as IDataObject });
+		alongWith?.();
+	}
+
+	savedToken(credentialKey: string): unknown {
+		return this.state.oauthTokens[credentialKey];
+	}
+
 	saveOauthTokens(credentialKey: string, oauthTokenData: unknown) {
 		this.save({ ...this.state, oauthTokens: { ...this.state.oauthTokens, [credentialKey]: oauthTokenData } });
 	}

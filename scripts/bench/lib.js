@@ -122,26 +122,29 @@ async function serveCli(args, { env = {} } = {}) {
 	});
 	let output = '';
 	const summaries = [];
-	let pending = '';
 	const listeners = new Set();
-	const onData = (chunk) => {
-		output += chunk;
-		pending += chunk;
-		const lines = pending.split('\n');
-		pending = lines.pop();
-		for (const line of lines) {
-			if (!line.startsWith('{')) continue;
-			try {
-				const event = JSON.parse(line);
-				if (event.event === 'summary') summaries.push(event);
-			} catch {
-				// a plain note line
+	// stdout (JSON lines) and stderr are split into lines each on its own: a chunk of one may end mid-line.
+	const lineReader = () => {
+		let pending = '';
+		return (chunk) => {
+			output += chunk;
+			pending += chunk;
+			const lines = pending.split('\n');
+			pending = lines.pop();
+			for (const line of lines) {
+				if (!line.startsWith('{')) continue;
+				try {
+					const event = JSON.parse(line);
+					if (event.event === 'summary') summaries.push(event);
+				} catch {
+					// a plain note line
+				}
 			}
-		}
-		for (const listener of [...listeners]) listener();
+			for (const listener of [...listeners]) listener();
+		};
 	};
-	child.stdout.on('data', onData);
-	child.stderr.on('data', onData);
+	child.stdout.on('data', lineReader());
+	child.stderr.on('data', lineReader());
 	const exited = new Promise((resolve) => child.on('close', resolve));
 	const waitUntil = (check, what, timeoutMs) =>
 		new Promise((resolve, reject) => {

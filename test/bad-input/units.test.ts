@@ -3,7 +3,7 @@ import type { INode, IWorkflowBase } from 'n8n-workflow';
 
 import type { RejectedLine } from '../../runner/src/input';
 import { decodeUtf8, parseInput } from '../../runner/src/input';
-import { parameterProblems } from '../../runner/src/workflowFile';
+import { parameterProblems } from '../../runner/src/workflow/file';
 import { packageTypes, TOOLKIT_PACKAGE_NAME } from '../harness';
 
 describe('input encoding', () => {

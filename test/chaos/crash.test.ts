@@ -22,7 +22,7 @@ import { compareOutcomes, contactBatch, leverOutcome, srOutcome, type Outcome } 
 import { hireMaker, savedCursor, type Hire } from './leverHires';
 import { runPollScenario, type MadeHire } from './pollScenario';
 import { inPool, printFigures, runKillable, stateFileProblem, type ChaosRun } from './runner';
-import { savedSrCursor, srHireMaker, type SrHire } from './srHires';
+import { savedSrCursor, srHireMaker, srHireSystems, type SrHire } from './srHires';
 
 const SEED = Number(process.env.CHAOS_SEED ?? 8);
 const BATCH_SIZE = 60;
@@ -288,23 +288,17 @@ describe('crash and rerun', () => {
 
 		it.concurrent('SmartRecruiters: every hire reaches onboarding exactly once, the cursor never skips a change, no note twice', async () => {
 			await ready();
-			const sim = await startSmartRecruitersSimulator({ rateLimit: false });
-			const onboarding = await startOnboardingSimulator({ auth: { header: 'authorization', value: ONBOARDING_TOKEN } });
-			const killSwitch = new KillSwitch();
-			const srProxy = await startCountingProxy(sim.baseUrl, killSwitch);
-			const onboardingProxy = await startCountingProxy(onboarding.baseUrl, killSwitch);
+			const systems = await srHireSystems({ rateLimit: false }, ONBOARDING_TOKEN);
+			const { sim, onboarding, killSwitch } = systems;
 			try {
 				const dir = tempDir('chaos-sr-poll-');
-				const credentials = writeJson(dir, 'credentials.json', {
-					'SmartRecruiters account': { type: 'smartRecruitersApi', data: { apiKey: SMARTRECRUITERS_SEED.apiKey, environment: 'custom', customUrl: srProxy.url } },
-					'Onboarding API': { type: 'onboardingApi', data: { authType: 'header', headerName: 'Authorization', headerValue: ONBOARDING_TOKEN } },
-				});
+				const credentials = systems.credentials(dir);
 				const stateFile = `${dir}/state.json`;
 				const cursor = () => savedSrCursor(existsSync(stateFile) ? readFileSync(stateFile, 'utf8') : undefined);
 				const hire = srHireMaker(sim);
 				const { hires, figures, failures } = await runPollScenario<SrHire>(
 					{
-						workflow: hireRecipe(dir, 'hire-to-onboarding.smartrecruiters.json', `${onboardingProxy.url}/employees`),
+						workflow: hireRecipe(dir, 'hire-to-onboarding.smartrecruiters.json', systems.onboardingUrl),
 						args: ['--credentials', credentials, '--state', stateFile],
 						stateFile,
 						killSwitch,
@@ -333,10 +327,7 @@ describe('crash and rerun', () => {
 				expect(employees).toHaveLength(result.figures.hiresToPush);
 				expect(sim.contractViolations).toEqual([]);
 			} finally {
-				await srProxy.close();
-				await onboardingProxy.close();
-				await sim.close();
-				await onboarding.close();
+				await systems.close();
 			}
 		});
 	});

@@ -1,5 +1,8 @@
-/** Hires made in the SmartRecruiters simulator through its API, for the poll-cursor crash scenario. */
-import { SMARTRECRUITERS_SEED, type SmartRecruitersSimulator } from '../simulators/smartrecruiters';
+/** Hires made in the SmartRecruiters simulator through its API, and the systems a hire goes through, for the crash scenarios. */
+import { startOnboardingSimulator } from '../simulators/onboarding';
+import { SMARTRECRUITERS_SEED, startSmartRecruitersSimulator, type SmartRecruitersSimulator } from '../simulators/smartrecruiters';
+import { writeJson } from '../recipes/helpers';
+import { KillSwitch, startCountingProxy } from './killSwitch';
 import type { MadeHire } from './pollScenario';
 
 const S = SMARTRECRUITERS_SEED;
@@ -44,4 +47,33 @@ export function savedSrCursor(stateFileText: string | undefined): string | undef
 	const { staticData } = JSON.parse(stateFileText) as { staticData: Record<string, { cursor?: unknown }> };
 	for (const value of Object.values(staticData)) if (typeof value?.cursor === 'string') return value.cursor;
 	return undefined;
+}
+
+/**
+ * The SmartRecruiters and onboarding simulators behind counting proxies on one kill switch, as the hire recipe meets
+ * them, and a credentials file that points the recipe at the proxies.
+ */
+export async function srHireSystems(options: Parameters<typeof startSmartRecruitersSimulator>[0], onboardingToken: string) {
+	const sim = await startSmartRecruitersSimulator(options);
+	const onboarding = await startOnboardingSimulator({ auth: { header: 'authorization', value: onboardingToken } });
+	const killSwitch = new KillSwitch();
+	const srProxy = await startCountingProxy(sim.baseUrl, killSwitch);
+	const onboardingProxy = await startCountingProxy(onboarding.baseUrl, killSwitch);
+	return {
+		sim,
+		onboarding,
+		killSwitch,
+		onboardingUrl: `${onboardingProxy.url}/employees`,
+		credentials: (dir: string) =>
+			writeJson(dir, 'credentials.json', {
+				'SmartRecruiters account': { type: 'smartRecruitersApi', data: { apiKey: S.apiKey, environment: 'custom', customUrl: srProxy.url, allowHttpWebhookUrls: true } },
+				'Onboarding API': { type: 'onboardingApi', data: { authType: 'header', headerName: 'Authorization', headerValue: onboardingToken } },
+			}),
+		close: async () => {
+			await srProxy.close();
+			await onboardingProxy.close();
+			await sim.close();
+			await onboarding.close();
+		},
+	};
 }

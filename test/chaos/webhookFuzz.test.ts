@@ -16,6 +16,7 @@ import { LEVER_SEED, startLeverSimulator, type LeverSimulator } from '../simulat
 import { SMARTRECRUITERS_SEED, startSmartRecruitersSimulator, type SmartRecruitersSimulator } from '../simulators/smartrecruiters';
 import { ensureBuilt, postSigned, serveRecipe, tempDir, writeJson, type ServingRecipe } from '../recipes/helpers';
 import { seededRandom } from '../seededRandom';
+import { inboxCounts } from './serveLives';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261123);
 const REQUESTS = Number(process.env.FUZZ_REQUESTS ?? 4000);
@@ -24,8 +25,8 @@ const INTERVIEW_SECRET = 'interview-platform-signing-secret-fuzz';
 const RUN_LINE = /run of "/g;
 /** Signed times outside the triggers' 300 s window, by at least a minute so a slow answer cannot bring one inside. */
 const outsideWindowSeconds = () => int(360, 86_400);
-/** ats-sync serve's body limit: it answers 413 and closes, which can reset a client still uploading. */
-const MAX_BODY_BYTES = 16 * 1024 * 1024;
+/** ats-sync serve's default body limit: it answers 413 and closes, which can reset a client still uploading. */
+const MAX_BODY_BYTES = 1024 * 1024;
 
 
 const random = seededRandom(SEED);
@@ -117,13 +118,14 @@ describe('webhook endpoints of ats-sync serve under fuzzing', () => {
 	let sr: SmartRecruitersSimulator;
 	let leverServer: ServingRecipe;
 	let srServer: ServingRecipe;
+	let dir: string;
 
 	beforeAll(async () => {
 		await ensureBuilt();
 		// Both servers register plain-http loopback URLs: simulators and credentials opt in to that.
 		lever = await startLeverSimulator({ webhookRetryDelaysMs: [1, 1, 1, 1, 1], allowInsecureWebhookUrls: true });
 		sr = await startSmartRecruitersSimulator({ allowInsecureWebhookUrls: true });
-		const dir = tempDir('webhook-fuzz-');
+		dir = tempDir('webhook-fuzz-');
 		const shared = {
 			'Interview platform webhook': { type: 'contactEventWebhookApi', data: { signingSecret: INTERVIEW_SECRET } },
 			'Pseudonym secret': { type: 'pseudonymSecretApi', data: { secret: 'pseudonym-secret-for-webhook-fuzz-0123456789' } },
@@ -316,20 +318,23 @@ describe('webhook endpoints of ats-sync serve under fuzzing', () => {
 		await srServer.waitFor(RUN_LINE, 1);
 		const contactControl = await postSigned(leverServer.urlOf('Interview Completed'), INTERVIEW_SECRET, JSON.parse(interviewEvent()));
 		await leverServer.waitFor(RUN_LINE, 2);
-		// stop() waits for queued runs: a run a fuzz request had started would be counted here at the latest.
 		const exitCodes = [await leverServer.stop(), await srServer.stop()];
 		const [leverRuns, srRuns] = runLines();
+		// Whatever a fuzz request had got accepted would be in the inbox, run or not.
+		const accepted = (state: string) => Object.values(inboxCounts(state)).reduce((sum, count) => sum + count, 0);
+		const inboxEvents = { lever: accepted(`${dir}/lever-state.json`), sr: accepted(`${dir}/sr-state.json`) };
 		const runsStartedByFuzz = leverRuns - 2 + (srRuns - 1);
 
 		process.stdout.write(
 			`\nWebhook fuzz (seed ${SEED}): ${REQUESTS} requests to ${endpoints.length} endpoints (${categories}); ` +
-				`status histogram ${histogram} (2xx: ${handshakes} X-Hook-Secret handshake echoes, no run${statuses.has('reset') ? '; reset: uploads over 16 MB cut off after the 413' : ''}); crashes ${crashes.length + exitCodes.filter((code) => code !== 0).length}; forgeries answered 2xx ${acceptedForgeries.length}; ` +
+				`status histogram ${histogram} (2xx: ${handshakes} X-Hook-Secret handshake echoes, no run${statuses.has('reset') ? '; reset: uploads over 1 MB cut off after the 413' : ''}); crashes ${crashes.length + exitCodes.filter((code) => code !== 0).length}; forgeries answered 2xx ${acceptedForgeries.length}; ` +
 				`runs started ${runsStartedByFuzz}; ATS API calls ${apiCalls}; controls after fuzzing: Lever ${leverControl[0].status}, SmartRecruiters ${srControl[0].status}, Contact Event ${contactControl.status}, all ran\n`,
 		);
 		expect(crashes).toEqual([]);
 		expect(acceptedForgeries).toEqual([]);
 		// Exactly the three controls ran: two on the Lever recipe's server, one on the SmartRecruiters one.
 		expect({ leverRuns, srRuns }).toEqual({ leverRuns: 2, srRuns: 1 });
+		expect(inboxEvents).toEqual({ lever: 2, sr: 1 });
 		expect(apiCalls).toBe(0);
 		expect([leverControl[0].status, srControl[0].status, contactControl.status]).toEqual([200, 202, 200]);
 		expect(exitCodes).toEqual([0, 0]);

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription, IWorkflowBase } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { TypeRegistry } from '../../runner/src/engine';
+import { TypeRegistry } from '../../runner/src/workflow/types';
 import { createEngine, runWorkflowData } from '../harness';
 
 /** A node that upper-cases `name` and fails items without one — enough to see n8n's engine semantics. */

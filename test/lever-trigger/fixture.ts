@@ -20,7 +20,8 @@ import type {
 	Workflow,
 } from 'n8n-workflow';
 
-import { credentialsByType, Engine } from '../../runner/src/engine';
+import { credentialsByType } from '../../runner/src/credentials/helper';
+import { Engine } from '../../runner/src/engine';
 import { PACKAGE_NAME, packageTypes } from '../harness';
 import type { LeverSimulator } from '../simulators/lever';
 

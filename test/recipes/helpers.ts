@@ -105,17 +105,25 @@ export interface ServingRecipe {
 	urlOf(nodeName: string): string;
 	/** Resolves once stderr matches `pattern` `times` times (e.g. the second run summary). */
 	waitFor(pattern: RegExp, times?: number): Promise<void>;
-	/** SIGTERM: in-flight runs finish, webhooks are deregistered; resolves with the exit code. */
+	/** SIGTERM: the run in progress finishes, the rest stays in the inbox; resolves with the exit code. */
 	stop(): Promise<number | null>;
+	/** SIGKILL; resolves once the process is gone. */
+	kill(): Promise<void>;
+	/** Resolves with the exit code when the process ends. */
+	exited: Promise<number | null>;
 }
 
-/** `ats-sync serve <recipe> --port 0 …` until it says it is serving. */
-export async function serveRecipe(recipe: string, args: string[]): Promise<ServingRecipe> {
+/**
+ * `ats-sync serve <recipe> --port 0 …` until it says it is serving (a `--port` in `args` wins). `env` is added to
+ * this process's environment (e.g. ATS_SYNC_CRASH_AT for the crash suite).
+ */
+export async function serveRecipe(recipe: string, args: string[], options: { env?: NodeJS.ProcessEnv } = {}): Promise<ServingRecipe> {
 	const { spawn } = await import('node:child_process');
-	const cliArgs = ['serve', recipeFile(recipe), '--port', '0', ...args];
-	const recordResult = watchForSecrets(cliArgs, undefined);
+	const cliArgs = ['serve', recipeFile(recipe), ...(args.includes('--port') ? [] : ['--port', '0']), ...args];
+	const recordResult = watchForSecrets(cliArgs, options.env);
 	const child = spawn(process.execPath, [path.join(repoRoot, 'runner', 'bin', 'ats-sync.js'), ...cliArgs], {
 		cwd: repoRoot,
+		env: { ...process.env, ...options.env },
 		stdio: ['ignore', 'ignore', 'pipe'],
 	});
 	let stderr = '';
@@ -156,6 +164,11 @@ export async function serveRecipe(recipe: string, args: string[]): Promise<Servi
 			child.kill('SIGTERM');
 			return await exited;
 		},
+		kill: async () => {
+			child.kill('SIGKILL');
+			await exited;
+		},
+		exited,
 	};
 }
 

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import lockfile from 'proper-lockfile';
 
+import { inboxPathFor } from '../../runner/src/serve/inbox';
 import { recordOutput, recordStateFile, registerCredentialsFile, registerEnvironmentSecrets } from '../secrets/record';
 
 export const repoRoot = path.resolve(__dirname, '..', '..');
@@ -59,13 +60,19 @@ const optionValue = (args: string[], name: string) => {
 	return index >= 0 ? args[index + 1] : undefined;
 };
 
-/** The state file a `run`/`serve` uses: --state, else `<workflow>.state.json` beside the workflow (as runner/src/state.ts). */
-function stateFileOf(args: string[], cwd: string): string | undefined {
-	if (args[0] !== 'run' && args[0] !== 'serve') return undefined;
+/**
+ * The state a command keeps: the state file of `run` (--state, else `<workflow>.state.json` beside the workflow, as
+ * runner/src/state.ts), and for `serve` and `deregister` also its inbox database and write-ahead log beside it.
+ */
+function stateFilesOf(args: string[], cwd: string): string[] {
+	if (!['run', 'serve', 'deregister'].includes(args[0])) return [];
 	const explicit = optionValue(args, 'state');
-	if (explicit) return path.resolve(cwd, explicit);
 	const workflow = args[1];
-	return workflow && !workflow.startsWith('--') ? path.resolve(cwd, workflow.replace(/\.json$/i, '') + '.state.json') : undefined;
+	const stateFile = explicit ? path.resolve(cwd, explicit) : workflow && !workflow.startsWith('--') ? path.resolve(cwd, workflow.replace(/\.json$/i, '') + '.state.json') : undefined;
+	if (!stateFile) return [];
+	if (args[0] === 'run') return [stateFile];
+	const inbox = inboxPathFor(stateFile);
+	return [stateFile, inbox, `${inbox}-wal`];
 }
 
 /**
@@ -78,7 +85,7 @@ export function watchForSecrets(args: string[], env: NodeJS.ProcessEnv | undefin
 	registerEnvironmentSecrets(env);
 	return (output: { stdout?: string; stderr: string }) => {
 		recordOutput(`ats-sync ${args.join(' ')}`, [output.stdout, output.stderr].filter(Boolean).join('\n'));
-		recordStateFile(stateFileOf(args, cwd));
+		for (const file of stateFilesOf(args, cwd)) recordStateFile(file);
 	};
 }
 

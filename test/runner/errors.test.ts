@@ -125,7 +125,7 @@ describe('ats-sync bad input', () => {
 
 	it('unknown option and unknown command are usage errors', async () => {
 		await expectUsageError(['run', workflow(), '--frobnicate'], /^ats-sync: error: Unknown option '--frobnicate'.*\(see ats-sync --help\)$/);
-		await expectUsageError(['deploy', workflow()], 'Unknown command "deploy": use run, serve or validate (see ats-sync --help)');
+		await expectUsageError(['deploy', workflow()], 'Unknown command "deploy": use run, serve, inbox, deregister or validate (see ats-sync --help)');
 	});
 
 	it('--verbose adds the stack trace', async () => {

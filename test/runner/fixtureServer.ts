@@ -27,6 +27,10 @@ export interface FixtureServer {
 	hooks: Map<string, { url: string; secret: string }>;
 	/** Called for every write after it was applied, before the response is sent. */
 	onWrite?: (write: Write, count: number) => void | Promise<void>;
+	/** Email domains whose candidates are refused with 422 (a permanent failure). */
+	blockedDomains: Set<string>;
+	/** While true every request is answered 503 (the service is down). */
+	unavailable: boolean;
 	sign(hookId: string, body: string): string;
 	close(): Promise<void>;
 }
@@ -40,6 +44,8 @@ export async function startFixtureServer(apiKey = 'fixture-key-5c1e7a'): Promise
 		candidates: [],
 		writes: [],
 		hooks: new Map(),
+		blockedDomains: new Set(['blocked.example']),
+		unavailable: false,
 		sign: (hookId, body) => createHmac('sha256', state.hooks.get(hookId)!.secret).update(body).digest('hex'),
 		close: async () => {
 			server.closeAllConnections();
@@ -52,6 +58,7 @@ export async function startFixtureServer(apiKey = 'fixture-key-5c1e7a'): Promise
 		req.on('end', () => {
 			void (async () => {
 				const send = (status: number, body: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+				if (state.unavailable) return send(503, { message: 'service unavailable, try again later' });
 				if (req.headers.authorization !== `Bearer ${apiKey}`) return send(401, { message: 'invalid API key' });
 				const url = new URL(req.url ?? '/', 'http://localhost');
 				const body = chunks.length ? (JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>) : {};
@@ -73,7 +80,7 @@ export async function startFixtureServer(apiKey = 'fixture-key-5c1e7a'): Promise
 				}
 				if (req.method === 'POST' && url.pathname === '/candidates') {
 					const email = String(body.email ?? '');
-					if (email.endsWith('@blocked.example')) return send(422, { message: 'email domain is blocked' });
+					if (state.blockedDomains.has(email.split('@')[1] ?? '')) return send(422, { message: 'email domain is blocked' });
 					return await write(() => {
 						const candidate = { id: `c${nextId++}`, email, name: String(body.name ?? '') };
 						state.candidates.push(candidate);

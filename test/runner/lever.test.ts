@@ -214,7 +214,7 @@ describe('ats-sync run with the Lever node', () => {
 		}
 	});
 
-	it('serve: the Lever Trigger registers its webhook, a Lever-signed stage change runs the workflow, a tampered one is refused', async () => {
+	it('serve: the Lever Trigger registers its webhook, a Lever-signed stage change runs the workflow, a tampered one is refused; deregister removes the webhook', async () => {
 		sim.reset();
 		const dir = tempDir();
 		const workflow = path.join(dir, 'tag-on-stage-change.json');
@@ -273,6 +273,11 @@ describe('ats-sync run with the Lever node', () => {
 			serving.child.kill('SIGTERM');
 			expect(await exited).toBe(0);
 		}
+		// The webhook outlives serve (a restart reuses it); removing it is explicit.
+		expect(sim.state.webhooks).toHaveLength(1);
+		const removed = await runCli(['deregister', workflow, '--credentials', credentials, '--nodes', packageDir], { env });
+		expect(removed.stderr).toContain('"Stage Changed" deregistered its webhook');
+		expect(removed.code).toBe(0);
 		expect(sim.state.webhooks).toEqual([]);
 	});
 
@@ -309,7 +314,7 @@ describe('ats-sync run with the Lever node', () => {
 			}),
 		);
 		const credentials = path.join(dir, 'credentials.json');
-		writeFileSync(credentials, JSON.stringify({ Lever: { apiKey: '${LEVER_API_KEY}', environment: 'custom', customUrl: sim.baseUrl } }));
+		writeFileSync(credentials, JSON.stringify({ Lever: { apiKey: '${LEVER_API_KEY}', environment: 'custom', customUrl: sim.baseUrl, allowHttpWebhookUrls: true } }));
 		const env = { LEVER_API_KEY: sim.apiKey, NODE_PATH: path.join(repoRoot, 'node_modules') };
 		const run = async () => {
 			const result = await runCli(['run', workflow, '--credentials', credentials, '--nodes', packageDir, '--json'], { env });

@@ -8,7 +8,7 @@ import path from 'node:path';
 
 import type { IWorkflowBase } from 'n8n-workflow';
 
-import { MOVED_NODE_TYPES, renameMovedNodeTypes } from '../../runner/src/movedTypes';
+import { MOVED_NODE_TYPES, renameMovedNodeTypes } from '../../runner/src/workflow/movedTypes';
 import { TOOLKIT_PACKAGE_NAME, typeName } from '../harness';
 import { repoRoot, runInProcess, tempDir } from './cli';
 

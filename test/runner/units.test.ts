@@ -4,14 +4,14 @@ import path from 'node:path';
 
 import type { IWorkflowBase } from 'n8n-workflow';
 
-import { credentialUses, resolveCredentials, upperSnake } from '../../runner/src/credentials';
-import { RunnerCredentialsHelper } from '../../runner/src/engine';
+import { credentialUses, resolveCredentials, upperSnake } from '../../runner/src/credentials/sources';
+import { RunnerCredentialsHelper } from '../../runner/src/credentials/helper';
 import { UserError } from '../../runner/src/errors';
 import { parseInput } from '../../runner/src/input';
 import { loadNodePackages } from '../../runner/src/nodePackages';
 import { Masker } from '../../runner/src/secrets';
 import { StateFile } from '../../runner/src/state';
-import { pickStart } from '../../runner/src/workflowFile';
+import { pickStart } from '../../runner/src/workflow/file';
 import { fixturePackageDir, tempDir } from './cli';
 
 const { types } = loadNodePackages([fixturePackageDir]);
@@ -100,7 +100,7 @@ describe('state file', () => {
 		const first = new StateFile(file);
 		await first.lock(false);
 		await expect(new StateFile(file).lock(false)).rejects.toThrow(/Another ats-sync run holds the lock/);
-		first.commitStaticData({ 'node:Poll': { cursor: 7 } });
+		first.commitStaticData({}, { 'node:Poll': { cursor: 7 } });
 		first.saveOauthTokens('Lever', { access_token: 'a', refresh_token: 'r' });
 		expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ staticData: { 'node:Poll': { cursor: 7 } }, oauthTokens: { Lever: { refresh_token: 'r' } } });
 		expect(readdirSync(path.dirname(file)).filter((name) => name.endsWith('.tmp'))).toEqual([]);

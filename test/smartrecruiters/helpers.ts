@@ -8,7 +8,8 @@ import type { Server } from 'node:http';
 import express from 'express';
 import type { ICredentialDataDecryptedObject, IDataObject, INode, INodeExecutionData, INodeParameters, IWorkflowBase } from 'n8n-workflow';
 
-import { credentialsByType, Engine } from '../../runner/src/engine';
+import { credentialsByType } from '../../runner/src/credentials/helper';
+import { Engine } from '../../runner/src/engine';
 import { createEngine, PACKAGE_NAME, packageTypes, runNode } from '../harness';
 import type { RunNodeOptions } from '../harness';
 import { SMARTRECRUITERS_SEED, startSmartRecruitersSimulator, type SmartRecruitersSimulator } from '../simulators/smartrecruiters';

@@ -10,7 +10,8 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import type { ICredentialDataDecryptedObject, IDataObject, INode, INodeParameters, IRun, IWorkflowBase, WebhookSetupMethodNames } from 'n8n-workflow';
 
-import { credentialsByType, Engine } from '../../runner/src/engine';
+import { credentialsByType } from '../../runner/src/credentials/helper';
+import { Engine } from '../../runner/src/engine';
 import { packageTypes, typeName } from '../harness';
 
 export interface TriggerUnderTest {

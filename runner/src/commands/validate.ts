@@ -1,10 +1,10 @@
 /** `ats-sync validate`: everything `run` checks before it sends anything, for several workflow files at once. */
-import { credentialUses, readCredentialsFile, resolveCredentials } from './credentials';
-import { EXIT_INVALID, EXIT_SUCCESS, UserError } from './errors';
-import type { Reporter } from './report';
-import { Masker } from './secrets';
-import { loadNodePackages } from './nodePackages';
-import { nodeTypeProblems, parameterProblems, readWorkflow } from './workflowFile';
+import { credentialUses, readCredentialsFile, resolveCredentials } from '../credentials/sources';
+import { EXIT_INVALID, EXIT_SUCCESS, UserError } from '../errors';
+import { loadNodePackages } from '../nodePackages';
+import type { Reporter } from '../report/reporter';
+import type { Masker } from '../secrets';
+import { nodeTypeProblems, parameterProblems, readWorkflow } from '../workflow/file';
 
 export interface ValidateOptions {
 	files: string[];

@@ -4,10 +4,10 @@ import { readFileSync } from 'node:fs';
 import type { INode, INodeProperties, INodeType, INodeTypeDescription, IWorkflowBase } from 'n8n-workflow';
 import { NodeHelpers } from 'n8n-workflow';
 
-import type { TypeRegistry } from './engine';
-import { UserError } from './errors';
+import { UserError } from '../errors';
+import type { LoadProblem } from '../nodePackages';
+import type { TypeRegistry } from './types';
 import { renameMovedNodeTypes } from './movedTypes';
-import type { LoadProblem } from './nodePackages';
 
 export function readJsonFile(file: string, what: string): unknown {
 	let text: string;

@@ -1,17 +1,18 @@
 /** `ats-sync run`: one execution of a workflow from its polling trigger, or from replayed --input items. */
 import type { INodeExecutionData } from 'n8n-workflow';
 
-import { EXIT_ITEMS_FAILED, EXIT_SUCCESS, UserError } from './errors';
-import type { RejectedLine } from './input';
-import { readInput } from './input';
-import type { PlannedWrite } from './outbound';
-import { dryRunHandler, interceptOutboundHttp } from './outbound';
-import type { Reporter, RunSummary } from './report';
-import { summarizeRun } from './report';
-import type { SessionOptions } from './session';
-import { openSession } from './session';
-import type { StartPoint } from './workflowFile';
-import { pickStart } from './workflowFile';
+import { EXIT_ITEMS_FAILED, EXIT_SUCCESS, UserError } from '../errors';
+import type { RejectedLine } from '../input';
+import { readInput } from '../input';
+import type { PlannedWrite } from '../outbound';
+import { dryRunHandler, interceptOutboundHttp } from '../outbound';
+import type { Reporter } from '../report/reporter';
+import type { RunSummary } from '../report/summary';
+import { summarizeRun } from '../report/summary';
+import type { SessionOptions } from '../session';
+import { openSession } from '../session';
+import type { StartPoint } from '../workflow/file';
+import { pickStart } from '../workflow/file';
 
 export interface RunOptions extends SessionOptions {
 	inputFile?: string;
@@ -34,10 +35,13 @@ function startItemsWithoutPoll(start: StartPoint, inputFile: string | undefined)
 export async function runCommand(options: RunOptions, reporter: Reporter): Promise<{ exitCode: number; summary: RunSummary }> {
 	const startedAt = Date.now();
 	// Where to start and the --input items are settled before the lock: a bad input file fails at once.
-	const session = await openSession(options, reporter, (workflowData, loaded) => {
-		const start = pickStart(workflowData, loaded.types, options.trigger);
-		const replay = start.kind === 'poll' && options.inputFile === undefined ? undefined : startItemsWithoutPoll(start, options.inputFile);
-		return { start, replayItems: replay?.items, rejectedInput: replay?.rejected ?? [] };
+	const session = await openSession(options, reporter, {
+		state: 'file',
+		prepare: (workflowData, loaded) => {
+			const start = pickStart(workflowData, loaded.types, options.trigger);
+			const replay = start.kind === 'poll' && options.inputFile === undefined ? undefined : startItemsWithoutPoll(start, options.inputFile);
+			return { start, replayItems: replay?.items, rejectedInput: replay?.rejected ?? [] };
+		},
 	});
 	const planned: PlannedWrite[] = [];
 	const dryRun = options.dryRun ? dryRunHandler(planned) : undefined;
@@ -52,54 +56,41 @@ export async function runCommand(options: RunOptions, reporter: Reporter): Promi
 		const { start, replayItems, rejectedInput } = session.prepared;
 		// Broken input lines are reported now and in the summary; the good lines still run, and the run counts as failed.
 		for (const rejected of rejectedInput) reporter.inputRejected(rejected);
-		const workflow = engine.workflow(workflowData, session.staticData());
+		const step = session.step();
 		let startItems = replayItems;
 		if (!startItems) {
-			reporter.verbose(`polling "${start.node.name}" (cursor from ${state.file})`);
-			startItems = (await engine.poll(workflow, workflowData, start.node))?.[0] ?? undefined;
+			reporter.verbose(`polling "${start.node.name}" (cursor from ${state.where})`);
+			startItems = (await engine.poll(step.workflow, workflowData, start.node))?.[0] ?? undefined;
 		}
-		const summaryOf = (run: Parameters<typeof summarizeRun>[0]['run'], items: INodeExecutionData[], stateSaved: boolean) =>
-			summarizeRun({
-				run,
-				nodes: workflowData.nodes,
-				connections: workflowData.connections,
-				types: engine.types,
-				workflow: workflowData.name,
-				trigger: start.node.name,
-				startItems: items,
-				durationMs: Date.now() - startedAt,
-				dryRun: options.dryRun,
-				plannedWrites: planned.length,
-				stateSaved,
-				rejectedInput,
-			});
 
 		if (!startItems || startItems.length === 0) {
 			// Nothing new: the poll may still have moved or initialised its cursor, which n8n saves too.
-			if (!options.dryRun) state.commitStaticData(workflow.staticData);
-			const summary = summaryOf(undefined, [], !options.dryRun);
+			if (!options.dryRun) session.commit(step);
+			const summary = summarizeRun({
+				run: undefined,
+				nodes: workflowData.nodes,
+				workflow: workflowData.name,
+				trigger: start.node.name,
+				startItems: [],
+				durationMs: Date.now() - startedAt,
+				dryRun: options.dryRun,
+				plannedWrites: planned.length,
+				stateSaved: !options.dryRun,
+				rejectedInput,
+			});
 			reporter.summary(summary);
 			return { exitCode: EXIT_SUCCESS, summary };
 		}
 
-		const total = startItems.length;
-		reporter.runStarted();
-		const run = await engine.run({
-			workflow,
-			workflowData,
-			startNodeName: start.node.name,
-			startItems,
-			mode: start.kind === 'webhook' ? 'webhook' : 'trigger',
-			onNodeStarted: (nodeName) => reporter.nodeStarted(nodeName),
-			onNodeFinished: (nodeName, nodeSummary) => reporter.nodeFinished(nodeName, nodeSummary, total),
-		});
-		let summary = summaryOf(run, startItems, false);
 		// The cursor advances only when every item went through: a failed record is retried by the next run
 		// (the nodes' upsert-by-email makes that retry safe) instead of being skipped for good.
-		if (summary.status === 'success' && !options.dryRun) {
-			state.commitStaticData(workflow.staticData);
-			summary = { ...summary, stateSaved: true };
-		}
+		const { summary } = await session.execute(step, start.node, startItems, {
+			mode: start.kind === 'webhook' ? 'webhook' : 'trigger',
+			startedAt,
+			dryRun: options.dryRun,
+			plannedWrites: () => planned.length,
+			rejectedInput,
+		});
 		if (options.dryRun) reporter.plannedWrites(planned);
 		reporter.summary(summary);
 		return { exitCode: summary.status === 'success' ? EXIT_SUCCESS : EXIT_ITEMS_FAILED, summary };

@@ -23,9 +23,10 @@ import { NodeHelpers } from 'n8n-workflow';
 import YAML from 'yaml';
 import { z } from 'zod';
 
-import type { CredentialStore, TypeRegistry } from './engine';
-import { UserError } from './errors';
-import type { Masker } from './secrets';
+import { UserError } from '../errors';
+import type { Masker } from '../secrets';
+import type { TypeRegistry } from '../workflow/types';
+import type { CredentialStore } from './helper';
 
 type CredentialData = ICredentialDataDecryptedObject;
 
@@ -163,8 +164,11 @@ export interface CredentialOptions {
 	/** From --credentials, if given. */
 	file?: Map<string, CredentialSource>;
 	env?: NodeJS.ProcessEnv;
-	/** Rotated OAuth2 tokens from the state file, by credential key; they win over the file's. */
-	savedTokens?: Record<string, unknown>;
+	/**
+	 * Rotated OAuth2 tokens saved by earlier runs, by credential key; they win over the file's. Asked again each time
+	 * a node reads the credential, so a token another thread of `serve` rotated is used at once.
+	 */
+	savedToken?: (credentialKey: string) => unknown;
 	masker: Masker;
 	onTokensRotated?: (credentialKey: string, oauthTokenData: unknown) => void;
 }
@@ -204,7 +208,7 @@ export function resolveCredentials(uses: CredentialUse[], options: CredentialOpt
 		checked.add(`${use.type}\u0000${key}`);
 		const users = usersOf.get(`${use.type}\u0000${key}`) ?? [use.nodeName];
 		const label = `Credential "${use.details.name}" (${use.type}, used by node${users.length > 1 ? 's' : ''} ${users.map((name) => `"${name}"`).join(', ')})`;
-		const properties = credentialProperties(options.types, use.type);
+		const properties = options.types.credentialProperties(use.type);
 		const data: CredentialData = {};
 		for (const source of [options.file?.get(key), fromBlob.get(key)]) {
 			if (!source) continue;
@@ -220,7 +224,7 @@ export function resolveCredentials(uses: CredentialUse[], options: CredentialOpt
 			const property = properties?.find((p) => upperSnake(p.name) === fieldKey);
 			data[property?.name ?? fieldKey] = coerceFromEnv(property, value) as CredentialData[string];
 		}
-		const saved = options.savedTokens?.[key];
+		const saved = options.savedToken?.(key);
 		if (saved !== undefined) data.oauthTokenData = saved as CredentialData[string];
 		options.masker.add(secretValues(properties, data));
 		if (Object.keys(data).length === 0) {
@@ -238,7 +242,15 @@ export function resolveCredentials(uses: CredentialUse[], options: CredentialOpt
 	}
 
 	const store: CredentialStore = {
-		resolve: (details, type) => resolved.get(`${type}\u0000${keyOf(details, [options.file, fromBlob])}`),
+		resolve: (details, type) => {
+			const key = keyOf(details, [options.file, fromBlob]);
+			const entry = resolved.get(`${type}\u0000${key}`);
+			const saved = entry && options.savedToken?.(key);
+			if (!entry || saved === undefined || saved === entry.oauthTokenData) return entry;
+			options.masker.add(tokenValues(saved));
+			entry.oauthTokenData = saved as CredentialData[string];
+			return entry;
+		},
 		saveOauthTokenData: (details, type, saved) => {
 			const key = keyOf(details, [options.file, fromBlob]);
 			const entry = resolved.get(`${type}\u0000${key}`);
@@ -248,18 +260,6 @@ export function resolveCredentials(uses: CredentialUse[], options: CredentialOpt
 		},
 	};
 	return { store, problems };
-}
-
-/** Fields of a credential type and its parents (parents first, so the type's own definition wins). */
-function credentialProperties(types: TypeRegistry, type: string): INodeProperties[] | undefined {
-	const credentialType = types.getCredentialType(type);
-	if (!credentialType) return undefined;
-	const byName = new Map<string, INodeProperties>();
-	for (const parent of credentialType.extends ?? []) {
-		for (const property of credentialProperties(types, parent) ?? []) byName.set(property.name, property);
-	}
-	for (const property of credentialType.properties) byName.set(property.name, property);
-	return [...byName.values()];
 }
 
 /** The tokens in OAuth2 token data (not its token type or expiry, which are not secret and would mask words). */
@@ -286,7 +286,7 @@ function isSecretField(properties: INodeProperties[] | undefined, field: string)
 }
 
 function validateCredential(label: string, type: string, data: CredentialData, types: TypeRegistry): string[] {
-	const properties = credentialProperties(types, type) ?? [];
+	const properties = types.credentialProperties(type) ?? [];
 	const credentialType = types.getCredentialType(type);
 	const allParentsKnown = (credentialType?.extends ?? []).every((parent) => types.getCredentialType(parent));
 	const withDefaults: CredentialData = {};
