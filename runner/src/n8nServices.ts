@@ -1,15 +1,16 @@
 /**
  * n8n-core's services live in its DI container (@n8n/di). They are resolved from n8n-core's own location so the
- * runner talks to the very Container instance n8n-core uses, whatever npm hoisted where. Also here: the two settings
- * n8n-core reads from its surroundings (the user folder, the loggers), made before an engine is built.
+ * runner talks to the very Container instance n8n-core uses, whatever npm hoisted where. Also here: the settings
+ * n8n-core reads from its surroundings (the user folder, the loggers, the regex guard), made before an engine is built.
  */
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import vm from 'node:vm';
 
-import type { IDataObject, Logger as N8nLogger } from 'n8n-workflow';
-import { LoggerProxy } from 'n8n-workflow';
+import type { IDataObject, Logger as N8nLogger, RegexEngine } from 'n8n-workflow';
+import { LoggerProxy, setSafeRegexEngine } from 'n8n-workflow';
 
 const coreRequire = createRequire(require.resolve('n8n-core'));
 
@@ -60,4 +61,54 @@ export function configureN8nLogging(write?: (level: string, message: string) => 
 /** Quiet unless configured: tests and library use build engines without the CLI. */
 export function ensureN8nLoggingConfigured() {
 	if (!loggingConfigured) configureN8nLogging();
+}
+
+/**
+ * How long one regular expression of a workflow may run. n8n-workflow runs every pattern (a resource locator's ID
+ * check, an expression's `.match()`) in a `node:vm` script stopped after 250 ms of wall-clock time, against
+ * catastrophic backtracking. Wall-clock: on a busy host a trivial pattern misses that limit while the process waits
+ * for a CPU, and the item fails with "Regular expression execution timed out" (seen on a 2-core machine at load 17).
+ * The runner keeps n8n's guard, with a limit a waiting process does not reach and a runaway pattern still does.
+ */
+export const REGEX_TIME_LIMIT_MS = 5_000;
+
+let regexGuardInstalled = false;
+
+/** n8n-workflow's guarded regex engine (a `node:vm` script per call), stopping a pattern after `limitMs`. */
+export function guardedRegexEngine(limitMs: number): RegexEngine {
+	const context = vm.createContext({ pattern: '', flags: '', input: '', replacement: '', result: undefined as unknown });
+	const script = (code: string) => new vm.Script(`result = ${code}`);
+	const scripts = {
+		exec: script('new RegExp(pattern, flags).exec(input)'),
+		test: script('new RegExp(pattern, flags).test(input)'),
+		replace: script('input.replace(new RegExp(pattern, flags), replacement)'),
+		matchAll: script('Array.from(input.matchAll(new RegExp(pattern, flags)))'),
+		split: script('input.split(new RegExp(pattern, flags))'),
+	};
+	const run = (name: keyof typeof scripts, pattern: string, input: string, flags = '', replacement = '') => {
+		Object.assign(context, { pattern, input, flags, replacement, result: undefined });
+		try {
+			scripts[name].runInContext(context, { timeout: limitMs });
+		} catch (error) {
+			// The message n8n-workflow's own engine gives, so callers and users see the same error.
+			if ((error as NodeJS.ErrnoException).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') throw new Error('Regular expression execution timed out');
+			throw error;
+		}
+		return context.result;
+	};
+	const withGlobalFlag = (flags?: string) => (flags?.includes('g') ? flags : `${flags ?? ''}g`);
+	return {
+		exec: (pattern, input, flags) => run('exec', pattern, input, flags) as RegExpExecArray | null,
+		test: (pattern, input, flags) => run('test', pattern, input, flags) as boolean,
+		replace: (pattern, input, flags, replacement) => run('replace', pattern, input, flags, replacement) as string,
+		matchAll: (pattern, input, flags) => run('matchAll', pattern, input, withGlobalFlag(flags)) as RegExpExecArray[],
+		split: (pattern, input, flags) => run('split', pattern, input, flags) as string[],
+	};
+}
+
+/** Installs the guard with REGEX_TIME_LIMIT_MS, once per process (thread). */
+export function useRegexGuard() {
+	if (regexGuardInstalled) return;
+	regexGuardInstalled = true;
+	setSafeRegexEngine(guardedRegexEngine(REGEX_TIME_LIMIT_MS));
 }

@@ -182,8 +182,11 @@ describe('hire-to-onboarding (Lever)', () => {
 			await server.waitFor(/"Hired \(Webhook\)" registered its webhook/);
 			// Lever's signature covers token + triggeredAt only: these deliveries carry a valid signature, as a genuine
 			// envelope with its data replaced would. One names an active candidate, one a candidate archived as rejected.
+			// serve keeps webhooks registered when it stops, so the earlier test's server (gone now) is still registered
+			// too: this server's delivery is the one to its own URL.
 			for (const opportunityId of candidates) {
-				const [delivery] = await sim.sendWebhook('candidateHired', { ...hireLever.hired, opportunityId, candidateId: opportunityId });
+				const deliveries = await sim.sendWebhook('candidateHired', { ...hireLever.hired, opportunityId, candidateId: opportunityId });
+				const delivery = deliveries.find(({ url }) => url === server.urlOf('Hired (Webhook)'));
 				expect(delivery).toMatchObject({ status: 200, attempts: 1 });
 			}
 			await server.waitFor(/run of "Hired in Lever → onboarding"/, 2);

@@ -8,6 +8,7 @@ import { credentialUses, resolveCredentials, upperSnake } from '../../runner/src
 import { RunnerCredentialsHelper } from '../../runner/src/credentials/helper';
 import { UserError } from '../../runner/src/errors';
 import { parseInput } from '../../runner/src/input';
+import { guardedRegexEngine } from '../../runner/src/n8nServices';
 import { loadNodePackages } from '../../runner/src/nodePackages';
 import { Masker } from '../../runner/src/secrets';
 import { StateFile } from '../../runner/src/state';
@@ -122,5 +123,17 @@ describe('start node', () => {
 			'The workflow has several triggers ("A", "B"): choose one with --trigger',
 		);
 		expect(() => pickStart(workflowOf(node('A', 'fixturePoll')), types, 'Nope')).toThrow('--trigger "Nope": the workflow has no node of that name (nodes: A)');
+	});
+});
+
+describe('regex guard', () => {
+	it('runs patterns as n8n-workflow does, and still stops a runaway one, with n8n\'s message', () => {
+		const engine = guardedRegexEngine(100);
+		expect(engine.test('^[a-z]+$', 'abc')).toBe(true);
+		expect(engine.exec('(\\d+)-(\\d+)', 'a 12-34', '')?.slice(1)).toEqual(['12', '34']);
+		expect(engine.replace('o', 'foo', 'g', '0')).toBe('f00');
+		expect(engine.matchAll('\\d', 'a1b2').map((match) => match[0])).toEqual(['1', '2']);
+		expect(engine.split(',\\s*', 'a, b,c')).toEqual(['a', 'b', 'c']);
+		expect(() => engine.test('^(a+)+$', `${'a'.repeat(40)}b`)).toThrow('Regular expression execution timed out');
 	});
 });
