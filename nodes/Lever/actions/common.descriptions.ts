@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { PROFILE_FIELDS } from '../../shared/candidate';
 import { candidateInputProperties, protectedAndMandatoryFields as protectedAndMandatory } from '../../shared/candidateInput';
-import { listSearchLocator } from '../../shared/descriptions';
+import { recordLocator } from '../../shared/descriptions';
 import { requiredLocatorValue } from '../../shared/parameters';
 
 const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
@@ -55,10 +55,10 @@ export function opportunityParams(this: IExecuteFunctions, itemIndex: number): R
  * list of the opportunity chosen above), or by ID.
  */
 export function recordRLC(name: string, displayName: string, searchListMethod: string, description: string): INodeProperties {
-	return listSearchLocator({ name, displayName, searchListMethod, description, idPlaceholder: 'e.g. 0f08c24d-3ce4-4353-94e1-f31f9b875214', required: true });
+	return recordLocator({ name, displayName, searchListMethod, description, idPlaceholder: 'e.g. 0f08c24d-3ce4-4353-94e1-f31f9b875214', required: true });
 }
 
-export const postingRLC: INodeProperties = listSearchLocator({
+export const postingRLC: INodeProperties = recordLocator({
 	name: 'posting',
 	displayName: 'Posting',
 	searchListMethod: 'searchPostings',
@@ -66,7 +66,7 @@ export const postingRLC: INodeProperties = listSearchLocator({
 	idPlaceholder: 'e.g. 6bf017d8-6bd4-4857-adf9-d5a00aecee87',
 });
 
-export const stageRLC: INodeProperties = listSearchLocator({
+export const stageRLC: INodeProperties = recordLocator({
 	name: 'stage',
 	displayName: 'Stage',
 	searchListMethod: 'searchStages',
@@ -76,7 +76,7 @@ export const stageRLC: INodeProperties = listSearchLocator({
 });
 
 export function userRLC(name: string, displayName: string, description: string): INodeProperties {
-	return listSearchLocator({ name, displayName, searchListMethod: 'searchUsers', description, idPlaceholder: 'e.g. 0f08c24d-3ce4-4353-94e1-f31f9b875214', noun: 'user' });
+	return recordLocator({ name, displayName, searchListMethod: 'searchUsers', description, idPlaceholder: 'e.g. 0f08c24d-3ce4-4353-94e1-f31f9b875214', listPlaceholder: 'Select a user…' });
 }
 
 /** A Lever user picked from a list inside a collection (where a resource locator does not fit), e.g. an owner. */

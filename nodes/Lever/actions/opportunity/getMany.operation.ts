@@ -1,99 +1,97 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { leverApiRequestAllItems } from '../../transport';
-import { resultLimit, toList, toDate } from '../../../shared/parameters';
+import { endpointList } from '../endpointList';
+import { toList, toDate } from '../../../shared/parameters';
 import { expandOption, originOptions } from '../common.descriptions';
-import { returnAllAndLimit } from '../../../shared/descriptions';
 
-const properties: INodeProperties[] = [
-	...returnAllAndLimit(),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Archived',
-				name: 'archived',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to return only archived (on) or only active (off) opportunities. Leave out for both.',
-			},
-			{
-				displayName: 'Created Since',
-				name: 'createdSince',
-				type: 'dateTime',
-				default: '',
-			},
-			{
-				displayName: 'Email',
-				name: 'email',
-				type: 'string',
-				placeholder: 'name@email.com',
-				default: '',
-				description: 'Opportunities of the person with this email address (exact, case-insensitive)',
-			},
-			{
-				displayName: 'Origin',
-				name: 'origin',
-				type: 'options',
-				options: originOptions,
-				default: 'sourced',
-			},
-			{
-				displayName: 'Posting ID',
-				name: 'postingId',
-				type: 'string',
-				default: '',
-			},
-			{
-				displayName: 'Stage ID',
-				name: 'stageId',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. lead-new',
-			},
-			{
-				displayName: 'Tags',
-				name: 'tags',
-				type: 'string',
-				default: '',
-				description: 'Opportunities with any of these tags (comma-separated, case-sensitive)',
-			},
-			{
-				displayName: 'Updated Since',
-				name: 'updatedSince',
-				type: 'dateTime',
-				default: '',
-			},
-		],
+export const { description, execute } = endpointList({
+	resource: 'opportunity',
+	endpoint: '/opportunities',
+	filters: [
+		{
+			displayName: 'Filters',
+			name: 'filters',
+			type: 'collection',
+			placeholder: 'Add Filter',
+			default: {},
+			options: [
+				{
+					displayName: 'Archived',
+					name: 'archived',
+					type: 'boolean',
+					default: false,
+					description: 'Whether to return only archived (on) or only active (off) opportunities. Leave out for both.',
+				},
+				{
+					displayName: 'Created Since',
+					name: 'createdSince',
+					type: 'dateTime',
+					default: '',
+				},
+				{
+					displayName: 'Email',
+					name: 'email',
+					type: 'string',
+					placeholder: 'name@email.com',
+					default: '',
+					description: 'Opportunities of the person with this email address (exact, case-insensitive)',
+				},
+				{
+					displayName: 'Origin',
+					name: 'origin',
+					type: 'options',
+					options: originOptions,
+					default: 'sourced',
+				},
+				{
+					displayName: 'Posting ID',
+					name: 'postingId',
+					type: 'string',
+					default: '',
+				},
+				{
+					displayName: 'Stage ID',
+					name: 'stageId',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. lead-new',
+				},
+				{
+					displayName: 'Tags',
+					name: 'tags',
+					type: 'string',
+					default: '',
+					description: 'Opportunities with any of these tags (comma-separated, case-sensitive)',
+				},
+				{
+					displayName: 'Updated Since',
+					name: 'updatedSince',
+					type: 'dateTime',
+					default: '',
+				},
+			],
+		},
+		{
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			placeholder: 'Add Option',
+			default: {},
+			options: [expandOption],
+		},
+	],
+	query(this: IExecuteFunctions, itemIndex: number): IDataObject {
+		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+		const qs: IDataObject = { expand: options.expand };
+		if (filters.email) qs.email = String(filters.email).trim();
+		if (filters.postingId) qs.posting_id = String(filters.postingId).trim();
+		if (filters.stageId) qs.stage_id = String(filters.stageId).trim();
+		if (filters.origin) qs.origin = filters.origin;
+		if (filters.tags) qs.tag = toList(filters.tags);
+		if (filters.archived !== undefined) qs.archived = filters.archived;
+		if (filters.createdSince) qs.created_at_start = toDate.call(this, filters.createdSince, 'Created Since', itemIndex).getTime();
+		if (filters.updatedSince) qs.updated_at_start = toDate.call(this, filters.updatedSince, 'Updated Since', itemIndex).getTime();
+		return qs;
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [expandOption],
-	},
-];
-
-export const description = updateDisplayOptions({ show: { resource: ['opportunity'], operation: ['getMany'] } }, properties);
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const qs: IDataObject = { expand: options.expand };
-	if (filters.email) qs.email = String(filters.email).trim();
-	if (filters.postingId) qs.posting_id = String(filters.postingId).trim();
-	if (filters.stageId) qs.stage_id = String(filters.stageId).trim();
-	if (filters.origin) qs.origin = filters.origin;
-	if (filters.tags) qs.tag = toList(filters.tags);
-	if (filters.archived !== undefined) qs.archived = filters.archived;
-	if (filters.createdSince) qs.created_at_start = toDate.call(this, filters.createdSince, 'Created Since', itemIndex).getTime();
-	if (filters.updatedSince) qs.updated_at_start = toDate.call(this, filters.updatedSince, 'Updated Since', itemIndex).getTime();
-	return await leverApiRequestAllItems.call(this, '/opportunities', { qs, limit: resultLimit.call(this, itemIndex) });
-}
+});

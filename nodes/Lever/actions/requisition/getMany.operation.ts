@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { toDate } from '../../../shared/parameters';
-import { listOperation } from '../listOperation';
+import { endpointList } from '../endpointList';
 import { REQUISITION_STATUSES } from './fields';
 
-export const { description, execute } = listOperation({
+export const { description, execute } = endpointList({
 	resource: 'requisition',
 	endpoint: '/requisitions',
 	filters: [

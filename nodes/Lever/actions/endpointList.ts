@@ -1,45 +1,38 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
-import { listOutput } from '../../shared/listOutput';
-import { resultLimit, toDate } from '../../shared/parameters';
+import type { ListOperationSpec } from '../../shared/listOperation';
+import { listOperation } from '../../shared/listOperation';
+import { toDate } from '../../shared/parameters';
+import type { AtsOperation } from '../../shared/router';
+import { operationProperty } from '../../shared/descriptions';
 import { leverApiRequestAllItems } from '../transport';
 import { opportunityParams, opportunityRLC } from './common.descriptions';
-import type { AtsOperation } from '../../shared/router';
-import { operationProperty, returnAllAndLimit } from '../../shared/descriptions';
 
-interface ListSpec {
-	resource: string;
+interface EndpointListSpec extends Pick<ListOperationSpec, 'resource' | 'filters' | 'output'> {
 	/** Route, with `{opportunity}` for lists that belong to one opportunity. */
 	endpoint: string;
-	/** Extra filter parameters and how they become query parameters. */
-	filters?: INodeProperties[];
+	/** How the filters become query parameters. */
 	query?: (this: IExecuteFunctions, itemIndex: number) => IDataObject;
-	/** An "Output" choice (nodes/shared/listOutput.ts): the records, or the input item with them and their summary. */
-	output?: { property: INodeProperties; summary: (records: IDataObject[]) => IDataObject };
 }
 
 /** A "Get Many" over one Lever list endpoint, with Return All / Limit over Lever's `next` pagination. */
-export function listOperation(spec: ListSpec): AtsOperation {
+export function endpointList(spec: EndpointListSpec): AtsOperation {
 	const perOpportunity = spec.endpoint.includes('{opportunity}');
-	return {
-		description: updateDisplayOptions({ show: { resource: [spec.resource], operation: ['getMany'] } }, [
-			...(perOpportunity ? [opportunityRLC] : []),
-			...returnAllAndLimit(),
-			...(spec.filters ?? []),
-			...(spec.output ? [spec.output.property] : []),
-		]),
-		async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]> {
+	return listOperation({
+		resource: spec.resource,
+		properties: perOpportunity ? [opportunityRLC] : [],
+		filters: spec.filters,
+		output: spec.output,
+		async list(this: IExecuteFunctions, itemIndex: number, limit: number | undefined) {
 			const params = perOpportunity ? opportunityParams.call(this, itemIndex) : {};
 			const qs = spec.query?.call(this, itemIndex) ?? {};
-			const records = await leverApiRequestAllItems.call(this, spec.endpoint, { params, qs, limit: resultLimit.call(this, itemIndex), itemIndex });
-			return spec.output ? listOutput.call(this, itemIndex, records, spec.output.summary) : records;
+			return await leverApiRequestAllItems.call(this, spec.endpoint, { params, qs, limit, itemIndex });
 		},
-	};
+	});
 }
 
 /** Files and resumes: Lever's `uploaded_at_start` filter as "Uploaded Since". */
-export const uploadedSinceFilter: Pick<ListSpec, 'filters' | 'query'> = {
+export const uploadedSinceFilter: Pick<EndpointListSpec, 'filters' | 'query'> = {
 	filters: [
 		{
 			displayName: 'Filters',
