@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { PROFILE_FIELDS } from '../../shared/candidate';
-import { candidateInputProperties, protectedAndMandatoryFields as protectedAndMandatory } from '../../shared/candidateInput';
+import { candidateInputProperties, profileFieldsProperty, protectedAndMandatoryFields as protectedAndMandatory } from '../../shared/candidateInput';
 import { recordLocator } from '../../shared/descriptions';
 import { requiredLocatorValue } from '../../shared/parameters';
 
@@ -145,75 +145,68 @@ export const candidateProfileProperties: INodeProperties[] = candidateInputPrope
 		default: '',
 		description: 'Full name of the candidate',
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'profileFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Additional Emails',
-				name: 'additionalEmails',
-				type: 'string',
-				default: '',
-				description: 'More email addresses of the candidate, comma-separated or one per line',
-			},
-			{
-				displayName: 'GitHub URL',
-				name: 'github',
-				type: 'string',
-				default: '',
-				placeholder: 'https://github.com/…',
-			},
-			{
-				displayName: 'Headline',
-				name: 'headline',
-				type: 'string',
-				default: '',
-				description: 'Short summary, e.g. current title and company',
-			},
-			{
-				displayName: 'LinkedIn URL',
-				name: 'linkedin',
-				type: 'string',
-				default: '',
-				placeholder: 'https://www.linkedin.com/in/…',
-			},
-			{
-				displayName: 'Location',
-				name: 'location',
-				type: 'string',
-				default: '',
-			},
-			{
-				displayName: 'Other Links',
-				name: 'otherLinks',
-				type: 'string',
-				default: '',
-				description: 'More URLs (portfolio, website …), comma-separated or one per line',
-			},
-			phonesProperty,
-			{
-				displayName: 'Source Names or IDs',
-				name: 'sources',
-				type: 'multiOptions',
-				typeOptions: { loadOptionsMethod: 'getSources' },
-				default: [],
-				description: 'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-				hint: 'Where the candidate came from. A name that does not exist yet creates the source.',
-			},
-			{
-				displayName: 'Tag Names or IDs',
-				name: 'tags',
-				type: 'multiOptions',
-				typeOptions: { loadOptionsMethod: 'getTags' },
-				default: [],
-				description: 'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-				hint: 'A name that does not exist yet creates the tag',
-			},
-		],
-	},
+	profileFieldsProperty([
+		{
+			displayName: 'Additional Emails',
+			name: 'additionalEmails',
+			type: 'string',
+			default: '',
+			description: 'More email addresses of the candidate, comma-separated or one per line',
+		},
+		{
+			displayName: 'GitHub URL',
+			name: 'github',
+			type: 'string',
+			default: '',
+			placeholder: 'https://github.com/…',
+		},
+		{
+			displayName: 'Headline',
+			name: 'headline',
+			type: 'string',
+			default: '',
+			description: 'Short summary, e.g. current title and company',
+		},
+		{
+			displayName: 'LinkedIn URL',
+			name: 'linkedin',
+			type: 'string',
+			default: '',
+			placeholder: 'https://www.linkedin.com/in/…',
+		},
+		{
+			displayName: 'Location',
+			name: 'location',
+			type: 'string',
+			default: '',
+		},
+		{
+			displayName: 'Other Links',
+			name: 'otherLinks',
+			type: 'string',
+			default: '',
+			description: 'More URLs (portfolio, website …), comma-separated or one per line',
+		},
+		phonesProperty,
+		{
+			displayName: 'Source Names or IDs',
+			name: 'sources',
+			type: 'multiOptions',
+			typeOptions: { loadOptionsMethod: 'getSources' },
+			default: [],
+			description: 'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+			hint: 'Where the candidate came from. A name that does not exist yet creates the source.',
+		},
+		{
+			displayName: 'Tag Names or IDs',
+			name: 'tags',
+			type: 'multiOptions',
+			typeOptions: { loadOptionsMethod: 'getTags' },
+			default: [],
+			description: 'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+			hint: 'A name that does not exist yet creates the tag',
+		},
+	]),
 ]);
 
 export const protectedAndMandatoryFields: INodeProperties[] = protectedAndMandatory(

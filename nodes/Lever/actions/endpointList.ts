@@ -4,7 +4,7 @@ import type { ListOperationSpec } from '../../shared/listOperation';
 import { listOperation } from '../../shared/listOperation';
 import { toDate } from '../../shared/parameters';
 import type { AtsOperation } from '../../shared/router';
-import { operationProperty } from '../../shared/descriptions';
+import { fieldsCollection, operationProperty } from '../../shared/descriptions';
 import { leverApiRequestAllItems } from '../transport';
 import { opportunityParams, opportunityRLC } from './common.descriptions';
 
@@ -34,14 +34,7 @@ export function endpointList(spec: EndpointListSpec): AtsOperation {
 /** Files and resumes: Lever's `uploaded_at_start` filter as "Uploaded Since". */
 export const uploadedSinceFilter: Pick<EndpointListSpec, 'filters' | 'query'> = {
 	filters: [
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: [{ displayName: 'Uploaded Since', name: 'uploadedSince', type: 'dateTime', default: '' }],
-		},
+		fieldsCollection('filters', [{ displayName: 'Uploaded Since', name: 'uploadedSince', type: 'dateTime', default: '' }]),
 	],
 	query(this: IExecuteFunctions, itemIndex: number): IDataObject {
 		const { uploadedSince } = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;

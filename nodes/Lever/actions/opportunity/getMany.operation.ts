@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { fieldsCollection } from '../../../shared/descriptions';
 import { endpointList } from '../endpointList';
 import { toList, toDate } from '../../../shared/parameters';
 import { expandOption, originOptions } from '../common.descriptions';
@@ -8,77 +9,63 @@ export const { description, execute } = endpointList({
 	resource: 'opportunity',
 	endpoint: '/opportunities',
 	filters: [
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: [
-				{
-					displayName: 'Archived',
-					name: 'archived',
-					type: 'boolean',
-					default: false,
-					description: 'Whether to return only archived (on) or only active (off) opportunities. Leave out for both.',
-				},
-				{
-					displayName: 'Created Since',
-					name: 'createdSince',
-					type: 'dateTime',
-					default: '',
-				},
-				{
-					displayName: 'Email',
-					name: 'email',
-					type: 'string',
-					placeholder: 'name@email.com',
-					default: '',
-					description: 'Opportunities of the person with this email address (exact, case-insensitive)',
-				},
-				{
-					displayName: 'Origin',
-					name: 'origin',
-					type: 'options',
-					options: originOptions,
-					default: 'sourced',
-				},
-				{
-					displayName: 'Posting ID',
-					name: 'postingId',
-					type: 'string',
-					default: '',
-				},
-				{
-					displayName: 'Stage ID',
-					name: 'stageId',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. lead-new',
-				},
-				{
-					displayName: 'Tags',
-					name: 'tags',
-					type: 'string',
-					default: '',
-					description: 'Opportunities with any of these tags (comma-separated, case-sensitive)',
-				},
-				{
-					displayName: 'Updated Since',
-					name: 'updatedSince',
-					type: 'dateTime',
-					default: '',
-				},
-			],
-		},
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add Option',
-			default: {},
-			options: [expandOption],
-		},
+		fieldsCollection('filters', [
+			{
+				displayName: 'Archived',
+				name: 'archived',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to return only archived (on) or only active (off) opportunities. Leave out for both.',
+			},
+			{
+				displayName: 'Created Since',
+				name: 'createdSince',
+				type: 'dateTime',
+				default: '',
+			},
+			{
+				displayName: 'Email',
+				name: 'email',
+				type: 'string',
+				placeholder: 'name@email.com',
+				default: '',
+				description: 'Opportunities of the person with this email address (exact, case-insensitive)',
+			},
+			{
+				displayName: 'Origin',
+				name: 'origin',
+				type: 'options',
+				options: originOptions,
+				default: 'sourced',
+			},
+			{
+				displayName: 'Posting ID',
+				name: 'postingId',
+				type: 'string',
+				default: '',
+			},
+			{
+				displayName: 'Stage ID',
+				name: 'stageId',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. lead-new',
+			},
+			{
+				displayName: 'Tags',
+				name: 'tags',
+				type: 'string',
+				default: '',
+				description: 'Opportunities with any of these tags (comma-separated, case-sensitive)',
+			},
+			{
+				displayName: 'Updated Since',
+				name: 'updatedSince',
+				type: 'dateTime',
+				default: '',
+			},
+		]),
+		fieldsCollection('options', [expandOption]),
 	],
 	query(this: IExecuteFunctions, itemIndex: number): IDataObject {
 		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;

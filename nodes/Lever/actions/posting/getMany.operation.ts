@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { fieldsCollection } from '../../../shared/descriptions';
 import { endpointList } from '../endpointList';
 import { toList } from '../../../shared/parameters';
 import { POSTING_STATE_OPTIONS } from './fields';
@@ -10,27 +11,20 @@ export const { description, execute } = endpointList({
 	resource: 'posting',
 	endpoint: '/postings',
 	filters: [
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: [
-				{ displayName: 'Commitment', name: 'commitment', type: 'string', default: '', placeholder: 'e.g. Full-time' },
-				{ displayName: 'Department', name: 'department', type: 'string', default: '' },
-				{ displayName: 'Location', name: 'location', type: 'string', default: '' },
-				{
-					displayName: 'States',
-					name: 'state',
-					type: 'multiOptions',
-					options: POSTING_STATE_OPTIONS,
-					default: [],
-					description: 'Postings in any of these states',
-				},
-				{ displayName: 'Team', name: 'team', type: 'string', default: '' },
-			],
-		},
+		fieldsCollection('filters', [
+			{ displayName: 'Commitment', name: 'commitment', type: 'string', default: '', placeholder: 'e.g. Full-time' },
+			{ displayName: 'Department', name: 'department', type: 'string', default: '' },
+			{ displayName: 'Location', name: 'location', type: 'string', default: '' },
+			{
+				displayName: 'States',
+				name: 'state',
+				type: 'multiOptions',
+				options: POSTING_STATE_OPTIONS,
+				default: [],
+				description: 'Postings in any of these states',
+			},
+			{ displayName: 'Team', name: 'team', type: 'string', default: '' },
+		]),
 	],
 	query(this: IExecuteFunctions, itemIndex: number): IDataObject {
 		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
