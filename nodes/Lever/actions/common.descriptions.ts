@@ -4,6 +4,7 @@ import { PROFILE_FIELDS } from '../../shared/candidate';
 import { candidateInputProperties, profileFieldsProperty, protectedAndMandatoryFields as protectedAndMandatory } from '../../shared/candidateInput';
 import { recordLocator } from '../../shared/descriptions';
 import { requiredLocatorValue } from '../../shared/parameters';
+import { originOptions } from '../trigger/events';
 
 const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
 
@@ -214,15 +215,6 @@ export const protectedAndMandatoryFields: INodeProperties[] = protectedAndMandat
 	'Lever',
 	'Name, First Name and Last Name are one field in Lever: protecting one protects all three',
 );
-
-export const originOptions = [
-	{ name: 'Agency', value: 'agency' },
-	{ name: 'Applied', value: 'applied' },
-	{ name: 'Internal', value: 'internal' },
-	{ name: 'Referred', value: 'referred' },
-	{ name: 'Sourced', value: 'sourced' },
-	{ name: 'University', value: 'university' },
-];
 
 /** Settings that only matter when an opportunity is created (create, and upsert when no match is found). */
 export const creationOptions: INodeProperties[] = [

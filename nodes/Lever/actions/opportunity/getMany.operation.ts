@@ -3,7 +3,8 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { fieldsCollection } from '../../../shared/descriptions';
 import { endpointList } from '../endpointList';
 import { toList, toDate } from '../../../shared/parameters';
-import { expandOption, originOptions } from '../common.descriptions';
+import { originOptions } from '../../trigger/events';
+import { expandOption } from '../common.descriptions';
 
 export const { description, execute } = endpointList({
 	resource: 'opportunity',
