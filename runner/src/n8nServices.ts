@@ -10,7 +10,7 @@ import path from 'node:path';
 import vm from 'node:vm';
 
 import type { IDataObject, Logger as N8nLogger, RegexEngine } from 'n8n-workflow';
-import { LoggerProxy, setSafeRegexEngine } from 'n8n-workflow';
+import { ExpressionError, LoggerProxy, setSafeRegexEngine } from 'n8n-workflow';
 
 const coreRequire = createRequire(require.resolve('n8n-core'));
 
@@ -111,4 +111,54 @@ export function useRegexGuard() {
 	if (regexGuardInstalled) return;
 	regexGuardInstalled = true;
 	setSafeRegexEngine(guardedRegexEngine(REGEX_TIME_LIMIT_MS));
+}
+
+/**
+ * An expression that failed while it ran. Its message names the parameter, which n8n-core records on the error
+ * (`context.parameter`) only after the expression threw, so the message is read when it is shown, not when it is made.
+ */
+export class ExpressionFailedError extends ExpressionError {
+	constructor(reason: string, cause: unknown) {
+		super(reason, { cause: cause instanceof Error ? cause : undefined });
+		Object.defineProperty(this, 'message', {
+			configurable: true,
+			get: () => (typeof this.context.parameter === 'string' ? `Parameter "${this.context.parameter}": ${reason}` : reason),
+			// A node that adds to the message (e.g. who the item is about) fixes it from then on.
+			set: (value: string) => Object.defineProperty(this, 'message', { value, writable: true, configurable: true }),
+		});
+	}
+}
+
+/**
+ * Why an expression failed. n8n's sandbox replaces what an expression must not reach (`require`, `Function`,
+ * `eval`, `Reflect`, `Proxy`, `process`'s environment, …) with empty objects among the expression's globals, so
+ * calling one is a TypeError like any other: one that names such a global is reported as blocked.
+ */
+function expressionFailure(error: unknown, globals: unknown): string {
+	// The expression compiler reaches globals through a generated lookup, which V8 shows as "(intermediate value)".
+	const message = (error instanceof Error ? error.message : String(error)).replace(/^(?:\(intermediate value\))+\./, '');
+	const callee = /^(([\w$]+)[\w$.]*) is not a (?:function|constructor)$/.exec(message);
+	const standIn = callee && globals && typeof globals === 'object' && Object.hasOwn(globals, callee[2]) ? (globals as IDataObject)[callee[2]] : undefined;
+	const blocked = standIn !== null && typeof standIn === 'object' && Object.getPrototypeOf(standIn) === Object.prototype && Object.keys(standIn).length === 0;
+	return blocked ? `the expression calls ${callee?.[1]}, which n8n blocks in expressions` : `the expression failed: ${message}`;
+}
+
+let expressionsFailLoudly = false;
+
+/**
+ * n8n evaluates an expression that throws to an empty value (its error handler passes on only its own
+ * ExpressionErrors): on the canvas someone sees the empty field; in a headless run the item would go on with an
+ * empty value and the run exit 0. The runner fails the item instead, with the parameter and the cause. The handler
+ * is n8n-workflow's own hook (`setErrorHandler`, the one n8n sets), not exported from its index.
+ */
+export function failOnExpressionErrors() {
+	if (expressionsFailLoudly) return;
+	expressionsFailLoudly = true;
+	const { setErrorHandler } = require('n8n-workflow/dist/cjs/expression-evaluator-proxy.js') as {
+		setErrorHandler: (handler: (error: unknown, globals: unknown) => void) => void;
+	};
+	setErrorHandler((error, globals) => {
+		if (error instanceof ExpressionError) throw error;
+		throw new ExpressionFailedError(expressionFailure(error, globals), error);
+	});
 }
