@@ -21,8 +21,8 @@ export const USAGE = `Usage:
                [--dry-run] [--json] [--verbose] [--nodes <package or path>]... [--trigger <node name>] [--wait-lock]
                [--allow-node-type <type>]...
   ats-sync serve <workflow.json> [--port 5678] [--host 127.0.0.1] [--public-url https://…] [--credentials …]
-               [--state …] [--nodes …]... [--allow-node-type …]... [--json] [--verbose] [--wait-lock] [--shutdown-timeout 10]
-               [--max-body 1mb | --max-body "<trigger>=<size>"]... [--max-open-bodies 8]
+               [--state …] [--nodes …]... [--json] [--verbose] [--wait-lock] [--shutdown-timeout 10]
+               [--max-body 1mb | --max-body "<trigger>=<size>"]... [--max-open-bodies 8] [--allow-node-type …]...
                [--retry-attempts 12] [--retry-base 2] [--retry-max 600]
   ats-sync inbox <workflow.json> [list] [--pending | --dead] [--json] [--state …]
   ats-sync inbox <workflow.json> show <id> | retry <id> | retry --all | discard <id> --reason "…"
