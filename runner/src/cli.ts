@@ -14,19 +14,23 @@ import type { ServeOptions } from './serve/options';
 import type { SessionOptions } from './session';
 import { DEFAULT_MAX_BODY, DEFAULT_MAX_OPEN_BODIES, DEFAULT_SHUTDOWN_TIMEOUT_MS } from './serve/options';
 import { DEFAULT_RETRY_POLICY } from './serve/worker';
+import { checkAllowedTypes } from './workflow/hostAccess';
 
 export const USAGE = `Usage:
   ats-sync run <workflow.json> [--credentials creds.json|yaml] [--input events.ndjson|json|-] [--state file]
                [--dry-run] [--json] [--verbose] [--nodes <package or path>]... [--trigger <node name>] [--wait-lock]
+               [--allow-node-type <type>]...
   ats-sync serve <workflow.json> [--port 5678] [--host 127.0.0.1] [--public-url https://…] [--credentials …]
                [--state …] [--nodes …]... [--json] [--verbose] [--wait-lock] [--shutdown-timeout 10]
-               [--max-body 1mb | --max-body "<trigger>=<size>"]... [--max-open-bodies 8]
+               [--max-body 1mb | --max-body "<trigger>=<size>"]... [--max-open-bodies 8] [--allow-node-type …]...
                [--retry-attempts 12] [--retry-base 2] [--retry-max 600]
   ats-sync inbox <workflow.json> [list] [--pending | --dead] [--json] [--state …]
   ats-sync inbox <workflow.json> show <id> | retry <id> | retry --all | discard <id> --reason "…"
-  ats-sync deregister <workflow.json> [--credentials …] [--state …] [--nodes …]... [--wait-lock]
-  ats-sync validate <workflow.json>... [--credentials …] [--nodes …]... [--json]
+  ats-sync deregister <workflow.json> [--credentials …] [--state …] [--nodes …]... [--allow-node-type …]... [--wait-lock]
+  ats-sync validate <workflow.json>... [--credentials …] [--nodes …]... [--allow-node-type …]... [--json]
 
+Node types that run commands or use files on this host (Execute Command, Read/Write Files, SSH, FTP, …) are refused
+unless allowed one by one with --allow-node-type <type>, e.g. --allow-node-type n8n-nodes-base.executeCommand.
 Credentials come from --credentials and/or ATS_SYNC_CREDENTIALS (JSON) and ATS_SYNC_CRED_<NAME>_<FIELD> variables.
 Exit codes: 0 success, 1 some items failed, 2 invalid workflow/credentials/input/usage or state locked.`;
 
@@ -38,6 +42,7 @@ const OPTIONS = {
 	json: { type: 'boolean', default: false },
 	verbose: { type: 'boolean', short: 'v', default: false },
 	nodes: { type: 'string', multiple: true },
+	'allow-node-type': { type: 'string', multiple: true },
 	trigger: { type: 'string' },
 	'wait-lock': { type: 'boolean', default: false },
 	port: { type: 'string', default: '5678' },
@@ -146,10 +151,12 @@ export async function main(argv: string[], io: { stdout?: NodeJS.WritableStream;
 			(io.stdout ?? process.stdout).write(`${USAGE}\n`);
 			return command === undefined && !values.help ? EXIT_INVALID : 0;
 		}
-		const session = { credentialsFile: values.credentials, stateFile: values.state, nodes: values.nodes ?? [], waitLock: values['wait-lock'] };
+		const allowNodeTypes = values['allow-node-type'] ?? [];
+		checkAllowedTypes(allowNodeTypes);
+		const session = { credentialsFile: values.credentials, stateFile: values.state, nodes: values.nodes ?? [], allowNodeTypes, waitLock: values['wait-lock'] };
 		switch (command) {
 			case 'run': {
-				onlyFor(parsed, command, ['input', 'state', 'dry-run', 'trigger', 'wait-lock']);
+				onlyFor(parsed, command, ['input', 'state', 'dry-run', 'trigger', 'wait-lock', 'allow-node-type']);
 				const workflowFile = oneWorkflow(command, rest);
 				await withN8n();
 				const { runCommand } = await import('./commands/run');
@@ -162,6 +169,7 @@ export async function main(argv: string[], io: { stdout?: NodeJS.WritableStream;
 			case 'serve': {
 				onlyFor(parsed, command, [
 					'state',
+					'allow-node-type',
 					'port',
 					'host',
 					'public-url',
@@ -193,15 +201,15 @@ export async function main(argv: string[], io: { stdout?: NodeJS.WritableStream;
 				);
 			}
 			case 'deregister': {
-				onlyFor(parsed, command, ['state', 'wait-lock']);
+				onlyFor(parsed, command, ['state', 'wait-lock', 'allow-node-type']);
 				await withN8n();
 				return await (await import('./commands/deregister')).deregisterCommand({ ...session, workflowFile: oneWorkflow(command, rest) }, reporter);
 			}
 			case 'validate': {
-				onlyFor(parsed, command, []);
+				onlyFor(parsed, command, ['allow-node-type']);
 				if (rest.length === 0) throw new UserError('"ats-sync validate" needs at least one workflow file');
 				await withN8n();
-				return (await import('./commands/validate')).validateCommand({ files: rest, credentialsFile: values.credentials, nodes: values.nodes ?? [] }, reporter, values.json);
+				return (await import('./commands/validate')).validateCommand({ files: rest, credentialsFile: values.credentials, nodes: values.nodes ?? [], allowNodeTypes }, reporter, values.json);
 			}
 			default:
 				throw new UserError(`Unknown command "${command}": use run, serve, inbox, deregister or validate (see ats-sync --help)`);

@@ -34,7 +34,7 @@ import { UnexpectedError, Workflow, WorkflowExpression } from 'n8n-workflow';
 
 import type { CredentialStore } from './credentials/helper';
 import { RunnerCredentialsHelper } from './credentials/helper';
-import { ensureN8nLoggingConfigured, useOwnN8nUserFolder, useRegexGuard } from './n8nServices';
+import { ensureN8nLoggingConfigured, failOnExpressionErrors, useOwnN8nUserFolder, useRegexGuard } from './n8nServices';
 import type { NodeRunSummary } from './report/summary';
 import { summarizeNodeRun } from './report/summary';
 import type { TypeRegistry } from './workflow/types';
@@ -54,6 +54,7 @@ export class Engine {
 	constructor(private readonly options: EngineOptions) {
 		useOwnN8nUserFolder();
 		useRegexGuard();
+		failOnExpressionErrors();
 		// Quiet by default (tests, library use); the CLI configures logging before it builds an engine.
 		ensureN8nLoggingConfigured();
 		this.credentialsHelper = new RunnerCredentialsHelper(options.types, options.credentials);

@@ -99,9 +99,18 @@ function loadFailure(file: string, error: unknown): Error {
 	return new Error(`${path.basename(file)}: ${reason}`);
 }
 
+/** The node name n8n's convention gives a node file: `dist/nodes/Lever/LeverTrigger.node.js` describes `leverTrigger`. */
+function conventionalNodeName(relative: string): string {
+	const base = path.basename(relative).replace(/\.node\.js$/, '');
+	return base.charAt(0).toLowerCase() + base.slice(1);
+}
+
 /**
  * Adds one package's credential and node types to `types`; returns the package name. With a `dist/known` index
- * types load on first use (n8n-nodes-base has over 400 nodes); otherwise every listed file loads now.
+ * types load on first use (n8n-nodes-base has over 400 nodes). Without one, credentials load now, and each node
+ * file is registered under its conventional name and loaded on first use, so a run loads only the nodes its
+ * workflow uses (loading all of this repository's nodes was about a sixth of `ats-sync run`'s start-up). A file
+ * whose node has another name is still found: a type no file is registered under loads the files not loaded yet.
  */
 export function loadPackage(dir: string, types: TypeRegistry, problems: LoadProblem[]): string {
 	const manifest = readManifest(dir);
@@ -137,11 +146,36 @@ export function loadPackage(dir: string, types: TypeRegistry, problems: LoadProb
 	for (const relative of manifest.n8n.credentials ?? []) {
 		load<ICredentialType>(relative, (credentialType) => types.addCredentialType(credentialType));
 	}
-	for (const relative of manifest.n8n.nodes ?? []) {
-		load<INodeType | IVersionedNodeType>(relative, (nodeType) =>
-			types.addNodeType(`${manifest.name}.${nodeType.description.name}`, nodeType, manifest.name),
+	const notLoaded = new Set(manifest.n8n.nodes ?? []);
+	const add = (nodeType: INodeType | IVersionedNodeType) => types.addNodeType(`${manifest.name}.${nodeType.description.name}`, nodeType, manifest.name);
+	for (const relative of notLoaded) {
+		const name = conventionalNodeName(relative);
+		types.addLazyNodeType(
+			`${manifest.name}.${name}`,
+			() => {
+				const file = path.join(dir, relative);
+				let nodeType: INodeType | IVersionedNodeType;
+				try {
+					nodeType = instantiate<INodeType | IVersionedNodeType>(file);
+				} catch (error) {
+					throw loadFailure(file, error);
+				}
+				notLoaded.delete(relative);
+				if (nodeType.description.name === name) return nodeType;
+				// Not the conventional name: registered under its own, and the guessed one names nothing.
+				add(nodeType);
+				return undefined;
+			},
+			manifest.name,
 		);
 	}
+	types.addNodeFilesLoader(() => {
+		for (const relative of [...notLoaded]) {
+			notLoaded.delete(relative);
+			types.forgetLazyNodeType(`${manifest.name}.${conventionalNodeName(relative)}`);
+			load<INodeType | IVersionedNodeType>(relative, add);
+		}
+	});
 	return manifest.name;
 }
 

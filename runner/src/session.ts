@@ -22,12 +22,15 @@ import { Inbox, inboxPathFor } from './serve/inbox';
 import type { StateStore } from './state';
 import { defaultStatePath, StateFile } from './state';
 import { nodeTypeProblems, parameterProblems, readWorkflow } from './workflow/file';
+import { hostAccessProblems } from './workflow/hostAccess';
 
 export interface SessionOptions {
 	workflowFile: string;
 	credentialsFile?: string;
 	stateFile?: string;
 	nodes: string[];
+	/** Host-access node types (workflow/hostAccess.ts) the user allowed with --allow-node-type. */
+	allowNodeTypes?: string[];
 	waitLock: boolean;
 	/** Base URL for webhook URLs the nodes register (serve). */
 	webhookBaseUrl?: string;
@@ -73,9 +76,10 @@ export function failOn(problems: string[]) {
 	if (problems.length > 0) throw new UserError(problems.join('; '));
 }
 
-export function checkWorkflow(workflowFile: string, nodes: string[], warn?: (message: string) => void) {
-	const workflowData = readWorkflow(workflowFile, warn);
-	const loaded = loadNodePackages(nodes);
+export function checkWorkflow(options: Pick<SessionOptions, 'workflowFile' | 'nodes' | 'allowNodeTypes'>, warn?: (message: string) => void) {
+	const workflowData = readWorkflow(options.workflowFile, warn);
+	failOn(hostAccessProblems(workflowData, options.allowNodeTypes));
+	const loaded = loadNodePackages(options.nodes);
 	failOn(nodeTypeProblems(workflowData, loaded.types, loaded.packages, loaded.problems));
 	failOn(parameterProblems(workflowData, loaded.types));
 	return { workflowData, loaded };
@@ -168,7 +172,7 @@ export class Session<Prepared = undefined> {
 }
 
 export async function openSession<Prepared = undefined>(options: SessionOptions, reporter: Reporter, open: OpenOptions<Prepared>): Promise<Session<Prepared>> {
-	const { workflowData, loaded } = checkWorkflow(options.workflowFile, options.nodes, (message) => reporter.note(message));
+	const { workflowData, loaded } = checkWorkflow(options, (message) => reporter.note(message));
 	const prepared = open.prepare?.(workflowData, loaded) as Prepared;
 	const stateFile = new StateFile(path.resolve(options.stateFile ?? defaultStatePath(options.workflowFile)));
 	const file = options.credentialsFile ? readCredentialsFile(options.credentialsFile) : undefined;

@@ -159,6 +159,6 @@ describe('ats-sync validate', () => {
 
 		const onlyGood = await runInProcess(['validate', good, '--nodes', fixturePackageDir, '--credentials', file, '--json'], env);
 		expect(onlyGood.code).toBe(0);
-		expect(JSON.parse(onlyGood.stdout.trim())).toEqual({ event: 'validated', file: good, valid: true, problems: [] });
+		expect(JSON.parse(onlyGood.stdout.trim())).toEqual({ event: 'validated', file: good, valid: true, problems: [], hostAccess: [] });
 	});
 });

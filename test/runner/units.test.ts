@@ -27,6 +27,28 @@ describe('node packages', () => {
 		);
 		expect(loaded.types.getByName('n8n-nodes-runner-fixtures.fixtureRoute').description.name).toBe('fixtureRoute');
 	});
+
+	it('without an index, loads a node file when its type is used, found by its file name; other names by loading the rest', () => {
+		const dir = tempDir();
+		const node = (name: string) => `module.exports = { Node: class { constructor() { this.description = { name: '${name}', displayName: '${name}', group: [], version: 1, defaults: {}, inputs: ['main'], outputs: ['main'], properties: [] }; } } };`;
+		const files = { 'Alpha.node.js': node('alpha'), 'Unconventional.node.js': node('betaNode'), 'Broken.node.js': "require('a-module-that-is-not-installed');" };
+		for (const [file, source] of Object.entries(files)) writeFileSync(path.join(dir, file), source);
+		writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'n8n-nodes-unindexed', n8n: { nodes: Object.keys(files), credentials: [] } }));
+		const loaded = (file: string) => require.cache[path.join(dir, file)] !== undefined;
+
+		const { types: unindexed, problems } = loadNodePackages([dir]);
+		expect(unindexed.getByName('n8n-nodes-unindexed.alpha').description.name).toBe('alpha');
+		// Only the file the type needed, and nothing reported about the broken one yet.
+		expect(Object.keys(files).filter(loaded)).toEqual(['Alpha.node.js']);
+		expect(problems).toEqual([]);
+		// A type no file name suggests: the remaining files load, the broken one is reported, the type is found.
+		expect(unindexed.hasNodeType('n8n-nodes-unindexed.betaNode')).toBe(true);
+		expect(unindexed.getByName('n8n-nodes-unindexed.betaNode').description.name).toBe('betaNode');
+		expect(problems).toEqual([{ packageName: 'n8n-nodes-unindexed', file: 'Broken.node.js', message: expect.stringMatching(/^Broken\.node\.js: Cannot find module/) }]);
+		// The name the unconventional file suggested names nothing.
+		expect(unindexed.hasNodeType('n8n-nodes-unindexed.unconventional')).toBe(false);
+		expect(() => unindexed.getByName('n8n-nodes-unindexed.unconventional')).toThrow('Unknown node type "n8n-nodes-unindexed.unconventional"');
+	});
 });
 
 describe('input', () => {

@@ -20,7 +20,7 @@ import type {
 	IWorkflowBase,
 } from 'n8n-workflow';
 import { NodeHelpers } from 'n8n-workflow';
-import YAML from 'yaml';
+import type YAML from 'yaml';
 import { z } from 'zod';
 
 import { UserError } from '../errors';
@@ -97,9 +97,12 @@ export function readCredentialsFile(file: string, env: NodeJS.ProcessEnv = proce
 		const code = (error as NodeJS.ErrnoException).code;
 		throw new UserError(`Credentials file ${file} ${code === 'ENOENT' ? 'does not exist' : `cannot be read (${code ?? (error as Error).message})`}`);
 	}
+	// The YAML parser loads only for a YAML file: most runs read JSON, and start-up counts.
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const parseYaml = (yaml: string): unknown => (require('yaml') as typeof YAML).parse(yaml);
 	let parsed: unknown;
 	try {
-		parsed = /\.ya?ml$/i.test(file) ? YAML.parse(text) : JSON.parse(text);
+		parsed = /\.ya?ml$/i.test(file) ? parseYaml(text) : JSON.parse(text);
 	} catch (error) {
 		// Parser messages quote the offending text, which may be a secret: report the position only.
 		const where = /line (\d+)|position (\d+)/.exec((error as Error).message)?.[0];
