@@ -5,6 +5,7 @@ import { loadNodePackages } from '../nodePackages';
 import type { Reporter } from '../report/reporter';
 import type { Masker } from '../secrets';
 import { nodeTypeProblems, parameterProblems, readWorkflow } from '../workflow/file';
+import { performAsProblems } from '../workflow/performAs';
 
 export interface ValidateOptions {
 	files: string[];
@@ -24,7 +25,8 @@ function problemsOf(file: string, options: ValidateOptions, masker: Masker, warn
 	const haveCredentials = options.credentialsFile !== undefined || Object.keys(process.env).some((name) => name.startsWith('ATS_SYNC_CRED'));
 	if (haveCredentials) {
 		const file = options.credentialsFile ? readCredentialsFile(options.credentialsFile) : undefined;
-		problems.push(...resolveCredentials(uses, { types: loaded.types, file, masker }).problems);
+		const resolved = resolveCredentials(uses, { types: loaded.types, file, masker });
+		problems.push(...resolved.problems, ...performAsProblems(workflowData, resolved.store));
 	}
 	return problems;
 }
