@@ -1,4 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
 import { asNodeError } from './errors';
 
@@ -78,10 +79,11 @@ function triggerItemOf(this: IExecuteFunctions, itemIndex: number): IDataObject 
 }
 
 /**
- * The item a node returns for a failed input item under "continue on fail". The error is set on the item itself,
- * as n8n's engine expects: it routes items with `item.error` to the error output ("continue using error output"),
- * keeps the error's description and HTTP code on `item.error`. The JSON says why (`error`), where (`node`) and who
- * (email, candidate id, event id), so a Report Failures node or an error workflow can name the item.
+ * The item a node returns for a failed input item under "continue on fail": n8n's shape, `{ error: message }`, plus
+ * `details` saying where (`node`), who (`email`, `candidateId`, `eventId`) and the rest of the error (`description`,
+ * `httpCode`). n8n routes JSON of only `error`/`message`/`details` to the error output ("continue using error
+ * output") and merges the input item into it, so a Report Failures node, an error workflow or any node wired to the
+ * error output can name the item. (An `item.error` would make n8n replace the JSON with `{ error }`, losing all that.)
  */
 export function failedItem(this: IExecuteFunctions, caught: unknown, itemIndex: number): INodeExecutionData {
 	const error = asNodeError(this.getNode(), caught, itemIndex);
@@ -92,9 +94,8 @@ export function failedItem(this: IExecuteFunctions, caught: unknown, itemIndex: 
 	} catch {
 		triggerItem = undefined;
 	}
-	return {
-		json: { error: error.message, node: this.getNode().name, ...subjectOf(input, triggerItem) },
-		error,
-		pairedItem: { item: itemIndex },
-	};
+	const details: IDataObject = { node: this.getNode().name, ...subjectOf(input, triggerItem) };
+	if (error.description && error.description !== error.message) details.description = error.description;
+	if (error instanceof NodeApiError && error.httpCode) details.httpCode = error.httpCode;
+	return { json: { error: error.message, details }, pairedItem: { item: itemIndex } };
 }

@@ -82,10 +82,14 @@ function namingCredential(message: string, node: INode | undefined): string {
 	return `${message} (credential ${names.map((name) => `"${name}"`).join(', ')})`;
 }
 
-/** n8n's continueOnFail item: `{ error, description? }` (nodes put the vendor's own message in the description). */
+/**
+ * n8n's continueOnFail item: `{ error, description? }`, or ours, `{ error, details: { node, email, …, description,
+ * httpCode } }` (nodes/shared/failedItem.ts), whose HTTP code tells a retryable failure from a permanent one.
+ */
 function continueOnFailError(json: IDataObject | undefined): unknown {
-	if (typeof json?.error === 'string') return { message: json.error, description: json.description };
-	return json?.error ?? json;
+	if (typeof json?.error !== 'string') return json?.error ?? json;
+	const details = (json.details && typeof json.details === 'object' ? json.details : {}) as IDataObject;
+	return { message: json.error, description: details.description ?? json.description, httpCode: details.httpCode };
 }
 
 /** Follows pairedItem links back to the start node's item: which input record a failure belongs to. */

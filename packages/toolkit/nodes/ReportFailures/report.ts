@@ -20,14 +20,19 @@ function reasonOf(json: IDataObject, error: unknown): string {
 }
 
 /**
- * A failed item's who / where / why, from the JSON our nodes put on their error output (`error`, `node`, `email`,
- * `candidateId`, `eventId`); items of other nodes give what they have, the node they came from otherwise.
+ * A failed item's who / where / why, from the JSON our nodes put on their error output (`error`, and `details` with
+ * `node`, `email`, `candidateId`, `eventId`); items of other nodes give what they have (an email of the input item
+ * merged in by n8n), and the node they came from.
  */
 export function describeFailure(json: IDataObject, error: unknown, fromNode: string | undefined): Failure {
-	const subject = [text(json.email) ?? (json.candidateId !== undefined ? `candidate ${String(json.candidateId)}` : undefined)];
-	if (json.eventId !== undefined && json.eventId !== '') subject.push(`event ${String(json.eventId)}`);
+	const details = (json.details && typeof json.details === 'object' && !Array.isArray(json.details) ? json.details : {}) as IDataObject;
+	const email = text(details.email) ?? text(json.email);
+	const candidateId = details.candidateId ?? json.candidateId;
+	const eventId = details.eventId ?? json.eventId;
+	const subject = [email ?? (candidateId !== undefined && candidateId !== '' ? `candidate ${String(candidateId)}` : undefined)];
+	if (eventId !== undefined && eventId !== '') subject.push(`event ${String(eventId)}`);
 	const who = subject.filter(Boolean).join(', ') || 'an item without email or id';
-	return { who, node: text(json.node) ?? fromNode ?? 'an unknown node', why: reasonOf(json, error) };
+	return { who, node: text(details.node) ?? fromNode ?? 'an unknown node', why: reasonOf(json, error) };
 }
 
 const line = (failure: Failure) => `${failure.who} in "${failure.node}": ${failure.why}`;
