@@ -48,7 +48,9 @@ export function subjectOf(item: IDataObject | undefined, triggerItem: IDataObjec
 	const email = emailOf(item) ?? emailOf(triggerItem);
 	const candidateId =
 		firstOf(item, ['candidateId', 'opportunityId']) ?? firstOf(triggerItem, ['candidateId', 'opportunityId']);
-	const eventId = text(triggerItem?.eventId) ?? text(triggerItem?.id) ?? text(item?.eventId);
+	// A Lever delivery is `{ id, event, … }`; any other record's `id` is the record's, not an event's.
+	const deliveryId = triggerItem?.event !== undefined ? text(triggerItem.id) : undefined;
+	const eventId = text(triggerItem?.eventId) ?? deliveryId ?? text(item?.eventId);
 	return {
 		...(email ? { email } : {}),
 		...(candidateId ? { candidateId } : {}),
