@@ -20,9 +20,11 @@ export class ReportFailures implements INodeType {
 		subtitle: '={{ $parameter["numberInputs"] + " error outputs" }}',
 		description:
 			"Collects the items other nodes sent to their error outputs and, once the rest of the run is done, fails the execution with one message naming each item: who, which node, why. So the execution shows as failed and the error workflow runs.",
-		defaults: { name: 'Report Failures', color: '#e03131' },
+		defaults: { name: 'Report Failures' },
 		inputs: `={{(${configuredInputs})($parameter)}}`,
 		outputs: [],
+		// It ends a run on purpose: nothing an AI agent should call.
+		usableAsTool: false,
 		properties: [
 			{
 				displayName:
