@@ -23,8 +23,7 @@ export class ReportFailures implements INodeType {
 		defaults: { name: 'Report Failures' },
 		inputs: `={{(${configuredInputs})($parameter)}}`,
 		outputs: [],
-		// It ends a run on purpose: nothing an AI agent should call.
-		usableAsTool: false,
+		usableAsTool: true,
 		properties: [
 			{
 				displayName:
