@@ -67,6 +67,8 @@ describe('failed items in a real n8n', () => {
 	it('writes the good items, then fails the execution naming the bad one, and runs the error workflow', async () => {
 		const trigger = workflow.nodes.find((node) => node.name === 'Contact Event')!;
 		const url = n8n.webhookUrl(trigger.webhookId!, 'contact-events');
+		// n8n 2.x runs only a published error workflow ("is not active and cannot be executed" otherwise).
+		await n8n.activate(ERROR_WORKFLOW_ID);
 		await n8n.activate(PUSH_ID);
 		for (let tries = 0; !(await n8n.webhookLive(url)); tries++) {
 			if (tries > 240) throw new Error(`n8n did not serve ${url} within 60 s:\n${n8n.log().slice(-3000)}`);
