@@ -27,7 +27,7 @@ export class ReportFailures implements INodeType {
 		properties: [
 			{
 				displayName:
-					'Connect each node\'s error output to its own input. The node runs after everything else in the run and fails the execution when any item reached it.',
+					'Connect each node\'s error output to its own input. n8n runs this node when the rest of the run is done (or once every input has items) and it fails the execution when any item reached it.',
 				name: 'notice',
 				type: 'notice',
 				default: '',
@@ -39,7 +39,7 @@ export class ReportFailures implements INodeType {
 				typeOptions: { minValue: 2, maxValue: 20 },
 				default: 2,
 				description:
-					'One per error output connected here. With at least two, n8n waits for the rest of the run before running this node, so every good item is written first.',
+					'One per error output connected here. With two or more, n8n holds this node back until the rest of the run is done or every input has items, so the good items are written first.',
 			},
 		],
 	};
