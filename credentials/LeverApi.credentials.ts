@@ -34,13 +34,13 @@ export const leverEnvironmentProperties: INodeProperties[] = [
 /** Settings both credentials carry for the Lever nodes (not for the HTTP authentication itself). */
 export const leverNodeSettingsProperties: INodeProperties[] = [
 	{
-		displayName: 'Default Perform As User ID',
+		displayName: 'Default Perform As',
 		name: 'defaultPerformAs',
 		type: 'string',
 		default: '',
-		placeholder: 'e.g. 0f08c24d-3ce4-4353-94e1-f31f9b875214',
+		placeholder: 'e.g. recruiting-ops@example.com',
 		description:
-			'Lever user ID that writes are made on behalf of when a node leaves "Perform As" empty. Lever requires one to create opportunities, upload files and submit feedback.',
+			'Email or user ID of the Lever user writes are made on behalf of when a node leaves "Perform As" empty (an email is looked up in Lever). Lever requires one to create opportunities, upload files and submit feedback, so the recipes that create candidates need it.',
 	},
 	{
 		displayName: 'Webhook Signature Tokens',

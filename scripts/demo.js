@@ -35,7 +35,7 @@ const variants = {
 				credentials: {
 					'Lever account': {
 						type: 'leverApi',
-						data: { apiKey: sim.apiKey, environment: 'custom', customUrl: sim.baseUrl, defaultPerformAs: LEVER_SEED.users.recruiter },
+						data: { apiKey: sim.apiKey, environment: 'custom', customUrl: sim.baseUrl, defaultPerformAs: LEVER_SEED.userEmails.recruiter }, // by email, as docs/recipes.md says
 					},
 				},
 			};

@@ -8,7 +8,8 @@
  *   lint     `n8n-node lint`: the package's eslint.config.mjs (n8n's default when n8n.strict) on its TypeScript
  *            and package.json.
  *   files    the packed files: everything package.json's `n8n` field names, nothing but dist/, package.json,
- *            README, LICENSE and CHANGELOG.
+ *            README, LICENSE, CHANGELOG and the recipe workflow files (recipes/, JSON and sample events: shipped
+ *            for import from an installed package, never loaded or run by n8n).
  *
  * Inline `eslint-disable` comments are ignored in every leg, as the scanner ignores them. Errors fail; warnings are
  * listed. The scanner's CLI only takes a published package name (it checks provenance and downloads), so the legs
@@ -111,7 +112,11 @@ async function n8nNodeLint(packageDir) {
 function packedFileProblems(packageDir, packedFiles) {
 	const manifest = JSON.parse(readFileSync(path.join(packageDir, 'package.json'), 'utf8'));
 	const listed = [...(manifest.n8n?.nodes ?? []), ...(manifest.n8n?.credentials ?? [])];
-	const allowed = (file) => file === 'package.json' || /^(README|LICENSE|CHANGELOG)(\.md)?$/i.test(file) || file.startsWith('dist/');
+	const allowed = (file) =>
+		file === 'package.json' ||
+		/^(README|LICENSE|CHANGELOG)(\.md)?$/i.test(file) ||
+		file.startsWith('dist/') ||
+		/^recipes\/[^/]+\.json$|^recipes\/samples\/[^/]+\.ndjson$/.test(file);
 	const problems = [
 		...listed.filter((file) => !packedFiles.includes(file)).map((file) => `missing: ${file} (named in package.json's n8n field)`),
 		...packedFiles.filter((file) => !allowed(file)).map((file) => `not needed by n8n: ${file}`),

@@ -23,6 +23,7 @@ import type { StateStore } from './state';
 import { defaultStatePath, StateFile } from './state';
 import { nodeTypeProblems, parameterProblems, readWorkflow } from './workflow/file';
 import { hostAccessProblems } from './workflow/hostAccess';
+import { performAsProblems } from './workflow/performAs';
 
 export interface SessionOptions {
 	workflowFile: string;
@@ -201,6 +202,7 @@ export async function openSession<Prepared = undefined>(options: SessionOptions,
 			},
 		});
 		failOn(resolved.problems);
+		failOn(performAsProblems(workflowData, resolved.store));
 		const engine = new Engine({ types: loaded.types, credentials: resolved.store, webhookBaseUrl: options.webhookBaseUrl });
 		return new Session(prepared, workflowData, loaded, engine, state, reporter, async () => await stateFile.unlock(), inbox);
 	} catch (error) {

@@ -3,7 +3,7 @@ import type { ICredentialDataDecryptedObject, INodeType } from 'n8n-workflow';
 
 import { LEVER_OAUTH_SCOPES } from '../../credentials/LeverOAuth2Api.credentials';
 import { KNOWN_SCOPES } from '../simulators/lever/auth';
-import { startLeverSimulator, type LeverSimulator } from '../simulators/lever';
+import { LEVER_SEED, startLeverSimulator, type LeverSimulator } from '../simulators/lever';
 import { closedPort } from '../closedPort';
 import { createEngine, PACKAGE_NAME } from '../harness';
 import { apiKeyCredentials, byId, runLever } from './helpers';
@@ -34,13 +34,17 @@ describe('API key', () => {
 		expect(JSON.stringify(failed.run)).not.toContain(badKey);
 
 		const reported = await runLever(sim, getStages, { credentials, continueOnFail: true });
-		// n8n keeps a failed item's JSON to `{ error }`; the description and HTTP code travel on the item's error.
-		expect(reported.json).toEqual([{ error: 'Lever rejected the API key (401 Unauthorized: The API key provided is not valid.)' }]);
-		const itemError = reported.outputs[0][0].error as { description?: string; httpCode?: string } | undefined;
-		expect(itemError).toMatchObject({
-			description: 'Check the API key in the Lever credential, and that its Environment is the one the key was created in.',
-			httpCode: '401',
-		});
+		// n8n's error item, `{ error }`, with where, the description and the HTTP code in `details` (item.error would make n8n drop them).
+		expect(reported.json).toEqual([
+			{
+				error: 'Lever rejected the API key (401 Unauthorized: The API key provided is not valid.)',
+				details: {
+					node: 'Node',
+					description: 'Check the API key in the Lever credential, and that its Environment is the one the key was created in.',
+					httpCode: '401',
+				},
+			},
+		]);
 		expect(JSON.stringify(reported.run)).not.toContain(badKey);
 	});
 
@@ -82,6 +86,18 @@ describe('credential test ("Test credential" button)', () => {
 			`Lever at ${new URL(sim.baseUrl).host} rejected the API key (401 Unauthorized: The API key provided is not valid.). Check the API key and the credential's "Environment" (now Custom URL).`,
 		);
 		expect(result.message).not.toContain('sim_lever_wrong_key_123');
+	});
+
+	it('looks a "Default Perform As" email up, and says when no active user has it', async () => {
+		sim.requests.length = 0;
+		const base = { apiKey: sim.apiKey, environment: 'custom', customUrl: sim.baseUrl };
+		expect(await test({ ...base, defaultPerformAs: LEVER_SEED.userEmails.recruiter })).toEqual({ status: 'OK', message: 'Connection successful' });
+		expect(sim.requests.map((request) => `${request.method} ${request.path} ${request.status}`)).toEqual(['GET /v1/stages 200', 'GET /v1/users 200']);
+		// A deactivated user cannot be acted as: Lever lists active users only.
+		expect(await test({ ...base, defaultPerformAs: LEVER_SEED.userEmails.deactivated })).toEqual({
+			status: 'Error',
+			message: `No active Lever user has the email "${LEVER_SEED.userEmails.deactivated}" given as "Default Perform As": use the email or ID of an active Lever user`,
+		});
 	});
 
 	it('fails clearly when Lever cannot be reached, naming the host', async () => {

@@ -45,7 +45,13 @@ describe('notes', () => {
 			{ input: [{ note: S().notes.adaIntro }, { note: added.json[0].id as string }], continueOnFail: true },
 		);
 		expect(outputs[0].map((item) => [item.pairedItem, item.json])).toEqual([
-			[{ item: 0 }, { error: expect.stringMatching(/^Lever rejected the request \(400 BadRequest: Note .* was not created through the API.*\(opportunity /) }],
+			[
+				{ item: 0 },
+				{
+					error: expect.stringMatching(/^Lever rejected the request \(400 BadRequest: Note .* was not created through the API.*\(opportunity /),
+					details: { node: 'Node', description: expect.stringMatching(/^Lever answered DELETE/), httpCode: '400' },
+				},
+			],
 			[{ item: 1 }, { id: added.json[0].id, opportunityId: S().opportunities.adaBackend, deleted: true }],
 		]);
 	});

@@ -58,7 +58,8 @@ export function credentialsFor(ports: Ports): Record<string, CredentialEntry> {
 				environment: 'custom',
 				customUrl: `http://127.0.0.1:${ports.lever}/v1`,
 				allowHttpWebhookUrls: true,
-				defaultPerformAs: LEVER_SEED.users.recruiter,
+				// By email, as the recipes' setup notes ask for it (resolved to LEVER_SEED.users.recruiter).
+				defaultPerformAs: LEVER_SEED.userEmails.recruiter,
 			},
 		},
 		'SmartRecruiters account': {

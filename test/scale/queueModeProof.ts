@@ -343,9 +343,12 @@ function outcomeOf(execution: { id: string; status: string }, data: IRunExecutio
 	const email = started[0]?.contact?.email?.toLowerCase();
 	const failures: Failure[] = [];
 	for (const [nodeName, tasks] of Object.entries(runData)) {
-		const onError = (workflow.nodes.find((node) => node.name === nodeName) as { onError?: string } | undefined)?.onError;
+		const node = workflow.nodes.find((candidate) => candidate.name === nodeName) as { onError?: string; type?: string } | undefined;
+		const onError = node?.onError;
+		// Report Failures fails the execution with the items counted below: its own error is not one more failure.
+		const restatesFailures = node?.type?.endsWith('.reportFailures') === true;
 		for (const task of tasks) {
-			if (task.error) failures.push({ email, node: nodeName, message: task.error.message });
+			if (task.error && !restatesFailures) failures.push({ email, node: nodeName, message: task.error.message });
 			const outputs = task.data?.main ?? [];
 			// "Continue (using error output)": the last output holds the items that failed.
 			const errorOutput = onError === 'continueErrorOutput' && outputs.length > 1 ? outputs.length - 1 : -1;

@@ -73,18 +73,18 @@ describe('shared router', () => {
 
 	it('names the candidate in an error about the item, and the others go on with continue on fail', async () => {
 		const { outputs } = await run({ email: '={{ $json.email }}' }, [{ email: 'bad@example.com' }, { email: 'oops@example.com' }, { email: 'one@example.com' }]);
+		// n8n's error item shape ({ error }, routed to the error output by n8n), with who and where in `details`.
 		expect(outputs[0].map((item) => item.json)).toEqual([
-			{ error: '"Name" is empty (candidate bad@example.com)' },
-			{ error: 'something broke (candidate oops@example.com)' },
+			{ error: '"Name" is empty (candidate bad@example.com)', details: { node: 'Node', email: 'bad@example.com' } },
+			{ error: 'something broke (candidate oops@example.com)', details: { node: 'Node', email: 'oops@example.com' } },
 			{ email: 'one@example.com' },
 		]);
 		expect(outputs[0].map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
-		expect(outputs[0][0].error).toBeInstanceOf(NodeOperationError);
 	});
 
 	it('takes the candidate from the profile JSON, and leaves errors that are not about the item alone', async () => {
 		const fromJson = await run({ profileInput: 'json', candidateProfile: '={{ $json }}', email: 'bad@example.com' }, [{ email: 'json@example.com' }]);
-		expect(fromJson.outputs[0][0].json).toEqual({ error: '"Name" is empty (candidate json@example.com)' });
+		expect(fromJson.outputs[0][0].json).toEqual({ error: '"Name" is empty (candidate json@example.com)', details: { node: 'Node', email: 'json@example.com' } });
 		const locked = await run({ email: 'locked@example.com' }, [{}], false);
 		expect(locked.error?.message).toBe('Lever rejected the API key (401)');
 	});

@@ -72,7 +72,12 @@ describe('JSON Logic Rules', () => {
 			continueOnFail: true,
 		});
 		expect(error).toBeUndefined();
-		expect(outputs[1].map((item) => item.json)).toEqual([{ error: 'Rule 1: unknown operation "nope"' }]);
+		expect(outputs[1].map((item) => item.json)).toEqual([
+			{
+				error: 'Rule 1: unknown operation "nope"',
+				details: { node: expect.any(String), description: 'Fix the rule in "Routing Rules". See jsonlogic.com for the operations.' },
+			},
+		]);
 		expect(outputs[1][0].pairedItem).toEqual({ item: 0 });
 	});
 

@@ -95,7 +95,7 @@ export function userOption(displayName: string, name: string, description: strin
 export const performAsRLC = userRLC(
 	'performAs',
 	'Perform As',
-	'Lever user the change is made on behalf of (Lever\'s perform_as). Empty: the credential\'s default user.',
+	'Lever user the change is made on behalf of (Lever\'s perform_as): pick one, or give a user ID or email. Empty: the credential\'s "Default Perform As".',
 );
 
 /** Phone numbers with their type, as Lever keeps them. */

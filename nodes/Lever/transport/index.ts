@@ -153,6 +153,38 @@ const FIELD_LABELS: Record<string, string> = {
 	webhookId: 'Webhook',
 };
 
+/** Lever user ids found by email, per credential (hashed) and email: a user's id does not change. */
+const userIdsByEmail = new Map<string, string>();
+const REMEMBERED_USER_IDS = 200;
+
+/**
+ * The user id a write acts as. "Perform As" (the node's, else the credential's default) may be a Lever user's ID or,
+ * as the seed integrations ask for it, their email: an email is looked up once with `GET /users?email=` (active
+ * users only), and an email no active user has fails with what to fix.
+ */
+export async function performAsUserId(this: ApiContext, performAs: string | undefined, itemIndex?: number): Promise<string | undefined> {
+	const node = this.getNode();
+	const credentials = await this.getCredentials(credentialTypeOf(node));
+	const user = (performAs || String(credentials.defaultPerformAs ?? '')).trim();
+	if (!user.includes('@')) return performAs;
+	const key = credentialHash([leverBaseUrl(credentials), credentials.apiKey ?? credentials.clientId, user.toLowerCase()]);
+	const known = userIdsByEmail.get(key);
+	if (known) return known;
+	const response = (await vendorRequest.call(this, leverVendor(undefined), 'GET', '/users', { qs: { email: user }, itemIndex })).body as IDataObject;
+	const users = Array.isArray(response?.data) ? (response.data as IDataObject[]) : [];
+	const id = users.map((found) => found.id).find((found): found is string => typeof found === 'string' && found !== '');
+	if (!id) {
+		const where = performAs ? 'the node\'s "Perform As"' : 'the Lever credential\'s "Default Perform As"';
+		throw new NodeOperationError(node, `No active Lever user has the email "${user}" given in ${where}`, {
+			description: 'Use the email (or user ID) of an active Lever user the writes are made on behalf of, e.g. the recruiting ops account.',
+			itemIndex,
+		});
+	}
+	if (userIdsByEmail.size >= REMEMBERED_USER_IDS) userIdsByEmail.delete(userIdsByEmail.keys().next().value as string);
+	userIdsByEmail.set(key, id);
+	return id;
+}
+
 /** Per-call state the pipeline's vendor hooks need: the write's perform_as user. */
 function leverVendor(performAs: string | undefined): Vendor {
 	return {
@@ -167,7 +199,7 @@ function leverVendor(performAs: string | undefined): Vendor {
 			const rule = PERFORM_AS_REQUIRED.find((entry) => entry.methods.includes(call.method) && entry.path.test(call.path));
 			if (!user && rule) {
 				throw new NodeOperationError(node, `Lever needs a user to act as to ${rule.action}: "Perform As" is empty`, {
-					description: 'Pick the Lever user in the node\'s "Perform As" field, or set "Default Perform As User ID" on the Lever credential.',
+					description: 'Pick the Lever user in the node\'s "Perform As" field, or set "Default Perform As" (a Lever user\'s email or ID) on the Lever credential.',
 					itemIndex: call.itemIndex,
 				});
 			}
@@ -243,7 +275,8 @@ export async function leverApiRequest(
 	route: string,
 	options: LeverRequestOptions = {},
 ): Promise<IDataObject> {
-	const response = await vendorRequest.call(this, leverVendor(options.performAs), method, route, options);
+	const performAs = method === 'GET' ? options.performAs : await performAsUserId.call(this, options.performAs, options.itemIndex);
+	const response = await vendorRequest.call(this, leverVendor(performAs), method, route, options);
 	return typeof response.body === 'object' && response.body !== null ? (response.body as IDataObject) : {};
 }
 

@@ -7,6 +7,7 @@ import type { Masker } from '../secrets';
 import { nodeTypeProblems, parameterProblems, readWorkflow } from '../workflow/file';
 import type { HostAccessNode } from '../workflow/hostAccess';
 import { hostAccessNodes, hostAccessProblems } from '../workflow/hostAccess';
+import { performAsProblems } from '../workflow/performAs';
 
 export interface ValidateOptions {
 	files: string[];
@@ -36,7 +37,8 @@ function validate(file: string, options: ValidateOptions, masker: Masker, warn: 
 	const haveCredentials = options.credentialsFile !== undefined || Object.keys(process.env).some((name) => name.startsWith('ATS_SYNC_CRED'));
 	if (haveCredentials) {
 		const file = options.credentialsFile ? readCredentialsFile(options.credentialsFile) : undefined;
-		problems.push(...resolveCredentials(uses, { types: loaded.types, file, masker }).problems);
+		const resolved = resolveCredentials(uses, { types: loaded.types, file, masker });
+		problems.push(...resolved.problems, ...performAsProblems(workflowData, resolved.store));
 	}
 	return { problems, hostAccess };
 }

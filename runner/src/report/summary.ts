@@ -82,10 +82,14 @@ function namingCredential(message: string, node: INode | undefined): string {
 	return `${message} (credential ${names.map((name) => `"${name}"`).join(', ')})`;
 }
 
-/** n8n's continueOnFail item: `{ error, description? }` (nodes put the vendor's own message in the description). */
+/**
+ * n8n's continueOnFail item: `{ error, description? }`, or ours, `{ error, details: { node, email, …, description,
+ * httpCode } }` (nodes/shared/failedItem.ts), whose HTTP code tells a retryable failure from a permanent one.
+ */
 function continueOnFailError(json: IDataObject | undefined): unknown {
-	if (typeof json?.error === 'string') return { message: json.error, description: json.description };
-	return json?.error ?? json;
+	if (typeof json?.error !== 'string') return json?.error ?? json;
+	const details = (json.details && typeof json.details === 'object' ? json.details : {}) as IDataObject;
+	return { message: json.error, description: details.description ?? json.description, httpCode: details.httpCode };
 }
 
 /** Follows pairedItem links back to the start node's item: which input record a failure belongs to. */
@@ -114,6 +118,14 @@ export function emailIn(json: IDataObject | undefined): string | undefined {
 	return typeof email === 'string' ? email : undefined;
 }
 
+/**
+ * The toolkit's Report Failures node fails the execution with a list of the items other nodes sent to their error
+ * outputs (so n8n shows a failed execution). Those items are counted where they failed; its own error repeats them.
+ */
+export function reportsFailures(node: INode | undefined): boolean {
+	return node?.type.endsWith('.reportFailures') === true;
+}
+
 /** The index of a node's error output ("continue using error output"), or -1. */
 function errorOutputOf(node: INode | undefined, outputCount: number): number {
 	return node?.onError === 'continueErrorOutput' && outputCount > 1 ? outputCount - 1 : -1;
@@ -140,7 +152,7 @@ export function summarizeNodeRun(node: INode | undefined, taskData: ITaskData, r
 		const previous = runData[source.previousNode]?.[source.previousNodeRun ?? 0];
 		itemsIn += previous?.data?.main?.[source.previousNodeOutput ?? 0]?.length ?? 0;
 	}
-	let errors = taskData.error ? 1 : 0;
+	let errors = taskData.error && !reportsFailures(node) ? 1 : 0;
 	outputs.forEach((items, output) => {
 		for (const item of items) if (isFailedItem(node, output, errorOutput, item)) errors++;
 	});
@@ -160,7 +172,7 @@ function* failuresOf(run: IRun | undefined, nodes: INode[]): Generator<{ nodeNam
 	for (const nodeName of ordered) {
 		const node = nodes.find((candidate) => candidate.name === nodeName);
 		for (const [runIndex, taskData] of runData[nodeName].entries()) {
-			if (taskData.error) yield { nodeName, node, runIndex, error: taskData.error };
+			if (taskData.error && !reportsFailures(node)) yield { nodeName, node, runIndex, error: taskData.error };
 			const outputs = taskData.data?.main ?? [];
 			const errorOutput = errorOutputOf(node, outputs.length);
 			for (const [output, items] of outputs.entries()) {
@@ -170,6 +182,13 @@ function* failuresOf(run: IRun | undefined, nodes: INode[]): Generator<{ nodeNam
 			}
 		}
 	}
+}
+
+/** The run's own error, unless it is Report Failures' list of failed items (already reported item by item). */
+function runErrorOf(run: IRun | undefined, nodes: INode[]): unknown {
+	const error = run?.data.resultData.error;
+	const failedNode = run?.data.resultData.lastNodeExecuted;
+	return error && reportsFailures(nodes.find((node) => node.name === failedNode)) ? undefined : error;
 }
 
 const NETWORK_FAILURE = /ECONNRESET|ECONNREFUSED|ECONNABORTED|ETIMEDOUT|ESOCKETTIMEDOUT|EAI_AGAIN|ENOTFOUND|EPIPE|socket hang up|timed? ?out|network error|could not reach/i;
@@ -198,7 +217,7 @@ export function retryClassOf(run: IRun | undefined, nodes: INode[]): 'transient'
 		if (isTransientError(failure.error)) return 'transient';
 		found = 'permanent';
 	}
-	const runError = run?.data.resultData.error;
+	const runError = runErrorOf(run, nodes);
 	if (runError && !found) return isTransientError(runError) ? 'transient' : 'permanent';
 	return found;
 }
@@ -268,7 +287,7 @@ export function summarizeRun(options: {
 		const inputItem = traceToInput(runData, options.trigger, failure.nodeName, failure.runIndex, failure.item.pairedItem);
 		failedItems.push({ node: failure.nodeName, inputItem, email: emailOf(inputItem), message });
 	}
-	const runError = options.run?.data.resultData.error;
+	const runError = runErrorOf(options.run, options.nodes);
 	const errors = nodes.reduce((sum, node) => sum + node.errors, 0);
 	return {
 		workflow: options.workflow,

@@ -24,9 +24,12 @@ export function readJsonFile(file: string, what: string): unknown {
 	}
 }
 
+/** n8n's sticky note: text on the canvas, never run (n8n does not execute it either), so it is left out. */
+const STICKY_NOTE = 'n8n-nodes-base.stickyNote';
+
 /**
- * Reads and shape-checks a workflow as exported from n8n (nodes + connections). Node types that moved to the toolkit
- * package are renamed, and `warn` is told.
+ * Reads and shape-checks a workflow as exported from n8n (nodes + connections). Sticky notes are dropped; node types
+ * that moved to the toolkit package are renamed, and `warn` is told.
  */
 export function readWorkflow(file: string, warn: (message: string) => void = () => {}): IWorkflowBase {
 	const data = readJsonFile(file, 'Workflow file') as Partial<IWorkflowBase> | null;
@@ -55,7 +58,8 @@ export function readWorkflow(file: string, warn: (message: string) => void = () 
 			}
 		}
 	}
-	const workflowData = { ...data, id: data.id ?? file, name: data.name ?? file, connections, nodes: data.nodes } as IWorkflowBase;
+	const nodes = data.nodes.filter((node) => node.type !== STICKY_NOTE);
+	const workflowData = { ...data, id: data.id ?? file, name: data.name ?? file, connections, nodes } as IWorkflowBase;
 	const moved = renameMovedNodeTypes(workflowData);
 	if (moved) warn(moved);
 	return workflowData;
