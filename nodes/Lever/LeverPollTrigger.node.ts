@@ -1,7 +1,7 @@
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { pollStartFromOption } from '../shared/poll';
+import { maxRecordsPerPollOption, pollStartFromOption } from '../shared/poll';
 import { expandOption } from './actions/common.descriptions';
 import { authenticationProperty } from './helpers/authentication';
 import { credentialTest } from './methods';
@@ -66,6 +66,7 @@ export class LeverPollTrigger implements INodeType {
 						description:
 							'Whether to include confidential opportunities too (the API key needs access to confidential data)',
 					},
+					maxRecordsPerPollOption,
 					pollStartFromOption,
 				],
 			},

@@ -1,7 +1,7 @@
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { pollStartFromOption } from '../shared/poll';
+import { maxRecordsPerPollOption, pollStartFromOption } from '../shared/poll';
 import { authenticationProperty } from './helpers/authentication';
 import { CANDIDATE_STATUSES } from './helpers/constants';
 import { credentialTest } from './methods';
@@ -55,7 +55,7 @@ export class SmartRecruitersPollTrigger implements INodeType {
 				type: 'collection',
 				placeholder: 'Add Option',
 				default: {},
-				options: [pollStartFromOption],
+				options: [maxRecordsPerPollOption, pollStartFromOption],
 			},
 		],
 	};
