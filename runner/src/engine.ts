@@ -35,6 +35,7 @@ import { UnexpectedError, Workflow, WorkflowExpression } from 'n8n-workflow';
 import type { CredentialStore } from './credentials/helper';
 import { RunnerCredentialsHelper } from './credentials/helper';
 import { ensureN8nLoggingConfigured, useOwnN8nUserFolder, useRegexGuard } from './n8nServices';
+import { keepOnlyWhatIsStillRead } from './report/keepForSummary';
 import type { NodeRunSummary } from './report/summary';
 import { summarizeNodeRun } from './report/summary';
 import type { TypeRegistry } from './workflow/types';
@@ -130,6 +131,8 @@ export class Engine {
 		mode?: WorkflowExecuteMode;
 		onNodeStarted?: (nodeName: string) => void;
 		onNodeFinished?: (nodeName: string, summary: NodeRunSummary) => void;
+		/** Keep of each node's output only what the run's summary reads, once no node still to run can read it. */
+		keepOnlySummaryData?: boolean;
 	}): Promise<IRun> {
 		const mode = options.mode ?? 'trigger';
 		const startNode = options.workflow.getNode(options.startNodeName);
@@ -145,6 +148,10 @@ export class Engine {
 			hooks.addHandler('nodeExecuteAfter', (nodeName, taskData, executionData) =>
 				report(nodeName, summarizeNodeRun(options.workflow.getNode(nodeName) ?? undefined, taskData, executionData.resultData.runData, startItems)),
 			);
+		}
+		if (options.keepOnlySummaryData) {
+			const cutDown = keepOnlyWhatIsStillRead(options.workflow);
+			hooks.addHandler('nodeExecuteAfter', (nodeName, _taskData, executionData) => cutDown(nodeName, executionData));
 		}
 		const runExecutionData: IRunExecutionData = {
 			version: 1,
