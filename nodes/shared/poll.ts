@@ -107,10 +107,10 @@ export async function oldestPastCursor(
 			if (options.backlogEnd !== undefined && at <= options.backlogEnd) foundUpToBacklogEnd++;
 			kept.push({ record, at, id });
 		}
-		// Trimmed in steps, not per record: a sort per page keeps the selection cheap and memory within 2 × max.
-		if (kept.length >= 2 * max) kept = kept.sort(oldestFirst).slice(0, max);
+		// Trimmed once per page: memory stays within `max` records and one page, for one sort per page.
+		if (kept.length > max) kept = kept.sort(oldestFirst).slice(0, max);
 	}
-	kept = kept.sort(oldestFirst).slice(0, max);
+	kept.sort(oldestFirst);
 	if (kept.length === 0) return { records: [], cursor };
 
 	const newest = kept[kept.length - 1].at;
