@@ -2,7 +2,7 @@ import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunction
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { fieldsCollection } from '../shared/descriptions';
-import { pollEventProperty, pollStartFromOption } from '../shared/poll';
+import { maxRecordsPerPollOption, pollEventProperty, pollStartFromOption } from '../shared/poll';
 import { expandOption } from './actions/common.descriptions';
 import { authenticationProperty } from './helpers/authentication';
 import { credentialTest } from './methods';
@@ -58,6 +58,7 @@ export class LeverPollTrigger implements INodeType {
 					description:
 						'Whether to include confidential opportunities too (the API key needs access to confidential data)',
 				},
+				maxRecordsPerPollOption,
 				pollStartFromOption,
 			]),
 		],

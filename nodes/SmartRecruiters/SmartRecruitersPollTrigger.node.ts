@@ -2,7 +2,7 @@ import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunction
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { fieldsCollection } from '../shared/descriptions';
-import { pollEventProperty, pollStartFromOption } from '../shared/poll';
+import { maxRecordsPerPollOption, pollEventProperty, pollStartFromOption } from '../shared/poll';
 import { authenticationProperty } from './helpers/authentication';
 import { CANDIDATE_STATUSES } from './helpers/constants';
 import { credentialTest } from './methods';
@@ -47,7 +47,7 @@ export class SmartRecruitersPollTrigger implements INodeType {
 				required: true,
 				displayOptions: { show: { event: ['applicationHasStatus'] } },
 			},
-			fieldsCollection('options', [pollStartFromOption]),
+			fieldsCollection('options', [maxRecordsPerPollOption, pollStartFromOption]),
 		],
 	};
 

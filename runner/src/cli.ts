@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util';
 
 import { EXIT_INVALID, EXIT_ITEMS_FAILED, UserError } from './errors';
+import { limitHeapGrowth } from './heap';
 import { Reporter } from './report/reporter';
 import { Masker } from './secrets';
 import { parseSize } from './serve/http';
@@ -135,6 +136,7 @@ function oneWorkflow(command: string, positionals: string[]): string {
 }
 
 export async function main(argv: string[], io: { stdout?: NodeJS.WritableStream; stderr?: NodeJS.WritableStream } = {}): Promise<number> {
+	limitHeapGrowth();
 	const masker = new Masker();
 	let reporter = new Reporter({ json: argv.includes('--json'), verbose: argv.includes('--verbose') || argv.includes('-v'), masker, ...io });
 	try {

@@ -35,6 +35,7 @@ import { UnexpectedError, Workflow, WorkflowExpression } from 'n8n-workflow';
 import type { CredentialStore } from './credentials/helper';
 import { RunnerCredentialsHelper } from './credentials/helper';
 import { ensureN8nLoggingConfigured, failOnExpressionErrors, useOwnN8nUserFolder, useRegexGuard } from './n8nServices';
+import { keepOnlyWhatIsStillRead } from './report/keepForSummary';
 import type { NodeRunSummary } from './report/summary';
 import { summarizeNodeRun } from './report/summary';
 import type { TypeRegistry } from './workflow/types';
@@ -131,6 +132,8 @@ export class Engine {
 		mode?: WorkflowExecuteMode;
 		onNodeStarted?: (nodeName: string) => void;
 		onNodeFinished?: (nodeName: string, summary: NodeRunSummary) => void;
+		/** Keep of each node's output only what the run's summary reads, once no node still to run can read it. */
+		keepOnlySummaryData?: boolean;
 	}): Promise<IRun> {
 		const mode = options.mode ?? 'trigger';
 		const startNode = options.workflow.getNode(options.startNodeName);
@@ -146,6 +149,10 @@ export class Engine {
 			hooks.addHandler('nodeExecuteAfter', (nodeName, taskData, executionData) =>
 				report(nodeName, summarizeNodeRun(options.workflow.getNode(nodeName) ?? undefined, taskData, executionData.resultData.runData, startItems)),
 			);
+		}
+		if (options.keepOnlySummaryData) {
+			const cutDown = keepOnlyWhatIsStillRead(options.workflow);
+			hooks.addHandler('nodeExecuteAfter', (nodeName, _taskData, executionData) => cutDown(nodeName, executionData));
 		}
 		const runExecutionData: IRunExecutionData = {
 			version: 1,

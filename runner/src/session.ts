@@ -141,6 +141,7 @@ export class Session<Prepared = undefined> {
 			mode: options.mode,
 			onNodeStarted: (nodeName) => this.reporter.nodeStarted(nodeName),
 			onNodeFinished: (nodeName, nodeSummary) => this.reporter.nodeFinished(nodeName, nodeSummary, startItems.length),
+			keepOnlySummaryData: true,
 		});
 		const summary = summarizeRun({
 			run,

@@ -151,6 +151,30 @@ describe('Lever Poll Trigger', () => {
 		expect(opportunityQueries().at(-1)!.query).toMatchObject({ expand: 'stage', updated_at_start: expect.any(String) });
 	});
 
+	it('"Max Records per Poll": a backlog comes oldest first over several polls, none skipped or repeated', async () => {
+		const trigger = pollTrigger({ event: 'applicationCreated', options: { maxRecordsPerPoll: 10 } });
+		expect(await trigger.poll()).toEqual([]);
+		const from = trigger.cursor()!.cursor as number;
+		// 25 applications over 21 milliseconds; the five at from + 8 straddle the first batch's end.
+		const created: string[] = [];
+		for (let i = 0; i < 25; i++) {
+			const { data } = (await lever('POST', `/opportunities?perform_as=${S.users.recruiter}`, { name: `Applicant ${i}`, emails: [`backlog${i}@example.com`] })) as { data: { id: string } };
+			sim.state.opportunities.find((o) => o.id === data.id)!.createdAt = from + (i < 8 ? i : i <= 12 ? 8 : i - 4);
+			created.push(data.id);
+		}
+		const batches: string[][] = [];
+		const backlogEnds: unknown[] = [];
+		for (let polls = 0; polls < 5; polls++) {
+			batches.push((await trigger.poll()).map((o) => String(o.id)));
+			backlogEnds.push((trigger.staticData[`node:${NODE_NAME}`] as IDataObject).backlogEnd);
+		}
+		expect(batches.map((batch) => batch.length)).toEqual([10, 10, 5, 0, 0]);
+		expect(batches.flat().sort()).toEqual([...created].sort());
+		// While records up to the backlog's end remain, the node says so (ats-sync run polls again at once).
+		expect(backlogEnds).toEqual([from + 20, from + 20, undefined, undefined, undefined]);
+		expect(opportunityQueries().every((request) => request.query.limit === '100')).toBe(true);
+	});
+
 	it('a manual test run returns one sample and leaves the cursor alone', async () => {
 		const trigger = pollTrigger({ event: 'candidateHired' });
 		const run = await trigger.engine.run({

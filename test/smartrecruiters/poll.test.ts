@@ -2,6 +2,8 @@
  * SmartRecruiters Poll Trigger through n8n's PollContext: the `updatedAfter` cursor lives in static data, moves
  * only to `updatedOn` values SmartRecruiters returned, and a status filter emits candidate + application items.
  */
+import { randomUUID } from 'node:crypto';
+
 import type { IDataObject, INode, INodeParameters, IWorkflowBase } from 'n8n-workflow';
 
 import { startSmartRecruitersSimulator } from '../simulators/smartrecruiters';
@@ -41,6 +43,7 @@ function pollTrigger(parameters: INodeParameters) {
 	return {
 		poll: async () => ((await engine.poll(workflow, workflowData, node)) ?? [[]])[0].map((item) => item.json),
 		cursor: () => (workflow.staticData['node:Poll'] as IDataObject | undefined)?.cursor,
+		state: () => (workflow.staticData['node:Poll'] ?? {}) as IDataObject,
 	};
 }
 
@@ -61,6 +64,35 @@ describe('SmartRecruiters Poll Trigger', () => {
 		const johnUpdatedOn = sim.state.candidates.find((c) => c.id === sim.seed.candidates.john)!.updatedOn;
 		expect(trigger.cursor()).toBe(johnUpdatedOn);
 		expect(await trigger.poll()).toEqual([]);
+	});
+
+	it('"Max Records per Poll": a backlog comes oldest first over several polls, none skipped or repeated', async () => {
+		const trigger = pollTrigger({ event: 'candidateChanged', options: { startFrom: '2027-01-01T00:00:00.000Z', maxRecordsPerPoll: 4 } });
+		// 11 changed candidates over 7 milliseconds; the four at .003 straddle the first batch's end.
+		const made: string[] = [];
+		for (let i = 0; i < 11; i++) {
+			// Clones of Maria (a candidate with applications, so SmartRecruiters' search lists her).
+			const id = randomUUID();
+			const maria = sim.state.candidates.find((c) => c.id === sim.seed.candidates.maria)!;
+			const ms = i < 3 ? i : i <= 6 ? 3 : i - 3;
+			sim.state.candidates.push({ ...structuredClone(maria), id, updatedOn: `2027-01-02T00:00:00.00${ms}Z` });
+			for (const application of sim.state.applications.filter((a) => a.candidateId === maria.id)) sim.state.applications.push({ ...structuredClone(application), candidateId: id });
+			made.push(id);
+		}
+		const batches: string[][] = [];
+		const backlogEnds: unknown[] = [];
+		for (let polls = 0; polls < 5; polls++) {
+			batches.push((await trigger.poll()).map((c) => String(c.id)));
+			backlogEnds.push(trigger.state().backlogEnd);
+		}
+		expect(batches.map((batch) => batch.length)).toEqual([4, 4, 3, 0, 0]);
+		expect(batches.flat().sort()).toEqual([...made].sort());
+		const end = Date.parse('2027-01-02T00:00:00.007Z');
+		expect(backlogEnds).toEqual([end, end, undefined, undefined, undefined]);
+		expect(trigger.cursor()).toBe('2027-01-02T00:00:00.007Z');
+		// The simulator is shared by this file's tests: the clones go.
+		sim.state.candidates = sim.state.candidates.filter((c) => !made.includes(c.id));
+		sim.state.applications = sim.state.applications.filter((a) => !made.includes(a.candidateId));
 	});
 
 	it('starts after activation when no start time is set, without emitting history', async () => {

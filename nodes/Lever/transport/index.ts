@@ -8,7 +8,7 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { LEVER_API_URLS } from '../../../credentials/LeverApi.credentials';
-import { paginate, leverCursorPages } from '../../shared/transport/pagination';
+import { leverCursorPages, listPages, paginate } from '../../shared/transport/pagination';
 import { credentialHash, rateLimiterFor } from '../../shared/transport/rateLimiter';
 import type { ApiCall, ApiContext, ApiRequestOptions, Vendor } from '../../shared/transport/request';
 import { fieldNamedIn, fieldWhoseValueIsIn, vendorDownload, vendorRequest } from '../../shared/transport/request';
@@ -293,4 +293,9 @@ export async function leverApiRequestAllItems(
 ): Promise<IDataObject[]> {
 	const { limit, ...request } = options;
 	return await paginate(async (qs) => await leverApiRequest.call(this, 'GET', route, { ...request, qs }), leverCursorPages, limit, request.qs);
+}
+
+/** A Lever list page by page, for callers that keep less than all of it. */
+export function leverApiRequestPages(this: ApiContext, route: string, options: LeverRequestOptions = {}): AsyncGenerator<IDataObject[]> {
+	return listPages(async (qs) => await leverApiRequest.call(this, 'GET', route, { ...options, qs }), leverCursorPages, options.qs);
 }

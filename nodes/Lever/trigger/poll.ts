@@ -1,8 +1,8 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { pollStartFrom } from '../../shared/poll';
-import { leverApiRequestAllItems } from '../transport';
+import { BACKLOG_END, maxRecordsPerPoll, oldestPastCursor, pollStartFrom } from '../../shared/poll';
+import { leverApiRequestAllItems, leverApiRequestPages } from '../transport';
 
 export type PollEvent = 'opportunityChanged' | 'candidateHired' | 'applicationCreated';
 
@@ -22,8 +22,8 @@ function asTimestamp(value: unknown): number | undefined {
 }
 
 /**
- * The poll cursor. Lever's `*_start` filters are inclusive, so the ids already emitted at exactly `cursor` are
- * kept to skip them next time instead of moving the cursor past the millisecond (which could lose a record
+ * The poll cursor, as stored. Lever's `*_start` filters are inclusive, so the ids already emitted at exactly `cursor`
+ * are kept to skip them next time instead of moving the cursor past the millisecond (which could lose a record
  * written in that same millisecond after the poll).
  */
 export interface PollCursor {
@@ -64,9 +64,10 @@ async function baseQuery(context: IPollFunctions, event: PollEvent): Promise<IDa
 
 /**
  * One poll. In a manual test run it returns a single recent record and leaves the cursor alone. When active, the
- * first poll starts the cursor at "now" (or at "Start From" for a backfill) and later polls return every
- * opportunity past the cursor, all pages. The cursor moves to the newest timestamp among the returned records
- * only, so if the execution that consumes them fails (n8n then does not save static data) they come again.
+ * first poll starts the cursor at "now" (or at "Start From" for a backfill) and later polls return the opportunities
+ * past the cursor, oldest first, at most "Max Records per Poll" of them; the rest come with the next polls. The
+ * cursor moves to the newest timestamp among the returned records only, so if the execution that consumes them fails
+ * (n8n then does not save static data) they come again.
  */
 export async function pollOpportunities(this: IPollFunctions): Promise<IDataObject[] | null> {
 	const event = this.getNodeParameter('event') as PollEvent;
@@ -80,6 +81,8 @@ export async function pollOpportunities(this: IPollFunctions): Promise<IDataObje
 	const staticData = this.getWorkflowStaticData('node');
 	let state = storedCursor(staticData, event);
 	if (!state) {
+		// A backlog belongs to the cursor it was found from.
+		delete staticData[BACKLOG_END];
 		const startFrom = pollStartFrom(this);
 		if (startFrom === undefined) {
 			staticData.cursor = { event, cursor: Date.now(), idsAtCursor: [] } as unknown as IDataObject;
@@ -88,23 +91,18 @@ export async function pollOpportunities(this: IPollFunctions): Promise<IDataObje
 		state = { event, cursor: startFrom, idsAtCursor: [] };
 	}
 
-	const found = await leverApiRequestAllItems.call(this, '/opportunities', {
+	const pages = leverApiRequestPages.call(this, '/opportunities', {
 		qs: { ...(await baseQuery(this, event)), [window.startParameter]: state.cursor },
 	});
-	const alreadyEmitted = new Set(state.idsAtCursor);
-	const fresh = found.filter((opportunity) => {
-		const timestamp = window.timestampOf(opportunity);
-		return !(timestamp === state.cursor && alreadyEmitted.has(String(opportunity.id)));
+	const batch = await oldestPastCursor(pages, {
+		cursor: { at: state.cursor, idsAtCursor: state.idsAtCursor },
+		max: maxRecordsPerPoll(this),
+		timestampOf: window.timestampOf,
+		backlogEnd: typeof staticData[BACKLOG_END] === 'number' ? (staticData[BACKLOG_END] as number) : undefined,
 	});
+	staticData.cursor = { event, cursor: batch.cursor.at, idsAtCursor: batch.cursor.idsAtCursor } as unknown as IDataObject;
+	if (batch.backlogEnd === undefined) delete staticData[BACKLOG_END];
+	else staticData[BACKLOG_END] = batch.backlogEnd;
 
-	// A reduce, not Math.max(...list): a large backfill would exceed the engine's argument limit.
-	const newest = fresh.reduce((max, opportunity) => Math.max(max, window.timestampOf(opportunity) ?? max), state.cursor);
-	const idsAtNewest = fresh.filter((opportunity) => window.timestampOf(opportunity) === newest).map((opportunity) => String(opportunity.id));
-	staticData.cursor = {
-		event,
-		cursor: newest,
-		idsAtCursor: newest === state.cursor ? [...state.idsAtCursor, ...idsAtNewest] : idsAtNewest,
-	} as unknown as IDataObject;
-
-	return fresh.length > 0 ? fresh : null;
+	return batch.records.length > 0 ? batch.records : null;
 }

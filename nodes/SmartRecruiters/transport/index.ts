@@ -11,7 +11,7 @@ import { NodeApiError } from 'n8n-workflow';
 
 import type { DownloadedFile } from '../../shared/files';
 import type { PageStyle } from '../../shared/transport/pagination';
-import { nextPageIdPages, paginate } from '../../shared/transport/pagination';
+import { listPages, nextPageIdPages, paginate } from '../../shared/transport/pagination';
 import { credentialHash, rateLimiterFor } from '../../shared/transport/rateLimiter';
 import type { ApiCall, ApiContext, ApiRequestOptions, Authorizer, Vendor } from '../../shared/transport/request';
 import { fieldNamedIn, fieldWhoseValueIsIn, vendorDownload, vendorRequest } from '../../shared/transport/request';
@@ -299,4 +299,9 @@ export async function smartRecruitersApiRequestAllItems(
 	const { limit, pages, ...request } = options;
 	const getPage = async (qs: IDataObject) => await smartRecruitersApiRequest.call(this, 'GET', route, { ...request, qs });
 	return await paginate(getPage, pages ?? nextPageIdPages, limit, request.qs);
+}
+
+/** A SmartRecruiters `nextPageId` list page by page, for callers that keep less than all of it. */
+export function smartRecruitersApiRequestPages(this: ApiContext, route: string, options: ApiRequestOptions = {}): AsyncGenerator<IDataObject[]> {
+	return listPages(async (qs) => await smartRecruitersApiRequest.call(this, 'GET', route, { ...options, qs }), nextPageIdPages, options.qs);
 }

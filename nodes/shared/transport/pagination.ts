@@ -103,3 +103,20 @@ export async function paginate(
 	} while (cursor !== undefined && (limit === undefined || results.length < limit));
 	return limit === undefined ? results : results.slice(0, limit);
 }
+
+/**
+ * A list page by page, as the pages arrive: for a caller that keeps less than the whole list (a capped poll keeps the
+ * oldest records of a window it reads to the end). `query` (the list's filters) goes with every page.
+ */
+export async function* listPages(
+	getPage: (query: IDataObject) => Promise<IDataObject>,
+	style: PageStyle,
+	query: IDataObject = {},
+): AsyncGenerator<IDataObject[]> {
+	let cursor: PageCursor | undefined;
+	do {
+		const page = await fetchPage(async (pageQuery) => await getPage({ ...query, ...pageQuery }), style, style.maxPageSize, cursor);
+		yield page.items;
+		cursor = page.next;
+	} while (cursor !== undefined);
+}

@@ -112,7 +112,8 @@ export class Reporter {
 			return;
 		}
 		const lines = [
-			`${summary.dryRun ? 'dry run' : 'run'} of "${summary.workflow}" from "${summary.trigger}": ${summary.status} in ${(summary.durationMs / 1000).toFixed(1)} s`,
+			`${summary.dryRun ? 'dry run' : 'run'} of "${summary.workflow}" from "${summary.trigger}": ${summary.status} in ${(summary.durationMs / 1000).toFixed(1)} s` +
+				(summary.batches > 1 ? ` (${summary.batches} batches: the poll stopped at "Max Records per Poll" and was polled again)` : ''),
 		];
 		if (summary.status === 'no-data') lines.push('  the trigger found no new data');
 		const width = Math.max(0, ...summary.nodes.map((node) => node.node.length));

@@ -58,6 +58,11 @@ export interface RunSummary {
 	error?: string;
 	plannedWrites: number;
 	stateSaved: boolean;
+	/**
+	 * Executions the run made: more than one when its poll trigger stopped at "Max Records per Poll" and was polled
+	 * again at once for the rest of the backlog. Input item numbers count across them.
+	 */
+	batches: number;
 }
 
 function errorMessage(value: unknown): string {
@@ -139,6 +144,20 @@ function isFailedItem(node: INode | undefined, output: number, errorOutput: numb
 	if (output === errorOutput || item.error !== undefined) return true;
 	const continues = node?.continueOnFail === true || (node?.onError !== undefined && node.onError !== 'stopWorkflow');
 	return continues && item.json?.error !== undefined;
+}
+
+/**
+ * What the summary reads of one run's outputs: how many items each output had, each item's pairedItem (to trace a
+ * failure back to its input record) and the failed items whole. Everything else of the items (their JSON and binary
+ * data) is left out.
+ */
+export function summaryView(node: INode | undefined, outputs: Array<INodeExecutionData[] | null>): Array<INodeExecutionData[] | null> {
+	const errorOutput = errorOutputOf(node, outputs.length);
+	return outputs.map((items, output) =>
+		items === null
+			? null
+			: items.map((item) => (isFailedItem(node, output, errorOutput, item) ? item : { json: {}, ...(item.pairedItem === undefined ? {} : { pairedItem: item.pairedItem }) })),
+	);
 }
 
 /** Items in / out / failed of one run of a node, from n8n's task data (its sources give the items it received). */
@@ -307,5 +326,39 @@ export function summarizeRun(options: {
 		...(runError ? { error: errorMessage(runError) } : {}),
 		plannedWrites: options.plannedWrites,
 		stateSaved: options.stateSaved,
+		batches: 1,
+	};
+}
+
+/**
+ * The summary of a run so far and of its next batch as one: totals added node by node, input item numbers of the batch
+ * counted on from the `inputItemsBefore` items of the earlier batches. Earlier batches succeeded (a run stops at the
+ * first that does not), so the status, error and saved state are the batch's.
+ */
+export function addBatch(total: RunSummary, batch: RunSummary, inputItemsBefore: number): RunSummary {
+	const shift = (inputItem: number | undefined) => (inputItem === undefined ? undefined : inputItem + inputItemsBefore);
+	const nodes = total.nodes.map((node) => ({ ...node, itemsPerOutput: [...node.itemsPerOutput] }));
+	for (const added of batch.nodes) {
+		const node = nodes.find((candidate) => candidate.node === added.node);
+		if (!node) {
+			nodes.push(added);
+			continue;
+		}
+		node.runs += added.runs;
+		node.itemsIn += added.itemsIn;
+		node.itemsOut += added.itemsOut;
+		node.errors += added.errors;
+		added.itemsPerOutput.forEach((count, output) => (node.itemsPerOutput[output] = (node.itemsPerOutput[output] ?? 0) + count));
+	}
+	return {
+		...batch,
+		nodes,
+		failedItems: [...total.failedItems, ...batch.failedItems.map((failed) => ({ ...failed, inputItem: shift(failed.inputItem) }))],
+		rejectedInput: total.rejectedInput,
+		notPassedOn: [
+			...total.notPassedOn,
+			...batch.notPassedOn.map((skipped) => ({ ...skipped, items: skipped.items.map((item) => ({ ...item, inputItem: shift(item.inputItem) })) })),
+		],
+		batches: total.batches + batch.batches,
 	};
 }
