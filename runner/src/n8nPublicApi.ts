@@ -24,7 +24,10 @@ export interface PublicWorkflow {
 }
 
 /** The fields n8n's public API takes when a workflow is created or replaced (it refuses any other). */
-export type WorkflowWrite = Pick<IWorkflowBase, 'name' | 'nodes' | 'connections'> & { settings: Record<string, unknown>; pinData?: IWorkflowBase['pinData'] };
+export type WorkflowWrite = Pick<IWorkflowBase, 'name' | 'nodes' | 'connections'> & {
+	settings: Record<string, unknown>;
+	pinData?: IWorkflowBase['pinData'];
+};
 
 const PAGE_SIZE = 250;
 
@@ -39,9 +42,12 @@ export class N8nPublicApi {
 		try {
 			parsed = new URL(url);
 		} catch {
-			throw new UserError(`--url ${url} is not a URL (give the n8n address, e.g. https://n8n.example.com)`);
+			throw new UserError(
+				`--url ${url} is not a URL (give the n8n address, e.g. https://n8n.example.com)`,
+			);
 		}
-		if (!['http:', 'https:'].includes(parsed.protocol)) throw new UserError(`--url ${url}: use an http(s) address`);
+		if (!['http:', 'https:'].includes(parsed.protocol))
+			throw new UserError(`--url ${url}: use an http(s) address`);
 		this.baseUrl = `${parsed.origin}${parsed.pathname.replace(/\/+$/, '')}/api/v1`;
 	}
 
@@ -50,12 +56,18 @@ export class N8nPublicApi {
 		try {
 			response = await fetch(`${this.baseUrl}${route}`, {
 				method,
-				headers: { accept: 'application/json', 'x-n8n-api-key': this.apiKey, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+				headers: {
+					accept: 'application/json',
+					'x-n8n-api-key': this.apiKey,
+					...(body === undefined ? {} : { 'content-type': 'application/json' }),
+				},
 				body: body === undefined ? undefined : JSON.stringify(body),
 			});
 		} catch (error) {
 			const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-			throw new UserError(`n8n at ${this.baseUrl} cannot be reached (${cause?.code ?? cause?.message ?? (error as Error).message})`);
+			throw new UserError(
+				`n8n at ${this.baseUrl} cannot be reached (${cause?.code ?? cause?.message ?? (error as Error).message})`,
+			);
 		}
 		const text = await response.text();
 		if (response.ok) return (text ? JSON.parse(text) : undefined) as T;
@@ -73,7 +85,9 @@ export class N8nPublicApi {
 					: response.status === 404 && route === '/credentials'
 						? ': is the public API enabled (N8N_PUBLIC_API_DISABLED) and is this n8n 1.x or later?'
 						: '';
-		throw new UserError(`n8n ${method} /api/v1${route.split('?')[0]} → ${response.status}: ${message}${hint}`);
+		throw new UserError(
+			`n8n ${method} /api/v1${route.split('?')[0]} → ${response.status}: ${message}${hint}`,
+		);
 	}
 
 	private async all<T>(route: string): Promise<T[]> {
@@ -92,17 +106,31 @@ export class N8nPublicApi {
 	}
 
 	async credentials(): Promise<PublicCredential[]> {
-		return (await this.all<PublicCredential>('/credentials')).map(({ id, name, type }) => ({ id, name, type }));
+		return (await this.all<PublicCredential>('/credentials')).map(({ id, name, type }) => ({
+			id,
+			name,
+			type,
+		}));
 	}
 
-	async createCredential(credential: { name: string; type: string; data: Record<string, unknown> }): Promise<PublicCredential> {
-		const { id, name, type } = await this.request<PublicCredential>('POST', '/credentials', credential);
+	async createCredential(credential: {
+		name: string;
+		type: string;
+		data: Record<string, unknown>;
+	}): Promise<PublicCredential> {
+		const { id, name, type } = await this.request<PublicCredential>(
+			'POST',
+			'/credentials',
+			credential,
+		);
 		return { id, name, type };
 	}
 
 	/** Workflows named exactly `name` (n8n's name filter also matches parts of names), archived ones left out. */
 	async workflowsNamed(name: string): Promise<PublicWorkflow[]> {
-		const found = await this.all<PublicWorkflow>(`/workflows?name=${encodeURIComponent(name)}&excludePinnedData=true`);
+		const found = await this.all<PublicWorkflow>(
+			`/workflows?name=${encodeURIComponent(name)}&excludePinnedData=true`,
+		);
 		return found.filter((workflow) => workflow.name === name && !workflow.isArchived);
 	}
 
@@ -111,6 +139,10 @@ export class N8nPublicApi {
 	}
 
 	async updateWorkflow(id: string, workflow: WorkflowWrite): Promise<PublicWorkflow> {
-		return await this.request<PublicWorkflow>('PUT', `/workflows/${encodeURIComponent(id)}`, workflow);
+		return await this.request<PublicWorkflow>(
+			'PUT',
+			`/workflows/${encodeURIComponent(id)}`,
+			workflow,
+		);
 	}
 }

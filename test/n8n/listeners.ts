@@ -21,7 +21,8 @@ function processTree(rootPid: number): number[] {
 	for (const entry of readdirSync('/proc')) {
 		if (!/^\d+$/.test(entry)) continue;
 		const parent = parentOf(Number(entry));
-		if (parent !== undefined) children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
+		if (parent !== undefined)
+			children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
 	}
 	const tree = [rootPid];
 	for (let i = 0; i < tree.length; i++) tree.push(...(children.get(tree[i]) ?? []));
@@ -51,7 +52,8 @@ export function listeningPorts(rootPid: number): number[] {
 		// sl local_address rem_address st tx_queue:rx_queue tr:tm->when retrnsmt uid timeout inode
 		for (const line of readFileSync(table, 'utf8').trim().split('\n').slice(1)) {
 			const fields = line.trim().split(/\s+/);
-			if (fields[3] === LISTEN && inodes.has(fields[9])) ports.add(parseInt(fields[1].split(':').pop()!, 16));
+			if (fields[3] === LISTEN && inodes.has(fields[9]))
+				ports.add(parseInt(fields[1].split(':').pop()!, 16));
 		}
 	}
 	return [...ports].sort((a, b) => a - b);

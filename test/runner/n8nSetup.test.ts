@@ -11,12 +11,28 @@ import { recipeFile } from '../recipes/helpers';
 import { runInProcess } from './cli';
 
 const node = (name: string, credentials?: INode['credentials']): INode =>
-	({ id: name, name, type: 'x.y', typeVersion: 1, position: [0, 0], parameters: {}, ...(credentials ? { credentials } : {}) }) as INode;
-const use = (nodeName: string, type: string, name: string): CredentialUse => ({ nodeName, type, details: { id: 'recipe-id', name } });
-const ids: Record<string, string> = { 'contactEventWebhookApi/Outreach webhook': 'c1', 'contactEventWebhookApi/Interview platform webhook': 'c2', 'leverApi/Lever account': 'c3' };
+	({
+		id: name,
+		name,
+		type: 'x.y',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+		...(credentials ? { credentials } : {}),
+	}) as INode;
+const use = (nodeName: string, type: string, name: string): CredentialUse => ({
+	nodeName,
+	type,
+	details: { id: 'recipe-id', name },
+});
+const ids: Record<string, string> = {
+	'contactEventWebhookApi/Outreach webhook': 'c1',
+	'contactEventWebhookApi/Interview platform webhook': 'c2',
+	'leverApi/Lever account': 'c3',
+};
 const idOf = (type: string, name: string) => ids[`${type}/${name}`];
 
-describe('relinking a workflow\'s credential references to the recipe\'s credential names', () => {
+describe("relinking a workflow's credential references to the recipe's credential names", () => {
 	it('links dropped, dangling and wrongly chosen references; keeps right ones and what the recipe does not name', () => {
 		const nodes = [
 			node('Dropped'),
@@ -41,7 +57,11 @@ describe('relinking a workflow\'s credential references to the recipe\'s credent
 			{ contactEventWebhookApi: { id: 'c1', name: 'Outreach webhook' } },
 			{ onboardingApi: { id: 'o9', name: 'Mine' } },
 		]);
-		expect(relinked.changed).toEqual(['Dropped: Lever account', 'Dangling: Lever account', 'Chosen by n8n: Interview platform webhook']);
+		expect(relinked.changed).toEqual([
+			'Dropped: Lever account',
+			'Dangling: Lever account',
+			'Chosen by n8n: Interview platform webhook',
+		]);
 		expect(relinked.missing).toEqual(['Renamed in n8n']);
 		// The input is not changed.
 		expect(nodes[0].credentials).toBeUndefined();
@@ -53,20 +73,34 @@ describe('ats-sync n8n-setup usage', () => {
 	const recipe = recipeFile('push-on-interested.lever.json');
 
 	it('needs --url, an API key and a recipe, and says where each comes from', async () => {
-		expect(await runInProcess(['n8n-setup', '--api-key', 'k', recipe])).toMatchObject({ code: 2, stderr: expect.stringContaining('needs --url') });
-		expect(await runInProcess(['n8n-setup', '--url', 'http://127.0.0.1:1', recipe], { N8N_API_KEY: '' })).toMatchObject({
+		expect(await runInProcess(['n8n-setup', '--api-key', 'k', recipe])).toMatchObject({
+			code: 2,
+			stderr: expect.stringContaining('needs --url'),
+		});
+		expect(
+			await runInProcess(['n8n-setup', '--url', 'http://127.0.0.1:1', recipe], { N8N_API_KEY: '' }),
+		).toMatchObject({
 			code: 2,
 			stderr: expect.stringContaining('--api-key or N8N_API_KEY'),
 		});
-		expect(await runInProcess(['n8n-setup', '--url', 'http://127.0.0.1:1', '--api-key', 'k'])).toMatchObject({ code: 2, stderr: expect.stringContaining('at least one recipe') });
-		expect(await runInProcess(['n8n-setup', '--url', 'ftp://n8n', '--api-key', 'k', recipe])).toMatchObject({ code: 2, stderr: expect.stringContaining('use an http(s) address') });
+		expect(
+			await runInProcess(['n8n-setup', '--url', 'http://127.0.0.1:1', '--api-key', 'k']),
+		).toMatchObject({ code: 2, stderr: expect.stringContaining('at least one recipe') });
+		expect(
+			await runInProcess(['n8n-setup', '--url', 'ftp://n8n', '--api-key', 'k', recipe]),
+		).toMatchObject({ code: 2, stderr: expect.stringContaining('use an http(s) address') });
 	});
 
 	it('reports an unreachable n8n in one line, without the API key', async () => {
 		const apiKey = 'n8n-api-key-that-must-not-be-printed';
-		const result = await runInProcess(['n8n-setup', '--url', `http://127.0.0.1:${await closedPort()}`, recipe], { N8N_API_KEY: apiKey });
+		const result = await runInProcess(
+			['n8n-setup', '--url', `http://127.0.0.1:${await closedPort()}`, recipe],
+			{ N8N_API_KEY: apiKey },
+		);
 		expect(result.code).toBe(2);
-		expect(result.stderr).toMatch(/^ats-sync: error: n8n at http:\/\/127\.0\.0\.1:\d+\/api\/v1 cannot be reached \(ECONNREFUSED\)\n$/);
+		expect(result.stderr).toMatch(
+			/^ats-sync: error: n8n at http:\/\/127\.0\.0\.1:\d+\/api\/v1 cannot be reached \(ECONNREFUSED\)\n$/,
+		);
 		expect(result.stderr).not.toContain(apiKey);
 	});
 });

@@ -42,7 +42,12 @@ function readRecipes(options: N8nSetupOptions, reporter: Reporter) {
 	const recipes: Recipe[] = [];
 	for (const file of options.recipes) {
 		const workflowData = readWorkflow(file, (message) => reporter.note(`${file}: ${message}`));
-		const typeProblems = nodeTypeProblems(workflowData, loaded.types, loaded.packages, loaded.problems);
+		const typeProblems = nodeTypeProblems(
+			workflowData,
+			loaded.types,
+			loaded.packages,
+			loaded.problems,
+		);
 		if (typeProblems.length > 0) {
 			problems.push(...typeProblems.map((problem) => `${file}: ${problem}`));
 			continue;
@@ -55,10 +60,15 @@ function readRecipes(options: N8nSetupOptions, reporter: Reporter) {
 }
 
 /** The one n8n credential of each wanted type and name; two of the same name and type are refused (n8n would not link either). */
-function existingMatches(wanted: CredentialUse[], existing: PublicCredential[]): Map<string, PublicCredential> {
+function existingMatches(
+	wanted: CredentialUse[],
+	existing: PublicCredential[],
+): Map<string, PublicCredential> {
 	const found = new Map<string, PublicCredential>();
 	for (const use of wanted) {
-		const matches = existing.filter((credential) => credential.type === use.type && credential.name === use.details.name);
+		const matches = existing.filter(
+			(credential) => credential.type === use.type && credential.name === use.details.name,
+		);
 		if (matches.length > 1) {
 			throw new UserError(
 				`n8n has ${matches.length} credentials named "${use.details.name}" of type ${use.type} (ids ${matches.map((match) => match.id).join(', ')}): rename or delete all but one, then run n8n-setup again`,
@@ -70,14 +80,29 @@ function existingMatches(wanted: CredentialUse[], existing: PublicCredential[]):
 }
 
 /** What n8n's public API takes of a workflow (it refuses read-only fields such as `active`, `id` or `meta`). */
-function writable(workflow: Pick<IWorkflowBase, 'name' | 'nodes' | 'connections' | 'settings' | 'pinData'>): WorkflowWrite {
-	const pinData = workflow.pinData && Object.keys(workflow.pinData).length > 0 ? { pinData: workflow.pinData } : {};
-	return { name: workflow.name, nodes: workflow.nodes, connections: workflow.connections, settings: { ...(workflow.settings ?? {}) }, ...pinData };
+function writable(
+	workflow: Pick<IWorkflowBase, 'name' | 'nodes' | 'connections' | 'settings' | 'pinData'>,
+): WorkflowWrite {
+	const pinData =
+		workflow.pinData && Object.keys(workflow.pinData).length > 0
+			? { pinData: workflow.pinData }
+			: {};
+	return {
+		name: workflow.name,
+		nodes: workflow.nodes,
+		connections: workflow.connections,
+		settings: { ...(workflow.settings ?? {}) },
+		...pinData,
+	};
 }
 
-export async function n8nSetupCommand(options: N8nSetupOptions, reporter: Reporter): Promise<number> {
+export async function n8nSetupCommand(
+	options: N8nSetupOptions,
+	reporter: Reporter,
+): Promise<number> {
 	reporter.masker.add(options.apiKey);
-	if (options.recipes.length === 0) throw new UserError('"ats-sync n8n-setup" needs at least one recipe (workflow) file');
+	if (options.recipes.length === 0)
+		throw new UserError('"ats-sync n8n-setup" needs at least one recipe (workflow) file');
 	const { recipes, problems, types } = readRecipes(options, reporter);
 	if (problems.length > 0) {
 		for (const problem of problems) reporter.note(problem);
@@ -85,7 +110,13 @@ export async function n8nSetupCommand(options: N8nSetupOptions, reporter: Report
 	}
 
 	// One use per credential (type and name), the first node that names it standing for all.
-	const wanted = [...new Map(recipes.flatMap((recipe) => recipe.uses).map((use) => [credentialKey(use.type, use.details.name), use])).values()];
+	const wanted = [
+		...new Map(
+			recipes
+				.flatMap((recipe) => recipe.uses)
+				.map((use) => [credentialKey(use.type, use.details.name), use]),
+		).values(),
+	];
 	const api = new N8nPublicApi(options.url, options.apiKey);
 	const existing = existingMatches(wanted, await api.credentials());
 
@@ -105,13 +136,17 @@ export async function n8nSetupCommand(options: N8nSetupOptions, reporter: Report
 		const found = existing.get(key);
 		if (found) {
 			ids.set(key, found.id);
-			reporter.note(`credential "${use.details.name}" (${use.type}) exists in n8n (id ${found.id}): reused as it is`);
+			reporter.note(
+				`credential "${use.details.name}" (${use.type}) exists in n8n (id ${found.id}): reused as it is`,
+			);
 			continue;
 		}
 		const data = resolved.store.resolve(use.details, use.type) ?? {};
 		const created = await api.createCredential({ name: use.details.name, type: use.type, data });
 		ids.set(key, created.id);
-		reporter.note(`credential "${use.details.name}" (${use.type}) created in n8n (id ${created.id})`);
+		reporter.note(
+			`credential "${use.details.name}" (${use.type}) created in n8n (id ${created.id})`,
+		);
 	}
 	const idOf = (type: string, name: string) => ids.get(credentialKey(type, name))!;
 
@@ -121,7 +156,9 @@ export async function n8nSetupCommand(options: N8nSetupOptions, reporter: Report
 		if (found.length === 0) {
 			const { nodes } = relinkCredentials(recipe.workflowData.nodes, recipe.uses, idOf);
 			const created = await api.createWorkflow(writable({ ...recipe.workflowData, nodes }));
-			reporter.note(`workflow "${name}" imported from ${recipe.file} (id ${created.id}), its credentials linked`);
+			reporter.note(
+				`workflow "${name}" imported from ${recipe.file} (id ${created.id}), its credentials linked`,
+			);
 			continue;
 		}
 		for (const workflow of found) await relinkExisting(api, workflow, recipe, idOf, reporter);
@@ -129,14 +166,28 @@ export async function n8nSetupCommand(options: N8nSetupOptions, reporter: Report
 	return EXIT_SUCCESS;
 }
 
-async function relinkExisting(api: N8nPublicApi, workflow: PublicWorkflow, recipe: Recipe, idOf: (type: string, name: string) => string, reporter: Reporter) {
+async function relinkExisting(
+	api: N8nPublicApi,
+	workflow: PublicWorkflow,
+	recipe: Recipe,
+	idOf: (type: string, name: string) => string,
+	reporter: Reporter,
+) {
 	const { nodes, changed, missing } = relinkCredentials(workflow.nodes, recipe.uses, idOf);
 	const where = `workflow "${workflow.name}" exists in n8n (id ${workflow.id})`;
-	if (missing.length > 0) reporter.note(`${where}: it has no node${missing.length > 1 ? 's' : ''} ${missing.map((node) => `"${node}"`).join(', ')} of ${recipe.file}, left as it is`);
+	if (missing.length > 0)
+		reporter.note(
+			`${where}: it has no node${missing.length > 1 ? 's' : ''} ${missing.map((node) => `"${node}"`).join(', ')} of ${recipe.file}, left as it is`,
+		);
 	if (changed.length === 0) {
 		reporter.note(`${where}: its credentials are linked already`);
 		return;
 	}
-	await api.updateWorkflow(workflow.id, writable({ ...workflow, settings: workflow.settings ?? {}, nodes }));
-	reporter.note(`${where}: relinked ${changed.length} credential reference${changed.length > 1 ? 's' : ''} (${changed.join('; ')})${workflow.active ? '; publish it again for the running version to use them' : ''}`);
+	await api.updateWorkflow(
+		workflow.id,
+		writable({ ...workflow, settings: workflow.settings ?? {}, nodes }),
+	);
+	reporter.note(
+		`${where}: relinked ${changed.length} credential reference${changed.length > 1 ? 's' : ''} (${changed.join('; ')})${workflow.active ? '; publish it again for the running version to use them' : ''}`,
+	);
 }

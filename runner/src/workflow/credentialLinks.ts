@@ -22,8 +22,15 @@ export interface Relinked {
  * A copy of `nodes` in which every node named in `uses` references the credential `idOf(type, name)` under the
  * recipe's credential name. Nodes and references the recipe does not name stay as they are.
  */
-export function relinkCredentials(nodes: INode[], uses: CredentialUse[], idOf: (type: string, name: string) => string): Relinked {
-	const copy = nodes.map((node) => ({ ...node, credentials: node.credentials ? { ...node.credentials } : undefined }));
+export function relinkCredentials(
+	nodes: INode[],
+	uses: CredentialUse[],
+	idOf: (type: string, name: string) => string,
+): Relinked {
+	const copy = nodes.map((node) => ({
+		...node,
+		credentials: node.credentials ? { ...node.credentials } : undefined,
+	}));
 	const changed: string[] = [];
 	const missing = new Set<string>();
 	for (const use of uses) {
