@@ -29,6 +29,9 @@ export const USAGE = `Usage:
   ats-sync inbox <workflow.json> show <id> | retry <id> | retry --all | discard <id> --reason "…"
   ats-sync deregister <workflow.json> [--credentials …] [--state …] [--nodes …]... [--allow-node-type …]... [--wait-lock]
   ats-sync validate <workflow.json>... [--credentials …] [--nodes …]... [--allow-node-type …]... [--json]
+  ats-sync n8n-setup --url https://n8n.example.com [--api-key …] [--credentials …] <recipe.json>...
+               creates the recipes' credentials in that n8n (public API) and imports the recipes linked to them;
+               reuses what exists by name, so it can run again (API key also from N8N_API_KEY)
 
 Node types that run commands or use files on this host (Execute Command, Read/Write Files, SSH, FTP, …) are refused
 unless allowed one by one with --allow-node-type <type>, e.g. --allow-node-type n8n-nodes-base.executeCommand.
@@ -59,6 +62,8 @@ const OPTIONS = {
 	dead: { type: 'boolean', default: false },
 	all: { type: 'boolean', default: false },
 	reason: { type: 'string' },
+	url: { type: 'string' },
+	'api-key': { type: 'string' },
 	help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -213,8 +218,17 @@ export async function main(argv: string[], io: { stdout?: NodeJS.WritableStream;
 				await withN8n();
 				return (await import('./commands/validate')).validateCommand({ files: rest, credentialsFile: values.credentials, nodes: values.nodes ?? [], allowNodeTypes }, reporter, values.json);
 			}
+			case 'n8n-setup': {
+				onlyFor(parsed, command, ['url', 'api-key']);
+				const apiKey = values['api-key'] ?? process.env.N8N_API_KEY;
+				if (!values.url) throw new UserError('"ats-sync n8n-setup" needs --url, the address of your n8n (e.g. https://n8n.example.com)');
+				if (!apiKey) throw new UserError('"ats-sync n8n-setup" needs an n8n API key: --api-key or N8N_API_KEY (create one in n8n under Settings → n8n API)');
+				await withN8n();
+				const { n8nSetupCommand } = await import('./commands/n8nSetup');
+				return await n8nSetupCommand({ url: values.url, apiKey, credentialsFile: values.credentials, recipes: rest, nodes: values.nodes ?? [] }, reporter);
+			}
 			default:
-				throw new UserError(`Unknown command "${command}": use run, serve, inbox, deregister or validate (see ats-sync --help)`);
+				throw new UserError(`Unknown command "${command}": use run, serve, inbox, deregister, validate or n8n-setup (see ats-sync --help)`);
 		}
 	} catch (error) {
 		reporter.error(error);

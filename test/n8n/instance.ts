@@ -12,6 +12,7 @@ import { parse } from 'flatted';
 import type { IRunExecutionData } from 'n8n-workflow';
 
 import { repoRoot, tempDir } from '../runner/cli';
+import { listeningPorts } from './listeners';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { ensureN8n } = require('../../scripts/n8n/install') as { ensureN8n: () => N8nInstallation };
@@ -53,6 +54,11 @@ export class N8nInstance {
 	protected server?: ReturnType<typeof spawn>;
 	protected serverLog = '';
 	private cookie = '';
+	/**
+	 * The task broker's port (n8n's N8N_RUNNERS_BROKER_PORT, 5679 by default): a free one, chosen when n8n is first
+	 * launched unless the settings name one. With the main port, the only ports n8n 2.41 opens in regular mode.
+	 */
+	brokerPort?: number;
 
 	constructor(
 		readonly port: number,
@@ -89,6 +95,7 @@ export class N8nInstance {
 			EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'all',
 			N8N_LOG_LEVEL: 'info',
 			N8N_LOG_OUTPUT: 'console',
+			...(this.brokerPort === undefined ? {} : { N8N_RUNNERS_BROKER_PORT: String(this.brokerPort) }),
 			...this.settings,
 		};
 	}
@@ -175,6 +182,8 @@ export class N8nInstance {
 
 	/** Starts `n8n <args>` and resolves once `isReady()`; throws with its log when it exits or takes 3 minutes. */
 	protected async launch(args: string[], isReady: () => Promise<boolean>) {
+		if (this.settings.N8N_RUNNERS_BROKER_PORT !== undefined) this.brokerPort = Number(this.settings.N8N_RUNNERS_BROKER_PORT);
+		while (this.brokerPort === undefined || this.brokerPort === this.port) this.brokerPort = await freePort();
 		const command = this.command(args);
 		const server = spawn(command.file, command.args, { env: command.env, cwd: command.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
 		this.server = server;
@@ -192,6 +201,12 @@ export class N8nInstance {
 
 	log() {
 		return this.serverLog;
+	}
+
+	/** TCP ports the running n8n and its task runners listen on. */
+	listeningPorts(): number[] {
+		if (this.server?.pid === undefined || this.server.exitCode !== null) return [];
+		return listeningPorts(this.server.pid);
 	}
 
 	async stop() {

@@ -289,6 +289,20 @@ describe('Contact Event Trigger fed with input items (the runner\'s --input path
 		expect(triggerOutput(replayed).map((item) => item.eventId)).toEqual(['evt-1']);
 	});
 
+	it('writes no static data in a run started by a delivery, whose ids webhook() already remembered', async () => {
+		// n8n saves a run's changed static data whole, from the copy loaded when the run started (possibly before the
+		// webhook call's save landed): any write here would overwrite the delivery's remembered ids.
+		const engine = createEngine();
+		for (const staticData of [{}, { 'node:Contact Event Trigger': { recentEventIds: ['evt-0'] } }] as IDataObject[]) {
+			const before = JSON.stringify(staticData);
+			const workflow = engine.workflow(workflowData, staticData);
+			const run = await engine.run({ workflow, workflowData, startNodeName: 'Contact Event Trigger', startItems: [{ json: repliedEvent() }], mode: 'webhook' });
+			expect(triggerOutput(run).map((item) => item.eventId)).toEqual(['evt-1']);
+			expect((workflow.staticData as IDataObject).__dataChanged).not.toBe(true);
+			expect(JSON.stringify(workflow.staticData)).toBe(before);
+		}
+	});
+
 	it('parses its own output back to the same item (webhook output → execute is a no-op)', () => {
 		const first = parseContactEvent(repliedEvent());
 		if (!first.ok) throw new Error(first.message);

@@ -21,7 +21,10 @@ import { headerNameProblem, isBlank, valuesTest } from '../shared/credentialTest
 interface TriggerState extends IDataObject {
 	/** Ids of events webhook() accepted, so a sender's retry of a delivered event does not start a second run. */
 	recentEventIds?: string[];
-	/** Ids of events a run started with, so the same event replayed from a file (`ats-sync run --input`) runs once. */
+	/**
+	 * Ids of events a run was fed with (not by a delivery), so the same event replayed from a file
+	 * (`ats-sync run --input`) runs once.
+	 */
 	processedEventIds?: string[];
 }
 
@@ -227,15 +230,18 @@ export class ContactEventTrigger implements INodeType {
 	 */
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
-		const dedupe = this.getNodeParameter('options.dedupe', 0, true) as boolean;
-		const state = this.getWorkflowStaticData('node') as TriggerState;
-		const processed = seenIds(state, 'processedEventIds', REMEMBERED_EVENT_IDS);
+		// A run started by a delivery was deduplicated by webhook(), which remembered its event ids. It must not write
+		// static data: n8n saves a run's changed static data whole, from the copy it loaded when the run started —
+		// possibly before the webhook call's own save landed — and that copy would overwrite the ids webhook()
+		// remembered, so the sender's retry would be taken as new. Only runs fed with raw events dedupe here.
+		const dedupe = this.getMode() !== 'webhook' && (this.getNodeParameter('options.dedupe', 0, true) as boolean);
+		const processed = dedupe ? seenIds(this.getWorkflowStaticData('node') as TriggerState, 'processedEventIds', REMEMBERED_EVENT_IDS) : undefined;
 		const output: INodeExecutionData[] = [];
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 			const result = parseContactEvent(items[itemIndex].json);
 			if (result.ok) {
-				if (dedupe && processed.has(result.item.eventId)) continue;
-				if (dedupe) processed.remember(result.item.eventId);
+				if (processed?.has(result.item.eventId)) continue;
+				processed?.remember(result.item.eventId);
 				output.push({ json: result.item as unknown as IDataObject, pairedItem: { item: itemIndex } });
 				continue;
 			}
