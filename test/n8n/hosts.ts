@@ -27,7 +27,8 @@ export interface Outcome {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Whether n8n serves the node at a URL of its own: our webhook triggers, or n8n's Webhook node. */
-export const isWebhookNode = (node: Workflow['nodes'][number]) => node.type === 'n8n-nodes-base.webhook' || TRIGGER_PATHS[node.type] !== undefined;
+export const isWebhookNode = (node: Workflow['nodes'][number]) =>
+	node.type === 'n8n-nodes-base.webhook' || TRIGGER_PATHS[node.type] !== undefined;
 
 /**
  * The production URL of a webhook node in n8n: `<webhookId>/<path>` for a trigger node, the node's own path for
@@ -35,9 +36,13 @@ export const isWebhookNode = (node: Workflow['nodes'][number]) => node.type === 
  * that node is n8n's Webhook node "<name> (Webhook)".
  */
 export function n8nWebhookUrl(n8n: N8nInstance, workflow: Workflow, nodeName: string): string {
-	const node = workflow.nodes.find((candidate) => candidate.name === nodeName && isWebhookNode(candidate)) ?? workflow.nodes.find((candidate) => candidate.name === `${nodeName} (Webhook)`);
-	if (node?.type === 'n8n-nodes-base.webhook') return `${n8n.baseUrl}/webhook/${String(node.parameters.path)}`;
-	if (!node?.webhookId || !TRIGGER_PATHS[node.type]) throw new Error(`"${nodeName}" is not a webhook trigger of ${String(workflow.name)}`);
+	const node =
+		workflow.nodes.find((candidate) => candidate.name === nodeName && isWebhookNode(candidate)) ??
+		workflow.nodes.find((candidate) => candidate.name === `${nodeName} (Webhook)`);
+	if (node?.type === 'n8n-nodes-base.webhook')
+		return `${n8n.baseUrl}/webhook/${String(node.parameters.path)}`;
+	if (!node?.webhookId || !TRIGGER_PATHS[node.type])
+		throw new Error(`"${nodeName}" is not a webhook trigger of ${String(workflow.name)}`);
 	return n8n.webhookUrl(node.webhookId, TRIGGER_PATHS[node.type]);
 }
 
@@ -56,7 +61,11 @@ async function settle(run: ScenarioRun, busy: () => Promise<boolean>) {
 	}
 }
 
-async function play(run: ScenarioRun, host: WorkflowHost, busy: () => Promise<boolean>): Promise<Outcome> {
+async function play(
+	run: ScenarioRun,
+	host: WorkflowHost,
+	busy: () => Promise<boolean>,
+): Promise<Outcome> {
 	const observations: unknown[] = [];
 	for (const step of run.steps) {
 		observations.push(await step(host));
@@ -65,19 +74,34 @@ async function play(run: ScenarioRun, host: WorkflowHost, busy: () => Promise<bo
 	return { observations, endState: run.endState() };
 }
 
-const normalised = (run: ScenarioRun, outcome: Outcome) => normaliseEndState(outcome, idsIn(run.seedState));
+const normalised = (run: ScenarioRun, outcome: Outcome) =>
+	normaliseEndState(outcome, idsIn(run.seedState));
 
 /**
  * `ats-sync serve` of `workflow` fed with the scenario's steps; resolves with the normalised outcome and what the
  * runner printed (its run summaries name each failed item).
  */
-export async function playInRunner(scenario: Scenario, workflow: Workflow, ports: Ports, dir: string, credentialsFile: string) {
+export async function playInRunner(
+	scenario: Scenario,
+	workflow: Workflow,
+	ports: Ports,
+	dir: string,
+	credentialsFile: string,
+) {
 	const workflowFile = writeJson(dir, scenario.recipe, workflow);
 	const run = await scenario.start(ports);
 	try {
-		const server = await serveRecipe(workflowFile, ['--credentials', credentialsFile, '--state', path.join(dir, `${scenario.recipe}.state.json`)]);
+		const server = await serveRecipe(workflowFile, [
+			'--credentials',
+			credentialsFile,
+			'--state',
+			path.join(dir, `${scenario.recipe}.state.json`),
+		]);
 		try {
-			for (const trigger of scenario.registeringTriggers) await server.waitFor(new RegExp(`"${trigger.replace(/[()]/g, '\\$&')}" registered its webhook`));
+			for (const trigger of scenario.registeringTriggers)
+				await server.waitFor(
+					new RegExp(`"${trigger.replace(/[()]/g, '\\$&')}" registered its webhook`),
+				);
 			// Every queued run ends in a summary ('run of …') or an error line.
 			const count = (pattern: RegExp) => (server.stderr().match(pattern) ?? []).length;
 			const busy = async () => count(/queued a run of/g) > count(/run of "|ats-sync: error:/g);
@@ -92,7 +116,13 @@ export async function playInRunner(scenario: Scenario, workflow: Workflow, ports
 }
 
 /** The scenario played against `workflow`, imported into `n8n` as `workflowId`: activated, fed, deactivated. */
-export async function playInN8n(n8n: N8nInstance, scenario: Scenario, workflowId: string, workflow: Workflow, ports: Ports): Promise<unknown> {
+export async function playInN8n(
+	n8n: N8nInstance,
+	scenario: Scenario,
+	workflowId: string,
+	workflow: Workflow,
+	ports: Ports,
+): Promise<unknown> {
 	const run = await scenario.start(ports);
 	const urlOf = (nodeName: string) => n8nWebhookUrl(n8n, workflow, nodeName);
 	const webhookUrls = workflow.nodes.filter(isWebhookNode).map((node) => urlOf(node.name));
@@ -102,27 +132,51 @@ export async function playInN8n(n8n: N8nInstance, scenario: Scenario, workflowId
 		while (!(await done())) {
 			if (Date.now() > deadline) {
 				const status = await n8n.publicationStatus(workflowId);
-				const log = n8n.log().split('\n').filter((line) => !/unknown webhook|is not registered/.test(line));
-				throw new Error(`n8n: ${what} did not finish within 60 s (publication ${status}, ${run.registeredWebhooks()} webhooks at the ATS)\n${log.slice(-40).join('\n')}`);
+				const log = n8n
+					.log()
+					.split('\n')
+					.filter((line) => !/unknown webhook|is not registered/.test(line));
+				throw new Error(
+					`n8n: ${what} did not finish within 60 s (publication ${status}, ${run.registeredWebhooks()} webhooks at the ATS)\n${log.slice(-40).join('\n')}`,
+				);
 			}
 			await sleep(250);
 		}
 	};
-	const allLive = async (live: boolean) => (await Promise.all(webhookUrls.map((url) => n8n.webhookLive(url)))).every((state) => state === live);
+	const allLive = async (live: boolean) =>
+		(await Promise.all(webhookUrls.map((url) => n8n.webhookLive(url)))).every(
+			(state) => state === live,
+		);
 	try {
 		await n8n.activate(workflowId);
 		// Published (static data such as webhook secrets saved), webhooks live in n8n and registered at the ATS.
-		const settledAs = async (status: string) => (await n8n.publicationStatus(workflowId)) === status;
-		await until(`activating ${String(workflow.name)}`, async () => (await settledAs('published')) && (await allLive(true)) && run.registeredWebhooks() === scenario.registeringTriggers.length);
+		const settledAs = async (status: string) =>
+			(await n8n.publicationStatus(workflowId)) === status;
+		await until(
+			`activating ${String(workflow.name)}`,
+			async () =>
+				(await settledAs('published')) &&
+				(await allLive(true)) &&
+				run.registeredWebhooks() === scenario.registeringTriggers.length,
+		);
 		let outcome: Outcome;
 		try {
-			const busy = async () => (await n8n.executions(workflowId)).some((execution) => ['new', 'running', 'waiting'].includes(execution.status));
+			const busy = async () =>
+				(await n8n.executions(workflowId)).some((execution) =>
+					['new', 'running', 'waiting'].includes(execution.status),
+				);
 			outcome = await play(run, { urlOf }, busy);
 		} finally {
 			await n8n.deactivate(workflowId);
 		}
 		// Deactivating deletes the webhooks n8n registered with the ATS.
-		await until(`deactivating ${String(workflow.name)}`, async () => (await settledAs('not_published')) && (await allLive(false)) && run.registeredWebhooks() === 0);
+		await until(
+			`deactivating ${String(workflow.name)}`,
+			async () =>
+				(await settledAs('not_published')) &&
+				(await allLive(false)) &&
+				run.registeredWebhooks() === 0,
+		);
 		return normalised(run, outcome);
 	} finally {
 		await run.close();
