@@ -3,12 +3,14 @@
  * (n8n-nodes-base) and the verified package n8n-nodes-ats-sync, never the toolkit. `npm run test:n8n` runs them in a
  * real n8n with only the root package installed (test/n8n/cloudRecipes.test.ts); this checks the files.
  */
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import type { INodeTypeDescription, IWorkflowBase } from 'n8n-workflow';
 
 import { packageTypes } from '../harness';
+import { repoRoot } from '../runner/cli';
 import { nodePackages, recipesDir } from './helpers';
 
 const cloudDir = path.join(recipesDir, 'cloud');
@@ -53,6 +55,23 @@ describe('Cloud editions of the recipes', () => {
 				.filter((name) => name.endsWith('.json'))
 				.sort(),
 		);
+	});
+
+	it('are what scripts/cloud-editions builds from the toolkit editions (npm run recipes:cloud)', () => {
+		const script =
+			"import('./scripts/cloud-editions/index.mjs').then((module) => process.stdout.write(JSON.stringify(module.cloudEditions())))";
+		const built = JSON.parse(
+			execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+				cwd: repoRoot,
+				encoding: 'utf8',
+			}),
+		) as Record<string, unknown>;
+		expect(Object.keys(built).sort()).toEqual(editions);
+		for (const name of editions)
+			expect({ name, workflow: read(path.join(cloudDir, name)) }).toEqual({
+				name,
+				workflow: built[name],
+			});
 	});
 
 	describe.each(editions)('%s', (name) => {
