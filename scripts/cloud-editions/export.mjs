@@ -1,9 +1,22 @@
-import { Builder, cryptoHmac, downloadFile, failures, filterNode, httpRequest, setNode, switchNode, toolkitEdition } from './lib.mjs';
+import {
+	Builder,
+	cryptoHmac,
+	downloadFile,
+	failures,
+	filterNode,
+	httpRequest,
+	setNode,
+	switchNode,
+	toolkitEdition,
+} from './lib.mjs';
 import { contactEventIntake } from './intake.mjs';
 
 const CRED = { id: 'interview-webhook-crypto', name: 'Interview platform webhook (Crypto)' };
 const PSEUDONYM_CRED = { id: 'pseudonym-secret-crypto', name: 'Pseudonym secret (Crypto)' };
-const PLATFORM_CRED = { id: 'interview-platform-api-header', name: 'Interview platform API (Header Auth)' };
+const PLATFORM_CRED = {
+	id: 'interview-platform-api-header',
+	name: 'Interview platform API (Header Auth)',
+};
 const WHO = "={{ $('Interview Completed').item.json.contact.email }}";
 const WHO_PSEUDONYMOUS = "={{ $('Pseudonymize').item.json.pseudonym.name }}";
 
@@ -13,8 +26,23 @@ const WHO_PSEUDONYMOUS = "={{ $('Pseudonymize').item.json.pseudonym.name }}";
  * held (and each word of 3+ letters of a name) is replaced by the pseudonym wherever it appears, e.g. in the feedback.
  */
 function pseudonymize(b, [x, y]) {
-	setNode(b, 'Normalise Identifier', [x, y], [['pseudonymInput', 'string', "={{ $json.contact.email.normalize('NFKC').trim().toLowerCase() }}"]]);
-	cryptoHmac(b, 'Pseudonym Hash', [x + 220, y], { value: '={{ $json.pseudonymInput }}', output: 'pseudonymHash', credential: PSEUDONYM_CRED });
+	setNode(
+		b,
+		'Normalise Identifier',
+		[x, y],
+		[
+			[
+				'pseudonymInput',
+				'string',
+				"={{ $json.contact.email.normalize('NFKC').trim().toLowerCase() }}",
+			],
+		],
+	);
+	cryptoHmac(b, 'Pseudonym Hash', [x + 220, y], {
+		value: '={{ $json.pseudonymInput }}',
+		output: 'pseudonymHash',
+		credential: PSEUDONYM_CRED,
+	});
 	b.add('Pseudonymize', 'n8n-nodes-base.set', 3.4, [x + 440, y], {
 		mode: 'raw',
 		jsonOutput:
@@ -48,7 +76,13 @@ function postBack(b, name, position, toolkitNode) {
 			jsonBody: `={{ JSON.stringify(${inner(body)}) }}`,
 			options: {},
 		},
-		{ credentials: { httpHeaderAuth: PLATFORM_CRED }, retryOnFail: true, maxTries: 5, waitBetweenTries: 2000, onError: 'continueErrorOutput' },
+		{
+			credentials: { httpHeaderAuth: PLATFORM_CRED },
+			retryOnFail: true,
+			maxTries: 5,
+			waitBetweenTries: 2000,
+			onError: 'continueErrorOutput',
+		},
 	);
 }
 
@@ -89,54 +123,147 @@ function stickies(b, ats, postBackName) {
 
 export function exportLever() {
 	const toolkit = toolkitEdition('export-on-interview-feedback.lever.json');
-	const b = new Builder('export-on-interview-feedback.lever.json', 'Export on interview feedback to Lever (n8n Cloud)', toolkit);
+	const b = new Builder(
+		'export-on-interview-feedback.lever.json',
+		'Export on interview feedback to Lever (n8n Cloud)',
+		toolkit,
+	);
 	stickies(b, 'Lever', 'Post Stage Back');
-	contactEventIntake(b, { name: 'Interview Completed', path: 'export-on-interview-feedback-lever', types: ['interview.completed'], credential: CRED });
-	setNode(b, 'Interview Job → ATS Job', [2200, 300], [
-		['lever.postingId', 'string', "={{ ({ 'ip-backend': '6bf017d8-6bd4-4857-adf9-d5a00aecee87', 'ip-data': 'd1130a38-c66d-4f50-99ed-bf7b99da7a6b' })[$json.job?.id] ?? '' }}"],
-	]);
+	contactEventIntake(b, {
+		name: 'Interview Completed',
+		path: 'export-on-interview-feedback-lever',
+		types: ['interview.completed'],
+		credential: CRED,
+	});
+	setNode(
+		b,
+		'Interview Job → ATS Job',
+		[2200, 300],
+		[
+			[
+				'lever.postingId',
+				'string',
+				"={{ ({ 'ip-backend': '6bf017d8-6bd4-4857-adf9-d5a00aecee87', 'ip-data': 'd1130a38-c66d-4f50-99ed-bf7b99da7a6b' })[$json.job?.id] ?? '' }}",
+			],
+		],
+	);
 	filterNode(b, 'Job Mapped?', [2420, 300], "={{ $json.lever.postingId !== '' }}");
-	setNode(b, 'Interview Job → Recruiter', [2640, 300], [
-		['lever.performAs', 'string', "={{ ({ 'ip-backend': 'ced6880a-18ac-4d94-ad5d-54a85e846655' })[$json.job?.id] ?? '0f08c24d-3ce4-4353-94e1-f31f9b875214' }}"],
-	]);
-	switchNode(b, 'Interview Result', [2860, 300], [
-		['Successful', "={{ $json.interview.result === 'passed' }}"],
-		['Unsuccessful', "={{ $json.interview.result === 'failed' }}"],
-	]);
-	setNode(b, 'Candidate Profile', [3080, 200], [
-		['profile', 'object', "={{ { ...$json.candidate, tags: ['Interview export', 'Interview passed'], sources: ['Interview platform'] } }}"],
-	]);
+	setNode(
+		b,
+		'Interview Job → Recruiter',
+		[2640, 300],
+		[
+			[
+				'lever.performAs',
+				'string',
+				"={{ ({ 'ip-backend': 'ced6880a-18ac-4d94-ad5d-54a85e846655' })[$json.job?.id] ?? '0f08c24d-3ce4-4353-94e1-f31f9b875214' }}",
+			],
+		],
+	);
+	switchNode(
+		b,
+		'Interview Result',
+		[2860, 300],
+		[
+			['Successful', "={{ $json.interview.result === 'passed' }}"],
+			['Unsuccessful', "={{ $json.interview.result === 'failed' }}"],
+		],
+	);
+	setNode(
+		b,
+		'Candidate Profile',
+		[3080, 200],
+		[
+			[
+				'profile',
+				'object',
+				"={{ { ...$json.candidate, tags: ['Interview export', 'Interview passed'], sources: ['Interview platform'] } }}",
+			],
+		],
+	);
 	b.keep('Upsert Candidate', [3300, 200]);
 	b.keep('Add Feedback Note', [3520, 100]);
-	filterNode(b, 'Has Report?', [3520, 320], "={{ !!$('Interview Completed').item.json.interview.reportUrl }}");
-	downloadFile(b, 'Download Report', [3740, 320], "$('Interview Completed').item.json.interview.reportUrl", 'report');
+	filterNode(
+		b,
+		'Has Report?',
+		[3520, 320],
+		"={{ !!$('Interview Completed').item.json.interview.reportUrl }}",
+	);
+	downloadFile(
+		b,
+		'Download Report',
+		[3740, 320],
+		"$('Interview Completed').item.json.interview.reportUrl",
+		'report',
+	);
 	b.keep('Attach Report', [3960, 320]);
-	filterNode(b, 'Export Unsuccessful?', [3080, 560], "={{ ['failed'].includes($json.interview.result) }}");
+	filterNode(
+		b,
+		'Export Unsuccessful?',
+		[3080, 560],
+		"={{ ['failed'].includes($json.interview.result) }}",
+	);
 	pseudonymize(b, [3300, 560]);
-	setNode(b, 'Pseudonymous Profile', [3960, 560], [
-		['profile', 'object', "={{ { email: $json.pseudonym.email, name: $json.pseudonym.name, tags: ['Interview export', 'Interview not passed', 'Pseudonymised'], sources: ['Interview platform'] } }}"],
-	]);
+	setNode(
+		b,
+		'Pseudonymous Profile',
+		[3960, 560],
+		[
+			[
+				'profile',
+				'object',
+				"={{ { email: $json.pseudonym.email, name: $json.pseudonym.name, tags: ['Interview export', 'Interview not passed', 'Pseudonymised'], sources: ['Interview platform'] } }}",
+			],
+		],
+	);
 	b.keep('Upsert Pseudonymous Candidate', [4180, 560]);
 	b.keep('Add Pseudonymous Feedback Note', [4400, 480]);
 	b.keep('Archive as Not Passed', [4400, 680]);
 	b.keep('Stage Changed', [2200, 1500]);
-	filterNode(b, 'Exported by This Recipe?', [2420, 1500], "={{ ($json.opportunity?.tags ?? []).includes('Interview export') }}");
-	postBack(b, 'Post Stage Back', [2640, 1500], toolkit.nodes.find((node) => node.name === 'Post Stage Back'));
-	b.chain('Interview Completed', 'Interview Job → ATS Job', 'Job Mapped?', 'Interview Job → Recruiter', 'Interview Result');
+	filterNode(
+		b,
+		'Exported by This Recipe?',
+		[2420, 1500],
+		"={{ ($json.opportunity?.tags ?? []).includes('Interview export') }}",
+	);
+	postBack(
+		b,
+		'Post Stage Back',
+		[2640, 1500],
+		toolkit.nodes.find((node) => node.name === 'Post Stage Back'),
+	);
+	b.chain(
+		'Interview Completed',
+		'Interview Job → ATS Job',
+		'Job Mapped?',
+		'Interview Job → Recruiter',
+		'Interview Result',
+	);
 	b.connect('Interview Result', 'Candidate Profile', 0);
 	b.connect('Interview Result', 'Export Unsuccessful?', 1);
 	b.chain('Candidate Profile', 'Upsert Candidate', 'Add Feedback Note');
 	b.connect('Upsert Candidate', 'Has Report?');
 	b.chain('Has Report?', 'Download Report', 'Attach Report');
 	b.connect('Export Unsuccessful?', 'Normalise Identifier');
-	b.chain('Pseudonymize', 'Pseudonymous Profile', 'Upsert Pseudonymous Candidate', 'Add Pseudonymous Feedback Note');
+	b.chain(
+		'Pseudonymize',
+		'Pseudonymous Profile',
+		'Upsert Pseudonymous Candidate',
+		'Add Pseudonymous Feedback Note',
+	);
 	b.connect('Upsert Pseudonymous Candidate', 'Archive as Not Passed');
 	b.chain('Stage Changed', 'Exported by This Recipe?', 'Post Stage Back');
 	failures(
 		b,
 		[
-			...['Upsert Candidate', 'Add Feedback Note', 'Download Report', 'Attach Report'].map((step) => [step, WHO]),
-			...['Upsert Pseudonymous Candidate', 'Add Pseudonymous Feedback Note', 'Archive as Not Passed'].map((step) => [step, WHO_PSEUDONYMOUS]),
+			...['Upsert Candidate', 'Add Feedback Note', 'Download Report', 'Attach Report'].map(
+				(step) => [step, WHO],
+			),
+			...[
+				'Upsert Pseudonymous Candidate',
+				'Add Pseudonymous Feedback Note',
+				'Archive as Not Passed',
+			].map((step) => [step, WHO_PSEUDONYMOUS]),
 			['Post Stage Back', "={{ 'opportunity ' + $('Stage Changed').item.json.opportunity?.id }}"],
 		],
 		[4700, 1000],
@@ -146,35 +273,104 @@ export function exportLever() {
 
 export function exportSmartRecruiters() {
 	const toolkit = toolkitEdition('export-on-interview-feedback.smartrecruiters.json');
-	const b = new Builder('export-on-interview-feedback.smartrecruiters.json', 'Export on interview feedback to SmartRecruiters (n8n Cloud)', toolkit);
+	const b = new Builder(
+		'export-on-interview-feedback.smartrecruiters.json',
+		'Export on interview feedback to SmartRecruiters (n8n Cloud)',
+		toolkit,
+	);
 	stickies(b, 'SmartRecruiters', 'Post Status Back');
-	contactEventIntake(b, { name: 'Interview Completed', path: 'export-on-interview-feedback-smartrecruiters', types: ['interview.completed'], credential: CRED });
-	setNode(b, 'Interview Job → ATS Job', [2200, 300], [
-		['smartrecruiters.jobId', 'string', "={{ ({ 'ip-backend': '0b000000-0000-4000-8000-000000000001', 'ip-data': '0b000000-0000-4000-8000-000000000002' })[$json.job?.id] ?? '' }}"],
-	]);
+	contactEventIntake(b, {
+		name: 'Interview Completed',
+		path: 'export-on-interview-feedback-smartrecruiters',
+		types: ['interview.completed'],
+		credential: CRED,
+	});
+	setNode(
+		b,
+		'Interview Job → ATS Job',
+		[2200, 300],
+		[
+			[
+				'smartrecruiters.jobId',
+				'string',
+				"={{ ({ 'ip-backend': '0b000000-0000-4000-8000-000000000001', 'ip-data': '0b000000-0000-4000-8000-000000000002' })[$json.job?.id] ?? '' }}",
+			],
+		],
+	);
 	filterNode(b, 'Job Mapped?', [2420, 300], "={{ $json.smartrecruiters.jobId !== '' }}");
-	switchNode(b, 'Interview Result', [2640, 300], [
-		['Successful', "={{ $json.interview.result === 'passed' }}"],
-		['Unsuccessful', "={{ $json.interview.result === 'failed' }}"],
-	]);
-	setNode(b, 'Candidate Profile', [3080, 200], [['profile', 'object', "={{ { ...$json.candidate, tags: ['Interview export', 'Interview passed'] } }}"]]);
+	switchNode(
+		b,
+		'Interview Result',
+		[2640, 300],
+		[
+			['Successful', "={{ $json.interview.result === 'passed' }}"],
+			['Unsuccessful', "={{ $json.interview.result === 'failed' }}"],
+		],
+	);
+	setNode(
+		b,
+		'Candidate Profile',
+		[3080, 200],
+		[
+			[
+				'profile',
+				'object',
+				"={{ { ...$json.candidate, tags: ['Interview export', 'Interview passed'] } }}",
+			],
+		],
+	);
 	b.keep('Upsert Candidate', [3300, 200]);
 	b.keep('Add Feedback Note', [3520, 100]);
-	filterNode(b, 'Has Report?', [3520, 320], "={{ $json.jobApplication !== 'notAttached' && !!$('Interview Completed').item.json.interview.reportUrl }}");
-	downloadFile(b, 'Download Report', [3740, 320], "$('Interview Completed').item.json.interview.reportUrl", 'report');
+	filterNode(
+		b,
+		'Has Report?',
+		[3520, 320],
+		"={{ $json.jobApplication !== 'notAttached' && !!$('Interview Completed').item.json.interview.reportUrl }}",
+	);
+	downloadFile(
+		b,
+		'Download Report',
+		[3740, 320],
+		"$('Interview Completed').item.json.interview.reportUrl",
+		'report',
+	);
 	b.keep('Attach Report', [3960, 320]);
-	filterNode(b, 'Export Unsuccessful?', [3080, 560], "={{ ['failed'].includes($json.interview.result) }}");
+	filterNode(
+		b,
+		'Export Unsuccessful?',
+		[3080, 560],
+		"={{ ['failed'].includes($json.interview.result) }}",
+	);
 	pseudonymize(b, [3300, 560]);
-	setNode(b, 'Pseudonymous Profile', [3960, 560], [
-		['profile', 'object', "={{ { email: $json.pseudonym.email, firstName: 'Candidate', lastName: $json.pseudonym.id, tags: ['Interview export', 'Interview not passed', 'Pseudonymised'] } }}"],
-	]);
+	setNode(
+		b,
+		'Pseudonymous Profile',
+		[3960, 560],
+		[
+			[
+				'profile',
+				'object',
+				"={{ { email: $json.pseudonym.email, firstName: 'Candidate', lastName: $json.pseudonym.id, tags: ['Interview export', 'Interview not passed', 'Pseudonymised'] } }}",
+			],
+		],
+	);
 	b.keep('Upsert Pseudonymous Candidate', [4180, 560]);
 	b.keep('Add Pseudonymous Feedback Note', [4400, 480]);
 	b.keep('Reject as Not Passed', [4400, 680]);
 	b.keep('Status Changed', [2200, 1500]);
 	b.keep('Get Changed Candidate', [2420, 1500]);
-	filterNode(b, 'Exported by This Recipe?', [2640, 1500], "={{ ($json.tags ?? []).includes('Interview export') }}");
-	postBack(b, 'Post Status Back', [2860, 1500], toolkit.nodes.find((node) => node.name === 'Post Status Back'));
+	filterNode(
+		b,
+		'Exported by This Recipe?',
+		[2640, 1500],
+		"={{ ($json.tags ?? []).includes('Interview export') }}",
+	);
+	postBack(
+		b,
+		'Post Status Back',
+		[2860, 1500],
+		toolkit.nodes.find((node) => node.name === 'Post Status Back'),
+	);
 	b.chain('Interview Completed', 'Interview Job → ATS Job', 'Job Mapped?', 'Interview Result');
 	b.connect('Interview Result', 'Candidate Profile', 0);
 	b.connect('Interview Result', 'Export Unsuccessful?', 1);
@@ -182,15 +378,31 @@ export function exportSmartRecruiters() {
 	b.connect('Upsert Candidate', 'Has Report?');
 	b.chain('Has Report?', 'Download Report', 'Attach Report');
 	b.connect('Export Unsuccessful?', 'Normalise Identifier');
-	b.chain('Pseudonymize', 'Pseudonymous Profile', 'Upsert Pseudonymous Candidate', 'Add Pseudonymous Feedback Note');
+	b.chain(
+		'Pseudonymize',
+		'Pseudonymous Profile',
+		'Upsert Pseudonymous Candidate',
+		'Add Pseudonymous Feedback Note',
+	);
 	b.connect('Upsert Pseudonymous Candidate', 'Reject as Not Passed');
-	b.chain('Status Changed', 'Get Changed Candidate', 'Exported by This Recipe?', 'Post Status Back');
+	b.chain(
+		'Status Changed',
+		'Get Changed Candidate',
+		'Exported by This Recipe?',
+		'Post Status Back',
+	);
 	const who = "={{ 'candidate ' + $('Status Changed').item.json.application?.candidateId }}";
 	failures(
 		b,
 		[
-			...['Upsert Candidate', 'Add Feedback Note', 'Download Report', 'Attach Report'].map((step) => [step, WHO]),
-			...['Upsert Pseudonymous Candidate', 'Add Pseudonymous Feedback Note', 'Reject as Not Passed'].map((step) => [step, WHO_PSEUDONYMOUS]),
+			...['Upsert Candidate', 'Add Feedback Note', 'Download Report', 'Attach Report'].map(
+				(step) => [step, WHO],
+			),
+			...[
+				'Upsert Pseudonymous Candidate',
+				'Add Pseudonymous Feedback Note',
+				'Reject as Not Passed',
+			].map((step) => [step, WHO_PSEUDONYMOUS]),
 			['Get Changed Candidate', who],
 			['Post Status Back', who],
 		],
@@ -198,4 +410,3 @@ export function exportSmartRecruiters() {
 	);
 	return b.workflow();
 }
-

@@ -1,4 +1,12 @@
-import { Builder, failures, httpRequest, ifNode, ONBOARDING_HTTP_OPTIONS, setNode, toolkitEdition } from './lib.mjs';
+import {
+	Builder,
+	failures,
+	httpRequest,
+	ifNode,
+	ONBOARDING_HTTP_OPTIONS,
+	setNode,
+	toolkitEdition,
+} from './lib.mjs';
 
 const INTERVALS =
 	"{ 'per-hour-wage': 'hour', hourly: 'hour', 'per-day-wage': 'day', daily: 'day', 'per-week-salary': 'week', weekly: 'week', 'bi-week-salary': 'biweek', biweekly: 'biweek', 'semi-month-salary': 'semimonth', semimonthly: 'semimonth', 'per-month-salary': 'month', monthly: 'month', 'bi-month-salary': 'bimonth', bimonthly: 'bimonth', 'per-year-salary': 'year', yearly: 'year', annual: 'year', annually: 'year', 'one-time': 'once', 'one time': 'once' }";
@@ -34,7 +42,9 @@ function onboardingPush(b, position) {
 			options: ONBOARDING_HTTP_OPTIONS,
 		},
 		{
-			credentials: { httpHeaderAuth: { id: 'onboarding-api-header', name: 'Onboarding API (Header Auth)' } },
+			credentials: {
+				httpHeaderAuth: { id: 'onboarding-api-header', name: 'Onboarding API (Header Auth)' },
+			},
 			retryOnFail: true,
 			maxTries: 5,
 			waitBetweenTries: 2000,
@@ -88,7 +98,7 @@ function stickies(b, ats, x, hiredCheck) {
 		[x - 40, -200],
 		900,
 		380,
-		'### One employee per hire\n**Onboarding Push** (HTTP Request) POSTs the record with `Idempotency-Key: <ATS candidate id>`, so a retried delivery never creates a second employee; it retries lost connections. **Onboarding Result** reads the answer: 2xx = created (also on a replay), 409 = already there (done, no note), anything else = refused (the item fails, with the system\'s message). **Employee Record** leaves empty values out, so a hire whose form lacks an answer still goes through; the HR system validates the rest.',
+		"### One employee per hire\n**Onboarding Push** (HTTP Request) POSTs the record with `Idempotency-Key: <ATS candidate id>`, so a retried delivery never creates a second employee; it retries lost connections. **Onboarding Result** reads the answer: 2xx = created (also on a replay), 409 = already there (done, no note), anything else = refused (the item fails, with the system's message). **Employee Record** leaves empty values out, so a hire whose form lacks an answer still goes through; the HR system validates the rest.",
 		7,
 	);
 	b.sticky(
@@ -103,8 +113,17 @@ function stickies(b, ats, x, hiredCheck) {
 
 export function hireLever() {
 	const toolkit = toolkitEdition('hire-to-onboarding.lever.json');
-	const b = new Builder('hire-to-onboarding.lever.json', 'Hired in Lever → onboarding (n8n Cloud)', toolkit);
-	stickies(b, 'Lever', 1340, 'Lever does not sign a delivery\'s data, so **Hired in Lever?** reads the opportunity and goes on only when Lever shows it archived as hired.');
+	const b = new Builder(
+		'hire-to-onboarding.lever.json',
+		'Hired in Lever → onboarding (n8n Cloud)',
+		toolkit,
+	);
+	stickies(
+		b,
+		'Lever',
+		1340,
+		"Lever does not sign a delivery's data, so **Hired in Lever?** reads the opportunity and goes on only when Lever shows it archived as hired.",
+	);
 	b.keep('Hired (Webhook)');
 	b.keep('Hired (Schedule)');
 	b.keep('Get Opportunity');
@@ -114,32 +133,50 @@ export function hireLever() {
 	b.keep('Get Referrals');
 	ifNode(b, 'Has Offer?', [900, 300], '={{ !!$json.offer }}');
 	b.keep('Get Posting');
-	setNode(b, 'Employee Record', [1340, 200], [
+	setNode(
+		b,
+		'Employee Record',
+		[1340, 200],
 		[
-			'employee',
-			'object',
-			employeeExpression(
-				"{ atsSource: 'lever', atsCandidateId: $('Get Opportunity').item.json.id, firstName: $('Get Opportunity').item.json.name.trim().split(/\\s+/).slice(0, -1).join(' ') || $('Get Opportunity').item.json.name.trim(), lastName: $('Get Opportunity').item.json.name.trim().split(/\\s+/).pop(), email: $('Get Opportunity').item.json.emails[0], jobTitle: $('Get Offer').item.json.offer.job_title || $json.text, startDate: $('Get Offer').item.json.offer.anticipated_start_date, department: $json.categories?.department, location: $json.categories?.location, referral: $('Get Opportunity').item.json.origin === 'referred' ? ($('Get Opportunity').item.json.sources || []).join(', ') || 'Referral' : '', salary: { amount: $('Get Offer').item.json.offer.salary_amount, currency: $('Get Offer').item.json.offer.compensation_currency, interval: $('Get Offer').item.json.offer.salary_interval }, customFields: { tShirtSize: $('Get Profile Forms').item.json.customFields?.['T-shirt size'], startLocation: $('Get Profile Forms').item.json.customFields?.['Start location'], referrer: ($('Get Referrals').item.json.referral || {})['Name of referrer'] } }",
-			),
+			[
+				'employee',
+				'object',
+				employeeExpression(
+					"{ atsSource: 'lever', atsCandidateId: $('Get Opportunity').item.json.id, firstName: $('Get Opportunity').item.json.name.trim().split(/\\s+/).slice(0, -1).join(' ') || $('Get Opportunity').item.json.name.trim(), lastName: $('Get Opportunity').item.json.name.trim().split(/\\s+/).pop(), email: $('Get Opportunity').item.json.emails[0], jobTitle: $('Get Offer').item.json.offer.job_title || $json.text, startDate: $('Get Offer').item.json.offer.anticipated_start_date, department: $json.categories?.department, location: $json.categories?.location, referral: $('Get Opportunity').item.json.origin === 'referred' ? ($('Get Opportunity').item.json.sources || []).join(', ') || 'Referral' : '', salary: { amount: $('Get Offer').item.json.offer.salary_amount, currency: $('Get Offer').item.json.offer.compensation_currency, interval: $('Get Offer').item.json.offer.salary_interval }, customFields: { tShirtSize: $('Get Profile Forms').item.json.customFields?.['T-shirt size'], startLocation: $('Get Profile Forms').item.json.customFields?.['Start location'], referrer: ($('Get Referrals').item.json.referral || {})['Name of referrer'] } }",
+				),
+			],
 		],
-	]);
+	);
 	onboardingPush(b, [1560, 200]);
 	ifNode(b, 'First Push?', [2220, 200], "={{ $json.onboarding.action === 'created' }}");
 	b.keep('Note: Onboarding Started', [2440, 200]);
 	b.keep('Note: Offer Missing');
 	b.connect('Hired (Webhook)', 'Get Opportunity');
 	b.connect('Hired (Schedule)', 'Get Opportunity');
-	b.chain('Get Opportunity', 'Hired in Lever?', 'Get Offer', 'Get Profile Forms', 'Get Referrals', 'Has Offer?', 'Get Posting', 'Employee Record');
+	b.chain(
+		'Get Opportunity',
+		'Hired in Lever?',
+		'Get Offer',
+		'Get Profile Forms',
+		'Get Referrals',
+		'Has Offer?',
+		'Get Posting',
+		'Employee Record',
+	);
 	b.connect('Has Offer?', 'Note: Offer Missing', 1);
 	b.connect('Pushed?', 'First Push?', 0);
 	b.connect('First Push?', 'Note: Onboarding Started');
-	const who = "={{ $('Get Opportunity').item.json.emails?.[0] ?? 'opportunity ' + $('Get Opportunity').item.json.id }}";
-	const trigger = "={{ 'opportunity ' + ($('Hired (Webhook)').isExecuted ? $('Hired (Webhook)').item.json.data?.opportunityId : $('Hired (Schedule)').item.json.id) }}";
+	const who =
+		"={{ $('Get Opportunity').item.json.emails?.[0] ?? 'opportunity ' + $('Get Opportunity').item.json.id }}";
+	const trigger =
+		"={{ 'opportunity ' + ($('Hired (Webhook)').isExecuted ? $('Hired (Webhook)').item.json.data?.opportunityId : $('Hired (Schedule)').item.json.id) }}";
 	failures(
 		b,
 		[
 			['Get Opportunity', trigger],
-			...['Get Offer', 'Get Profile Forms', 'Get Referrals', 'Get Posting', 'Onboarding Push'].map((step) => [step, who]),
+			...['Get Offer', 'Get Profile Forms', 'Get Referrals', 'Get Posting', 'Onboarding Push'].map(
+				(step) => [step, who],
+			),
 			['Refusal', who, 0, 'Onboarding Push'],
 			['Note: Onboarding Started', who],
 			['Note: Offer Missing', who],
@@ -151,7 +188,11 @@ export function hireLever() {
 
 export function hireSmartRecruiters() {
 	const toolkit = toolkitEdition('hire-to-onboarding.smartrecruiters.json');
-	const b = new Builder('hire-to-onboarding.smartrecruiters.json', 'Hired in SmartRecruiters → onboarding (n8n Cloud)', toolkit);
+	const b = new Builder(
+		'hire-to-onboarding.smartrecruiters.json',
+		'Hired in SmartRecruiters → onboarding (n8n Cloud)',
+		toolkit,
+	);
 	stickies(
 		b,
 		'SmartRecruiters',
@@ -161,9 +202,19 @@ export function hireSmartRecruiters() {
 	const at = (name) => toolkit.nodes.find((node) => node.name === name).position;
 	b.keep('Hired (Webhook)');
 	b.keep('Hired (Schedule)');
-	ifNode(b, 'Hired in SmartRecruiters?', at('Hired in SmartRecruiters?'), "={{ $json.application?.status === 'HIRED' }}");
+	ifNode(
+		b,
+		'Hired in SmartRecruiters?',
+		at('Hired in SmartRecruiters?'),
+		"={{ $json.application?.status === 'HIRED' }}",
+	);
 	b.keep('Get Offer');
-	ifNode(b, 'Has Start Date?', at('Has Start Date?'), '={{ !!($json.offer?.startDate || $json.application?.startsOn) }}');
+	ifNode(
+		b,
+		'Has Start Date?',
+		at('Has Start Date?'),
+		'={{ !!($json.offer?.startDate || $json.application?.startsOn) }}',
+	);
 	b.keep('Get Candidate');
 	b.keep('Get Job');
 	setNode(b, 'Employee Record', at('Employee Record'), [
@@ -183,18 +234,28 @@ export function hireSmartRecruiters() {
 	b.keep('Note: Start Date Missing');
 	b.connect('Hired (Webhook)', 'Hired in SmartRecruiters?');
 	b.connect('Hired (Schedule)', 'Hired in SmartRecruiters?');
-	b.chain('Hired in SmartRecruiters?', 'Get Offer', 'Has Start Date?', 'Get Candidate', 'Get Job', 'Employee Record');
+	b.chain(
+		'Hired in SmartRecruiters?',
+		'Get Offer',
+		'Has Start Date?',
+		'Get Candidate',
+		'Get Job',
+		'Employee Record',
+	);
 	b.connect('Has Start Date?', 'Note: Start Date Missing', 1);
 	b.connect('Pushed?', 'First Push?', 0);
 	b.connect('Pushed?', 'Set Onboarding Status', 0);
 	b.connect('First Push?', 'Note: Onboarding Started');
-	const who = "={{ 'candidate ' + $('Hired in SmartRecruiters?').item.json.application.candidateId }}";
+	const who =
+		"={{ 'candidate ' + $('Hired in SmartRecruiters?').item.json.application.candidateId }}";
 	failures(
 		b,
 		[
 			...['Get Offer', 'Get Candidate', 'Get Job', 'Onboarding Push'].map((step) => [step, who]),
 			['Refusal', who, 0, 'Onboarding Push'],
-			...['Set Onboarding Status', 'Note: Onboarding Started', 'Note: Start Date Missing'].map((step) => [step, who]),
+			...['Set Onboarding Status', 'Note: Onboarding Started', 'Note: Start Date Missing'].map(
+				(step) => [step, who],
+			),
 		],
 		[x + 1320, 960],
 	);

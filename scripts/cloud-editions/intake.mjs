@@ -19,14 +19,24 @@ export function contactEventIntake(b, { name, path, types, credential, x = 0, y 
 		{ httpMethod: 'POST', path, responseMode: 'responseNode', options: { rawBody: true } },
 		{ webhookId: uuid(`${b.file}/${webhook}/webhookId`) },
 	);
-	cryptoHmac(b, 'Sign Body', [x + 220, y], { binary: 'data', output: 'expectedSignature', credential });
+	cryptoHmac(b, 'Sign Body', [x + 220, y], {
+		binary: 'data',
+		output: 'expectedSignature',
+		credential,
+	});
 	ifNode(
 		b,
 		'Signature Valid?',
 		[x + 440, y],
 		"={{ String($json.headers['x-signature'] ?? '').trim().toLowerCase().replace(/^sha256=/, '') === $json.expectedSignature }}",
 	);
-	respondNode(b, 'Refuse: Invalid Signature', [x + 660, y + 200], 401, '={{ { message: \'Missing or invalid signature in header "x-signature"\' } }}');
+	respondNode(
+		b,
+		'Refuse: Invalid Signature',
+		[x + 660, y + 200],
+		401,
+		'={{ { message: \'Missing or invalid signature in header "x-signature"\' } }}',
+	);
 	ifNode(
 		b,
 		'Valid Events?',
@@ -40,17 +50,26 @@ export function contactEventIntake(b, { name, path, types, credential, x = 0, y 
 		400,
 		"={{ { message: 'Invalid event: each event needs eventId, type, occurredAt (ISO 8601) and contact.email' } }}",
 	);
-	setNode(b, 'Event List', [x + 880, y], [['events', 'array', '={{ [].concat($json.body) }}']], { keepOthers: false });
-	b.add('Split Events', 'n8n-nodes-base.splitOut', 1, [x + 1100, y], { fieldToSplitOut: 'events', options: {} });
+	setNode(b, 'Event List', [x + 880, y], [['events', 'array', '={{ [].concat($json.body) }}']], {
+		keepOthers: false,
+	});
+	b.add('Split Events', 'n8n-nodes-base.splitOut', 1, [x + 1100, y], {
+		fieldToSplitOut: 'events',
+		options: {},
+	});
 	b.add(
 		'Ignore Repeated Event IDs',
 		'n8n-nodes-base.removeDuplicates',
 		2,
 		[x + 1320, y],
-		{ operation: 'removeItemsSeenInPreviousExecutions', dedupeValue: '={{ String($json.eventId).trim() }}', options: { historySize: 10000 } },
+		{
+			operation: 'removeItemsSeenInPreviousExecutions',
+			dedupeValue: '={{ String($json.eventId).trim() }}',
+			options: { historySize: 10000 },
+		},
 		{ alwaysOutputData: true },
 	);
-	const fresh = "$input.all().filter(item => item.json.eventId !== undefined)";
+	const fresh = '$input.all().filter(item => item.json.eventId !== undefined)';
 	respondNode(
 		b,
 		'Acknowledge',
@@ -58,24 +77,41 @@ export function contactEventIntake(b, { name, path, types, credential, x = 0, y 
 		200,
 		`={{ { received: $('Event List').first().json.events.length, accepted: ${fresh}.filter(item => ${typesList(types)}.includes(item.json.type)).length, ignored: ${fresh}.filter(item => !${typesList(types)}.includes(item.json.type)).length, duplicates: $('Event List').first().json.events.length - ${fresh}.length } }}`,
 	);
-	filterNode(b, 'Wanted Events', [x + 1760, y], `={{ $json.eventId !== undefined && ${typesList(types)}.includes($json.type) }}`);
+	filterNode(
+		b,
+		'Wanted Events',
+		[x + 1760, y],
+		`={{ $json.eventId !== undefined && ${typesList(types)}.includes($json.type) }}`,
+	);
 	const links =
 		"[...($json.contact.links ?? []), ...($json.contact.urls ?? [])].map(url => url.trim()).filter((url, index, all) => all.indexOf(url) === index).reduce((links, url) => { const host = (url.split('/')[2] ?? '').split('@').pop().split(':')[0].toLowerCase().replace(/^www\\./, ''); const network = host === 'linkedin.com' || host.endsWith('.linkedin.com') ? 'linkedin' : host === 'github.com' ? 'github' : ['twitter.com', 'x.com'].includes(host) ? 'twitter' : ['facebook.com', 'fb.com'].includes(host) ? 'facebook' : 'website'; if (links[network] === undefined) links[network] = url; else links.other = [...(links.other ?? []), url]; return links; }, {})";
 	const text = (field) => `${field}: $json.contact.${field}?.trim() || undefined`;
-	setNode(b, name, [x + 1980, y], [
-		['eventId', 'string', '={{ String($json.eventId).trim() }}'],
+	setNode(
+		b,
+		name,
+		[x + 1980, y],
 		[
-			'candidate',
-			'object',
-			`={{ Object.fromEntries(Object.entries({ email: $json.contact.email.trim(), ${['firstName', 'lastName', 'name', 'headline', 'company', 'location'].map(text).join(', ')}, phones: $json.contact.phones?.map(phone => typeof phone === 'string' ? { value: phone.trim() } : phone), links: Object.keys(${links}).length > 0 ? ${links} : undefined, customFields: $json.contact.customFields }).filter(([, value]) => value !== undefined)) }}`,
+			['eventId', 'string', '={{ String($json.eventId).trim() }}'],
+			[
+				'candidate',
+				'object',
+				`={{ Object.fromEntries(Object.entries({ email: $json.contact.email.trim(), ${['firstName', 'lastName', 'name', 'headline', 'company', 'location'].map(text).join(', ')}, phones: $json.contact.phones?.map(phone => typeof phone === 'string' ? { value: phone.trim() } : phone), links: Object.keys(${links}).length > 0 ? ${links} : undefined, customFields: $json.contact.customFields }).filter(([, value]) => value !== undefined)) }}`,
+			],
 		],
-	]);
+	);
 	b.connect(webhook, 'Sign Body');
 	b.connect('Sign Body', 'Signature Valid?');
 	b.connect('Signature Valid?', 'Valid Events?', 0);
 	b.connect('Signature Valid?', 'Refuse: Invalid Signature', 1);
 	b.connect('Valid Events?', 'Event List', 0);
 	b.connect('Valid Events?', 'Refuse: Invalid Event', 1);
-	b.chain('Event List', 'Split Events', 'Ignore Repeated Event IDs', 'Acknowledge', 'Wanted Events', name);
+	b.chain(
+		'Event List',
+		'Split Events',
+		'Ignore Repeated Event IDs',
+		'Acknowledge',
+		'Wanted Events',
+		name,
+	);
 	return { webhook, last: name, end: x + 1980 };
 }

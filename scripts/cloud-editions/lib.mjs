@@ -32,7 +32,8 @@ function checkExpression(value, where) {
 function walk(value, where) {
 	if (typeof value === 'string') checkExpression(value, where);
 	else if (Array.isArray(value)) value.forEach((entry, index) => walk(entry, `${where}[${index}]`));
-	else if (value && typeof value === 'object') for (const [key, child] of Object.entries(value)) walk(child, `${where}.${key}`);
+	else if (value && typeof value === 'object')
+		for (const [key, child] of Object.entries(value)) walk(child, `${where}.${key}`);
 }
 
 export class Builder {
@@ -45,7 +46,15 @@ export class Builder {
 	}
 	add(name, type, typeVersion, position, parameters, extra = {}) {
 		if (this.nodes.some((node) => node.name === name)) throw new Error(`duplicate node ${name}`);
-		const node = { parameters, id: uuid(`${this.file}/${name}`), name, type, typeVersion, position, ...extra };
+		const node = {
+			parameters,
+			id: uuid(`${this.file}/${name}`),
+			name,
+			type,
+			typeVersion,
+			position,
+			...extra,
+		};
 		walk(parameters, `${this.file}/${name}`);
 		this.nodes.push(node);
 		return node;
@@ -56,13 +65,22 @@ export class Builder {
 		if (!node) throw new Error(`toolkit edition has no ${name}`);
 		if (!node.type.startsWith('n8n-nodes-ats-sync.')) throw new Error(`${name} is a ${node.type}`);
 		Object.assign(node, { position: position ?? node.position }, changes);
-		if (changes.parameters) node.parameters = { ...this.toolkit.nodes.find((c) => c.name === name).parameters, ...changes.parameters };
+		if (changes.parameters)
+			node.parameters = {
+				...this.toolkit.nodes.find((c) => c.name === name).parameters,
+				...changes.parameters,
+			};
 		walk(node.parameters, `${this.file}/${name}`);
 		this.nodes.push(node);
 		return node;
 	}
 	sticky(key, position, width, height, content, color) {
-		return this.add(key, 'n8n-nodes-base.stickyNote', 1, position, { content, height, width, ...(color ? { color } : {}) });
+		return this.add(key, 'n8n-nodes-base.stickyNote', 1, position, {
+			content,
+			height,
+			width,
+			...(color ? { color } : {}),
+		});
 	}
 	connect(from, to, output = 0, input = 0) {
 		if (!this.nodes.some((node) => node.name === from)) throw new Error(`connect: no ${from}`);
@@ -105,10 +123,18 @@ export const conditions = (key, expression) => ({
 });
 
 export function ifNode(b, name, position, expression) {
-	return b.add(name, 'n8n-nodes-base.if', 2.2, position, { conditions: conditions(`${b.file}/${name}`, expression), looseTypeValidation: true, options: {} });
+	return b.add(name, 'n8n-nodes-base.if', 2.2, position, {
+		conditions: conditions(`${b.file}/${name}`, expression),
+		looseTypeValidation: true,
+		options: {},
+	});
 }
 export function filterNode(b, name, position, expression) {
-	return b.add(name, 'n8n-nodes-base.filter', 2.2, position, { conditions: conditions(`${b.file}/${name}`, expression), looseTypeValidation: true, options: {} });
+	return b.add(name, 'n8n-nodes-base.filter', 2.2, position, {
+		conditions: conditions(`${b.file}/${name}`, expression),
+		looseTypeValidation: true,
+		options: {},
+	});
 }
 export function switchNode(b, name, position, rules, options = {}) {
 	return b.add(name, 'n8n-nodes-base.switch', 3.2, position, {
@@ -132,7 +158,12 @@ export function setNode(b, name, position, fields, { keepOthers = true, extra = 
 		position,
 		{
 			assignments: {
-				assignments: fields.map(([field, type, value]) => ({ id: uuid(`${b.file}/${name}/${field}`), name: field, value, type })),
+				assignments: fields.map(([field, type, value]) => ({
+					id: uuid(`${b.file}/${name}/${field}`),
+					name: field,
+					value,
+					type,
+				})),
 			},
 			...(keepOthers ? { includeOtherFields: true } : {}),
 			options: {},
@@ -171,8 +202,11 @@ export function cryptoHmac(b, name, position, { value, binary, output, credentia
  * branches, naming every failed item. `sources` are [step, who expression, output (default 1: the error output), where (default: the step)].
  */
 export function failures(b, sources, [mergeX, y]) {
-	if (sources.length < 2 || sources.length > 10) throw new Error(`${b.file}: ${sources.length} failure sources`);
-	b.add('Collect Failures', 'n8n-nodes-base.merge', 3.2, [mergeX, y], { numberInputs: sources.length });
+	if (sources.length < 2 || sources.length > 10)
+		throw new Error(`${b.file}: ${sources.length} failure sources`);
+	b.add('Collect Failures', 'n8n-nodes-base.merge', 3.2, [mergeX, y], {
+		numberInputs: sources.length,
+	});
 	sources.forEach(([step, who, output = 1, where = step], input) => {
 		const name = step === where ? `Failed at ${step}` : `Failed at ${where} (${step})`;
 		setNode(
@@ -190,7 +224,8 @@ export function failures(b, sources, [mergeX, y]) {
 		b.connect(name, 'Collect Failures', 0, input);
 	});
 	b.add('Fail the Execution', 'n8n-nodes-base.stopAndError', 1, [mergeX + 220, y], {
-		errorMessage: "={{ $input.all().map(item => item.json.who + ' failed at \"' + item.json.where + '\": ' + item.json.why).join('\\n') }}",
+		errorMessage:
+			"={{ $input.all().map(item => item.json.who + ' failed at \"' + item.json.where + '\": ' + item.json.why).join('\\n') }}",
 	});
 	b.connect('Collect Failures', 'Fail the Execution');
 }
@@ -214,4 +249,6 @@ export function downloadFile(b, name, position, urlExpression, property) {
 	);
 }
 
-export const ONBOARDING_HTTP_OPTIONS = { response: { response: { fullResponse: true, neverError: true } } };
+export const ONBOARDING_HTTP_OPTIONS = {
+	response: { response: { fullResponse: true, neverError: true } },
+};

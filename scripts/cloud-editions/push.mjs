@@ -1,4 +1,12 @@
-import { Builder, downloadFile, failures, filterNode, setNode, switchNode, toolkitEdition } from './lib.mjs';
+import {
+	Builder,
+	downloadFile,
+	failures,
+	filterNode,
+	setNode,
+	switchNode,
+	toolkitEdition,
+} from './lib.mjs';
 
 const WHO = "={{ $('Contact Event').item.json.contact.email }}";
 import { contactEventIntake } from './intake.mjs';
@@ -9,7 +17,8 @@ const CRED = { id: 'outreach-webhook-crypto', name: 'Outreach webhook (Crypto)' 
 const POLICY =
 	"={{ ({ added: ['contact.added', 'contact.replied', 'contact.interested'], replied: ['contact.replied', 'contact.interested'], interested: ['contact.interested'], never: [] })[({ 'sw-q3-sourcing': 'added', 'sw-exec-search': 'interested' })[$json.campaign.id] ?? 'replied'].includes($json.type) }}";
 
-const NOTE_TITLE = "={{ ({ email: 'Email', linkedin: 'LinkedIn', call: 'Call' })[$('Contact Event').item.json.outreachType] ?? '' }}";
+const NOTE_TITLE =
+	"={{ ({ email: 'Email', linkedin: 'LinkedIn', call: 'Call' })[$('Contact Event').item.json.outreachType] ?? '' }}";
 
 function intro(b, ats, extra) {
 	b.sticky(
@@ -41,27 +50,68 @@ function intro(b, ats, extra) {
 		[2140, 900],
 		1500,
 		220,
-		'### Failed contacts fail the execution\nEvery failing step sends its item to **Failed at <step>** (who: the contact\'s email, where: the step, why: its error) and on to **Collect Failures**. That Merge runs only when nothing else is left to run (n8n\'s v1 execution order), so the other contacts are written first; then **Fail the Execution** (Stop and Error) ends the execution as failed, listing each failed contact.',
+		"### Failed contacts fail the execution\nEvery failing step sends its item to **Failed at <step>** (who: the contact's email, where: the step, why: its error) and on to **Collect Failures**. That Merge runs only when nothing else is left to run (n8n's v1 execution order), so the other contacts are written first; then **Fail the Execution** (Stop and Error) ends the execution as failed, listing each failed contact.",
 		3,
 	);
 }
 
 export function pushLever() {
 	const toolkit = toolkitEdition('push-on-interested.lever.json');
-	const b = new Builder('push-on-interested.lever.json', 'Push interested contacts to Lever (n8n Cloud)', toolkit);
+	const b = new Builder(
+		'push-on-interested.lever.json',
+		'Push interested contacts to Lever (n8n Cloud)',
+		toolkit,
+	);
 	intro(b, 'Lever', 'Outreach Status → Stage (Lever stage IDs)');
-	contactEventIntake(b, { name: 'Contact Event', path: 'push-on-interested-lever', types: OUTREACH_TYPES, credential: CRED });
+	contactEventIntake(b, {
+		name: 'Contact Event',
+		path: 'push-on-interested-lever',
+		types: OUTREACH_TYPES,
+		credential: CRED,
+	});
 	filterNode(b, 'Sync Policy', [2200, 300], POLICY);
-	setNode(b, 'Campaign → Job', [2420, 300], [
-		['lever.postingId', 'string', "={{ ({ 'sw-backend-berlin': '6bf017d8-6bd4-4857-adf9-d5a00aecee87', 'sw-q3-sourcing': 'd1130a38-c66d-4f50-99ed-bf7b99da7a6b' })[$json.campaign.id] ?? '' }}"],
-	]);
-	setNode(b, 'Outreach Status → Stage', [2640, 300], [
-		['lever.stageId', 'string', "={{ ({ 'contact.added': 'lead-new', 'contact.replied': 'lead-responded', 'contact.interested': 'c4cb7fbb-1843-4f84-b607-5bd637f99f3a' })[$json.type] ?? '' }}"],
-	]);
-	filterNode(b, 'Job and Stage Mapped?', [2860, 300], "={{ $json.lever.postingId !== '' && $json.lever.stageId !== '' }}");
-	setNode(b, 'Candidate Profile', [3080, 300], [
-		['profile', 'object', "={{ { ...$json.candidate, tags: ['Outreach', $json.campaign.name || $json.campaign.id], sources: ['Outreach'] } }}"],
-	]);
+	setNode(
+		b,
+		'Campaign → Job',
+		[2420, 300],
+		[
+			[
+				'lever.postingId',
+				'string',
+				"={{ ({ 'sw-backend-berlin': '6bf017d8-6bd4-4857-adf9-d5a00aecee87', 'sw-q3-sourcing': 'd1130a38-c66d-4f50-99ed-bf7b99da7a6b' })[$json.campaign.id] ?? '' }}",
+			],
+		],
+	);
+	setNode(
+		b,
+		'Outreach Status → Stage',
+		[2640, 300],
+		[
+			[
+				'lever.stageId',
+				'string',
+				"={{ ({ 'contact.added': 'lead-new', 'contact.replied': 'lead-responded', 'contact.interested': 'c4cb7fbb-1843-4f84-b607-5bd637f99f3a' })[$json.type] ?? '' }}",
+			],
+		],
+	);
+	filterNode(
+		b,
+		'Job and Stage Mapped?',
+		[2860, 300],
+		"={{ $json.lever.postingId !== '' && $json.lever.stageId !== '' }}",
+	);
+	setNode(
+		b,
+		'Candidate Profile',
+		[3080, 300],
+		[
+			[
+				'profile',
+				'object',
+				"={{ { ...$json.candidate, tags: ['Outreach', $json.campaign.name || $json.campaign.id], sources: ['Outreach'] } }}",
+			],
+		],
+	);
 	b.keep('Upsert Candidate', [3300, 300]);
 	setNode(b, 'Note Title', [3520, 200], [['noteTitle', 'string', NOTE_TITLE]]);
 	filterNode(b, 'Has Note Title?', [3740, 200], "={{ $json.noteTitle !== '' }}");
@@ -69,35 +119,87 @@ export function pushLever() {
 	filterNode(b, 'Has CV?', [3520, 440], "={{ !!$('Contact Event').item.json.cvUrl }}");
 	downloadFile(b, 'Download CV', [3740, 440], "$('Contact Event').item.json.cvUrl", 'cv');
 	b.keep('Attach CV', [3960, 440]);
-	b.chain('Contact Event', 'Sync Policy', 'Campaign → Job', 'Outreach Status → Stage', 'Job and Stage Mapped?', 'Candidate Profile', 'Upsert Candidate');
+	b.chain(
+		'Contact Event',
+		'Sync Policy',
+		'Campaign → Job',
+		'Outreach Status → Stage',
+		'Job and Stage Mapped?',
+		'Candidate Profile',
+		'Upsert Candidate',
+	);
 	b.connect('Upsert Candidate', 'Note Title');
 	b.connect('Upsert Candidate', 'Has CV?');
 	b.chain('Note Title', 'Has Note Title?', 'Add Outreach Note');
 	b.chain('Has CV?', 'Download CV', 'Attach CV');
-	failures(b, ['Upsert Candidate', 'Add Outreach Note', 'Download CV', 'Attach CV'].map((step) => [step, WHO]), [4400, 960]);
+	failures(
+		b,
+		['Upsert Candidate', 'Add Outreach Note', 'Download CV', 'Attach CV'].map((step) => [
+			step,
+			WHO,
+		]),
+		[4400, 960],
+	);
 	return b.workflow();
 }
 
 export function pushSmartRecruiters() {
 	const toolkit = toolkitEdition('push-on-interested.smartrecruiters.json');
-	const b = new Builder('push-on-interested.smartrecruiters.json', 'Push interested contacts to SmartRecruiters (n8n Cloud)', toolkit);
+	const b = new Builder(
+		'push-on-interested.smartrecruiters.json',
+		'Push interested contacts to SmartRecruiters (n8n Cloud)',
+		toolkit,
+	);
 	intro(b, 'SmartRecruiters', 'Outreach Status → Status (status and sub-status per event type)');
-	contactEventIntake(b, { name: 'Contact Event', path: 'push-on-interested-smartrecruiters', types: OUTREACH_TYPES, credential: CRED });
+	contactEventIntake(b, {
+		name: 'Contact Event',
+		path: 'push-on-interested-smartrecruiters',
+		types: OUTREACH_TYPES,
+		credential: CRED,
+	});
 	filterNode(b, 'Sync Policy', [2200, 300], POLICY);
-	setNode(b, 'Campaign → Job', [2420, 300], [
-		['smartrecruiters.jobId', 'string', "={{ ({ 'sw-backend-berlin': '0b000000-0000-4000-8000-000000000001', 'sw-q3-sourcing': '0b000000-0000-4000-8000-000000000002' })[$json.campaign.id] ?? '' }}"],
-	]);
-	setNode(b, 'Outreach Status → Status', [2640, 300], [
+	setNode(
+		b,
+		'Campaign → Job',
+		[2420, 300],
 		[
-			'smartrecruiters.status',
-			'object',
-			"={{ ({ 'contact.added': { status: 'LEAD' }, 'contact.replied': { status: 'IN_REVIEW', subStatus: 'Screening call' }, 'contact.interested': { status: 'IN_REVIEW', subStatus: 'Hiring manager review' } })[$json.type] ?? {} }}",
+			[
+				'smartrecruiters.jobId',
+				'string',
+				"={{ ({ 'sw-backend-berlin': '0b000000-0000-4000-8000-000000000001', 'sw-q3-sourcing': '0b000000-0000-4000-8000-000000000002' })[$json.campaign.id] ?? '' }}",
+			],
 		],
-	]);
-	filterNode(b, 'Job and Status Mapped?', [2860, 300], "={{ $json.smartrecruiters.jobId !== '' && !!$json.smartrecruiters.status.status }}");
-	setNode(b, 'Candidate Profile', [3080, 300], [
-		['profile', 'object', "={{ { ...$json.candidate, tags: ['Outreach', $json.campaign.name || $json.campaign.id], sources: ['Outreach'] } }}"],
-	]);
+	);
+	setNode(
+		b,
+		'Outreach Status → Status',
+		[2640, 300],
+		[
+			[
+				'smartrecruiters.status',
+				'object',
+				"={{ ({ 'contact.added': { status: 'LEAD' }, 'contact.replied': { status: 'IN_REVIEW', subStatus: 'Screening call' }, 'contact.interested': { status: 'IN_REVIEW', subStatus: 'Hiring manager review' } })[$json.type] ?? {} }}",
+			],
+		],
+	);
+	filterNode(
+		b,
+		'Job and Status Mapped?',
+		[2860, 300],
+		"={{ $json.smartrecruiters.jobId !== '' && !!$json.smartrecruiters.status.status }}",
+	);
+	setNode(
+		b,
+		'Candidate Profile',
+		[3080, 300],
+		[
+			[
+				'profile',
+				'object',
+				"={{ { ...$json.candidate, tags: ['Outreach', $json.campaign.name || $json.campaign.id], sources: ['Outreach'] } }}",
+			],
+		],
+	);
 	b.keep('Upsert Candidate', [3300, 300]);
 	switchNode(
 		b,
@@ -119,13 +221,27 @@ export function pushSmartRecruiters() {
 	filterNode(b, 'Has CV?', [3740, 600], "={{ !!$('Contact Event').item.json.cvUrl }}");
 	downloadFile(b, 'Download CV', [3960, 600], "$('Contact Event').item.json.cvUrl", 'cv');
 	b.keep('Attach CV', [4180, 600]);
-	b.chain('Contact Event', 'Sync Policy', 'Campaign → Job', 'Outreach Status → Status', 'Job and Status Mapped?', 'Candidate Profile', 'Upsert Candidate');
+	b.chain(
+		'Contact Event',
+		'Sync Policy',
+		'Campaign → Job',
+		'Outreach Status → Status',
+		'Job and Status Mapped?',
+		'Candidate Profile',
+		'Upsert Candidate',
+	);
 	b.connect('Upsert Candidate', 'Note Title');
 	b.connect('Upsert Candidate', 'Application State');
 	b.chain('Note Title', 'Has Note Title?', 'Add Outreach Note');
 	b.connect('Application State', 'Set Mapped Status', 0);
 	b.connect('Application State', 'Has CV?', 1);
 	b.chain('Has CV?', 'Download CV', 'Attach CV');
-	failures(b, ['Upsert Candidate', 'Set Mapped Status', 'Add Outreach Note', 'Download CV', 'Attach CV'].map((step) => [step, WHO]), [4620, 960]);
+	failures(
+		b,
+		['Upsert Candidate', 'Set Mapped Status', 'Add Outreach Note', 'Download CV', 'Attach CV'].map(
+			(step) => [step, WHO],
+		),
+		[4620, 960],
+	);
 	return b.workflow();
 }

@@ -13,5 +13,15 @@ const files = Object.entries(cloudEditions()).map(([name, workflow]) => {
 	writeFileSync(file, `${JSON.stringify(workflow, null, 2)}\n`);
 	return file;
 });
-execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'prettier', 'bin', 'prettier.cjs'), '--write', '--log-level', 'warn', ...files], { stdio: 'inherit' });
+execFileSync(
+	process.execPath,
+	[
+		path.join(ROOT, 'node_modules', 'prettier', 'bin', 'prettier.cjs'),
+		'--write',
+		'--log-level',
+		'warn',
+		...files,
+	],
+	{ stdio: 'inherit' },
+);
 console.log(`wrote ${files.length} Cloud editions to ${path.relative(process.cwd(), dir) || dir}`);
