@@ -1,7 +1,8 @@
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { pollStartFromOption } from '../shared/poll';
+import { fieldsCollection } from '../shared/descriptions';
+import { pollEventProperty, pollStartFromOption } from '../shared/poll';
 import { expandOption } from './actions/common.descriptions';
 import { authenticationProperty } from './helpers/authentication';
 import { credentialTest } from './methods';
@@ -26,11 +27,8 @@ export class LeverPollTrigger implements INodeType {
 		],
 		properties: [
 			authenticationProperty,
-			{
-				displayName: 'Event',
-				name: 'event',
-				type: 'options',
-				options: [
+			pollEventProperty(
+				[
 					{
 						name: 'Application Created',
 						value: 'applicationCreated',
@@ -48,27 +46,20 @@ export class LeverPollTrigger implements INodeType {
 							'Opportunities updated since the last poll (legacy records whose updatedAt is empty are never reported)',
 					},
 				],
-				default: 'candidateHired',
-			},
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: [
-					{ ...expandOption, description: 'IDs to replace by full objects in each opportunity' },
-					{
-						displayName: 'Include Confidential',
-						name: 'includeConfidential',
-						type: 'boolean',
-						default: false,
-						description:
-							'Whether to include confidential opportunities too (the API key needs access to confidential data)',
-					},
-					pollStartFromOption,
-				],
-			},
+				'candidateHired',
+			),
+			fieldsCollection('options', [
+				{ ...expandOption, description: 'IDs to replace by full objects in each opportunity' },
+				{
+					displayName: 'Include Confidential',
+					name: 'includeConfidential',
+					type: 'boolean',
+					default: false,
+					description:
+						'Whether to include confidential opportunities too (the API key needs access to confidential data)',
+				},
+				pollStartFromOption,
+			]),
 		],
 	};
 

@@ -1,7 +1,8 @@
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { pollStartFromOption } from '../shared/poll';
+import { fieldsCollection } from '../shared/descriptions';
+import { pollEventProperty, pollStartFromOption } from '../shared/poll';
 import { authenticationProperty } from './helpers/authentication';
 import { CANDIDATE_STATUSES } from './helpers/constants';
 import { credentialTest } from './methods';
@@ -26,11 +27,8 @@ export class SmartRecruitersPollTrigger implements INodeType {
 		],
 		properties: [
 			authenticationProperty,
-			{
-				displayName: 'Event',
-				name: 'event',
-				type: 'options',
-				options: [
+			pollEventProperty(
+				[
 					{
 						name: 'Application Has Status',
 						value: 'applicationHasStatus',
@@ -38,8 +36,8 @@ export class SmartRecruitersPollTrigger implements INodeType {
 					},
 					{ name: 'Candidate Changed', value: 'candidateChanged', description: 'One item per candidate updated since the last poll' },
 				],
-				default: 'candidateChanged',
-			},
+				'candidateChanged',
+			),
 			{
 				displayName: 'Statuses',
 				name: 'statuses',
@@ -49,14 +47,7 @@ export class SmartRecruitersPollTrigger implements INodeType {
 				required: true,
 				displayOptions: { show: { event: ['applicationHasStatus'] } },
 			},
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: [pollStartFromOption],
-			},
+			fieldsCollection('options', [pollStartFromOption]),
 		],
 	};
 

@@ -1,13 +1,7 @@
-import type {
-	IDataObject,
-	IHookFunctions,
-	INodeType,
-	INodeTypeDescription,
-	IWebhookFunctions,
-	IWebhookResponseData,
-} from 'n8n-workflow';
+import type { IDataObject, IHookFunctions, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
+import { fieldsCollection } from '../shared/descriptions';
 import { splitKeys } from '../shared/parameters';
 import { seenIds } from '../shared/seenIds';
 import { authenticationProperty } from './helpers/authentication';
@@ -19,7 +13,7 @@ import { EVENT_NAMES, eventOptions, isApplicationEvent } from './trigger/events'
 import type { SecretKeyEntry } from './trigger/secretKeys';
 import { activeSecretKeys, withRotatedKey } from './trigger/secretKeys';
 import { matchingSignature } from './trigger/signature';
-import { isFreshUnixSeconds } from '../shared/webhookTime';
+import { isFreshUnixSeconds, refuseDelivery, signatureToleranceOption } from '../shared/webhookDelivery';
 import { assertDeliverableWebhookUrl } from '../shared/webhookUrl';
 
 /** What the trigger keeps between activation and deliveries (n8n persists node static data). */
@@ -66,33 +60,20 @@ export class SmartRecruitersTrigger implements INodeType {
 				description:
 					'SmartRecruiters events that start the workflow. There is no "hired" event: use Application: Status Updated with the "Only When Status Becomes" option.',
 			},
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: [
-					{
-						displayName: 'Only When Status Becomes',
-						name: 'onlyStatuses',
-						type: 'multiOptions',
-						options: CANDIDATE_STATUSES,
-						default: [],
-						description:
-							'For application events: read the application and start only when its status is one of these (e.g. Hired). Other events are not filtered.',
-					},
-					{
-						displayName: 'Signature Tolerance (Seconds)',
-						name: 'toleranceSeconds',
-						type: 'number',
-						typeOptions: { minValue: 1 },
-						default: 300,
-						description:
-							'Deliveries whose signed timestamp is further than this from now (in the past or the future) are refused, so a captured request cannot be replayed later',
-					},
-				],
-			},
+			fieldsCollection('options', [
+				{
+					displayName: 'Only When Status Becomes',
+					name: 'onlyStatuses',
+					type: 'multiOptions',
+					options: CANDIDATE_STATUSES,
+					default: [],
+					description:
+						'For application events: read the application and start only when its status is one of these (e.g. Hired). Other events are not filtered.',
+				},
+				signatureToleranceOption(
+					'Deliveries whose signed timestamp is further than this from now (in the past or the future) are refused, so a captured request cannot be replayed later',
+				),
+			]),
 		],
 	};
 
@@ -175,10 +156,7 @@ export class SmartRecruitersTrigger implements INodeType {
 			eventVersion: header('event-version'),
 			link: header('link'),
 		};
-		const reject = (reason: string): IWebhookResponseData => {
-			response.status(401).json({ message: reason });
-			return { noWebhookResponse: true };
-		};
+		const reject = (reason: string) => refuseDelivery(this, reason);
 
 		const { credentials } = await getAuthentication.call(this);
 		const pastedKeys = splitKeys(credentials.webhookSecretKeys);

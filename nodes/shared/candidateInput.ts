@@ -43,6 +43,11 @@ export function candidateInputProperties(fieldsBelow: INodeProperties[]): INodeP
 	];
 }
 
+/** A candidate's optional fields under "Define Below" (`profileFields`): each ATS's own. */
+export function profileFieldsProperty(options: INodeProperties[]): INodeProperties {
+	return { displayName: 'Additional Fields', name: 'profileFields', type: 'collection', placeholder: 'Add Field', default: {}, options };
+}
+
 /**
  * The candidate of one item, validated against the canonical profile schema and the ATS's field limits before
  * anything is sent; errors name the field. `fromFields` reads the ATS's "Define Below" fields into the profile

@@ -1,6 +1,11 @@
 import { DateTime } from 'luxon';
-import type { INodeProperties, IPollFunctions } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
+
+/** The poll triggers' "Event": what a poll returns (one name for both ATSs). */
+export function pollEventProperty(options: INodePropertyOptions[], defaultEvent: string): INodeProperties {
+	return { displayName: 'Event', name: 'event', type: 'options', options, default: defaultEvent };
+}
 
 /** The poll triggers' "Start From" option (in their Options collection). */
 export const pollStartFromOption: INodeProperties = {

@@ -303,9 +303,9 @@ describe('crash and rerun', () => {
 						stateFile,
 						killSwitch,
 						hire: (pushed, madeWhen, atCursor) => hire(pushed, madeWhen, atCursor ? cursor() : undefined),
-						// The list; per hire its application and offers, with a start date the candidate, the job, the push and
-						// the onboarding status (set, then read back), and a note (looked up, then added).
-						requestsFor: (made) => 1 + made.reduce((sum, one) => sum + (one.pushed ? 9 : 4), 0),
+						// The list; per hire its application and offers, with a start date its hire form properties, the candidate,
+						// the job, the push and the onboarding status (set, then read back), and a note (looked up, then added).
+						requestsFor: (made) => 1 + made.reduce((sum, one) => sum + (one.pushed ? 10 : 4), 0),
 					},
 					POLL_ROUNDS,
 					seededRandom(SEED + 2),

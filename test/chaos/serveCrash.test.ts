@@ -15,7 +15,7 @@ import { readFileSync } from 'node:fs';
 import { LEVER_SEED, startLeverSimulator } from '../simulators/lever';
 import { SR_RETRY_MINUTES } from '../simulators/smartrecruiters';
 import { freePort } from '../n8n/instance';
-import { ensureBuilt, recipeFile, recipeWith, startFileServer, tempDir, writeJson } from '../recipes/helpers';
+import { ensureBuilt, recipeWith, recipeWithLocalFiles, startFileServer, tempDir, writeJson } from '../recipes/helpers';
 import { srView } from '../recipes/srState';
 import { seededRandom } from '../seededRandom';
 import { compareOutcomes, contactBatch, leverOutcome } from './batch';
@@ -48,7 +48,8 @@ describe('ats-sync serve killed at seeded points while deliveries stream in', ()
 		);
 		const batch = contactBatch(size, files.baseUrl, LEVER_SEED.contactEmails.ada);
 		const everyone = [...batch.emails, ...batch.failing];
-		const workflow = recipeFile('push-on-interested.lever.json');
+		// The CVs come from a loopback file server, which Download File refuses unless private addresses are allowed.
+		const workflow = recipeWithLocalFiles(tempDir('chaos-serve-lever-recipe-'), 'push-on-interested.lever.json');
 		const webhookId = (JSON.parse(readFileSync(workflow, 'utf8')) as { nodes: Array<{ name: string; webhookId?: string }> }).nodes.find((node) => node.name === 'Contact Event')!.webhookId!;
 
 		/** One serve of the whole batch on a fresh simulator: killed `kills` times at seeded points (0: the clean run). */
@@ -117,7 +118,7 @@ describe('ats-sync serve killed at seeded points while deliveries stream in', ()
 
 	it.concurrent(`SmartRecruiters hire-to-onboarding with its status lookup (${KILLS} kills): every hire pushed once, noted once`, async () => {
 		await ensureBuilt();
-		const systems = await srHireSystems({ rateLimit: false, autoEvents: true, webhooks: { retryDelaysMs: SR_RETRIES_MS } }, ONBOARDING_TOKEN);
+		const systems = await srHireSystems({ rateLimit: false, autoEvents: true, webhooks: { retryDelaysMs: SR_RETRIES_MS }, allowInsecureWebhookUrls: true }, ONBOARDING_TOKEN);
 		const { sim, onboarding, killSwitch } = systems;
 		try {
 			const dir = tempDir('chaos-serve-sr-');

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 
 import { splitKeys } from '../../nodes/shared/parameters';
-import { isWithinTolerance } from '../../nodes/shared/webhookTime';
+import { isWithinTolerance } from '../../nodes/shared/webhookDelivery';
 import { computeLeverSignature, parseEnvelope, signatureMatchesAnyKey } from '../../nodes/Lever/trigger/signature';
 
 /** Lever's documented verifier, written out independently: HMAC-SHA256(signatureToken, token + triggeredAt) as hex. */

@@ -70,7 +70,7 @@ describe('files and resumes', () => {
 
 		const { outputs } = await runLever(sim, { resource: 'file', operation: 'download', opportunity: ada(), file: byId(S().files.adaPortfolio), binaryPropertyName: 'portfolio' });
 		const [item] = outputs[0];
-		expect(item.json).toEqual({ id: S().files.adaPortfolio, opportunityId: S().opportunities.adaBackend });
+		expect(item.json).toEqual({ id: S().files.adaPortfolio, opportunityId: S().opportunities.adaBackend, fileName: 'portfolio.pdf', mimeType: 'application/pdf', fileSize: 37 });
 		expect(item.binary?.portfolio).toMatchObject({ fileName: 'portfolio.pdf', mimeType: 'application/pdf' });
 		expect(fileText(item as never, 'portfolio')).toBe('%PDF-1.4\n% Ada portfolio (simulator)\n');
 	});

@@ -1,5 +1,5 @@
 /** How the shared pipeline finds the field an ATS error is about, and the file name a download arrives with. */
-import { fileNameFromDisposition } from '../../nodes/shared/binary';
+import { fileNameOfDisposition } from '../../nodes/shared/files';
 import type { ApiCall } from '../../nodes/shared/transport/request';
 import { fieldNamedIn, fieldWhoseValueIsIn } from '../../nodes/shared/transport/request';
 
@@ -29,6 +29,6 @@ describe('the file name of a download', () => {
 		['inline', undefined],
 		[undefined, undefined],
 	])('%s → %s', (header, expected) => {
-		expect(fileNameFromDisposition(header)).toBe(expected);
+		expect(fileNameOfDisposition(header)).toBe(expected);
 	});
 });

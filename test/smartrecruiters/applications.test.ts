@@ -159,7 +159,7 @@ describe('Candidate → Get Attachments / Download Attachment', () => {
 		expect(await json('candidate', 'getAttachments', { ...jane, returnAll: false, limit: 1 })).toHaveLength(1);
 
 		const [file] = await items('candidate', 'downloadAttachment', { ...jane, attachment: byId(String(listed[0].id)), binaryPropertyName: 'resume' });
-		expect(file.json).toMatchObject({ attachmentId: listed[0].id, fileName: 'jane-doe-cv.pdf', mimeType: 'application/pdf', fileSize: cv.length });
+		expect(file.json).toMatchObject({ id: listed[0].id, candidateId: S().candidates.jane, jobId: S().jobs.backendEngineer, fileName: 'jane-doe-cv.pdf', mimeType: 'application/pdf', fileSize: cv.length });
 		expect(Buffer.from(file.binary!.resume.data, 'base64').equals(cv)).toBe(true);
 
 		const { listSearch } = new SmartRecruiters().methods;

@@ -133,7 +133,7 @@ describe('Interview → Update and Delete', () => {
 	});
 
 	it('deletes (cancels) an interview', async () => {
-		expect(await json('interview', 'delete', { interviewId: janeInterview() })).toEqual([{ interviewId: janeInterview(), deleted: true }]);
+		expect(await json('interview', 'delete', { interviewId: janeInterview() })).toEqual([{ id: janeInterview(), deleted: true }]);
 		expect(interviewOf(janeInterview())).toBeUndefined();
 	});
 });

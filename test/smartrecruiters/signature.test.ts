@@ -1,4 +1,4 @@
-import { isFreshUnixSeconds as isFreshTimestamp } from '../../nodes/shared/webhookTime';
+import { isFreshUnixSeconds as isFreshTimestamp } from '../../nodes/shared/webhookDelivery';
 import { matchingSignature, signV1, v1Signatures } from '../../nodes/SmartRecruiters/trigger/signature';
 
 /** True when a v1 segment matches one of the keys. */

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { locatorValue } from '../../shared/parameters';
 import type { RecordApi, RecordSpec } from '../../shared/recordOperations';
-import * as records from '../../shared/recordOperations';
+import { recordOperations } from '../../shared/recordOperations';
 import { leverApiDownload, leverApiRequest } from '../transport';
 import { opportunityRLC, performAsRLC } from './common.descriptions';
 
@@ -20,6 +20,7 @@ const LEVER: RecordApi = {
 	async download(route, params, qs, itemIndex) {
 		return await leverApiDownload.call(this, route, { params, qs, itemIndex });
 	},
+	downloadSuffix: '/download',
 	writeProperties: [performAsRLC],
 	writeOptions(this: IExecuteFunctions, itemIndex: number) {
 		return { performAs: locatorValue.call(this, 'performAs', itemIndex) };
@@ -35,10 +36,7 @@ export function leverRecord(resource: string, route: string, param: string, loca
 	return { resource, route, locators: [...parent, { param, property: locator }] };
 }
 
-export const getOperation = (spec: RecordSpec) => records.getOperation(LEVER, spec);
-/** With `performAs`: Lever requires perform_as for the delete (lever.md §6.1), so the operation asks for the user. */
-export const deleteOperation = (spec: RecordSpec, options: { performAs?: boolean } = {}) => records.deleteOperation(LEVER, spec, { write: options.performAs });
-export const downloadOperation = (spec: RecordSpec, options: Parameters<typeof records.downloadOperation>[2] = {}) => records.downloadOperation(LEVER, spec, options);
+export const { getOperation, deleteOperation, downloadOperation } = recordOperations(LEVER);
 
 /** The locator the user picks the record itself with (its parents aside). */
 export const locatorOf = (spec: RecordSpec): INodeProperties => spec.locators[spec.locators.length - 1].property;

@@ -11,7 +11,8 @@ import { LEVER_API_URLS } from '../../../credentials/LeverApi.credentials';
 import { paginate, leverCursorPages } from '../../shared/transport/pagination';
 import { credentialHash, rateLimiterFor } from '../../shared/transport/rateLimiter';
 import type { ApiCall, ApiContext, ApiRequestOptions, Vendor } from '../../shared/transport/request';
-import { fieldNamedIn, fieldWhoseValueIsIn, vendorRequest } from '../../shared/transport/request';
+import { fieldNamedIn, fieldWhoseValueIsIn, vendorDownload, vendorRequest } from '../../shared/transport/request';
+import type { DownloadedFile } from '../../shared/files';
 
 /** Lever's side of the shared HTTP pipeline (nodes/shared/transport): base URLs, limits, perform_as, auth and errors. */
 
@@ -246,9 +247,9 @@ export async function leverApiRequest(
 	return typeof response.body === 'object' && response.body !== null ? (response.body as IDataObject) : {};
 }
 
-/** A file Lever serves (a file, resume or offer document): the full response, its body the file's bytes. */
-export async function leverApiDownload(this: ApiContext, route: string, options: LeverRequestOptions = {}): Promise<IN8nHttpFullResponse> {
-	return await vendorRequest.call(this, leverVendor(options.performAs), 'GET', route, { ...options, binary: true });
+/** A file Lever serves (a file, resume or offer document): the bytes, with the type and name its headers give. */
+export async function leverApiDownload(this: ApiContext, route: string, options: LeverRequestOptions = {}): Promise<DownloadedFile> {
+	return await vendorDownload.call(this, leverVendor(options.performAs), route, options);
 }
 
 /** Every item of a Lever list (its `next` cursor), or the first `limit` items. */

@@ -2,29 +2,15 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { recordLocator } from '../../shared/descriptions';
 
-export const candidateRLC: INodeProperties = {
-	displayName: 'Candidate',
+export const candidateRLC: INodeProperties = recordLocator({
 	name: 'candidate',
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
-	required: true,
+	displayName: 'Candidate',
 	description: 'The SmartRecruiters candidate. Search the list by name or email address.',
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			placeholder: 'Type a name or email address…',
-			typeOptions: { searchListMethod: 'searchCandidates', searchable: true },
-		},
-		{
-			displayName: 'ID',
-			name: 'id',
-			type: 'string',
-			placeholder: 'e.g. 7f8c1e2a-9b1d-4c4e-a2b1-0c9d8e7f6a5b',
-		},
-	],
-};
+	searchListMethod: 'searchCandidates',
+	listPlaceholder: 'Type a name or email address…',
+	idPlaceholder: 'e.g. 7f8c1e2a-9b1d-4c4e-a2b1-0c9d8e7f6a5b',
+	required: true,
+});
 
 /** The job locator; `description` says what the job is for in the operation. */
 export function jobRLC(description = 'The SmartRecruiters job'): INodeProperties {
@@ -114,6 +100,7 @@ export const positionRLC = recordLocator({
 	searchListMethod: 'searchPositions',
 	listPlaceholder: 'Select a position…',
 	idPlaceholder: 'e.g. 7f8c1e2a-9b1d-4c4e-a2b1-0c9d8e7f6a5b',
+	required: true,
 });
 
 /** An attachment of the job application chosen in "Candidate" and "Job". */
@@ -124,6 +111,7 @@ export const attachmentRLC = recordLocator({
 	searchListMethod: 'searchAttachments',
 	listPlaceholder: 'Select a file…',
 	idPlaceholder: 'e.g. 7f8c1e2a-9b1d-4c4e-a2b1-0c9d8e7f6a5b',
+	required: true,
 });
 
 /** A document (e.g. the signed DocuSign PDF) of the offer given in "Offer ID". */
@@ -134,6 +122,7 @@ export const offerDocumentRLC = recordLocator({
 	searchListMethod: 'searchOfferDocuments',
 	listPlaceholder: 'Select a document…',
 	idPlaceholder: 'e.g. 7f8c1e2a-9b1d-4c4e-a2b1-0c9d8e7f6a5b',
+	required: true,
 });
 
 /** The offer a document operation reads: SmartRecruiters' offer id (Offer → Get Many lists them). */

@@ -10,12 +10,11 @@ import type {
 import { NodeApiError } from 'n8n-workflow';
 
 import type { DownloadedFile } from '../../shared/files';
-import { downloadedFile } from '../../shared/files';
 import type { PageStyle } from '../../shared/transport/pagination';
 import { nextPageIdPages, paginate } from '../../shared/transport/pagination';
 import { credentialHash, rateLimiterFor } from '../../shared/transport/rateLimiter';
 import type { ApiCall, ApiContext, ApiRequestOptions, Authorizer, Vendor } from '../../shared/transport/request';
-import { fieldNamedIn, fieldWhoseValueIsIn, vendorRequest } from '../../shared/transport/request';
+import { fieldNamedIn, fieldWhoseValueIsIn, vendorDownload, vendorRequest } from '../../shared/transport/request';
 import { clientCredentialsToken, forgetToken, TokenExchangeError } from './token';
 
 /** SmartRecruiters' side of the shared HTTP pipeline (nodes/shared/transport): hosts, limits, OAuth tokens and errors. */
@@ -288,7 +287,7 @@ export async function smartRecruitersApiRequest(
 
 /** A file download from SmartRecruiters (e.g. an offer document): the bytes, with the type and name its headers give. */
 export async function smartRecruitersApiDownload(this: ApiContext, route: string, options: ApiRequestOptions = {}): Promise<DownloadedFile> {
-	return downloadedFile(await vendorRequest.call(this, smartRecruitersVendor, 'GET', route, { ...options, binary: true }));
+	return await vendorDownload.call(this, smartRecruitersVendor, route, options);
 }
 
 /** Every item of a SmartRecruiters list (by default its `nextPageId` cursor), or the first `limit` items. */

@@ -15,6 +15,8 @@ import type {
 import { jsonParse, NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { asNodeError } from '../errors';
+import type { DownloadedFile } from '../files';
+import { downloadedFile } from '../files';
 import type { RateLimiter } from './rateLimiter';
 import { defaultRetryPolicy, sendWithRetry } from './retry';
 
@@ -190,6 +192,11 @@ export async function vendorRequest(
 		throw apiError(node, vendor, credentialType, withJsonBody(response), call);
 	}
 	return response;
+}
+
+/** A file through the same pipeline (GET): its bytes, with the type and name its headers give. */
+export async function vendorDownload(this: ApiContext, vendor: Vendor, route: string, options: ApiRequestOptions = {}): Promise<DownloadedFile> {
+	return downloadedFile(await vendorRequest.call(this, vendor, 'GET', route, { ...options, binary: true }));
 }
 
 /** A response whose body came back as bytes (a download that failed) with its JSON error body parsed. */

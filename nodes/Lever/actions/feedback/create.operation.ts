@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import { fieldsCollection } from '../../../shared/descriptions';
 import { locatorValue, requiredLocatorValue, toDate } from '../../../shared/parameters';
 import { leverApiRequest } from '../../transport';
 import { opportunityRLC, performAsRLC } from '../common.descriptions';
@@ -20,22 +21,15 @@ const properties: INodeProperties[] = [
 	},
 	fieldValuesProperty('getFeedbackTemplateFields', ['template']),
 	performAsRLC,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Completed At',
-				name: 'completedAt',
-				type: 'dateTime',
-				default: '',
-				description: 'When the feedback was completed. Empty: now.',
-			},
-		],
-	},
+	fieldsCollection('options', [
+		{
+			displayName: 'Completed At',
+			name: 'completedAt',
+			type: 'dateTime',
+			default: '',
+			description: 'When the feedback was completed. Empty: now.',
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['feedback'], operation: ['create'] } }, properties);

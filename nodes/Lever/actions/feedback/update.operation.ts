@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import { fieldsCollection } from '../../../shared/descriptions';
 import { locatorValue, toDate } from '../../../shared/parameters';
 import { leverApiRequest } from '../../transport';
 import { performAsRLC } from '../common.descriptions';
@@ -12,14 +13,7 @@ const properties: INodeProperties[] = [
 	...recordProperties(FEEDBACK),
 	fieldValuesProperty('getFeedbackFields', ['opportunity', 'feedback']),
 	performAsRLC,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [{ displayName: 'Completed At', name: 'completedAt', type: 'dateTime', default: '', description: 'When the feedback was completed' }],
-	},
+	fieldsCollection('options', [{ displayName: 'Completed At', name: 'completedAt', type: 'dateTime', default: '', description: 'When the feedback was completed' }]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['feedback'], operation: ['update'] } }, properties);

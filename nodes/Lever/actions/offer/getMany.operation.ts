@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { offerOutputProperty } from '../../../shared/offers';
-import { listOperation } from '../listOperation';
+import { endpointList } from '../endpointList';
 
 /**
  * The offer a hire goes by: the signed one, else the newest, with its fields keyed by identifier — the shape the
@@ -18,7 +18,7 @@ export function preferredOffer(offers: IDataObject[]): IDataObject | null {
 	return { ...Object.fromEntries(byIdentifier), id: chosen.id, status: chosen.status, createdAt: chosen.createdAt };
 }
 
-export const { description, execute } = listOperation({
+export const { description, execute } = endpointList({
 	resource: 'offer',
 	endpoint: '/opportunities/{opportunity}/offers',
 	query: () => ({ expand: 'creator' }),

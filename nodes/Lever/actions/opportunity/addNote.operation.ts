@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import { fieldsCollection } from '../../../shared/descriptions';
 import { LEVER_FIELD_LIMITS, noteProblem } from '../../../shared/fieldLimits';
 import { createOnce } from '../../../shared/upsert';
 import { locatorValue, requiredLocatorValue } from '../../../shared/parameters';
@@ -19,49 +20,42 @@ const properties: INodeProperties[] = [
 		description: 'Text of the note; @username mentions notify that user',
 	},
 	performAsRLC,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Notify Followers',
-				name: 'notifyFollowers',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to notify the opportunity\'s followers',
-			},
-			{
-				displayName: 'Score',
-				name: 'score',
-				type: 'options',
-				options: [
-					{ name: '1 - Strong No Hire', value: 1 },
-					{ name: '2 - No Hire', value: 2 },
-					{ name: '3 - Hire', value: 3 },
-					{ name: '4 - Strong Hire', value: 4 },
-				],
-				default: 3,
-			},
-			{
-				displayName: 'Skip If Same Note Exists',
-				name: 'skipIfExists',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to add nothing when the opportunity already has a note with exactly this text, so a workflow run again after a crash or a failed item does not add the note twice. Costs one extra request per note.',
-			},
-			{
-				displayName: 'Secret',
-				name: 'secret',
-				type: 'boolean',
-				default: false,
-				description: 'Whether only users with access to secret notes can see it',
-			},
-		],
-	},
+	fieldsCollection('options', [
+		{
+			displayName: 'Notify Followers',
+			name: 'notifyFollowers',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to notify the opportunity\'s followers',
+		},
+		{
+			displayName: 'Score',
+			name: 'score',
+			type: 'options',
+			options: [
+				{ name: '1 - Strong No Hire', value: 1 },
+				{ name: '2 - No Hire', value: 2 },
+				{ name: '3 - Hire', value: 3 },
+				{ name: '4 - Strong Hire', value: 4 },
+			],
+			default: 3,
+		},
+		{
+			displayName: 'Skip If Same Note Exists',
+			name: 'skipIfExists',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to add nothing when the opportunity already has a note with exactly this text, so a workflow run again after a crash or a failed item does not add the note twice. Costs one extra request per note.',
+		},
+		{
+			displayName: 'Secret',
+			name: 'secret',
+			type: 'boolean',
+			default: false,
+			description: 'Whether only users with access to secret notes can see it',
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['opportunity'], operation: ['addNote'] } }, properties);

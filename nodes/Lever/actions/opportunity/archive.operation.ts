@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import { fieldsCollection } from '../../../shared/descriptions';
 import { locatorValue, requiredLocatorValue } from '../../../shared/parameters';
 import { leverApiRequest } from '../../transport';
 import { opportunityRLC, performAsRLC } from '../common.descriptions';
@@ -18,29 +19,22 @@ const properties: INodeProperties[] = [
 			'Why the candidacy ends: a hired-type reason marks the candidate hired. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
 	performAsRLC,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Cancel Upcoming Interviews',
-				name: 'cleanInterviews',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to remove the candidate\'s upcoming interviews',
-			},
-			{
-				displayName: 'Requisition ID',
-				name: 'requisitionId',
-				type: 'string',
-				default: '',
-				description: 'With a hired reason: the requisition the candidate is hired against',
-			},
-		],
-	},
+	fieldsCollection('options', [
+		{
+			displayName: 'Cancel Upcoming Interviews',
+			name: 'cleanInterviews',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to remove the candidate\'s upcoming interviews',
+		},
+		{
+			displayName: 'Requisition ID',
+			name: 'requisitionId',
+			type: 'string',
+			default: '',
+			description: 'With a hired reason: the requisition the candidate is hired against',
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['opportunity'], operation: ['archive'] } }, properties);

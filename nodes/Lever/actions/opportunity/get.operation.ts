@@ -1,30 +1,24 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { fieldsCollection } from '../../../shared/descriptions';
 import { leverApiRequest } from '../../transport';
 import { requiredLocatorValue } from '../../../shared/parameters';
 import { expandOption, opportunityRLC } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	opportunityRLC,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Add Archive Reason',
-				name: 'archiveReason',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to add "archiveReason" (ID, text and type, or null when not archived) with one more request. Type "hired" is how Lever marks a hire: check it before acting on a hire event, whose data Lever does not sign.',
-			},
-			expandOption,
-		],
-	},
+	fieldsCollection('options', [
+		{
+			displayName: 'Add Archive Reason',
+			name: 'archiveReason',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to add "archiveReason" (ID, text and type, or null when not archived) with one more request. Type "hired" is how Lever marks a hire: check it before acting on a hire event, whose data Lever does not sign.',
+		},
+		expandOption,
+	]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['opportunity'], operation: ['get'] } }, properties);

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { fieldsCollection } from '../../../shared/descriptions';
 import { createOnce } from '../../../shared/upsert';
 import { binaryFile, locatorValue, requiredLocatorValue } from '../../../shared/parameters';
 import { leverApiRequest, leverApiRequestAllItems } from '../../transport';
@@ -17,23 +18,16 @@ const properties: INodeProperties[] = [
 		hint: 'The name of the input binary field containing the file to attach (at most 30 MB)',
 	},
 	performAsRLC,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Skip If Same File Exists',
-				name: 'skipIfExists',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to upload nothing when the opportunity already has a file with this name and size, so a workflow run again after a crash or a failed item does not attach the file twice. Costs one extra request per file.',
-			},
-		],
-	},
+	fieldsCollection('options', [
+		{
+			displayName: 'Skip If Same File Exists',
+			name: 'skipIfExists',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to upload nothing when the opportunity already has a file with this name and size, so a workflow run again after a crash or a failed item does not attach the file twice. Costs one extra request per file.',
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['opportunity'], operation: ['uploadFile'] } }, properties);

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import { fieldsCollection } from '../../../shared/descriptions';
 import { locatorValue, requiredLocatorValue } from '../../../shared/parameters';
 import { fieldValueEntries, fieldValuesProperty } from '../../helpers/forms';
 import { getFormTemplate, submitProfileForm, templateValues } from '../../helpers/profileForms';
@@ -15,22 +16,15 @@ const properties: INodeProperties[] = [
 		'The answer: text, a number, a date (ISO or epoch milliseconds), yes or no, an option of a dropdown, or a list for multiple-select fields',
 	),
 	performAsRLC,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Secret',
-				name: 'secret',
-				type: 'boolean',
-				default: false,
-				description: 'Whether only users with access to secret forms can see it. Unset: the template\'s default.',
-			},
-		],
-	},
+	fieldsCollection('options', [
+		{
+			displayName: 'Secret',
+			name: 'secret',
+			type: 'boolean',
+			default: false,
+			description: 'Whether only users with access to secret forms can see it. Unset: the template\'s default.',
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['profileForm'], operation: ['create'] } }, properties);

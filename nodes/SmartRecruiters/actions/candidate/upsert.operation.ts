@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import { fieldsCollection } from '../../../shared/descriptions';
 import type { CandidateProfile, ProfileField } from '../../../shared/candidate';
 import { PROFILE_FIELDS } from '../../../shared/candidate';
-import { candidateInputProperties, protectedAndMandatoryFields, readCandidateProfile } from '../../../shared/candidateInput';
+import { candidateInputProperties, profileFieldsProperty, protectedAndMandatoryFields, readCandidateProfile } from '../../../shared/candidateInput';
 import { SMARTRECRUITERS_FIELD_LIMITS } from '../../../shared/fieldLimits';
 import { requiredLocatorValue, toList } from '../../../shared/parameters';
 import type { CandidateStore, StoreWrite } from '../../../shared/upsert';
@@ -29,26 +30,19 @@ const properties: INodeProperties[] = [
 			required: true,
 			description: 'Candidates are matched by this email, ignoring case',
 		},
-		{
-			displayName: 'Additional Fields',
-			name: 'profileFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: [
-				{ displayName: 'Company', name: 'company', type: 'string', default: '' },
-				{ displayName: 'First Name', name: 'firstName', type: 'string', default: '' },
-				{ displayName: 'GitHub URL', name: 'github', type: 'string', default: '' },
-				{ displayName: 'Headline', name: 'headline', type: 'string', default: '', description: 'Current job title' },
-				{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '' },
-				{ displayName: 'LinkedIn URL', name: 'linkedin', type: 'string', default: '' },
-				{ displayName: 'Location', name: 'location', type: 'string', default: '', placeholder: 'e.g. Berlin' },
-				{ displayName: 'Phone', name: 'phone', type: 'string', default: '' },
-				{ displayName: 'Tags', name: 'tags', type: 'string', default: '', description: 'Tags, comma-separated or one per line' },
-				{ displayName: 'Twitter URL', name: 'twitter', type: 'string', default: '' },
-				{ displayName: 'Website URL', name: 'website', type: 'string', default: '' },
-			],
-		},
+		profileFieldsProperty([
+			{ displayName: 'Company', name: 'company', type: 'string', default: '' },
+			{ displayName: 'First Name', name: 'firstName', type: 'string', default: '' },
+			{ displayName: 'GitHub URL', name: 'github', type: 'string', default: '' },
+			{ displayName: 'Headline', name: 'headline', type: 'string', default: '', description: 'Current job title' },
+			{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '' },
+			{ displayName: 'LinkedIn URL', name: 'linkedin', type: 'string', default: '' },
+			{ displayName: 'Location', name: 'location', type: 'string', default: '', placeholder: 'e.g. Berlin' },
+			{ displayName: 'Phone', name: 'phone', type: 'string', default: '' },
+			{ displayName: 'Tags', name: 'tags', type: 'string', default: '', description: 'Tags, comma-separated or one per line' },
+			{ displayName: 'Twitter URL', name: 'twitter', type: 'string', default: '' },
+			{ displayName: 'Website URL', name: 'website', type: 'string', default: '' },
+		]),
 	]),
 	// A job is required: SmartRecruiters' search only returns candidates with a job application, so a candidate
 	// upserted into the talent pool alone would be invisible to the next run's email lookup and created twice.
@@ -58,31 +52,24 @@ const properties: INodeProperties[] = [
 		'SmartRecruiters',
 	),
 	...sourceFields(false),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'If Existing Candidate Is Not on the Job',
-				name: 'notOnJob',
-				type: 'options',
-				options: [
-					{ name: 'Fail the Item', value: 'error' },
-					{
-						name: 'Update Profile and Warn',
-						value: 'warn',
-						description: 'Update the existing profile and report that it has no application on the job',
-					},
-				],
-				default: 'warn',
-				description:
-					'SmartRecruiters has no endpoint to add an existing candidate to another job, and creating the candidate again on the job could duplicate the profile',
-			},
-		],
-	},
+	fieldsCollection('options', [
+		{
+			displayName: 'If Existing Candidate Is Not on the Job',
+			name: 'notOnJob',
+			type: 'options',
+			options: [
+				{ name: 'Fail the Item', value: 'error' },
+				{
+					name: 'Update Profile and Warn',
+					value: 'warn',
+					description: 'Update the existing profile and report that it has no application on the job',
+				},
+			],
+			default: 'warn',
+			description:
+				'SmartRecruiters has no endpoint to add an existing candidate to another job, and creating the candidate again on the job could duplicate the profile',
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['candidate'], operation: ['upsert'] } }, properties);

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { listOperation } from '../../../shared/lists';
+import { listOperation } from '../../../shared/listOperation';
 import type { AtsOperation } from '../../../shared/router';
 import type { PageStyle } from '../../../shared/transport/pagination';
 import { singlePage } from '../../../shared/transport/pagination';

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { listOperation } from '../../../shared/lists';
+import { listOperation } from '../../../shared/listOperation';
 import { smartRecruitersApiRequest } from '../../transport';
 
 export const { description, execute } = listOperation({

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { listOperation } from '../../../shared/lists';
+import { listOperation } from '../../../shared/listOperation';
 import { requiredLocatorValue } from '../../../shared/parameters';
 import { singlePage } from '../../../shared/transport/pagination';
 import { smartRecruitersApiRequestAllItems } from '../../transport';

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import { fieldsCollection } from '../../../shared/descriptions';
 import { lengthProblem, SMARTRECRUITERS_FIELD_LIMITS } from '../../../shared/fieldLimits';
 import { controlCharacterProblem } from '../../../shared/fieldText';
 import { requiredList, requiredLocatorValue } from '../../../shared/parameters';
@@ -52,30 +53,23 @@ const properties: INodeProperties[] = [
 		description: 'SmartRecruiters user IDs, comma-separated or one per line (at most 100)',
 		displayOptions: { show: { shareWith: ['users'] } },
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Correlation ID',
-				name: 'correlationId',
-				type: 'string',
-				default: '',
-				description: 'Your own reference, appended to the note by SmartRecruiters',
-			},
-			{
-				displayName: 'Skip If Same Note Exists',
-				name: 'skipIfExists',
-				type: 'boolean',
-				default: false,
-				description:
-					"Whether to add nothing when one of the candidate's 100 newest notes has exactly this text, so a workflow run again after a crash or a failed item does not add the note twice. Reading notes needs a user with the Administrator role; costs one extra request per note.",
-			},
-		],
-	},
+	fieldsCollection('options', [
+		{
+			displayName: 'Correlation ID',
+			name: 'correlationId',
+			type: 'string',
+			default: '',
+			description: 'Your own reference, appended to the note by SmartRecruiters',
+		},
+		{
+			displayName: 'Skip If Same Note Exists',
+			name: 'skipIfExists',
+			type: 'boolean',
+			default: false,
+			description:
+				"Whether to add nothing when one of the candidate's 100 newest notes has exactly this text, so a workflow run again after a crash or a failed item does not add the note twice. Reading notes needs a user with the Administrator role; costs one extra request per note.",
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['note'], operation: ['create'] } }, properties);

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { listOperation } from '../../../shared/lists';
+import { listOperation } from '../../../shared/listOperation';
 import { requiredLocatorValue } from '../../../shared/parameters';
 import { getOfferDocuments } from '../../helpers/lookups';
 import { offerIdProperty } from '../common.descriptions';

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { fieldsCollection } from '../../../shared/descriptions';
-import { listOperation } from '../../../shared/lists';
+import { listOperation } from '../../../shared/listOperation';
 import { toDate } from '../../../shared/parameters';
 import { offsetPages } from '../../../shared/transport/pagination';
 import { API, smartRecruitersApiRequestAllItems } from '../../transport';

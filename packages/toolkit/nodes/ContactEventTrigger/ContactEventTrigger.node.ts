@@ -13,7 +13,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { CONTACT_EVENT_TYPES, parseContactEvent, parseContactEventBatch } from './event';
 import { isValidSignature } from '../shared/bodySignature';
-import { isFreshUnixSeconds } from '../../../../nodes/shared/webhookTime';
+import { isFreshUnixSeconds } from '../../../../nodes/shared/webhookDelivery';
 import { failedItem } from '../../../../nodes/shared/failedItem';
 import { seenIds } from '../../../../nodes/shared/seenIds';
 import { headerNameProblem, isBlank, valuesTest } from '../shared/credentialTest';
