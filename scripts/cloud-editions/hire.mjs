@@ -215,6 +215,7 @@ export function hireSmartRecruiters() {
 		at('Has Start Date?'),
 		'={{ !!($json.offer?.startDate || $json.application?.startsOn) }}',
 	);
+	b.keep('Get Hire Form');
 	b.keep('Get Candidate');
 	b.keep('Get Job');
 	setNode(b, 'Employee Record', at('Employee Record'), [
@@ -222,7 +223,7 @@ export function hireSmartRecruiters() {
 			'employee',
 			'object',
 			employeeExpression(
-				"{ atsSource: 'smartrecruiters', atsCandidateId: $('Get Candidate').item.json.id, firstName: $('Get Candidate').item.json.firstName, lastName: $('Get Candidate').item.json.lastName, email: $('Get Candidate').item.json.email, jobTitle: $('Get Offer').item.json.offer?.jobTitle || $json.title, startDate: $('Get Offer').item.json.offer?.startDate || $('Get Offer').item.json.application.startsOn, department: $json.department?.label, location: $json.location?.city, salary: { amount: $('Get Offer').item.json.offer?.salary, currency: $('Get Offer').item.json.offer?.currency, interval: $('Get Offer').item.json.offer?.payFrequency } }",
+				"{ atsSource: 'smartrecruiters', atsCandidateId: $('Get Candidate').item.json.id, firstName: $('Get Candidate').item.json.firstName, lastName: $('Get Candidate').item.json.lastName, email: $('Get Candidate').item.json.email, jobTitle: $('Get Offer').item.json.offer?.jobTitle || $json.title, startDate: $('Get Offer').item.json.offer?.startDate || $('Get Offer').item.json.application.startsOn, department: $json.department?.label, location: $json.location?.city, salary: { amount: $('Get Offer').item.json.offer?.salary, currency: $('Get Offer').item.json.offer?.currency, interval: $('Get Offer').item.json.offer?.payFrequency }, customFields: { employmentType: $('Get Hire Form').item.json.candidateProperties?.['Employment type'], costCenter: $('Get Hire Form').item.json.candidateProperties?.['Cost center'] } }",
 			),
 		],
 	]);
@@ -238,6 +239,7 @@ export function hireSmartRecruiters() {
 		'Hired in SmartRecruiters?',
 		'Get Offer',
 		'Has Start Date?',
+		'Get Hire Form',
 		'Get Candidate',
 		'Get Job',
 		'Employee Record',
@@ -251,7 +253,9 @@ export function hireSmartRecruiters() {
 	failures(
 		b,
 		[
-			...['Get Offer', 'Get Candidate', 'Get Job', 'Onboarding Push'].map((step) => [step, who]),
+			...['Get Offer', 'Get Hire Form', 'Get Candidate', 'Get Job', 'Onboarding Push'].map(
+				(step) => [step, who],
+			),
 			['Refusal', who, 0, 'Onboarding Push'],
 			...['Set Onboarding Status', 'Note: Onboarding Started', 'Note: Start Date Missing'].map(
 				(step) => [step, who],
