@@ -29,6 +29,8 @@ export interface N8nInstallation {
 
 /** The node packages installed into n8n: the ATS nodes (repository root) and the recipes' helper nodes. */
 const PACKAGE_DIRS = [repoRoot, path.join(repoRoot, 'packages', 'toolkit')];
+/** What n8n Cloud can install: only the verified package, n8n-nodes-ats-sync (the Cloud editions of the recipes). */
+export const ROOT_PACKAGE_ONLY = [repoRoot];
 const OWNER = { email: 'ops@example.com', firstName: 'Ops', lastName: 'Person', password: 'Local-n8n-test-1' };
 /** n8n's auth cookie is bound to the browser that logged in; every REST call sends the same id. */
 const BROWSER_ID = 'ats-sync-test-n8n';
@@ -115,14 +117,14 @@ export class N8nInstance {
 	}
 
 	/**
-	 * Installs the built packages (n8n-nodes-ats-sync and n8n-nodes-ats-sync-toolkit) the way n8n's Settings →
-	 * Community Nodes does: each `npm pack` tarball unpacked into `<user folder>/.n8n/nodes/node_modules/<name>`,
-	 * peer and dev dependencies stripped, then `npm install`.
+	 * Installs the built packages (n8n-nodes-ats-sync and n8n-nodes-ats-sync-toolkit, or only the root package with
+	 * ROOT_PACKAGE_ONLY) the way n8n's Settings → Community Nodes does: each `npm pack` tarball unpacked into
+	 * `<user folder>/.n8n/nodes/node_modules/<name>`, peer and dev dependencies stripped, then `npm install`.
 	 */
-	installPackage() {
+	installPackage(packageDirs: string[] = PACKAGE_DIRS) {
 		const nodesDir = path.join(this.userFolder, '.n8n', 'nodes');
 		const installed: Record<string, string> = {};
-		for (const sourceDir of PACKAGE_DIRS) {
+		for (const sourceDir of packageDirs) {
 			const { name, version } = this.installOnePackage(nodesDir, sourceDir);
 			installed[name] = version;
 		}

@@ -8,20 +8,12 @@
  */
 import path from 'node:path';
 
-import { ensureBuilt, nodePackages, serveRecipe, writeJson } from '../recipes/helpers';
-import { endStateDifferences, idsIn, normaliseEndState } from '../recipes/endState';
+import { ensureBuilt, nodePackages, writeJson } from '../recipes/helpers';
+import { endStateDifferences } from '../recipes/endState';
 import { tempDir } from '../runner/cli';
+import { playInN8n, playInRunner } from './hosts';
 import { freePort, N8nInstance } from './instance';
-import { credentialsFor, scenarios, type Ports, type Scenario, type ScenarioRun, type Workflow, type WorkflowHost } from './scenarios';
-
-/** No request to any simulator for this long, and no execution in flight: the run has settled. */
-const QUIET_MS = 1500;
-/** The path each trigger type serves under its webhook id (the nodes' webhook descriptions). */
-const WEBHOOK_PATHS: Record<string, string> = {
-	'n8n-nodes-ats-sync-toolkit.contactEventTrigger': 'contact-events',
-	'n8n-nodes-ats-sync.leverTrigger': 'webhook',
-	'n8n-nodes-ats-sync.smartRecruitersTrigger': 'webhook',
-};
+import { credentialsFor, scenarios, type Ports, type Scenario, type Workflow } from './scenarios';
 
 /** Workflow ids are n8n-sized (≤ 21 characters): n8n silently skips saving static data for a longer id. */
 const DELIBERATE_BREAK_ID = 'atsSyncBroken1';
@@ -37,39 +29,6 @@ function deliberatelyBroken(scenario: Scenario, ports: Ports): Workflow {
 	return { ...workflow, name: `${String(workflow.name)} (deliberately changed)` };
 }
 
-interface Outcome {
-	observations: unknown[];
-	endState: unknown;
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function settle(run: ScenarioRun, busy: () => Promise<boolean>) {
-	let last = -1;
-	let quietSince = Date.now();
-	for (;;) {
-		const activity = run.activity();
-		if (activity !== last) {
-			last = activity;
-			quietSince = Date.now();
-		} else if (Date.now() - quietSince >= QUIET_MS && !(await busy())) {
-			return;
-		}
-		await sleep(100);
-	}
-}
-
-async function play(run: ScenarioRun, host: WorkflowHost, busy: () => Promise<boolean>): Promise<Outcome> {
-	const observations: unknown[] = [];
-	for (const step of run.steps) {
-		observations.push(await step(host));
-		await settle(run, busy);
-	}
-	return { observations, endState: run.endState() };
-}
-
-const normalised = (run: ScenarioRun, outcome: Outcome) => normaliseEndState(outcome, idsIn(run.seedState));
-
 describe('recipes in a real n8n', () => {
 	let ports: Ports;
 	let n8n: N8nInstance;
@@ -81,68 +40,8 @@ describe('recipes in a real n8n', () => {
 	const timings: Record<string, number> = {};
 
 	const workflowOf = (scenario: Scenario): Workflow => scenario.workflow(ports);
-	const webhookUrlIn = (workflow: Workflow, baseUrl: (webhookId: string, webhookPath: string) => string) => (nodeName: string) => {
-		const node = workflow.nodes.find((candidate) => candidate.name === nodeName);
-		if (!node?.webhookId || !WEBHOOK_PATHS[node.type]) throw new Error(`"${nodeName}" is not a webhook trigger of ${String(workflow.name)}`);
-		return baseUrl(node.webhookId, WEBHOOK_PATHS[node.type]);
-	};
-
-	async function inRunner(scenario: Scenario): Promise<unknown> {
-		const workflowFile = writeJson(dir, scenario.recipe, workflowOf(scenario));
-		const run = await scenario.start(ports);
-		try {
-			const server = await serveRecipe(workflowFile, ['--credentials', credentialsFile, '--state', path.join(dir, `${scenario.recipe}.state.json`)]);
-			try {
-				for (const trigger of scenario.registeringTriggers) await server.waitFor(new RegExp(`"${trigger.replace(/[()]/g, '\\$&')}" registered its webhook`));
-				// Every queued run ends in a summary ('run of …') or an error line.
-				const count = (pattern: RegExp) => (server.stderr().match(pattern) ?? []).length;
-				const busy = async () => count(/queued a run of/g) > count(/run of "|ats-sync: error:/g);
-				const outcome = await play(run, { urlOf: (nodeName) => server.urlOf(nodeName) }, busy);
-				return normalised(run, outcome);
-			} finally {
-				expect(await server.stop()).toBe(0);
-			}
-		} finally {
-			await run.close();
-		}
-	}
-
-	async function inN8n(scenario: Scenario, workflowId: string, workflow: Workflow): Promise<unknown> {
-		const run = await scenario.start(ports);
-		const urlOf = webhookUrlIn(workflow, (id, webhookPath) => n8n.webhookUrl(id, webhookPath));
-		const webhookUrls = workflow.nodes.filter((node) => WEBHOOK_PATHS[node.type]).map((node) => urlOf(node.name));
-		/** Activation and deactivation take effect a moment after n8n's REST call returns (see N8nInstance.webhookLive). */
-		const until = async (what: string, done: () => Promise<boolean>) => {
-			const deadline = Date.now() + 60_000;
-			while (!(await done())) {
-				if (Date.now() > deadline) {
-					const status = await n8n.publicationStatus(workflowId);
-					const log = n8n.log().split('\n').filter((line) => !/unknown webhook|is not registered/.test(line));
-					throw new Error(`n8n: ${what} did not finish within 60 s (publication ${status}, ${run.registeredWebhooks()} webhooks at the ATS)\n${log.slice(-40).join('\n')}`);
-				}
-				await sleep(250);
-			}
-		};
-		const allLive = async (live: boolean) => (await Promise.all(webhookUrls.map((url) => n8n.webhookLive(url)))).every((state) => state === live);
-		try {
-			await n8n.activate(workflowId);
-			// Published (static data such as webhook secrets saved), webhooks live in n8n and registered at the ATS.
-			const settledAs = async (status: string) => (await n8n.publicationStatus(workflowId)) === status;
-			await until(`activating ${workflow.name}`, async () => (await settledAs('published')) && (await allLive(true)) && run.registeredWebhooks() === scenario.registeringTriggers.length);
-			let outcome: Outcome;
-			try {
-				const busy = async () => (await n8n.executions(workflowId)).some((execution) => ['new', 'running', 'waiting'].includes(execution.status));
-				outcome = await play(run, { urlOf }, busy);
-			} finally {
-				await n8n.deactivate(workflowId);
-			}
-			// Deactivating deletes the webhooks n8n registered with the ATS.
-			await until(`deactivating ${workflow.name}`, async () => (await settledAs('not_published')) && (await allLive(false)) && run.registeredWebhooks() === 0);
-			return normalised(run, outcome);
-		} finally {
-			await run.close();
-		}
-	}
+	const inRunner = async (scenario: Scenario) => (await playInRunner(scenario, workflowOf(scenario), ports, dir, credentialsFile)).outcome;
+	const inN8n = (scenario: Scenario, workflowId: string, workflow: Workflow) => playInN8n(n8n, scenario, workflowId, workflow, ports);
 
 	beforeAll(async () => {
 		await ensureBuilt();
