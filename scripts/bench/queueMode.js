@@ -14,7 +14,7 @@ async function run() {
 	const { proveQueueMode, criteria, observations, DEFAULT_OPTIONS } = require('../../test/scale/queueModeProof');
 	const proof = await proveQueueMode({ ...DEFAULT_OPTIONS, contacts: contactCount() });
 	const { workers, concurrency, deliveriesInFlight } = proof.options;
-	const setup = `n8n ${proof.n8n} in queue mode: main + ${workers} workers (concurrency ${concurrency}), ${proof.redis}, ${proof.postgres}${proof.postgresWarning ? ` (n8n warns: "${proof.postgresWarning}")` : ''}; binary data mode database; ${deliveriesInFlight} webhook deliveries in flight; services and main ready in ${Math.round(proof.startSeconds)} s; each burst delivered with the workers stopped, then drained by both`;
+	const setup = `n8n ${proof.n8n} in queue mode: main + ${workers} workers (concurrency ${concurrency}), ${proof.redis}, ${proof.postgres}${proof.postgresWarning ? ` (n8n warns: "${proof.postgresWarning}")` : ''}; binary data mode database; each ATS credential's Share of Rate Limit 1/${workers}; ${deliveriesInFlight} webhook deliveries in flight; services and main ready in ${Math.round(proof.startSeconds)} s; each burst delivered with the workers stopped, then drained by both`;
 	return [
 		result(SECTION, 'setup', 'queue mode', '', undefined, setup),
 		...proof.runs.flatMap((atsRun) => [

@@ -86,6 +86,8 @@ export class RateLimiter {
 
 	private readonly durations: number[] = [];
 
+	private movedAt = 0;
+
 	constructor(private readonly config: RateLimitConfig) {
 		this.tokens = config.burst;
 		this.slot = config.timeSlots ? Math.floor(Math.random() * config.timeSlots.count) : 0;
@@ -120,9 +122,14 @@ export class RateLimiter {
 		const cause = feedback.cause ?? 'rate';
 		if (this.config.reactsTo && !this.config.reactsTo.includes(cause)) return;
 		if (cause === 'exclusive' && this.config.timeSlots) {
-			// Another process holds the endpoint in this slot: move to a different one (the other process stays).
-			const { count } = this.config.timeSlots;
-			if (count > 1) this.slot = (this.slot + 1 + Math.floor(Math.random() * (count - 1))) % count;
+			// Another process holds the endpoint in this slot: move to a different one (the other process stays). Refusals
+			// within a slot's length of a move were sent in the old slot: they must not move this process back.
+			const { count, ms } = this.config.timeSlots;
+			const now = Date.now();
+			if (count > 1 && now >= this.movedAt + ms) {
+				this.slot = (this.slot + 1 + Math.floor(Math.random() * (count - 1))) % count;
+				this.movedAt = now;
+			}
 			return;
 		}
 		this.pace = Math.max(MIN_PACE, this.pace * SLOWDOWN);
