@@ -81,12 +81,13 @@ function vendorBucket(ratePerSecond: number, burst: number) {
 
 describe('a share of the vendor limit per process', () => {
 	it('scales rate, burst, window and concurrency, and turns a one-at-a-time endpoint into time slots', () => {
-		expect(shareOf({ ratePerSecond: 9.8, burst: 14 }, 0.5)).toEqual({ ratePerSecond: 4.9, burst: 7 });
+		expect(shareOf({ ratePerSecond: 9.8, burst: 14 }, 0.5)).toEqual({ ratePerSecond: 4.9, burst: 7, borrowUpTo: 2 });
 		expect(shareOf({ ratePerSecond: 10, burst: 10, window: { requests: 10, ms: 1000 }, reactsTo: ['rate'] }, 0.5)).toEqual({
 			ratePerSecond: 5,
 			burst: 5,
 			window: { requests: 5, ms: 1000 },
 			reactsTo: ['rate'],
+			borrowUpTo: 2,
 		});
 		expect(shareOf({ ratePerSecond: 1000, burst: 1000, maxConcurrent: 8 }, 1 / 3)).toMatchObject({ maxConcurrent: 2 });
 		expect(shareOf({ ratePerSecond: 10, burst: 10, maxConcurrent: 1 }, 0.5)).toMatchObject({ maxConcurrent: 1, timeSlots: { count: 2, ms: 250 } });
@@ -149,5 +150,22 @@ describe('adapting to what the vendor answers', () => {
 		// Without slots half the requests of two busy processes would meet another in flight; with them, only the first
 		// ones, until the two have picked different slots (one collision moves the refused process).
 		expect(collisions).toBeLessThan(6);
+	});
+});
+
+describe('borrowing what other processes leave unused', () => {
+	/** Requests through `limiter` to `vendor`, each answer fed back as the transport does; true when served. */
+	const through = (limiter: RateLimiter, vendor: ReturnType<typeof vendorBucket>) => async () =>
+		await limiter.schedule(async () => {
+			const served = vendor.take();
+			limiter.observe({ limited: !served });
+			return served;
+		});
+
+	it('two busy processes each at half, both climbing above it: almost nothing refused', async () => {
+		const vendor = vendorBucket(50, 10);
+		const processes = [0, 1].map(() => new RateLimiter(shareOf({ ratePerSecond: 49, burst: 7 }, 0.5)));
+		const served = await Promise.all(processes.flatMap((limiter) => Array.from({ length: 300 }, through(limiter, vendor))));
+		expect(served.filter((ok) => !ok).length).toBeLessThan(6);
 	});
 });

@@ -25,6 +25,11 @@ export interface RateLimitConfig {
 	timeSlots?: { count: number; ms: number };
 	/** Which refusals this limiter answers for (default all): e.g. a concurrency gate ignores an endpoint's rate. */
 	reactsTo?: LimitCause[];
+	/**
+	 * With a share of the vendor's limit: how far above its configured rate a limiter may slowly climb while the vendor
+	 * refuses nothing (1 ÷ share: the whole limit), to use what the other processes leave unused.
+	 */
+	borrowUpTo?: number;
 }
 
 /**
@@ -49,6 +54,11 @@ const PAUSE_AFTER_429_MS = 1_000;
 const SLOWDOWN = 0.7;
 const MIN_PACE = 0.2;
 const RECOVERY_STEP = 0.01;
+/**
+ * Above its share a limiter climbs ten times slower: two busy processes then overdraw the vendor's limit by little
+ * and seldom (Lever's bucket keeps a lead of several requests), so the 429 that stops the climb is rare.
+ */
+const BORROW_STEP = 0.001;
 /** Answer times a slotted limiter remembers to judge whether a request still fits in its slot. */
 const DURATIONS_KEPT = 20;
 
@@ -76,7 +86,10 @@ export class RateLimiter {
 
 	private draining = false;
 
-	/** Part of the configured pace in use: 1 until a 429, then lower, recovering with every answer. */
+	/**
+	 * Part of the configured rate in use: 1 until a 429, then lower, recovering with every answer; with a share, slowly
+	 * above 1 up to `borrowUpTo` while nothing is refused.
+	 */
 	private pace = 1;
 
 	private pausedUntil = 0;
@@ -116,7 +129,8 @@ export class RateLimiter {
 	/** Adapts to what the vendor answered a request this limiter let through. */
 	observe(feedback: RateLimitFeedback) {
 		if (!feedback.limited) {
-			this.pace = Math.min(1, this.pace + RECOVERY_STEP);
+			const ceiling = this.config.borrowUpTo ?? 1;
+			this.pace = this.pace < 1 ? Math.min(1, this.pace + RECOVERY_STEP) : Math.min(ceiling, this.pace + BORROW_STEP);
 			return;
 		}
 		const cause = feedback.cause ?? 'rate';
@@ -137,9 +151,10 @@ export class RateLimiter {
 		this.pausedUntil = Math.max(this.pausedUntil, Date.now() + (feedback.retryAfterMs ?? PAUSE_AFTER_429_MS));
 	}
 
+	/** Concurrency is never borrowed: a process's requests in flight stay within its share. */
 	private get maxConcurrent(): number | undefined {
 		const max = this.config.maxConcurrent;
-		return max === undefined ? undefined : Math.max(1, Math.floor(max * this.pace));
+		return max === undefined ? undefined : Math.max(1, Math.floor(max * Math.min(1, this.pace)));
 	}
 
 	/** How long until the window lets another request start (0 = now); undefined while requests in flight fill it. */
@@ -231,6 +246,7 @@ export function shareOf(config: RateLimitConfig, share: number, slotMs = 250): R
 	if (config.maxConcurrent !== undefined) shared.maxConcurrent = part(config.maxConcurrent);
 	if (config.maxConcurrent === 1) shared.timeSlots = { count: Math.round(1 / share), ms: slotMs };
 	if (config.reactsTo) shared.reactsTo = config.reactsTo;
+	shared.borrowUpTo = 1 / share;
 	return shared;
 }
 
