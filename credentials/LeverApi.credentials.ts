@@ -1,5 +1,6 @@
 import type { IAuthenticateGeneric, ICredentialType, INodeProperties } from 'n8n-workflow';
 
+import { rateLimitShareProperty } from '../nodes/shared/descriptions';
 import { allowHttpWebhookUrlsProperty } from '../nodes/shared/webhookUrl';
 
 /**
@@ -51,6 +52,7 @@ export const leverNodeSettingsProperties: INodeProperties[] = [
 		description:
 			'Optional. Signature tokens (comma- or newline-separated) of webhooks created in Lever\'s settings, so the Lever Trigger can verify them. Tokens of webhooks the trigger registers itself are kept automatically.',
 	},
+	rateLimitShareProperty,
 ];
 
 export const LEVER_API_URLS: Record<string, string> = {

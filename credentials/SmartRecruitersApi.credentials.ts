@@ -1,5 +1,6 @@
 import type { IAuthenticateGeneric, ICredentialType, INodeProperties } from 'n8n-workflow';
 
+import { rateLimitShareProperty } from '../nodes/shared/descriptions';
 import { allowHttpWebhookUrlsProperty } from '../nodes/shared/webhookUrl';
 
 /** Environment, custom URL and webhook keys are shared with the OAuth2 credential. */
@@ -35,6 +36,7 @@ export const smartRecruitersEnvironmentProperties: INodeProperties[] = [
 		description:
 			'Optional. Secret keys (comma- or newline-separated) the SmartRecruiters Trigger also accepts when checking webhook signatures, e.g. a key created outside n8n. Keys the trigger creates itself are kept automatically.',
 	},
+	rateLimitShareProperty,
 ];
 
 export class SmartRecruitersApi implements ICredentialType {

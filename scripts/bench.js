@@ -18,7 +18,9 @@
  *
  * Prints a markdown table on stdout, writes bench/results/<timestamp>.json, merges the sections run into
  * bench/results/latest.json and regenerates bench/results/README.md from it. BENCH_CONTACTS=<n> shortens the
- * throughput runs for a trial (the committed results use the default 1,000). Exit code 1 when a target is missed.
+ * throughput runs for a trial (the committed results use the default 1,000). QUEUE_MODE_FROM=<file> records the figures
+ * of an `npm run test:scale` run as the queueMode section instead of running it again. Exit code 1 when a target is
+ * missed.
  */
 const { existsSync, mkdirSync, readFileSync, writeFileSync } = require('node:fs');
 const path = require('node:path');
@@ -100,15 +102,19 @@ async function main() {
 		// Other work on the machine shows in latencies (less in the ratios): keep the load beside the figures.
 		const loadBefore = os.loadavg()[0];
 		let results;
+		// A section may hand back figures measured earlier (e.g. queueMode from `npm run test:scale`) with when, how
+		// long and at what load they were measured.
+		let measured = {};
 		try {
-			results = await section.run();
+			const outcome = await section.run();
+			({ results, ...measured } = Array.isArray(outcome) ? { results: outcome } : outcome);
 		} catch (error) {
 			results = [{ section: name, name: 'section ran', figure: 'failed', unit: '', target: 'completes', verdict: 'miss', note: error.message }];
 		}
 		const seconds = (Date.now() - started) / 1000;
 		process.stderr.write(`bench ${name}: done in ${Math.round(seconds)} s\n`);
 		const load = { before: round(loadBefore), after: round(os.loadavg()[0]) };
-		runs.push({ name, measuredAt: new Date().toISOString(), seconds, machine: host, loadAverage1m: load, results });
+		runs.push({ name, measuredAt: new Date().toISOString(), seconds, machine: host, loadAverage1m: load, ...measured, results });
 	}
 
 	const results = runs.flatMap((run) => run.results);

@@ -123,3 +123,17 @@ export function recordLocator(spec: RecordLocatorSpec): INodeProperties {
 		],
 	};
 }
+
+/**
+ * A credential's "Share of Rate Limit": the vendors limit per credential, n8n queue mode runs each execution on one of
+ * several worker processes, and the workers cannot see each other's requests. Each takes its share.
+ */
+export const rateLimitShareProperty: INodeProperties = {
+	displayName: 'Share of Rate Limit',
+	name: 'rateLimitShare',
+	type: 'number',
+	typeOptions: { minValue: 0.05, maxValue: 1, numberPrecision: 2 },
+	default: 1,
+	description:
+		"Part of the vendor's rate limit each n8n process may use with this credential. Keep 1 for a single n8n instance; in queue mode use 1 divided by the number of workers (0.5 for two), so together they stay within the limit.",
+};

@@ -23,6 +23,13 @@ export interface CandidateStore<TRecord> {
 	/** Sends the create; retried after a 5xx or lost connection only when a lookup shows nothing was created. */
 	create(profile: CandidateProfile): Promise<StoreWrite<TRecord>>;
 	update(record: TRecord, plan: UpdatePlan): Promise<StoreWrite<TRecord>>;
+	/**
+	 * For the check after a create (two processes creating the same person at once): a record's id, when it was
+	 * created, and whether it is a candidacy a new record would duplicate (e.g. active, on the same job).
+	 */
+	raceEntry(record: TRecord): { id: string; createdAt: number; competes: boolean };
+	/** Takes a record this upsert created, and that lost the race, out of the way the ATS allows (archive, delete). */
+	discard(record: TRecord): Promise<void>;
 }
 
 export interface UpsertOptions {
@@ -38,6 +45,8 @@ export interface UpsertOptions {
 export interface UpsertOutcome<TRecord> {
 	action: 'created' | 'updated' | 'unchanged';
 	record: TRecord;
+	/** The record this upsert created and took out again because another process created the same person first. */
+	duplicateDiscarded?: string;
 	changedFields: ProfileField[];
 	protectedFieldsKept: ProfileField[];
 	ignoredFields: ProfileField[];
@@ -85,6 +94,17 @@ function neverApplied(error: unknown): boolean {
 }
 
 /**
+ * The record that stays when several processes created the same person at once: the oldest, then the lowest id.
+ * Every process decides the same from the same records, so no process needs to know about the others.
+ */
+export function raceWinner<TRecord>(store: CandidateStore<TRecord>, records: TRecord[]): TRecord | undefined {
+	return [...records].sort((a, b) => {
+		const [first, second] = [store.raceEntry(a), store.raceEntry(b)];
+		return first.createdAt - second.createdAt || (first.id < second.id ? -1 : first.id > second.id ? 1 : 0);
+	})[0];
+}
+
+/**
  * Find by email → create or update. Used by both ATS nodes so dedupe, protected and mandatory fields behave the same.
  * The create goes through createOnce: a create whose response was lost is found by a second lookup instead of being
  * sent again, so neither a retry within the run nor a rerun creates a duplicate.
@@ -116,15 +136,49 @@ export async function upsertCandidateByEmail<TRecord>(
 			},
 		);
 		const notStored = created.write.notStored ?? [];
-		if (!created.recovered) return { action: 'created', record: created.write.record, changedFields: [], notStored, ...reported };
+		if (!created.recovered) {
+			const winner = await raceCheck(store, email, created.write.record);
+			if (winner === undefined) return { action: 'created', record: created.write.record, changedFields: [], notStored, ...reported };
+			// Another process created the same person first: ours is gone, this item's profile goes onto theirs.
+			const outcome = await updateExisting(store, winner, profile, options.protectedFields, reported);
+			return { ...outcome, duplicateDiscarded: store.raceEntry(created.write.record).id };
+		}
 		// A create whose response was lost may have skipped what the store writes after the create (e.g. custom fields).
 		const plan = planUpdate(store.toProfile(created.write.record), profile, options.protectedFields);
 		const completed = Object.keys(plan.changes).length > 0 ? await store.update(created.write.record, plan) : created.write;
 		return { action: 'created', record: completed.record, changedFields: [], notStored: completed.notStored ?? [], ...reported };
 	}
 
-	const existing = store.choose(matches);
-	const plan = planUpdate(store.toProfile(existing), profile, options.protectedFields);
+	return await updateExisting(store, store.choose(matches), profile, options.protectedFields, reported);
+}
+
+/**
+ * The check after a create. Two processes that look a new person up at the same moment both find nothing and both
+ * create (neither ATS takes an idempotency key or a unique email). Each looks again right after its create; when an
+ * older competing record shows up, this process's record lost: it is discarded and the winner returned (undefined
+ * when this process's record stays). A process only ever removes the record it created itself.
+ */
+async function raceCheck<TRecord>(store: CandidateStore<TRecord>, email: string, created: TRecord): Promise<TRecord | undefined> {
+	const ownId = store.raceEntry(created).id;
+	const found = await store.findByEmail(email);
+	const rivals = found.filter((record) => store.raceEntry(record).id !== ownId && store.raceEntry(record).competes);
+	if (rivals.length === 0) return undefined;
+	// Compared as the look-up shows it, like every other process sees it.
+	const own = found.find((record) => store.raceEntry(record).id === ownId) ?? created;
+	const winner = raceWinner(store, [own, ...rivals]);
+	if (winner === undefined || store.raceEntry(winner).id === ownId) return undefined;
+	await store.discard(own);
+	return winner;
+}
+
+async function updateExisting<TRecord>(
+	store: CandidateStore<TRecord>,
+	existing: TRecord,
+	profile: CandidateProfile,
+	protectedFields: ProfileField[],
+	reported: { ignoredFields: ProfileField[]; protectedFieldsKept: ProfileField[] },
+): Promise<UpsertOutcome<TRecord>> {
+	const plan = planUpdate(store.toProfile(existing), profile, protectedFields);
 	const planned = Object.keys(plan.changes) as ProfileField[];
 	const kept = { ...reported, protectedFieldsKept: plan.protectedFieldsKept };
 	if (planned.length === 0) return { action: 'unchanged', record: existing, changedFields: [], notStored: [], ...kept };

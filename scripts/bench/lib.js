@@ -238,7 +238,9 @@ function bucketShare(entries, { ratePerSecond, burst }) {
 /**
  * SmartRecruiters' window per endpoint (`perSecond` requests in any one second): each endpoint answered at least
  * `minCalls` times, against the most such a window lets through from its first to its last call, perSecond ×
- * (⌊seconds⌋ + 1); `share` is over all of them, weighted by requests.
+ * (⌊seconds⌋ + 1); `share` is over all of them, weighted by requests. `busiest` is the endpoint called most: where a
+ * recipe calls one endpoint more often per contact than the others (the upsert's email search, twice per new
+ * candidate with its check after the create), that endpoint's limit is the one that paces the whole recipe.
  */
 function endpointShares(entries, minCalls, perSecond) {
 	const ok = answered(entries);
@@ -250,7 +252,8 @@ function endpointShares(entries, minCalls, perSecond) {
 			return { endpoint, calls, seconds, allowed: perSecond * (Math.floor(seconds) + 1) };
 		});
 	const sum = (key) => rates.reduce((total, rate) => total + rate[key], 0);
-	return { share: sum('calls') / sum('allowed'), rates };
+	const busiest = rates.reduce((most, rate) => (most === undefined || rate.calls > most.calls ? rate : most), undefined);
+	return { share: sum('calls') / sum('allowed'), rates, busiest: busiest && { endpoint: busiest.endpoint, share: busiest.calls / busiest.allowed } };
 }
 
 function percentile(sorted, p) {

@@ -9,7 +9,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { LEVER_API_URLS } from '../../../credentials/LeverApi.credentials';
 import { leverCursorPages, listPages, paginate } from '../../shared/transport/pagination';
-import { credentialHash, rateLimiterFor } from '../../shared/transport/rateLimiter';
+import { credentialHash, rateLimiterFor, rateLimitShare, shareOf } from '../../shared/transport/rateLimiter';
 import type { ApiCall, ApiContext, ApiRequestOptions, Vendor } from '../../shared/transport/request';
 import { fieldNamedIn, fieldWhoseValueIsIn, vendorDownload, vendorRequest } from '../../shared/transport/request';
 import type { DownloadedFile } from '../../shared/files';
@@ -211,7 +211,7 @@ function leverVendor(performAs: string | undefined): Vendor {
 				credentialType === 'leverApi'
 					? [credentialType, baseUrl, credentials.apiKey]
 					: [credentialType, baseUrl, credentials.clientId, node.credentials?.[credentialType]?.id ?? node.credentials?.[credentialType]?.name];
-			return [rateLimiterFor(`lever:${credentialHash(identity)}`, LEVER_RATE_LIMIT)];
+			return [rateLimiterFor(`lever:${credentialHash(identity)}`, shareOf(LEVER_RATE_LIMIT, rateLimitShare(credentials.rateLimitShare)))];
 		},
 		authorizer(context: ApiContext, credentialType: string) {
 			return {

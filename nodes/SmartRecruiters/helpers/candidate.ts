@@ -29,6 +29,8 @@ export interface CandidateDetails extends IDataObject {
 	experience?: IDataObject[];
 	primaryAssignment?: IDataObject;
 	secondaryAssignments?: IDataObject[];
+	/** ISO date-time of the candidate's creation. */
+	createdOn?: string;
 }
 
 export const locationText = (location: IDataObject | undefined) =>

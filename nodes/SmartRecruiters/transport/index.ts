@@ -12,7 +12,8 @@ import { NodeApiError } from 'n8n-workflow';
 import type { DownloadedFile } from '../../shared/files';
 import type { PageStyle } from '../../shared/transport/pagination';
 import { listPages, nextPageIdPages, paginate } from '../../shared/transport/pagination';
-import { credentialHash, rateLimiterFor } from '../../shared/transport/rateLimiter';
+import type { LimitCause, RateLimitConfig } from '../../shared/transport/rateLimiter';
+import { credentialHash, rateLimiterFor, rateLimitShare, shareOf } from '../../shared/transport/rateLimiter';
 import type { ApiCall, ApiContext, ApiRequestOptions, Authorizer, Vendor } from '../../shared/transport/request';
 import { fieldNamedIn, fieldWhoseValueIsIn, vendorDownload, vendorRequest } from '../../shared/transport/request';
 import { clientCredentialsToken, forgetToken, TokenExchangeError } from './token';
@@ -40,11 +41,13 @@ export const SMARTRECRUITERS_HOSTS: Record<string, string> = {
  * answers, no second as SmartRecruiters counts it can hold an 11th whatever the network jitter, and a sequential
  * client still gets 10 requests per (1 s + one response time). The bucket (10/s, burst 10) never binds before it.
  */
-const ENDPOINT_RATE = { ratePerSecond: 10, burst: 10, window: { requests: 10, ms: 1000 } };
+const ENDPOINT_RATE: RateLimitConfig = { ratePerSecond: 10, burst: 10, window: { requests: 10, ms: 1000 }, reactsTo: ['rate'] };
 /** Endpoints SmartRecruiters limits to 2 requests/s (publishing, unpublishing, offer document downloads). */
 const SLOW_ENDPOINTS = new Set(['POST /jobs/{jobId}/publication', 'DELETE /jobs/{jobId}/publication', 'GET /offers/{offerId}/documents/{documentId}']);
-const SLOW_ENDPOINT_RATE = { ratePerSecond: 2, burst: 2, window: { requests: 2, ms: 1000 } };
-const CONCURRENCY_LIMIT = { ratePerSecond: 1_000, burst: 1_000, maxConcurrent: 8 };
+const SLOW_ENDPOINT_RATE: RateLimitConfig = { ratePerSecond: 2, burst: 2, window: { requests: 2, ms: 1000 }, reactsTo: ['rate'] };
+/** `GET /candidates`, one at a time per credential: shared by several processes, it is used in turns (time slots). */
+const CANDIDATE_SEARCH_RATE: RateLimitConfig = { ...ENDPOINT_RATE, maxConcurrent: 1, reactsTo: ['rate', 'exclusive'] };
+const CONCURRENCY_LIMIT: RateLimitConfig = { ratePerSecond: 1_000, burst: 1_000, maxConcurrent: 8, reactsTo: ['concurrency'] };
 
 /**
  * How long a request may go without a byte from SmartRecruiters before it counts as lost and is retried like a reset
@@ -243,6 +246,19 @@ function authorizer(context: ApiContext, credentialType: string, credentials: IC
 	};
 }
 
+const isCandidateSearch = (call: ApiCall) => call.method === 'GET' && call.route === '/candidates';
+
+/**
+ * Why SmartRecruiters answered 429, from the headers it sends with every answer: no requests left in the endpoint's
+ * second (`X-RateLimit-Remaining: 0`), else too many at once — on the candidate search, the one it allows.
+ */
+function limitCause(response: IN8nHttpFullResponse, call: ApiCall): LimitCause | undefined {
+	const remaining = Number(response.headers['x-ratelimit-remaining']);
+	if (!Number.isFinite(remaining)) return undefined;
+	if (remaining <= 0) return 'rate';
+	return isCandidateSearch(call) ? 'exclusive' : 'concurrency';
+}
+
 export const smartRecruitersVendor: Vendor = {
 	name: 'SmartRecruiters',
 	timeoutMs: SMARTRECRUITERS_REQUEST_TIMEOUT_MS,
@@ -250,13 +266,13 @@ export const smartRecruitersVendor: Vendor = {
 	baseUrl: baseUrlOf,
 	limiters(call: ApiCall, _credentialType: string, credentials: ICredentialDataDecryptedObject) {
 		const identity = credentialHash([baseUrlOf(credentials), credentials.apiKey ?? credentials.clientId, credentials.clientSecret ?? '']);
+		const share = rateLimitShare(credentials.rateLimitShare);
 		const endpointName = `${call.method} ${call.route}`;
-		const endpoint = rateLimiterFor(`smartrecruiters:${identity}:${endpointName}`, {
-			...(SLOW_ENDPOINTS.has(endpointName) ? SLOW_ENDPOINT_RATE : ENDPOINT_RATE),
-			...(call.method === 'GET' && call.route === '/candidates' ? { maxConcurrent: 1 } : {}),
-		});
-		return [endpoint, rateLimiterFor(`smartrecruiters:${identity}:concurrency`, CONCURRENCY_LIMIT)];
+		const endpointLimit = isCandidateSearch(call) ? CANDIDATE_SEARCH_RATE : SLOW_ENDPOINTS.has(endpointName) ? SLOW_ENDPOINT_RATE : ENDPOINT_RATE;
+		const endpoint = rateLimiterFor(`smartrecruiters:${identity}:${endpointName}`, shareOf(endpointLimit, share));
+		return [endpoint, rateLimiterFor(`smartrecruiters:${identity}:concurrency`, shareOf(CONCURRENCY_LIMIT, share))];
 	},
+	limitCause,
 	authorizer,
 	readError,
 	secretName: (credentialType: string) => (credentialType === 'smartRecruitersApi' ? 'API key' : 'access token'),

@@ -17,8 +17,8 @@ import { jsonParse, NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { asNodeError } from '../errors';
 import type { DownloadedFile } from '../files';
 import { downloadedFile } from '../files';
-import type { RateLimiter } from './rateLimiter';
-import { defaultRetryPolicy, sendWithRetry } from './retry';
+import type { LimitCause, RateLimiter } from './rateLimiter';
+import { defaultRetryPolicy, retryAfterMs, sendWithRetry } from './retry';
 
 /**
  * The one HTTP pipeline of the ATS nodes: credentials and base URL, the vendor's request rules, auth through n8n's
@@ -94,6 +94,8 @@ export interface Vendor {
 	beforeSend?(node: INode, call: ApiCall, credentials: ICredentialDataDecryptedObject): void;
 	/** The process-wide limiters this request waits for, outermost first. */
 	limiters(call: ApiCall, credentialType: string, credentials: ICredentialDataDecryptedObject, node: INode): RateLimiter[];
+	/** Why the vendor refused a request with 429, where its headers say (default: rate). */
+	limitCause?(response: IN8nHttpFullResponse, call: ApiCall): LimitCause | undefined;
 	authorizer(context: ApiContext, credentialType: string, credentials: ICredentialDataDecryptedObject): Authorizer;
 	readError(response: IN8nHttpFullResponse, call: ApiCall): VendorError;
 	/** What to call the credential's secret in an error ("API key", "access token"). */
@@ -172,9 +174,21 @@ export async function vendorRequest(
 		}
 		return response;
 	};
-	const scheduled = vendor
-		.limiters(call, credentialType, credentials, node)
-		.reduceRight<() => Promise<IN8nHttpFullResponse>>((task, limiter) => async () => await limiter.schedule(task), send);
+	const limiters = vendor.limiters(call, credentialType, credentials, node);
+	// Every answer tells the limiters how the vendor's limits stand (a 429 slows them down, any other answer not).
+	const sendObserved = async (): Promise<IN8nHttpFullResponse> => {
+		const response = await send();
+		const limited = response.statusCode === 429;
+		const feedback = limited
+			? { limited, retryAfterMs: retryAfterMs(response.headers), cause: vendor.limitCause?.(response, call) }
+			: { limited };
+		for (const limiter of limiters) limiter.observe(feedback);
+		return response;
+	};
+	const scheduled = limiters.reduceRight<() => Promise<IN8nHttpFullResponse>>(
+		(task, limiter) => async () => await limiter.schedule(task),
+		sendObserved,
+	);
 
 	let response: IN8nHttpFullResponse;
 	try {

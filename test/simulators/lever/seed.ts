@@ -51,6 +51,7 @@ export const LEVER_SEED = {
 		timing: '5bf37656-f325-4558-8a97-388994de41ef',
 		offerDeclined: '35e01844-4e1e-4f19-830c-af5b570f2ada',
 		positionFilled: '4749802b-e837-41bb-9d90-8f2c7e48a65b',
+		duplicate: '0d5b4c3e-7a1f-4c2e-9b8d-6e2f1a3c5d7b',
 		inactiveHired: '72cb8c88-884f-432e-b217-4a7293d1dbad',
 	},
 	postings: {
@@ -405,6 +406,8 @@ export function createSeedState(): LeverState {
 			{ id: S.archiveReasons.timing, text: 'Timing', status: 'active', type: 'non-hired' },
 			{ id: S.archiveReasons.offerDeclined, text: 'Offer declined', status: 'active', type: 'non-hired' },
 			{ id: S.archiveReasons.positionFilled, text: 'Position filled', status: 'active', type: 'non-hired' },
+			// Many accounts add one for duplicate profiles; the upsert archives a duplicate created in a race with it.
+			{ id: S.archiveReasons.duplicate, text: 'Duplicate', status: 'active', type: 'non-hired' },
 			{ id: S.archiveReasons.inactiveHired, text: 'Hired (legacy)', status: 'inactive', type: 'hired' },
 		],
 		postings,

@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import type { ProfileField } from '../../../shared/candidate';
 import { profileLinkList, sameEmail } from '../../../shared/candidate';
@@ -16,7 +16,7 @@ import {
 	profileFromParameters,
 } from '../../helpers/profile';
 import { assertRequiredAnswers, customFieldsToStore, latestFormValues, submitProfileForm } from '../../helpers/profileForms';
-import { leverApiRequest } from '../../transport';
+import { leverApiRequest, leverApiRequestAllItems } from '../../transport';
 import {
 	candidateProfileProperties,
 	creationOptions,
@@ -46,16 +46,45 @@ const properties: INodeProperties[] = [
 		default: '',
 	},
 	...creationOptions,
+	{
+		displayName: 'Archive Reason for Duplicates Name or ID',
+		name: 'duplicateArchiveReason',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getArchiveReasons' },
+		default: '',
+		description:
+			'When another execution created the same person on the same posting at the same moment, the younger of the two opportunities is archived with this reason. Empty: the account\'s active archive reason named "Duplicate". Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	},
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['opportunity'], operation: ['upsert'] } }, properties);
 
-/** The active candidacy first, then the most recently changed one. */
+/**
+ * The active candidacy first — of several, the oldest, the one the check after a create keeps — then the most
+ * recently changed archived one.
+ */
 function preferredOpportunity(matches: LeverOpportunity[]): LeverOpportunity {
 	return [...matches].sort((a, b) => {
 		if ((a.archived === null) !== (b.archived === null)) return a.archived === null ? -1 : 1;
+		if (a.archived === null) return a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1);
 		return (b.updatedAt ?? b.createdAt) - (a.updatedAt ?? a.createdAt);
 	})[0];
+}
+
+/** The archive reason a duplicate opportunity is archived with: the node's choice, else the account's "Duplicate". */
+async function duplicateArchiveReason(this: IExecuteFunctions, itemIndex: number): Promise<string> {
+	const chosen = String(this.getNodeParameter('duplicateArchiveReason', itemIndex, '')).trim();
+	if (chosen) return chosen;
+	const reasons = await leverApiRequestAllItems.call(this, '/archive_reasons', { qs: { type: 'non-hired' }, itemIndex });
+	const duplicate = reasons.find((reason) => reason.status !== 'inactive' && /duplicate/i.test(String(reason.text)));
+	if (!duplicate) {
+		throw new NodeOperationError(this.getNode(), 'Lever has no active archive reason named "Duplicate" to archive a duplicate opportunity with', {
+			itemIndex,
+			description:
+				'Another execution created the same person on the same posting at the same moment. Add a non-hired archive reason named "Duplicate" in Lever (Settings → Pipeline and archive reasons), or pick one in "Archive Reason for Duplicates".',
+		});
+	}
+	return String(duplicate.id);
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
@@ -120,6 +149,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			const refetched = await leverApiRequest.call(this, 'GET', opportunityPath(opportunity), { itemIndex });
 			return { record: refetched.data as LeverOpportunity };
 		},
+		raceEntry: (opportunity) => ({ id: opportunity.id, createdAt: opportunity.createdAt, competes: opportunity.archived === null }),
+		// Lever's API deletes no opportunity: the duplicate is archived (the contact is one already: Lever dedupes by email).
+		discard: async (opportunity) => {
+			const reason = await duplicateArchiveReason.call(this, itemIndex);
+			await leverApiRequest.call(this, 'PUT', `${opportunityPath(opportunity)}/archived`, { body: { reason }, performAs, itemIndex });
+		},
 	};
 
 	const outcome = await upsertCandidateByEmail(store, profile, {
@@ -136,6 +171,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		changedFields: outcome.changedFields,
 		protectedFieldsKept: outcome.protectedFieldsKept,
 		...(outcome.ignoredFields.length ? { ignoredFields: outcome.ignoredFields } : {}),
+		...(outcome.duplicateDiscarded ? { duplicateArchived: outcome.duplicateDiscarded } : {}),
 		opportunity: outcome.record,
 	};
 }

@@ -8,7 +8,7 @@ import { candidateInputProperties, profileFieldsProperty, protectedAndMandatoryF
 import { SMARTRECRUITERS_FIELD_LIMITS } from '../../../shared/fieldLimits';
 import { requiredLocatorValue, toList } from '../../../shared/parameters';
 import type { CandidateStore, StoreWrite } from '../../../shared/upsert';
-import { upsertCandidateByEmail } from '../../../shared/upsert';
+import { raceWinner, upsertCandidateByEmail } from '../../../shared/upsert';
 import type { CandidateDetails } from '../../helpers/candidate';
 import { candidateToProfile, jobIdsOf, linksToWeb, namesOf, profileToCandidateInput, smartRecruitersProfile } from '../../helpers/candidate';
 import { findCandidatesByEmail, getCandidate } from '../../helpers/lookups';
@@ -165,7 +165,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			);
 		},
 		choose: (matches) => {
-			const chosen = matches.find((candidate) => candidate.onJob) ?? matches[0];
+			// Of several on the job, the oldest: the one the check after a create keeps.
+			const chosen = raceWinner(store, matches.filter((candidate) => candidate.onJob)) ?? matches[0];
 			if (!chosen.onJob && notOnJob === 'error') {
 				throw new NodeOperationError(
 					this.getNode(),
@@ -226,6 +227,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			}
 			return { record: { ...candidate, details }, written, notStored };
 		},
+		raceEntry: (candidate) => ({
+			id: candidate.details.id,
+			createdAt: Date.parse(candidate.details.createdOn ?? '') || Number.MAX_SAFE_INTEGER,
+			competes: candidate.onJob,
+		}),
+		// Created by this upsert a moment ago, with nothing but its application on the job: deleting it is clean.
+		discard: async (candidate) => {
+			await smartRecruitersApiRequest.call(this, 'DELETE', '/candidates/{candidateId}', { params: { candidateId: candidate.details.id }, itemIndex });
+		},
 	};
 
 	const outcome = await upsertCandidateByEmail(store, profile, {
@@ -251,6 +261,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			: {}),
 		...(outcome.notStored.length > 0 ? { notStored: outcome.notStored } : {}),
 		...(outcome.ignoredFields.length > 0 ? { ignoredFields: outcome.ignoredFields } : {}),
+		...(outcome.duplicateDiscarded ? { duplicateDeleted: outcome.duplicateDiscarded } : {}),
 		candidate: outcome.record.details,
 	};
 }
