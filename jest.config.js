@@ -9,7 +9,12 @@ module.exports = {
 	testEnvironment: 'node',
 	roots: ['<rootDir>/test'],
 	testMatch: ['**/*.test.ts'],
-	testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/chaos/', '<rootDir>/test/n8n/', '<rootDir>/test/scale/'],
+	testPathIgnorePatterns: [
+		'/node_modules/',
+		'<rootDir>/test/chaos/',
+		'<rootDir>/test/n8n/',
+		'<rootDir>/test/scale/',
+	],
 	transform: {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json' }],
 	},

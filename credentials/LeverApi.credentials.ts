@@ -18,7 +18,8 @@ export const leverEnvironmentProperties: INodeProperties[] = [
 			{ name: 'Custom URL (Proxy or Test Server)', value: 'custom' },
 		],
 		default: 'production',
-		description: 'Production is https://api.lever.co/v1, Sandbox is https://api.sandbox.lever.co/v1',
+		description:
+			'Production is https://api.lever.co/v1, Sandbox is https://api.sandbox.lever.co/v1',
 	},
 	{
 		displayName: 'Custom API URL',
@@ -50,7 +51,7 @@ export const leverNodeSettingsProperties: INodeProperties[] = [
 		typeOptions: { password: true },
 		default: '',
 		description:
-			'Optional. Signature tokens (comma- or newline-separated) of webhooks created in Lever\'s settings, so the Lever Trigger can verify them. Tokens of webhooks the trigger registers itself are kept automatically.',
+			"Optional. Signature tokens (comma- or newline-separated) of webhooks created in Lever's settings, so the Lever Trigger can verify them. Tokens of webhooks the trigger registers itself are kept automatically.",
 	},
 	rateLimitShareProperty,
 ];
@@ -67,7 +68,10 @@ export class LeverApi implements ICredentialType {
 
 	documentationUrl = 'https://hire.lever.co/developer/documentation#authentication';
 
-	icon = { light: 'file:../nodes/Lever/lever.svg', dark: 'file:../nodes/Lever/lever.dark.svg' } as const;
+	icon = {
+		light: 'file:../nodes/Lever/lever.svg',
+		dark: 'file:../nodes/Lever/lever.dark.svg',
+	} as const;
 
 	properties: INodeProperties[] = [
 		{

@@ -1,4 +1,9 @@
-import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import type {
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IPollFunctions,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { fieldsCollection } from '../shared/descriptions';
@@ -16,14 +21,24 @@ export class LeverPollTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["event"]}}',
-		description: 'Polls Lever for changed opportunities, hires or new applications (no webhook setup needed)',
+		description:
+			'Polls Lever for changed opportunities, hires or new applications (no webhook setup needed)',
 		defaults: { name: 'Lever Poll Trigger' },
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
-			{ name: 'leverApi', required: true, testedBy: 'leverApiCredentialTest', displayOptions: { show: { authentication: ['apiKey'] } } },
-			{ name: 'leverOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
+			{
+				name: 'leverApi',
+				required: true,
+				testedBy: 'leverApiCredentialTest',
+				displayOptions: { show: { authentication: ['apiKey'] } },
+			},
+			{
+				name: 'leverOAuth2Api',
+				required: true,
+				displayOptions: { show: { authentication: ['oAuth2'] } },
+			},
 		],
 		properties: [
 			authenticationProperty,

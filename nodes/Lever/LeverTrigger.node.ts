@@ -1,8 +1,19 @@
-import type { IDataObject, IHookFunctions, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { fieldsCollection } from '../shared/descriptions';
-import { isWithinTolerance, refuseDelivery, signatureToleranceOption } from '../shared/webhookDelivery';
+import {
+	isWithinTolerance,
+	refuseDelivery,
+	signatureToleranceOption,
+} from '../shared/webhookDelivery';
 import { expandOption } from './actions/common.descriptions';
 import { authenticationProperty } from './helpers/authentication';
 import { credentialTest } from './methods';
@@ -14,7 +25,8 @@ import { createWebhooks, deleteWebhooks, webhooksExist } from './trigger/registr
 import { parseEnvelope, signatureMatchesAnyKey } from './trigger/signature';
 import { knownSigningKeys } from './trigger/signingKeys';
 
-const isManualRegistration = (context: IHookFunctions) => context.getNodeParameter('registration', 'automatic') === 'manual';
+const isManualRegistration = (context: IHookFunctions) =>
+	context.getNodeParameter('registration', 'automatic') === 'manual';
 
 export class LeverTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -24,15 +36,27 @@ export class LeverTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["events"].join(", ")}}',
-		description: 'Starts the workflow when Lever sends a webhook (candidate hired, stage change, new application, …)',
+		description:
+			'Starts the workflow when Lever sends a webhook (candidate hired, stage change, new application, …)',
 		defaults: { name: 'Lever Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
-			{ name: 'leverApi', required: true, testedBy: 'leverApiCredentialTest', displayOptions: { show: { authentication: ['apiKey'] } } },
-			{ name: 'leverOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
+			{
+				name: 'leverApi',
+				required: true,
+				testedBy: 'leverApiCredentialTest',
+				displayOptions: { show: { authentication: ['apiKey'] } },
+			},
+			{
+				name: 'leverOAuth2Api',
+				required: true,
+				displayOptions: { show: { authentication: ['oAuth2'] } },
+			},
 		],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		webhooks: [
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+		],
 		properties: [
 			authenticationProperty,
 			{
@@ -50,12 +74,14 @@ export class LeverTrigger implements INodeType {
 					{
 						name: 'Automatically via the Lever API',
 						value: 'automatic',
-						description: 'Registers one webhook per event when the workflow is activated and removes them when deactivated',
+						description:
+							'Registers one webhook per event when the workflow is activated and removes them when deactivated',
 					},
 					{
 						name: 'Manually in Lever',
 						value: 'manual',
-						description: 'For keys without the Webhooks permission: you add the webhooks in Lever yourself',
+						description:
+							'For keys without the Webhooks permission: you add the webhooks in Lever yourself',
 					},
 				],
 				default: 'automatic',
@@ -82,7 +108,8 @@ export class LeverTrigger implements INodeType {
 					...expandOption,
 					displayName: 'Expand Opportunity Fields',
 					default: ['applications'],
-					description: 'IDs to replace by full objects in the fetched opportunity (used with Fetch Opportunity)',
+					description:
+						'IDs to replace by full objects in the fetched opportunity (used with Fetch Opportunity)',
 				},
 				{
 					displayName: 'Fetch Opportunity',
@@ -157,7 +184,10 @@ export class LeverTrigger implements INodeType {
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const envelope = parseEnvelope(this.getBodyData());
-		if (!envelope || !signatureMatchesAnyKey(envelope, await knownSigningKeys.call(this, envelope.event))) {
+		if (
+			!envelope ||
+			!signatureMatchesAnyKey(envelope, await knownSigningKeys.call(this, envelope.event))
+		) {
 			return refuseDelivery(this, 'Missing or invalid Lever signature');
 		}
 		const tolerance = this.getNodeParameter('options.toleranceSeconds', 300) as number;
@@ -166,10 +196,12 @@ export class LeverTrigger implements INodeType {
 		}
 
 		// Lever's "test" button sends an empty data object: acknowledge it without running the workflow.
-		if (Object.keys(envelope.data).length === 0) return { webhookResponse: { message: 'Test delivery received' } };
+		if (Object.keys(envelope.data).length === 0)
+			return { webhookResponse: { message: 'Test delivery received' } };
 
 		const staticData = this.getWorkflowStaticData('node');
-		if (wasHandled(staticData, envelope)) return { webhookResponse: { message: 'Delivery already received' } };
+		if (wasHandled(staticData, envelope))
+			return { webhookResponse: { message: 'Delivery already received' } };
 
 		const events = this.getNodeParameter('events', []) as string[];
 		const filters = filtersOf(this);
@@ -179,7 +211,8 @@ export class LeverTrigger implements INodeType {
 		}
 		// Marked only after the lookups succeeded: if Lever's API failed, the 500 makes Lever retry the delivery.
 		markHandled(staticData, envelope);
-		if (!item) return { webhookResponse: { message: 'Delivery does not match the trigger filters' } };
+		if (!item)
+			return { webhookResponse: { message: 'Delivery does not match the trigger filters' } };
 		return { workflowData: [this.helpers.returnJsonArray([item])] };
 	}
 }

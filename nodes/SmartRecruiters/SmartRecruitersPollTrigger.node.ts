@@ -1,4 +1,9 @@
-import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import type {
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IPollFunctions,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { fieldsCollection } from '../shared/descriptions';
@@ -16,14 +21,25 @@ export class SmartRecruitersPollTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ $parameter["event"] }}',
-		description: 'Starts the workflow on a schedule with the candidates or applications that changed since the last run',
+		description:
+			'Starts the workflow on a schedule with the candidates or applications that changed since the last run',
 		defaults: { name: 'SmartRecruiters Poll Trigger' },
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
-			{ name: 'smartRecruitersApi', required: true, testedBy: 'smartRecruitersApiCredentialTest', displayOptions: { show: { authentication: ['apiKey'] } } },
-			{ name: 'smartRecruitersOAuth2Api', required: true, testedBy: 'smartRecruitersOAuth2ApiCredentialTest', displayOptions: { show: { authentication: ['oAuth2'] } } },
+			{
+				name: 'smartRecruitersApi',
+				required: true,
+				testedBy: 'smartRecruitersApiCredentialTest',
+				displayOptions: { show: { authentication: ['apiKey'] } },
+			},
+			{
+				name: 'smartRecruitersOAuth2Api',
+				required: true,
+				testedBy: 'smartRecruitersOAuth2ApiCredentialTest',
+				displayOptions: { show: { authentication: ['oAuth2'] } },
+			},
 		],
 		properties: [
 			authenticationProperty,
@@ -32,9 +48,14 @@ export class SmartRecruitersPollTrigger implements INodeType {
 					{
 						name: 'Application Has Status',
 						value: 'applicationHasStatus',
-						description: 'One item per job application in a chosen status (e.g. Hired) of candidates updated since the last poll',
+						description:
+							'One item per job application in a chosen status (e.g. Hired) of candidates updated since the last poll',
 					},
-					{ name: 'Candidate Changed', value: 'candidateChanged', description: 'One item per candidate updated since the last poll' },
+					{
+						name: 'Candidate Changed',
+						value: 'candidateChanged',
+						description: 'One item per candidate updated since the last poll',
+					},
 				],
 				'candidateChanged',
 			),

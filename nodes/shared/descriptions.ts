@@ -38,12 +38,26 @@ export function authenticationProperty(oAuth2Name: string): INodeProperties {
 }
 
 /** A node's Resource selector. */
-export function resourceProperty(defaultResource: string, options: INodePropertyOptions[]): INodeProperties {
-	return { displayName: 'Resource', name: 'resource', type: 'options', noDataExpression: true, options, default: defaultResource };
+export function resourceProperty(
+	defaultResource: string,
+	options: INodePropertyOptions[],
+): INodeProperties {
+	return {
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options,
+		default: defaultResource,
+	};
 }
 
 /** The Operation selector of one resource (its options sorted by name, each with an `action`). */
-export function operationProperty(resource: string, defaultOperation: string, options: INodePropertyOptions[]): INodeProperties {
+export function operationProperty(
+	resource: string,
+	defaultOperation: string,
+	options: INodePropertyOptions[],
+): INodeProperties {
 	return {
 		displayName: 'Operation',
 		name: 'operation',
@@ -75,7 +89,10 @@ const COLLECTIONS = {
 } as const;
 
 /** n8n's usual collection of optional fields ("Additional Fields", "Update Fields", "Filters", "Options"), sorted by name. */
-export function fieldsCollection(name: keyof typeof COLLECTIONS, options: INodeProperties[]): INodeProperties {
+export function fieldsCollection(
+	name: keyof typeof COLLECTIONS,
+	options: INodeProperties[],
+): INodeProperties {
 	return {
 		...COLLECTIONS[name],
 		name,

@@ -11,14 +11,23 @@ export interface FailedItemSubject {
 }
 
 const text = (value: unknown): string | undefined =>
-	(typeof value === 'string' && value !== '') || typeof value === 'number' ? String(value) : undefined;
+	(typeof value === 'string' && value !== '') || typeof value === 'number'
+		? String(value)
+		: undefined;
 
 const objectIn = (value: unknown): IDataObject | undefined =>
 	value && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : undefined;
 
 /** The record itself and the objects one level down (an event's `contact`, a webhook's `data` or `payload`). */
 const levelsOf = (json: IDataObject | undefined): IDataObject[] =>
-	json ? [json, ...Object.values(json).map(objectIn).filter((value): value is IDataObject => value !== undefined)] : [];
+	json
+		? [
+				json,
+				...Object.values(json)
+					.map(objectIn)
+					.filter((value): value is IDataObject => value !== undefined),
+			]
+		: [];
 
 const firstOf = (json: IDataObject | undefined, keys: string[]): string | undefined => {
 	for (const level of levelsOf(json)) {
@@ -33,7 +42,8 @@ const firstOf = (json: IDataObject | undefined, keys: string[]): string | undefi
 /** An email on the record (Lever's `emails` list included), or one level down. */
 const emailOf = (json: IDataObject | undefined): string | undefined => {
 	for (const level of levelsOf(json)) {
-		const email = text(level.email) ?? (Array.isArray(level.emails) ? text(level.emails[0]) : undefined);
+		const email =
+			text(level.email) ?? (Array.isArray(level.emails) ? text(level.emails[0]) : undefined);
 		if (email) return email;
 	}
 	return undefined;
@@ -44,10 +54,14 @@ const emailOf = (json: IDataObject | undefined): string | undefined => {
  * candidate (Lever opportunity) id, and the event's id (a contact event's `eventId`, SmartRecruiters' event-id,
  * a Lever delivery's `id`).
  */
-export function subjectOf(item: IDataObject | undefined, triggerItem: IDataObject | undefined): FailedItemSubject {
+export function subjectOf(
+	item: IDataObject | undefined,
+	triggerItem: IDataObject | undefined,
+): FailedItemSubject {
 	const email = emailOf(item) ?? emailOf(triggerItem);
 	const candidateId =
-		firstOf(item, ['candidateId', 'opportunityId']) ?? firstOf(triggerItem, ['candidateId', 'opportunityId']);
+		firstOf(item, ['candidateId', 'opportunityId']) ??
+		firstOf(triggerItem, ['candidateId', 'opportunityId']);
 	// A Lever delivery is `{ id, event, … }`; any other record's `id` is the record's, not an event's.
 	const deliveryId = triggerItem?.event !== undefined ? text(triggerItem.id) : undefined;
 	const eventId = text(triggerItem?.eventId) ?? deliveryId ?? text(item?.eventId);
@@ -65,7 +79,9 @@ export function subjectOf(item: IDataObject | undefined, triggerItem: IDataObjec
 function triggerItemOf(this: IExecuteFunctions, itemIndex: number): IDataObject | undefined {
 	const nodeName = this.getNode().name;
 	const ancestors = this.getParentNodes(nodeName);
-	const startNodes = ancestors.filter((ancestor) => this.getParentNodes(ancestor.name, { depth: 1 }).length === 0);
+	const startNodes = ancestors.filter(
+		(ancestor) => this.getParentNodes(ancestor.name, { depth: 1 }).length === 0,
+	);
 	for (const start of startNodes) {
 		try {
 			const proxy = this.getWorkflowDataProxy(itemIndex);
@@ -87,7 +103,11 @@ function triggerItemOf(this: IExecuteFunctions, itemIndex: number): IDataObject 
  * output") and merges the input item into it, so a Report Failures node, an error workflow or any node wired to the
  * error output can name the item. (An `item.error` would make n8n replace the JSON with `{ error }`, losing all that.)
  */
-export function failedItem(this: IExecuteFunctions, caught: unknown, itemIndex: number): INodeExecutionData {
+export function failedItem(
+	this: IExecuteFunctions,
+	caught: unknown,
+	itemIndex: number,
+): INodeExecutionData {
 	const error = asNodeError(this.getNode(), caught, itemIndex);
 	const input = this.getInputData()[itemIndex]?.json;
 	let triggerItem: IDataObject | undefined;
@@ -97,7 +117,8 @@ export function failedItem(this: IExecuteFunctions, caught: unknown, itemIndex: 
 		triggerItem = undefined;
 	}
 	const details: IDataObject = { node: this.getNode().name, ...subjectOf(input, triggerItem) };
-	if (error.description && error.description !== error.message) details.description = error.description;
+	if (error.description && error.description !== error.message)
+		details.description = error.description;
 	if (error instanceof NodeApiError && error.httpCode) details.httpCode = error.httpCode;
 	return { json: { error: error.message, details }, pairedItem: { item: itemIndex } };
 }

@@ -17,7 +17,11 @@ export interface ListOperationSpec {
 	/** An "Output" choice (listOutput.ts): the records, or the input item with them and their summary. */
 	output?: { property: INodeProperties; summary: (records: IDataObject[]) => IDataObject };
 	/** Every item (limit undefined) or the first `limit` items, one output item each. */
-	list(this: IExecuteFunctions, itemIndex: number, limit: number | undefined): Promise<IDataObject[]>;
+	list(
+		this: IExecuteFunctions,
+		itemIndex: number,
+		limit: number | undefined,
+	): Promise<IDataObject[]>;
 }
 
 /**
@@ -26,13 +30,19 @@ export interface ListOperationSpec {
  */
 export function listOperation(spec: ListOperationSpec): AtsOperation {
 	return {
-		description: updateDisplayOptions({ show: { resource: [spec.resource], operation: [spec.operation ?? 'getMany'] } }, [
-			...(spec.properties ?? []),
-			...returnAllAndLimit(),
-			...(spec.filters ?? []),
-			...(spec.output ? [spec.output.property] : []),
-		]),
-		async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]> {
+		description: updateDisplayOptions(
+			{ show: { resource: [spec.resource], operation: [spec.operation ?? 'getMany'] } },
+			[
+				...(spec.properties ?? []),
+				...returnAllAndLimit(),
+				...(spec.filters ?? []),
+				...(spec.output ? [spec.output.property] : []),
+			],
+		),
+		async execute(
+			this: IExecuteFunctions,
+			itemIndex: number,
+		): Promise<IDataObject | IDataObject[]> {
 			const records = await spec.list.call(this, itemIndex, resultLimit.call(this, itemIndex));
 			return spec.output ? listOutput.call(this, itemIndex, records, spec.output.summary) : records;
 		},

@@ -1,9 +1,17 @@
 import { DateTime } from 'luxon';
-import type { IDataObject, INodeProperties, INodePropertyOptions, IPollFunctions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodeProperties,
+	INodePropertyOptions,
+	IPollFunctions,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 /** The poll triggers' "Event": what a poll returns (one name for both ATSs). */
-export function pollEventProperty(options: INodePropertyOptions[], defaultEvent: string): INodeProperties {
+export function pollEventProperty(
+	options: INodePropertyOptions[],
+	defaultEvent: string,
+): INodeProperties {
 	return { displayName: 'Event', name: 'event', type: 'options', options, default: defaultEvent };
 }
 
@@ -26,7 +34,10 @@ export function pollStartFrom(context: IPollFunctions): number | undefined {
 	if (startFrom === undefined || startFrom === null || startFrom === '') return undefined;
 	const time = DateTime.fromISO(String(startFrom), { zone: context.getTimezone() });
 	if (!time.isValid) {
-		throw new NodeOperationError(context.getNode(), `"Start From" is not a valid date: ${String(startFrom)}`);
+		throw new NodeOperationError(
+			context.getNode(),
+			`"Start From" is not a valid date: ${String(startFrom)}`,
+		);
 	}
 	return time.toMillis();
 }
@@ -45,9 +56,14 @@ export const maxRecordsPerPollOption: INodeProperties = {
 };
 
 export function maxRecordsPerPoll(context: IPollFunctions): number {
-	const max = Number(context.getNodeParameter('options.maxRecordsPerPoll', DEFAULT_MAX_RECORDS_PER_POLL));
+	const max = Number(
+		context.getNodeParameter('options.maxRecordsPerPoll', DEFAULT_MAX_RECORDS_PER_POLL),
+	);
 	if (!Number.isInteger(max) || max < 1) {
-		throw new NodeOperationError(context.getNode(), `"Max Records per Poll" must be a whole number of at least 1, not ${String(max)}`);
+		throw new NodeOperationError(
+			context.getNode(),
+			`"Max Records per Poll" must be a whole number of at least 1, not ${String(max)}`,
+		);
 	}
 	return max;
 }
@@ -84,7 +100,8 @@ interface Candidate {
 	id: string;
 }
 
-const oldestFirst = (a: Candidate, b: Candidate) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const oldestFirst = (a: Candidate, b: Candidate) =>
+	a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /**
  * One capped poll over a window the vendor lists in its own order (Lever by creation, SmartRecruiters newest first):
@@ -94,7 +111,12 @@ const oldestFirst = (a: Candidate, b: Candidate) => a.at - b.at || (a.id < b.id 
  */
 export async function oldestPastCursor(
 	pages: AsyncIterable<IDataObject[]>,
-	options: { cursor: CursorPosition; max: number; timestampOf: (record: IDataObject) => number | undefined; backlogEnd?: number },
+	options: {
+		cursor: CursorPosition;
+		max: number;
+		timestampOf: (record: IDataObject) => number | undefined;
+		backlogEnd?: number;
+	},
 ): Promise<PollBatch> {
 	const { cursor, max } = options;
 	const emittedAtCursor = new Set(cursor.idsAtCursor);
@@ -119,13 +141,23 @@ export async function oldestPastCursor(
 	if (kept.length === 0) return { records: [], cursor };
 
 	const newest = kept[kept.length - 1].at;
-	const idsAtNewest = kept.filter((candidate) => candidate.at === newest).map((candidate) => candidate.id);
-	const next = { at: newest, idsAtCursor: newest === cursor.at ? [...cursor.idsAtCursor, ...idsAtNewest] : idsAtNewest };
+	const idsAtNewest = kept
+		.filter((candidate) => candidate.at === newest)
+		.map((candidate) => candidate.id);
+	const next = {
+		at: newest,
+		idsAtCursor: newest === cursor.at ? [...cursor.idsAtCursor, ...idsAtNewest] : idsAtNewest,
+	};
 	// A backlog under way keeps its end; a poll that had to stop at `max` starts one at the newest record it found.
 	const backlogEnd = options.backlogEnd ?? (found > max ? newestFound : undefined);
 	const leftUpToBacklogEnd =
 		backlogEnd === undefined
 			? 0
-			: (options.backlogEnd === undefined ? found : foundUpToBacklogEnd) - kept.filter((candidate) => candidate.at <= backlogEnd).length;
-	return { records: kept.map((candidate) => candidate.record), cursor: next, backlogEnd: leftUpToBacklogEnd > 0 ? backlogEnd : undefined };
+			: (options.backlogEnd === undefined ? found : foundUpToBacklogEnd) -
+				kept.filter((candidate) => candidate.at <= backlogEnd).length;
+	return {
+		records: kept.map((candidate) => candidate.record),
+		cursor: next,
+		backlogEnd: leftUpToBacklogEnd > 0 ? backlogEnd : undefined,
+	};
 }

@@ -32,9 +32,26 @@ export interface RecordSpec {
 
 /** An ATS's side: its requests (through the shared pipeline) and, for writes, what the user adds (Lever's Perform As). */
 export interface RecordApi {
-	get(this: IExecuteFunctions, route: string, params: Record<string, string>, itemIndex: number): Promise<IDataObject>;
-	delete(this: IExecuteFunctions, route: string, params: Record<string, string>, itemIndex: number, write: IDataObject): Promise<void>;
-	download(this: IExecuteFunctions, route: string, params: Record<string, string>, qs: IDataObject, itemIndex: number): Promise<DownloadedFile>;
+	get(
+		this: IExecuteFunctions,
+		route: string,
+		params: Record<string, string>,
+		itemIndex: number,
+	): Promise<IDataObject>;
+	delete(
+		this: IExecuteFunctions,
+		route: string,
+		params: Record<string, string>,
+		itemIndex: number,
+		write: IDataObject,
+	): Promise<void>;
+	download(
+		this: IExecuteFunctions,
+		route: string,
+		params: Record<string, string>,
+		qs: IDataObject,
+		itemIndex: number,
+	): Promise<DownloadedFile>;
 	/** Where a record's file is, after the record's route: Lever's `/download`; default none. */
 	downloadSuffix?: string;
 	/** Parameters a write may need and how they are read, e.g. `{performAs}`. */
@@ -43,9 +60,16 @@ export interface RecordApi {
 }
 
 /** The route parameters of the record an item is about; an empty locator is refused naming the field. */
-export function recordParams(this: IExecuteFunctions, spec: RecordSpec, itemIndex: number): Record<string, string> {
+export function recordParams(
+	this: IExecuteFunctions,
+	spec: RecordSpec,
+	itemIndex: number,
+): Record<string, string> {
 	return Object.fromEntries(
-		spec.locators.map(({ param, property }) => [param, requiredLocatorValue.call(this, property.name, property.displayName, itemIndex)]),
+		spec.locators.map(({ param, property }) => [
+			param,
+			requiredLocatorValue.call(this, property.name, property.displayName, itemIndex),
+		]),
 	);
 }
 
@@ -57,17 +81,29 @@ export function recordProperties(spec: RecordSpec): INodeProperties[] {
 /** Which record an output item is about: `{id, <parent>: …}`. */
 function recordIds(spec: RecordSpec, params: Record<string, string>): IDataObject {
 	const last = spec.locators.length - 1;
-	return Object.fromEntries(spec.locators.map(({ param, outputKey }, index) => [outputKey ?? (index === last ? 'id' : param), params[param]]));
+	return Object.fromEntries(
+		spec.locators.map(({ param, outputKey }, index) => [
+			outputKey ?? (index === last ? 'id' : param),
+			params[param],
+		]),
+	);
 }
 
 function operationFor(
 	spec: RecordSpec,
 	operation: string,
 	properties: INodeProperties[],
-	execute: (this: IExecuteFunctions, itemIndex: number, params: Record<string, string>) => Promise<OperationResult>,
+	execute: (
+		this: IExecuteFunctions,
+		itemIndex: number,
+		params: Record<string, string>,
+	) => Promise<OperationResult>,
 ): AtsOperation {
 	return {
-		description: updateDisplayOptions({ show: { resource: [spec.resource], operation: [operation] } }, [...recordProperties(spec), ...properties]),
+		description: updateDisplayOptions(
+			{ show: { resource: [spec.resource], operation: [operation] } },
+			[...recordProperties(spec), ...properties],
+		),
 		async execute(this: IExecuteFunctions, itemIndex: number) {
 			return await execute.call(this, itemIndex, recordParams.call(this, spec, itemIndex));
 		},
@@ -82,12 +118,21 @@ export function getOperation(api: RecordApi, spec: RecordSpec): AtsOperation {
 }
 
 /** "Delete": the vendors answer 204 without a body, so the output says which record went: `{id, deleted: true}`. */
-export function deleteOperation(api: RecordApi, spec: RecordSpec, options: { write?: boolean } = {}): AtsOperation {
-	return operationFor(spec, 'delete', options.write ? (api.writeProperties ?? []) : [], async function (itemIndex, params) {
-		const write = options.write ? (api.writeOptions?.call(this, itemIndex) ?? {}) : {};
-		await api.delete.call(this, spec.route, params, itemIndex, write);
-		return { ...recordIds(spec, params), deleted: true };
-	});
+export function deleteOperation(
+	api: RecordApi,
+	spec: RecordSpec,
+	options: { write?: boolean } = {},
+): AtsOperation {
+	return operationFor(
+		spec,
+		'delete',
+		options.write ? (api.writeProperties ?? []) : [],
+		async function (itemIndex, params) {
+			const write = options.write ? (api.writeOptions?.call(this, itemIndex) ?? {}) : {};
+			await api.delete.call(this, spec.route, params, itemIndex, write);
+			return { ...recordIds(spec, params), deleted: true };
+		},
+	);
 }
 
 /**
@@ -106,13 +151,25 @@ export function downloadOperation(
 		operation?: string;
 	} = {},
 ): AtsOperation {
-	return operationFor(spec, options.operation ?? 'download', [binaryOutputProperty(), ...(options.extra ?? [])], async function (itemIndex, params) {
-		const qs = options.query?.call(this, itemIndex) ?? {};
-		const file = await api.download.call(this, `${spec.route}${api.downloadSuffix ?? ''}`, params, qs, itemIndex);
-		const ids = recordIds(spec, params);
-		const fallbackName = options.fallbackName?.(String(ids.id)) ?? `${spec.resource}-${String(ids.id)}`;
-		return await fileOutput.call(this, itemIndex, file, ids, fallbackName);
-	});
+	return operationFor(
+		spec,
+		options.operation ?? 'download',
+		[binaryOutputProperty(), ...(options.extra ?? [])],
+		async function (itemIndex, params) {
+			const qs = options.query?.call(this, itemIndex) ?? {};
+			const file = await api.download.call(
+				this,
+				`${spec.route}${api.downloadSuffix ?? ''}`,
+				params,
+				qs,
+				itemIndex,
+			);
+			const ids = recordIds(spec, params);
+			const fallbackName =
+				options.fallbackName?.(String(ids.id)) ?? `${spec.resource}-${String(ids.id)}`;
+			return await fileOutput.call(this, itemIndex, file, ids, fallbackName);
+		},
+	);
 }
 
 /** The three operations bound to one ATS's side, as its nodes use them. */
@@ -120,7 +177,9 @@ export function recordOperations(api: RecordApi) {
 	return {
 		getOperation: (spec: RecordSpec) => getOperation(api, spec),
 		/** `write`: the delete asks for the ATS's write parameters (Lever requires a Perform As user for some). */
-		deleteOperation: (spec: RecordSpec, options: { write?: boolean } = {}) => deleteOperation(api, spec, options),
-		downloadOperation: (spec: RecordSpec, options: Parameters<typeof downloadOperation>[2] = {}) => downloadOperation(api, spec, options),
+		deleteOperation: (spec: RecordSpec, options: { write?: boolean } = {}) =>
+			deleteOperation(api, spec, options),
+		downloadOperation: (spec: RecordSpec, options: Parameters<typeof downloadOperation>[2] = {}) =>
+			downloadOperation(api, spec, options),
 	};
 }

@@ -13,7 +13,11 @@ import { parseSize } from './serve/http';
 import type { EventStatus } from './serve/inbox';
 import type { ServeOptions } from './serve/options';
 import type { SessionOptions } from './session';
-import { DEFAULT_MAX_BODY, DEFAULT_MAX_OPEN_BODIES, DEFAULT_SHUTDOWN_TIMEOUT_MS } from './serve/options';
+import {
+	DEFAULT_MAX_BODY,
+	DEFAULT_MAX_OPEN_BODIES,
+	DEFAULT_SHUTDOWN_TIMEOUT_MS,
+} from './serve/options';
 import { DEFAULT_RETRY_POLICY } from './serve/worker';
 import { checkAllowedTypes } from './workflow/hostAccess';
 
@@ -67,7 +71,9 @@ const OPTIONS = {
 	help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
-type Parsed = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true; strict: true }>>;
+type Parsed = ReturnType<
+	typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true; strict: true }>
+>;
 
 function parse(argv: string[]): Parsed {
 	try {
@@ -81,19 +87,34 @@ function onlyFor(parsed: Parsed, command: string, allowed: Array<keyof typeof OP
 	const common: Array<keyof typeof OPTIONS> = ['json', 'verbose', 'nodes', 'help', 'credentials'];
 	for (const [name, value] of Object.entries(parsed.values)) {
 		const option = name as keyof typeof OPTIONS;
-		const isDefault = value === undefined || value === (OPTIONS[option] as { default?: unknown }).default;
+		const isDefault =
+			value === undefined || value === (OPTIONS[option] as { default?: unknown }).default;
 		if (!isDefault && !common.includes(option) && !allowed.includes(option)) {
-			throw new UserError(`--${name} is not an option of "ats-sync ${command}" (see ats-sync --help)`);
+			throw new UserError(
+				`--${name} is not an option of "ats-sync ${command}" (see ats-sync --help)`,
+			);
 		}
 	}
 }
 
 /** A number option within bounds, or its default. */
-function numberOption(value: string | undefined, name: string, fallback: number, { min = 0, integer = false } = {}): number {
+function numberOption(
+	value: string | undefined,
+	name: string,
+	fallback: number,
+	{ min = 0, integer = false } = {},
+): number {
 	if (value === undefined) return fallback;
 	const parsed = Number(value);
-	if (value.trim() === '' || !Number.isFinite(parsed) || parsed < min || (integer && !Number.isInteger(parsed))) {
-		throw new UserError(`--${name} ${value} is not ${integer ? 'a whole number' : 'a number'}${min > 0 ? ` of at least ${min}` : ''}`);
+	if (
+		value.trim() === '' ||
+		!Number.isFinite(parsed) ||
+		parsed < min ||
+		(integer && !Number.isInteger(parsed))
+	) {
+		throw new UserError(
+			`--${name} ${value} is not ${integer ? 'a whole number' : 'a number'}${min > 0 ? ` of at least ${min}` : ''}`,
+		);
 	}
 	return parsed;
 }
@@ -104,7 +125,10 @@ function bodyLimits(values: string[] | undefined): ServeOptions['maxBody'] {
 	for (const value of values ?? []) {
 		const at = value.lastIndexOf('=');
 		const size = parseSize(at >= 0 ? value.slice(at + 1) : value);
-		if (size === undefined || size < 1) throw new UserError(`--max-body ${value}: give a size such as 1mb or 512kb, or "<trigger node>=<size>"`);
+		if (size === undefined || size < 1)
+			throw new UserError(
+				`--max-body ${value}: give a size such as 1mb or 512kb, or "<trigger node>=<size>"`,
+			);
 		if (at >= 0) limits.byTrigger[value.slice(0, at).trim()] = size;
 		else limits.all = size;
 	}
@@ -113,11 +137,17 @@ function bodyLimits(values: string[] | undefined): ServeOptions['maxBody'] {
 
 function serveOptions(values: Parsed['values']): Omit<ServeOptions, keyof SessionOptions> {
 	const port = Number(values.port);
-	if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UserError(`--port ${values.port} is not a port number`);
+	if (!Number.isInteger(port) || port < 0 || port > 65535)
+		throw new UserError(`--port ${values.port} is not a port number`);
 	const seconds = (name: 'shutdown-timeout' | 'retry-base' | 'retry-max', fallbackMs: number) =>
 		Math.round(numberOption(values[name], name, fallbackMs / 1000) * 1000);
 	const retry = {
-		attempts: numberOption(values['retry-attempts'], 'retry-attempts', DEFAULT_RETRY_POLICY.attempts, { min: 1, integer: true }),
+		attempts: numberOption(
+			values['retry-attempts'],
+			'retry-attempts',
+			DEFAULT_RETRY_POLICY.attempts,
+			{ min: 1, integer: true },
+		),
 		baseMs: seconds('retry-base', DEFAULT_RETRY_POLICY.baseMs),
 		maxMs: seconds('retry-max', DEFAULT_RETRY_POLICY.maxMs),
 	};
@@ -127,7 +157,12 @@ function serveOptions(values: Parsed['values']): Omit<ServeOptions, keyof Sessio
 		host: values.host,
 		publicUrl: values['public-url'],
 		maxBody: bodyLimits(values['max-body']),
-		maxOpenBodies: numberOption(values['max-open-bodies'], 'max-open-bodies', DEFAULT_MAX_OPEN_BODIES, { min: 1, integer: true }),
+		maxOpenBodies: numberOption(
+			values['max-open-bodies'],
+			'max-open-bodies',
+			DEFAULT_MAX_OPEN_BODIES,
+			{ min: 1, integer: true },
+		),
 		shutdownTimeoutMs: seconds('shutdown-timeout', DEFAULT_SHUTDOWN_TIMEOUT_MS),
 		retry,
 		json: values.json,
@@ -136,14 +171,25 @@ function serveOptions(values: Parsed['values']): Omit<ServeOptions, keyof Sessio
 }
 
 function oneWorkflow(command: string, positionals: string[]): string {
-	if (positionals.length !== 1) throw new UserError(`"ats-sync ${command}" takes exactly one workflow file (got ${positionals.length})`);
+	if (positionals.length !== 1)
+		throw new UserError(
+			`"ats-sync ${command}" takes exactly one workflow file (got ${positionals.length})`,
+		);
 	return positionals[0];
 }
 
-export async function main(argv: string[], io: { stdout?: NodeJS.WritableStream; stderr?: NodeJS.WritableStream } = {}): Promise<number> {
+export async function main(
+	argv: string[],
+	io: { stdout?: NodeJS.WritableStream; stderr?: NodeJS.WritableStream } = {},
+): Promise<number> {
 	limitHeapGrowth();
 	const masker = new Masker();
-	let reporter = new Reporter({ json: argv.includes('--json'), verbose: argv.includes('--verbose') || argv.includes('-v'), masker, ...io });
+	let reporter = new Reporter({
+		json: argv.includes('--json'),
+		verbose: argv.includes('--verbose') || argv.includes('-v'),
+		masker,
+		...io,
+	});
 	try {
 		const parsed = parse(argv);
 		const { values } = parsed;
@@ -152,7 +198,9 @@ export async function main(argv: string[], io: { stdout?: NodeJS.WritableStream;
 		// Commands are loaded when chosen: serve and inbox keep n8n-core out of this thread (see commands/serve.ts).
 		const withN8n = async () => {
 			const { configureN8nLogging } = await import('./n8nServices');
-			configureN8nLogging(values.verbose ? (level, message) => reporter.note(`[n8n ${level}] ${message}`) : undefined);
+			configureN8nLogging(
+				values.verbose ? (level, message) => reporter.note(`[n8n ${level}] ${message}`) : undefined,
+			);
 		};
 		if (values.help || command === undefined || command === 'help') {
 			(io.stdout ?? process.stdout).write(`${USAGE}\n`);
@@ -160,15 +208,34 @@ export async function main(argv: string[], io: { stdout?: NodeJS.WritableStream;
 		}
 		const allowNodeTypes = values['allow-node-type'] ?? [];
 		checkAllowedTypes(allowNodeTypes);
-		const session = { credentialsFile: values.credentials, stateFile: values.state, nodes: values.nodes ?? [], allowNodeTypes, waitLock: values['wait-lock'] };
+		const session = {
+			credentialsFile: values.credentials,
+			stateFile: values.state,
+			nodes: values.nodes ?? [],
+			allowNodeTypes,
+			waitLock: values['wait-lock'],
+		};
 		switch (command) {
 			case 'run': {
-				onlyFor(parsed, command, ['input', 'state', 'dry-run', 'trigger', 'wait-lock', 'allow-node-type']);
+				onlyFor(parsed, command, [
+					'input',
+					'state',
+					'dry-run',
+					'trigger',
+					'wait-lock',
+					'allow-node-type',
+				]);
 				const workflowFile = oneWorkflow(command, rest);
 				await withN8n();
 				const { runCommand } = await import('./commands/run');
 				const { exitCode } = await runCommand(
-					{ ...session, workflowFile, inputFile: values.input, trigger: values.trigger, dryRun: values['dry-run'] },
+					{
+						...session,
+						workflowFile,
+						inputFile: values.input,
+						trigger: values.trigger,
+						dryRun: values['dry-run'],
+					},
 					reporter,
 				);
 				return exitCode;
@@ -188,47 +255,105 @@ export async function main(argv: string[], io: { stdout?: NodeJS.WritableStream;
 					'retry-base',
 					'retry-max',
 				]);
-				const options = { ...session, workflowFile: oneWorkflow(command, rest), ...serveOptions(values) };
+				const options = {
+					...session,
+					workflowFile: oneWorkflow(command, rest),
+					...serveOptions(values),
+				};
 				const { serveCommand } = await import('./commands/serve');
 				return await serveCommand(options, reporter);
 			}
 			case 'inbox': {
 				onlyFor(parsed, command, ['state', 'pending', 'dead', 'all', 'reason']);
 				const [workflowFile, action = 'list', id, ...extra] = rest;
-				if (workflowFile === undefined) throw new UserError('"ats-sync inbox" takes the workflow file first, e.g. ats-sync inbox flow.json list --dead');
-				if (!['list', 'show', 'retry', 'discard'].includes(action)) throw new UserError(`Unknown inbox action "${action}": use list, show, retry or discard`);
-				if (extra.length > 0) throw new UserError(`"ats-sync inbox … ${action}" takes one event id at most (got ${1 + extra.length})`);
+				if (workflowFile === undefined)
+					throw new UserError(
+						'"ats-sync inbox" takes the workflow file first, e.g. ats-sync inbox flow.json list --dead',
+					);
+				if (!['list', 'show', 'retry', 'discard'].includes(action))
+					throw new UserError(`Unknown inbox action "${action}": use list, show, retry or discard`);
+				if (extra.length > 0)
+					throw new UserError(
+						`"ats-sync inbox … ${action}" takes one event id at most (got ${1 + extra.length})`,
+					);
 				const eventId = id === undefined ? undefined : Number(id.replace(/^#/, ''));
-				if (eventId !== undefined && !Number.isInteger(eventId)) throw new UserError(`"${id}" is not an event id (the number "ats-sync inbox … list" shows)`);
-				const statuses: EventStatus[] = values.pending || values.dead ? [...(values.pending ? ['pending' as const] : []), ...(values.dead ? ['dead' as const] : [])] : ['pending', 'dead'];
+				if (eventId !== undefined && !Number.isInteger(eventId))
+					throw new UserError(
+						`"${id}" is not an event id (the number "ats-sync inbox … list" shows)`,
+					);
+				const statuses: EventStatus[] =
+					values.pending || values.dead
+						? [
+								...(values.pending ? ['pending' as const] : []),
+								...(values.dead ? ['dead' as const] : []),
+							]
+						: ['pending', 'dead'];
 				const { inboxCommand } = await import('./commands/inbox');
 				return inboxCommand(
-					{ workflowFile, stateFile: values.state, action: action as 'list', id: eventId, statuses, all: values.all, reason: values.reason, json: values.json },
+					{
+						workflowFile,
+						stateFile: values.state,
+						action: action as 'list',
+						id: eventId,
+						statuses,
+						all: values.all,
+						reason: values.reason,
+						json: values.json,
+					},
 					reporter,
 				);
 			}
 			case 'deregister': {
 				onlyFor(parsed, command, ['state', 'wait-lock', 'allow-node-type']);
 				await withN8n();
-				return await (await import('./commands/deregister')).deregisterCommand({ ...session, workflowFile: oneWorkflow(command, rest) }, reporter);
+				return await (
+					await import('./commands/deregister')
+				).deregisterCommand({ ...session, workflowFile: oneWorkflow(command, rest) }, reporter);
 			}
 			case 'validate': {
 				onlyFor(parsed, command, ['allow-node-type']);
-				if (rest.length === 0) throw new UserError('"ats-sync validate" needs at least one workflow file');
+				if (rest.length === 0)
+					throw new UserError('"ats-sync validate" needs at least one workflow file');
 				await withN8n();
-				return (await import('./commands/validate')).validateCommand({ files: rest, credentialsFile: values.credentials, nodes: values.nodes ?? [], allowNodeTypes }, reporter, values.json);
+				return (await import('./commands/validate')).validateCommand(
+					{
+						files: rest,
+						credentialsFile: values.credentials,
+						nodes: values.nodes ?? [],
+						allowNodeTypes,
+					},
+					reporter,
+					values.json,
+				);
 			}
 			case 'n8n-setup': {
 				onlyFor(parsed, command, ['url', 'api-key']);
 				const apiKey = values['api-key'] ?? process.env.N8N_API_KEY;
-				if (!values.url) throw new UserError('"ats-sync n8n-setup" needs --url, the address of your n8n (e.g. https://n8n.example.com)');
-				if (!apiKey) throw new UserError('"ats-sync n8n-setup" needs an n8n API key: --api-key or N8N_API_KEY (create one in n8n under Settings → n8n API)');
+				if (!values.url)
+					throw new UserError(
+						'"ats-sync n8n-setup" needs --url, the address of your n8n (e.g. https://n8n.example.com)',
+					);
+				if (!apiKey)
+					throw new UserError(
+						'"ats-sync n8n-setup" needs an n8n API key: --api-key or N8N_API_KEY (create one in n8n under Settings → n8n API)',
+					);
 				await withN8n();
 				const { n8nSetupCommand } = await import('./commands/n8nSetup');
-				return await n8nSetupCommand({ url: values.url, apiKey, credentialsFile: values.credentials, recipes: rest, nodes: values.nodes ?? [] }, reporter);
+				return await n8nSetupCommand(
+					{
+						url: values.url,
+						apiKey,
+						credentialsFile: values.credentials,
+						recipes: rest,
+						nodes: values.nodes ?? [],
+					},
+					reporter,
+				);
 			}
 			default:
-				throw new UserError(`Unknown command "${command}": use run, serve, inbox, deregister, validate or n8n-setup (see ats-sync --help)`);
+				throw new UserError(
+					`Unknown command "${command}": use run, serve, inbox, deregister, validate or n8n-setup (see ats-sync --help)`,
+				);
 		}
 	} catch (error) {
 		reporter.error(error);

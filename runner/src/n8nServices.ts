@@ -28,7 +28,8 @@ const { Logger } = coreRequire('@n8n/backend-common') as { Logger: unknown };
 
 /** The user's cache directory (XDG on Linux), where the runner keeps n8n's user folder. */
 function userCacheDir(): string {
-	if (process.env.XDG_CACHE_HOME && path.isAbsolute(process.env.XDG_CACHE_HOME)) return process.env.XDG_CACHE_HOME;
+	if (process.env.XDG_CACHE_HOME && path.isAbsolute(process.env.XDG_CACHE_HOME))
+		return process.env.XDG_CACHE_HOME;
 	if (process.platform === 'darwin') return path.join(homedir(), 'Library', 'Caches');
 	if (process.platform === 'win32' && process.env.LOCALAPPDATA) return process.env.LOCALAPPDATA;
 	return path.join(homedir(), '.cache');
@@ -38,7 +39,8 @@ function userCacheDir(): string {
 function privateDir(dir: string): string {
 	mkdirSync(dir, { recursive: true, mode: 0o700 });
 	const stats = lstatSync(dir);
-	if (!stats.isDirectory() || (process.getuid && stats.uid !== process.getuid())) throw new Error(`${dir} is not a folder of this user`);
+	if (!stats.isDirectory() || (process.getuid && stats.uid !== process.getuid()))
+		throw new Error(`${dir} is not a folder of this user`);
 	if (process.platform !== 'win32' && (stats.mode & 0o077) !== 0) chmodSync(dir, 0o700);
 	return dir;
 }
@@ -78,7 +80,8 @@ export function configureN8nLogging(write?: (level: string, message: string) => 
 		(message: string, metadata?: IDataObject): void => {
 			if (!write) return;
 			const error = metadata?.error;
-			const detail = error instanceof Error ? error.message : typeof error === 'string' ? error : undefined;
+			const detail =
+				error instanceof Error ? error.message : typeof error === 'string' ? error : undefined;
 			write(level, detail && !message.includes(detail) ? `${message}: ${detail}` : message);
 		};
 	const logger = { error: log('error'), warn: log('warn'), info: log('info'), debug: log('debug') };
@@ -105,7 +108,13 @@ let regexGuardInstalled = false;
 
 /** n8n-workflow's guarded regex engine (a `node:vm` script per call), stopping a pattern after `limitMs`. */
 export function guardedRegexEngine(limitMs: number): RegexEngine {
-	const context = vm.createContext({ pattern: '', flags: '', input: '', replacement: '', result: undefined as unknown });
+	const context = vm.createContext({
+		pattern: '',
+		flags: '',
+		input: '',
+		replacement: '',
+		result: undefined as unknown,
+	});
 	const script = (code: string) => new vm.Script(`result = ${code}`);
 	const scripts = {
 		exec: script('new RegExp(pattern, flags).exec(input)'),
@@ -114,13 +123,20 @@ export function guardedRegexEngine(limitMs: number): RegexEngine {
 		matchAll: script('Array.from(input.matchAll(new RegExp(pattern, flags)))'),
 		split: script('input.split(new RegExp(pattern, flags))'),
 	};
-	const run = (name: keyof typeof scripts, pattern: string, input: string, flags = '', replacement = '') => {
+	const run = (
+		name: keyof typeof scripts,
+		pattern: string,
+		input: string,
+		flags = '',
+		replacement = '',
+	) => {
 		Object.assign(context, { pattern, input, flags, replacement, result: undefined });
 		try {
 			scripts[name].runInContext(context, { timeout: limitMs });
 		} catch (error) {
 			// The message n8n-workflow's own engine gives, so callers and users see the same error.
-			if ((error as NodeJS.ErrnoException).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') throw new Error('Regular expression execution timed out');
+			if ((error as NodeJS.ErrnoException).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT')
+				throw new Error('Regular expression execution timed out');
 			throw error;
 		}
 		return context.result;
@@ -129,8 +145,10 @@ export function guardedRegexEngine(limitMs: number): RegexEngine {
 	return {
 		exec: (pattern, input, flags) => run('exec', pattern, input, flags) as RegExpExecArray | null,
 		test: (pattern, input, flags) => run('test', pattern, input, flags) as boolean,
-		replace: (pattern, input, flags, replacement) => run('replace', pattern, input, flags, replacement) as string,
-		matchAll: (pattern, input, flags) => run('matchAll', pattern, input, withGlobalFlag(flags)) as RegExpExecArray[],
+		replace: (pattern, input, flags, replacement) =>
+			run('replace', pattern, input, flags, replacement) as string,
+		matchAll: (pattern, input, flags) =>
+			run('matchAll', pattern, input, withGlobalFlag(flags)) as RegExpExecArray[],
 		split: (pattern, input, flags) => run('split', pattern, input, flags) as string[],
 	};
 }
@@ -151,9 +169,13 @@ export class ExpressionFailedError extends ExpressionError {
 		super(reason, { cause: cause instanceof Error ? cause : undefined });
 		Object.defineProperty(this, 'message', {
 			configurable: true,
-			get: () => (typeof this.context.parameter === 'string' ? `Parameter "${this.context.parameter}": ${reason}` : reason),
+			get: () =>
+				typeof this.context.parameter === 'string'
+					? `Parameter "${this.context.parameter}": ${reason}`
+					: reason,
 			// A node that adds to the message (e.g. who the item is about) fixes it from then on.
-			set: (value: string) => Object.defineProperty(this, 'message', { value, writable: true, configurable: true }),
+			set: (value: string) =>
+				Object.defineProperty(this, 'message', { value, writable: true, configurable: true }),
 		});
 	}
 }
@@ -165,11 +187,23 @@ export class ExpressionFailedError extends ExpressionError {
  */
 function expressionFailure(error: unknown, globals: unknown): string {
 	// The expression compiler reaches globals through a generated lookup, which V8 shows as "(intermediate value)".
-	const message = (error instanceof Error ? error.message : String(error)).replace(/^(?:\(intermediate value\))+\./, '');
+	const message = (error instanceof Error ? error.message : String(error)).replace(
+		/^(?:\(intermediate value\))+\./,
+		'',
+	);
 	const callee = /^(([\w$]+)[\w$.]*) is not a (?:function|constructor)$/.exec(message);
-	const standIn = callee && globals && typeof globals === 'object' && Object.hasOwn(globals, callee[2]) ? (globals as IDataObject)[callee[2]] : undefined;
-	const blocked = standIn !== null && typeof standIn === 'object' && Object.getPrototypeOf(standIn) === Object.prototype && Object.keys(standIn).length === 0;
-	return blocked ? `the expression calls ${callee?.[1]}, which n8n blocks in expressions` : `the expression failed: ${message}`;
+	const standIn =
+		callee && globals && typeof globals === 'object' && Object.hasOwn(globals, callee[2])
+			? (globals as IDataObject)[callee[2]]
+			: undefined;
+	const blocked =
+		standIn !== null &&
+		typeof standIn === 'object' &&
+		Object.getPrototypeOf(standIn) === Object.prototype &&
+		Object.keys(standIn).length === 0;
+	return blocked
+		? `the expression calls ${callee?.[1]}, which n8n blocks in expressions`
+		: `the expression failed: ${message}`;
 }
 
 let expressionsFailLoudly = false;

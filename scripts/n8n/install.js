@@ -69,7 +69,11 @@ function npm(args, options) {
 	return new Promise((resolve, reject) => {
 		const child = spawn('npm', args, { stdio: ['ignore', 'ignore', 'inherit'], ...options });
 		child.once('error', reject);
-		child.once('exit', (code, signal) => (code === 0 ? resolve() : reject(new Error(`npm ${args[0]} failed (${signal ?? `exit ${code}`})`))));
+		child.once('exit', (code, signal) =>
+			code === 0
+				? resolve()
+				: reject(new Error(`npm ${args[0]} failed (${signal ?? `exit ${code}`})`)),
+		);
 	});
 }
 
@@ -85,7 +89,8 @@ async function acquireInstallLock(dir, log) {
 			return await lockfile.lock(dir, options);
 		} catch (error) {
 			if (error.code !== 'ELOCKED') throw error;
-			if (!waited) log(`Another process is installing n8n@${N8N_VERSION} into ${dir}: waiting for it…`);
+			if (!waited)
+				log(`Another process is installing n8n@${N8N_VERSION} into ${dir}: waiting for it…`);
 			await sleep(2_000);
 		}
 	}
@@ -94,15 +99,38 @@ async function acquireInstallLock(dir, log) {
 async function install(dir, log) {
 	const started = Date.now();
 	const { root, bin, node } = node24();
-	const env = { ...process.env, PATH: `${bin}${path.delimiter}${process.env.PATH}`, npm_config_nodedir: root };
+	const env = {
+		...process.env,
+		PATH: `${bin}${path.delimiter}${process.env.PATH}`,
+		npm_config_nodedir: root,
+	};
 	rmSync(dir, { recursive: true, force: true });
 	mkdirSync(dir, { recursive: true });
-	writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'ats-sync-n8n-install', private: true }, null, 2));
+	writeFileSync(
+		path.join(dir, 'package.json'),
+		JSON.stringify({ name: 'ats-sync-n8n-install', private: true }, null, 2),
+	);
 
-	log(`Installing n8n@${N8N_VERSION} from the npm registry into ${dir} (about 1.5 GB; takes minutes)…`);
-	await npm(['install', '--no-audit', '--no-fund', '--ignore-scripts', '--omit=dev', '--loglevel=error', `n8n@${N8N_VERSION}`], { cwd: dir, env });
-	log('Compiling sqlite3 (n8n\'s database driver) for Node 24…');
-	await npm(['rebuild', 'sqlite3', '--ignore-scripts=false', '--loglevel=error'], { cwd: dir, env });
+	log(
+		`Installing n8n@${N8N_VERSION} from the npm registry into ${dir} (about 1.5 GB; takes minutes)…`,
+	);
+	await npm(
+		[
+			'install',
+			'--no-audit',
+			'--no-fund',
+			'--ignore-scripts',
+			'--omit=dev',
+			'--loglevel=error',
+			`n8n@${N8N_VERSION}`,
+		],
+		{ cwd: dir, env },
+	);
+	log("Compiling sqlite3 (n8n's database driver) for Node 24…");
+	await npm(['rebuild', 'sqlite3', '--ignore-scripts=false', '--loglevel=error'], {
+		cwd: dir,
+		env,
+	});
 	execFileSync(node, ['-e', "require('sqlite3')"], { cwd: dir, env, stdio: 'inherit' });
 
 	writeFileSync(path.join(dir, READY_MARKER), `${N8N_VERSION}\n`);
@@ -135,7 +163,11 @@ function ensureN8n() {
 	const started = Date.now();
 	execFileSync(process.execPath, [__filename], { stdio: ['ignore', 'ignore', 'inherit'] });
 	if (!isReady(dir)) throw new Error(`The n8n install in ${dir} did not finish`);
-	return { ...installation(dir), installSeconds: Math.round((Date.now() - started) / 1000), cached: false };
+	return {
+		...installation(dir),
+		installSeconds: Math.round((Date.now() - started) / 1000),
+		cached: false,
+	};
 }
 
 module.exports = { N8N_VERSION, ensureN8n, ensureN8nAsync, installation };
@@ -143,7 +175,9 @@ module.exports = { N8N_VERSION, ensureN8n, ensureN8nAsync, installation };
 if (require.main === module) {
 	ensureN8nAsync().then(
 		(result) =>
-			process.stdout.write(`${JSON.stringify({ version: result.version, dir: result.dir, installSeconds: result.installSeconds, cached: result.cached })}\n`),
+			process.stdout.write(
+				`${JSON.stringify({ version: result.version, dir: result.dir, installSeconds: result.installSeconds, cached: result.cached })}\n`,
+			),
 		(error) => {
 			process.stderr.write(`${error.stack ?? error}\n`);
 			process.exitCode = 1;

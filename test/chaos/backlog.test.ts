@@ -25,18 +25,36 @@ const ONBOARDING_TOKEN = 'Bearer onboarding-token-for-backlog-chaos';
 /** Lever and onboarding behind counting proxies on one kill switch, the capped hire recipe, and `HIRES` hires waiting. */
 async function backlogTrial(label: string) {
 	const sim = await startLeverSimulator({ rateLimit: false });
-	const onboarding = await startOnboardingSimulator({ auth: { header: 'authorization', value: ONBOARDING_TOKEN } });
+	const onboarding = await startOnboardingSimulator({
+		auth: { header: 'authorization', value: ONBOARDING_TOKEN },
+	});
 	const killSwitch = new KillSwitch();
 	const leverProxy = await startCountingProxy(sim.baseUrl, killSwitch);
 	const onboardingProxy = await startCountingProxy(onboarding.baseUrl, killSwitch);
 	const dir = tempDir(`chaos-backlog-${label}-`);
 	const credentials = writeJson(dir, 'credentials.json', {
-		'Lever account': { type: 'leverApi', data: { apiKey: sim.apiKey, environment: 'custom', customUrl: leverProxy.url, defaultPerformAs: LEVER_SEED.users.recruiter } },
-		'Onboarding API': { type: 'onboardingApi', data: { authType: 'header', headerName: 'Authorization', headerValue: ONBOARDING_TOKEN } },
+		'Lever account': {
+			type: 'leverApi',
+			data: {
+				apiKey: sim.apiKey,
+				environment: 'custom',
+				customUrl: leverProxy.url,
+				defaultPerformAs: LEVER_SEED.users.recruiter,
+			},
+		},
+		'Onboarding API': {
+			type: 'onboardingApi',
+			data: { authType: 'header', headerName: 'Authorization', headerValue: ONBOARDING_TOKEN },
+		},
 	});
-	const recipe = JSON.parse(readFileSync(recipeFile('hire-to-onboarding.lever.json'), 'utf8')) as { nodes: Array<{ name: string; parameters: Record<string, unknown> }> };
-	recipe.nodes.find((node) => node.name === 'Onboarding Push')!.parameters.url = `${onboardingProxy.url}/employees`;
-	recipe.nodes.find((node) => node.name === 'Hired (Schedule)')!.parameters.options = { maxRecordsPerPoll: MAX_RECORDS_PER_POLL };
+	const recipe = JSON.parse(readFileSync(recipeFile('hire-to-onboarding.lever.json'), 'utf8')) as {
+		nodes: Array<{ name: string; parameters: Record<string, unknown> }>;
+	};
+	recipe.nodes.find((node) => node.name === 'Onboarding Push')!.parameters.url =
+		`${onboardingProxy.url}/employees`;
+	recipe.nodes.find((node) => node.name === 'Hired (Schedule)')!.parameters.options = {
+		maxRecordsPerPoll: MAX_RECORDS_PER_POLL,
+	};
 	const workflow = writeJson(dir, 'hire-to-onboarding.lever.json', recipe);
 	const stateFile = `${dir}/state.json`;
 	const args = ['--credentials', credentials, '--state', stateFile];
@@ -54,11 +72,20 @@ async function backlogTrial(label: string) {
 		const views = leverView(sim);
 		return hires.map((made) => ({
 			email: made.email,
-			handedOver: sim.requests.filter((request) => request.method === 'GET' && request.path === `/v1/opportunities/${made.opportunityId}`).length,
-			employees: employees.filter((employee) => employee.idempotencyKey === made.opportunityId).length,
+			handedOver: sim.requests.filter(
+				(request) =>
+					request.method === 'GET' && request.path === `/v1/opportunities/${made.opportunityId}`,
+			).length,
+			employees: employees.filter((employee) => employee.idempotencyKey === made.opportunityId)
+				.length,
 			notes: views
 				.find((view) => view.id === made.opportunityId)!
-				.notes.filter((note) => (made.pushed ? /^Onboarding started: employee / : /^Onboarding not started: this hire has no offer/).test(note)).length,
+				.notes.filter((note) =>
+					(made.pushed
+						? /^Onboarding started: employee /
+						: /^Onboarding not started: this hire has no offer/
+					).test(note),
+				).length,
 			pushed: made.pushed,
 		}));
 	};
@@ -89,12 +116,17 @@ describe(`a backlog of ${HIRES} hires, ${MAX_RECORDS_PER_POLL} per poll, drained
 		let requests: number;
 		try {
 			const run = await runKillable(clean.workflow, clean.args, clean.killSwitch);
-			expect({ code: run.code, status: run.summary?.status, batches: (run.summary as { batches?: number } | undefined)?.batches }).toEqual({
+			expect({
+				code: run.code,
+				status: run.summary?.status,
+				batches: (run.summary as { batches?: number } | undefined)?.batches,
+			}).toEqual({
 				code: 0,
 				status: 'success',
 				batches: HIRES / MAX_RECORDS_PER_POLL,
 			});
-			for (const hire of clean.outcome()) expect(hire).toEqual({ ...hire, handedOver: 1, ...once(hire) });
+			for (const hire of clean.outcome())
+				expect(hire).toEqual({ ...hire, handedOver: 1, ...once(hire) });
 			requests = run.requests;
 		} finally {
 			await clean.close();
@@ -116,7 +148,9 @@ describe(`a backlog of ${HIRES} hires, ${MAX_RECORDS_PER_POLL} per poll, drained
 			}),
 		);
 
-		const handedOverTwice = trials.map((trial) => trial.hires.filter((hire) => hire.handedOver === 2).length);
+		const handedOverTwice = trials.map(
+			(trial) => trial.hires.filter((hire) => hire.handedOver === 2).length,
+		);
 		printFigures('backlog', {
 			seed: SEED + 3,
 			hires: HIRES,
@@ -124,17 +158,46 @@ describe(`a backlog of ${HIRES} hires, ${MAX_RECORDS_PER_POLL} per poll, drained
 			requestsPerCleanRun: requests,
 			kills: trials.filter((trial) => trial.killed.killed).length,
 			handedOverTwice: handedOverTwice.join('/'),
-			doubledEmployees: trials.reduce((sum, trial) => sum + trial.hires.filter((hire) => hire.employees > 1).length, 0),
-			missedHires: trials.reduce((sum, trial) => sum + trial.hires.filter((hire) => hire.employees !== once(hire).employees).length, 0),
+			doubledEmployees: trials.reduce(
+				(sum, trial) => sum + trial.hires.filter((hire) => hire.employees > 1).length,
+				0,
+			),
+			missedHires: trials.reduce(
+				(sum, trial) =>
+					sum + trial.hires.filter((hire) => hire.employees !== once(hire).employees).length,
+				0,
+			),
 		});
 		for (const trial of trials) {
 			const where = `kill ${trial.point.mode} request ${trial.point.atRequest}`;
-			expect({ where, killed: trial.killed.killed, corrupt: trial.corrupt }).toEqual({ where, killed: true, corrupt: undefined });
-			expect({ where, code: trial.rerun.code, status: trial.rerun.summary?.status, failed: trial.rerun.summary?.failedItems }).toEqual({ where, code: 0, status: 'success', failed: [] });
-			for (const hire of trial.hires) expect({ where, ...hire }).toEqual({ where, ...hire, ...once(hire), handedOver: expect.any(Number) });
+			expect({ where, killed: trial.killed.killed, corrupt: trial.corrupt }).toEqual({
+				where,
+				killed: true,
+				corrupt: undefined,
+			});
+			expect({
+				where,
+				code: trial.rerun.code,
+				status: trial.rerun.summary?.status,
+				failed: trial.rerun.summary?.failedItems,
+			}).toEqual({ where, code: 0, status: 'success', failed: [] });
+			for (const hire of trial.hires)
+				expect({ where, ...hire }).toEqual({
+					where,
+					...hire,
+					...once(hire),
+					handedOver: expect.any(Number),
+				});
 			// Only the interrupted batch comes again; a saved batch never does, and none is skipped.
-			expect({ where, repeated: trial.hires.filter((hire) => hire.handedOver === 2).length <= MAX_RECORDS_PER_POLL }).toEqual({ where, repeated: true });
-			expect({ where, handedOver: trial.hires.every((hire) => hire.handedOver === 1 || hire.handedOver === 2) }).toEqual({ where, handedOver: true });
+			expect({
+				where,
+				repeated:
+					trial.hires.filter((hire) => hire.handedOver === 2).length <= MAX_RECORDS_PER_POLL,
+			}).toEqual({ where, repeated: true });
+			expect({
+				where,
+				handedOver: trial.hires.every((hire) => hire.handedOver === 1 || hire.handedOver === 2),
+			}).toEqual({ where, handedOver: true });
 		}
 	});
 });

@@ -41,27 +41,43 @@ function readTable(file: string): Table {
 	for (const row of rows) {
 		const [endpointCell, operationCell] = row.split(' | ');
 		endpoints.push(...[...endpointCell.matchAll(/`([^`]+)`/g)].map((match) => match[1]));
-		operations.push(...[...operationCell.matchAll(/\*\*([^*]+ → [^*]+)\*\*/g)].map((match) => match[1]));
+		operations.push(
+			...[...operationCell.matchAll(/\*\*([^*]+ → [^*]+)\*\*/g)].map((match) => match[1]),
+		);
 	}
 	return { endpoints, operations };
 }
 
 /** Every `Resource → Operation` the node's description offers, by display name. */
 function offeredOperations(description: INodeTypeDescription): string[] {
-	const resources = description.properties.find((property) => property.name === 'resource')!.options as INodePropertyOptions[];
+	const resources = description.properties.find((property) => property.name === 'resource')!
+		.options as INodePropertyOptions[];
 	return resources.flatMap((resource) =>
 		description.properties
-			.filter((property) => property.name === 'operation' && (property.displayOptions?.show?.resource as string[] | undefined)?.includes(String(resource.value)))
-			.flatMap((property) => (property.options as INodePropertyOptions[]).map((operation) => `${resource.name} → ${operation.name}`)),
+			.filter(
+				(property) =>
+					property.name === 'operation' &&
+					(property.displayOptions?.show?.resource as string[] | undefined)?.includes(
+						String(resource.value),
+					),
+			)
+			.flatMap((property) =>
+				(property.options as INodePropertyOptions[]).map(
+					(operation) => `${resource.name} → ${operation.name}`,
+				),
+			),
 	);
 }
 
-const duplicates = (values: string[]) => values.filter((value, index) => values.indexOf(value) !== index);
+const duplicates = (values: string[]) =>
+	values.filter((value, index) => values.indexOf(value) !== index);
 
 function expectOperationsMatch(table: Table, description: INodeTypeDescription) {
 	const offered = offeredOperations(description);
 	expect(offered.filter((operation) => !table.operations.includes(operation))).toEqual([]);
-	expect([...new Set(table.operations)].filter((operation) => !offered.includes(operation))).toEqual([]);
+	expect(
+		[...new Set(table.operations)].filter((operation) => !offered.includes(operation)),
+	).toEqual([]);
 }
 
 /** The Lever simulator's API routes as `METHOD /path`, read from its routers (none of them uses the context to register). */
@@ -78,8 +94,13 @@ function leverSimulatorEndpoints(): string[] {
 		webhookRoutes(ctx),
 	];
 	return routers.flatMap((router) =>
-		(router.stack as Array<{ route?: { path: string; methods: Record<string, boolean> } }>).flatMap(({ route }) =>
-			route ? Object.keys(route.methods).map((method) => `${method.toUpperCase()} ${route.path.replace(/:\w+/g, ':id')}`) : [],
+		(router.stack as Array<{ route?: { path: string; methods: Record<string, boolean> } }>).flatMap(
+			({ route }) =>
+				route
+					? Object.keys(route.methods).map(
+							(method) => `${method.toUpperCase()} ${route.path.replace(/:\w+/g, ':id')}`,
+						)
+					: [],
 		),
 	);
 }
@@ -104,7 +125,9 @@ describe('docs/coverage', () => {
 	});
 
 	it("smartrecruiters.md lists every method and path of SmartRecruiters' OpenAPI description, each once, and nothing else", () => {
-		const spec = YAML.parse(readFileSync(SPEC_FILE, 'utf8')) as { paths: Record<string, Record<string, unknown>> };
+		const spec = YAML.parse(readFileSync(SPEC_FILE, 'utf8')) as {
+			paths: Record<string, Record<string, unknown>>;
+		};
 		const described = Object.entries(spec.paths).flatMap(([route, operations]) =>
 			Object.keys(operations)
 				.filter((method) => METHODS.includes(method))

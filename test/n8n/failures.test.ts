@@ -19,7 +19,16 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const errorWorkflow = {
 	id: ERROR_WORKFLOW_ID,
 	name: 'Errors of the recipes',
-	nodes: [{ id: '5d0c6f3e-2b1a-4c8d-9e7f-a1b2c3d4e5f6', name: 'Error Trigger', type: 'n8n-nodes-base.errorTrigger', typeVersion: 1, position: [0, 0], parameters: {} }],
+	nodes: [
+		{
+			id: '5d0c6f3e-2b1a-4c8d-9e7f-a1b2c3d4e5f6',
+			name: 'Error Trigger',
+			type: 'n8n-nodes-base.errorTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		},
+	],
 	connections: {},
 	settings: { executionOrder: 'v1' },
 	active: false,
@@ -39,20 +48,36 @@ describe('failed items in a real n8n', () => {
 		n8n = new N8nInstance(await freePort());
 		n8n.installPackage();
 		const ids = new Map<string, string>();
-		for (const node of workflow.nodes) for (const reference of Object.values(node.credentials ?? {})) ids.set(reference.name, reference.id);
+		for (const node of workflow.nodes)
+			for (const reference of Object.values(node.credentials ?? {}))
+				ids.set(reference.name, reference.id);
 		n8n.importCredentials([
 			{
 				id: ids.get('Lever account')!,
 				name: 'Lever account',
 				type: 'leverApi',
 				// As the recipe's setup note says: the Lever user to create candidates as, by email.
-				data: { apiKey: LEVER_SEED.apiKey, environment: 'custom', customUrl: `${sim.baseUrl}`, defaultPerformAs: LEVER_SEED.userEmails.recruiter },
+				data: {
+					apiKey: LEVER_SEED.apiKey,
+					environment: 'custom',
+					customUrl: `${sim.baseUrl}`,
+					defaultPerformAs: LEVER_SEED.userEmails.recruiter,
+				},
 			},
-			{ id: ids.get('Outreach webhook')!, name: 'Outreach webhook', type: 'contactEventWebhookApi', data: { signingSecret: OUTREACH_SIGNING_SECRET } },
+			{
+				id: ids.get('Outreach webhook')!,
+				name: 'Outreach webhook',
+				type: 'contactEventWebhookApi',
+				data: { signingSecret: OUTREACH_SIGNING_SECRET },
+			},
 		]);
 		n8n.importWorkflows([
 			errorWorkflow,
-			{ ...workflow, id: PUSH_ID, settings: { ...(workflow.settings as object), errorWorkflow: ERROR_WORKFLOW_ID } },
+			{
+				...workflow,
+				id: PUSH_ID,
+				settings: { ...(workflow.settings as object), errorWorkflow: ERROR_WORKFLOW_ID },
+			},
 		]);
 		await n8n.start();
 	}, 15 * 60_000);
@@ -71,7 +96,8 @@ describe('failed items in a real n8n', () => {
 		await n8n.activate(ERROR_WORKFLOW_ID);
 		await n8n.activate(PUSH_ID);
 		for (let tries = 0; !(await n8n.webhookLive(url)); tries++) {
-			if (tries > 240) throw new Error(`n8n did not serve ${url} within 60 s:\n${n8n.log().slice(-3000)}`);
+			if (tries > 240)
+				throw new Error(`n8n did not serve ${url} within 60 s:\n${n8n.log().slice(-3000)}`);
 			await sleep(250);
 		}
 
@@ -81,9 +107,12 @@ describe('failed items in a real n8n', () => {
 
 		let finished: Awaited<ReturnType<N8nInstance['executions']>> = [];
 		for (let tries = 0; finished.length === 0; tries++) {
-			if (tries > 480) throw new Error(`no finished execution within 120 s:\n${n8n.log().slice(-3000)}`);
+			if (tries > 480)
+				throw new Error(`no finished execution within 120 s:\n${n8n.log().slice(-3000)}`);
 			await sleep(250);
-			finished = (await n8n.executions(PUSH_ID)).filter((execution) => !['new', 'running', 'waiting'].includes(execution.status));
+			finished = (await n8n.executions(PUSH_ID)).filter(
+				(execution) => !['new', 'running', 'waiting'].includes(execution.status),
+			);
 		}
 		await n8n.deactivate(PUSH_ID);
 
@@ -98,14 +127,24 @@ describe('failed items in a real n8n', () => {
 
 		// Every good item reached Lever before that: the new candidate with its note and CV, the update of Ada.
 		const [linus] = leverByEmail(sim, 'linus.byte@example.net');
-		expect(linus).toMatchObject({ name: 'Linus Byte', owner: LEVER_SEED.users.recruiter, notes: [expect.stringContaining('interested')], files: ['linus.pdf'] });
+		expect(linus).toMatchObject({
+			name: 'Linus Byte',
+			owner: LEVER_SEED.users.recruiter,
+			notes: [expect.stringContaining('interested')],
+			files: ['linus.pdf'],
+		});
 		expect(leverByEmail(sim, 'nolastname@example.com')).toEqual([]);
 		expect(data.resultData.runData['Attach CV']?.[0]?.data?.main?.[0]).toHaveLength(1);
 		expect(data.resultData.runData['Add Outreach Note']?.[0]?.data?.main?.[0]).toHaveLength(2);
 
 		// The error workflow ran for it.
-		for (let tries = 0; (await n8n.countExecutions(ERROR_WORKFLOW_ID, ['success'])) === 0; tries++) {
-			if (tries > 240) throw new Error(`the error workflow did not run within 60 s:\n${n8n.log().slice(-3000)}`);
+		for (
+			let tries = 0;
+			(await n8n.countExecutions(ERROR_WORKFLOW_ID, ['success'])) === 0;
+			tries++
+		) {
+			if (tries > 240)
+				throw new Error(`the error workflow did not run within 60 s:\n${n8n.log().slice(-3000)}`);
 			await sleep(250);
 		}
 	});

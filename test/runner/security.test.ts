@@ -5,12 +5,28 @@
  * package and a local records service.
  */
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+	chmodSync,
+	existsSync,
+	mkdirSync,
+	readdirSync,
+	readFileSync,
+	statSync,
+	writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 
 import type { FixtureServer } from './fixtureServer';
 import { startFixtureServer } from './fixtureServer';
-import { ensureRunnerBuilt, fixturePackageDir, fixturesDir, repoRoot, runCli, tempDir, writeFixtureCredentials } from './cli';
+import {
+	ensureRunnerBuilt,
+	fixturePackageDir,
+	fixturesDir,
+	repoRoot,
+	runCli,
+	tempDir,
+	writeFixtureCredentials,
+} from './cli';
 
 let server: FixtureServer;
 let dir: string;
@@ -31,8 +47,17 @@ beforeEach(() => {
 	dir = tempDir();
 	// Each run gets its own cache and temp directory, so what the runner creates there can be checked.
 	mkdirSync(path.join(dir, 'tmp'));
-	env = { FIXTURE_URL: server.url, FIXTURE_KEY: server.apiKey, N8N_USER_FOLDER: '', XDG_CACHE_HOME: path.join(dir, 'cache'), TMPDIR: path.join(dir, 'tmp') };
-	writeFileSync(path.join(dir, 'events.ndjson'), `${JSON.stringify({ email: 'ada@example.com', name: 'Ada Lovelace' })}\n`);
+	env = {
+		FIXTURE_URL: server.url,
+		FIXTURE_KEY: server.apiKey,
+		N8N_USER_FOLDER: '',
+		XDG_CACHE_HOME: path.join(dir, 'cache'),
+		TMPDIR: path.join(dir, 'tmp'),
+	};
+	writeFileSync(
+		path.join(dir, 'events.ndjson'),
+		`${JSON.stringify({ email: 'ada@example.com', name: 'Ada Lovelace' })}\n`,
+	);
 });
 
 const nodes = ['--nodes', fixturePackageDir];
@@ -49,45 +74,93 @@ function workflowWithName(expression: string, { continueOnFail = false } = {}): 
 }
 
 function run(workflow: string, ...extra: string[]) {
-	return runCli(['run', workflow, '--input', path.join(dir, 'events.ndjson'), '--credentials', writeFixtureCredentials(dir), ...nodes, ...extra], { env });
+	return runCli(
+		[
+			'run',
+			workflow,
+			'--input',
+			path.join(dir, 'events.ndjson'),
+			'--credentials',
+			writeFixtureCredentials(dir),
+			...nodes,
+			...extra,
+		],
+		{ env },
+	);
 }
 
 describe('expressions that fail or reach what n8n blocks', () => {
 	it.each([
-		['require', '={{ require("child_process").execSync("id").toString() }}', 'the expression calls require, which n8n blocks in expressions'],
-		['Function', '={{ Function("return process")().env.FIXTURE_KEY }}', 'the expression calls Function, which n8n blocks in expressions'],
-		['eval', '={{ eval("process.env.FIXTURE_KEY") }}', 'the expression calls eval, which n8n blocks in expressions'],
-		['Reflect.construct', '={{ Reflect.construct(Function, ["return process"])() }}', 'the expression calls Reflect.construct, which n8n blocks in expressions'],
-		['a missing field', '={{ $json.profile.name.trim() }}', "the expression failed: Cannot read properties of undefined (reading 'name')"],
-	])('%s: the item fails with the node, the parameter and the cause, nothing is written, exit 1', async (_construct, expression, cause) => {
-		// With "continue on fail" the failure is the item's, traced to its input record.
-		const result = await run(workflowWithName(expression, { continueOnFail: true }), '--json');
-		expect(result.code).toBe(1);
-		const summary = result.stdout
-			.split('\n')
-			.filter((line) => line.trim())
-			.map((line) => JSON.parse(line) as Record<string, any>)
-			.find((line) => line.event === 'summary')!;
-		expect(summary.status).toBe('failed');
-		expect(summary.stateSaved).toBe(false);
-		expect(summary.failedItems).toEqual([{ node: 'Upsert', inputItem: 0, email: 'ada@example.com', message: `Parameter "name": ${cause}` }]);
-		// Not one request: the item stopped at its parameter, not with an empty name sent to the service.
-		expect(server.writes).toEqual([]);
-		expect(server.candidates).toEqual([]);
-		expect(result.stdout + result.stderr).not.toContain(server.apiKey);
-	});
+		[
+			'require',
+			'={{ require("child_process").execSync("id").toString() }}',
+			'the expression calls require, which n8n blocks in expressions',
+		],
+		[
+			'Function',
+			'={{ Function("return process")().env.FIXTURE_KEY }}',
+			'the expression calls Function, which n8n blocks in expressions',
+		],
+		[
+			'eval',
+			'={{ eval("process.env.FIXTURE_KEY") }}',
+			'the expression calls eval, which n8n blocks in expressions',
+		],
+		[
+			'Reflect.construct',
+			'={{ Reflect.construct(Function, ["return process"])() }}',
+			'the expression calls Reflect.construct, which n8n blocks in expressions',
+		],
+		[
+			'a missing field',
+			'={{ $json.profile.name.trim() }}',
+			"the expression failed: Cannot read properties of undefined (reading 'name')",
+		],
+	])(
+		'%s: the item fails with the node, the parameter and the cause, nothing is written, exit 1',
+		async (_construct, expression, cause) => {
+			// With "continue on fail" the failure is the item's, traced to its input record.
+			const result = await run(workflowWithName(expression, { continueOnFail: true }), '--json');
+			expect(result.code).toBe(1);
+			const summary = result.stdout
+				.split('\n')
+				.filter((line) => line.trim())
+				.map((line) => JSON.parse(line) as Record<string, any>)
+				.find((line) => line.event === 'summary')!;
+			expect(summary.status).toBe('failed');
+			expect(summary.stateSaved).toBe(false);
+			expect(summary.failedItems).toEqual([
+				{
+					node: 'Upsert',
+					inputItem: 0,
+					email: 'ada@example.com',
+					message: `Parameter "name": ${cause}`,
+				},
+			]);
+			// Not one request: the item stopped at its parameter, not with an empty name sent to the service.
+			expect(server.writes).toEqual([]);
+			expect(server.candidates).toEqual([]);
+			expect(result.stdout + result.stderr).not.toContain(server.apiKey);
+		},
+	);
 
 	it('without "continue on fail" the node stops the run, saying the same in the human-readable summary', async () => {
-		const result = await run(workflowWithName('={{ require("fs").readFileSync("/etc/passwd", "utf8") }}'));
+		const result = await run(
+			workflowWithName('={{ require("fs").readFileSync("/etc/passwd", "utf8") }}'),
+		);
 		expect(result.code).toBe(1);
-		expect(result.stderr).toContain('failed: Upsert: Parameter "name": the expression calls require, which n8n blocks in expressions');
+		expect(result.stderr).toContain(
+			'failed: Upsert: Parameter "name": the expression calls require, which n8n blocks in expressions',
+		);
 		expect(server.writes).toEqual([]);
 	});
 
 	it('a working expression still runs (the check is on failures, not on expressions)', async () => {
 		const result = await run(workflowWithName('={{ $json.name.toUpperCase() }}'));
 		expect(result.code).toBe(0);
-		expect(server.candidates).toEqual([{ id: expect.any(String), email: 'ada@example.com', name: 'ADA LOVELACE' }]);
+		expect(server.candidates).toEqual([
+			{ id: expect.any(String), email: 'ada@example.com', name: 'ADA LOVELACE' },
+		]);
 	});
 });
 
@@ -130,20 +203,36 @@ describe('node types that reach the host', () => {
 			file: workflow,
 			valid: false,
 			problems: [refusal],
-			hostAccess: [{ node: 'Run Command', type: 'n8n-nodes-base.executeCommand', risk: 'runs shell commands on this host', allowed: false }],
+			hostAccess: [
+				{
+					node: 'Run Command',
+					type: 'n8n-nodes-base.executeCommand',
+					risk: 'runs shell commands on this host',
+					allowed: false,
+				},
+			],
 		});
 
 		// Allowed, the type is listed again; the workflow is still invalid here only because n8n-nodes-base is absent.
-		const allowed = await runCli(['validate', workflow, ...nodes, '--allow-node-type', 'n8n-nodes-base.executeCommand'], { env });
-		expect(allowed.stderr).toContain('Node "Run Command" (n8n-nodes-base.executeCommand) runs shell commands on this host: allowed by --allow-node-type');
+		const allowed = await runCli(
+			['validate', workflow, ...nodes, '--allow-node-type', 'n8n-nodes-base.executeCommand'],
+			{ env },
+		);
+		expect(allowed.stderr).toContain(
+			'Node "Run Command" (n8n-nodes-base.executeCommand) runs shell commands on this host: allowed by --allow-node-type',
+		);
 		expect(allowed.stderr).not.toContain('refused');
-		expect(allowed.stderr).toContain('n8n-nodes-base.executeCommand" from package "n8n-nodes-base", which is not loaded');
+		expect(allowed.stderr).toContain(
+			'n8n-nodes-base.executeCommand" from package "n8n-nodes-base", which is not loaded',
+		);
 	});
 
 	it('--allow-node-type takes only a type of the list, by its full name', async () => {
 		const result = await run(workflowWithCommand(), '--allow-node-type', 'executeCommand');
 		expect(result.code).toBe(2);
-		expect(result.stderr).toContain('--allow-node-type executeCommand: not a node type ats-sync refuses (those are: n8n-nodes-base.executeCommand,');
+		expect(result.stderr).toContain(
+			'--allow-node-type executeCommand: not a node type ats-sync refuses (those are: n8n-nodes-base.executeCommand,',
+		);
 		expect(server.writes).toEqual([]);
 	});
 });
@@ -174,7 +263,13 @@ describe("n8n's user folder", () => {
 			process.stdout.write(JSON.stringify({ folder, mode: statSync(folder).mode & 0o777, listed: readdirSync(process.env.TMPDIR) }));`;
 		const seen = JSON.parse(
 			execFileSync(process.execPath, ['-e', script], {
-				env: { ...process.env, ...env, N8N_USER_FOLDER: '', XDG_CACHE_HOME: path.join(notADirectory, 'cache'), HOME: notADirectory },
+				env: {
+					...process.env,
+					...env,
+					N8N_USER_FOLDER: '',
+					XDG_CACHE_HOME: path.join(notADirectory, 'cache'),
+					HOME: notADirectory,
+				},
 			}).toString(),
 		) as { folder: string; mode: number; listed: string[] };
 		expect(path.dirname(seen.folder)).toBe(path.join(dir, 'tmp'));

@@ -1,7 +1,11 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { PROFILE_FIELDS } from '../../shared/candidate';
-import { candidateInputProperties, profileFieldsProperty, protectedAndMandatoryFields as protectedAndMandatory } from '../../shared/candidateInput';
+import {
+	candidateInputProperties,
+	profileFieldsProperty,
+	protectedAndMandatoryFields as protectedAndMandatory,
+} from '../../shared/candidateInput';
 import { recordLocator } from '../../shared/descriptions';
 import { requiredLocatorValue } from '../../shared/parameters';
 import { originOptions } from '../trigger/events';
@@ -21,7 +25,11 @@ export const opportunityRLC: INodeProperties = {
 			name: 'list',
 			type: 'list',
 			placeholder: 'Type an email address…',
-			typeOptions: { searchListMethod: 'searchOpportunities', searchable: true, searchFilterRequired: false },
+			typeOptions: {
+				searchListMethod: 'searchOpportunities',
+				searchable: true,
+				searchFilterRequired: false,
+			},
 		},
 		{
 			displayName: 'By URL',
@@ -32,7 +40,10 @@ export const opportunityRLC: INodeProperties = {
 			validation: [
 				{
 					type: 'regex',
-					properties: { regex: `https?://[^/]+/candidates/${UUID}.*`, errorMessage: 'Not a Lever candidate URL' },
+					properties: {
+						regex: `https?://[^/]+/candidates/${UUID}.*`,
+						errorMessage: 'Not a Lever candidate URL',
+					},
 				},
 			],
 		},
@@ -41,13 +52,21 @@ export const opportunityRLC: INodeProperties = {
 			name: 'id',
 			type: 'string',
 			placeholder: 'e.g. 6408dc54-…',
-			validation: [{ type: 'regex', properties: { regex: `^${UUID}$`, errorMessage: 'Not a Lever opportunity ID' } }],
+			validation: [
+				{
+					type: 'regex',
+					properties: { regex: `^${UUID}$`, errorMessage: 'Not a Lever opportunity ID' },
+				},
+			],
 		},
 	],
 };
 
 /** The `{opportunity}` route parameter of a record that belongs to an opportunity; the error names the field. */
-export function opportunityParams(this: IExecuteFunctions, itemIndex: number): Record<string, string> {
+export function opportunityParams(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Record<string, string> {
 	return { opportunity: requiredLocatorValue.call(this, 'opportunity', 'Opportunity', itemIndex) };
 }
 
@@ -55,8 +74,20 @@ export function opportunityParams(this: IExecuteFunctions, itemIndex: number): R
  * A locator for a record the user picks: from a list search (`searchListMethod`, for records of an opportunity the
  * list of the opportunity chosen above), or by ID.
  */
-export function recordRLC(name: string, displayName: string, searchListMethod: string, description: string): INodeProperties {
-	return recordLocator({ name, displayName, searchListMethod, description, idPlaceholder: 'e.g. 0f08c24d-3ce4-4353-94e1-f31f9b875214', required: true });
+export function recordRLC(
+	name: string,
+	displayName: string,
+	searchListMethod: string,
+	description: string,
+): INodeProperties {
+	return recordLocator({
+		name,
+		displayName,
+		searchListMethod,
+		description,
+		idPlaceholder: 'e.g. 0f08c24d-3ce4-4353-94e1-f31f9b875214',
+		required: true,
+	});
 }
 
 export const postingRLC: INodeProperties = recordLocator({
@@ -77,11 +108,22 @@ export const stageRLC: INodeProperties = recordLocator({
 });
 
 export function userRLC(name: string, displayName: string, description: string): INodeProperties {
-	return recordLocator({ name, displayName, searchListMethod: 'searchUsers', description, idPlaceholder: 'e.g. 0f08c24d-3ce4-4353-94e1-f31f9b875214', listPlaceholder: 'Select a user…' });
+	return recordLocator({
+		name,
+		displayName,
+		searchListMethod: 'searchUsers',
+		description,
+		idPlaceholder: 'e.g. 0f08c24d-3ce4-4353-94e1-f31f9b875214',
+		listPlaceholder: 'Select a user…',
+	});
 }
 
 /** A Lever user picked from a list inside a collection (where a resource locator does not fit), e.g. an owner. */
-export function userOption(displayName: string, name: string, description: string): INodeProperties {
+export function userOption(
+	displayName: string,
+	name: string,
+	description: string,
+): INodeProperties {
 	return {
 		displayName,
 		name,
@@ -195,7 +237,8 @@ export const candidateProfileProperties: INodeProperties[] = candidateInputPrope
 			type: 'multiOptions',
 			typeOptions: { loadOptionsMethod: 'getSources' },
 			default: [],
-			description: 'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+			description:
+				'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 			hint: 'Where the candidate came from. A name that does not exist yet creates the source.',
 		},
 		{
@@ -204,7 +247,8 @@ export const candidateProfileProperties: INodeProperties[] = candidateInputPrope
 			type: 'multiOptions',
 			typeOptions: { loadOptionsMethod: 'getTags' },
 			default: [],
-			description: 'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+			description:
+				'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 			hint: 'A name that does not exist yet creates the tag',
 		},
 	]),

@@ -26,7 +26,12 @@ export function endpointList(spec: EndpointListSpec): AtsOperation {
 		async list(this: IExecuteFunctions, itemIndex: number, limit: number | undefined) {
 			const params = perOpportunity ? opportunityParams.call(this, itemIndex) : {};
 			const qs = spec.query?.call(this, itemIndex) ?? {};
-			return await leverApiRequestAllItems.call(this, spec.endpoint, { params, qs, limit, itemIndex });
+			return await leverApiRequestAllItems.call(this, spec.endpoint, {
+				params,
+				qs,
+				limit,
+				itemIndex,
+			});
 		},
 	});
 }
@@ -34,18 +39,37 @@ export function endpointList(spec: EndpointListSpec): AtsOperation {
 /** Files and resumes: Lever's `uploaded_at_start` filter as "Uploaded Since". */
 export const uploadedSinceFilter: Pick<EndpointListSpec, 'filters' | 'query'> = {
 	filters: [
-		fieldsCollection('filters', [{ displayName: 'Uploaded Since', name: 'uploadedSince', type: 'dateTime', default: '' }]),
+		fieldsCollection('filters', [
+			{ displayName: 'Uploaded Since', name: 'uploadedSince', type: 'dateTime', default: '' },
+		]),
 	],
 	query(this: IExecuteFunctions, itemIndex: number): IDataObject {
 		const { uploadedSince } = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-		return uploadedSince ? { uploaded_at_start: toDate.call(this, uploadedSince, 'Uploaded Since', itemIndex).getTime() } : {};
+		return uploadedSince
+			? {
+					uploaded_at_start: toDate
+						.call(this, uploadedSince, 'Uploaded Since', itemIndex)
+						.getTime(),
+				}
+			: {};
 	},
 };
 
 /** The Operation selector of a resource that only lists. */
-export function getManyOnly(resource: string, noun: string, operation: AtsOperation): INodeProperties[] {
+export function getManyOnly(
+	resource: string,
+	noun: string,
+	operation: AtsOperation,
+): INodeProperties[] {
 	return [
-		operationProperty(resource, 'getMany', [{ name: 'Get Many', value: 'getMany', description: `List ${noun}`, action: `Get many ${noun}` }]),
+		operationProperty(resource, 'getMany', [
+			{
+				name: 'Get Many',
+				value: 'getMany',
+				description: `List ${noun}`,
+				action: `Get many ${noun}`,
+			},
+		]),
 		...operation.description,
 	];
 }

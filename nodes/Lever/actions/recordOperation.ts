@@ -12,10 +12,15 @@ export { recordParams, recordProperties } from '../../shared/recordOperations';
 /** Lever's side of the shared record operations: records in `{data}`, writes made as the Perform As user. */
 const LEVER: RecordApi = {
 	async get(route, params, itemIndex) {
-		return (await leverApiRequest.call(this, 'GET', route, { params, itemIndex })).data as IDataObject;
+		return (await leverApiRequest.call(this, 'GET', route, { params, itemIndex }))
+			.data as IDataObject;
 	},
 	async delete(route, params, itemIndex, write) {
-		await leverApiRequest.call(this, 'DELETE', route, { params, itemIndex, performAs: write.performAs as string | undefined });
+		await leverApiRequest.call(this, 'DELETE', route, {
+			params,
+			itemIndex,
+			performAs: write.performAs as string | undefined,
+		});
 	},
 	async download(route, params, qs, itemIndex) {
 		return await leverApiDownload.call(this, route, { params, qs, itemIndex });
@@ -31,12 +36,20 @@ const LEVER: RecordApi = {
  * A Lever record: its route and its locator; a record of an opportunity (`{opportunity}` in the route) is picked
  * after its opportunity, and the output names that as `opportunityId`.
  */
-export function leverRecord(resource: string, route: string, param: string, locator: INodeProperties): RecordSpec {
-	const parent = route.includes('{opportunity}') ? [{ param: 'opportunity', property: opportunityRLC, outputKey: 'opportunityId' }] : [];
+export function leverRecord(
+	resource: string,
+	route: string,
+	param: string,
+	locator: INodeProperties,
+): RecordSpec {
+	const parent = route.includes('{opportunity}')
+		? [{ param: 'opportunity', property: opportunityRLC, outputKey: 'opportunityId' }]
+		: [];
 	return { resource, route, locators: [...parent, { param, property: locator }] };
 }
 
 export const { getOperation, deleteOperation, downloadOperation } = recordOperations(LEVER);
 
 /** The locator the user picks the record itself with (its parents aside). */
-export const locatorOf = (spec: RecordSpec): INodeProperties => spec.locators[spec.locators.length - 1].property;
+export const locatorOf = (spec: RecordSpec): INodeProperties =>
+	spec.locators[spec.locators.length - 1].property;

@@ -7,14 +7,23 @@ import { leverApiRequestAllItems, leverApiRequestPages } from '../transport';
 export type PollEvent = 'opportunityChanged' | 'candidateHired' | 'applicationCreated';
 
 /** Which list filter and which timestamp of the opportunity each event follows. */
-const windows: Record<PollEvent, { startParameter: string; timestampOf: (opportunity: IDataObject) => number | undefined }> = {
+const windows: Record<
+	PollEvent,
+	{ startParameter: string; timestampOf: (opportunity: IDataObject) => number | undefined }
+> = {
 	// updatedAt is null on some legacy records; Lever's updated_at filter cannot find those (lever.md pitfall 11).
-	opportunityChanged: { startParameter: 'updated_at_start', timestampOf: (o) => asTimestamp(o.updatedAt) },
+	opportunityChanged: {
+		startParameter: 'updated_at_start',
+		timestampOf: (o) => asTimestamp(o.updatedAt),
+	},
 	candidateHired: {
 		startParameter: 'archived_at_start',
 		timestampOf: (o) => asTimestamp((o.archived as IDataObject | null)?.archivedAt ?? o.archivedAt),
 	},
-	applicationCreated: { startParameter: 'created_at_start', timestampOf: (o) => asTimestamp(o.createdAt) },
+	applicationCreated: {
+		startParameter: 'created_at_start',
+		timestampOf: (o) => asTimestamp(o.createdAt),
+	},
 };
 
 function asTimestamp(value: unknown): number | undefined {
@@ -40,12 +49,21 @@ function storedCursor(staticData: IDataObject, event: PollEvent): PollCursor | u
 
 /** Hired-type archive reasons are per account (never a fixed list), so they are looked up on every poll. */
 async function hiredArchiveReasonIds(context: IPollFunctions): Promise<string[]> {
-	const reasons = await leverApiRequestAllItems.call(context, '/archive_reasons', { qs: { type: 'hired' } });
-	const ids = reasons.filter((reason) => reason.type === undefined || reason.type === 'hired').map((reason) => String(reason.id));
+	const reasons = await leverApiRequestAllItems.call(context, '/archive_reasons', {
+		qs: { type: 'hired' },
+	});
+	const ids = reasons
+		.filter((reason) => reason.type === undefined || reason.type === 'hired')
+		.map((reason) => String(reason.id));
 	if (ids.length === 0) {
-		throw new NodeOperationError(context.getNode(), 'Lever has no archive reason of type "hired" in this account', {
-			description: 'Candidates are hired by archiving them with a hired-type reason; add one in Lever\'s settings.',
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			'Lever has no archive reason of type "hired" in this account',
+			{
+				description:
+					"Candidates are hired by archiving them with a hired-type reason; add one in Lever's settings.",
+			},
+		);
 	}
 	return ids;
 }
@@ -74,7 +92,10 @@ export async function pollOpportunities(this: IPollFunctions): Promise<IDataObje
 	const window = windows[event];
 
 	if (this.getMode() === 'manual') {
-		const sample = await leverApiRequestAllItems.call(this, '/opportunities', { qs: await baseQuery(this, event), limit: 1 });
+		const sample = await leverApiRequestAllItems.call(this, '/opportunities', {
+			qs: await baseQuery(this, event),
+			limit: 1,
+		});
 		return sample.length > 0 ? sample : null;
 	}
 
@@ -98,9 +119,14 @@ export async function pollOpportunities(this: IPollFunctions): Promise<IDataObje
 		cursor: { at: state.cursor, idsAtCursor: state.idsAtCursor },
 		max: maxRecordsPerPoll(this),
 		timestampOf: window.timestampOf,
-		backlogEnd: typeof staticData[BACKLOG_END] === 'number' ? (staticData[BACKLOG_END] as number) : undefined,
+		backlogEnd:
+			typeof staticData[BACKLOG_END] === 'number' ? (staticData[BACKLOG_END] as number) : undefined,
 	});
-	staticData.cursor = { event, cursor: batch.cursor.at, idsAtCursor: batch.cursor.idsAtCursor } as unknown as IDataObject;
+	staticData.cursor = {
+		event,
+		cursor: batch.cursor.at,
+		idsAtCursor: batch.cursor.idsAtCursor,
+	} as unknown as IDataObject;
 	if (batch.backlogEnd === undefined) delete staticData[BACKLOG_END];
 	else staticData[BACKLOG_END] = batch.backlogEnd;
 

@@ -33,7 +33,8 @@ export function jobRLC(description = 'The SmartRecruiters job'): INodeProperties
 				displayName: 'By URL',
 				name: 'url',
 				type: 'string',
-				placeholder: 'e.g. https://www.smartrecruiters.com/app/jobs/details/3a6b3c9e-1f2d-4e5a-9b8c-7d6e5f4a3b2c',
+				placeholder:
+					'e.g. https://www.smartrecruiters.com/app/jobs/details/3a6b3c9e-1f2d-4e5a-9b8c-7d6e5f4a3b2c',
 				extractValue: { type: 'regex', regex: '/jobs/(?:details/)?([0-9a-fA-F-]{8,})' },
 			},
 			{
@@ -74,13 +75,19 @@ export function sourceFields(required: boolean): INodeProperties[] {
 			name: 'sourceSubTypeId',
 			type: 'string',
 			default: '',
-			description: 'Only for source types with subtypes (SmartRecruiters answers SUBTYPE_REQUIRED when it is needed)',
+			description:
+				'Only for source types with subtypes (SmartRecruiters answers SUBTYPE_REQUIRED when it is needed)',
 		},
 	];
 }
 
 /** A SmartRecruiters user (24-hex id), e.g. a hiring team member, interviewer or reviewer. */
-export function userRLC(name = 'user', displayName = 'User', description = 'The SmartRecruiters user. Search the list by name or email address.', required = true): INodeProperties {
+export function userRLC(
+	name = 'user',
+	displayName = 'User',
+	description = 'The SmartRecruiters user. Search the list by name or email address.',
+	required = true,
+): INodeProperties {
 	return recordLocator({
 		name,
 		displayName,
@@ -107,7 +114,8 @@ export const positionRLC = recordLocator({
 export const attachmentRLC = recordLocator({
 	name: 'attachment',
 	displayName: 'Attachment',
-	description: 'A file on the job application, e.g. the attachment_id of an application.attachment.created event',
+	description:
+		'A file on the job application, e.g. the attachment_id of an application.attachment.created event',
 	searchListMethod: 'searchAttachments',
 	listPlaceholder: 'Select a file…',
 	idPlaceholder: 'e.g. 7f8c1e2a-9b1d-4c4e-a2b1-0c9d8e7f6a5b',

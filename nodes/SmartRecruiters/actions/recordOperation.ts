@@ -9,7 +9,10 @@ export type { RecordSpec } from '../../shared/recordOperations';
 /** SmartRecruiters' side of the shared record operations: records as the API answers them, files at the record's route. */
 const SMARTRECRUITERS: RecordApi = {
 	async get(route, params, itemIndex) {
-		return (await smartRecruitersApiRequest.call(this, 'GET', route, { params, itemIndex })) as IDataObject;
+		return (await smartRecruitersApiRequest.call(this, 'GET', route, {
+			params,
+			itemIndex,
+		})) as IDataObject;
 	},
 	async delete(route, params, itemIndex) {
 		await smartRecruitersApiRequest.call(this, 'DELETE', route, { params, itemIndex });
@@ -19,4 +22,5 @@ const SMARTRECRUITERS: RecordApi = {
 	},
 };
 
-export const { getOperation, deleteOperation, downloadOperation } = recordOperations(SMARTRECRUITERS);
+export const { getOperation, deleteOperation, downloadOperation } =
+	recordOperations(SMARTRECRUITERS);

@@ -35,16 +35,23 @@ const REMEMBERED_APPLICATIONS = 2_000;
 export async function pollCandidates(this: IPollFunctions): Promise<IDataObject[] | null> {
 	const state = this.getWorkflowStaticData('node') as PollState;
 	const event = this.getNodeParameter('event') as 'candidateChanged' | 'applicationHasStatus';
-	const statuses = event === 'applicationHasStatus' ? (this.getNodeParameter('statuses', []) as string[]) : [];
+	const statuses =
+		event === 'applicationHasStatus' ? (this.getNodeParameter('statuses', []) as string[]) : [];
 	if (event === 'applicationHasStatus' && statuses.length === 0) {
-		throw new NodeOperationError(this.getNode(), '"Statuses" is empty: choose the application statuses to trigger on');
+		throw new NodeOperationError(
+			this.getNode(),
+			'"Statuses" is empty: choose the application statuses to trigger on',
+		);
 	}
 	const manual = this.getMode() === 'manual';
 	const qs: IDataObject = {};
 	if (statuses.length > 0) qs.status = statuses;
 	let fresh: IDataObject[];
 	if (manual) {
-		fresh = await smartRecruitersApiRequestAllItems.call(this, '/candidates', { qs, limit: MANUAL_SAMPLE_SIZE });
+		fresh = await smartRecruitersApiRequestAllItems.call(this, '/candidates', {
+			qs,
+			limit: MANUAL_SAMPLE_SIZE,
+		});
 	} else {
 		if (!state.cursor) {
 			// A backlog belongs to the cursor it was found from.
@@ -62,12 +69,16 @@ export async function pollCandidates(this: IPollFunctions): Promise<IDataObject[
 		// `updatedAfter` is exclusive: asking from the cursor itself would lose a change made in the cursor's own
 		// millisecond after this poll. One millisecond earlier includes it; the ids already emitted there are skipped.
 		qs.updatedAfter = new Date(cursor.at - 1).toISOString();
-		const batch = await oldestPastCursor(smartRecruitersApiRequestPages.call(this, '/candidates', { qs }), {
-			cursor,
-			max: maxRecordsPerPoll(this),
-			timestampOf: (candidate) => (typeof candidate.updatedOn === 'string' ? Date.parse(candidate.updatedOn) : undefined),
-			backlogEnd: typeof state[BACKLOG_END] === 'number' ? state[BACKLOG_END] : undefined,
-		});
+		const batch = await oldestPastCursor(
+			smartRecruitersApiRequestPages.call(this, '/candidates', { qs }),
+			{
+				cursor,
+				max: maxRecordsPerPoll(this),
+				timestampOf: (candidate) =>
+					typeof candidate.updatedOn === 'string' ? Date.parse(candidate.updatedOn) : undefined,
+				backlogEnd: typeof state[BACKLOG_END] === 'number' ? state[BACKLOG_END] : undefined,
+			},
+		);
 		fresh = batch.records;
 		// The cursor keeps SmartRecruiters' own text of the newest `updatedOn`, never this machine's clock.
 		if (batch.cursor.at !== cursor.at) state.cursor = String(fresh[fresh.length - 1].updatedOn);

@@ -24,13 +24,20 @@ export interface RunOptions extends SessionOptions {
 }
 
 /** Items the start node emits when the run does not poll: --input, or one empty item where n8n would start with one. */
-function startItemsWithoutPoll(start: StartPoint, inputFile: string | undefined): { items: INodeExecutionData[]; rejected: RejectedLine[] } {
+function startItemsWithoutPoll(
+	start: StartPoint,
+	inputFile: string | undefined,
+): { items: INodeExecutionData[]; rejected: RejectedLine[] } {
 	if (inputFile !== undefined) return readInput(inputFile);
 	if (start.kind === 'webhook') {
-		throw new UserError(`"${start.node.name}" is a webhook trigger: receive its events with "ats-sync serve", or replay saved events with --input events.ndjson`);
+		throw new UserError(
+			`"${start.node.name}" is a webhook trigger: receive its events with "ats-sync serve", or replay saved events with --input events.ndjson`,
+		);
 	}
 	if (start.kind === 'trigger' && !/manualTrigger$/i.test(start.node.type)) {
-		throw new UserError(`"${start.node.name}" is an event trigger: pass its events with --input events.ndjson`);
+		throw new UserError(
+			`"${start.node.name}" is an event trigger: pass its events with --input events.ndjson`,
+		);
 	}
 	return { items: [{ json: {} }], rejected: [] };
 }
@@ -45,14 +52,20 @@ function leftBacklog(step: Step, triggerName: string): boolean {
 	return nodeData?.backlogEnd !== undefined;
 }
 
-export async function runCommand(options: RunOptions, reporter: Reporter): Promise<{ exitCode: number; summary: RunSummary }> {
+export async function runCommand(
+	options: RunOptions,
+	reporter: Reporter,
+): Promise<{ exitCode: number; summary: RunSummary }> {
 	const startedAt = Date.now();
 	// Where to start and the --input items are settled before the lock: a bad input file fails at once.
 	const session = await openSession(options, reporter, {
 		state: 'file',
 		prepare: (workflowData, loaded) => {
 			const start = pickStart(workflowData, loaded.types, options.trigger);
-			const replay = start.kind === 'poll' && options.inputFile === undefined ? undefined : startItemsWithoutPoll(start, options.inputFile);
+			const replay =
+				start.kind === 'poll' && options.inputFile === undefined
+					? undefined
+					: startItemsWithoutPoll(start, options.inputFile);
 			return { start, replayItems: replay?.items, rejectedInput: replay?.rejected ?? [] };
 		},
 	});
@@ -111,12 +124,23 @@ export async function runCommand(options: RunOptions, reporter: Reporter): Promi
 			total = total ? addBatch(total, summary, inputItemsBefore) : summary;
 			inputItemsBefore += startItems.length;
 			// Each batch is saved before the next is polled, so a run stopped midway has lost or repeated nothing.
-			if (replayItems || options.dryRun || summary.status !== 'success' || !leftBacklog(step, start.node.name)) break;
-			reporter.verbose(`"${start.node.name}" stopped at its "Max Records per Poll": polling again for the rest`);
+			if (
+				replayItems ||
+				options.dryRun ||
+				summary.status !== 'success' ||
+				!leftBacklog(step, start.node.name)
+			)
+				break;
+			reporter.verbose(
+				`"${start.node.name}" stopped at its "Max Records per Poll": polling again for the rest`,
+			);
 		}
 		if (options.dryRun) reporter.plannedWrites(planned);
 		reporter.summary(total);
-		return { exitCode: total.status === 'success' ? EXIT_SUCCESS : EXIT_ITEMS_FAILED, summary: total };
+		return {
+			exitCode: total.status === 'success' ? EXIT_SUCCESS : EXIT_ITEMS_FAILED,
+			summary: total,
+		};
 	} finally {
 		stopHeartbeat();
 		restoreHttp();

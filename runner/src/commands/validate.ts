@@ -22,19 +22,31 @@ interface Validated {
 	hostAccess: HostAccessNode[];
 }
 
-function validate(file: string, options: ValidateOptions, masker: Masker, warn: (message: string) => void): Validated {
+function validate(
+	file: string,
+	options: ValidateOptions,
+	masker: Masker,
+	warn: (message: string) => void,
+): Validated {
 	const workflowData = readWorkflow(file, warn);
 	const hostAccess = hostAccessNodes(workflowData, options.allowNodeTypes);
 	const refused = hostAccessProblems(workflowData, options.allowNodeTypes);
 	if (refused.length) return { problems: refused, hostAccess };
 	const loaded = loadNodePackages(options.nodes);
-	const typeProblems = nodeTypeProblems(workflowData, loaded.types, loaded.packages, loaded.problems);
+	const typeProblems = nodeTypeProblems(
+		workflowData,
+		loaded.types,
+		loaded.packages,
+		loaded.problems,
+	);
 	if (typeProblems.length) return { problems: typeProblems, hostAccess };
 	const problems = parameterProblems(workflowData, loaded.types);
 	if (workflowData.nodes.length === 0) problems.push('the workflow has no nodes');
 	const { uses, problems: missing } = credentialUses(workflowData, loaded.types);
 	problems.push(...missing);
-	const haveCredentials = options.credentialsFile !== undefined || Object.keys(process.env).some((name) => name.startsWith('ATS_SYNC_CRED'));
+	const haveCredentials =
+		options.credentialsFile !== undefined ||
+		Object.keys(process.env).some((name) => name.startsWith('ATS_SYNC_CRED'));
 	if (haveCredentials) {
 		const file = options.credentialsFile ? readCredentialsFile(options.credentialsFile) : undefined;
 		const resolved = resolveCredentials(uses, { types: loaded.types, file, masker });
@@ -43,12 +55,18 @@ function validate(file: string, options: ValidateOptions, masker: Masker, warn: 
 	return { problems, hostAccess };
 }
 
-export function validateCommand(options: ValidateOptions, reporter: Reporter, json: boolean): number {
+export function validateCommand(
+	options: ValidateOptions,
+	reporter: Reporter,
+	json: boolean,
+): number {
 	let invalid = 0;
 	for (const file of options.files) {
 		let result: Validated;
 		try {
-			result = validate(file, options, reporter.masker, (message) => reporter.note(`${file}: ${message}`));
+			result = validate(file, options, reporter.masker, (message) =>
+				reporter.note(`${file}: ${message}`),
+			);
 		} catch (error) {
 			if (!(error instanceof UserError)) throw error;
 			result = { problems: [error.message], hostAccess: [] };
@@ -60,7 +78,9 @@ export function validateCommand(options: ValidateOptions, reporter: Reporter, js
 			continue;
 		}
 		for (const allowed of hostAccess.filter((node) => node.allowed)) {
-			reporter.note(`${file}: Node "${allowed.node}" (${allowed.type}) ${allowed.risk}: allowed by --allow-node-type`);
+			reporter.note(
+				`${file}: Node "${allowed.node}" (${allowed.type}) ${allowed.risk}: allowed by --allow-node-type`,
+			);
 		}
 		if (problems.length === 0) reporter.note(`${file}: valid`);
 		else for (const problem of problems) reporter.note(`${file}: ${problem}`);

@@ -14,13 +14,17 @@ import type { INode, IRunExecutionData, Workflow } from 'n8n-workflow';
 import { summaryView } from './summary';
 
 /** Returns the handler for n8n's `nodeExecuteAfter` hook that cuts down the outputs no node still to run can read. */
-export function keepOnlyWhatIsStillRead(workflow: Workflow): (nodeName: string, runExecutionData: IRunExecutionData) => void {
+export function keepOnlyWhatIsStillRead(
+	workflow: Workflow,
+): (nodeName: string, runExecutionData: IRunExecutionData) => void {
 	const nodes = Object.values(workflow.nodes);
 	const readers = new Map<string, string[]>();
 	for (const node of nodes) {
 		// The name as it appears inside the JSON of parameters (quotes escaped).
 		const quoted = JSON.stringify(node.name).slice(1, -1);
-		const namedBy = nodes.filter((other) => other !== node && JSON.stringify(other.parameters).includes(quoted)).map((other) => other.name);
+		const namedBy = nodes
+			.filter((other) => other !== node && JSON.stringify(other.parameters).includes(quoted))
+			.map((other) => other.name);
 		const children = workflow.getChildNodes(node.name, 'ALL', 1);
 		readers.set(node.name, [...new Set([...namedBy, ...children])]);
 	}
@@ -28,8 +32,15 @@ export function keepOnlyWhatIsStillRead(workflow: Workflow): (nodeName: string, 
 	const cut = new Map<string, number>();
 
 	return (finishedNode, runExecutionData) => {
-		const { nodeExecutionStack, waitingExecution } = runExecutionData.executionData ?? { nodeExecutionStack: [], waitingExecution: {} };
-		const next = [finishedNode, ...nodeExecutionStack.map((entry) => entry.node.name), ...Object.keys(waitingExecution)];
+		const { nodeExecutionStack, waitingExecution } = runExecutionData.executionData ?? {
+			nodeExecutionStack: [],
+			waitingExecution: {},
+		};
+		const next = [
+			finishedNode,
+			...nodeExecutionStack.map((entry) => entry.node.name),
+			...Object.keys(waitingExecution),
+		];
 		const stillToRun = new Set(next.flatMap((name) => workflow.getChildNodes(name)));
 		for (const name of next.slice(1)) stillToRun.add(name);
 		const runData = runExecutionData.resultData.runData;

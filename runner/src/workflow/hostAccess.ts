@@ -35,17 +35,31 @@ export interface HostAccessNode {
 }
 
 /** Every node of a host-access type (disabled ones too: the file is what is judged), and whether it was allowed. */
-export function hostAccessNodes(workflowData: IWorkflowBase, allowed: readonly string[] = []): HostAccessNode[] {
+export function hostAccessNodes(
+	workflowData: IWorkflowBase,
+	allowed: readonly string[] = [],
+): HostAccessNode[] {
 	return workflowData.nodes
 		.filter((node) => Object.hasOwn(HOST_ACCESS_TYPES, node.type))
-		.map((node) => ({ node: node.name, type: node.type, risk: HOST_ACCESS_TYPES[node.type], allowed: allowed.includes(node.type) }));
+		.map((node) => ({
+			node: node.name,
+			type: node.type,
+			risk: HOST_ACCESS_TYPES[node.type],
+			allowed: allowed.includes(node.type),
+		}));
 }
 
 /** One problem per refused node, saying how to allow its type. */
-export function hostAccessProblems(workflowData: IWorkflowBase, allowed: readonly string[] = []): string[] {
+export function hostAccessProblems(
+	workflowData: IWorkflowBase,
+	allowed: readonly string[] = [],
+): string[] {
 	return hostAccessNodes(workflowData, allowed)
 		.filter((found) => !found.allowed)
-		.map((found) => `Node "${found.node}" (${found.type}) ${found.risk}: refused unless you allow it with --allow-node-type ${found.type}`);
+		.map(
+			(found) =>
+				`Node "${found.node}" (${found.type}) ${found.risk}: refused unless you allow it with --allow-node-type ${found.type}`,
+		);
 }
 
 /** `--allow-node-type` names a type of the list, so a typo does not pass silently. */

@@ -11,10 +11,22 @@ const LEVER_NODE = 'n8n-nodes-ats-sync.lever';
 
 /** Lever node operations whose request Lever refuses without `perform_as` (lever.md §6.1), and what they do. */
 const NEEDS_PERFORM_AS: Record<string, Record<string, string>> = {
-	opportunity: { create: 'creates candidates', upsert: 'creates candidates', uploadFile: 'uploads files' },
+	opportunity: {
+		create: 'creates candidates',
+		upsert: 'creates candidates',
+		uploadFile: 'uploads files',
+	},
 	feedback: { create: 'submits feedback', update: 'changes feedback', delete: 'deletes feedback' },
-	interview: { create: 'schedules interviews', update: 'changes interviews', delete: 'deletes interviews' },
-	panel: { create: 'schedules interview panels', update: 'changes interview panels', delete: 'deletes interview panels' },
+	interview: {
+		create: 'schedules interviews',
+		update: 'changes interviews',
+		delete: 'deletes interviews',
+	},
+	panel: {
+		create: 'schedules interview panels',
+		update: 'changes interview panels',
+		delete: 'deletes interview panels',
+	},
 	posting: { create: 'creates postings', update: 'changes postings' },
 };
 
@@ -27,11 +39,17 @@ function nodePerformAs(node: INode): string {
  * One message per Lever node that writes on behalf of a user but names none: its "Perform As" is empty (an
  * expression is left to run time) and its credential has no "Default Perform As".
  */
-export function performAsProblems(workflowData: IWorkflowBase, credentials: CredentialStore): string[] {
+export function performAsProblems(
+	workflowData: IWorkflowBase,
+	credentials: CredentialStore,
+): string[] {
 	const problems: string[] = [];
 	for (const node of workflowData.nodes) {
 		if (node.disabled || node.type !== LEVER_NODE) continue;
-		const action = NEEDS_PERFORM_AS[String(node.parameters.resource ?? 'opportunity')]?.[String(node.parameters.operation ?? '')];
+		const action =
+			NEEDS_PERFORM_AS[String(node.parameters.resource ?? 'opportunity')]?.[
+				String(node.parameters.operation ?? '')
+			];
 		if (!action || nodePerformAs(node) !== '') continue;
 		const type = node.parameters.authentication === 'oAuth2' ? 'leverOAuth2Api' : 'leverApi';
 		const details = node.credentials?.[type];

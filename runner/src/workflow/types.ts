@@ -2,7 +2,14 @@
  * Node and credential types by name, as n8n's loader would provide them: the one registry the workflow checks, the
  * credential resolver and the engine read. Needs n8n-workflow only, so checking a workflow does not load n8n-core.
  */
-import type { ICredentialType, IDataObject, INodeProperties, INodeType, INodeTypes, IVersionedNodeType } from 'n8n-workflow';
+import type {
+	ICredentialType,
+	IDataObject,
+	INodeProperties,
+	INodeType,
+	INodeTypes,
+	IVersionedNodeType,
+} from 'n8n-workflow';
 import { NodeHelpers } from 'n8n-workflow';
 
 /**
@@ -29,13 +36,18 @@ export class TypeRegistry implements INodeTypes {
 		this.packageOf.set(fullName, packageName);
 	}
 
-	addLazyNodeType(fullName: string, load: () => INodeType | IVersionedNodeType | undefined, packageName: string) {
+	addLazyNodeType(
+		fullName: string,
+		load: () => INodeType | IVersionedNodeType | undefined,
+		packageName: string,
+	) {
 		this.lazyNodes.set(fullName, load);
 		this.packageOf.set(fullName, packageName);
 	}
 
 	forgetLazyNodeType(fullName: string) {
-		if (this.lazyNodes.delete(fullName) && !this.nodes.has(fullName)) this.packageOf.delete(fullName);
+		if (this.lazyNodes.delete(fullName) && !this.nodes.has(fullName))
+			this.packageOf.delete(fullName);
 	}
 
 	/**
@@ -88,7 +100,9 @@ export class TypeRegistry implements INodeTypes {
 
 	getKnownTypes(): IDataObject {
 		this.loadUnlisted();
-		return Object.fromEntries([...this.nodes.keys(), ...this.lazyNodes.keys()].map((name) => [name, {}]));
+		return Object.fromEntries(
+			[...this.nodes.keys(), ...this.lazyNodes.keys()].map((name) => [name, {}]),
+		);
 	}
 
 	/** A credential type whose file fails to load counts as unknown (the credential check then names it). */
@@ -111,7 +125,10 @@ export class TypeRegistry implements INodeTypes {
 
 	/** Every type `name` extends, nearest first (OAuth2 credentials extend n8n's `oAuth2Api`). */
 	credentialParents(name: string): string[] {
-		return (this.getCredentialType(name)?.extends ?? []).flatMap((parent) => [parent, ...this.credentialParents(parent)]);
+		return (this.getCredentialType(name)?.extends ?? []).flatMap((parent) => [
+			parent,
+			...this.credentialParents(parent),
+		]);
 	}
 
 	/**
@@ -122,7 +139,8 @@ export class TypeRegistry implements INodeTypes {
 		if (!this.getCredentialType(name)) return undefined;
 		const byName = new Map<string, INodeProperties>();
 		for (const type of [...this.credentialParents(name)].reverse().concat(name)) {
-			for (const property of this.getCredentialType(type)?.properties ?? []) byName.set(property.name, property);
+			for (const property of this.getCredentialType(type)?.properties ?? [])
+				byName.set(property.name, property);
 		}
 		return [...byName.values()];
 	}

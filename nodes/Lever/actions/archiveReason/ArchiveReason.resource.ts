@@ -5,4 +5,8 @@ import * as getMany from './getMany.operation';
 
 export { getMany };
 
-export const description: INodeProperties[] = getManyOnly('archiveReason', 'archive reasons', getMany);
+export const description: INodeProperties[] = getManyOnly(
+	'archiveReason',
+	'archive reasons',
+	getMany,
+);

@@ -8,5 +8,11 @@ export { fieldValuesProperty } from '../../helpers/forms';
 export function fieldValuesOf(this: IExecuteFunctions, itemIndex: number): IDataObject[] {
 	return fieldValueEntries
 		.call(this, itemIndex)
-		.map((entry) => ({ id: entry.id, value: typeof entry.value === 'string' && /^\d+$/.test(entry.value.trim()) ? Number(entry.value.trim()) : (entry.value as IDataObject[string]) }));
+		.map((entry) => ({
+			id: entry.id,
+			value:
+				typeof entry.value === 'string' && /^\d+$/.test(entry.value.trim())
+					? Number(entry.value.trim())
+					: (entry.value as IDataObject[string]),
+		}));
 }

@@ -1,3 +1,6 @@
 import { endpointList } from '../endpointList';
 
-export const { description, execute } = endpointList({ resource: 'feedback', endpoint: '/opportunities/{opportunity}/feedback' });
+export const { description, execute } = endpointList({
+	resource: 'feedback',
+	endpoint: '/opportunities/{opportunity}/feedback',
+});

@@ -1,3 +1,6 @@
 import { endpointList } from '../endpointList';
 
-export const { description, execute } = endpointList({ resource: 'feedbackTemplate', endpoint: '/feedback_templates' });
+export const { description, execute } = endpointList({
+	resource: 'feedbackTemplate',
+	endpoint: '/feedback_templates',
+});

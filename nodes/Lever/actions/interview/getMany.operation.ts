@@ -1,3 +1,6 @@
 import { endpointList } from '../endpointList';
 
-export const { description, execute } = endpointList({ resource: 'interview', endpoint: '/opportunities/{opportunity}/interviews' });
+export const { description, execute } = endpointList({
+	resource: 'interview',
+	endpoint: '/opportunities/{opportunity}/interviews',
+});

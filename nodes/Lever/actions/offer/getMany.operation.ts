@@ -9,13 +9,20 @@ import { endpointList } from '../endpointList';
  */
 export function preferredOffer(offers: IDataObject[]): IDataObject | null {
 	if (offers.length === 0) return null;
-	const newestFirst = [...offers].sort((a, b) => Number(b.createdAt ?? 0) - Number(a.createdAt ?? 0));
+	const newestFirst = [...offers].sort(
+		(a, b) => Number(b.createdAt ?? 0) - Number(a.createdAt ?? 0),
+	);
 	const chosen = newestFirst.find((offer) => offer.status === 'signed') ?? newestFirst[0];
 	const fields = Array.isArray(chosen.fields) ? (chosen.fields as IDataObject[]) : [];
 	const byIdentifier = fields
 		.filter((field) => typeof field.identifier === 'string' && field.identifier !== '')
 		.map((field) => [field.identifier as string, field.value] as const);
-	return { ...Object.fromEntries(byIdentifier), id: chosen.id, status: chosen.status, createdAt: chosen.createdAt };
+	return {
+		...Object.fromEntries(byIdentifier),
+		id: chosen.id,
+		status: chosen.status,
+		createdAt: chosen.createdAt,
+	};
 }
 
 export const { description, execute } = endpointList({

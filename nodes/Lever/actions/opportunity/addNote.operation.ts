@@ -26,7 +26,7 @@ const properties: INodeProperties[] = [
 			name: 'notifyFollowers',
 			type: 'boolean',
 			default: false,
-			description: 'Whether to notify the opportunity\'s followers',
+			description: "Whether to notify the opportunity's followers",
 		},
 		{
 			displayName: 'Score',
@@ -58,7 +58,10 @@ const properties: INodeProperties[] = [
 	]),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['opportunity'], operation: ['addNote'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['opportunity'], operation: ['addNote'] } },
+	properties,
+);
 
 /** Slack between n8n's clock and Lever's when looking for a note this execution may already have added. */
 const CLOCK_SKEW_MS = 60_000;
@@ -69,12 +72,18 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (!value) throw new NodeOperationError(this.getNode(), '"Note" is empty', { itemIndex });
 	const problem = noteProblem(value, LEVER_FIELD_LIMITS);
 	if (problem) throw new NodeOperationError(this.getNode(), problem, { itemIndex });
-	const { skipIfExists, ...options } = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const { skipIfExists, ...options } = this.getNodeParameter(
+		'options',
+		itemIndex,
+		{},
+	) as IDataObject;
 	const notesPath = `/opportunities/${encodeURIComponent(id)}/notes`;
 	if (skipIfExists === true) {
 		// A rerun after a crash cannot know whether its earlier POST landed: Lever's notes are the record of that.
 		const notes = await leverApiRequestAllItems.call(this, notesPath);
-		const same = notes.find((note) => ((note.fields ?? []) as IDataObject[]).some((field) => field.value === value));
+		const same = notes.find((note) =>
+			((note.fields ?? []) as IDataObject[]).some((field) => field.value === value),
+		);
 		if (same) return { ...same, noteId: same.id, alreadyExisted: true };
 	}
 	// Not idempotent (a repeat adds a second note): after a 5xx, a reset or a timeout the opportunity's notes tell
@@ -93,7 +102,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		async () => {
 			const notes = await leverApiRequestAllItems.call(this, notesPath);
 			const sent = notes.find(
-				(note) => Number(note.createdAt) >= sentAfter && ((note.fields ?? []) as IDataObject[]).some((field) => field.value === value),
+				(note) =>
+					Number(note.createdAt) >= sentAfter &&
+					((note.fields ?? []) as IDataObject[]).some((field) => field.value === value),
 			);
 			return sent && { ...sent, noteId: sent.id, alreadyExisted: true };
 		},

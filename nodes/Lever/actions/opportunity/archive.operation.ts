@@ -25,7 +25,7 @@ const properties: INodeProperties[] = [
 			name: 'cleanInterviews',
 			type: 'boolean',
 			default: false,
-			description: 'Whether to remove the candidate\'s upcoming interviews',
+			description: "Whether to remove the candidate's upcoming interviews",
 		},
 		{
 			displayName: 'Requisition ID',
@@ -37,20 +37,29 @@ const properties: INodeProperties[] = [
 	]),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['opportunity'], operation: ['archive'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['opportunity'], operation: ['archive'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = requiredLocatorValue.call(this, 'opportunity', 'Opportunity', itemIndex);
 	const reason = String(this.getNodeParameter('reason', itemIndex, '')).trim();
-	if (!reason) throw new NodeOperationError(this.getNode(), '"Archive Reason" is empty', { itemIndex });
+	if (!reason)
+		throw new NodeOperationError(this.getNode(), '"Archive Reason" is empty', { itemIndex });
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const body: IDataObject = { reason };
 	if (options.cleanInterviews !== undefined) body.cleanInterviews = options.cleanInterviews;
 	if (options.requisitionId) body.requisitionId = String(options.requisitionId).trim();
-	const response = await leverApiRequest.call(this, 'PUT', `/opportunities/${encodeURIComponent(id)}/archived`, {
-		body,
-		performAs: locatorValue.call(this, 'performAs', itemIndex),
-		itemIndex,
-	});
+	const response = await leverApiRequest.call(
+		this,
+		'PUT',
+		`/opportunities/${encodeURIComponent(id)}/archived`,
+		{
+			body,
+			performAs: locatorValue.call(this, 'performAs', itemIndex),
+			itemIndex,
+		},
+	);
 	return response.data as IDataObject;
 }

@@ -21,24 +21,40 @@ const properties: INodeProperties[] = [
 	]),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['opportunity'], operation: ['get'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['opportunity'], operation: ['get'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = requiredLocatorValue.call(this, 'opportunity', 'Opportunity', itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const response = await leverApiRequest.call(this, 'GET', `/opportunities/${encodeURIComponent(id)}`, {
-		qs: { expand: options.expand },
-		itemIndex,
-	});
+	const response = await leverApiRequest.call(
+		this,
+		'GET',
+		`/opportunities/${encodeURIComponent(id)}`,
+		{
+			qs: { expand: options.expand },
+			itemIndex,
+		},
+	);
 	const opportunity = response.data as IDataObject;
-	if (options.archiveReason === true) opportunity.archiveReason = await archiveReasonOf.call(this, opportunity, itemIndex);
+	if (options.archiveReason === true)
+		opportunity.archiveReason = await archiveReasonOf.call(this, opportunity, itemIndex);
 	return opportunity;
 }
 
 /** The archive reason of an archived opportunity (its type tells a hire from a rejection), or null. */
-async function archiveReasonOf(this: IExecuteFunctions, opportunity: IDataObject, itemIndex: number): Promise<IDataObject | null> {
+async function archiveReasonOf(
+	this: IExecuteFunctions,
+	opportunity: IDataObject,
+	itemIndex: number,
+): Promise<IDataObject | null> {
 	const reasonId = (opportunity.archived as IDataObject | null | undefined)?.reason;
 	if (typeof reasonId !== 'string' || reasonId === '') return null;
-	const response = await leverApiRequest.call(this, 'GET', '/archive_reasons/{id}', { params: { id: reasonId }, itemIndex });
+	const response = await leverApiRequest.call(this, 'GET', '/archive_reasons/{id}', {
+		params: { id: reasonId },
+		itemIndex,
+	});
 	return response.data as IDataObject;
 }

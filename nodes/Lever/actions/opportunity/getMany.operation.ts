@@ -16,7 +16,8 @@ export const { description, execute } = endpointList({
 				name: 'archived',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to return only archived (on) or only active (off) opportunities. Leave out for both.',
+				description:
+					'Whether to return only archived (on) or only active (off) opportunities. Leave out for both.',
 			},
 			{
 				displayName: 'Created Since',
@@ -30,7 +31,8 @@ export const { description, execute } = endpointList({
 				type: 'string',
 				placeholder: 'name@email.com',
 				default: '',
-				description: 'Opportunities of the person with this email address (exact, case-insensitive)',
+				description:
+					'Opportunities of the person with this email address (exact, case-insensitive)',
 			},
 			{
 				displayName: 'Origin',
@@ -78,8 +80,14 @@ export const { description, execute } = endpointList({
 		if (filters.origin) qs.origin = filters.origin;
 		if (filters.tags) qs.tag = toList(filters.tags);
 		if (filters.archived !== undefined) qs.archived = filters.archived;
-		if (filters.createdSince) qs.created_at_start = toDate.call(this, filters.createdSince, 'Created Since', itemIndex).getTime();
-		if (filters.updatedSince) qs.updated_at_start = toDate.call(this, filters.updatedSince, 'Updated Since', itemIndex).getTime();
+		if (filters.createdSince)
+			qs.created_at_start = toDate
+				.call(this, filters.createdSince, 'Created Since', itemIndex)
+				.getTime();
+		if (filters.updatedSince)
+			qs.updated_at_start = toDate
+				.call(this, filters.updatedSince, 'Updated Since', itemIndex)
+				.getTime();
 		return qs;
 	},
 });

@@ -30,7 +30,10 @@ const properties: INodeProperties[] = [
 	]),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['opportunity'], operation: ['uploadFile'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['opportunity'], operation: ['uploadFile'] } },
+	properties,
+);
 
 /** Slack between n8n's clock and Lever's when looking for a file this execution may already have uploaded. */
 const CLOCK_SKEW_MS = 60_000;
@@ -64,7 +67,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			return response.data as IDataObject;
 		},
 		async () => {
-			const files = await leverApiRequestAllItems.call(this, filesPath, { qs: { uploaded_at_start: sentAfter } });
+			const files = await leverApiRequestAllItems.call(this, filesPath, {
+				qs: { uploaded_at_start: sentAfter },
+			});
 			const sent = files.find((file) => file.name === fileName && Number(file.size) === blob.size);
 			return sent && { ...sent, alreadyExisted: true };
 		},

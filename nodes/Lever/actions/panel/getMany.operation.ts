@@ -1,3 +1,6 @@
 import { endpointList } from '../endpointList';
 
-export const { description, execute } = endpointList({ resource: 'panel', endpoint: '/opportunities/{opportunity}/panels' });
+export const { description, execute } = endpointList({
+	resource: 'panel',
+	endpoint: '/opportunities/{opportunity}/panels',
+});

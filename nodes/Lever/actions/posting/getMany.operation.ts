@@ -12,7 +12,13 @@ export const { description, execute } = endpointList({
 	endpoint: '/postings',
 	filters: [
 		fieldsCollection('filters', [
-			{ displayName: 'Commitment', name: 'commitment', type: 'string', default: '', placeholder: 'e.g. Full-time' },
+			{
+				displayName: 'Commitment',
+				name: 'commitment',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. Full-time',
+			},
 			{ displayName: 'Department', name: 'department', type: 'string', default: '' },
 			{ displayName: 'Location', name: 'location', type: 'string', default: '' },
 			{
@@ -34,7 +40,10 @@ export const { description, execute } = endpointList({
 		for (const key of ['team', 'department', 'location', 'commitment']) {
 			if (filters[key]) qs[key] = String(filters[key]).trim();
 		}
-		if (states.includes('published') && states.every((state) => state === 'published' || state === 'internal')) {
+		if (
+			states.includes('published') &&
+			states.every((state) => state === 'published' || state === 'internal')
+		) {
 			// Lever: a state=published list returns only public postings unless both channels are asked for.
 			// ⚠ Closed/draft/pending postings have no channel, so the channel filter is only added when it cannot drop them.
 			qs.distributionChannel = ['public', 'internal'];

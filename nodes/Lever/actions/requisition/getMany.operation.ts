@@ -12,7 +12,13 @@ export const { description, execute } = endpointList({
 		fieldsCollection('filters', [
 			{ displayName: 'Created Since', name: 'createdSince', type: 'dateTime', default: '' },
 			{ displayName: 'Requisition Code', name: 'requisitionCode', type: 'string', default: '' },
-			{ displayName: 'Status', name: 'status', type: 'options', options: REQUISITION_STATUSES, default: 'open' },
+			{
+				displayName: 'Status',
+				name: 'status',
+				type: 'options',
+				options: REQUISITION_STATUSES,
+				default: 'open',
+			},
 		]),
 	],
 	query(this: IExecuteFunctions, itemIndex: number): IDataObject {
@@ -20,7 +26,10 @@ export const { description, execute } = endpointList({
 		const qs: IDataObject = {};
 		if (filters.requisitionCode) qs.requisition_code = String(filters.requisitionCode).trim();
 		if (filters.status) qs.status = filters.status;
-		if (filters.createdSince) qs.created_at_start = toDate.call(this, filters.createdSince, 'Created Since', itemIndex).getTime();
+		if (filters.createdSince)
+			qs.created_at_start = toDate
+				.call(this, filters.createdSince, 'Created Since', itemIndex)
+				.getTime();
 		return qs;
 	},
 });

@@ -1,3 +1,6 @@
 import { endpointList } from '../endpointList';
 
-export const { description, execute } = endpointList({ resource: 'webhook', endpoint: '/webhooks' });
+export const { description, execute } = endpointList({
+	resource: 'webhook',
+	endpoint: '/webhooks',
+});

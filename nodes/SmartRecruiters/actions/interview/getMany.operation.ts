@@ -14,12 +14,21 @@ export const { description, execute } = listOperation({
 			type: 'string',
 			default: '',
 			required: true,
-			description: 'The job application, e.g. the application_id of an application event or the applicationId of Candidate → Get Applications',
+			description:
+				'The job application, e.g. the application_id of an application event or the applicationId of Candidate → Get Applications',
 		},
 	],
 	async list(this: IExecuteFunctions, itemIndex: number, limit: number | undefined) {
-		const applicationId = requiredLocatorValue.call(this, 'applicationId', 'Application ID', itemIndex);
-		const list = await smartRecruitersApiRequest.call(this, 'GET', `${API.interviews}/interviews`, { qs: { applicationId }, itemIndex });
+		const applicationId = requiredLocatorValue.call(
+			this,
+			'applicationId',
+			'Application ID',
+			itemIndex,
+		);
+		const list = await smartRecruitersApiRequest.call(this, 'GET', `${API.interviews}/interviews`, {
+			qs: { applicationId },
+			itemIndex,
+		});
 		return ((list.content as IDataObject[] | undefined) ?? []).slice(0, limit);
 	},
 });

@@ -31,13 +31,22 @@ export const { description, execute } = listOperation({
 		const statuses = toList(filters.statuses);
 		const qs: IDataObject = { sort: 'job_id' };
 		if (filters.q) qs.q = filters.q;
-		if (filters.updatedAfter) qs.updatedAfter = toDate.call(this, filters.updatedAfter, 'Updated After', itemIndex).toISOString();
+		if (filters.updatedAfter)
+			qs.updatedAfter = toDate
+				.call(this, filters.updatedAfter, 'Updated After', itemIndex)
+				.toISOString();
 		const jobs: IDataObject[] = [];
 		for (const status of statuses.length > 0 ? statuses : [undefined]) {
 			const remaining = limit === undefined ? undefined : limit - jobs.length;
 			if (remaining === 0) break;
 			const query = status ? { ...qs, status } : qs;
-			jobs.push(...(await smartRecruitersApiRequestAllItems.call(this, '/jobs', { qs: query, limit: remaining, itemIndex })));
+			jobs.push(
+				...(await smartRecruitersApiRequestAllItems.call(this, '/jobs', {
+					qs: query,
+					limit: remaining,
+					itemIndex,
+				})),
+			);
 		}
 		return jobs;
 	},

@@ -13,7 +13,11 @@ export const { description, execute } = listOperation({
 	/** The positions (headcount) of a job; SmartRecruiters lists them in one response. */
 	async list(this: IExecuteFunctions, itemIndex: number, limit: number | undefined) {
 		const jobId = requiredLocatorValue.call(this, 'job', 'Job', itemIndex);
-		const positions = await smartRecruitersApiRequestAllItems.call(this, '/jobs/{jobId}/positions', { params: { jobId }, pages: singlePage, limit, itemIndex });
+		const positions = await smartRecruitersApiRequestAllItems.call(
+			this,
+			'/jobs/{jobId}/positions',
+			{ params: { jobId }, pages: singlePage, limit, itemIndex },
+		);
 		return positions.map((position) => ({ jobId, ...position }));
 	},
 });

@@ -11,8 +11,13 @@ export const { description, execute } = listOperation({
 	properties: applicationProperties('The job application whose reviews are read'),
 	async list(this: IExecuteFunctions, itemIndex: number, limit: number | undefined) {
 		const qs = applicationOf.call(this, itemIndex);
-		const reviews = (await smartRecruitersApiRequest.call(this, 'GET', `${API.reviews}/reviews`, { qs, itemIndex })) as IDataObject | IDataObject[];
-		const list = Array.isArray(reviews) ? reviews : ((reviews.content as IDataObject[] | undefined) ?? []);
+		const reviews = (await smartRecruitersApiRequest.call(this, 'GET', `${API.reviews}/reviews`, {
+			qs,
+			itemIndex,
+		})) as IDataObject | IDataObject[];
+		const list = Array.isArray(reviews)
+			? reviews
+			: ((reviews.content as IDataObject[] | undefined) ?? []);
 		return list.slice(0, limit);
 	},
 });

@@ -1,4 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { describeFailure, failureReport } from './report';
@@ -19,7 +25,7 @@ export class ReportFailures implements INodeType {
 		version: 1,
 		subtitle: '={{ $parameter["numberInputs"] + " error outputs" }}',
 		description:
-			"Collects the items other nodes sent to their error outputs and, once the rest of the run is done, fails the execution with one message naming each item: who, which node, why. So the execution shows as failed and the error workflow runs.",
+			'Collects the items other nodes sent to their error outputs and, once the rest of the run is done, fails the execution with one message naming each item: who, which node, why. So the execution shows as failed and the error workflow runs.',
 		defaults: { name: 'Report Failures' },
 		inputs: `={{(${configuredInputs})($parameter)}}`,
 		outputs: [],
@@ -27,7 +33,7 @@ export class ReportFailures implements INodeType {
 		properties: [
 			{
 				displayName:
-					'Connect each node\'s error output to its own input. n8n runs this node when the rest of the run is done (or once every input has items) and it fails the execution when any item reached it.',
+					"Connect each node's error output to its own input. n8n runs this node when the rest of the run is done (or once every input has items) and it fails the execution when any item reached it.",
 				name: 'notice',
 				type: 'notice',
 				default: '',
@@ -51,10 +57,13 @@ export class ReportFailures implements INodeType {
 			const items = this.getInputData(input);
 			if (items.length === 0) continue;
 			const fromNode = this.getInputSourceData(input)?.previousNode;
-			for (const item of items) failures.push(describeFailure(item.json as IDataObject, item.error, fromNode));
+			for (const item of items)
+				failures.push(describeFailure(item.json as IDataObject, item.error, fromNode));
 		}
 		if (failures.length === 0) return [];
 		const report = failureReport(failures);
-		throw new NodeOperationError(this.getNode(), report.message, { description: report.description });
+		throw new NodeOperationError(this.getNode(), report.message, {
+			description: report.description,
+		});
 	}
 }
