@@ -153,9 +153,7 @@ interface Scenario<Sim> {
 	slowMs: number;
 	/** Faults of the first run only (a maintenance window that makes items fail, so a rerun has work to do). */
 	firstRun?: Partial<FaultOptions>;
-	start(
-		faults: FaultOptions,
-	): Promise<
+	start(faults: FaultOptions): Promise<
 		Sim & {
 			close(): Promise<void>;
 			setFaults(options: FaultOptions | undefined): void;

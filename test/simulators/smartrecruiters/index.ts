@@ -371,12 +371,10 @@ export async function startSmartRecruitersSimulator(
 			clientSecret = decodeURIComponent(rest.join(':'));
 		}
 		if (form.grant_type !== 'client_credentials') {
-			return res
-				.status(400)
-				.json({
-					error: 'unsupported_grant_type',
-					error_description: 'Only grant_type=client_credentials is supported',
-				});
+			return res.status(400).json({
+				error: 'unsupported_grant_type',
+				error_description: 'Only grant_type=client_credentials is supported',
+			});
 		}
 		if (clientId !== seed.oauthClient.clientId || clientSecret !== seed.oauthClient.clientSecret) {
 			return res
@@ -388,14 +386,12 @@ export async function startSmartRecruitersSimulator(
 			form.scope === undefined ? defaultScopes : form.scope.split(/\s+/).filter(Boolean);
 		const unknown = scopes.filter((scope) => !spec.oauthScopes.includes(scope));
 		if (!scopes.length || unknown.length) {
-			return res
-				.status(400)
-				.json({
-					error: 'invalid_scope',
-					error_description: unknown.length
-						? `Unknown scopes: ${unknown.join(' ')}`
-						: 'scope must not be empty',
-				});
+			return res.status(400).json({
+				error: 'invalid_scope',
+				error_description: unknown.length
+					? `Unknown scopes: ${unknown.join(' ')}`
+					: 'scope must not be empty',
+			});
 		}
 		const accessToken = randomBytes(24).toString('base64url');
 		tokens.set(accessToken, { clientId, expiresAt: ctx.now() + tokenExpiresIn * 1000, scopes });

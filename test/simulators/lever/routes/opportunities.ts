@@ -428,12 +428,10 @@ export function opportunityRoutes(ctx: SimContext, upload: multer.Multer): Route
 					applicationId: opportunity.applications[0],
 					postingId: posting.id,
 				});
-			res
-				.status(201)
-				.json({
-					deduped,
-					data: shape(req, renderOpportunity(ctx, opportunity), opportunityExpanders(ctx)),
-				});
+			res.status(201).json({
+				deduped,
+				data: shape(req, renderOpportunity(ctx, opportunity), opportunityExpanders(ctx)),
+			});
 		}),
 	);
 
