@@ -28,7 +28,7 @@ export interface N8nInstallation {
 
 /** The node packages installed into n8n: the ATS nodes (repository root) and the recipes' helper nodes. */
 const PACKAGE_DIRS = [repoRoot, path.join(repoRoot, 'packages', 'toolkit')];
-const OWNER = { email: 'ops@example.com', firstName: 'Ops', lastName: 'Person', password: 'Local-n8n-test-1' };
+export const OWNER = { email: 'ops@example.com', firstName: 'Ops', lastName: 'Person', password: 'Local-n8n-test-1' };
 /** n8n's auth cookie is bound to the browser that logged in; every REST call sends the same id. */
 const BROWSER_ID = 'ats-sync-test-n8n';
 
