@@ -122,6 +122,41 @@ export async function canvasBoxes(page: Page): Promise<CanvasBoxes> {
 	});
 }
 
+/** The editor's controls floating over the canvas, left out of the pictures. */
+const OVERLAYS = [
+	'canvas-controls',
+	'execute-workflow-button',
+	'canvas-add-button',
+	'node-creator-plus-button',
+	'command-bar-button',
+	'add-sticky-button',
+	'toggle-focus-panel-button',
+	'instance-ai-canvas-action-button',
+	'canvas-minimap',
+];
+
+/**
+ * A PNG of the workflow as the canvas shows it now: cut to its nodes and labels (plus a margin), without the floating
+ * controls and the Editor/Executions switch.
+ */
+export async function saveCanvasPicture(page: Page, file: string) {
+	const nodes = await canvasBoxes(page);
+	const boxes = nodes.flatMap((node) => [node.body, ...node.texts.map((text) => text.box)]);
+	const canvas = await page.getByTestId('canvas-wrapper').boundingBox();
+	if (!canvas || boxes.length === 0) throw new Error('No canvas to draw');
+	const margin = 32;
+	const left = Math.max(canvas.x, Math.min(...boxes.map((box) => box.left)) - margin);
+	const top = Math.max(canvas.y, Math.min(...boxes.map((box) => box.top)) - margin);
+	const right = Math.min(canvas.x + canvas.width, Math.max(...boxes.map((box) => box.right)) + margin);
+	const bottom = Math.min(canvas.y + canvas.height, Math.max(...boxes.map((box) => box.bottom)) + margin);
+	const hidden = [...OVERLAYS.map((id) => `[data-test-id="${id}"]`), 'div:has(> [data-test-id="radio-button-workflow"])'];
+	await page.screenshot({
+		path: file,
+		clip: { x: left, y: top, width: right - left, height: bottom - top },
+		style: `${hidden.join(', ')} { visibility: hidden !important; }`,
+	});
+}
+
 export async function canvasLayoutProblems(page: Page): Promise<string[]> {
 	return layoutProblems(await canvasBoxes(page));
 }

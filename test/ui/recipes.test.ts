@@ -19,7 +19,7 @@ import { startLeverSimulator } from '../simulators/lever';
 import { freePort, N8nInstance } from '../n8n/instance';
 import { credentialsFor, type Ports } from '../n8n/scenarios';
 import { chromiumVersion, launchChromium } from './chromium';
-import { canvasLayoutProblems, executionStatusesShown, importFromFile, nodesWithIssues, openWorkflow, publish, publishButton, signIn, waitUntil, zoomToFit } from './editor';
+import { canvasLayoutProblems, executionStatusesShown, importFromFile, nodesWithIssues, openWorkflow, publish, publishButton, saveCanvasPicture, signIn, waitUntil, zoomToFit } from './editor';
 
 const IMAGES_DIR = path.join(repoRoot, 'docs', 'images');
 const RECIPES = readdirSync(path.join(repoRoot, 'recipes'))
@@ -109,7 +109,7 @@ describe('recipes in the n8n editor (Debian Chromium, headless)', () => {
 			// Reopened as someone coming back to it: the picture first, so it is there even when an assertion below fails.
 			await openWorkflow(page, n8n.baseUrl, workflowId, shipped.nodes.length);
 			await zoomToFit(page);
-			await page.getByTestId('canvas-wrapper').screenshot({ path: path.join(IMAGES_DIR, `${recipe}.png`) });
+			await saveCanvasPicture(page, path.join(IMAGES_DIR, `${recipe}.png`));
 
 			// Each node keeps the credential of the name the recipe gives (n8n links by name; it must not pick another).
 			const links = (workflow: SavedWorkflow | RecipeWorkflow, ids: (name: string, id: string) => string) =>
