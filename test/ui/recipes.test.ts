@@ -6,7 +6,7 @@
  * (zoomed to fit) as docs/images/<recipe>.png, the pictures docs/recipes.md shows. One recipe is published and sent one
  * bad item on its production URL: the Executions tab must show a failed execution, and the good item must reach Lever.
  */
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
 import type { BrowserContext, Page } from 'playwright-core';
@@ -95,6 +95,7 @@ describe('recipes in the n8n editor (Debian Chromium, headless)', () => {
 		await n8n?.stop();
 		process.stderr.write(`test:ui timings (s): ${JSON.stringify(timings)}\n`);
 		if (n8n && !process.env.KEEP_N8N_USER_FOLDER) n8n.cleanup();
+		rmSync(dir, { recursive: true, force: true });
 	});
 
 	describe.each(RECIPES)('%s', (recipe) => {
@@ -147,7 +148,6 @@ describe('recipes in the n8n editor (Debian Chromium, headless)', () => {
 
 			expect(leverByEmail(lever, (pushLever.served.contact as { email: string }).email)).toHaveLength(1);
 			expect(await executionStatusesShown(page, n8n.baseUrl, workflowId)).toEqual(['error']);
-			await page.screenshot({ path: path.join(dir, 'executions.png') });
 		} finally {
 			await n8n.deactivate(workflowId).catch(() => undefined);
 			await lever.close();
