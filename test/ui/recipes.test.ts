@@ -115,10 +115,13 @@ describe('recipes in the n8n editor (Debian Chromium, headless)', () => {
 			// Each node keeps the credential of the name the recipe gives (n8n links by name; it must not pick another).
 			const links = (workflow: SavedWorkflow | RecipeWorkflow, ids: (name: string, id: string) => string) =>
 				workflow.nodes.flatMap((node) => Object.entries(node.credentials ?? {}).map(([type, reference]) => `${node.name}: ${type} "${reference.name}" ${ids(reference.name, reference.id)}`));
-			expect(links(await saved(workflowId), (_name, id) => id)).toEqual(links(shipped, (name) => credentialIds.get(name) ?? 'not created'));
-			expect(await nodesWithIssues(page)).toEqual([]);
-			expect(await publishButton(page).isEnabled()).toBe(true);
-			expect(await canvasLayoutProblems(page)).toEqual([]);
+			// One comparison, so a failure lists everything wrong with the recipe at once.
+			expect({
+				credentialLinks: links(await saved(workflowId), (_name, id) => id),
+				nodesWithIssues: await nodesWithIssues(page),
+				publishEnabled: await publishButton(page).isEnabled(),
+				hiddenLabels: await canvasLayoutProblems(page),
+			}).toEqual({ credentialLinks: links(shipped, (name) => credentialIds.get(name) ?? 'not created'), nodesWithIssues: [], publishEnabled: true, hiddenLabels: [] });
 			timings[recipe] = (Date.now() - started) / 1000;
 		});
 	});
