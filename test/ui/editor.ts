@@ -149,11 +149,16 @@ export async function saveCanvasPicture(page: Page, file: string) {
 	const top = Math.max(canvas.y, Math.min(...boxes.map((box) => box.top)) - margin);
 	const right = Math.min(canvas.x + canvas.width, Math.max(...boxes.map((box) => box.right)) + margin);
 	const bottom = Math.min(canvas.y + canvas.height, Math.max(...boxes.map((box) => box.bottom)) + margin);
-	const hidden = [...OVERLAYS.map((id) => `[data-test-id="${id}"]`), 'div:has(> [data-test-id="radio-button-workflow"])'];
+	const hidden = [
+		...OVERLAYS.map((id) => `[data-test-id="${id}"]`),
+		'div:has(> [data-test-id="execute-workflow-button"])',
+		'div:has(> [data-test-id="radio-button-workflow"])',
+	];
 	await page.screenshot({
 		path: file,
 		clip: { x: left, y: top, width: right - left, height: bottom - top },
-		style: `${hidden.join(', ')} { visibility: hidden !important; }`,
+		// opacity, not visibility: a child cannot undo it.
+		style: `${hidden.join(', ')} { opacity: 0 !important; }`,
 	});
 }
 
