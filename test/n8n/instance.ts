@@ -31,7 +31,7 @@ export interface N8nInstallation {
 const PACKAGE_DIRS = [repoRoot, path.join(repoRoot, 'packages', 'toolkit')];
 /** What n8n Cloud can install: only the verified package, n8n-nodes-ats-sync (the Cloud editions of the recipes). */
 export const ROOT_PACKAGE_ONLY = [repoRoot];
-const OWNER = {
+export const OWNER = {
 	email: 'ops@example.com',
 	firstName: 'Ops',
 	lastName: 'Person',
