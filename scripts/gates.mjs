@@ -8,8 +8,9 @@
  *   lint     `n8n-node lint`: the package's eslint.config.mjs (n8n's default when n8n.strict) on its TypeScript
  *            and package.json.
  *   files    the packed files: everything package.json's `n8n` field names, nothing but dist/, package.json,
- *            README, LICENSE, CHANGELOG and the recipe workflow files (recipes/, JSON and sample events: shipped
- *            for import from an installed package, never loaded or run by n8n).
+ *            README, LICENSE, CHANGELOG and the recipe workflow files (recipes/ and the Cloud editions in
+ *            recipes/cloud/, JSON, and sample events: shipped for import from an installed package, never loaded or
+ *            run by n8n).
  *
  * Inline `eslint-disable` comments are ignored in every leg, as the scanner ignores them. Errors fail; warnings are
  * listed. The scanner's CLI only takes a published package name (it checks provenance and downloads), so the legs
@@ -142,7 +143,7 @@ function packedFileProblems(packageDir, packedFiles) {
 		file === 'package.json' ||
 		/^(README|LICENSE|CHANGELOG)(\.md)?$/i.test(file) ||
 		file.startsWith('dist/') ||
-		/^recipes\/[^/]+\.json$|^recipes\/samples\/[^/]+\.ndjson$/.test(file);
+		/^recipes\/(cloud\/)?[^/]+\.json$|^recipes\/samples\/[^/]+\.ndjson$/.test(file);
 	const problems = [
 		...listed
 			.filter((file) => !packedFiles.includes(file))
