@@ -90,7 +90,7 @@ describe('a share of the vendor limit per process', () => {
 			borrowUpTo: 2,
 		});
 		expect(shareOf({ ratePerSecond: 1000, burst: 1000, maxConcurrent: 8 }, 1 / 3)).toMatchObject({ maxConcurrent: 2 });
-		expect(shareOf({ ratePerSecond: 10, burst: 10, maxConcurrent: 1 }, 0.5)).toMatchObject({ maxConcurrent: 1, timeSlots: { count: 2, ms: 250 } });
+		expect(shareOf({ ratePerSecond: 10, burst: 10, maxConcurrent: 1 }, 0.5)).toMatchObject({ maxConcurrent: 1, timeSlots: { count: 2, ms: 500 } });
 		// Never below one request, and all of it when the share is 1 or not a share at all.
 		expect(shareOf({ ratePerSecond: 2, burst: 2, window: { requests: 2, ms: 1000 } }, 0.2)).toMatchObject({ burst: 1, window: { requests: 1, ms: 1000 } });
 		const whole = { ratePerSecond: 10, burst: 20 };
