@@ -10,7 +10,11 @@ import { RateLimiter, rateLimitShare, shareOf } from '../../nodes/shared/transpo
 const WINDOW = { requests: 4, ms: 150 };
 
 /** Requests through the limiter to a pretend vendor; what the vendor saw: arrival times in ms. */
-async function arrivalsThrough(limiter: RateLimiter, count: number, tripMs: (index: number) => number) {
+async function arrivalsThrough(
+	limiter: RateLimiter,
+	count: number,
+	tripMs: (index: number) => number,
+) {
 	const arrivals: number[] = [];
 	await Promise.all(
 		Array.from({ length: count }, async (_, index) => {
@@ -26,7 +30,9 @@ async function arrivalsThrough(limiter: RateLimiter, count: number, tripMs: (ind
 
 /** The most arrivals any window of `ms` holds. */
 function busiestWindow(arrivals: number[], ms: number) {
-	return Math.max(...arrivals.map((start) => arrivals.filter((at) => at >= start && at < start + ms).length));
+	return Math.max(
+		...arrivals.map((start) => arrivals.filter((at) => at >= start && at < start + ms).length),
+	);
 }
 
 describe('RateLimiter sliding window', () => {
@@ -40,7 +46,11 @@ describe('RateLimiter sliding window', () => {
 	});
 
 	it('lets requests in flight count towards the window: never more than the limit at once', async () => {
-		const limiter = new RateLimiter({ ratePerSecond: 1_000, burst: 1_000, window: { requests: 3, ms: 50 } });
+		const limiter = new RateLimiter({
+			ratePerSecond: 1_000,
+			burst: 1_000,
+			window: { requests: 3, ms: 50 },
+		});
 		let inFlight = 0;
 		let most = 0;
 		await Promise.all(
@@ -81,28 +91,50 @@ function vendorBucket(ratePerSecond: number, burst: number) {
 
 describe('a share of the vendor limit per process', () => {
 	it('scales rate, burst, window and concurrency, and turns a one-at-a-time endpoint into time slots', () => {
-		expect(shareOf({ ratePerSecond: 9.8, burst: 14 }, 0.5)).toEqual({ ratePerSecond: 4.9, burst: 7, borrowUpTo: 2 });
-		expect(shareOf({ ratePerSecond: 10, burst: 10, window: { requests: 10, ms: 1000 }, reactsTo: ['rate'] }, 0.5)).toEqual({
+		expect(shareOf({ ratePerSecond: 9.8, burst: 14 }, 0.5)).toEqual({
+			ratePerSecond: 4.9,
+			burst: 7,
+			borrowUpTo: 2,
+		});
+		expect(
+			shareOf(
+				{ ratePerSecond: 10, burst: 10, window: { requests: 10, ms: 1000 }, reactsTo: ['rate'] },
+				0.5,
+			),
+		).toEqual({
 			ratePerSecond: 5,
 			burst: 5,
 			window: { requests: 5, ms: 1000 },
 			reactsTo: ['rate'],
 			borrowUpTo: 2,
 		});
-		expect(shareOf({ ratePerSecond: 1000, burst: 1000, maxConcurrent: 8 }, 1 / 3)).toMatchObject({ maxConcurrent: 2 });
-		expect(shareOf({ ratePerSecond: 10, burst: 10, maxConcurrent: 1 }, 0.5)).toMatchObject({ maxConcurrent: 1, timeSlots: { count: 2, ms: 500 } });
+		expect(shareOf({ ratePerSecond: 1000, burst: 1000, maxConcurrent: 8 }, 1 / 3)).toMatchObject({
+			maxConcurrent: 2,
+		});
+		expect(shareOf({ ratePerSecond: 10, burst: 10, maxConcurrent: 1 }, 0.5)).toMatchObject({
+			maxConcurrent: 1,
+			timeSlots: { count: 2, ms: 500 },
+		});
 		// Never below one request, and all of it when the share is 1 or not a share at all.
-		expect(shareOf({ ratePerSecond: 2, burst: 2, window: { requests: 2, ms: 1000 } }, 0.2)).toMatchObject({ burst: 1, window: { requests: 1, ms: 1000 } });
+		expect(
+			shareOf({ ratePerSecond: 2, burst: 2, window: { requests: 2, ms: 1000 } }, 0.2),
+		).toMatchObject({ burst: 1, window: { requests: 1, ms: 1000 } });
 		const whole = { ratePerSecond: 10, burst: 20 };
 		expect(shareOf(whole, 1)).toBe(whole);
-		expect([undefined, '', 0, -1, 2, 'x', 0.5].map(rateLimitShare)).toEqual([1, 1, 1, 1, 1, 1, 0.5]);
+		expect([undefined, '', 0, -1, 2, 'x', 0.5].map(rateLimitShare)).toEqual([
+			1, 1, 1, 1, 1, 1, 0.5,
+		]);
 	});
 
 	it('two processes each at half stay within one vendor bucket: no request refused', async () => {
 		const vendor = vendorBucket(50, 10);
-		const processes = [0, 1].map(() => new RateLimiter(shareOf({ ratePerSecond: 49, burst: 7 }, 0.5)));
+		const processes = [0, 1].map(
+			() => new RateLimiter(shareOf({ ratePerSecond: 49, burst: 7 }, 0.5)),
+		);
 		const accepted = await Promise.all(
-			processes.flatMap((limiter) => Array.from({ length: 60 }, async () => await limiter.schedule(async () => vendor.take()))),
+			processes.flatMap((limiter) =>
+				Array.from({ length: 60 }, async () => await limiter.schedule(async () => vendor.take())),
+			),
 		);
 		expect(accepted.filter(Boolean)).toHaveLength(120);
 		expect(vendor.refused).toBe(0);
@@ -120,7 +152,12 @@ describe('adapting to what the vendor answers', () => {
 	});
 
 	it('ignores a refusal it does not answer for (a concurrency gate and an endpoint rate)', async () => {
-		const gate = new RateLimiter({ ratePerSecond: 1000, burst: 1000, maxConcurrent: 8, reactsTo: ['concurrency'] });
+		const gate = new RateLimiter({
+			ratePerSecond: 1000,
+			burst: 1000,
+			maxConcurrent: 8,
+			reactsTo: ['concurrency'],
+		});
 		gate.observe({ limited: true, cause: 'rate', retryAfterMs: 5000 });
 		const started = Date.now();
 		await gate.schedule(async () => undefined);
@@ -130,7 +167,15 @@ describe('adapting to what the vendor answers', () => {
 	it('two processes sharing a one-at-a-time endpoint in time slots stop colliding once they picked different slots', async () => {
 		let busy = 0;
 		let collisions = 0;
-		const processes = [0, 1].map(() => new RateLimiter({ ratePerSecond: 1000, burst: 1000, maxConcurrent: 1, timeSlots: { count: 2, ms: 100 } }));
+		const processes = [0, 1].map(
+			() =>
+				new RateLimiter({
+					ratePerSecond: 1000,
+					burst: 1000,
+					maxConcurrent: 1,
+					timeSlots: { count: 2, ms: 100 },
+				}),
+		);
 		/** The vendor serves one request at a time; a second one at once is refused, and the process is told why. */
 		const search = async (limiter: RateLimiter) => {
 			for (;;) {
@@ -146,7 +191,9 @@ describe('adapting to what the vendor answers', () => {
 				limiter.observe({ limited: true, cause: 'exclusive' });
 			}
 		};
-		await Promise.all(processes.flatMap((limiter) => Array.from({ length: 25 }, async () => await search(limiter))));
+		await Promise.all(
+			processes.flatMap((limiter) => Array.from({ length: 25 }, async () => await search(limiter))),
+		);
 		// Without slots half the requests of two busy processes would meet another in flight; with them, only the first
 		// ones, until the two have picked different slots (one collision moves the refused process).
 		expect(collisions).toBeLessThan(6);
@@ -164,8 +211,12 @@ describe('borrowing what other processes leave unused', () => {
 
 	it('two busy processes each at half, both climbing above it: almost nothing refused', async () => {
 		const vendor = vendorBucket(50, 10);
-		const processes = [0, 1].map(() => new RateLimiter(shareOf({ ratePerSecond: 49, burst: 7 }, 0.5)));
-		const served = await Promise.all(processes.flatMap((limiter) => Array.from({ length: 300 }, through(limiter, vendor))));
+		const processes = [0, 1].map(
+			() => new RateLimiter(shareOf({ ratePerSecond: 49, burst: 7 }, 0.5)),
+		);
+		const served = await Promise.all(
+			processes.flatMap((limiter) => Array.from({ length: 300 }, through(limiter, vendor))),
+		);
 		expect(served.filter((ok) => !ok).length).toBeLessThan(6);
 	});
 });

@@ -130,7 +130,10 @@ export class RateLimiter {
 	observe(feedback: RateLimitFeedback) {
 		if (!feedback.limited) {
 			const ceiling = this.config.borrowUpTo ?? 1;
-			this.pace = this.pace < 1 ? Math.min(1, this.pace + RECOVERY_STEP) : Math.min(ceiling, this.pace + BORROW_STEP);
+			this.pace =
+				this.pace < 1
+					? Math.min(1, this.pace + RECOVERY_STEP)
+					: Math.min(ceiling, this.pace + BORROW_STEP);
 			return;
 		}
 		const cause = feedback.cause ?? 'rate';
@@ -148,7 +151,10 @@ export class RateLimiter {
 		}
 		this.pace = Math.max(MIN_PACE, this.pace * SLOWDOWN);
 		this.tokens = Math.min(this.tokens, 0);
-		this.pausedUntil = Math.max(this.pausedUntil, Date.now() + (feedback.retryAfterMs ?? PAUSE_AFTER_429_MS));
+		this.pausedUntil = Math.max(
+			this.pausedUntil,
+			Date.now() + (feedback.retryAfterMs ?? PAUSE_AFTER_429_MS),
+		);
 	}
 
 	/** Concurrency is never borrowed: a process's requests in flight stay within its share. */
@@ -163,7 +169,8 @@ export class RateLimiter {
 		if (!window) return 0;
 		const requests = Math.max(1, Math.floor(window.requests * this.pace));
 		const now = Date.now();
-		while (this.finishedAt.length > 0 && this.finishedAt[0] <= now - window.ms) this.finishedAt.shift();
+		while (this.finishedAt.length > 0 && this.finishedAt[0] <= now - window.ms)
+			this.finishedAt.shift();
 		const counted = this.finishedAt.length;
 		if (this.inFlight + counted < requests) return 0;
 		// Every place taken by a request in flight: the next answer (schedule's finally) drains again.
@@ -189,7 +196,10 @@ export class RateLimiter {
 	private refill() {
 		const now = Date.now();
 		const elapsedSeconds = (now - this.lastRefill) / 1000;
-		this.tokens = Math.min(this.config.burst, this.tokens + elapsedSeconds * this.config.ratePerSecond * this.pace);
+		this.tokens = Math.min(
+			this.config.burst,
+			this.tokens + elapsedSeconds * this.config.ratePerSecond * this.pace,
+		);
 		this.lastRefill = now;
 	}
 
@@ -220,7 +230,9 @@ export class RateLimiter {
 				}
 				this.refill();
 				if (this.tokens < 1) {
-					await sleep(Math.ceil(((1 - this.tokens) / (this.config.ratePerSecond * this.pace)) * 1000));
+					await sleep(
+						Math.ceil(((1 - this.tokens) / (this.config.ratePerSecond * this.pace)) * 1000),
+					);
 					continue;
 				}
 				this.tokens -= 1;
@@ -241,8 +253,12 @@ export class RateLimiter {
 export function shareOf(config: RateLimitConfig, share: number): RateLimitConfig {
 	if (!(share > 0) || share >= 1) return config;
 	const part = (value: number) => Math.max(1, Math.floor(value * share + 1e-9));
-	const shared: RateLimitConfig = { ratePerSecond: config.ratePerSecond * share, burst: part(config.burst) };
-	if (config.window) shared.window = { requests: part(config.window.requests), ms: config.window.ms };
+	const shared: RateLimitConfig = {
+		ratePerSecond: config.ratePerSecond * share,
+		burst: part(config.burst),
+	};
+	if (config.window)
+		shared.window = { requests: part(config.window.requests), ms: config.window.ms };
 	if (config.maxConcurrent !== undefined) shared.maxConcurrent = part(config.maxConcurrent);
 	if (config.maxConcurrent === 1) {
 		// One frame per vendor window: each process's part of the window is used up in its slot and free again by its next.
