@@ -15,7 +15,15 @@ export default tseslint.config(
 		languageOptions: { globals: { ...globals.node, ...globals.jest } },
 		rules: {
 			// A leading underscore marks what is unused on purpose: a rest-sibling omit, an express error handler's next.
-			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true }],
+			'@typescript-eslint/no-unused-vars': [
+				'error',
+				{
+					argsIgnorePattern: '^_',
+					varsIgnorePattern: '^_',
+					destructuredArrayIgnorePattern: '^_',
+					ignoreRestSiblings: true,
+				},
+			],
 			// `let x; … () => x …; x = …`: a variable a closure reads before its one assignment cannot be const.
 			'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
 		},

@@ -18,7 +18,8 @@ export const leverEnvironmentProperties: INodeProperties[] = [
 			{ name: 'Custom URL (Proxy or Test Server)', value: 'custom' },
 		],
 		default: 'production',
-		description: 'Production is https://api.lever.co/v1, Sandbox is https://api.sandbox.lever.co/v1',
+		description:
+			'Production is https://api.lever.co/v1, Sandbox is https://api.sandbox.lever.co/v1',
 	},
 	{
 		displayName: 'Custom API URL',
@@ -35,13 +36,13 @@ export const leverEnvironmentProperties: INodeProperties[] = [
 /** Settings both credentials carry for the Lever nodes (not for the HTTP authentication itself). */
 export const leverNodeSettingsProperties: INodeProperties[] = [
 	{
-		displayName: 'Default Perform As User ID',
+		displayName: 'Default Perform As',
 		name: 'defaultPerformAs',
 		type: 'string',
 		default: '',
-		placeholder: 'e.g. 0f08c24d-3ce4-4353-94e1-f31f9b875214',
+		placeholder: 'e.g. recruiting-ops@example.com',
 		description:
-			'Lever user ID that writes are made on behalf of when a node leaves "Perform As" empty. Lever requires one to create opportunities, upload files and submit feedback.',
+			'Email or user ID of the Lever user writes are made on behalf of when a node leaves "Perform As" empty (an email is looked up in Lever). Lever requires one to create opportunities, upload files and submit feedback, so the recipes that create candidates need it.',
 	},
 	{
 		displayName: 'Webhook Signature Tokens',
@@ -50,7 +51,7 @@ export const leverNodeSettingsProperties: INodeProperties[] = [
 		typeOptions: { password: true },
 		default: '',
 		description:
-			'Optional. Signature tokens (comma- or newline-separated) of webhooks created in Lever\'s settings, so the Lever Trigger can verify them. Tokens of webhooks the trigger registers itself are kept automatically.',
+			"Optional. Signature tokens (comma- or newline-separated) of webhooks created in Lever's settings, so the Lever Trigger can verify them. Tokens of webhooks the trigger registers itself are kept automatically.",
 	},
 	rateLimitShareProperty,
 ];
@@ -67,7 +68,10 @@ export class LeverApi implements ICredentialType {
 
 	documentationUrl = 'https://hire.lever.co/developer/documentation#authentication';
 
-	icon = { light: 'file:../nodes/Lever/lever.svg', dark: 'file:../nodes/Lever/lever.dark.svg' } as const;
+	icon = {
+		light: 'file:../nodes/Lever/lever.svg',
+		dark: 'file:../nodes/Lever/lever.dark.svg',
+	} as const;
 
 	properties: INodeProperties[] = [
 		{

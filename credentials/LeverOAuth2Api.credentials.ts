@@ -40,7 +40,10 @@ export class LeverOAuth2Api implements ICredentialType {
 
 	documentationUrl = 'https://hire.lever.co/developer/documentation#oauth';
 
-	icon = { light: 'file:../nodes/Lever/lever.svg', dark: 'file:../nodes/Lever/lever.dark.svg' } as const;
+	icon = {
+		light: 'file:../nodes/Lever/lever.svg',
+		dark: 'file:../nodes/Lever/lever.dark.svg',
+	} as const;
 
 	properties: INodeProperties[] = [
 		{

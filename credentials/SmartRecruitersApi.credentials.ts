@@ -15,7 +15,8 @@ export const smartRecruitersEnvironmentProperties: INodeProperties[] = [
 			{ name: 'Custom URL (Proxy or Test Server)', value: 'custom' },
 		],
 		default: 'production',
-		description: 'Production is https://api.smartrecruiters.com, Sandbox is https://api.sandbox.smartrecruiters.com',
+		description:
+			'Production is https://api.smartrecruiters.com, Sandbox is https://api.sandbox.smartrecruiters.com',
 	},
 	{
 		displayName: 'Custom API URL',
@@ -23,7 +24,8 @@ export const smartRecruitersEnvironmentProperties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'https://sr-proxy.example.com',
-		description: 'Base URL that replaces https://api.smartrecruiters.com (API paths such as /webhooks-api/v201907 are appended)',
+		description:
+			'Base URL that replaces https://api.smartrecruiters.com (API paths such as /webhooks-api/v201907 are appended)',
 		displayOptions: { show: { environment: ['custom'] } },
 	},
 	allowHttpWebhookUrlsProperty,
@@ -46,7 +48,10 @@ export class SmartRecruitersApi implements ICredentialType {
 
 	documentationUrl = 'https://developers.smartrecruiters.com/docs/api-key';
 
-	icon = { light: 'file:../nodes/SmartRecruiters/smartrecruiters.svg', dark: 'file:../nodes/SmartRecruiters/smartrecruiters.dark.svg' } as const;
+	icon = {
+		light: 'file:../nodes/SmartRecruiters/smartrecruiters.svg',
+		dark: 'file:../nodes/SmartRecruiters/smartrecruiters.dark.svg',
+	} as const;
 
 	properties: INodeProperties[] = [
 		{
@@ -56,7 +61,8 @@ export class SmartRecruitersApi implements ICredentialType {
 			typeOptions: { password: true },
 			required: true,
 			default: '',
-			description: 'Created by an administrator in Settings → Apps & Integrations → Credentials (sent as X-SmartToken)',
+			description:
+				'Created by an administrator in Settings → Apps & Integrations → Credentials (sent as X-SmartToken)',
 		},
 		...smartRecruitersEnvironmentProperties,
 	];

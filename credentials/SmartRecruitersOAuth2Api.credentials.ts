@@ -17,7 +17,10 @@ export class SmartRecruitersOAuth2Api implements ICredentialType {
 
 	documentationUrl = 'https://developers.smartrecruiters.com/docs/client-credentials-flow';
 
-	icon = { light: 'file:../nodes/SmartRecruiters/smartrecruiters.svg', dark: 'file:../nodes/SmartRecruiters/smartrecruiters.dark.svg' } as const;
+	icon = {
+		light: 'file:../nodes/SmartRecruiters/smartrecruiters.svg',
+		dark: 'file:../nodes/SmartRecruiters/smartrecruiters.dark.svg',
+	} as const;
 
 	properties: INodeProperties[] = [
 		{

@@ -27,7 +27,10 @@ const path = require('node:path');
 
 const repoRoot = path.join(__dirname, '..');
 // The simulators are TypeScript test code.
-require('ts-node').register({ transpileOnly: true, project: path.join(repoRoot, 'tsconfig.test.json') });
+require('ts-node').register({
+	transpileOnly: true,
+	project: path.join(repoRoot, 'tsconfig.test.json'),
+});
 const os = require('node:os');
 const { machine, round } = require('./bench/lib');
 
@@ -36,14 +39,22 @@ const SECTIONS = ['lever', 'sr', 'n8n', 'queueMode', 'memory', 'webhook', 'engin
 const sectionFile = (name) => path.join(__dirname, 'bench', `${name}.js`);
 const resultsDir = path.join(repoRoot, 'bench', 'results');
 
-const cell = (value) => String(value ?? '').replace(/\|/g, '\\|').replace(/\n/g, ' ');
+const cell = (value) =>
+	String(value ?? '')
+		.replace(/\|/g, '\\|')
+		.replace(/\n/g, ' ');
 const VERDICT = { pass: 'pass', miss: '**MISS**', info: '' };
 
 function table(results) {
-	const lines = ['| Section | Measure | Figure | Target | Verdict | How / why |', '|---|---|---|---|---|---|'];
+	const lines = [
+		'| Section | Measure | Figure | Target | Verdict | How / why |',
+		'|---|---|---|---|---|---|',
+	];
 	for (const row of results) {
 		const figure = row.unit ? `${row.figure} ${row.unit}` : row.figure;
-		lines.push(`| ${cell(row.section)} | ${cell(row.name)} | ${cell(figure)} | ${cell(row.target)} | ${VERDICT[row.verdict] ?? row.verdict} | ${cell(row.note)} |`);
+		lines.push(
+			`| ${cell(row.section)} | ${cell(row.name)} | ${cell(figure)} | ${cell(row.target)} | ${VERDICT[row.verdict] ?? row.verdict} | ${cell(row.note)} |`,
+		);
 	}
 	return lines.join('\n');
 }
@@ -73,7 +84,9 @@ function resultsReadme(latest) {
 		'',
 		...names.map((name) => {
 			const section = latest.sections[name];
-			const load = section.loadAverage1m ? `, 1-minute load average ${section.loadAverage1m.before} before / ${section.loadAverage1m.after} after` : '';
+			const load = section.loadAverage1m
+				? `, 1-minute load average ${section.loadAverage1m.before} before / ${section.loadAverage1m.after} after`
+				: '';
 			return `- \`${name}\`: measured ${section.measuredAt} in ${Math.round(section.seconds)} s${load}`;
 		}),
 		'',
@@ -88,9 +101,13 @@ const order = (name) => (SECTIONS.includes(name) ? SECTIONS.indexOf(name) : SECT
 
 async function main() {
 	const chosen = process.argv.slice(2);
-	const names = chosen.length > 0 ? chosen : SECTIONS.filter((name) => existsSync(sectionFile(name)));
+	const names =
+		chosen.length > 0 ? chosen : SECTIONS.filter((name) => existsSync(sectionFile(name)));
 	const unknown = names.filter((name) => !existsSync(sectionFile(name)));
-	if (unknown.length > 0) throw new Error(`Unknown bench section(s) ${unknown.join(', ')} (known: ${SECTIONS.join(', ')})`);
+	if (unknown.length > 0)
+		throw new Error(
+			`Unknown bench section(s) ${unknown.join(', ')} (known: ${SECTIONS.join(', ')})`,
+		);
 
 	const startedAt = new Date().toISOString();
 	const host = machine();
@@ -109,21 +126,46 @@ async function main() {
 			const outcome = await section.run();
 			({ results, ...measured } = Array.isArray(outcome) ? { results: outcome } : outcome);
 		} catch (error) {
-			results = [{ section: name, name: 'section ran', figure: 'failed', unit: '', target: 'completes', verdict: 'miss', note: error.message }];
+			results = [
+				{
+					section: name,
+					name: 'section ran',
+					figure: 'failed',
+					unit: '',
+					target: 'completes',
+					verdict: 'miss',
+					note: error.message,
+				},
+			];
 		}
 		const seconds = (Date.now() - started) / 1000;
 		process.stderr.write(`bench ${name}: done in ${Math.round(seconds)} s\n`);
 		const load = { before: round(loadBefore), after: round(os.loadavg()[0]) };
-		runs.push({ name, measuredAt: new Date().toISOString(), seconds, machine: host, loadAverage1m: load, ...measured, results });
+		runs.push({
+			name,
+			measuredAt: new Date().toISOString(),
+			seconds,
+			machine: host,
+			loadAverage1m: load,
+			...measured,
+			results,
+		});
 	}
 
 	const results = runs.flatMap((run) => run.results);
-	const loads = runs.map((run) => `${run.name} ${run.loadAverage1m.before}→${run.loadAverage1m.after}`).join(', ');
-	process.stdout.write(`Machine: ${machineLine(host)}; 1-minute load average per section: ${loads}\n\n${table(results)}\n`);
+	const loads = runs
+		.map((run) => `${run.name} ${run.loadAverage1m.before}→${run.loadAverage1m.after}`)
+		.join(', ');
+	process.stdout.write(
+		`Machine: ${machineLine(host)}; 1-minute load average per section: ${loads}\n\n${table(results)}\n`,
+	);
 
 	mkdirSync(resultsDir, { recursive: true });
 	const stamp = startedAt.replace(/[:.]/g, '-');
-	writeFileSync(path.join(resultsDir, `${stamp}.json`), JSON.stringify({ startedAt, machine: host, sections: runs }, null, 2) + '\n');
+	writeFileSync(
+		path.join(resultsDir, `${stamp}.json`),
+		JSON.stringify({ startedAt, machine: host, sections: runs }, null, 2) + '\n',
+	);
 	const latest = readLatest();
 	for (const run of runs) latest.sections[run.name] = run;
 	latest.updatedAt = new Date().toISOString();

@@ -12,8 +12,12 @@ const { copyStaticFiles } = require('./copy-static');
 
 const packageDir = path.resolve(__dirname, '..');
 fs.rmSync(path.join(packageDir, 'dist'), { recursive: true, force: true });
-const tsc = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(packageDir, 'tsconfig.json')], {
-	stdio: 'inherit',
-});
+const tsc = spawnSync(
+	process.execPath,
+	[require.resolve('typescript/bin/tsc'), '-p', path.join(packageDir, 'tsconfig.json')],
+	{
+		stdio: 'inherit',
+	},
+);
 if (tsc.status !== 0) process.exit(tsc.status ?? 1);
 copyStaticFiles(packageDir);

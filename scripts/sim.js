@@ -18,7 +18,8 @@ function parseArgs(argv) {
 	const [name, ...rest] = argv;
 	const portIndex = rest.indexOf('--port');
 	const port = portIndex === -1 ? 0 : Number(rest[portIndex + 1]);
-	if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error('--port must be a number from 0 to 65535');
+	if (!Number.isInteger(port) || port < 0 || port > 65535)
+		throw new Error('--port must be a number from 0 to 65535');
 	return { name, port, allowInsecureWebhookUrls: rest.includes('--allow-http-webhooks') };
 }
 
@@ -30,8 +31,12 @@ async function start({ name, port, allowInsecureWebhookUrls }) {
 			console.log(`Lever simulator listening: ${sim.baseUrl}`);
 			console.log(`  API key (Basic, blank password): ${sim.apiKey}`);
 			console.log(`  limited key (no opportunity writes): ${sim.limitedApiKey}`);
-			console.log(`  OAuth: authorize ${sim.oauth.authorizeUrl}  token ${sim.oauth.tokenUrl}  client ${sim.oauth.clientId}`);
-			console.log(`  webhook URLs: ${allowInsecureWebhookUrls ? 'https, or http to 127.0.0.1/localhost' : 'https only (--allow-http-webhooks for a local receiver)'}`);
+			console.log(
+				`  OAuth: authorize ${sim.oauth.authorizeUrl}  token ${sim.oauth.tokenUrl}  client ${sim.oauth.clientId}`,
+			);
+			console.log(
+				`  webhook URLs: ${allowInsecureWebhookUrls ? 'https, or http to 127.0.0.1/localhost' : 'https only (--allow-http-webhooks for a local receiver)'}`,
+			);
 			return sim;
 		}
 		case 'smartrecruiters': {
@@ -39,13 +44,21 @@ async function start({ name, port, allowInsecureWebhookUrls }) {
 			const sim = await startSmartRecruitersSimulator({ port, allowInsecureWebhookUrls });
 			console.log(`SmartRecruiters simulator listening: ${sim.baseUrl}`);
 			console.log(`  API key (X-SmartToken): ${sim.apiKey}`);
-			console.log(`  OAuth client credentials: token ${sim.oauthClient.tokenUrl}  client ${sim.oauthClient.clientId}`);
-			console.log('  APIs: / (candidates, jobs, configuration, messages, offers), /webhooks-api/v201907, /interviews-api/v201904, /reviews-api/v201910, /user-api/v201804');
-			console.log(`  callback URLs: ${allowInsecureWebhookUrls ? 'https, or http to 127.0.0.1/localhost' : 'https only (--allow-http-webhooks for a local receiver)'}`);
+			console.log(
+				`  OAuth client credentials: token ${sim.oauthClient.tokenUrl}  client ${sim.oauthClient.clientId}`,
+			);
+			console.log(
+				'  APIs: / (candidates, jobs, configuration, messages, offers), /webhooks-api/v201907, /interviews-api/v201904, /reviews-api/v201910, /user-api/v201804',
+			);
+			console.log(
+				`  callback URLs: ${allowInsecureWebhookUrls ? 'https, or http to 127.0.0.1/localhost' : 'https only (--allow-http-webhooks for a local receiver)'}`,
+			);
 			return sim;
 		}
 		default:
-			throw new Error(`Unknown simulator "${name ?? ''}". Usage: node scripts/sim.js <lever|smartrecruiters> [--port N] [--allow-http-webhooks]`);
+			throw new Error(
+				`Unknown simulator "${name ?? ''}". Usage: node scripts/sim.js <lever|smartrecruiters> [--port N] [--allow-http-webhooks]`,
+			);
 	}
 }
 

@@ -57,9 +57,13 @@ class HarnessStart implements INodeType {
 
 /** The TypeScript sources of the node or credential files a package's `n8n` field lists (those that exist). */
 export function sourceFiles(packageDir: string, kind: 'nodes' | 'credentials'): string[] {
-	const manifest = JSON.parse(readFileSync(path.join(packageDir, 'package.json'), 'utf8')) as { n8n: Record<typeof kind, string[]> };
+	const manifest = JSON.parse(readFileSync(path.join(packageDir, 'package.json'), 'utf8')) as {
+		n8n: Record<typeof kind, string[]>;
+	};
 	return manifest.n8n[kind]
-		.map((distPath) => path.join(packageDir, distPath.replace(/^dist\//, '').replace(/\.js$/, '.ts')))
+		.map((distPath) =>
+			path.join(packageDir, distPath.replace(/^dist\//, '').replace(/\.js$/, '.ts')),
+		)
 		.filter((file) => existsSync(file));
 }
 
@@ -76,7 +80,8 @@ export function loadClass<T>(file: string): T {
 export function packageTypes(): TypeRegistry {
 	const types = new TypeRegistry();
 	for (const { name: packageName, dir } of SOURCE_PACKAGES) {
-		for (const file of sourceFiles(dir, 'credentials')) types.addCredentialType(loadClass<ICredentialType>(file));
+		for (const file of sourceFiles(dir, 'credentials'))
+			types.addCredentialType(loadClass<ICredentialType>(file));
 		for (const file of sourceFiles(dir, 'nodes')) {
 			const nodeType = loadClass<INodeType | IVersionedNodeType>(file);
 			types.addNodeType(`${packageName}.${nodeType.description.name}`, nodeType, packageName);
@@ -95,17 +100,24 @@ let packageOfNode: Map<string, string> | undefined;
 export function typeName(name: string, registered?: TypeRegistry): string {
 	packageOfNode ??= new Map(
 		SOURCE_PACKAGES.flatMap(({ name: packageName, dir }) =>
-			sourceFiles(dir, 'nodes').map((file) => [loadClass<INodeType | IVersionedNodeType>(file).description.name, packageName] as const),
+			sourceFiles(dir, 'nodes').map(
+				(file) =>
+					[loadClass<INodeType | IVersionedNodeType>(file).description.name, packageName] as const,
+			),
 		),
 	);
 	const packageName = packageOfNode.get(name);
-	const testType = registered && Object.keys(registered.getKnownTypes()).find((type) => type.endsWith(`.${name}`));
+	const testType =
+		registered && Object.keys(registered.getKnownTypes()).find((type) => type.endsWith(`.${name}`));
 	if (!packageName && testType) return testType;
 	if (!packageName) throw new Error(`Neither package of this repository has a node type "${name}"`);
 	return `${packageName}.${name}`;
 }
 
-export function createEngine(credentials: Record<string, ICredentialDataDecryptedObject> = {}, types = packageTypes()) {
+export function createEngine(
+	credentials: Record<string, ICredentialDataDecryptedObject> = {},
+	types = packageTypes(),
+) {
 	return new Engine({ types, credentials: credentialsByType(credentials) });
 }
 
@@ -131,7 +143,9 @@ export interface RunNodeResult {
 }
 
 const toItem = (entry: IDataObject | INodeExecutionData): INodeExecutionData =>
-	'json' in entry && typeof entry.json === 'object' ? (entry as INodeExecutionData) : { json: entry as IDataObject };
+	'json' in entry && typeof entry.json === 'object'
+		? (entry as INodeExecutionData)
+		: { json: entry as IDataObject };
 
 /** Runs one node of either package after a start node that emits `input`, through n8n's engine. */
 export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
@@ -152,20 +166,36 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 		position: [200, 0],
 		parameters: options.parameters,
 		credentials: credentialRefs,
-		...(options.onError ? { onError: options.onError } : options.continueOnFail ? { onError: 'continueRegularOutput' } : {}),
+		...(options.onError
+			? { onError: options.onError }
+			: options.continueOnFail
+				? { onError: 'continueRegularOutput' }
+				: {}),
 	};
 	const workflowData: IWorkflowBase = {
 		id: 'harness',
 		name: 'harness',
 		active: false,
 		nodes: [
-			{ id: 'start', name: 'Start', type: 'harness.start', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: 'start',
+				name: 'Start',
+				type: 'harness.start',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
 			underTest,
 		],
 		connections: { Start: { main: [[{ node: 'Node', type: 'main', index: 0 }]] } },
 		settings: {},
 	} as unknown as IWorkflowBase;
-	const run = await runWorkflowData(engine, workflowData, 'Start', (options.input ?? [{}]).map(toItem));
+	const run = await runWorkflowData(
+		engine,
+		workflowData,
+		'Start',
+		(options.input ?? [{}]).map(toItem),
+	);
 	const taskData = run.data.resultData.runData.Node?.[0];
 	const outputs = (taskData?.data?.main ?? []).map((output) => output ?? []);
 	const error = (taskData?.error ?? run.data.resultData.error) as RunNodeResult['error'];
@@ -174,13 +204,24 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 }
 
 /** For the secrets scan: the node's error and every failed item's error, as n8n would show them to a person. */
-function recordNodeErrors(label: string, error: RunNodeResult['error'], outputs: INodeExecutionData[][]) {
+function recordNodeErrors(
+	label: string,
+	error: RunNodeResult['error'],
+	outputs: INodeExecutionData[][],
+) {
 	const messages = outputs
 		.flat()
 		.flatMap((item) => [item.error, item.json.error])
 		.filter((found) => found !== undefined && found !== null)
-		.map((found) => JSON.stringify(found instanceof Error ? { message: found.message, description: (found as RunNodeResult['error'])?.description } : found));
-	if (error) messages.unshift(JSON.stringify({ message: error.message, description: error.description }));
+		.map((found) =>
+			JSON.stringify(
+				found instanceof Error
+					? { message: found.message, description: (found as RunNodeResult['error'])?.description }
+					: found,
+			),
+		);
+	if (error)
+		messages.unshift(JSON.stringify({ message: error.message, description: error.description }));
 	recordOutput(label, messages.join('\n'));
 }
 
@@ -188,7 +229,13 @@ function latestVersion(version: number | number[]) {
 	return Array.isArray(version) ? Math.max(...version) : version;
 }
 
-export async function runWorkflowData(engine: Engine, workflowData: IWorkflowBase, startNodeName: string, startItems: INodeExecutionData[], staticData: IDataObject = {}) {
+export async function runWorkflowData(
+	engine: Engine,
+	workflowData: IWorkflowBase,
+	startNodeName: string,
+	startItems: INodeExecutionData[],
+	staticData: IDataObject = {},
+) {
 	const workflow = engine.workflow(workflowData, staticData);
 	return await engine.run({ workflow, workflowData, startNodeName, startItems });
 }

@@ -13,9 +13,12 @@ type Icon = string | { light: string; dark: string } | undefined;
 
 /** The files an icon names, relative to the file that names it. */
 const iconFiles = (icon: Icon, from: string) =>
-	(typeof icon === 'string' ? [icon] : icon ? [icon.light, icon.dark] : []).map((entry) => path.resolve(path.dirname(from), entry.replace(/^file:/, '')));
+	(typeof icon === 'string' ? [icon] : icon ? [icon.light, icon.dark] : []).map((entry) =>
+		path.resolve(path.dirname(from), entry.replace(/^file:/, '')),
+	);
 
-const relativeTo = (dir: string, kind: 'nodes' | 'credentials') => sourceFiles(dir, kind).map((file) => [path.relative(dir, file), file]);
+const relativeTo = (dir: string, kind: 'nodes' | 'credentials') =>
+	sourceFiles(dir, kind).map((file) => [path.relative(dir, file), file]);
 
 describe.each(SOURCE_PACKAGES)('$name', ({ name, dir }) => {
 	it.each(relativeTo(dir, 'nodes'))('%s: icons exist, codex names the type', (_relative, file) => {
@@ -23,12 +26,15 @@ describe.each(SOURCE_PACKAGES)('$name', ({ name, dir }) => {
 		const icons = iconFiles(nodeType.description.icon as Icon, file);
 		expect(icons.length).toBeGreaterThan(0);
 		for (const icon of icons) expect(existsSync(icon)).toBe(true);
-		const codex = JSON.parse(readFileSync(file.replace(/\.ts$/, '.json'), 'utf8')) as { node: string };
+		const codex = JSON.parse(readFileSync(file.replace(/\.ts$/, '.json'), 'utf8')) as {
+			node: string;
+		};
 		expect(codex.node).toBe(`${name}.${nodeType.description.name}`);
 	});
 
 	it.each(relativeTo(dir, 'credentials'))('%s: icons exist', (_relative, file) => {
 		const credential = loadClass<ICredentialType>(file);
-		for (const icon of iconFiles(credential.icon as Icon, file)) expect(existsSync(icon)).toBe(true);
+		for (const icon of iconFiles(credential.icon as Icon, file))
+			expect(existsSync(icon)).toBe(true);
 	});
 });

@@ -1,7 +1,13 @@
-import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import type {
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IPollFunctions,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { pollStartFromOption } from '../shared/poll';
+import { fieldsCollection } from '../shared/descriptions';
+import { maxRecordsPerPollOption, pollEventProperty, pollStartFromOption } from '../shared/poll';
 import { expandOption } from './actions/common.descriptions';
 import { authenticationProperty } from './helpers/authentication';
 import { credentialTest } from './methods';
@@ -15,22 +21,29 @@ export class LeverPollTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["event"]}}',
-		description: 'Polls Lever for changed opportunities, hires or new applications (no webhook setup needed)',
+		description:
+			'Polls Lever for changed opportunities, hires or new applications (no webhook setup needed)',
 		defaults: { name: 'Lever Poll Trigger' },
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
-			{ name: 'leverApi', required: true, testedBy: 'leverApiCredentialTest', displayOptions: { show: { authentication: ['apiKey'] } } },
-			{ name: 'leverOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
+			{
+				name: 'leverApi',
+				required: true,
+				testedBy: 'leverApiCredentialTest',
+				displayOptions: { show: { authentication: ['apiKey'] } },
+			},
+			{
+				name: 'leverOAuth2Api',
+				required: true,
+				displayOptions: { show: { authentication: ['oAuth2'] } },
+			},
 		],
 		properties: [
 			authenticationProperty,
-			{
-				displayName: 'Event',
-				name: 'event',
-				type: 'options',
-				options: [
+			pollEventProperty(
+				[
 					{
 						name: 'Application Created',
 						value: 'applicationCreated',
@@ -48,27 +61,21 @@ export class LeverPollTrigger implements INodeType {
 							'Opportunities updated since the last poll (legacy records whose updatedAt is empty are never reported)',
 					},
 				],
-				default: 'candidateHired',
-			},
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: [
-					{ ...expandOption, description: 'IDs to replace by full objects in each opportunity' },
-					{
-						displayName: 'Include Confidential',
-						name: 'includeConfidential',
-						type: 'boolean',
-						default: false,
-						description:
-							'Whether to include confidential opportunities too (the API key needs access to confidential data)',
-					},
-					pollStartFromOption,
-				],
-			},
+				'candidateHired',
+			),
+			fieldsCollection('options', [
+				{ ...expandOption, description: 'IDs to replace by full objects in each opportunity' },
+				{
+					displayName: 'Include Confidential',
+					name: 'includeConfidential',
+					type: 'boolean',
+					default: false,
+					description:
+						'Whether to include confidential opportunities too (the API key needs access to confidential data)',
+				},
+				maxRecordsPerPollOption,
+				pollStartFromOption,
+			]),
 		],
 	};
 

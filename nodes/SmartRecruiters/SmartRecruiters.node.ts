@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { resources, router } from './actions/router';
@@ -14,7 +19,8 @@ export class SmartRecruiters implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Create, update and read candidates, jobs, interviews, reviews, offers, notes, users and configuration in SmartRecruiters',
+		description:
+			'Create, update and read candidates, jobs, interviews, reviews, offers, notes, users and configuration in SmartRecruiters',
 		defaults: { name: 'SmartRecruiters' },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],

@@ -1,7 +1,13 @@
-import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import type {
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IPollFunctions,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { pollStartFromOption } from '../shared/poll';
+import { fieldsCollection } from '../shared/descriptions';
+import { maxRecordsPerPollOption, pollEventProperty, pollStartFromOption } from '../shared/poll';
 import { authenticationProperty } from './helpers/authentication';
 import { CANDIDATE_STATUSES } from './helpers/constants';
 import { credentialTest } from './methods';
@@ -15,31 +21,44 @@ export class SmartRecruitersPollTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ $parameter["event"] }}',
-		description: 'Starts the workflow on a schedule with the candidates or applications that changed since the last run',
+		description:
+			'Starts the workflow on a schedule with the candidates or applications that changed since the last run',
 		defaults: { name: 'SmartRecruiters Poll Trigger' },
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
-			{ name: 'smartRecruitersApi', required: true, testedBy: 'smartRecruitersApiCredentialTest', displayOptions: { show: { authentication: ['apiKey'] } } },
-			{ name: 'smartRecruitersOAuth2Api', required: true, testedBy: 'smartRecruitersOAuth2ApiCredentialTest', displayOptions: { show: { authentication: ['oAuth2'] } } },
+			{
+				name: 'smartRecruitersApi',
+				required: true,
+				testedBy: 'smartRecruitersApiCredentialTest',
+				displayOptions: { show: { authentication: ['apiKey'] } },
+			},
+			{
+				name: 'smartRecruitersOAuth2Api',
+				required: true,
+				testedBy: 'smartRecruitersOAuth2ApiCredentialTest',
+				displayOptions: { show: { authentication: ['oAuth2'] } },
+			},
 		],
 		properties: [
 			authenticationProperty,
-			{
-				displayName: 'Event',
-				name: 'event',
-				type: 'options',
-				options: [
+			pollEventProperty(
+				[
 					{
 						name: 'Application Has Status',
 						value: 'applicationHasStatus',
-						description: 'One item per job application in a chosen status (e.g. Hired) of candidates updated since the last poll',
+						description:
+							'One item per job application in a chosen status (e.g. Hired) of candidates updated since the last poll',
 					},
-					{ name: 'Candidate Changed', value: 'candidateChanged', description: 'One item per candidate updated since the last poll' },
+					{
+						name: 'Candidate Changed',
+						value: 'candidateChanged',
+						description: 'One item per candidate updated since the last poll',
+					},
 				],
-				default: 'candidateChanged',
-			},
+				'candidateChanged',
+			),
 			{
 				displayName: 'Statuses',
 				name: 'statuses',
@@ -49,14 +68,7 @@ export class SmartRecruitersPollTrigger implements INodeType {
 				required: true,
 				displayOptions: { show: { event: ['applicationHasStatus'] } },
 			},
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: [pollStartFromOption],
-			},
+			fieldsCollection('options', [maxRecordsPerPollOption, pollStartFromOption]),
 		],
 	};
 

@@ -8,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
+import { fieldsCollection } from '../shared/descriptions';
 import { splitKeys } from '../shared/parameters';
 import { seenIds } from '../shared/seenIds';
 import { authenticationProperty } from './helpers/authentication';
@@ -19,7 +20,11 @@ import { EVENT_NAMES, eventOptions, isApplicationEvent } from './trigger/events'
 import type { SecretKeyEntry } from './trigger/secretKeys';
 import { activeSecretKeys, withRotatedKey } from './trigger/secretKeys';
 import { matchingSignature } from './trigger/signature';
-import { isFreshUnixSeconds } from '../shared/webhookTime';
+import {
+	isFreshUnixSeconds,
+	refuseDelivery,
+	signatureToleranceOption,
+} from '../shared/webhookDelivery';
 import { assertDeliverableWebhookUrl } from '../shared/webhookUrl';
 
 /** What the trigger keeps between activation and deliveries (n8n persists node static data). */
@@ -45,15 +50,28 @@ export class SmartRecruitersTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ $parameter["events"].join(", ") }}',
-		description: 'Starts the workflow when SmartRecruiters sends a webhook event (e.g. a candidate was hired)',
+		description:
+			'Starts the workflow when SmartRecruiters sends a webhook event (e.g. a candidate was hired)',
 		defaults: { name: 'SmartRecruiters Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
-			{ name: 'smartRecruitersApi', required: true, testedBy: 'smartRecruitersApiCredentialTest', displayOptions: { show: { authentication: ['apiKey'] } } },
-			{ name: 'smartRecruitersOAuth2Api', required: true, testedBy: 'smartRecruitersOAuth2ApiCredentialTest', displayOptions: { show: { authentication: ['oAuth2'] } } },
+			{
+				name: 'smartRecruitersApi',
+				required: true,
+				testedBy: 'smartRecruitersApiCredentialTest',
+				displayOptions: { show: { authentication: ['apiKey'] } },
+			},
+			{
+				name: 'smartRecruitersOAuth2Api',
+				required: true,
+				testedBy: 'smartRecruitersOAuth2ApiCredentialTest',
+				displayOptions: { show: { authentication: ['oAuth2'] } },
+			},
 		],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		webhooks: [
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+		],
 		properties: [
 			authenticationProperty,
 			{
@@ -66,33 +84,20 @@ export class SmartRecruitersTrigger implements INodeType {
 				description:
 					'SmartRecruiters events that start the workflow. There is no "hired" event: use Application: Status Updated with the "Only When Status Becomes" option.',
 			},
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: [
-					{
-						displayName: 'Only When Status Becomes',
-						name: 'onlyStatuses',
-						type: 'multiOptions',
-						options: CANDIDATE_STATUSES,
-						default: [],
-						description:
-							'For application events: read the application and start only when its status is one of these (e.g. Hired). Other events are not filtered.',
-					},
-					{
-						displayName: 'Signature Tolerance (Seconds)',
-						name: 'toleranceSeconds',
-						type: 'number',
-						typeOptions: { minValue: 1 },
-						default: 300,
-						description:
-							'Deliveries whose signed timestamp is further than this from now (in the past or the future) are refused, so a captured request cannot be replayed later',
-					},
-				],
-			},
+			fieldsCollection('options', [
+				{
+					displayName: 'Only When Status Becomes',
+					name: 'onlyStatuses',
+					type: 'multiOptions',
+					options: CANDIDATE_STATUSES,
+					default: [],
+					description:
+						'For application events: read the application and start only when its status is one of these (e.g. Hired). Other events are not filtered.',
+				},
+				signatureToleranceOption(
+					'Deliveries whose signed timestamp is further than this from now (in the past or the future) are refused, so a captured request cannot be replayed later',
+				),
+			]),
 		],
 	};
 
@@ -103,17 +108,27 @@ export class SmartRecruitersTrigger implements INodeType {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
 				const state = this.getWorkflowStaticData('node') as TriggerState;
 				if (!state.subscriptionId) return false;
-				const response = await smartRecruitersApiRequest.call(this, 'GET', `${API.webhooks}/subscriptions/{id}`, {
-					params: { id: state.subscriptionId },
-					acceptStatus: [404],
-				});
+				const response = await smartRecruitersApiRequest.call(
+					this,
+					'GET',
+					`${API.webhooks}/subscriptions/{id}`,
+					{
+						params: { id: state.subscriptionId },
+						acceptStatus: [404],
+					},
+				);
 				const callbackUrl = this.getNodeWebhookUrl('default');
-				if (response.id === state.subscriptionId && response.callbackUrl === callbackUrl && response.status === 'active') {
+				if (
+					response.id === state.subscriptionId &&
+					response.callbackUrl === callbackUrl &&
+					response.status === 'active'
+				) {
 					await learnRotatedKey.call(this, state);
 					return true;
 				}
 				// Gone, pointing elsewhere or not active: start over with a fresh subscription.
-				if (response.id === state.subscriptionId) await deleteSubscription.call(this, state.subscriptionId);
+				if (response.id === state.subscriptionId)
+					await deleteSubscription.call(this, state.subscriptionId);
 				delete state.subscriptionId;
 				return false;
 			},
@@ -121,24 +136,51 @@ export class SmartRecruitersTrigger implements INodeType {
 			async create(this: IHookFunctions): Promise<boolean> {
 				const state = this.getWorkflowStaticData('node') as TriggerState;
 				const events = this.getNodeParameter('events') as string[];
-				if (events.length === 0) throw new NodeOperationError(this.getNode(), '"Events" is empty: choose at least one event');
+				if (events.length === 0)
+					throw new NodeOperationError(
+						this.getNode(),
+						'"Events" is empty: choose at least one event',
+					);
 				const unknown = events.filter((event) => !EVENT_NAMES.includes(event));
 				if (unknown.length > 0) {
-					throw new NodeOperationError(this.getNode(), `"Events" has event(s) SmartRecruiters does not send: ${unknown.map((e) => `"${e}"`).join(', ')}`);
+					throw new NodeOperationError(
+						this.getNode(),
+						`"Events" has event(s) SmartRecruiters does not send: ${unknown.map((e) => `"${e}"`).join(', ')}`,
+					);
 				}
 				const callbackUrl = String(this.getNodeWebhookUrl('default') ?? '');
-				assertDeliverableWebhookUrl(this.getNode(), 'SmartRecruiters', callbackUrl, (await getAuthentication.call(this)).credentials);
-				const subscription = await smartRecruitersApiRequest.call(this, 'POST', `${API.webhooks}/subscriptions`, {
-					body: { callbackUrl, events },
-				});
+				assertDeliverableWebhookUrl(
+					this.getNode(),
+					'SmartRecruiters',
+					callbackUrl,
+					(await getAuthentication.call(this)).credentials,
+				);
+				const subscription = await smartRecruitersApiRequest.call(
+					this,
+					'POST',
+					`${API.webhooks}/subscriptions`,
+					{
+						body: { callbackUrl, events },
+					},
+				);
 				const id = String(subscription.id);
 				state.subscriptionId = id;
 				// The key comes before activation: events are delivered from activation on, and an unsigned one is refused.
-				const { secretKey } = await smartRecruitersApiRequest.call(this, 'POST', `${API.webhooks}/subscriptions/{id}/secret-key`, { params: { id } });
+				const { secretKey } = await smartRecruitersApiRequest.call(
+					this,
+					'POST',
+					`${API.webhooks}/subscriptions/{id}/secret-key`,
+					{ params: { id } },
+				);
 				// A new subscription signs with its own key only: keys of a replaced subscription are never valid again.
 				state.secretKeys = [{ key: String(secretKey), createdAt: Date.now() }];
 				// SmartRecruiters now POSTs X-Hook-Secret to the webhook URL; webhook() echoes it, then the call returns.
-				await smartRecruitersApiRequest.call(this, 'PUT', `${API.webhooks}/subscriptions/{id}/activation`, { params: { id } });
+				await smartRecruitersApiRequest.call(
+					this,
+					'PUT',
+					`${API.webhooks}/subscriptions/{id}/activation`,
+					{ params: { id } },
+				);
 				return true;
 			},
 
@@ -166,7 +208,8 @@ export class SmartRecruitersTrigger implements INodeType {
 
 		const state = this.getWorkflowStaticData('node') as TriggerState;
 		const options = this.getNodeParameter('options', {}) as IDataObject;
-		const header = (name: string) => (typeof headers[name] === 'string' ? (headers[name] as string) : '');
+		const header = (name: string) =>
+			typeof headers[name] === 'string' ? (headers[name] as string) : '';
 		const delivery = {
 			timestamp: header('smartrecruiters-timestamp'),
 			rawBody: this.getRequestObject().rawBody ?? Buffer.alloc(0),
@@ -175,20 +218,26 @@ export class SmartRecruitersTrigger implements INodeType {
 			eventVersion: header('event-version'),
 			link: header('link'),
 		};
-		const reject = (reason: string): IWebhookResponseData => {
-			response.status(401).json({ message: reason });
-			return { noWebhookResponse: true };
-		};
+		const reject = (reason: string) => refuseDelivery(this, reason);
 
 		const { credentials } = await getAuthentication.call(this);
 		const pastedKeys = splitKeys(credentials.webhookSecretKeys);
 		// Pasted keys have no known age: they verify until they are removed from the credential.
-		const keys = [...activeSecretKeys(state.secretKeys ?? [], Date.now()).map((entry) => entry.key), ...pastedKeys];
+		const keys = [
+			...activeSecretKeys(state.secretKeys ?? [], Date.now()).map((entry) => entry.key),
+			...pastedKeys,
+		];
 		const signature = header('smartrecruiters-signature');
-		if (keys.length === 0) return reject('No webhook secret key is known: re-activate the workflow or add the key to the credential');
-		if (!signature || !delivery.timestamp) return reject('Missing smartrecruiters-signature or smartrecruiters-timestamp header');
+		if (keys.length === 0)
+			return reject(
+				'No webhook secret key is known: re-activate the workflow or add the key to the credential',
+			);
+		if (!signature || !delivery.timestamp)
+			return reject('Missing smartrecruiters-signature or smartrecruiters-timestamp header');
 		// SmartRecruiters states no replay window: the node's tolerance is the window.
-		if (!isFreshUnixSeconds(delivery.timestamp, Date.now(), Number(options.toleranceSeconds ?? 300))) {
+		if (
+			!isFreshUnixSeconds(delivery.timestamp, Date.now(), Number(options.toleranceSeconds ?? 300))
+		) {
 			return reject('smartrecruiters-timestamp is outside the accepted tolerance');
 		}
 		const verified = matchingSignature(signature, keys, delivery);
@@ -234,23 +283,37 @@ export class SmartRecruitersTrigger implements INodeType {
  * moment, as the node cannot know when the rotation happened.
  */
 async function learnRotatedKey(this: IHookFunctions, state: TriggerState) {
-	const { secretKey } = await smartRecruitersApiRequest.call(this, 'GET', `${API.webhooks}/subscriptions/{id}/secret-key`, {
-		params: { id: String(state.subscriptionId) },
-		// 403: the credential may not read keys; 404: no key generated. Verification then uses what is already known.
-		acceptStatus: [403, 404],
-	});
-	if (typeof secretKey === 'string' && secretKey !== '') state.secretKeys = withRotatedKey(state.secretKeys ?? [], secretKey, Date.now());
+	const { secretKey } = await smartRecruitersApiRequest.call(
+		this,
+		'GET',
+		`${API.webhooks}/subscriptions/{id}/secret-key`,
+		{
+			params: { id: String(state.subscriptionId) },
+			// 403: the credential may not read keys; 404: no key generated. Verification then uses what is already known.
+			acceptStatus: [403, 404],
+		},
+	);
+	if (typeof secretKey === 'string' && secretKey !== '')
+		state.secretKeys = withRotatedKey(state.secretKeys ?? [], secretKey, Date.now());
 }
 
 async function deleteSubscription(this: IHookFunctions, id: string) {
-	await smartRecruitersApiRequest.call(this, 'DELETE', `${API.webhooks}/subscriptions/{id}`, { params: { id }, acceptStatus: [404] });
+	await smartRecruitersApiRequest.call(this, 'DELETE', `${API.webhooks}/subscriptions/{id}`, {
+		params: { id },
+		acceptStatus: [404],
+	});
 }
 
 /** Candidate and job of an application event: from the thin payload, else from the `Link` to the application. */
-function applicationIds(payload: IDataObject, link: string): { candidateId: string; jobId: string } | undefined {
+function applicationIds(
+	payload: IDataObject,
+	link: string,
+): { candidateId: string; jobId: string } | undefined {
 	if (typeof payload.candidate_id === 'string' && typeof payload.job_id === 'string') {
 		return { candidateId: payload.candidate_id, jobId: payload.job_id };
 	}
 	const match = /\/candidates\/([^/>?]+)\/jobs\/([^/>?]+)/.exec(link);
-	return match ? { candidateId: decodeURIComponent(match[1]), jobId: decodeURIComponent(match[2]) } : undefined;
+	return match
+		? { candidateId: decodeURIComponent(match[1]), jobId: decodeURIComponent(match[2]) }
+		: undefined;
 }

@@ -13,7 +13,8 @@ const oneLine = z
 
 /** An email address; internationalised ones (RFC 6531) too: whether an ATS takes them is its node's decision. */
 export const emailAddressSchema = oneLine.superRefine((value, context) => {
-	if (!controlCharacterProblem(value, false) && !isEmailAddress(value)) context.addIssue({ code: z.ZodIssueCode.custom, message: 'must be an email address' });
+	if (!controlCharacterProblem(value, false) && !isEmailAddress(value))
+		context.addIssue({ code: z.ZodIssueCode.custom, message: 'must be an email address' });
 });
 
 const url = oneLine.pipe(z.string().url());
@@ -42,7 +43,9 @@ export const candidateProfileSchema = z
 		headline: oneLine.optional(),
 		company: oneLine.optional(),
 		location: oneLine.optional(),
-		phones: z.array(z.object({ value: oneLine.pipe(z.string().min(1)), type: oneLine.optional() })).optional(),
+		phones: z
+			.array(z.object({ value: oneLine.pipe(z.string().min(1)), type: oneLine.optional() }))
+			.optional(),
 		links: z
 			.object({
 				linkedin: url.optional(),
@@ -84,7 +87,8 @@ export function describeProfileIssues(error: z.ZodError): string {
 	return error.issues
 		.map((issue) => {
 			const field = issue.path.join('.') || 'profile';
-			if (issue.code === 'unrecognized_keys') return `unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+			if (issue.code === 'unrecognized_keys')
+				return `unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
 			return `"${field}" ${issue.message.charAt(0).toLowerCase()}${issue.message.slice(1)}`;
 		})
 		.join('; ');
@@ -122,7 +126,8 @@ export function isEmptyValue(value: unknown): boolean {
 
 /** Removes empty strings, lists and objects at any depth, so an unmapped field counts as "not given" rather than as invalid. */
 export function withoutEmptyValues(value: unknown): unknown {
-	if (Array.isArray(value)) return value.map(withoutEmptyValues).filter((entry) => !isEmptyValue(entry));
+	if (Array.isArray(value))
+		return value.map(withoutEmptyValues).filter((entry) => !isEmptyValue(entry));
 	if (value !== null && typeof value === 'object') {
 		const entries = Object.entries(value as Record<string, unknown>)
 			.map(([key, entry]) => [key, withoutEmptyValues(entry)] as const)
@@ -133,7 +138,10 @@ export function withoutEmptyValues(value: unknown): unknown {
 }
 
 /** The mandatory fields that are empty in `profile` (name counts as filled when first + last name are). */
-export function missingMandatoryFields(profile: CandidateProfile, mandatory: ProfileField[]): ProfileField[] {
+export function missingMandatoryFields(
+	profile: CandidateProfile,
+	mandatory: ProfileField[],
+): ProfileField[] {
 	return mandatory.filter((field) => {
 		if (field === 'name') return !fullName(profile);
 		return isEmptyValue(profile[field]);
@@ -182,7 +190,8 @@ export interface UpdatePlan {
 	protectedFieldsKept: ProfileField[];
 }
 
-const listKey = (value: unknown) => (typeof value === 'string' ? value.trim().toLowerCase() : JSON.stringify(value));
+const listKey = (value: unknown) =>
+	typeof value === 'string' ? value.trim().toLowerCase() : JSON.stringify(value);
 
 function mergeLists<T>(existing: T[] = [], incoming: T[] = []): T[] {
 	const seen = new Set(existing.map(listKey));
@@ -193,7 +202,11 @@ function mergeLists<T>(existing: T[] = [], incoming: T[] = []): T[] {
  * Decides what an upsert may write over an existing candidate: empty incoming values never erase data,
  * protected fields are only filled when empty in the ATS, list fields only gain entries.
  */
-export function planUpdate(existing: CandidateProfile, incoming: CandidateProfile, protectedFields: ProfileField[]): UpdatePlan {
+export function planUpdate(
+	existing: CandidateProfile,
+	incoming: CandidateProfile,
+	protectedFields: ProfileField[],
+): UpdatePlan {
 	const changes: Record<string, unknown> = {};
 	const protectedFieldsKept: ProfileField[] = [];
 	for (const field of PROFILE_FIELDS) {
@@ -212,13 +225,16 @@ export function planUpdate(existing: CandidateProfile, incoming: CandidateProfil
 }
 
 function mergeField(field: ProfileField, current: unknown, next: unknown): unknown {
-	if (field === 'email' && typeof current === 'string' && sameEmail(current, next as string)) return current;
+	if (field === 'email' && typeof current === 'string' && sameEmail(current, next as string))
+		return current;
 	if (Array.isArray(next)) return mergeLists(current as unknown[] | undefined, next);
 	if (field === 'links' || field === 'customFields') {
 		const merged: Record<string, unknown> = { ...(current as object) };
 		for (const [key, value] of Object.entries(next as object)) {
 			if (isEmptyValue(value)) continue;
-			merged[key] = Array.isArray(value) ? mergeLists(merged[key] as unknown[] | undefined, value) : value;
+			merged[key] = Array.isArray(value)
+				? mergeLists(merged[key] as unknown[] | undefined, value)
+				: value;
 		}
 		return merged;
 	}

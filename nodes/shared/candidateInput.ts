@@ -21,9 +21,14 @@ export function candidateInputProperties(fieldsBelow: INodeProperties[]): INodeP
 				{
 					name: 'Candidate Profile (JSON)',
 					value: 'json',
-					description: 'One object in the canonical candidate profile shape, e.g. the output of the ATS Field Map node',
+					description:
+						'One object in the canonical candidate profile shape, e.g. the output of the ATS Field Map node',
 				},
-				{ name: 'Define Below', value: 'fields', description: "Fill in the candidate's fields one by one" },
+				{
+					name: 'Define Below',
+					value: 'fields',
+					description: "Fill in the candidate's fields one by one",
+				},
 			],
 			default: 'fields',
 		},
@@ -38,9 +43,24 @@ export function candidateInputProperties(fieldsBelow: INodeProperties[]): INodeP
 		},
 		...fieldsBelow.map((property) => ({
 			...property,
-			displayOptions: { ...property.displayOptions, show: { ...property.displayOptions?.show, profileInput: ['fields'] } },
+			displayOptions: {
+				...property.displayOptions,
+				show: { ...property.displayOptions?.show, profileInput: ['fields'] },
+			},
 		})),
 	];
+}
+
+/** A candidate's optional fields under "Define Below" (`profileFields`): each ATS's own. */
+export function profileFieldsProperty(options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Additional Fields',
+		name: 'profileFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options,
+	};
 }
 
 /**
@@ -58,7 +78,10 @@ export function readCandidateProfile(
 	if (this.getNodeParameter('profileInput', itemIndex, 'fields') === 'json') {
 		const value = this.getNodeParameter('candidateProfile', itemIndex, {}) as unknown;
 		try {
-			raw = typeof value === 'string' ? jsonParse(value, { errorMessage: '"Candidate Profile (JSON)" is not valid JSON' }) : value;
+			raw =
+				typeof value === 'string'
+					? jsonParse(value, { errorMessage: '"Candidate Profile (JSON)" is not valid JSON' })
+					: value;
 		} catch (error) {
 			throw new NodeOperationError(this.getNode(), (error as Error).message, { itemIndex });
 		}
@@ -66,22 +89,40 @@ export function readCandidateProfile(
 		raw = fromFields.call(this, itemIndex);
 	}
 	if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-		throw new NodeOperationError(this.getNode(), '"Candidate Profile (JSON)" must be one object', { itemIndex });
+		throw new NodeOperationError(this.getNode(), '"Candidate Profile (JSON)" must be one object', {
+			itemIndex,
+		});
 	}
 	const parsed = candidateProfileSchema.safeParse(withoutEmptyValues(raw));
 	if (!parsed.success) {
-		throw new NodeOperationError(this.getNode(), `Invalid candidate profile: ${describeProfileIssues(parsed.error)}`, { itemIndex });
+		throw new NodeOperationError(
+			this.getNode(),
+			`Invalid candidate profile: ${describeProfileIssues(parsed.error)}`,
+			{ itemIndex },
+		);
 	}
 	const tooLong = profileLimitProblems(parsed.data, limits);
-	if (tooLong.length > 0) throw new NodeOperationError(this.getNode(), `Invalid candidate profile: ${tooLong.join('; ')}`, { itemIndex });
+	if (tooLong.length > 0)
+		throw new NodeOperationError(
+			this.getNode(),
+			`Invalid candidate profile: ${tooLong.join('; ')}`,
+			{ itemIndex },
+		);
 	return parsed.data;
 }
 
-const labelOf = (field: string) => field.replace(/([A-Z])/g, ' $1').replace(/^./, (first) => first.toUpperCase());
+const labelOf = (field: string) =>
+	field.replace(/([A-Z])/g, ' $1').replace(/^./, (first) => first.toUpperCase());
 
 /** "Protected Fields" and "Mandatory Fields" of an upsert, with the fields as words ("First Name"). */
-export function protectedAndMandatoryFields(fields: ProfileField[], ats: string, protectedNote = ''): INodeProperties[] {
-	const options = fields.map((field) => ({ name: labelOf(field), value: field })).sort((a, b) => a.name.localeCompare(b.name));
+export function protectedAndMandatoryFields(
+	fields: ProfileField[],
+	ats: string,
+	protectedNote = '',
+): INodeProperties[] {
+	const options = fields
+		.map((field) => ({ name: labelOf(field), value: field }))
+		.sort((a, b) => a.name.localeCompare(b.name));
 	return [
 		{
 			displayName: 'Protected Fields',
@@ -97,7 +138,8 @@ export function protectedAndMandatoryFields(fields: ProfileField[], ats: string,
 			type: 'multiOptions',
 			options,
 			default: [],
-			description: 'Fields the incoming candidate must have, else the item fails with an error naming the field',
+			description:
+				'Fields the incoming candidate must have, else the item fails with an error naming the field',
 		},
 	];
 }

@@ -34,9 +34,12 @@ export interface ProbeRequest {
  * refuses, and no `httpRequest`; a declarative `test` request instead cannot say why a URL is unreachable nor tell a
  * key of the other environment from a wrong one. So the test makes its one read with the runtime's fetch.
  */
-export async function probeRequest(request: ProbeRequest): Promise<{ statusCode: number; body: unknown }> {
+export async function probeRequest(
+	request: ProbeRequest,
+): Promise<{ statusCode: number; body: unknown }> {
 	const url = new URL(request.url);
-	for (const [key, value] of Object.entries(request.query ?? {})) url.searchParams.set(key, String(value));
+	for (const [key, value] of Object.entries(request.query ?? {}))
+		url.searchParams.set(key, String(value));
 	const response = await fetch(url, {
 		method: request.method,
 		headers: { Accept: 'application/json', ...request.headers },
@@ -53,13 +56,21 @@ export async function probeRequest(request: ProbeRequest): Promise<{ statusCode:
 	return { statusCode: response.status, body };
 }
 
-const ENVIRONMENT_NAMES: Record<string, string> = { production: 'Production', sandbox: 'Sandbox', custom: 'Custom URL' };
+const ENVIRONMENT_NAMES: Record<string, string> = {
+	production: 'Production',
+	sandbox: 'Sandbox',
+	custom: 'Custom URL',
+};
 
 /**
  * The credential's environment, its base URL, and the vendor's other environments (`urls`: environment → base URL)
  * for telling a key of the wrong environment from a wrong key; none for a custom URL.
  */
-export function environmentsOf(credentials: ICredentialDataDecryptedObject, urls: Record<string, string>, baseUrl: string) {
+export function environmentsOf(
+	credentials: ICredentialDataDecryptedObject,
+	urls: Record<string, string>,
+	baseUrl: string,
+) {
 	const environment = String(credentials.environment ?? 'production');
 	return {
 		environment: ENVIRONMENT_NAMES[environment] ?? environment,
@@ -83,18 +94,30 @@ function hostOf(baseUrl: string): string {
 
 /** Why nothing answered, in words; the error's code where there is one. Never the request (it carries the secret). */
 function unreachableReason(error: unknown): string {
-	const { code, message, name } = (error ?? {}) as { code?: unknown; message?: unknown; name?: unknown };
+	const { code, message, name } = (error ?? {}) as {
+		code?: unknown;
+		message?: unknown;
+		name?: unknown;
+	};
 	const cause = (error as { cause?: { code?: unknown; message?: unknown } } | undefined)?.cause;
 	const errorCode = String(code ?? cause?.code ?? '');
 	const text = [message, cause?.message].filter((part) => typeof part === 'string').join(' ');
 	if (errorCode === 'ECONNREFUSED') return 'nothing accepts connections there (ECONNREFUSED)';
-	if (errorCode === 'ENOTFOUND' || errorCode === 'EAI_AGAIN') return `the host name does not resolve (${errorCode})`;
-	if (name === 'TimeoutError' || /ETIMEDOUT|ECONNABORTED|UND_ERR_CONNECT_TIMEOUT/.test(errorCode) || /timeout/i.test(text)) {
+	if (errorCode === 'ENOTFOUND' || errorCode === 'EAI_AGAIN')
+		return `the host name does not resolve (${errorCode})`;
+	if (
+		name === 'TimeoutError' ||
+		/ETIMEDOUT|ECONNABORTED|UND_ERR_CONNECT_TIMEOUT/.test(errorCode) ||
+		/timeout/i.test(text)
+	) {
 		return `no answer within ${CREDENTIAL_TEST_TIMEOUT_MS / 1000} s (timeout)`;
 	}
-	if (errorCode === 'ECONNRESET') return 'the connection was closed before an answer came (ECONNRESET)';
-	if (/bad port/i.test(text)) return 'its port is one HTTP clients refuse to connect to (bad port): use another port';
-	if (/certificate|SSL|TLS/i.test(`${errorCode} ${text}`)) return `its TLS certificate was not accepted (${errorCode || text})`;
+	if (errorCode === 'ECONNRESET')
+		return 'the connection was closed before an answer came (ECONNRESET)';
+	if (/bad port/i.test(text))
+		return 'its port is one HTTP clients refuse to connect to (bad port): use another port';
+	if (/certificate|SSL|TLS/i.test(`${errorCode} ${text}`))
+		return `its TLS certificate was not accepted (${errorCode || text})`;
 	return errorCode || text || 'no answer';
 }
 
@@ -112,12 +135,17 @@ export async function testCredential(probe: CredentialProbe): Promise<INodeCrede
 	try {
 		result = await probe.attempt(baseUrl);
 	} catch (error) {
-		const fields = probe.otherEnvironments.length === 0 ? '"Environment" and "Custom API URL"' : '"Environment"';
-		return { status: 'Error', message: `Could not reach ${vendor} at ${host}: ${unreachableReason(error)}. Check the credential's ${fields}.` };
+		const fields =
+			probe.otherEnvironments.length === 0 ? '"Environment" and "Custom API URL"' : '"Environment"';
+		return {
+			status: 'Error',
+			message: `Could not reach ${vendor} at ${host}: ${unreachableReason(error)}. Check the credential's ${fields}.`,
+		};
 	}
 	const { statusCode, vendorMessage } = result;
 	const said = `${statusCode}${vendorMessage ? ` ${vendorMessage}` : ''}`;
-	if (statusCode >= 200 && statusCode < 300) return { status: 'OK', message: 'Connection successful' };
+	if (statusCode >= 200 && statusCode < 300)
+		return { status: 'OK', message: 'Connection successful' };
 	if (statusCode === 401 || statusCode === 403) {
 		for (const other of probe.otherEnvironments) {
 			const elsewhere = await probe.attempt(other.baseUrl).catch(() => undefined);
@@ -135,6 +163,13 @@ export async function testCredential(probe: CredentialProbe): Promise<INodeCrede
 			message: `${vendor} at ${host} rejected the ${secretName} (${said}). Check the ${secretName} and the credential's "Environment" (now ${probe.environment}).`,
 		};
 	}
-	if (statusCode === 403) return { status: 'Error', message: `The ${secretName} is valid, but ${probe.forbidden} (${said})` };
-	return { status: 'Error', message: `${vendor} at ${host} answered ${said}: check the credential's "Environment" and URL.` };
+	if (statusCode === 403)
+		return {
+			status: 'Error',
+			message: `The ${secretName} is valid, but ${probe.forbidden} (${said})`,
+		};
+	return {
+		status: 'Error',
+		message: `${vendor} at ${host} answered ${said}: check the credential's "Environment" and URL.`,
+	};
 }

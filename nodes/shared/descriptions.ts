@@ -38,12 +38,26 @@ export function authenticationProperty(oAuth2Name: string): INodeProperties {
 }
 
 /** A node's Resource selector. */
-export function resourceProperty(defaultResource: string, options: INodePropertyOptions[]): INodeProperties {
-	return { displayName: 'Resource', name: 'resource', type: 'options', noDataExpression: true, options, default: defaultResource };
+export function resourceProperty(
+	defaultResource: string,
+	options: INodePropertyOptions[],
+): INodeProperties {
+	return {
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options,
+		default: defaultResource,
+	};
 }
 
 /** The Operation selector of one resource (its options sorted by name, each with an `action`). */
-export function operationProperty(resource: string, defaultOperation: string, options: INodePropertyOptions[]): INodeProperties {
+export function operationProperty(
+	resource: string,
+	defaultOperation: string,
+	options: INodePropertyOptions[],
+): INodeProperties {
 	return {
 		displayName: 'Operation',
 		name: 'operation',
@@ -67,42 +81,6 @@ export function binaryOutputProperty(): INodeProperties {
 	};
 }
 
-export interface RecordLocatorSpec {
-	/** Parameter name: the record's name, e.g. `user` or `position`. */
-	name: string;
-	displayName: string;
-	description: string;
-	/** The node's list search method (`methods.listSearch`) for "From List". */
-	searchListMethod: string;
-	/** E.g. "Select a user…". */
-	listPlaceholder: string;
-	/** E.g. "e.g. 5e0000000000000000000001". */
-	idPlaceholder: string;
-	required?: boolean;
-}
-
-/** A resource locator for a record the user picks: "From List" (searchable) or "ID". */
-export function recordLocator(spec: RecordLocatorSpec): INodeProperties {
-	return {
-		displayName: spec.displayName,
-		name: spec.name,
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: spec.required ?? true,
-		description: spec.description,
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				placeholder: spec.listPlaceholder,
-				typeOptions: { searchListMethod: spec.searchListMethod, searchable: true },
-			},
-			{ displayName: 'ID', name: 'id', type: 'string', placeholder: spec.idPlaceholder },
-		],
-	};
-}
-
 const COLLECTIONS = {
 	additionalFields: { displayName: 'Additional Fields', placeholder: 'Add Field' },
 	updateFields: { displayName: 'Update Fields', placeholder: 'Add Field' },
@@ -111,7 +89,10 @@ const COLLECTIONS = {
 } as const;
 
 /** n8n's usual collection of optional fields ("Additional Fields", "Update Fields", "Filters", "Options"), sorted by name. */
-export function fieldsCollection(name: keyof typeof COLLECTIONS, options: INodeProperties[]): INodeProperties {
+export function fieldsCollection(
+	name: keyof typeof COLLECTIONS,
+	options: INodeProperties[],
+): INodeProperties {
 	return {
 		...COLLECTIONS[name],
 		name,
@@ -121,36 +102,41 @@ export function fieldsCollection(name: keyof typeof COLLECTIONS, options: INodeP
 	};
 }
 
+export interface RecordLocatorSpec {
+	/** Parameter name: the record's name, e.g. `user` or `position`. */
+	name: string;
+	displayName: string;
+	description: string;
+	/** The node's list search method (`methods.listSearch`) for "From List". */
+	searchListMethod: string;
+	/** E.g. "e.g. 5e0000000000000000000001". */
+	idPlaceholder: string;
+	/** Default: "Select a <display name>…". */
+	listPlaceholder?: string;
+	required?: boolean;
+}
+
 /**
  * A resource locator for a record the user picks from a list search (`searchListMethod`) or enters by ID. No format
  * check on the ID: where the field is optional, n8n flags an empty value that fails one.
  */
-export function listSearchLocator(options: {
-	name: string;
-	displayName: string;
-	searchListMethod: string;
-	description: string;
-	idPlaceholder: string;
-	required?: boolean;
-	/** What the list holds, for its placeholder ("Select a user…"); default: the display name. */
-	noun?: string;
-}): INodeProperties {
+export function recordLocator(spec: RecordLocatorSpec): INodeProperties {
 	return {
-		displayName: options.displayName,
-		name: options.name,
+		displayName: spec.displayName,
+		name: spec.name,
 		type: 'resourceLocator',
 		default: { mode: 'list', value: '' },
-		...(options.required ? { required: true } : {}),
-		description: options.description,
+		...(spec.required ? { required: true } : {}),
+		description: spec.description,
 		modes: [
 			{
 				displayName: 'From List',
 				name: 'list',
 				type: 'list',
-				placeholder: `Select a ${options.noun ?? options.displayName.toLowerCase()}…`,
-				typeOptions: { searchListMethod: options.searchListMethod, searchable: true },
+				placeholder: spec.listPlaceholder ?? `Select a ${spec.displayName.toLowerCase()}…`,
+				typeOptions: { searchListMethod: spec.searchListMethod, searchable: true },
 			},
-			{ displayName: 'ID', name: 'id', type: 'string', placeholder: options.idPlaceholder },
+			{ displayName: 'ID', name: 'id', type: 'string', placeholder: spec.idPlaceholder },
 		],
 	};
 }

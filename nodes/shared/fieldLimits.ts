@@ -102,7 +102,8 @@ export function strictestLimits(...all: FieldLimits[]): FieldLimits {
 		for (const [field, limit] of Object.entries(limits.text) as Array<[LimitedField, Limit]>) {
 			if (!text[field] || limit.max < text[field].max) text[field] = limit;
 		}
-		if (limits.tagCount && (!tagCount || limits.tagCount.max < tagCount.max)) tagCount = limits.tagCount;
+		if (limits.tagCount && (!tagCount || limits.tagCount.max < tagCount.max))
+			tagCount = limits.tagCount;
 	}
 	return { text, ...(tagCount ? { tagCount } : {}) };
 }
@@ -110,7 +111,9 @@ export function strictestLimits(...all: FieldLimits[]): FieldLimits {
 const fmt = (count: number) => count.toLocaleString('en-US');
 
 function describeLimit(limit: Limit): string {
-	return limit.documented ? `${limit.vendor} takes at most ${fmt(limit.max)}` : `at most ${fmt(limit.max)} are sent to ${limit.vendor}, which documents no limit`;
+	return limit.documented
+		? `${limit.vendor} takes at most ${fmt(limit.max)}`
+		: `at most ${fmt(limit.max)} are sent to ${limit.vendor}, which documents no limit`;
 }
 
 /** The limit of one link slot of the profile (`links.github`), else of any link. */
@@ -119,10 +122,16 @@ function linkLimit(limits: FieldLimits, slot: string): Limit | undefined {
 }
 
 /** "`field`" is N characters long; <limit>. Undefined when `text` fits (or the field has no limit). */
-export function lengthProblem(path: string, text: string | undefined, limit: Limit | undefined): string | undefined {
+export function lengthProblem(
+	path: string,
+	text: string | undefined,
+	limit: Limit | undefined,
+): string | undefined {
 	if (text === undefined || !limit) return undefined;
 	const length = characterCount(text);
-	return length > limit.max ? `"${path}" is ${fmt(length)} characters long; ${describeLimit(limit)}` : undefined;
+	return length > limit.max
+		? `"${path}" is ${fmt(length)} characters long; ${describeLimit(limit)}`
+		: undefined;
 }
 
 /** Every field of `profile` over the vendor's limit, as messages naming the field (`"firstName" is 20,001 …`). */
@@ -130,19 +139,32 @@ export function profileLimitProblems(profile: CandidateProfile, limits: FieldLim
 	const { text } = limits;
 	const problems = [
 		lengthProblem('email', profile.email, text.email),
-		...(profile.additionalEmails ?? []).map((email, index) => lengthProblem(`additionalEmails.${index}`, email, text.email)),
-		...(['firstName', 'lastName', 'name', 'headline', 'company', 'location'] as const).map((field) => lengthProblem(field, profile[field], text[field])),
-		...(profile.phones ?? []).map((phone, index) => lengthProblem(`phones.${index}.value`, phone.value, text.phone)),
+		...(profile.additionalEmails ?? []).map((email, index) =>
+			lengthProblem(`additionalEmails.${index}`, email, text.email),
+		),
+		...(['firstName', 'lastName', 'name', 'headline', 'company', 'location'] as const).map(
+			(field) => lengthProblem(field, profile[field], text[field]),
+		),
+		...(profile.phones ?? []).map((phone, index) =>
+			lengthProblem(`phones.${index}.value`, phone.value, text.phone),
+		),
 		...Object.entries(profile.links ?? {}).flatMap(([slot, value]) =>
 			Array.isArray(value)
-				? value.map((link, index) => lengthProblem(`links.${slot}.${index}`, link, linkLimit(limits, slot)))
+				? value.map((link, index) =>
+						lengthProblem(`links.${slot}.${index}`, link, linkLimit(limits, slot)),
+					)
 				: [lengthProblem(`links.${slot}`, value, linkLimit(limits, slot))],
 		),
 		...(profile.tags ?? []).map((tag, index) => lengthProblem(`tags.${index}`, tag, text.tag)),
-		...(profile.sources ?? []).map((source, index) => lengthProblem(`sources.${index}`, source, text.source)),
+		...(profile.sources ?? []).map((source, index) =>
+			lengthProblem(`sources.${index}`, source, text.source),
+		),
 	];
 	const tags = profile.tags?.length ?? 0;
-	if (limits.tagCount && tags > limits.tagCount.max) problems.push(`"tags" has ${fmt(tags)} entries; ${limits.tagCount.vendor} takes at most ${fmt(limits.tagCount.max)}`);
+	if (limits.tagCount && tags > limits.tagCount.max)
+		problems.push(
+			`"tags" has ${fmt(tags)} entries; ${limits.tagCount.vendor} takes at most ${fmt(limits.tagCount.max)}`,
+		);
 	return problems.filter((problem): problem is string => problem !== undefined);
 }
 

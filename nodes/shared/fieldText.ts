@@ -13,7 +13,13 @@
 
 const hex = (code: number) => `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
 
-const CONTROL_NAMES: Record<number, string> = { 0: 'NUL', 9: 'tab', 10: 'line feed', 13: 'carriage return', 0x7f: 'DEL' };
+const CONTROL_NAMES: Record<number, string> = {
+	0: 'NUL',
+	9: 'tab',
+	10: 'line feed',
+	13: 'carriage return',
+	0x7f: 'DEL',
+};
 
 /** Why `text` cannot be written as it is (control character or unpaired surrogate, with its position), or undefined. */
 export function controlCharacterProblem(text: string, multiline: boolean): string | undefined {
@@ -26,7 +32,8 @@ export function controlCharacterProblem(text: string, multiline: boolean): strin
 				continue;
 			}
 		}
-		if (code >= 0xd800 && code <= 0xdfff) return `contains an unpaired surrogate (${hex(code)} at position ${index + 1})`;
+		if (code >= 0xd800 && code <= 0xdfff)
+			return `contains an unpaired surrogate (${hex(code)} at position ${index + 1})`;
 		const lineBreakOrTab = code === 9 || code === 10 || code === 13;
 		if ((code < 0x20 && !(multiline && lineBreakOrTab)) || (code >= 0x7f && code <= 0x9f)) {
 			const name = CONTROL_NAMES[code] ? ` ${CONTROL_NAMES[code]}` : '';
@@ -38,10 +45,15 @@ export function controlCharacterProblem(text: string, multiline: boolean): strin
 }
 
 /** Every string inside `value` with its path (`contact.firstName`, `phones.0.value`), for checks over whole objects. */
-export function* stringsIn(value: unknown, path: string[] = []): Generator<{ path: string[]; text: string }> {
+export function* stringsIn(
+	value: unknown,
+	path: string[] = [],
+): Generator<{ path: string[]; text: string }> {
 	if (typeof value === 'string') yield { path, text: value };
-	else if (Array.isArray(value)) for (const [index, entry] of value.entries()) yield* stringsIn(entry, [...path, String(index)]);
-	else if (value !== null && typeof value === 'object') for (const [key, entry] of Object.entries(value)) yield* stringsIn(entry, [...path, key]);
+	else if (Array.isArray(value))
+		for (const [index, entry] of value.entries()) yield* stringsIn(entry, [...path, String(index)]);
+	else if (value !== null && typeof value === 'object')
+		for (const [key, entry] of Object.entries(value)) yield* stringsIn(entry, [...path, key]);
 }
 
 /** Length as JSON Schema's maxLength counts it (and as people do): in characters (code points), not UTF-16 units. */
@@ -63,9 +75,14 @@ export function isEmailAddress(text: string): boolean {
 	if (at < 1 || characterCount(text) > 254) return false;
 	const local = text.slice(0, at);
 	const domain = text.slice(at + 1);
-	if (characterCount(local) > 64 || !local.split('.').every((atom) => ATOM.test(atom))) return false;
+	if (characterCount(local) > 64 || !local.split('.').every((atom) => ATOM.test(atom)))
+		return false;
 	const labels = domain.split('.');
-	if (labels.length < 2 || labels.some((label) => characterCount(label) > 63 || !DOMAIN_LABEL.test(label))) return false;
+	if (
+		labels.length < 2 ||
+		labels.some((label) => characterCount(label) > 63 || !DOMAIN_LABEL.test(label))
+	)
+		return false;
 	return !/^\d+$/.test(labels[labels.length - 1]);
 }
 
@@ -76,7 +93,9 @@ const isAscii = (text: string) => /^[\x20-\x7e]*$/.test(text);
  * RFC 5321 (ASCII) form, not `idn-email`: so an internationalised domain is sent in its ASCII (punycode) form, which
  * is the same address, and a non-ASCII local part cannot be sent at all. Returns the address or why not.
  */
-export function smartRecruitersEmail(email: string): { ok: true; email: string } | { ok: false; message: string } {
+export function smartRecruitersEmail(
+	email: string,
+): { ok: true; email: string } | { ok: false; message: string } {
 	const at = email.lastIndexOf('@');
 	const local = email.slice(0, at);
 	const domain = email.slice(at + 1);

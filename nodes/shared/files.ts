@@ -11,8 +11,14 @@ export interface DownloadedFile {
 }
 
 function header(response: IN8nHttpFullResponse, name: string): string | undefined {
-	const value = Object.entries(response.headers ?? {}).find(([key]) => key.toLowerCase() === name)?.[1];
-	return Array.isArray(value) ? String(value[0]) : value === undefined || value === null ? undefined : String(value);
+	const value = Object.entries(response.headers ?? {}).find(
+		([key]) => key.toLowerCase() === name,
+	)?.[1];
+	return Array.isArray(value)
+		? String(value[0])
+		: value === undefined || value === null
+			? undefined
+			: String(value);
 }
 
 /** The file name of a `Content-Disposition` header: RFC 6266's `filename*=UTF-8''…` first, else `filename="…"`. */
@@ -37,7 +43,8 @@ export function downloadedFile(response: IN8nHttpFullResponse): DownloadedFile {
 	let data: Buffer;
 	if (Buffer.isBuffer(body)) data = body;
 	else if (body instanceof ArrayBuffer) data = Buffer.from(body);
-	else if (ArrayBuffer.isView(body)) data = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+	else if (ArrayBuffer.isView(body))
+		data = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
 	else data = Buffer.from(typeof body === 'string' ? body : JSON.stringify(body ?? ''));
 	return {
 		data,
@@ -58,9 +65,26 @@ export async function fileOutput(
 	fallbackName: string,
 ): Promise<OutputItems> {
 	const field = String(this.getNodeParameter('binaryPropertyName', itemIndex, 'data')).trim();
-	if (!field) throw new NodeOperationError(this.getNode(), '"Put Output File in Field" is empty', { itemIndex });
+	if (!field)
+		throw new NodeOperationError(this.getNode(), '"Put Output File in Field" is empty', {
+			itemIndex,
+		});
 	// "application/octet-stream" says nothing about the file: n8n then takes the type from the name (or the bytes).
 	const mimeType = file.mimeType === 'application/octet-stream' ? undefined : file.mimeType;
-	const binary = await this.helpers.prepareBinaryData(file.data, file.fileName ?? fallbackName, mimeType);
-	return new OutputItems([{ json: { ...json, fileName: binary.fileName, mimeType: binary.mimeType, fileSize: file.data.length }, binary: { [field]: binary } }]);
+	const binary = await this.helpers.prepareBinaryData(
+		file.data,
+		file.fileName ?? fallbackName,
+		mimeType,
+	);
+	return new OutputItems([
+		{
+			json: {
+				...json,
+				fileName: binary.fileName,
+				mimeType: binary.mimeType,
+				fileSize: file.data.length,
+			},
+			binary: { [field]: binary },
+		},
+	]);
 }

@@ -6,7 +6,12 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
  * `added` names the fields "Add to Input Item" adds, `hint` says how the summary is built; `eachValue` is the value of
  * the one-item-per-record choice (the offer lists shipped with 'eachOffer').
  */
-export function listOutputProperty(each: string, added: string, hint: string, eachValue = 'each'): INodeProperties {
+export function listOutputProperty(
+	each: string,
+	added: string,
+	hint: string,
+	eachValue = 'each',
+): INodeProperties {
 	return {
 		displayName: 'Output',
 		name: 'output',

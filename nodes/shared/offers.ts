@@ -14,5 +14,8 @@ export function offersOutput(
 	offers: IDataObject[],
 	preferredOffer: (offers: IDataObject[]) => IDataObject | null,
 ): IDataObject | IDataObject[] {
-	return listOutput.call(this, itemIndex, offers, (records) => ({ offers: records, offer: preferredOffer(records) }));
+	return listOutput.call(this, itemIndex, offers, (records) => ({
+		offers: records,
+		offer: preferredOffer(records),
+	}));
 }

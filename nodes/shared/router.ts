@@ -1,4 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, NodeApiError } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	NodeApiError,
+} from 'n8n-workflow';
 import { jsonParse, NodeOperationError } from 'n8n-workflow';
 
 import { asNodeError } from './errors';
@@ -33,11 +39,20 @@ export interface AtsOperation {
 export type ResourceModule = { description: INodeProperties[] } & Record<string, unknown>;
 
 const isOperation = (value: unknown): value is AtsOperation =>
-	typeof value === 'object' && value !== null && typeof (value as AtsOperation).execute === 'function';
+	typeof value === 'object' &&
+	value !== null &&
+	typeof (value as AtsOperation).execute === 'function';
 
 /** The operation `resource`/`operation` name in the resource modules, or undefined. */
-export function findOperation(resources: Record<string, ResourceModule>, resource: string, operation: string): AtsOperation | undefined {
-	const candidate = Object.hasOwn(resources, resource) && Object.hasOwn(resources[resource], operation) ? resources[resource][operation] : undefined;
+export function findOperation(
+	resources: Record<string, ResourceModule>,
+	resource: string,
+	operation: string,
+): AtsOperation | undefined {
+	const candidate =
+		Object.hasOwn(resources, resource) && Object.hasOwn(resources[resource], operation)
+			? resources[resource][operation]
+			: undefined;
 	return isOperation(candidate) ? candidate : undefined;
 }
 
@@ -60,15 +75,21 @@ function subjectOf(
 	if (read('profileInput') === 'json') {
 		const profile = read('candidateProfile');
 		try {
-			const email = (typeof profile === 'string' ? jsonParse<IDataObject>(profile) : (profile as IDataObject | undefined))?.email;
-			if (typeof email === 'string' && email.trim()) return { noun: 'candidate', value: email.trim() };
+			const email = (
+				typeof profile === 'string'
+					? jsonParse<IDataObject>(profile)
+					: (profile as IDataObject | undefined)
+			)?.email;
+			if (typeof email === 'string' && email.trim())
+				return { noun: 'candidate', value: email.trim() };
 		} catch {
 			// An invalid profile is the error itself; it then names no one.
 		}
 	}
 	for (const [name, noun] of Object.entries(parameters)) {
 		const value = read(name);
-		if ((typeof value === 'string' && value.trim() !== '') || typeof value === 'number') return { noun, value: String(value).trim() };
+		if ((typeof value === 'string' && value.trim() !== '') || typeof value === 'number')
+			return { noun, value: String(value).trim() };
 	}
 	return undefined;
 }
@@ -102,7 +123,10 @@ export async function routeItems(
 	const operation = this.getNodeParameter('operation', 0) as string;
 	const handler = findOperation(resources, resource, operation);
 	if (!handler) {
-		throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not supported for "${resource}"`);
+		throw new NodeOperationError(
+			this.getNode(),
+			`The operation "${operation}" is not supported for "${resource}"`,
+		);
 	}
 
 	const items = this.getInputData();
@@ -114,16 +138,25 @@ export async function routeItems(
 		} catch (caught) {
 			const error = asNodeError(this.getNode(), caught, itemIndex);
 			error.context.itemIndex ??= itemIndex;
-			const subject = isAboutTheItem(error) ? subjectOf(this, itemIndex, options.subjectParameters) : undefined;
-			if (subject && !error.message.includes(subject.value)) error.message = `${error.message} (${subject.noun} ${subject.value})`;
+			const subject = isAboutTheItem(error)
+				? subjectOf(this, itemIndex, options.subjectParameters)
+				: undefined;
+			if (subject && !error.message.includes(subject.value))
+				error.message = `${error.message} (${subject.noun} ${subject.value})`;
 			if (!this.continueOnFail()) throw error;
 			returnData.push(failedItem.call(this, error, itemIndex));
 			continue;
 		}
 		if (result instanceof OutputItems) {
-			returnData.push(...result.items.map((item) => ({ ...item, pairedItem: { item: itemIndex } })));
+			returnData.push(
+				...result.items.map((item) => ({ ...item, pairedItem: { item: itemIndex } })),
+			);
 		} else {
-			returnData.push(...this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(result), { itemData: { item: itemIndex } }));
+			returnData.push(
+				...this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(result), {
+					itemData: { item: itemIndex },
+				}),
+			);
 		}
 	}
 	return [returnData];

@@ -16,7 +16,8 @@ export interface SeenIds {
 }
 
 export function seenIds(staticData: IDataObject, key: string, capacity: number): SeenIds {
-	const stored = (): string[] => (Array.isArray(staticData[key]) ? (staticData[key] as string[]) : []);
+	const stored = (): string[] =>
+		Array.isArray(staticData[key]) ? (staticData[key] as string[]) : [];
 	return {
 		has: (id) => stored().includes(id),
 		remember(...ids) {

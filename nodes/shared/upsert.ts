@@ -55,7 +55,9 @@ export interface UpsertOutcome<TRecord> {
 
 export class MandatoryFieldsMissingError extends Error {
 	constructor(readonly fields: ProfileField[]) {
-		super(`Mandatory field${fields.length > 1 ? 's' : ''} ${fields.map((f) => `"${f}"`).join(', ')} ${fields.length > 1 ? 'are' : 'is'} empty`);
+		super(
+			`Mandatory field${fields.length > 1 ? 's' : ''} ${fields.map((f) => `"${f}"`).join(', ')} ${fields.length > 1 ? 'are' : 'is'} empty`,
+		);
 	}
 }
 
@@ -97,10 +99,16 @@ function neverApplied(error: unknown): boolean {
  * The record that stays when several processes created the same person at once: the oldest, then the lowest id.
  * Every process decides the same from the same records, so no process needs to know about the others.
  */
-export function raceWinner<TRecord>(store: CandidateStore<TRecord>, records: TRecord[]): TRecord | undefined {
+export function raceWinner<TRecord>(
+	store: CandidateStore<TRecord>,
+	records: TRecord[],
+): TRecord | undefined {
 	return [...records].sort((a, b) => {
 		const [first, second] = [store.raceEntry(a), store.raceEntry(b)];
-		return first.createdAt - second.createdAt || (first.id < second.id ? -1 : first.id > second.id ? 1 : 0);
+		return (
+			first.createdAt - second.createdAt ||
+			(first.id < second.id ? -1 : first.id > second.id ? 1 : 0)
+		);
 	})[0];
 }
 
@@ -114,11 +122,13 @@ export async function upsertCandidateByEmail<TRecord>(
 	incoming: CandidateProfile,
 	options: UpsertOptions,
 ): Promise<UpsertOutcome<TRecord>> {
-	const fail = (message: string) => new NodeOperationError(options.node, message, { itemIndex: options.itemIndex });
+	const fail = (message: string) =>
+		new NodeOperationError(options.node, message, { itemIndex: options.itemIndex });
 	// Mandatory fields are checked on the whole profile, including fields the ATS cannot store.
 	const missing = missingMandatoryFields(incoming, options.mandatoryFields);
 	if (missing.length > 0) throw fail(new MandatoryFieldsMissingError(missing).message);
-	if (!incoming.email) throw fail('"email" is empty: upsert finds candidates by email, so an email is required');
+	if (!incoming.email)
+		throw fail('"email" is empty: upsert finds candidates by email, so an email is required');
 	const ignoredFields = options.fieldsNotStored.filter((field) => incoming[field] !== undefined);
 	const profile: CandidateProfile = { ...incoming };
 	for (const field of ignoredFields) delete profile[field];
@@ -132,24 +142,58 @@ export async function upsertCandidateByEmail<TRecord>(
 			async () => ({ write: await store.create(profile), recovered: false }),
 			async () => {
 				const found = await store.findByEmail(email);
-				return found.length > 0 ? { write: { record: store.choose(found) }, recovered: true } : undefined;
+				return found.length > 0
+					? { write: { record: store.choose(found) }, recovered: true }
+					: undefined;
 			},
 		);
 		const notStored = created.write.notStored ?? [];
 		if (!created.recovered) {
 			const winner = await raceCheck(store, email, created.write.record);
-			if (winner === undefined) return { action: 'created', record: created.write.record, changedFields: [], notStored, ...reported };
+			if (winner === undefined)
+				return {
+					action: 'created',
+					record: created.write.record,
+					changedFields: [],
+					notStored,
+					...reported,
+				};
 			// Another process created the same person first: ours is gone, this item's profile goes onto theirs.
-			const outcome = await updateExisting(store, winner, profile, options.protectedFields, reported);
+			const outcome = await updateExisting(
+				store,
+				winner,
+				profile,
+				options.protectedFields,
+				reported,
+			);
 			return { ...outcome, duplicateDiscarded: store.raceEntry(created.write.record).id };
 		}
 		// A create whose response was lost may have skipped what the store writes after the create (e.g. custom fields).
-		const plan = planUpdate(store.toProfile(created.write.record), profile, options.protectedFields);
-		const completed = Object.keys(plan.changes).length > 0 ? await store.update(created.write.record, plan) : created.write;
-		return { action: 'created', record: completed.record, changedFields: [], notStored: completed.notStored ?? [], ...reported };
+		const plan = planUpdate(
+			store.toProfile(created.write.record),
+			profile,
+			options.protectedFields,
+		);
+		const completed =
+			Object.keys(plan.changes).length > 0
+				? await store.update(created.write.record, plan)
+				: created.write;
+		return {
+			action: 'created',
+			record: completed.record,
+			changedFields: [],
+			notStored: completed.notStored ?? [],
+			...reported,
+		};
 	}
 
-	return await updateExisting(store, store.choose(matches), profile, options.protectedFields, reported);
+	return await updateExisting(
+		store,
+		store.choose(matches),
+		profile,
+		options.protectedFields,
+		reported,
+	);
 }
 
 /**
@@ -158,10 +202,16 @@ export async function upsertCandidateByEmail<TRecord>(
  * older competing record shows up, this process's record lost: it is discarded and the winner returned (undefined
  * when this process's record stays). A process only ever removes the record it created itself.
  */
-async function raceCheck<TRecord>(store: CandidateStore<TRecord>, email: string, created: TRecord): Promise<TRecord | undefined> {
+async function raceCheck<TRecord>(
+	store: CandidateStore<TRecord>,
+	email: string,
+	created: TRecord,
+): Promise<TRecord | undefined> {
 	const ownId = store.raceEntry(created).id;
 	const found = await store.findByEmail(email);
-	const rivals = found.filter((record) => store.raceEntry(record).id !== ownId && store.raceEntry(record).competes);
+	const rivals = found.filter(
+		(record) => store.raceEntry(record).id !== ownId && store.raceEntry(record).competes,
+	);
 	if (rivals.length === 0) return undefined;
 	// Compared as the look-up shows it, like every other process sees it.
 	const own = found.find((record) => store.raceEntry(record).id === ownId) ?? created;
@@ -181,7 +231,8 @@ async function updateExisting<TRecord>(
 	const plan = planUpdate(store.toProfile(existing), profile, protectedFields);
 	const planned = Object.keys(plan.changes) as ProfileField[];
 	const kept = { ...reported, protectedFieldsKept: plan.protectedFieldsKept };
-	if (planned.length === 0) return { action: 'unchanged', record: existing, changedFields: [], notStored: [], ...kept };
+	if (planned.length === 0)
+		return { action: 'unchanged', record: existing, changedFields: [], notStored: [], ...kept };
 	const updated = await store.update(existing, plan);
 	const changedFields = planned.filter((field) => (updated.written ?? planned).includes(field));
 	return {

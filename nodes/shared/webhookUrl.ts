@@ -21,7 +21,12 @@ export function allowsHttpWebhookUrls(credentials: ICredentialDataDecryptedObjec
 }
 
 /** Throws before anything is registered when `url` is not an https URL the vendor can deliver to. */
-export function assertDeliverableWebhookUrl(node: INode, vendor: string, url: string, credentials: ICredentialDataDecryptedObject): void {
+export function assertDeliverableWebhookUrl(
+	node: INode,
+	vendor: string,
+	url: string,
+	credentials: ICredentialDataDecryptedObject,
+): void {
 	let protocol = '';
 	try {
 		protocol = new URL(url).protocol;
@@ -30,10 +35,14 @@ export function assertDeliverableWebhookUrl(node: INode, vendor: string, url: st
 	}
 	if (protocol === 'https:') return;
 	if (protocol === 'http:' && allowsHttpWebhookUrls(credentials)) return;
-	throw new NodeOperationError(node, `${vendor} only delivers to https URLs: set n8n's webhook URL to an https address`, {
-		description:
-			`This trigger's webhook URL is ${url}. Set n8n's WEBHOOK_URL (or ats-sync serve --public-url) to the https address ` +
-			`${vendor} can reach; ${vendor} also refuses self-signed certificates. Only for a test server without TLS: choose the ` +
-			'credential\'s Custom URL environment and turn on "Allow Plain-HTTP Webhook URLs".',
-	});
+	throw new NodeOperationError(
+		node,
+		`${vendor} only delivers to https URLs: set n8n's webhook URL to an https address`,
+		{
+			description:
+				`This trigger's webhook URL is ${url}. Set n8n's WEBHOOK_URL (or ats-sync serve --public-url) to the https address ` +
+				`${vendor} can reach; ${vendor} also refuses self-signed certificates. Only for a test server without TLS: choose the ` +
+				'credential\'s Custom URL environment and turn on "Allow Plain-HTTP Webhook URLs".',
+		},
+	);
 }

@@ -34,7 +34,13 @@ import { UnexpectedError, Workflow, WorkflowExpression } from 'n8n-workflow';
 
 import type { CredentialStore } from './credentials/helper';
 import { RunnerCredentialsHelper } from './credentials/helper';
-import { ensureN8nLoggingConfigured, useOwnN8nUserFolder, useRegexGuard } from './n8nServices';
+import {
+	ensureN8nLoggingConfigured,
+	failOnExpressionErrors,
+	useOwnN8nUserFolder,
+	useRegexGuard,
+} from './n8nServices';
+import { keepOnlyWhatIsStillRead } from './report/keepForSummary';
 import type { NodeRunSummary } from './report/summary';
 import { summarizeNodeRun } from './report/summary';
 import type { TypeRegistry } from './workflow/types';
@@ -54,6 +60,7 @@ export class Engine {
 	constructor(private readonly options: EngineOptions) {
 		useOwnN8nUserFolder();
 		useRegexGuard();
+		failOnExpressionErrors();
 		// Quiet by default (tests, library use); the CLI configures logging before it builds an engine.
 		ensureN8nLoggingConfigured();
 		this.credentialsHelper = new RunnerCredentialsHelper(options.types, options.credentials);
@@ -91,7 +98,11 @@ export class Engine {
 		return view;
 	}
 
-	additionalData(workflowData: IWorkflowBase, mode: WorkflowExecuteMode, hooks?: ExecutionLifecycleHooks) {
+	additionalData(
+		workflowData: IWorkflowBase,
+		mode: WorkflowExecuteMode,
+		hooks?: ExecutionLifecycleHooks,
+	) {
 		const baseUrl = this.options.webhookBaseUrl ?? 'http://127.0.0.1:5678';
 		const additionalData = {
 			credentialsHelper: this.credentialsHelper,
@@ -130,10 +141,13 @@ export class Engine {
 		mode?: WorkflowExecuteMode;
 		onNodeStarted?: (nodeName: string) => void;
 		onNodeFinished?: (nodeName: string, summary: NodeRunSummary) => void;
+		/** Keep of each node's output only what the run's summary reads, once no node still to run can read it. */
+		keepOnlySummaryData?: boolean;
 	}): Promise<IRun> {
 		const mode = options.mode ?? 'trigger';
 		const startNode = options.workflow.getNode(options.startNodeName);
-		if (!startNode) throw new UnexpectedError(`Workflow has no node named "${options.startNodeName}"`);
+		if (!startNode)
+			throw new UnexpectedError(`Workflow has no node named "${options.startNodeName}"`);
 		const hooks = new ExecutionLifecycleHooks(mode, 'ats-sync', options.workflowData);
 		if (options.onNodeStarted) {
 			const report = options.onNodeStarted;
@@ -143,7 +157,21 @@ export class Engine {
 			const report = options.onNodeFinished;
 			const startItems = options.startItems.length;
 			hooks.addHandler('nodeExecuteAfter', (nodeName, taskData, executionData) =>
-				report(nodeName, summarizeNodeRun(options.workflow.getNode(nodeName) ?? undefined, taskData, executionData.resultData.runData, startItems)),
+				report(
+					nodeName,
+					summarizeNodeRun(
+						options.workflow.getNode(nodeName) ?? undefined,
+						taskData,
+						executionData.resultData.runData,
+						startItems,
+					),
+				),
+			);
+		}
+		if (options.keepOnlySummaryData) {
+			const cutDown = keepOnlyWhatIsStillRead(options.workflow);
+			hooks.addHandler('nodeExecuteAfter', (nodeName, _taskData, executionData) =>
+				cutDown(nodeName, executionData),
 			);
 		}
 		const runExecutionData: IRunExecutionData = {
@@ -155,29 +183,57 @@ export class Engine {
 				metadata: {},
 				waitingExecution: {},
 				waitingExecutionSource: null,
-				nodeExecutionStack: [{ node: startNode, data: { main: [options.startItems] }, source: null }],
+				nodeExecutionStack: [
+					{ node: startNode, data: { main: [options.startItems] }, source: null },
+				],
 			},
 		} as unknown as IRunExecutionData;
-		const execute = new WorkflowExecute(this.additionalData(options.workflowData, mode, hooks), mode, runExecutionData);
+		const execute = new WorkflowExecute(
+			this.additionalData(options.workflowData, mode, hooks),
+			mode,
+			runExecutionData,
+		);
 		return await execute.processRunExecutionData(options.workflow);
 	}
 
 	/** Calls a polling trigger's poll() once. Static data changes (the cursor) stay on `workflow.staticData`. */
-	async poll(workflow: Workflow, workflowData: IWorkflowBase, node: INode): Promise<INodeExecutionData[][] | null> {
+	async poll(
+		workflow: Workflow,
+		workflowData: IWorkflowBase,
+		node: INode,
+	): Promise<INodeExecutionData[][] | null> {
 		const nodeType = this.options.types.getByNameAndVersion(node.type, node.typeVersion);
 		if (!nodeType.poll) throw new UnexpectedError(`Node "${node.name}" is not a polling trigger`);
-		const context = new PollContext(workflow, node, this.additionalData(workflowData, 'trigger'), 'trigger', 'activate');
+		const context = new PollContext(
+			workflow,
+			node,
+			this.additionalData(workflowData, 'trigger'),
+			'trigger',
+			'activate',
+		);
 		return await nodeType.poll.call(context);
 	}
 
-	webhookDescription(workflow: Workflow, node: INode, path: string, httpMethod: string): IWebhookData {
+	webhookDescription(
+		workflow: Workflow,
+		node: INode,
+		path: string,
+		httpMethod: string,
+	): IWebhookData {
 		return {
 			httpMethod: httpMethod as IWebhookData['httpMethod'],
 			node: node.name,
 			path,
-			webhookDescription: { name: 'default', httpMethod: httpMethod as IWebhookData['httpMethod'], path },
+			webhookDescription: {
+				name: 'default',
+				httpMethod: httpMethod as IWebhookData['httpMethod'],
+				path,
+			},
 			workflowId: workflow.id,
-			workflowExecuteAdditionalData: this.additionalData({ nodes: [], connections: {} } as unknown as IWorkflowBase, 'webhook'),
+			workflowExecuteAdditionalData: this.additionalData(
+				{ nodes: [], connections: {} } as unknown as IWorkflowBase,
+				'webhook',
+			),
 		} as IWebhookData;
 	}
 
@@ -191,10 +247,19 @@ export class Engine {
 		response: unknown,
 	): Promise<IWebhookResponseData> {
 		const nodeType = this.options.types.getByNameAndVersion(node.type, node.typeVersion);
-		if (!nodeType.webhook) throw new UnexpectedError(`Node "${node.name}" does not receive webhooks`);
+		if (!nodeType.webhook)
+			throw new UnexpectedError(`Node "${node.name}" does not receive webhooks`);
 		const additionalData = this.additionalData(workflowData, 'webhook');
 		Object.assign(additionalData, { httpRequest: request, httpResponse: response });
-		const context = new WebhookContext(workflow, node, additionalData, 'webhook', webhookData, [], null);
+		const context = new WebhookContext(
+			workflow,
+			node,
+			additionalData,
+			'webhook',
+			webhookData,
+			[],
+			null,
+		);
 		return await nodeType.webhook.call(context);
 	}
 
@@ -210,7 +275,14 @@ export class Engine {
 		const nodeType = this.options.types.getByNameAndVersion(node.type, node.typeVersion);
 		const fn = nodeType.webhookMethods?.default?.[method];
 		if (!fn) return undefined;
-		const context = new HookContext(workflow, node, this.additionalData(workflowData, 'webhook'), 'webhook', activation, webhookData);
+		const context = new HookContext(
+			workflow,
+			node,
+			this.additionalData(workflowData, 'webhook'),
+			'webhook',
+			activation,
+			webhookData,
+		);
 		return await fn.call(context);
 	}
 
@@ -218,14 +290,32 @@ export class Engine {
 	 * The URL n8n would give a webhook node (`this.getNodeWebhookUrl(name)` in its create/checkExists), and the
 	 * resolved HTTP method — what the runner's server must answer, since that is what the node registers.
 	 */
-	webhookEndpoint(workflow: Workflow, workflowData: IWorkflowBase, node: INode, name: WebhookType = 'default'): { url: string; httpMethod: string } | undefined {
+	webhookEndpoint(
+		workflow: Workflow,
+		workflowData: IWorkflowBase,
+		node: INode,
+		name: WebhookType = 'default',
+	): { url: string; httpMethod: string } | undefined {
 		const nodeType = this.options.types.getByNameAndVersion(node.type, node.typeVersion);
 		const description = nodeType.description.webhooks?.find((webhook) => webhook.name === name);
 		if (!description) return undefined;
-		const context = new HookContext(workflow, node, this.additionalData(workflowData, 'webhook'), 'webhook', 'activate');
+		const context = new HookContext(
+			workflow,
+			node,
+			this.additionalData(workflowData, 'webhook'),
+			'webhook',
+			'activate',
+		);
 		const url = context.getNodeWebhookUrl(name);
 		if (!url) return undefined;
-		const httpMethod = workflow.expression.getSimpleParameterValue(node, description.httpMethod, 'webhook', {}, undefined, 'POST');
+		const httpMethod = workflow.expression.getSimpleParameterValue(
+			node,
+			description.httpMethod,
+			'webhook',
+			{},
+			undefined,
+			'POST',
+		);
 		return { url, httpMethod: String(httpMethod ?? 'POST').toUpperCase() };
 	}
 

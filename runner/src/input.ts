@@ -18,7 +18,9 @@ export interface InputItems {
 
 function asItem(value: unknown, where: string): INodeExecutionData {
 	if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-		throw new UserError(`${where} is not a JSON object: each input item must be an object such as {"email": "ada@example.com"}`);
+		throw new UserError(
+			`${where} is not a JSON object: each input item must be an object such as {"email": "ada@example.com"}`,
+		);
 	}
 	return { json: value as IDataObject };
 }
@@ -27,7 +29,11 @@ function asItem(value: unknown, where: string): INodeExecutionData {
  * Parses NDJSON, a JSON array or one (pretty-printed) object. A JSON array or single object is all or nothing; in
  * NDJSON a broken line is pushed to `rejected` when it is given (so the good lines still run) and thrown otherwise.
  */
-export function parseInput(text: string, source: string, rejected?: RejectedLine[]): INodeExecutionData[] {
+export function parseInput(
+	text: string,
+	source: string,
+	rejected?: RejectedLine[],
+): INodeExecutionData[] {
 	const trimmed = text.trim();
 	if (trimmed === '') return [];
 	if (trimmed.startsWith('[')) {
@@ -37,7 +43,9 @@ export function parseInput(text: string, source: string, rejected?: RejectedLine
 		} catch (error) {
 			throw new UserError(`Input ${source} is not valid JSON: ${(error as Error).message}`);
 		}
-		return (parsed as unknown[]).map((value, index) => asItem(value, `Input ${source} item #${index + 1}`));
+		return (parsed as unknown[]).map((value, index) =>
+			asItem(value, `Input ${source} item #${index + 1}`),
+		);
 	}
 	// One object, possibly pretty-printed over several lines (also the one-line NDJSON case).
 	try {
@@ -53,7 +61,9 @@ export function parseInput(text: string, source: string, rejected?: RejectedLine
 			try {
 				parsed = JSON.parse(line);
 			} catch (error) {
-				throw new UserError(`Input ${source} line ${index + 1} is not valid JSON: ${(error as Error).message}`);
+				throw new UserError(
+					`Input ${source} line ${index + 1} is not valid JSON: ${(error as Error).message}`,
+				);
 			}
 			items.push(asItem(parsed, `Input ${source} line ${index + 1}`));
 		} catch (error) {
@@ -108,7 +118,9 @@ export function readInput(file: string): InputItems {
 		bytes = readFileSync(file === '-' ? 0 : file);
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code;
-		throw new UserError(`Input file ${file} ${code === 'ENOENT' ? 'does not exist' : `cannot be read (${code})`}`);
+		throw new UserError(
+			`Input file ${file} ${code === 'ENOENT' ? 'does not exist' : `cannot be read (${code})`}`,
+		);
 	}
 	const source = file === '-' ? '(stdin)' : file;
 	const rejected: RejectedLine[] = [];

@@ -47,7 +47,8 @@ export interface LoadedPackages {
 export function resolvePackageDir(spec: string, cwd = process.cwd()): string {
 	if (spec.startsWith('.') || path.isAbsolute(spec)) {
 		const dir = path.resolve(cwd, spec);
-		if (!existsSync(path.join(dir, 'package.json'))) throw new UserError(`--nodes ${spec}: no package.json in ${dir}`);
+		if (!existsSync(path.join(dir, 'package.json')))
+			throw new UserError(`--nodes ${spec}: no package.json in ${dir}`);
 		return dir;
 	}
 	for (const from of [cwd, __dirname]) {
@@ -61,7 +62,9 @@ export function resolvePackageDir(spec: string, cwd = process.cwd()): string {
 		const checkoutDir = path.resolve(__dirname, '..', '..', DEFAULT_PACKAGES[spec]);
 		if (readManifest(checkoutDir)?.name === spec) return checkoutDir;
 	}
-	throw new UserError(`Node package "${spec}" is not installed: install it (npm install ${spec}) or pass its folder as --nodes ./path`);
+	throw new UserError(
+		`Node package "${spec}" is not installed: install it (npm install ${spec}) or pass its folder as --nodes ./path`,
+	);
 }
 
 function readManifest(dir: string): PackageManifest | undefined {
@@ -75,10 +78,13 @@ function readManifest(dir: string): PackageManifest | undefined {
 function instantiate<T>(file: string, className?: string): T {
 	// eslint-disable-next-line @typescript-eslint/no-require-imports -- node packages are CommonJS files found at run time
 	const moduleExports = require(file) as Record<string, unknown>;
-	const Class = (className ? moduleExports[className] : Object.values(moduleExports).find((value) => typeof value === 'function')) as
-		| (new () => T)
-		| undefined;
-	if (typeof Class !== 'function') throw new Error(className ? `exports no class ${className}` : 'exports no class');
+	const Class = (
+		className
+			? moduleExports[className]
+			: Object.values(moduleExports).find((value) => typeof value === 'function')
+	) as (new () => T) | undefined;
+	if (typeof Class !== 'function')
+		throw new Error(className ? `exports no class ${className}` : 'exports no class');
 	return new Class();
 }
 
@@ -87,7 +93,9 @@ type KnownIndex = Record<string, { className: string; sourcePath: string }>;
 
 function readKnown(dir: string, kind: 'nodes' | 'credentials'): KnownIndex | undefined {
 	try {
-		return JSON.parse(readFileSync(path.join(dir, 'dist', 'known', `${kind}.json`), 'utf8')) as KnownIndex;
+		return JSON.parse(
+			readFileSync(path.join(dir, 'dist', 'known', `${kind}.json`), 'utf8'),
+		) as KnownIndex;
 	} catch {
 		return undefined;
 	}
@@ -95,34 +103,55 @@ function readKnown(dir: string, kind: 'nodes' | 'credentials'): KnownIndex | und
 
 /** A load error in one line: the module's message without Node's require stack. */
 function loadFailure(file: string, error: unknown): Error {
-	const reason = existsSync(file) ? (error as Error).message.split('\n')[0] : 'file not found (is the package built?)';
+	const reason = existsSync(file)
+		? (error as Error).message.split('\n')[0]
+		: 'file not found (is the package built?)';
 	return new Error(`${path.basename(file)}: ${reason}`);
+}
+
+/** The node name n8n's convention gives a node file: `dist/nodes/Lever/LeverTrigger.node.js` describes `leverTrigger`. */
+function conventionalNodeName(relative: string): string {
+	const base = path.basename(relative).replace(/\.node\.js$/, '');
+	return base.charAt(0).toLowerCase() + base.slice(1);
 }
 
 /**
  * Adds one package's credential and node types to `types`; returns the package name. With a `dist/known` index
- * types load on first use (n8n-nodes-base has over 400 nodes); otherwise every listed file loads now.
+ * types load on first use (n8n-nodes-base has over 400 nodes). Without one, credentials load now, and each node
+ * file is registered under its conventional name and loaded on first use, so a run loads only the nodes its
+ * workflow uses (loading all of this repository's nodes was about a sixth of `ats-sync run`'s start-up). A file
+ * whose node has another name is still found: a type no file is registered under loads the files not loaded yet.
  */
 export function loadPackage(dir: string, types: TypeRegistry, problems: LoadProblem[]): string {
 	const manifest = readManifest(dir);
-	if (!manifest?.name) throw new UserError(`${path.join(dir, 'package.json')} is not a valid package.json`);
-	if (!manifest.n8n) throw new UserError(`Package "${manifest.name}" has no "n8n" field in its package.json: it is not an n8n node package`);
+	if (!manifest?.name)
+		throw new UserError(`${path.join(dir, 'package.json')} is not a valid package.json`);
+	if (!manifest.n8n)
+		throw new UserError(
+			`Package "${manifest.name}" has no "n8n" field in its package.json: it is not an n8n node package`,
+		);
 	const knownNodes = readKnown(dir, 'nodes');
 	const knownCredentials = readKnown(dir, 'credentials');
 	if (knownNodes && knownCredentials) {
-		const lazy = <T>(sourcePath: string, className: string) => () => {
-			const file = path.join(dir, sourcePath);
-			try {
-				return instantiate<T>(file, className);
-			} catch (error) {
-				throw loadFailure(file, error);
-			}
-		};
+		const lazy =
+			<T>(sourcePath: string, className: string) =>
+			() => {
+				const file = path.join(dir, sourcePath);
+				try {
+					return instantiate<T>(file, className);
+				} catch (error) {
+					throw loadFailure(file, error);
+				}
+			};
 		for (const [name, { className, sourcePath }] of Object.entries(knownCredentials)) {
 			types.addLazyCredentialType(name, lazy<ICredentialType>(sourcePath, className));
 		}
 		for (const [name, { className, sourcePath }] of Object.entries(knownNodes)) {
-			types.addLazyNodeType(`${manifest.name}.${name}`, lazy<INodeType | IVersionedNodeType>(sourcePath, className), manifest.name);
+			types.addLazyNodeType(
+				`${manifest.name}.${name}`,
+				lazy<INodeType | IVersionedNodeType>(sourcePath, className),
+				manifest.name,
+			);
 		}
 		return manifest.name;
 	}
@@ -131,17 +160,47 @@ export function loadPackage(dir: string, types: TypeRegistry, problems: LoadProb
 		try {
 			add(instantiate<T>(file));
 		} catch (error) {
-			problems.push({ packageName: manifest.name, file: relative, message: loadFailure(file, error).message });
+			problems.push({
+				packageName: manifest.name,
+				file: relative,
+				message: loadFailure(file, error).message,
+			});
 		}
 	};
 	for (const relative of manifest.n8n.credentials ?? []) {
 		load<ICredentialType>(relative, (credentialType) => types.addCredentialType(credentialType));
 	}
-	for (const relative of manifest.n8n.nodes ?? []) {
-		load<INodeType | IVersionedNodeType>(relative, (nodeType) =>
-			types.addNodeType(`${manifest.name}.${nodeType.description.name}`, nodeType, manifest.name),
+	const notLoaded = new Set(manifest.n8n.nodes ?? []);
+	const add = (nodeType: INodeType | IVersionedNodeType) =>
+		types.addNodeType(`${manifest.name}.${nodeType.description.name}`, nodeType, manifest.name);
+	for (const relative of notLoaded) {
+		const name = conventionalNodeName(relative);
+		types.addLazyNodeType(
+			`${manifest.name}.${name}`,
+			() => {
+				const file = path.join(dir, relative);
+				let nodeType: INodeType | IVersionedNodeType;
+				try {
+					nodeType = instantiate<INodeType | IVersionedNodeType>(file);
+				} catch (error) {
+					throw loadFailure(file, error);
+				}
+				notLoaded.delete(relative);
+				if (nodeType.description.name === name) return nodeType;
+				// Not the conventional name: registered under its own, and the guessed one names nothing.
+				add(nodeType);
+				return undefined;
+			},
+			manifest.name,
 		);
 	}
+	types.addNodeFilesLoader(() => {
+		for (const relative of [...notLoaded]) {
+			notLoaded.delete(relative);
+			types.forgetLazyNodeType(`${manifest.name}.${conventionalNodeName(relative)}`);
+			load<INodeType | IVersionedNodeType>(relative, add);
+		}
+	});
 	return manifest.name;
 }
 
@@ -155,10 +214,14 @@ export function loadNodePackages(extra: string[], cwd = process.cwd()): LoadedPa
 	const types = new TypeRegistry();
 	const problems: LoadProblem[] = [];
 	const packages: string[] = [];
-	const extraDirs = extra.filter((spec) => !(spec in DEFAULT_PACKAGES)).map((spec) => resolvePackageDir(spec, cwd));
+	const extraDirs = extra
+		.filter((spec) => !(spec in DEFAULT_PACKAGES))
+		.map((spec) => resolvePackageDir(spec, cwd));
 	const extraNames = new Set(extraDirs.map((dir) => readManifest(dir)?.name));
 	const notInstalled: unknown[] = [];
-	for (const defaultPackage of Object.keys(DEFAULT_PACKAGES).filter((name) => !extraNames.has(name))) {
+	for (const defaultPackage of Object.keys(DEFAULT_PACKAGES).filter(
+		(name) => !extraNames.has(name),
+	)) {
 		let dir: string;
 		try {
 			dir = resolvePackageDir(defaultPackage, cwd);
@@ -172,6 +235,7 @@ export function loadNodePackages(extra: string[], cwd = process.cwd()): LoadedPa
 	if (packages.length === 0 && notInstalled.length > 0) throw notInstalled[0];
 	// OAuth2 credentials extend n8n's `oAuth2Api` (shipped with n8n-nodes-base); provide it when no package did,
 	// so its defaults (grant type, where the token goes) and fields are known to the engine and the validator.
-	if (!types.getCredentialType(oAuth2ApiCredential.name)) types.addCredentialType(oAuth2ApiCredential);
+	if (!types.getCredentialType(oAuth2ApiCredential.name))
+		types.addCredentialType(oAuth2ApiCredential);
 	return { types, packages, problems };
 }

@@ -18,7 +18,11 @@ export interface OutboundRequest {
 type Send = () => Promise<unknown>;
 
 /** Decides what happens to a request: `send()` it, or answer it without sending. */
-export type OutboundHandler = (request: OutboundRequest, send: Send, wantsFullResponse: boolean) => Promise<unknown>;
+export type OutboundHandler = (
+	request: OutboundRequest,
+	send: Send,
+	wantsFullResponse: boolean,
+) => Promise<unknown>;
 
 interface HttpRequestClient {
 	request(options: IDataObject): Promise<unknown>;
@@ -54,12 +58,18 @@ function describe(options: IDataObject, legacy: boolean): OutboundRequest {
 /** Routes every outbound request through `handler` until the returned function restores n8n's service. */
 export function interceptOutboundHttp(handler: OutboundHandler): () => void {
 	const original = Container.get<OutboundHttpService>(OutboundHttp);
-	const intercepting: OutboundHttpService = Object.create(original as object) as OutboundHttpService;
+	const intercepting: OutboundHttpService = Object.create(
+		original as object,
+	) as OutboundHttpService;
 	intercepting.requests = (clientOptions?: unknown) => {
 		const client = original.requests(clientOptions);
 		return {
 			request: async (options: IDataObject) =>
-				await handler(describe(options, false), async () => await client.request(options), options.returnFullResponse === true),
+				await handler(
+					describe(options, false),
+					async () => await client.request(options),
+					options.returnFullResponse === true,
+				),
 			requestLegacy: async (options: IDataObject, callbacks?: unknown) =>
 				await handler(
 					describe(options, true),
@@ -91,9 +101,13 @@ export type PlannedWrite = OutboundRequest;
  */
 export function dryRunHandler(planned: PlannedWrite[]): OutboundHandler {
 	return async (request, send, wantsFullResponse) => {
-		if (['GET', 'HEAD', 'OPTIONS'].includes(request.method) || isTokenExchange(request)) return await send();
+		if (['GET', 'HEAD', 'OPTIONS'].includes(request.method) || isTokenExchange(request))
+			return await send();
 		planned.push(request);
-		const echoed = request.body !== null && typeof request.body === 'object' && !Array.isArray(request.body) ? request.body : {};
+		const echoed =
+			request.body !== null && typeof request.body === 'object' && !Array.isArray(request.body)
+				? request.body
+				: {};
 		const record = { ...(echoed as IDataObject), id: `dry-run-${planned.length}`, dryRun: true };
 		const body = { ...record, data: record };
 		return wantsFullResponse ? { statusCode: 200, statusMessage: 'OK', headers: {}, body } : body;

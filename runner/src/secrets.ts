@@ -5,7 +5,8 @@
 const MASK = '***';
 
 /** Field names whose values are secret even when we did not load them as credentials (request bodies, headers, URLs). */
-const SECRET_KEY = /key|secret|token|password|passwd|authorization|signature|credential|cookie|session/i;
+const SECRET_KEY =
+	/key|secret|token|password|passwd|authorization|signature|credential|cookie|session/i;
 
 export class Masker {
 	private readonly secrets = new Set<string>();
@@ -34,7 +35,8 @@ export class Masker {
 
 	/** A deep copy with known secrets and values of secret-looking keys masked. */
 	value(data: unknown, key = ''): unknown {
-		if (SECRET_KEY.test(key) && data !== null && data !== undefined && typeof data !== 'object') return MASK;
+		if (SECRET_KEY.test(key) && data !== null && data !== undefined && typeof data !== 'object')
+			return MASK;
 		if (typeof data === 'string') return this.text(data);
 		if (Array.isArray(data)) return data.map((entry) => this.value(entry));
 		if (data !== null && typeof data === 'object') {

@@ -6,7 +6,15 @@
  */
 import path from 'node:path';
 
-import type { IDataObject, INode, INodeExecutionData, IRun, IWorkflowBase, Workflow, WorkflowExecuteMode } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INode,
+	INodeExecutionData,
+	IRun,
+	IWorkflowBase,
+	Workflow,
+	WorkflowExecuteMode,
+} from 'n8n-workflow';
 
 import { credentialUses, readCredentialsFile, resolveCredentials } from './credentials/sources';
 import { Engine } from './engine';
@@ -22,12 +30,16 @@ import { Inbox, inboxPathFor } from './serve/inbox';
 import type { StateStore } from './state';
 import { defaultStatePath, StateFile } from './state';
 import { nodeTypeProblems, parameterProblems, readWorkflow } from './workflow/file';
+import { hostAccessProblems } from './workflow/hostAccess';
+import { performAsProblems } from './workflow/performAs';
 
 export interface SessionOptions {
 	workflowFile: string;
 	credentialsFile?: string;
 	stateFile?: string;
 	nodes: string[];
+	/** Host-access node types (workflow/hostAccess.ts) the user allowed with --allow-node-type. */
+	allowNodeTypes?: string[];
 	waitLock: boolean;
 	/** Base URL for webhook URLs the nodes register (serve). */
 	webhookBaseUrl?: string;
@@ -73,9 +85,13 @@ export function failOn(problems: string[]) {
 	if (problems.length > 0) throw new UserError(problems.join('; '));
 }
 
-export function checkWorkflow(workflowFile: string, nodes: string[], warn?: (message: string) => void) {
-	const workflowData = readWorkflow(workflowFile, warn);
-	const loaded = loadNodePackages(nodes);
+export function checkWorkflow(
+	options: Pick<SessionOptions, 'workflowFile' | 'nodes' | 'allowNodeTypes'>,
+	warn?: (message: string) => void,
+) {
+	const workflowData = readWorkflow(options.workflowFile, warn);
+	failOn(hostAccessProblems(workflowData, options.allowNodeTypes));
+	const loaded = loadNodePackages(options.nodes);
 	failOn(nodeTypeProblems(workflowData, loaded.types, loaded.packages, loaded.problems));
 	failOn(parameterProblems(workflowData, loaded.types));
 	return { workflowData, loaded };
@@ -111,7 +127,11 @@ export class Session<Prepared = undefined> {
 	webhookStep(node: INode): Step {
 		this.webhookWorkflow ??= this.engine.workflow(this.workflowData);
 		const committed = this.state.staticData();
-		const before = Object.fromEntries([`node:${node.name}`, 'global'].filter((key) => committed[key] !== undefined).map((key) => [key, committed[key]]));
+		const before = Object.fromEntries(
+			[`node:${node.name}`, 'global']
+				.filter((key) => committed[key] !== undefined)
+				.map((key) => [key, committed[key]]),
+		);
 		return { workflow: this.engine.view(this.webhookWorkflow, structuredClone(before)), before };
 	}
 
@@ -125,7 +145,12 @@ export class Session<Prepared = undefined> {
 	 * only when it succeeded (and is not a dry run): after a failure the next attempt starts from the same cursors and
 	 * dedupe memory, and the nodes' create-or-update makes repeating the items that went through safe.
 	 */
-	async execute(step: Step, trigger: INode, startItems: INodeExecutionData[], options: ExecuteOptions): Promise<RunResult> {
+	async execute(
+		step: Step,
+		trigger: INode,
+		startItems: INodeExecutionData[],
+		options: ExecuteOptions,
+	): Promise<RunResult> {
 		const startedAt = options.startedAt ?? Date.now();
 		this.reporter.runStarted();
 		const run = await this.engine.run({
@@ -135,7 +160,9 @@ export class Session<Prepared = undefined> {
 			startItems,
 			mode: options.mode,
 			onNodeStarted: (nodeName) => this.reporter.nodeStarted(nodeName),
-			onNodeFinished: (nodeName, nodeSummary) => this.reporter.nodeFinished(nodeName, nodeSummary, startItems.length),
+			onNodeFinished: (nodeName, nodeSummary) =>
+				this.reporter.nodeFinished(nodeName, nodeSummary, startItems.length),
+			keepOnlySummaryData: true,
 		});
 		const summary = summarizeRun({
 			run,
@@ -155,7 +182,14 @@ export class Session<Prepared = undefined> {
 			this.commit(step, options.alongWith);
 			return { run, summary: { ...summary, stateSaved: true } };
 		}
-		return { run, summary, retry: summary.status === 'success' ? undefined : (retryClassOf(run, this.workflowData.nodes) ?? 'permanent') };
+		return {
+			run,
+			summary,
+			retry:
+				summary.status === 'success'
+					? undefined
+					: (retryClassOf(run, this.workflowData.nodes) ?? 'permanent'),
+		};
 	}
 
 	async close() {
@@ -167,21 +201,31 @@ export class Session<Prepared = undefined> {
 	}
 }
 
-export async function openSession<Prepared = undefined>(options: SessionOptions, reporter: Reporter, open: OpenOptions<Prepared>): Promise<Session<Prepared>> {
-	const { workflowData, loaded } = checkWorkflow(options.workflowFile, options.nodes, (message) => reporter.note(message));
+export async function openSession<Prepared = undefined>(
+	options: SessionOptions,
+	reporter: Reporter,
+	open: OpenOptions<Prepared>,
+): Promise<Session<Prepared>> {
+	const { workflowData, loaded } = checkWorkflow(options, (message) => reporter.note(message));
 	const prepared = open.prepare?.(workflowData, loaded) as Prepared;
-	const stateFile = new StateFile(path.resolve(options.stateFile ?? defaultStatePath(options.workflowFile)));
+	const stateFile = new StateFile(
+		path.resolve(options.stateFile ?? defaultStatePath(options.workflowFile)),
+	);
 	const file = options.credentialsFile ? readCredentialsFile(options.credentialsFile) : undefined;
 	const { uses, problems } = credentialUses(workflowData, loaded.types);
 	failOn(problems);
 	// The lock comes before reading the state: a run that waited must see the cursor the previous run saved.
-	if (open.lock !== false) await stateFile.lock(options.waitLock, () => reporter.note(`waiting for another run to release ${stateFile.file}.lock`));
+	if (open.lock !== false)
+		await stateFile.lock(options.waitLock, () =>
+			reporter.note(`waiting for another run to release ${stateFile.file}.lock`),
+		);
 	let inbox: Inbox | undefined;
 	try {
 		let state: StateStore = stateFile;
 		if (open.state === 'inbox') {
 			inbox = Inbox.open(inboxPathFor(stateFile.file), { durability: open.durability });
-			if (inbox.importState(() => stateFile.read())) reporter.verbose(`state of ${stateFile.file} taken over by ${inbox.file}`);
+			if (inbox.importState(() => stateFile.read()))
+				reporter.verbose(`state of ${stateFile.file} taken over by ${inbox.file}`);
 			state = inbox;
 		} else {
 			stateFile.read();
@@ -193,12 +237,28 @@ export async function openSession<Prepared = undefined>(options: SessionOptions,
 			masker: reporter.masker,
 			onTokensRotated: (key, tokens) => {
 				state.saveOauthTokens(key, tokens);
-				reporter.verbose(`OAuth2 tokens of credential "${key}" were refreshed and saved to ${state.where}`);
+				reporter.verbose(
+					`OAuth2 tokens of credential "${key}" were refreshed and saved to ${state.where}`,
+				);
 			},
 		});
 		failOn(resolved.problems);
-		const engine = new Engine({ types: loaded.types, credentials: resolved.store, webhookBaseUrl: options.webhookBaseUrl });
-		return new Session(prepared, workflowData, loaded, engine, state, reporter, async () => await stateFile.unlock(), inbox);
+		failOn(performAsProblems(workflowData, resolved.store));
+		const engine = new Engine({
+			types: loaded.types,
+			credentials: resolved.store,
+			webhookBaseUrl: options.webhookBaseUrl,
+		});
+		return new Session(
+			prepared,
+			workflowData,
+			loaded,
+			engine,
+			state,
+			reporter,
+			async () => await stateFile.unlock(),
+			inbox,
+		);
 	} catch (error) {
 		inbox?.close();
 		await stateFile.unlock();

@@ -3,7 +3,16 @@
  * Written atomically (temp file + rename, so a crash never leaves half a file) and guarded by a lock
  * (proper-lockfile), so two cron runs of the same workflow never overlap.
  */
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import {
+	closeSync,
+	fsyncSync,
+	mkdirSync,
+	openSync,
+	readFileSync,
+	renameSync,
+	rmSync,
+	writeSync,
+} from 'node:fs';
 import path from 'node:path';
 
 import lockfile from 'proper-lockfile';
@@ -39,7 +48,10 @@ export interface StateStore {
 
 /** `<workflow>.state.json` next to the workflow file. */
 export function defaultStatePath(workflowFile: string): string {
-	return path.join(path.dirname(workflowFile), `${path.basename(workflowFile).replace(/\.json$/i, '')}.state.json`);
+	return path.join(
+		path.dirname(workflowFile),
+		`${path.basename(workflowFile).replace(/\.json$/i, '')}.state.json`,
+	);
 }
 
 /** How long a lock whose owner stopped refreshing it (a killed run) keeps others out. */
@@ -120,15 +132,23 @@ export class StateFile implements StateStore {
 			text = readFileSync(this.file, 'utf8');
 		} catch (error) {
 			if ((error as NodeJS.ErrnoException).code === 'ENOENT') return this.state;
-			throw new UserError(`Cannot read state file ${this.file}: ${(error as NodeJS.ErrnoException).code}`);
+			throw new UserError(
+				`Cannot read state file ${this.file}: ${(error as NodeJS.ErrnoException).code}`,
+			);
 		}
 		let parsed: Partial<RunnerState>;
 		try {
 			parsed = JSON.parse(text) as Partial<RunnerState>;
 		} catch {
-			throw new UserError(`State file ${this.file} is not valid JSON: fix or delete it (deleting it resets poll cursors)`);
+			throw new UserError(
+				`State file ${this.file} is not valid JSON: fix or delete it (deleting it resets poll cursors)`,
+			);
 		}
-		this.state = { version: 1, staticData: parsed.staticData ?? {}, oauthTokens: parsed.oauthTokens ?? {} };
+		this.state = {
+			version: 1,
+			staticData: parsed.staticData ?? {},
+			oauthTokens: parsed.oauthTokens ?? {},
+		};
 		return this.state;
 	}
 
@@ -156,12 +176,17 @@ export class StateFile implements StateStore {
 	}
 
 	saveOauthTokens(credentialKey: string, oauthTokenData: unknown) {
-		this.save({ ...this.state, oauthTokens: { ...this.state.oauthTokens, [credentialKey]: oauthTokenData } });
+		this.save({
+			...this.state,
+			oauthTokens: { ...this.state.oauthTokens, [credentialKey]: oauthTokenData },
+		});
 	}
 
 	private save(next: RunnerState) {
 		if (this.compromised) {
-			throw new UserError(`The lock on ${this.file} was lost during the run (${this.compromised.message}); state not saved`);
+			throw new UserError(
+				`The lock on ${this.file} was lost during the run (${this.compromised.message}); state not saved`,
+			);
 		}
 		this.state = { ...next, updatedAt: new Date().toISOString() };
 		writeFileAtomic(this.file, `${JSON.stringify(this.state, null, '\t')}\n`);

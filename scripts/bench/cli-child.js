@@ -18,7 +18,14 @@ const usageFile = process.env.ATS_SYNC_BENCH_USAGE;
 process.on('exit', () => {
 	if (!usageFile) return;
 	const usage = process.resourceUsage();
-	writeFileSync(usageFile, JSON.stringify({ maxRssKb: usage.maxRSS, userCpuUs: usage.userCPUTime, systemCpuUs: usage.systemCPUTime }));
+	writeFileSync(
+		usageFile,
+		JSON.stringify({
+			maxRssKb: usage.maxRSS,
+			userCpuUs: usage.userCPUTime,
+			systemCpuUs: usage.systemCPUTime,
+		}),
+	);
 });
 
 main(process.argv.slice(2)).then((code) => {

@@ -9,7 +9,21 @@
  */
 const path = require('node:path');
 
-const { bucketShare, contactCount, contactEvent, describeBreakdown, endpointOf, result, round, runCli, targets, tempDir, timestampRequests, writeJson, writeNdjson } = require('./lib');
+const {
+	bucketShare,
+	contactCount,
+	contactEvent,
+	describeBreakdown,
+	endpointOf,
+	result,
+	round,
+	runCli,
+	targets,
+	tempDir,
+	timestampRequests,
+	writeJson,
+	writeNdjson,
+} = require('./lib');
 
 const SECTION = 'lever';
 const RECIPE = path.join(__dirname, '..', '..', 'recipes', 'push-on-interested.lever.json');
@@ -20,10 +34,18 @@ function credentialsFor(dir, sim, seed) {
 	return writeJson(dir, `credentials-${sim.baseUrl.replace(/\W/g, '')}.json`, {
 		'Lever account': {
 			type: 'leverApi',
-			data: { apiKey: sim.apiKey, environment: 'custom', customUrl: sim.baseUrl, defaultPerformAs: seed.users.recruiter },
+			data: {
+				apiKey: sim.apiKey,
+				environment: 'custom',
+				customUrl: sim.baseUrl,
+				defaultPerformAs: seed.users.recruiter,
+			},
 		},
 		// The recipe's trigger checks signatures on webhooks; replayed --input events are validated, not signed.
-		'Outreach webhook': { type: 'contactEventWebhookApi', data: { signingSecret: 'bench-only-secret' } },
+		'Outreach webhook': {
+			type: 'contactEventWebhookApi',
+			data: { signingSecret: 'bench-only-secret' },
+		},
 	});
 }
 
@@ -32,9 +54,22 @@ async function recipeRun(sim, dir, name, events, credentials, env = {}) {
 	const input = writeNdjson(dir, `${name}.ndjson`, events);
 	const before = sim.requests.length;
 	const limitedBefore = sim.rateLimited;
-	const cli = await runCli(['run', RECIPE, '--input', input, '--credentials', credentials, '--state', path.join(dir, `${name}.state.json`)], { env });
+	const cli = await runCli(
+		[
+			'run',
+			RECIPE,
+			'--input',
+			input,
+			'--credentials',
+			credentials,
+			'--state',
+			path.join(dir, `${name}.state.json`),
+		],
+		{ env },
+	);
 	const entries = sim.requests.slice(before);
-	const spanSeconds = entries.length > 1 ? (entries[entries.length - 1].at - entries[0].at) / 1000 : NaN;
+	const spanSeconds =
+		entries.length > 1 ? (entries[entries.length - 1].at - entries[0].at) / 1000 : NaN;
 	const failed = cli.summary.failedItems?.length ?? 0;
 	return { cli, entries, spanSeconds, rateLimited: sim.rateLimited - limitedBefore, failed };
 }
@@ -51,7 +86,14 @@ function rateRows(label, run, count) {
 			`${used} requests answered in ${round(seconds, 1)} s on the simulator's clock = ${round(used / seconds, 2)} req/s; Lever allows ${LEVER_LIMIT.burst} + ${LEVER_LIMIT.ratePerSecond}/s × ${round(seconds, 1)} s = ${round(allowed / seconds, 2)} req/s`,
 		),
 		result(SECTION, `${label}: 429 responses`, run.rateLimited, 'count', targets.exactly(0)),
-		result(SECTION, `${label}: wall time`, round(run.cli.seconds, 1), 's', undefined, `${count} contacts, process start to exit, exit ${run.cli.code}, ${run.failed} failed items`),
+		result(
+			SECTION,
+			`${label}: wall time`,
+			round(run.cli.seconds, 1),
+			's',
+			undefined,
+			`${count} contacts, process start to exit, exit ${run.cli.code}, ${run.failed} failed items`,
+		),
 	];
 }
 
@@ -67,11 +109,25 @@ async function run() {
 		const credentials = credentialsFor(dir, sim, LEVER_SEED);
 		const seedOpportunities = sim.state.opportunities.length;
 
-		const created = await recipeRun(sim, dir, 'new', Array.from({ length: count }, (_, i) => contactEvent(i, { prefix: 'new' })), credentials);
+		const created = await recipeRun(
+			sim,
+			dir,
+			'new',
+			Array.from({ length: count }, (_, i) => contactEvent(i, { prefix: 'new' })),
+			credentials,
+		);
 		const newOpportunities = sim.state.opportunities.length - seedOpportunities;
-		const upsertCalls = created.entries.filter((entry) => UPSERT_ENDPOINTS.has(endpointOf(entry))).length;
+		const upsertCalls = created.entries.filter((entry) =>
+			UPSERT_ENDPOINTS.has(endpointOf(entry)),
+		).length;
 		rows.push(
-			result(SECTION, 'new: candidates created', newOpportunities, `of ${count}`, targets.exactly(count)),
+			result(
+				SECTION,
+				'new: candidates created',
+				newOpportunities,
+				`of ${count}`,
+				targets.exactly(count),
+			),
 			...rateRows('new', created, count),
 			result(
 				SECTION,
@@ -79,9 +135,16 @@ async function run() {
 				round(upsertCalls / count, 2),
 				'calls',
 				targets.atMost(3),
-				'look up by email, create, look up again: Lever\'s create dedupes the contact but opens a new opportunity on every POST, so the lookup cannot be dropped, and the check after the create finds the same person created at once by another process (docs/queue-mode.md)',
+				"look up by email, create, look up again: Lever's create dedupes the contact but opens a new opportunity on every POST, so the lookup cannot be dropped, and the check after the create finds the same person created at once by another process (docs/queue-mode.md)",
 			),
-			result(SECTION, 'new: recipe calls per contact', round(created.entries.length / count, 2), 'calls', undefined, describeBreakdown(created.entries, count)),
+			result(
+				SECTION,
+				'new: recipe calls per contact',
+				round(created.entries.length / count, 2),
+				'calls',
+				undefined,
+				describeBreakdown(created.entries, count),
+			),
 		);
 
 		// The same people again, each with a new GitHub link: an update of an existing candidate.
@@ -95,7 +158,14 @@ async function run() {
 		rows.push(
 			result(SECTION, 'updated: duplicate opportunities', duplicates, 'count', targets.exactly(0)),
 			...rateRows('updated', updated, count),
-			result(SECTION, 'updated: calls per updated candidate', round(updated.entries.length / count, 2), 'calls', undefined, describeBreakdown(updated.entries, count)),
+			result(
+				SECTION,
+				'updated: calls per updated candidate',
+				round(updated.entries.length / count, 2),
+				'calls',
+				undefined,
+				describeBreakdown(updated.entries, count),
+			),
 		);
 	} finally {
 		await sim.close();
@@ -105,9 +175,16 @@ async function run() {
 	try {
 		timestampRequests(unlimited);
 		const credentials = credentialsFor(dir, unlimited, LEVER_SEED);
-		const lifted = await recipeRun(unlimited, dir, 'unlimited', Array.from({ length: count }, (_, i) => contactEvent(i, { prefix: 'free' })), credentials, {
-			ATS_SYNC_BENCH_UNPACED: '1',
-		});
+		const lifted = await recipeRun(
+			unlimited,
+			dir,
+			'unlimited',
+			Array.from({ length: count }, (_, i) => contactEvent(i, { prefix: 'free' })),
+			credentials,
+			{
+				ATS_SYNC_BENCH_UNPACED: '1',
+			},
+		);
 		rows.push(
 			result(
 				SECTION,
@@ -124,4 +201,4 @@ async function run() {
 	return rows;
 }
 
-module.exports = { name: SECTION, title: 'push-on-interested at Lever\'s rate limit', run };
+module.exports = { name: SECTION, title: "push-on-interested at Lever's rate limit", run };

@@ -37,7 +37,8 @@ function result(section, name, figure, unit, target, note = '') {
 	return { section, name, figure, unit, target: target ? target.text : '', verdict, note };
 }
 
-const round = (value, digits = 2) => (typeof value === 'number' && Number.isFinite(value) ? Number(value.toFixed(digits)) : value);
+const round = (value, digits = 2) =>
+	typeof value === 'number' && Number.isFinite(value) ? Number(value.toFixed(digits)) : value;
 
 function tempDir(prefix) {
 	return mkdtempSync(path.join(os.tmpdir(), `ats-sync-bench-${prefix}-`));
@@ -56,7 +57,10 @@ function writeNdjson(dir, name, events) {
 }
 
 /** An outreach tool's contact event, as the Contact Event Trigger receives it. */
-function contactEvent(index, { prefix = 'bench', type = 'contact.interested', headline = 'Engineer', campaign } = {}) {
+function contactEvent(
+	index,
+	{ prefix = 'bench', type = 'contact.interested', headline = 'Engineer', campaign } = {},
+) {
 	return {
 		eventId: `${prefix}-${index}-${headline}`,
 		type,
@@ -107,7 +111,10 @@ async function runCli(args, { env = {} } = {}) {
 	} catch {
 		usage = undefined;
 	}
-	if (!summary) throw new Error(`ats-sync ${args[0]} produced no summary (exit ${code}): ${stderr.slice(-2000)}`);
+	if (!summary)
+		throw new Error(
+			`ats-sync ${args[0]} produced no summary (exit ${code}): ${stderr.slice(-2000)}`,
+		);
 	return { code, seconds, events, summary, usage, stderr };
 }
 
@@ -170,11 +177,14 @@ async function serveCli(args, { env = {} } = {}) {
 		output: () => output,
 		summaries,
 		urlOf: (nodeName) => {
-			const found = new RegExp(`"${nodeName}" listens at POST (\\S+?)(\\\\n|"|\\s)`).exec(output)?.[1];
+			const found = new RegExp(`"${nodeName}" listens at POST (\\S+?)(\\\\n|"|\\s)`).exec(
+				output,
+			)?.[1];
 			if (!found) throw new Error(`"${nodeName}" is not served: ${output.slice(-2000)}`);
 			return found;
 		},
-		waitForSummaries: (count, timeoutMs) => waitUntil(() => summaries.length >= count, `${count} run summaries`, timeoutMs),
+		waitForSummaries: (count, timeoutMs) =>
+			waitUntil(() => summaries.length >= count, `${count} run summaries`, timeoutMs),
 		/** SIGKILL: for a server whose queued runs would take too long to finish. */
 		kill: async () => {
 			child.kill('SIGKILL');
@@ -212,7 +222,8 @@ const endpointOf = (entry) => `${entry.method} ${entry.path.replace(UUID, ':id')
 /** Requests per endpoint, most used first. */
 function breakdown(entries) {
 	const counts = new Map();
-	for (const entry of entries) counts.set(endpointOf(entry), (counts.get(endpointOf(entry)) ?? 0) + 1);
+	for (const entry of entries)
+		counts.set(endpointOf(entry), (counts.get(endpointOf(entry)) ?? 0) + 1);
 	return [...counts.entries()].sort((a, b) => b[1] - a[1]);
 }
 
@@ -229,7 +240,8 @@ const answered = (entries) => entries.filter((entry) => entry.status !== 429);
  * first and the last request (burst + rate × seconds) that the requests it answered used.
  */
 function bucketShare(entries, { ratePerSecond, burst }) {
-	const seconds = entries.length > 1 ? (entries[entries.length - 1].at - entries[0].at) / 1000 : NaN;
+	const seconds =
+		entries.length > 1 ? (entries[entries.length - 1].at - entries[0].at) / 1000 : NaN;
 	const used = answered(entries).length;
 	const allowed = burst + ratePerSecond * seconds;
 	return { share: used / allowed, used, allowed, seconds };
@@ -252,8 +264,15 @@ function endpointShares(entries, minCalls, perSecond) {
 			return { endpoint, calls, seconds, allowed: perSecond * (Math.floor(seconds) + 1) };
 		});
 	const sum = (key) => rates.reduce((total, rate) => total + rate[key], 0);
-	const busiest = rates.reduce((most, rate) => (most === undefined || rate.calls > most.calls ? rate : most), undefined);
-	return { share: sum('calls') / sum('allowed'), rates, busiest: busiest && { endpoint: busiest.endpoint, share: busiest.calls / busiest.allowed } };
+	const busiest = rates.reduce(
+		(most, rate) => (most === undefined || rate.calls > most.calls ? rate : most),
+		undefined,
+	);
+	return {
+		share: sum('calls') / sum('allowed'),
+		rates,
+		busiest: busiest && { endpoint: busiest.endpoint, share: busiest.calls / busiest.allowed },
+	};
 }
 
 function percentile(sorted, p) {

@@ -30,9 +30,18 @@ const median = (values) => {
 /** The recipe, its nodes unchanged, started by a Manual Trigger and a Code node that emits `events`. */
 function executableInN8n(recipe, events) {
 	const workflow = structuredClone(recipe);
-	const trigger = workflow.nodes.find((node) => node.type === 'n8n-nodes-ats-sync-toolkit.contactEventTrigger');
+	const trigger = workflow.nodes.find(
+		(node) => node.type === 'n8n-nodes-ats-sync-toolkit.contactEventTrigger',
+	);
 	workflow.nodes.push(
-		{ id: 'bench-start', name: 'Start (bench)', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [-400, 300], parameters: {} },
+		{
+			id: 'bench-start',
+			name: 'Start (bench)',
+			type: 'n8n-nodes-base.manualTrigger',
+			typeVersion: 1,
+			position: [-400, 300],
+			parameters: {},
+		},
 		{
 			id: 'bench-events',
 			name: 'Events (bench)',
@@ -41,11 +50,17 @@ function executableInN8n(recipe, events) {
 			position: [-200, 300],
 			// A fresh event id suffix per execution: the recipe ignores event ids it has processed, and every run
 			// here must do the full work on a simulator reset to its seed (the runner gets a fresh state file).
-			parameters: { jsCode: `const run = Date.now();\nreturn ${JSON.stringify(events)}.map((json) => ({ json: { ...json, eventId: json.eventId + '-' + run } }));` },
+			parameters: {
+				jsCode: `const run = Date.now();\nreturn ${JSON.stringify(events)}.map((json) => ({ json: { ...json, eventId: json.eventId + '-' + run } }));`,
+			},
 		},
 	);
-	workflow.connections['Start (bench)'] = { main: [[{ node: 'Events (bench)', type: 'main', index: 0 }]] };
-	workflow.connections['Events (bench)'] = { main: [[{ node: trigger.name, type: 'main', index: 0 }]] };
+	workflow.connections['Start (bench)'] = {
+		main: [[{ node: 'Events (bench)', type: 'main', index: 0 }]],
+	};
+	workflow.connections['Events (bench)'] = {
+		main: [[{ node: trigger.name, type: 'main', index: 0 }]],
+	};
 	return { ...workflow, id: WORKFLOW_ID, name: `${workflow.name} (bench)` };
 }
 
@@ -53,14 +68,21 @@ function executableInN8n(recipe, events) {
 function timedN8nExecute(n8n) {
 	const command = n8n.command(['execute', `--id=${WORKFLOW_ID}`]);
 	return new Promise((resolve, reject) => {
-		const child = spawn('/usr/bin/time', ['-f', 'BENCH_TIME %e %M', command.file, ...command.args], { env: command.env, cwd: command.cwd });
+		const child = spawn(
+			'/usr/bin/time',
+			['-f', 'BENCH_TIME %e %M', command.file, ...command.args],
+			{ env: command.env, cwd: command.cwd },
+		);
 		let output = '';
 		child.stdout.on('data', (chunk) => (output += chunk));
 		child.stderr.on('data', (chunk) => (output += chunk));
 		child.on('error', reject);
 		child.on('close', (code) => {
 			const measured = /BENCH_TIME ([\d.]+) (\d+)/.exec(output);
-			if (!measured) return reject(new Error(`n8n execute printed no timing (exit ${code}): ${output.slice(-2000)}`));
+			if (!measured)
+				return reject(
+					new Error(`n8n execute printed no timing (exit ${code}): ${output.slice(-2000)}`),
+				);
 			resolve({ code, seconds: Number(measured[1]), maxRssKb: Number(measured[2]), output });
 		});
 	});
@@ -73,7 +95,13 @@ async function run() {
 	const { startFileServer } = require('../../test/recipes/helpers');
 	const { startLeverSimulator } = require('../../test/simulators/lever');
 
-	const ports = { lever: await freePort(), smartRecruiters: await freePort(), onboarding: await freePort(), files: await freePort(), receiver: await freePort() };
+	const ports = {
+		lever: await freePort(),
+		smartRecruiters: await freePort(),
+		onboarding: await freePort(),
+		files: await freePort(),
+		receiver: await freePort(),
+	};
 	const sim = await startLeverSimulator({ port: ports.lever });
 	const files = await startFileServer(pushLever.files, ports.files);
 	const n8n = new N8nInstance(await freePort());
@@ -86,7 +114,9 @@ async function run() {
 		const recipe = require(RECIPE);
 		n8n.installPackage();
 		const ids = new Map();
-		for (const node of recipe.nodes) for (const reference of Object.values(node.credentials ?? {})) ids.set(reference.name, reference.id);
+		for (const node of recipe.nodes)
+			for (const reference of Object.values(node.credentials ?? {}))
+				ids.set(reference.name, reference.id);
 		n8n.importCredentials([...ids].map(([name, id]) => ({ id, name, ...credentials[name] })));
 		n8n.importWorkflows([executableInN8n(recipe, events)]);
 
@@ -95,25 +125,56 @@ async function run() {
 		for (let pair = 0; pair < PAIRS; pair++) {
 			sim.reset();
 			const seeded = created();
-			const runner = await runCli(['run', RECIPE, '--input', input, '--credentials', credentialsFile, '--state', path.join(dir, `state-${pair}.json`)]);
+			const runner = await runCli([
+				'run',
+				RECIPE,
+				'--input',
+				input,
+				'--credentials',
+				credentialsFile,
+				'--state',
+				path.join(dir, `state-${pair}.json`),
+			]);
 			const runnerCreated = created() - seeded;
 			sim.reset();
 			const inN8n = await timedN8nExecute(n8n);
 			const n8nCreated = created() - seeded;
 			if (!runner.usage) throw new Error('ats-sync reported no resource usage');
 			if (runnerCreated !== n8nCreated || runnerCreated === 0) {
-				throw new Error(`Runs differ: ats-sync created ${runnerCreated} opportunities, n8n ${n8nCreated} (n8n exit ${inN8n.code}): ${inN8n.output.slice(-1500)}`);
+				throw new Error(
+					`Runs differ: ats-sync created ${runnerCreated} opportunities, n8n ${n8nCreated} (n8n exit ${inN8n.code}): ${inN8n.output.slice(-1500)}`,
+				);
 			}
-			pairs.push({ runner: { seconds: runner.seconds, rssMb: runner.usage.maxRssKb / 1024 }, n8n: { seconds: inN8n.seconds, rssMb: inN8n.maxRssKb / 1024 }, created: runnerCreated });
-			process.stderr.write(`bench n8n: pair ${pair + 1}/${PAIRS}: ats-sync ${round(runner.seconds, 1)} s ${round(runner.usage.maxRssKb / 1024, 0)} MB, n8n ${round(inN8n.seconds, 1)} s ${round(inN8n.maxRssKb / 1024, 0)} MB\n`);
+			pairs.push({
+				runner: { seconds: runner.seconds, rssMb: runner.usage.maxRssKb / 1024 },
+				n8n: { seconds: inN8n.seconds, rssMb: inN8n.maxRssKb / 1024 },
+				created: runnerCreated,
+			});
+			process.stderr.write(
+				`bench n8n: pair ${pair + 1}/${PAIRS}: ats-sync ${round(runner.seconds, 1)} s ${round(runner.usage.maxRssKb / 1024, 0)} MB, n8n ${round(inN8n.seconds, 1)} s ${round(inN8n.maxRssKb / 1024, 0)} MB\n`,
+			);
 		}
 		const speed = median(pairs.map((pair) => pair.n8n.seconds / pair.runner.seconds));
 		const memory = median(pairs.map((pair) => pair.n8n.rssMb / pair.runner.rssMb));
 		const medianOf = (side, key) => round(median(pairs.map((pair) => pair[side][key])), 1);
 		const how = `${PAIRS} alternating pairs, ${events.length} contact events (${pairs[0].created} new candidate${pairs[0].created === 1 ? '' : 's'} per run) through push-on-interested (Lever), n8n ${n8n.installation.version}`;
 		return [
-			result(SECTION, 'n8n execute wall time ÷ ats-sync run wall time (median of pairs)', round(speed, 1), '×', targets.atLeast(10), `${how}; medians ats-sync ${medianOf('runner', 'seconds')} s, n8n ${medianOf('n8n', 'seconds')} s`),
-			result(SECTION, 'n8n peak RSS ÷ ats-sync peak RSS (median of pairs)', round(memory, 1), '×', targets.atLeast(4), `medians ats-sync ${medianOf('runner', 'rssMb')} MB, n8n ${medianOf('n8n', 'rssMb')} MB`),
+			result(
+				SECTION,
+				'n8n execute wall time ÷ ats-sync run wall time (median of pairs)',
+				round(speed, 1),
+				'×',
+				targets.atLeast(10),
+				`${how}; medians ats-sync ${medianOf('runner', 'seconds')} s, n8n ${medianOf('n8n', 'seconds')} s`,
+			),
+			result(
+				SECTION,
+				'n8n peak RSS ÷ ats-sync peak RSS (median of pairs)',
+				round(memory, 1),
+				'×',
+				targets.atLeast(4),
+				`medians ats-sync ${medianOf('runner', 'rssMb')} MB, n8n ${medianOf('n8n', 'rssMb')} MB`,
+			),
 		];
 	} finally {
 		await sim.close();

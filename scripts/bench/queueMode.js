@@ -32,19 +32,54 @@ function recordedProof() {
 }
 
 async function run() {
-	const { proveQueueMode, criteria, observations, DEFAULT_OPTIONS } = require('../../test/scale/queueModeProof');
+	const {
+		proveQueueMode,
+		criteria,
+		observations,
+		DEFAULT_OPTIONS,
+	} = require('../../test/scale/queueModeProof');
 	const recorded = recordedProof();
-	const proof = recorded?.proof ?? (await proveQueueMode({ ...DEFAULT_OPTIONS, contacts: contactCount() }));
+	const proof =
+		recorded?.proof ?? (await proveQueueMode({ ...DEFAULT_OPTIONS, contacts: contactCount() }));
 	const { workers, concurrency, deliveriesInFlight } = proof.options;
 	const setup = `n8n ${proof.n8n} in queue mode: main + ${workers} workers (concurrency ${concurrency}), ${proof.redis}, ${proof.postgres}${proof.postgresWarning ? ` (n8n warns: "${proof.postgresWarning}")` : ''}; binary data mode database; each ATS credential's Share of Rate Limit 1/${workers}; ${deliveriesInFlight} webhook deliveries in flight; services and main ready in ${Math.round(proof.startSeconds)} s; each burst delivered with the workers stopped, then drained by both`;
 	const results = [
-		result(SECTION, 'setup', 'queue mode', '', undefined, `${setup}${recorded ? `; recorded from \`npm run test:scale\` (${process.env.QUEUE_MODE_FROM})` : ''}`),
+		result(
+			SECTION,
+			'setup',
+			'queue mode',
+			'',
+			undefined,
+			`${setup}${recorded ? `; recorded from \`npm run test:scale\` (${process.env.QUEUE_MODE_FROM})` : ''}`,
+		),
 		...proof.runs.flatMap((atsRun) => [
-			...criteria(atsRun).map((criterion) => result(SECTION, `${atsRun.ats}: ${criterion.name}`, criterion.figure, criterion.unit, criterion.target, criterion.note ?? '')),
-			...observations(atsRun).map((observation) => result(SECTION, `${atsRun.ats}: ${observation.name}`, observation.figure, observation.unit, undefined, observation.note ?? '')),
+			...criteria(atsRun).map((criterion) =>
+				result(
+					SECTION,
+					`${atsRun.ats}: ${criterion.name}`,
+					criterion.figure,
+					criterion.unit,
+					criterion.target,
+					criterion.note ?? '',
+				),
+			),
+			...observations(atsRun).map((observation) =>
+				result(
+					SECTION,
+					`${atsRun.ats}: ${observation.name}`,
+					observation.figure,
+					observation.unit,
+					undefined,
+					observation.note ?? '',
+				),
+			),
 		]),
 	];
 	return recorded ? { results, ...recorded.measured } : results;
 }
 
-module.exports = { name: SECTION, title: 'push-on-interested in n8n queue mode (main, 2 workers, Redis, PostgreSQL)', run };
+module.exports = {
+	name: SECTION,
+	title: 'push-on-interested in n8n queue mode (main, 2 workers, Redis, PostgreSQL)',
+	run,
+};

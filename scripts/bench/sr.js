@@ -11,18 +11,50 @@
  */
 const path = require('node:path');
 
-const { contactCount, contactEvent, describeBreakdown, endpointOf, endpointShares, result, round, runCli, targets, tempDir, timestampRequests, writeJson, writeNdjson } = require('./lib');
+const {
+	contactCount,
+	contactEvent,
+	describeBreakdown,
+	endpointOf,
+	endpointShares,
+	result,
+	round,
+	runCli,
+	targets,
+	tempDir,
+	timestampRequests,
+	writeJson,
+	writeNdjson,
+} = require('./lib');
 
 const SECTION = 'sr';
-const RECIPE = path.join(__dirname, '..', '..', 'recipes', 'push-on-interested.smartrecruiters.json');
+const RECIPE = path.join(
+	__dirname,
+	'..',
+	'..',
+	'recipes',
+	'push-on-interested.smartrecruiters.json',
+);
 const PER_ENDPOINT = 10;
 /** What the Upsert Candidate node calls (the rest are the recipe's status, note and attachment nodes). */
-const UPSERT_ENDPOINTS = new Set(['GET /candidates', 'POST /jobs/:id/candidates', 'GET /candidates/:id', 'PATCH /candidates/:id', 'POST /candidates/:id/tags']);
+const UPSERT_ENDPOINTS = new Set([
+	'GET /candidates',
+	'POST /jobs/:id/candidates',
+	'GET /candidates/:id',
+	'PATCH /candidates/:id',
+	'POST /candidates/:id/tags',
+]);
 
 function credentialsFor(dir, sim, seed) {
 	return writeJson(dir, `credentials-${sim.baseUrl.replace(/\W/g, '')}.json`, {
-		'SmartRecruiters account': { type: 'smartRecruitersApi', data: { apiKey: seed.apiKey, environment: 'custom', customUrl: sim.baseUrl } },
-		'Outreach webhook': { type: 'contactEventWebhookApi', data: { signingSecret: 'bench-only-secret' } },
+		'SmartRecruiters account': {
+			type: 'smartRecruitersApi',
+			data: { apiKey: seed.apiKey, environment: 'custom', customUrl: sim.baseUrl },
+		},
+		'Outreach webhook': {
+			type: 'contactEventWebhookApi',
+			data: { signingSecret: 'bench-only-secret' },
+		},
 	});
 }
 
@@ -31,9 +63,22 @@ async function recipeRun(sim, dir, name, events, credentials, env = {}) {
 	const before = sim.requests.length;
 	const limitedBefore = sim.rateLimited;
 	const violationsBefore = sim.contractViolations.length;
-	const cli = await runCli(['run', RECIPE, '--input', input, '--credentials', credentials, '--state', path.join(dir, `${name}.state.json`)], { env });
+	const cli = await runCli(
+		[
+			'run',
+			RECIPE,
+			'--input',
+			input,
+			'--credentials',
+			credentials,
+			'--state',
+			path.join(dir, `${name}.state.json`),
+		],
+		{ env },
+	);
 	const entries = sim.requests.slice(before);
-	const spanSeconds = entries.length > 1 ? (entries[entries.length - 1].at - entries[0].at) / 1000 : NaN;
+	const spanSeconds =
+		entries.length > 1 ? (entries[entries.length - 1].at - entries[0].at) / 1000 : NaN;
 	return {
 		cli,
 		entries,
@@ -47,7 +92,12 @@ async function recipeRun(sim, dir, name, events, credentials, env = {}) {
 function rateRows(label, run, count) {
 	// Endpoints the recipe calls at least once per two contacts.
 	const { share, rates, busiest } = endpointShares(run.entries, count / 2, PER_ENDPOINT);
-	const perEndpoint = rates.map((rate) => `${rate.endpoint} ${round(rate.calls / rate.seconds, 2)}/s (${round(rate.calls / rate.allowed, 3)})`).join(', ');
+	const perEndpoint = rates
+		.map(
+			(rate) =>
+				`${rate.endpoint} ${round(rate.calls / rate.seconds, 2)}/s (${round(rate.calls / rate.allowed, 3)})`,
+		)
+		.join(', ');
 	return [
 		result(
 			SECTION,
@@ -58,13 +108,30 @@ function rateRows(label, run, count) {
 			`the endpoint called most per contact, ${busiest?.endpoint}, paces the recipe (the email search runs twice per new candidate: the look-up and the check after the create); request-weighted over all endpoints: ${round(share, 3)}. Each against 10/s: ${perEndpoint}. One request in flight at a time (items run one after another), so the 8-concurrent limit is never reached`,
 		),
 		result(SECTION, `${label}: 429 responses`, run.rateLimited, 'count', targets.exactly(0)),
-		result(SECTION, `${label}: OpenAPI contract violations`, run.violations, 'count', targets.exactly(0)),
-		result(SECTION, `${label}: wall time`, round(run.cli.seconds, 1), 's', undefined, `${count} contacts, process start to exit, exit ${run.cli.code}, ${run.failed} failed items`),
+		result(
+			SECTION,
+			`${label}: OpenAPI contract violations`,
+			run.violations,
+			'count',
+			targets.exactly(0),
+		),
+		result(
+			SECTION,
+			`${label}: wall time`,
+			round(run.cli.seconds, 1),
+			's',
+			undefined,
+			`${count} contacts, process start to exit, exit ${run.cli.code}, ${run.failed} failed items`,
+		),
 	];
 }
 
 async function run() {
-	const { startSmartRecruitersSimulator, SMARTRECRUITERS_SEED, DEFAULT_RATE_LIMIT } = require('../../test/simulators/smartrecruiters');
+	const {
+		startSmartRecruitersSimulator,
+		SMARTRECRUITERS_SEED,
+		DEFAULT_RATE_LIMIT,
+	} = require('../../test/simulators/smartrecruiters');
 	const count = contactCount();
 	const dir = tempDir(SECTION);
 	const rows = [];
@@ -75,14 +142,42 @@ async function run() {
 		const credentials = credentialsFor(dir, sim, SMARTRECRUITERS_SEED);
 		const seedCandidates = sim.state.candidates.length;
 
-		const created = await recipeRun(sim, dir, 'new', Array.from({ length: count }, (_, i) => contactEvent(i, { prefix: 'new' })), credentials);
+		const created = await recipeRun(
+			sim,
+			dir,
+			'new',
+			Array.from({ length: count }, (_, i) => contactEvent(i, { prefix: 'new' })),
+			credentials,
+		);
 		const newCandidates = sim.state.candidates.length - seedCandidates;
-		const upsertCalls = created.entries.filter((entry) => UPSERT_ENDPOINTS.has(endpointOf(entry))).length;
+		const upsertCalls = created.entries.filter((entry) =>
+			UPSERT_ENDPOINTS.has(endpointOf(entry)),
+		).length;
 		rows.push(
-			result(SECTION, 'new: candidates created', newCandidates, `of ${count}`, targets.exactly(count)),
+			result(
+				SECTION,
+				'new: candidates created',
+				newCandidates,
+				`of ${count}`,
+				targets.exactly(count),
+			),
 			...rateRows('new', created, count),
-			result(SECTION, 'new: upsert calls per new candidate', round(upsertCalls / count, 2), 'calls', undefined, 'search by email, create on the job, then search again and read what it found: the check after the create (docs/queue-mode.md)'),
-			result(SECTION, 'new: recipe calls per contact', round(created.entries.length / count, 2), 'calls', undefined, describeBreakdown(created.entries, count)),
+			result(
+				SECTION,
+				'new: upsert calls per new candidate',
+				round(upsertCalls / count, 2),
+				'calls',
+				undefined,
+				'search by email, create on the job, then search again and read what it found: the check after the create (docs/queue-mode.md)',
+			),
+			result(
+				SECTION,
+				'new: recipe calls per contact',
+				round(created.entries.length / count, 2),
+				'calls',
+				undefined,
+				describeBreakdown(created.entries, count),
+			),
 		);
 
 		// The same people again, each with a phone number SmartRecruiters does not have yet.
@@ -96,7 +191,14 @@ async function run() {
 		rows.push(
 			result(SECTION, 'updated: duplicate candidates', duplicates, 'count', targets.exactly(0)),
 			...rateRows('updated', updated, count),
-			result(SECTION, 'updated: calls per updated candidate', round(updated.entries.length / count, 2), 'calls', undefined, describeBreakdown(updated.entries, count)),
+			result(
+				SECTION,
+				'updated: calls per updated candidate',
+				round(updated.entries.length / count, 2),
+				'calls',
+				undefined,
+				describeBreakdown(updated.entries, count),
+			),
 		);
 	} finally {
 		await sim.close();
@@ -107,7 +209,9 @@ async function run() {
 		timestampRequests(unlimited);
 		const credentials = credentialsFor(dir, unlimited, SMARTRECRUITERS_SEED);
 		const events = Array.from({ length: count }, (_, i) => contactEvent(i, { prefix: 'free' }));
-		const lifted = await recipeRun(unlimited, dir, 'unlimited', events, credentials, { ATS_SYNC_BENCH_UNPACED: '1' });
+		const lifted = await recipeRun(unlimited, dir, 'unlimited', events, credentials, {
+			ATS_SYNC_BENCH_UNPACED: '1',
+		});
 		rows.push(
 			result(
 				SECTION,
@@ -124,4 +228,8 @@ async function run() {
 	return rows;
 }
 
-module.exports = { name: SECTION, title: 'push-on-interested at SmartRecruiters\' rate limits', run };
+module.exports = {
+	name: SECTION,
+	title: "push-on-interested at SmartRecruiters' rate limits",
+	run,
+};

@@ -33,7 +33,11 @@ function send(index) {
 			port: target.port,
 			path: target.pathname + target.search,
 			method: 'POST',
-			headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'x-signature': signature },
+			headers: {
+				'content-type': 'application/json',
+				'content-length': Buffer.byteLength(body),
+				'x-signature': signature,
+			},
 		},
 		(response) => {
 			const ackMs = Number(process.hrtime.bigint() - sentAt) / 1e6;
@@ -45,7 +49,11 @@ function send(index) {
 		},
 	);
 	request.on('error', (error) => {
-		results[index] = { status: 0, ackMs: Number(process.hrtime.bigint() - sentAt) / 1e6, error: error.message };
+		results[index] = {
+			status: 0,
+			ackMs: Number(process.hrtime.bigint() - sentAt) / 1e6,
+			error: error.message,
+		};
 		if (++answered === requests.length) finish();
 	});
 	request.end(body);
@@ -64,6 +72,7 @@ function tick() {
 		maxLateMs = Math.max(maxLateMs, now - (start + (next * 1000) / rate));
 		send(next++);
 	}
-	if (next < requests.length) setTimeout(tick, Math.max(0, start + (next * 1000) / rate - performance.now()));
+	if (next < requests.length)
+		setTimeout(tick, Math.max(0, start + (next * 1000) / rate - performance.now()));
 }
 tick();

@@ -19,7 +19,17 @@ const { writeFileSync } = require('node:fs');
 const http = require('node:http');
 const path = require('node:path');
 
-const { contactEvent, percentile, repoRoot, result, round, serveCli, targets, tempDir, writeJson } = require('./lib');
+const {
+	contactEvent,
+	percentile,
+	repoRoot,
+	result,
+	round,
+	serveCli,
+	targets,
+	tempDir,
+	writeJson,
+} = require('./lib');
 
 const SECTION = 'webhook';
 const RECIPE = path.join(__dirname, '..', '..', 'recipes', 'push-on-interested.lever.json');
@@ -31,24 +41,49 @@ const FLOOD_BYTES = 15 * 1024 * 1024;
 
 function drive(url, bodiesFile) {
 	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, [path.join(__dirname, 'webhook-driver.js'), url, bodiesFile, String(RATE)], { stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = spawn(
+			process.execPath,
+			[path.join(__dirname, 'webhook-driver.js'), url, bodiesFile, String(RATE)],
+			{ stdio: ['ignore', 'pipe', 'pipe'] },
+		);
 		let stdout = '';
 		let stderr = '';
 		child.stdout.on('data', (chunk) => (stdout += chunk));
 		child.stderr.on('data', (chunk) => (stderr += chunk));
-		child.on('close', (code) => (code === 0 ? resolve(JSON.parse(stdout)) : reject(new Error(`load driver exited ${code}: ${stderr}`))));
+		child.on('close', (code) =>
+			code === 0
+				? resolve(JSON.parse(stdout))
+				: reject(new Error(`load driver exited ${code}: ${stderr}`)),
+		);
 	});
 }
 
 /** `ats-sync inbox <workflow> list --json` for the run's state file: the inbox counts. */
 function inboxCounts(stateFile) {
 	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, [path.join(repoRoot, 'runner', 'bin', 'ats-sync.js'), 'inbox', RECIPE, 'list', '--pending', '--json', '--state', stateFile], {
-			stdio: ['ignore', 'pipe', 'pipe'],
-		});
+		const child = spawn(
+			process.execPath,
+			[
+				path.join(repoRoot, 'runner', 'bin', 'ats-sync.js'),
+				'inbox',
+				RECIPE,
+				'list',
+				'--pending',
+				'--json',
+				'--state',
+				stateFile,
+			],
+			{
+				stdio: ['ignore', 'pipe', 'pipe'],
+			},
+		);
 		let stdout = '';
 		child.stdout.on('data', (chunk) => (stdout += chunk));
-		child.on('close', (code) => (code === 0 ? resolve(JSON.parse(stdout).counts) : reject(new Error(`ats-sync inbox exited ${code}`))));
+		child.on('close', (code) =>
+			code === 0
+				? resolve(JSON.parse(stdout).counts)
+				: reject(new Error(`ats-sync inbox exited ${code}`)),
+		);
 	});
 }
 
@@ -61,7 +96,13 @@ function flood(url, count, bytes) {
 			{ length: count },
 			() =>
 				new Promise((resolve) => {
-					const request = http.request({ host: target.hostname, port: target.port, path: target.pathname, method: 'POST', headers: { 'content-type': 'application/json' } });
+					const request = http.request({
+						host: target.hostname,
+						port: target.port,
+						path: target.pathname,
+						method: 'POST',
+						headers: { 'content-type': 'application/json' },
+					});
 					let settled = false;
 					const done = (outcome) => {
 						if (settled) return;
@@ -92,7 +133,9 @@ function flood(url, count, bytes) {
 function diskCommitLatency(dir) {
 	const { DatabaseSync } = require('node:sqlite');
 	const db = new DatabaseSync(path.join(dir, 'fsync-probe.db'));
-	db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT)');
+	db.exec(
+		'PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT)',
+	);
 	const insert = db.prepare('INSERT INTO t (body) VALUES (?)');
 	const times = [];
 	for (let i = 0; i < 300; i++) {
@@ -112,11 +155,25 @@ function diskCommitLatency(dir) {
  * answers 200 at once, for 5 s. On a shared, loaded machine this is far from zero, and serve cannot be faster.
  */
 async function bareServerAck(dir) {
-	const server = spawn(process.execPath, ['-e', "require('node:http').createServer((q, r) => q.resume().on('end', () => r.end('{}'))).listen(0, '127.0.0.1', function () { console.log(this.address().port) })"], { stdio: ['ignore', 'pipe', 'inherit'] });
+	const server = spawn(
+		process.execPath,
+		[
+			'-e',
+			"require('node:http').createServer((q, r) => q.resume().on('end', () => r.end('{}'))).listen(0, '127.0.0.1', function () { console.log(this.address().port) })",
+		],
+		{ stdio: ['ignore', 'pipe', 'inherit'] },
+	);
 	try {
-		const port = await new Promise((resolve) => server.stdout.once('data', (chunk) => resolve(Number(String(chunk).trim()))));
+		const port = await new Promise((resolve) =>
+			server.stdout.once('data', (chunk) => resolve(Number(String(chunk).trim()))),
+		);
 		const bodiesFile = path.join(dir, 'bare.ndjson');
-		writeFileSync(bodiesFile, Array.from({ length: RATE * 5 }, (_, i) => JSON.stringify({ body: JSON.stringify(contactEvent(i)), signature: 'sha256=0' })).join('\n') + '\n');
+		writeFileSync(
+			bodiesFile,
+			Array.from({ length: RATE * 5 }, (_, i) =>
+				JSON.stringify({ body: JSON.stringify(contactEvent(i)), signature: 'sha256=0' }),
+			).join('\n') + '\n',
+		);
 		const driven = await drive(`http://127.0.0.1:${port}/`, bodiesFile);
 		const ackMs = driven.results.map((answer) => answer.ackMs).sort((a, b) => a - b);
 		return { p50: percentile(ackMs, 50), p99: percentile(ackMs, 99) };
@@ -125,7 +182,8 @@ async function bareServerAck(dir) {
 	}
 }
 
-const countsText = (counts) => `${counts.pending} pending, ${counts.done} done, ${counts.dead} dead`;
+const countsText = (counts) =>
+	`${counts.pending} pending, ${counts.done} done, ${counts.dead} dead`;
 
 /** One load run; `limited`: events that sync to Lever at its limit, else events every run ends at the sync policy. */
 async function loadRun(limited) {
@@ -141,7 +199,12 @@ async function loadRun(limited) {
 		const credentials = writeJson(dir, 'credentials.json', {
 			'Lever account': {
 				type: 'leverApi',
-				data: { apiKey: sim.apiKey, environment: 'custom', customUrl: sim.baseUrl, defaultPerformAs: LEVER_SEED.users.recruiter },
+				data: {
+					apiKey: sim.apiKey,
+					environment: 'custom',
+					customUrl: sim.baseUrl,
+					defaultPerformAs: LEVER_SEED.users.recruiter,
+				},
 			},
 			'Outreach webhook': { type: 'contactEventWebhookApi', data: { signingSecret: SECRET } },
 		});
@@ -149,25 +212,60 @@ async function loadRun(limited) {
 		writeFileSync(
 			bodiesFile,
 			Array.from({ length: count }, (_, i) => {
-				const body = JSON.stringify(contactEvent(i, { prefix, type: limited ? 'contact.interested' : 'contact.added' }));
-				return JSON.stringify({ body, signature: `sha256=${createHmac('sha256', SECRET).update(body).digest('hex')}` });
+				const body = JSON.stringify(
+					contactEvent(i, { prefix, type: limited ? 'contact.interested' : 'contact.added' }),
+				);
+				return JSON.stringify({
+					body,
+					signature: `sha256=${createHmac('sha256', SECRET).update(body).digest('hex')}`,
+				});
 			}).join('\n') + '\n',
 		);
 		const disk = diskCommitLatency(dir);
 		const bare = await bareServerAck(dir);
-		server = await serveCli([RECIPE, '--port', '0', '--host', '127.0.0.1', '--credentials', credentials, '--state', stateFile]);
+		server = await serveCli([
+			RECIPE,
+			'--port',
+			'0',
+			'--host',
+			'127.0.0.1',
+			'--credentials',
+			credentials,
+			'--state',
+			stateFile,
+		]);
 		const url = server.urlOf('Contact Event');
 		const driven = await drive(url, bodiesFile);
 		const drivenAt = Date.now();
 		const acknowledged = driven.results.filter((answer) => answer.status === 200);
 		const unanswered = driven.results.filter((answer) => answer.error);
 		const ackMs = acknowledged.map((answer) => answer.ackMs).sort((a, b) => a - b);
-		const statuses = [...new Set(driven.results.map((answer) => (answer.error ? `${answer.status} (${answer.error})` : answer.status)))].join(', ');
+		const statuses = [
+			...new Set(
+				driven.results.map((answer) =>
+					answer.error ? `${answer.status} (${answer.error})` : answer.status,
+				),
+			),
+		].join(', ');
 		const stored = await inboxCounts(stateFile);
 		const runsDuringLoad = server.summaries.length;
 		const rows = [
-			result(SECTION, `${label}: requests without an answer`, unanswered.length, `of ${count}`, targets.exactly(0), `statuses seen: ${statuses}; ${acknowledged.length} acknowledged with 200; the driver ran at most ${round(driven.maxLateMs, 1)} ms behind its schedule`),
-			result(SECTION, `${label}: time to acknowledgement p50`, round(percentile(ackMs, 50), 2), 'ms', undefined, `${RATE} signed requests/s for ${SECONDS} s on loopback, runs going on (${runsDuringLoad} finished during the load)`),
+			result(
+				SECTION,
+				`${label}: requests without an answer`,
+				unanswered.length,
+				`of ${count}`,
+				targets.exactly(0),
+				`statuses seen: ${statuses}; ${acknowledged.length} acknowledged with 200; the driver ran at most ${round(driven.maxLateMs, 1)} ms behind its schedule`,
+			),
+			result(
+				SECTION,
+				`${label}: time to acknowledgement p50`,
+				round(percentile(ackMs, 50), 2),
+				'ms',
+				undefined,
+				`${RATE} signed requests/s for ${SECONDS} s on loopback, runs going on (${runsDuringLoad} finished during the load)`,
+			),
 			result(
 				SECTION,
 				`${label}: time to acknowledgement p99`,
@@ -176,7 +274,14 @@ async function loadRun(limited) {
 				targets.below(5),
 				`max ${round(ackMs[ackMs.length - 1], 1)} ms (SmartRecruiters' limit is 5 s); each acknowledgement waits for its inbox commit: a synchronous=FULL commit on this disk takes p50 ${round(disk.p50, 2)} / p99 ${round(disk.p99, 2)} ms measured alone; a bare node:http server answering at once gets p50 ${round(bare.p50, 2)} / p99 ${round(bare.p99, 2)} ms from the same driver on this machine now`,
 			),
-			result(SECTION, `${label}: events lost (acknowledged, not in the inbox)`, acknowledged.length - (stored.pending + stored.done + stored.dead), 'count', targets.exactly(0), `inbox right after the load: ${countsText(stored)}`),
+			result(
+				SECTION,
+				`${label}: events lost (acknowledged, not in the inbox)`,
+				acknowledged.length - (stored.pending + stored.done + stored.dead),
+				'count',
+				targets.exactly(0),
+				`inbox right after the load: ${countsText(stored)}`,
+			),
 		];
 		if (limited) {
 			// The backlog stays queued on disk while bodies far over the 1 MB limit arrive at once.
@@ -186,7 +291,9 @@ async function loadRun(limited) {
 			const stopped = await server.stop();
 			server = undefined;
 			const afterStop = await inboxCounts(stateFile);
-			const seen = [...new Set(outcomes)].map((outcome) => `${outcomes.filter((other) => other === outcome).length}× ${outcome}`).join(', ');
+			const seen = [...new Set(outcomes)]
+				.map((outcome) => `${outcomes.filter((other) => other === outcome).length}× ${outcome}`)
+				.join(', ');
 			rows.push(
 				result(
 					SECTION,
@@ -206,13 +313,33 @@ async function loadRun(limited) {
 			await new Promise((resolve) => setTimeout(resolve, 2000));
 			counts = await inboxCounts(stateFile);
 		}
-		const drainNote = counts.done + counts.dead >= acknowledged.length ? `the last run finished within ${round((Date.now() - drivenAt) / 1000, 0)} s after the last request` : 'not drained within 10 minutes';
-		const notSynced = server.summaries.filter((summary) => summary.nodes?.find((node) => node.node === 'Sync Policy')?.itemsPerOutput?.[0] === 0).length;
+		const drainNote =
+			counts.done + counts.dead >= acknowledged.length
+				? `the last run finished within ${round((Date.now() - drivenAt) / 1000, 0)} s after the last request`
+				: 'not drained within 10 minutes';
+		const notSynced = server.summaries.filter(
+			(summary) =>
+				summary.nodes?.find((node) => node.node === 'Sync Policy')?.itemsPerOutput?.[0] === 0,
+		).length;
 		const stopped = await server.stop();
 		server = undefined;
 		rows.push(
-			result(SECTION, `${label}: events acknowledged but not run to the end`, acknowledged.length - counts.done, 'count', targets.exactly(0), `inbox: ${countsText(counts)}; ${notSynced} runs stopped at the sync policy as configured; ${drainNote}`),
-			result(SECTION, `${label}: peak RSS of ats-sync serve (worker thread included)`, stopped.usage ? round(stopped.usage.maxRssKb / 1024, 0) : 'n/a', 'MB', undefined, `${count} events taken in and run; exit ${stopped.code}`),
+			result(
+				SECTION,
+				`${label}: events acknowledged but not run to the end`,
+				acknowledged.length - counts.done,
+				'count',
+				targets.exactly(0),
+				`inbox: ${countsText(counts)}; ${notSynced} runs stopped at the sync policy as configured; ${drainNote}`,
+			),
+			result(
+				SECTION,
+				`${label}: peak RSS of ats-sync serve (worker thread included)`,
+				stopped.usage ? round(stopped.usage.maxRssKb / 1024, 0) : 'n/a',
+				'MB',
+				undefined,
+				`${count} events taken in and run; exit ${stopped.code}`,
+			),
 		);
 		return rows;
 	} finally {
@@ -225,4 +352,8 @@ async function run() {
 	return [...(await loadRun(true)), ...(await loadRun(false))];
 }
 
-module.exports = { name: SECTION, title: `ats-sync serve acknowledging ${RATE} signed events/s for ${SECONDS} s into its durable inbox`, run };
+module.exports = {
+	name: SECTION,
+	title: `ats-sync serve acknowledging ${RATE} signed events/s for ${SECONDS} s into its durable inbox`,
+	run,
+};

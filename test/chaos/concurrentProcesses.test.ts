@@ -36,17 +36,44 @@ function contactEvents(trial: number, process: string) {
 		occurredAt: new Date(Date.UTC(2026, 10, 20, 9, i)).toISOString(),
 		campaign: { id: 'sw-backend-berlin', name: 'Backend Berlin Q4' },
 		outreachType: 'email',
-		contact: { email: `twice.person${i}@example.net`, firstName: 'Twice', lastName: `Person${i}`, headline: 'Engineer', location: 'Berlin' },
+		contact: {
+			email: `twice.person${i}@example.net`,
+			firstName: 'Twice',
+			lastName: `Person${i}`,
+			headline: 'Engineer',
+			location: 'Berlin',
+		},
 		message: `Happy to talk (${process})`,
 	}));
 }
 
-async function runBoth(recipe: string, credentials: string, dir: string, trial: number): Promise<RunResult[]> {
+async function runBoth(
+	recipe: string,
+	credentials: string,
+	dir: string,
+	trial: number,
+): Promise<RunResult[]> {
 	const run = async (name: string): Promise<RunResult> => {
 		const input = writeNdjson(dir, `${name}.ndjson`, contactEvents(trial, name));
-		const result = await runCli(['run', recipeFile(recipe), '--json', '--input', input, '--credentials', credentials, '--state', `${dir}/${name}.state.json`]);
+		const result = await runCli([
+			'run',
+			recipeFile(recipe),
+			'--json',
+			'--input',
+			input,
+			'--credentials',
+			credentials,
+			'--state',
+			`${dir}/${name}.state.json`,
+		]);
 		const summary = result.stdout.split('\n').find((line) => line.startsWith('{"event":"summary"'));
-		return { code: result.code, failedItems: summary ? ((JSON.parse(summary) as { failedItems: unknown[] }).failedItems ?? []) : ['no summary'], stderr: result.stderr };
+		return {
+			code: result.code,
+			failedItems: summary
+				? ((JSON.parse(summary) as { failedItems: unknown[] }).failedItems ?? [])
+				: ['no summary'],
+			stderr: result.stderr,
+		};
 	};
 	return await Promise.all([run('a'), run('b')]);
 }
@@ -56,98 +83,181 @@ const emails = Array.from({ length: CONTACTS }, (_, i) => `twice.person${i}@exam
 describe(`two ats-sync processes on one ATS account, the same ${CONTACTS} new contacts at once (${TRIALS} trials per ATS)`, () => {
 	beforeAll(async () => await ensureBuilt());
 
-	it.concurrent('Lever: one active opportunity per contact, the younger archived as "Duplicate"; both runs exit 0', async () => {
-		const trials = await inPool(
-			PARALLEL,
-			Array.from({ length: TRIALS }, (_, trial) => async () => {
-				const sim = await startLeverSimulator();
-				try {
-					const dir = tempDir(`concurrent-lever-${trial}-`);
-					const credentials = writeJson(dir, 'credentials.json', {
-						'Lever account': {
-							type: 'leverApi',
-							data: { apiKey: sim.apiKey, environment: 'custom', customUrl: sim.baseUrl, defaultPerformAs: LEVER_SEED.users.recruiter, rateLimitShare: 0.5 },
-						},
-						'Outreach webhook': { type: 'contactEventWebhookApi', data: { signingSecret: SIGNING_SECRET } },
-					});
-					const runs = await runBoth('push-on-interested.lever.json', credentials, dir, trial);
-					const views = leverView(sim);
-					const of = (email: string) => views.filter((view) => view.emails.includes(email));
-					return {
-						runs,
-						active: emails.map((email) => of(email).filter((view) => view.archivedReason === null).length),
-						archivedAsDuplicate: emails.reduce((sum, email) => sum + of(email).filter((view) => view.archivedReason === LEVER_SEED.archiveReasons.duplicate).length, 0),
-						otherArchived: emails.reduce((sum, email) => sum + of(email).filter((view) => view.archivedReason !== null && view.archivedReason !== LEVER_SEED.archiveReasons.duplicate).length, 0),
-						notesOnArchived: emails.reduce((sum, email) => sum + of(email).filter((view) => view.archivedReason !== null).reduce((notes, view) => notes + view.notes.length, 0), 0),
-						answered429: sim.rateLimited,
-					};
-				} finally {
-					await sim.close();
-				}
-			}),
-		);
-		printFigures('two processes, Lever', {
-			trials: trials.length,
-			contactsPerTrial: CONTACTS,
-			duplicatesLeft: trials.reduce((sum, trial) => sum + trial.active.filter((count) => count > 1).length, 0),
-			trialsWithARace: trials.filter((trial) => trial.archivedAsDuplicate > 0).length,
-			archivedAsDuplicate: trials.reduce((sum, trial) => sum + trial.archivedAsDuplicate, 0),
-			answered429: trials.reduce((sum, trial) => sum + trial.answered429, 0),
-		});
-		trials.forEach((trial, index) => {
-			expect({ trial: index, codes: trial.runs.map((run) => run.code), failed: trial.runs.flatMap((run) => run.failedItems) }).toEqual({ trial: index, codes: [0, 0], failed: [] });
-			expect({ trial: index, active: trial.active, otherArchived: trial.otherArchived, notesOnArchived: trial.notesOnArchived }).toEqual({
-				trial: index,
-				active: emails.map(() => 1),
-				otherArchived: 0,
-				notesOnArchived: 0,
+	it.concurrent(
+		'Lever: one active opportunity per contact, the younger archived as "Duplicate"; both runs exit 0',
+		async () => {
+			const trials = await inPool(
+				PARALLEL,
+				Array.from({ length: TRIALS }, (_, trial) => async () => {
+					const sim = await startLeverSimulator();
+					try {
+						const dir = tempDir(`concurrent-lever-${trial}-`);
+						const credentials = writeJson(dir, 'credentials.json', {
+							'Lever account': {
+								type: 'leverApi',
+								data: {
+									apiKey: sim.apiKey,
+									environment: 'custom',
+									customUrl: sim.baseUrl,
+									defaultPerformAs: LEVER_SEED.users.recruiter,
+									rateLimitShare: 0.5,
+								},
+							},
+							'Outreach webhook': {
+								type: 'contactEventWebhookApi',
+								data: { signingSecret: SIGNING_SECRET },
+							},
+						});
+						const runs = await runBoth('push-on-interested.lever.json', credentials, dir, trial);
+						const views = leverView(sim);
+						const of = (email: string) => views.filter((view) => view.emails.includes(email));
+						return {
+							runs,
+							active: emails.map(
+								(email) => of(email).filter((view) => view.archivedReason === null).length,
+							),
+							archivedAsDuplicate: emails.reduce(
+								(sum, email) =>
+									sum +
+									of(email).filter(
+										(view) => view.archivedReason === LEVER_SEED.archiveReasons.duplicate,
+									).length,
+								0,
+							),
+							otherArchived: emails.reduce(
+								(sum, email) =>
+									sum +
+									of(email).filter(
+										(view) =>
+											view.archivedReason !== null &&
+											view.archivedReason !== LEVER_SEED.archiveReasons.duplicate,
+									).length,
+								0,
+							),
+							notesOnArchived: emails.reduce(
+								(sum, email) =>
+									sum +
+									of(email)
+										.filter((view) => view.archivedReason !== null)
+										.reduce((notes, view) => notes + view.notes.length, 0),
+								0,
+							),
+							answered429: sim.rateLimited,
+						};
+					} finally {
+						await sim.close();
+					}
+				}),
+			);
+			printFigures('two processes, Lever', {
+				trials: trials.length,
+				contactsPerTrial: CONTACTS,
+				duplicatesLeft: trials.reduce(
+					(sum, trial) => sum + trial.active.filter((count) => count > 1).length,
+					0,
+				),
+				trialsWithARace: trials.filter((trial) => trial.archivedAsDuplicate > 0).length,
+				archivedAsDuplicate: trials.reduce((sum, trial) => sum + trial.archivedAsDuplicate, 0),
+				answered429: trials.reduce((sum, trial) => sum + trial.answered429, 0),
 			});
-		});
-	});
+			trials.forEach((trial, index) => {
+				expect({
+					trial: index,
+					codes: trial.runs.map((run) => run.code),
+					failed: trial.runs.flatMap((run) => run.failedItems),
+				}).toEqual({ trial: index, codes: [0, 0], failed: [] });
+				expect({
+					trial: index,
+					active: trial.active,
+					otherArchived: trial.otherArchived,
+					notesOnArchived: trial.notesOnArchived,
+				}).toEqual({
+					trial: index,
+					active: emails.map(() => 1),
+					otherArchived: 0,
+					notesOnArchived: 0,
+				});
+			});
+		},
+	);
 
-	it.concurrent('SmartRecruiters: one candidate per contact, the younger deleted; both runs exit 0', async () => {
-		const trials = await inPool(
-			PARALLEL,
-			Array.from({ length: TRIALS }, (_, trial) => async () => {
-				const sim = await startSmartRecruitersSimulator();
-				try {
-					const dir = tempDir(`concurrent-sr-${trial}-`);
-					const credentials = writeJson(dir, 'credentials.json', {
-						'SmartRecruiters account': {
-							type: 'smartRecruitersApi',
-							data: { apiKey: SMARTRECRUITERS_SEED.apiKey, environment: 'custom', customUrl: sim.baseUrl, rateLimitShare: 0.5 },
-						},
-						'Outreach webhook': { type: 'contactEventWebhookApi', data: { signingSecret: SIGNING_SECRET } },
-					});
-					const runs = await runBoth('push-on-interested.smartrecruiters.json', credentials, dir, trial);
-					const views = srView(sim);
-					return {
-						runs,
-						candidates: emails.map((email) => views.filter((view) => view.email.toLowerCase() === email).length),
-						deleted: sim.requests.filter((request) => request.method === 'DELETE' && /^\/candidates\/[^/]+$/.test(request.path) && request.status === 204).length,
-						answered429: sim.rateLimited,
-						contractViolations: sim.contractViolations.length,
-					};
-				} finally {
-					await sim.close();
-				}
-			}),
-		);
-		printFigures('two processes, SmartRecruiters', {
-			trials: trials.length,
-			contactsPerTrial: CONTACTS,
-			duplicatesLeft: trials.reduce((sum, trial) => sum + trial.candidates.filter((count) => count > 1).length, 0),
-			trialsWithARace: trials.filter((trial) => trial.deleted > 0).length,
-			deletedAsDuplicate: trials.reduce((sum, trial) => sum + trial.deleted, 0),
-			answered429: trials.reduce((sum, trial) => sum + trial.answered429, 0),
-		});
-		trials.forEach((trial, index) => {
-			expect({ trial: index, codes: trial.runs.map((run) => run.code), failed: trial.runs.flatMap((run) => run.failedItems) }).toEqual({ trial: index, codes: [0, 0], failed: [] });
-			expect({ trial: index, candidates: trial.candidates, contractViolations: trial.contractViolations }).toEqual({
-				trial: index,
-				candidates: emails.map(() => 1),
-				contractViolations: 0,
+	it.concurrent(
+		'SmartRecruiters: one candidate per contact, the younger deleted; both runs exit 0',
+		async () => {
+			const trials = await inPool(
+				PARALLEL,
+				Array.from({ length: TRIALS }, (_, trial) => async () => {
+					const sim = await startSmartRecruitersSimulator();
+					try {
+						const dir = tempDir(`concurrent-sr-${trial}-`);
+						const credentials = writeJson(dir, 'credentials.json', {
+							'SmartRecruiters account': {
+								type: 'smartRecruitersApi',
+								data: {
+									apiKey: SMARTRECRUITERS_SEED.apiKey,
+									environment: 'custom',
+									customUrl: sim.baseUrl,
+									rateLimitShare: 0.5,
+								},
+							},
+							'Outreach webhook': {
+								type: 'contactEventWebhookApi',
+								data: { signingSecret: SIGNING_SECRET },
+							},
+						});
+						const runs = await runBoth(
+							'push-on-interested.smartrecruiters.json',
+							credentials,
+							dir,
+							trial,
+						);
+						const views = srView(sim);
+						return {
+							runs,
+							candidates: emails.map(
+								(email) => views.filter((view) => view.email.toLowerCase() === email).length,
+							),
+							deleted: sim.requests.filter(
+								(request) =>
+									request.method === 'DELETE' &&
+									/^\/candidates\/[^/]+$/.test(request.path) &&
+									request.status === 204,
+							).length,
+							answered429: sim.rateLimited,
+							contractViolations: sim.contractViolations.length,
+						};
+					} finally {
+						await sim.close();
+					}
+				}),
+			);
+			printFigures('two processes, SmartRecruiters', {
+				trials: trials.length,
+				contactsPerTrial: CONTACTS,
+				duplicatesLeft: trials.reduce(
+					(sum, trial) => sum + trial.candidates.filter((count) => count > 1).length,
+					0,
+				),
+				trialsWithARace: trials.filter((trial) => trial.deleted > 0).length,
+				deletedAsDuplicate: trials.reduce((sum, trial) => sum + trial.deleted, 0),
+				answered429: trials.reduce((sum, trial) => sum + trial.answered429, 0),
 			});
-		});
-	});
+			trials.forEach((trial, index) => {
+				expect({
+					trial: index,
+					codes: trial.runs.map((run) => run.code),
+					failed: trial.runs.flatMap((run) => run.failedItems),
+				}).toEqual({ trial: index, codes: [0, 0], failed: [] });
+				expect({
+					trial: index,
+					candidates: trial.candidates,
+					contractViolations: trial.contractViolations,
+				}).toEqual({
+					trial: index,
+					candidates: emails.map(() => 1),
+					contractViolations: 0,
+				});
+			});
+		},
+	);
 });

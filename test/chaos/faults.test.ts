@@ -15,8 +15,21 @@
  */
 import { LEVER_SEED, startLeverSimulator, type LeverSimulator } from '../simulators/lever';
 import type { FaultCounts, FaultOptions } from '../simulators/faults';
-import { SMARTRECRUITERS_SEED, startSmartRecruitersSimulator, type SmartRecruitersSimulator } from '../simulators/smartrecruiters';
-import { ensureBuilt, recipeWithLocalFiles, runRecipe, startFileServer, tempDir, writeJson, writeNdjson, type RecipeRun } from '../recipes/helpers';
+import {
+	SMARTRECRUITERS_SEED,
+	startSmartRecruitersSimulator,
+	type SmartRecruitersSimulator,
+} from '../simulators/smartrecruiters';
+import {
+	ensureBuilt,
+	recipeWithLocalFiles,
+	runRecipe,
+	startFileServer,
+	tempDir,
+	writeJson,
+	writeNdjson,
+	type RecipeRun,
+} from '../recipes/helpers';
 
 const CONTACTS = 500;
 /** Every tenth contact sends a CV link, so uploads meet faults too. */
@@ -55,7 +68,13 @@ function contactEvents(cvBaseUrl: string) {
 		campaign: BACKEND,
 		outreachType: 'email',
 		message: `Happy to talk (${index})`,
-		contact: { email: email(index), firstName: 'Chaos', lastName: `Person ${index}`, headline: 'Engineer', location: 'Berlin' },
+		contact: {
+			email: email(index),
+			firstName: 'Chaos',
+			lastName: `Person ${index}`,
+			headline: 'Engineer',
+			location: 'Berlin',
+		},
 		...(WITH_CV(index) ? { cvUrl: `${cvBaseUrl}/cv/person${index}.pdf` } : {}),
 	}));
 }
@@ -83,12 +102,28 @@ interface Tally {
  * A contact is lost when it is neither in the ATS nor reported failed by "Upsert Candidate". Failures of later nodes
  * name their own input item, not the contact, so missing notes/statuses/CVs are counted against them.
  */
-function tally(run: RecipeRun, holdings: (index: number) => Holdings, nodes: { note: string; placement?: string; files: string[] }): Tally {
+function tally(
+	run: RecipeRun,
+	holdings: (index: number) => Holdings,
+	nodes: { note: string; placement?: string; files: string[] },
+): Tally {
 	const failedReported: Record<string, number> = {};
-	for (const item of run.failedItems) failedReported[item.node] = (failedReported[item.node] ?? 0) + 1;
-	const upsertFailed = new Set(run.failedItems.filter((item) => item.node === 'Upsert Candidate').map((item) => item.inputItem));
+	for (const item of run.failedItems)
+		failedReported[item.node] = (failedReported[item.node] ?? 0) + 1;
+	const upsertFailed = new Set(
+		run.failedItems
+			.filter((item) => item.node === 'Upsert Candidate')
+			.map((item) => item.inputItem),
+	);
 	const missing = { notes: 0, placement: 0, files: 0 };
-	const result: Tally = { failedReported, lost: 0, duplicated: 0, unaccounted: missing, duplicatedNotes: 0, duplicatedFiles: 0 };
+	const result: Tally = {
+		failedReported,
+		lost: 0,
+		duplicated: 0,
+		unaccounted: missing,
+		duplicatedNotes: 0,
+		duplicatedFiles: 0,
+	};
 	for (let index = 0; index < CONTACTS; index++) {
 		const held = holdings(index);
 		if (held.candidates === 0 && !upsertFailed.has(index)) result.lost++;
@@ -100,7 +135,8 @@ function tally(run: RecipeRun, holdings: (index: number) => Holdings, nodes: { n
 		if (!held.placed) missing.placement++;
 		if (WITH_CV(index) && held.files === 0) missing.files++;
 	}
-	const reported = (names: string[]) => names.reduce((sum, name) => sum + (failedReported[name] ?? 0), 0);
+	const reported = (names: string[]) =>
+		names.reduce((sum, name) => sum + (failedReported[name] ?? 0), 0);
 	result.unaccounted = {
 		notes: Math.max(0, missing.notes - reported([nodes.note])),
 		placement: Math.max(0, missing.placement - reported(nodes.placement ? [nodes.placement] : [])),
@@ -117,7 +153,13 @@ interface Scenario<Sim> {
 	slowMs: number;
 	/** Faults of the first run only (a maintenance window that makes items fail, so a rerun has work to do). */
 	firstRun?: Partial<FaultOptions>;
-	start(faults: FaultOptions): Promise<Sim & { close(): Promise<void>; setFaults(options: FaultOptions | undefined): void; faults: FaultCounts }>;
+	start(faults: FaultOptions): Promise<
+		Sim & {
+			close(): Promise<void>;
+			setFaults(options: FaultOptions | undefined): void;
+			faults: FaultCounts;
+		}
+	>;
 	credentials(sim: Sim): Record<string, unknown>;
 	holdings(sim: Sim, index: number): Holdings;
 	nodes: { note: string; placement?: string; files: string[] };
@@ -137,22 +179,39 @@ const lever: Scenario<LeverSimulator> = {
 	credentials: (sim) => ({
 		'Lever account': {
 			type: 'leverApi',
-			data: { apiKey: sim.apiKey, environment: 'custom', customUrl: sim.baseUrl, defaultPerformAs: LEVER_SEED.users.recruiter },
+			data: {
+				apiKey: sim.apiKey,
+				environment: 'custom',
+				customUrl: sim.baseUrl,
+				defaultPerformAs: LEVER_SEED.users.recruiter,
+			},
 		},
 	}),
 	holdings: (sim, index) => {
 		const wanted = email(index).toLowerCase();
-		const contacts = new Set(sim.state.contacts.filter((contact) => contact.emails.some((known) => known.toLowerCase() === wanted)).map((contact) => contact.id));
-		const opportunities = sim.state.opportunities.filter((opportunity) => contacts.has(opportunity.contact));
+		const contacts = new Set(
+			sim.state.contacts
+				.filter((contact) => contact.emails.some((known) => known.toLowerCase() === wanted))
+				.map((contact) => contact.id),
+		);
+		const opportunities = sim.state.opportunities.filter((opportunity) =>
+			contacts.has(opportunity.contact),
+		);
 		const ids = opportunities.map((opportunity) => opportunity.id);
 		return {
 			candidates: opportunities.length,
-			notes: sim.state.notes.filter((note) => ids.includes(note.opportunityId) && note.deletedAt === null).length,
+			notes: sim.state.notes.filter(
+				(note) => ids.includes(note.opportunityId) && note.deletedAt === null,
+			).length,
 			files: sim.state.files.filter((file) => ids.includes(file.opportunityId)).length,
 			placed: opportunities.some(
 				(opportunity) =>
 					opportunity.stage === LEVER_SEED.stages.recruiterScreen &&
-					sim.state.applications.some((application) => application.opportunityId === opportunity.id && application.posting === LEVER_SEED.postings.published),
+					sim.state.applications.some(
+						(application) =>
+							application.opportunityId === opportunity.id &&
+							application.posting === LEVER_SEED.postings.published,
+					),
 			),
 		};
 	},
@@ -168,15 +227,24 @@ const smartRecruiters: Scenario<SmartRecruitersSimulator> = {
 	slowMs: 130_000,
 	start: async (faults) => await startSmartRecruitersSimulator({ faults }),
 	credentials: (sim) => ({
-		'SmartRecruiters account': { type: 'smartRecruitersApi', data: { apiKey: sim.apiKey, environment: 'custom', customUrl: sim.baseUrl } },
+		'SmartRecruiters account': {
+			type: 'smartRecruitersApi',
+			data: { apiKey: sim.apiKey, environment: 'custom', customUrl: sim.baseUrl },
+		},
 	}),
 	holdings: (sim, index) => {
 		const wanted = email(index).toLowerCase();
-		const candidates = sim.state.candidates.filter((candidate) => candidate.email.toLowerCase() === wanted).map((candidate) => candidate.id);
-		const applications = sim.state.applications.filter((application) => candidates.includes(application.candidateId));
+		const candidates = sim.state.candidates
+			.filter((candidate) => candidate.email.toLowerCase() === wanted)
+			.map((candidate) => candidate.id);
+		const applications = sim.state.applications.filter((application) =>
+			candidates.includes(application.candidateId),
+		);
 		return {
 			candidates: candidates.length,
-			notes: sim.state.notes.filter((note) => note.candidateIds.some((id) => candidates.includes(id))).length,
+			notes: sim.state.notes.filter((note) =>
+				note.candidateIds.some((id) => candidates.includes(id)),
+			).length,
 			files: applications.flatMap((application) => application.attachments).length,
 			placed: applications.some(
 				(application) =>
@@ -186,7 +254,11 @@ const smartRecruiters: Scenario<SmartRecruitersSimulator> = {
 			),
 		};
 	},
-	nodes: { note: 'Add Outreach Note', placement: 'Set Mapped Status', files: ['Download CV', 'Attach CV'] },
+	nodes: {
+		note: 'Add Outreach Note',
+		placement: 'Set Mapped Status',
+		files: ['Download CV', 'Attach CV'],
+	},
 	answered: (sim) => ({ requests: sim.requests.length, rateLimited: sim.rateLimited }),
 	// A 5xx or 429 is still a valid ErrorResponse; a reset or held response has no answer to check.
 	check: (sim) => expect(sim.contractViolations).toEqual([]),
@@ -203,13 +275,21 @@ test.concurrent.each([lever, smartRecruiters] as Array<Scenario<any>>)(
 		await ensureBuilt();
 		const sim = await scenario.start(FAULTS(scenario.seed, scenario.slowMs, scenario.firstRun));
 		const cvs: Record<string, { type: string; body: string }> = {};
-		for (let index = 0; index < CONTACTS; index++) if (WITH_CV(index)) cvs[`/cv/person${index}.pdf`] = { type: 'application/pdf', body: `%PDF-1.4 CV of person ${index}` };
+		for (let index = 0; index < CONTACTS; index++)
+			if (WITH_CV(index))
+				cvs[`/cv/person${index}.pdf`] = {
+					type: 'application/pdf',
+					body: `%PDF-1.4 CV of person ${index}`,
+				};
 		const files = await startFileServer(cvs);
 		try {
 			const dir = tempDir('chaos-faults-');
 			const credentials = writeJson(dir, 'credentials.json', {
 				...scenario.credentials(sim),
-				'Outreach webhook': { type: 'contactEventWebhookApi', data: { signingSecret: 'outreach-signing-secret-for-chaos' } },
+				'Outreach webhook': {
+					type: 'contactEventWebhookApi',
+					data: { signingSecret: 'outreach-signing-secret-for-chaos' },
+				},
 			});
 			const input = writeNdjson(dir, 'events.ndjson', contactEvents(files.baseUrl));
 			const args = ['--input', input, '--credentials', credentials, '--state', `${dir}/state.json`];
@@ -219,7 +299,8 @@ test.concurrent.each([lever, smartRecruiters] as Array<Scenario<any>>)(
 
 			let run: RecipeRun | undefined;
 			for (let attempt = 0; attempt < MAX_RUNS && run?.code !== 0; attempt++) {
-				if (attempt > 0) sim.setFaults(FAULTS(scenario.seed + attempt, scenario.slowMs, { rateSlow: 0 }));
+				if (attempt > 0)
+					sim.setFaults(FAULTS(scenario.seed + attempt, scenario.slowMs, { rateSlow: 0 }));
 				const before = scenario.answered(sim);
 				const startedAt = Date.now();
 				run = await runRecipe(workflow, args);
@@ -234,7 +315,9 @@ test.concurrent.each([lever, smartRecruiters] as Array<Scenario<any>>)(
 						`faults: ${faultLine(sim.faults)}; failed reported ${JSON.stringify(result.failedReported)}; ` +
 						`contacts lost ${result.lost}, duplicated ${result.duplicated}; unaccounted ${JSON.stringify(result.unaccounted)}; ` +
 						`duplicated notes ${result.duplicatedNotes}, CVs ${result.duplicatedFiles}; exit ${run.code}` +
-						(run.failedItems.length ? `\n  ${[...new Set(run.failedItems.map((item) => `${item.node}: ${item.message}`))].slice(0, 8).join('\n  ')}` : ''),
+						(run.failedItems.length
+							? `\n  ${[...new Set(run.failedItems.map((item) => `${item.node}: ${item.message}`))].slice(0, 8).join('\n  ')}`
+							: ''),
 				);
 				expect(result).toEqual({
 					failedReported: expect.any(Object),
@@ -254,7 +337,13 @@ test.concurrent.each([lever, smartRecruiters] as Array<Scenario<any>>)(
 			for (const kind of FAULT_KINDS) expect(injected[0][kind]).toBeGreaterThan(0);
 			if (scenario.firstRun?.outage) expect(exitCodes[0]).toBe(1);
 			for (let index = 0; index < CONTACTS; index++) {
-				expect({ index, ...scenario.holdings(sim, index) }).toEqual({ index, candidates: 1, notes: 1, files: WITH_CV(index) ? 1 : 0, placed: true });
+				expect({ index, ...scenario.holdings(sim, index) }).toEqual({
+					index,
+					candidates: 1,
+					notes: 1,
+					files: WITH_CV(index) ? 1 : 0,
+					placed: true,
+				});
 			}
 		} finally {
 			await sim.close();

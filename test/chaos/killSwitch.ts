@@ -53,7 +53,8 @@ export class KillSwitch {
 			return { index, forward: true, killAfter: true };
 		}
 		// Requests sent after the kill point was chosen but before the runner died never reach the simulator.
-		if (this.point && index > this.point.atRequest) return { index, forward: false, killAfter: false };
+		if (this.point && index > this.point.atRequest)
+			return { index, forward: false, killAfter: false };
 		return { index, forward: true, killAfter: false };
 	}
 
@@ -71,7 +72,10 @@ export interface CountingProxy {
 }
 
 /** A reverse proxy to `upstream` (an http://127.0.0.1 base URL) that numbers requests on `killSwitch`. */
-export async function startCountingProxy(upstream: string, killSwitch: KillSwitch): Promise<CountingProxy> {
+export async function startCountingProxy(
+	upstream: string,
+	killSwitch: KillSwitch,
+): Promise<CountingProxy> {
 	const target = new URL(upstream);
 	let proxyOrigin = '';
 	const server = http.createServer((req, res) => {
@@ -99,7 +103,8 @@ export async function startCountingProxy(upstream: string, killSwitch: KillSwitc
 							}
 							const responseHeaders = { ...upstreamRes.headers };
 							// Next-page links name the simulator's origin: keep the runner talking through the proxy.
-							if (typeof responseHeaders.link === 'string') responseHeaders.link = responseHeaders.link.split(target.origin).join(proxyOrigin);
+							if (typeof responseHeaders.link === 'string')
+								responseHeaders.link = responseHeaders.link.split(target.origin).join(proxyOrigin);
 							res.writeHead(upstreamRes.statusCode ?? 502, responseHeaders);
 							res.end(Buffer.concat(body));
 						});
@@ -121,7 +126,6 @@ export async function startCountingProxy(upstream: string, killSwitch: KillSwitc
 			}),
 	};
 }
-
 
 /**
  * `count` kill points over a run of `requests` requests: one drawn at random in each of `count` equal slices, so the

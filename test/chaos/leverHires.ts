@@ -20,11 +20,17 @@ export function hireMaker(sim: LeverSimulator, clock: { pinned?: number }) {
 	const api = async (method: string, path: string, body?: object) => {
 		const response = await fetch(`${sim.baseUrl}${path}`, {
 			method,
-			headers: { authorization: `Basic ${Buffer.from(`${sim.apiKey}:`).toString('base64')}`, 'content-type': 'application/json' },
+			headers: {
+				authorization: `Basic ${Buffer.from(`${sim.apiKey}:`).toString('base64')}`,
+				'content-type': 'application/json',
+			},
 			body: body && JSON.stringify(body),
 		});
-		const json = (await response.json()) as { data: { id: string; archived?: { archivedAt: number } } };
-		if (response.status >= 300) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(json)}`);
+		const json = (await response.json()) as {
+			data: { id: string; archived?: { archivedAt: number } };
+		};
+		if (response.status >= 300)
+			throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(json)}`);
 		return json.data;
 	};
 
@@ -47,7 +53,11 @@ export function hireMaker(sim: LeverSimulator, clock: { pinned?: number }) {
 					creator: S.users.recruiter,
 					fields: [
 						{ text: 'Job title', identifier: 'job_title', value: `Engineer ${index}` },
-						{ text: 'Anticipated start date', identifier: 'anticipated_start_date', value: Date.UTC(2027, 1, 1 + (index % 27)) },
+						{
+							text: 'Anticipated start date',
+							identifier: 'anticipated_start_date',
+							value: Date.UTC(2027, 1, 1 + (index % 27)),
+						},
 						{ text: 'Salary', identifier: 'salary_amount', value: 100000 + index },
 						{ text: 'Compensation currency', identifier: 'compensation_currency', value: 'EUR' },
 						{ text: 'Salary interval', identifier: 'salary_interval', value: 'per-year-salary' },
@@ -59,8 +69,18 @@ export function hireMaker(sim: LeverSimulator, clock: { pinned?: number }) {
 					sentAt: null,
 				});
 			}
-			const archived = await api('PUT', `/opportunities/${created.id}/archived?perform_as=${S.users.recruiter}`, { reason: S.archiveReasons.hired });
-			return { opportunityId: created.id, email, pushed: withOffer, archivedAt: archived.archived!.archivedAt, madeWhen };
+			const archived = await api(
+				'PUT',
+				`/opportunities/${created.id}/archived?perform_as=${S.users.recruiter}`,
+				{ reason: S.archiveReasons.hired },
+			);
+			return {
+				opportunityId: created.id,
+				email,
+				pushed: withOffer,
+				archivedAt: archived.archived!.archivedAt,
+				madeWhen,
+			};
 		} finally {
 			clock.pinned = undefined;
 		}
@@ -70,7 +90,10 @@ export function hireMaker(sim: LeverSimulator, clock: { pinned?: number }) {
 /** The poll trigger's saved cursor (n8n keeps node static data under `node:<name>`), or undefined before the first poll. */
 export function savedCursor(stateFileText: string | undefined): number | undefined {
 	if (!stateFileText) return undefined;
-	const { staticData } = JSON.parse(stateFileText) as { staticData: Record<string, { cursor?: { cursor?: number } }> };
-	for (const value of Object.values(staticData)) if (typeof value?.cursor?.cursor === 'number') return value.cursor.cursor;
+	const { staticData } = JSON.parse(stateFileText) as {
+		staticData: Record<string, { cursor?: { cursor?: number } }>;
+	};
+	for (const value of Object.values(staticData))
+		if (typeof value?.cursor?.cursor === 'number') return value.cursor.cursor;
 	return undefined;
 }

@@ -31,7 +31,11 @@ export interface PollFigures {
 	corruptStateFiles: number;
 }
 
-export async function runPollScenario<H extends MadeHire>(target: PollTarget<H>, rounds: number, random: () => number) {
+export async function runPollScenario<H extends MadeHire>(
+	target: PollTarget<H>,
+	rounds: number,
+	random: () => number,
+) {
 	const { workflow, args, stateFile, killSwitch } = target;
 	const hires: H[] = [];
 	const figures: PollFigures = { runs: 1, kills: 0, reruns: 0, atCursor: 0, corruptStateFiles: 0 };
@@ -39,7 +43,8 @@ export async function runPollScenario<H extends MadeHire>(target: PollTarget<H>,
 
 	// The first poll only starts the cursor (n8n's behaviour on activation).
 	const first = await runKillable(workflow, args, killSwitch);
-	if (first.code !== 0 || first.summary?.status !== 'no-data') failures.push(`first poll: exit ${first.code}, ${first.summary?.status}: ${first.stderr}`);
+	if (first.code !== 0 || first.summary?.status !== 'no-data')
+		failures.push(`first poll: exit ${first.code}, ${first.summary?.status}: ${first.stderr}`);
 
 	for (let round = 0; round < rounds; round++) {
 		const before = [
@@ -50,11 +55,15 @@ export async function runPollScenario<H extends MadeHire>(target: PollTarget<H>,
 		];
 		hires.push(...before);
 		figures.atCursor++;
-		const point = { atRequest: 1 + Math.floor(random() * target.requestsFor(before)), mode: random() < 0.5 ? 'before' : 'after' } as const;
+		const point = {
+			atRequest: 1 + Math.floor(random() * target.requestsFor(before)),
+			mode: random() < 0.5 ? 'before' : 'after',
+		} as const;
 		// A hire made while the run is under way, halfway to the kill point.
 		const midRun = Math.max(1, Math.floor(point.atRequest / 2));
 		killSwitch.onRequest = async (index) => {
-			if (index === midRun) hires.push(await target.hire(true, `round ${round}, during the killed run`, false));
+			if (index === midRun)
+				hires.push(await target.hire(true, `round ${round}, during the killed run`, false));
 		};
 		const killed = await runKillable(workflow, args, killSwitch, point);
 		killSwitch.onRequest = undefined;
@@ -68,7 +77,9 @@ export async function runPollScenario<H extends MadeHire>(target: PollTarget<H>,
 		figures.runs++;
 		figures.reruns++;
 		if (rerun.code !== 0 || (rerun.summary?.failedItems.length ?? 0) > 0) {
-			failures.push(`round ${round} rerun: exit ${rerun.code}, failed ${JSON.stringify(rerun.summary?.failedItems)}: ${rerun.stderr.slice(-500)}`);
+			failures.push(
+				`round ${round} rerun: exit ${rerun.code}, failed ${JSON.stringify(rerun.summary?.failedItems)}: ${rerun.stderr.slice(-500)}`,
+			);
 		}
 		if (stateFileProblem(stateFile)) figures.corruptStateFiles++;
 	}

@@ -9,7 +9,11 @@ export interface ChaosRun {
 	signal: NodeJS.Signals | null;
 	killed: boolean;
 	/** The run's summary event (absent when killed). */
-	summary?: { status: string; failedItems: Array<{ node: string; inputItem?: number; message: string }>; stateSaved: boolean };
+	summary?: {
+		status: string;
+		failedItems: Array<{ node: string; inputItem?: number; message: string }>;
+		stateSaved: boolean;
+	};
 	stderr: string;
 	/** Requests the proxies saw during this run. */
 	requests: number;
@@ -21,7 +25,12 @@ export interface ChaosRun {
 const CHAOS_ENV = { ATS_SYNC_LOCK_STALE_MS: '2000' };
 
 /** `ats-sync run <workflow> --json --wait-lock <args>`, killed at `point` if the run gets that far. */
-export async function runKillable(workflow: string, args: string[], killSwitch: KillSwitch, point?: KillPoint): Promise<ChaosRun> {
+export async function runKillable(
+	workflow: string,
+	args: string[],
+	killSwitch: KillSwitch,
+	point?: KillPoint,
+): Promise<ChaosRun> {
 	let child: import('node:child_process').ChildProcess | undefined;
 	killSwitch.arm(point, () => child?.kill('SIGKILL'));
 	const startedAt = Date.now();
@@ -29,7 +38,9 @@ export async function runKillable(workflow: string, args: string[], killSwitch: 
 		env: CHAOS_ENV,
 		onSpawn: (spawned) => (child = spawned),
 	});
-	const summaryLine = result.stdout.split('\n').find((line) => line.startsWith('{"event":"summary"'));
+	const summaryLine = result.stdout
+		.split('\n')
+		.find((line) => line.startsWith('{"event":"summary"'));
 	return {
 		code: result.code,
 		signal: result.signal,
@@ -68,5 +79,9 @@ export async function inPool<T>(limit: number, tasks: Array<() => Promise<T>>): 
 
 /** One line of figures per scenario, on stdout (jest does not capture direct writes). */
 export function printFigures(scenario: string, figures: Record<string, number | string>) {
-	process.stdout.write(`\n[chaos] ${scenario}: ${Object.entries(figures).map(([name, value]) => `${name}=${value}`).join(' ')}\n`);
+	process.stdout.write(
+		`\n[chaos] ${scenario}: ${Object.entries(figures)
+			.map(([name, value]) => `${name}=${value}`)
+			.join(' ')}\n`,
+	);
 }

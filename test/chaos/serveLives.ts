@@ -68,7 +68,9 @@ export class RetryingSender {
 					return;
 				}
 			} catch (error) {
-				record.answers.push((error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name);
+				record.answers.push(
+					(error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name,
+				);
 			}
 		}
 	}
@@ -95,9 +97,20 @@ export interface KillPlan {
 
 /** The `index`-th seeded kill point: the kinds in turn (so each is hit about equally often), each at a random count. */
 function killPlan(random: () => number, index: number, maxRequest: number): KillPlan {
-	const kinds: KillKind[] = ['accepted', 'ats-request', 'run-finished', 'ats-request', 'run-committing'];
+	const kinds: KillKind[] = [
+		'accepted',
+		'ats-request',
+		'run-finished',
+		'ats-request',
+		'run-committing',
+	];
 	const kind = kinds[index % kinds.length];
-	if (kind === 'ats-request') return { kind, at: 1 + Math.floor(random() * maxRequest), mode: random() < 0.5 ? 'before' : 'after' };
+	if (kind === 'ats-request')
+		return {
+			kind,
+			at: 1 + Math.floor(random() * maxRequest),
+			mode: random() < 0.5 ? 'before' : 'after',
+		};
 	return { kind, at: 1 + Math.floor(random() * 3) };
 }
 
@@ -111,9 +124,18 @@ export interface LifeOutcome {
  * One life of `ats-sync serve <workflow> args…` that ends at `plan`: serve is SIGKILLed there (by itself at a crash
  * point, or by the kill switch at an ATS request), or after `limitMs` if it never gets there.
  */
-async function liveUntilKilled(workflow: string, args: string[], plan: KillPlan, killSwitch: KillSwitch, limitMs: number): Promise<LifeOutcome> {
+async function liveUntilKilled(
+	workflow: string,
+	args: string[],
+	plan: KillPlan,
+	killSwitch: KillSwitch,
+	limitMs: number,
+): Promise<LifeOutcome> {
 	killSwitch.arm(undefined, () => undefined);
-	const env = { ...LOCK_ENV, ...(plan.kind === 'ats-request' ? {} : { ATS_SYNC_CRASH_AT: `${plan.kind}:${plan.at}` }) };
+	const env = {
+		...LOCK_ENV,
+		...(plan.kind === 'ats-request' ? {} : { ATS_SYNC_CRASH_AT: `${plan.kind}:${plan.at}` }),
+	};
 	let serving: ServingRecipe;
 	try {
 		serving = await serveRecipe(workflow, args, { env });
@@ -121,7 +143,8 @@ async function liveUntilKilled(workflow: string, args: string[], plan: KillPlan,
 		// It died before it said it was serving: a delivery taken in during start-up reached the crash point.
 		return { plan, ended: 'killed' };
 	}
-	if (plan.kind === 'ats-request') killSwitch.arm({ atRequest: plan.at, mode: plan.mode! }, () => void serving.kill());
+	if (plan.kind === 'ats-request')
+		killSwitch.arm({ atRequest: plan.at, mode: plan.mode! }, () => void serving.kill());
 	let timer: NodeJS.Timeout | undefined;
 	const ended = await Promise.race([
 		serving.exited.then(() => 'killed' as const),
@@ -150,10 +173,25 @@ export async function killRepeatedly(options: {
 }): Promise<LifeOutcome[]> {
 	const lives: LifeOutcome[] = [];
 	const killed = () => lives.filter((life) => life.ended === 'killed').length;
-	for (let index = 0; killed() < options.kills && lives.length < options.kills * 2 && options.workLeft(); index++) {
+	for (
+		let index = 0;
+		killed() < options.kills && lives.length < options.kills * 2 && options.workLeft();
+		index++
+	) {
 		const plan = killPlan(options.random, index, options.maxRequest);
-		const reachable = plan.kind !== 'accepted' || options.deliveriesComing() ? plan : { ...plan, kind: 'run-finished' as const };
-		lives.push(await liveUntilKilled(options.workflow, options.args, reachable, options.killSwitch, LIFE_LIMIT_MS));
+		const reachable =
+			plan.kind !== 'accepted' || options.deliveriesComing()
+				? plan
+				: { ...plan, kind: 'run-finished' as const };
+		lives.push(
+			await liveUntilKilled(
+				options.workflow,
+				options.args,
+				reachable,
+				options.killSwitch,
+				LIFE_LIMIT_MS,
+			),
+		);
 	}
 	return lives;
 }
@@ -162,11 +200,19 @@ export async function killRepeatedly(options: {
 const LIFE_LIMIT_MS = 30_000;
 
 /** A last life without a kill point, until `done()` holds; then SIGTERM. Resolves with its exit code. */
-export async function liveUntilDone(workflow: string, args: string[], done: () => Promise<boolean> | boolean, limitMs: number): Promise<number | null> {
+export async function liveUntilDone(
+	workflow: string,
+	args: string[],
+	done: () => Promise<boolean> | boolean,
+	limitMs: number,
+): Promise<number | null> {
 	const serving = await serveRecipe(workflow, args, { env: LOCK_ENV });
 	const deadline = Date.now() + limitMs;
 	while (!(await done())) {
-		if (Date.now() > deadline) throw new Error(`serve did not finish its work within ${limitMs / 1000} s: ${serving.stderr().slice(-3000)}`);
+		if (Date.now() > deadline)
+			throw new Error(
+				`serve did not finish its work within ${limitMs / 1000} s: ${serving.stderr().slice(-3000)}`,
+			);
 		await sleep(250);
 	}
 	return await serving.stop();

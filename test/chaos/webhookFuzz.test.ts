@@ -13,8 +13,19 @@ import { createHmac } from 'node:crypto';
 import net from 'node:net';
 
 import { LEVER_SEED, startLeverSimulator, type LeverSimulator } from '../simulators/lever';
-import { SMARTRECRUITERS_SEED, startSmartRecruitersSimulator, type SmartRecruitersSimulator } from '../simulators/smartrecruiters';
-import { ensureBuilt, postSigned, serveRecipe, tempDir, writeJson, type ServingRecipe } from '../recipes/helpers';
+import {
+	SMARTRECRUITERS_SEED,
+	startSmartRecruitersSimulator,
+	type SmartRecruitersSimulator,
+} from '../simulators/smartrecruiters';
+import {
+	ensureBuilt,
+	postSigned,
+	serveRecipe,
+	tempDir,
+	writeJson,
+	type ServingRecipe,
+} from '../recipes/helpers';
 import { seededRandom } from '../seededRandom';
 import { inboxCounts } from './serveLives';
 
@@ -28,12 +39,12 @@ const outsideWindowSeconds = () => int(360, 86_400);
 /** ats-sync serve's default body limit: it answers 413 and closes, which can reset a client still uploading. */
 const MAX_BODY_BYTES = 1024 * 1024;
 
-
 const random = seededRandom(SEED);
 const int = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
 const pick = <T>(values: readonly T[]): T => values[int(0, values.length - 1)];
 const bytes = (length: number) => Buffer.from(Array.from({ length }, () => int(0, 255)));
-const hex = (length: number) => Array.from({ length }, () => '0123456789abcdef'[int(0, 15)]).join('');
+const hex = (length: number) =>
+	Array.from({ length }, () => '0123456789abcdef'[int(0, 15)]).join('');
 const hmacHex = (key: string, text: string) => createHmac('sha256', key).update(text).digest('hex');
 
 /** One character of `text` replaced by a different one from `alphabet` (a near miss, never the original). */
@@ -69,7 +80,9 @@ async function sendRaw(url: string, request: FuzzRequest): Promise<number | 'non
 		const finish = () => {
 			if (settled) return;
 			settled = true;
-			const status = /^HTTP\/1\.[01] (\d{3})/.exec(Buffer.concat(chunks).subarray(0, 32).toString('latin1'))?.[1];
+			const status = /^HTTP\/1\.[01] (\d{3})/.exec(
+				Buffer.concat(chunks).subarray(0, 32).toString('latin1'),
+			)?.[1];
 			resolve(status ? Number(status) : reset ? 'reset' : 'none');
 		};
 		socket.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -83,16 +96,52 @@ async function sendRaw(url: string, request: FuzzRequest): Promise<number | 'non
 	});
 }
 
-const CONTENT_TYPES = ['application/json', 'application/json; charset=utf-8', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml', 'application/octet-stream', 'application/vnd.api+json', ''];
-const INJECTIONS = ['value\r\nX-Injected: 1', 'a\nb', 'v1=abc\r\n\r\nPOST / HTTP/1.1', 'nul\u0000byte', '\u00ff\u00fe latin1', 'tab\tseparated', ' leading and trailing ', '"; DROP TABLE webhooks; --', '${jndi:ldap://127.0.0.1/a}', '{{ $env.SECRET }}', '../../etc/passwd', '%0d%0aSet-Cookie: a=b'];
-const SIGNATURE_HEADERS = ['smartrecruiters-signature', 'smartrecruiters-timestamp', 'x-signature', 'x-hub-signature-256', 'x-lever-signature', 'lever-signature', 'event-id', 'event-name', 'link', 'x-hook-secret'];
+const CONTENT_TYPES = [
+	'application/json',
+	'application/json; charset=utf-8',
+	'text/plain',
+	'application/x-www-form-urlencoded',
+	'multipart/form-data; boundary=x',
+	'application/xml',
+	'application/octet-stream',
+	'application/vnd.api+json',
+	'',
+];
+const INJECTIONS = [
+	'value\r\nX-Injected: 1',
+	'a\nb',
+	'v1=abc\r\n\r\nPOST / HTTP/1.1',
+	'nul\u0000byte',
+	'\u00ff\u00fe latin1',
+	'tab\tseparated',
+	' leading and trailing ',
+	'"; DROP TABLE webhooks; --',
+	'${jndi:ldap://127.0.0.1/a}',
+	'{{ $env.SECRET }}',
+	'../../etc/passwd',
+	'%0d%0aSet-Cookie: a=b',
+];
+const SIGNATURE_HEADERS = [
+	'smartrecruiters-signature',
+	'smartrecruiters-timestamp',
+	'x-signature',
+	'x-hub-signature-256',
+	'x-lever-signature',
+	'lever-signature',
+	'event-id',
+	'event-name',
+	'link',
+	'x-hook-secret',
+];
 
 function jsonHeaders(contentType = 'application/json'): Array<[string, string]> {
 	return contentType ? [['Content-Type', contentType]] : [];
 }
 
 function deepJson(depth: number): Buffer {
-	return random() < 0.5 ? Buffer.from(`${'['.repeat(depth)}${']'.repeat(depth)}`) : Buffer.from(`${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`);
+	return random() < 0.5
+		? Buffer.from(`${'['.repeat(depth)}${']'.repeat(depth)}`)
+		: Buffer.from(`${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`);
 }
 
 function randomJsonValue(depth = 0): unknown {
@@ -102,8 +151,25 @@ function randomJsonValue(depth = 0): unknown {
 	if (kind === 2) return random() < 0.5;
 	if (kind === 3) return null;
 	if (kind === 4) return Array.from({ length: int(0, 4) }, () => randomJsonValue(depth + 1));
-	const keys = ['token', 'signature', 'triggeredAt', 'id', 'event', 'data', 'type', 'eventId', 'occurredAt', 'contact', 'campaign', '__proto__', 'constructor', hex(6)];
-	return Object.fromEntries(Array.from({ length: int(0, 6) }, () => [pick(keys), randomJsonValue(depth + 1)]));
+	const keys = [
+		'token',
+		'signature',
+		'triggeredAt',
+		'id',
+		'event',
+		'data',
+		'type',
+		'eventId',
+		'occurredAt',
+		'contact',
+		'campaign',
+		'__proto__',
+		'constructor',
+		hex(6),
+	];
+	return Object.fromEntries(
+		Array.from({ length: int(0, 6) }, () => [pick(keys), randomJsonValue(depth + 1)]),
+	);
 }
 
 interface Endpoint {
@@ -123,24 +189,64 @@ describe('webhook endpoints of ats-sync serve under fuzzing', () => {
 	beforeAll(async () => {
 		await ensureBuilt();
 		// Both servers register plain-http loopback URLs: simulators and credentials opt in to that.
-		lever = await startLeverSimulator({ webhookRetryDelaysMs: [1, 1, 1, 1, 1], allowInsecureWebhookUrls: true });
+		lever = await startLeverSimulator({
+			webhookRetryDelaysMs: [1, 1, 1, 1, 1],
+			allowInsecureWebhookUrls: true,
+		});
 		sr = await startSmartRecruitersSimulator({ allowInsecureWebhookUrls: true });
 		dir = tempDir('webhook-fuzz-');
 		const shared = {
-			'Interview platform webhook': { type: 'contactEventWebhookApi', data: { signingSecret: INTERVIEW_SECRET } },
-			'Pseudonym secret': { type: 'pseudonymSecretApi', data: { secret: 'pseudonym-secret-for-webhook-fuzz-0123456789' } },
-			'Interview platform API': { type: 'onboardingApi', data: { authType: 'header', headerName: 'Authorization', headerValue: 'Bearer fuzz-platform-token' } },
+			'Interview platform webhook': {
+				type: 'contactEventWebhookApi',
+				data: { signingSecret: INTERVIEW_SECRET },
+			},
+			'Pseudonym secret': {
+				type: 'pseudonymSecretApi',
+				data: { secret: 'pseudonym-secret-for-webhook-fuzz-0123456789' },
+			},
+			'Interview platform API': {
+				type: 'onboardingApi',
+				data: {
+					authType: 'header',
+					headerName: 'Authorization',
+					headerValue: 'Bearer fuzz-platform-token',
+				},
+			},
 		};
 		const credentials = writeJson(dir, 'credentials.json', {
 			'Lever account': {
 				type: 'leverApi',
-				data: { apiKey: lever.apiKey, environment: 'custom', customUrl: lever.baseUrl, allowHttpWebhookUrls: true, defaultPerformAs: LEVER_SEED.users.recruiter },
+				data: {
+					apiKey: lever.apiKey,
+					environment: 'custom',
+					customUrl: lever.baseUrl,
+					allowHttpWebhookUrls: true,
+					defaultPerformAs: LEVER_SEED.users.recruiter,
+				},
 			},
-			'SmartRecruiters account': { type: 'smartRecruitersApi', data: { apiKey: sr.apiKey, environment: 'custom', customUrl: sr.baseUrl, allowHttpWebhookUrls: true } },
+			'SmartRecruiters account': {
+				type: 'smartRecruitersApi',
+				data: {
+					apiKey: sr.apiKey,
+					environment: 'custom',
+					customUrl: sr.baseUrl,
+					allowHttpWebhookUrls: true,
+				},
+			},
 			...shared,
 		});
-		leverServer = await serveRecipe('export-on-interview-feedback.lever.json', ['--credentials', credentials, '--state', `${dir}/lever-state.json`]);
-		srServer = await serveRecipe('export-on-interview-feedback.smartrecruiters.json', ['--credentials', credentials, '--state', `${dir}/sr-state.json`]);
+		leverServer = await serveRecipe('export-on-interview-feedback.lever.json', [
+			'--credentials',
+			credentials,
+			'--state',
+			`${dir}/lever-state.json`,
+		]);
+		srServer = await serveRecipe('export-on-interview-feedback.smartrecruiters.json', [
+			'--credentials',
+			credentials,
+			'--state',
+			`${dir}/sr-state.json`,
+		]);
 		await leverServer.waitFor(/registered its webhook/);
 		await srServer.waitFor(/registered its webhook/);
 	});
@@ -153,21 +259,43 @@ describe('webhook endpoints of ats-sync serve under fuzzing', () => {
 	it('answers every request without a crash or a 5xx and starts no run, then still runs genuine deliveries', async () => {
 		const leverUrl = leverServer.urlOf('Stage Changed');
 		const srUrl = srServer.urlOf('Status Changed');
-		const leverKey = lever.state.webhooks.find((webhook) => webhook.url === leverUrl)!.signatureToken;
-		const subscription = sr.state.subscriptions.find((candidate) => candidate.callbackUrl === srUrl)!;
+		const leverKey = lever.state.webhooks.find(
+			(webhook) => webhook.url === leverUrl,
+		)!.signatureToken;
+		const subscription = sr.state.subscriptions.find(
+			(candidate) => candidate.callbackUrl === srUrl,
+		)!;
 		const srKey = subscription.secretKeys[subscription.secretKeys.length - 1].key;
 
 		const leverEnvelope = () => {
-			const body = { id: `fuzz-${hex(8)}`, event: 'candidateStageChange', triggeredAt: Date.now(), data: { opportunityId: LEVER_SEED.opportunities.adaBackend, toStageId: LEVER_SEED.stages.onsite }, token: hex(48) };
+			const body = {
+				id: `fuzz-${hex(8)}`,
+				event: 'candidateStageChange',
+				triggeredAt: Date.now(),
+				data: {
+					opportunityId: LEVER_SEED.opportunities.adaBackend,
+					toStageId: LEVER_SEED.stages.onsite,
+				},
+				token: hex(48),
+			};
 			return { ...body, signature: hmacHex(leverKey, `${body.token}${body.triggeredAt}`) };
 		};
 		const srSigned = (body: string, timestamp: number, eventId: string) => {
 			const link = `<${sr.baseUrl}/candidates/${SMARTRECRUITERS_SEED.candidates.jane}/jobs/${SMARTRECRUITERS_SEED.jobs.backendEngineer}>; rel=self`;
-			const signature = hmacHex(srKey, [timestamp, body, eventId, 'application.status.updated', 'v201910', link].join('.'));
+			const signature = hmacHex(
+				srKey,
+				[timestamp, body, eventId, 'application.status.updated', 'v201910', link].join('.'),
+			);
 			return { link, signature };
 		};
 		const interviewEvent = () =>
-			JSON.stringify({ type: 'interview.completed', eventId: `fuzz-${hex(8)}`, occurredAt: '2026-11-23T10:00:00Z', contact: { email: 'fuzz@example.com' }, interview: { result: 'passed' } });
+			JSON.stringify({
+				type: 'interview.completed',
+				eventId: `fuzz-${hex(8)}`,
+				occurredAt: '2026-11-23T10:00:00Z',
+				contact: { email: 'fuzz@example.com' },
+				interview: { result: 'passed' },
+			});
 
 		const endpoints: Endpoint[] = [
 			{
@@ -179,30 +307,48 @@ describe('webhook endpoints of ats-sync serve under fuzzing', () => {
 					const field = pick(['signature', 'token', 'triggeredAt', 'staleBy', 'aheadBy']);
 					if (field === 'signature') envelope.signature = oneOff(envelope.signature as string);
 					if (field === 'token') envelope.token = oneOff(envelope.token as string);
-					if (field === 'triggeredAt') envelope.triggeredAt = (envelope.triggeredAt as number) + int(1, 1000) * pick([-1, 1]);
+					if (field === 'triggeredAt')
+						envelope.triggeredAt = (envelope.triggeredAt as number) + int(1, 1000) * pick([-1, 1]);
 					if (field === 'staleBy' || field === 'aheadBy') {
-						const triggeredAt = Date.now() + (field === 'staleBy' ? -1 : 1) * outsideWindowSeconds() * 1000;
+						const triggeredAt =
+							Date.now() + (field === 'staleBy' ? -1 : 1) * outsideWindowSeconds() * 1000;
 						envelope.triggeredAt = triggeredAt;
 						envelope.signature = hmacHex(leverKey, `${envelope.token as string}${triggeredAt}`);
 					}
-					return { category: 'near-miss signature', headers: jsonHeaders(), body: Buffer.from(JSON.stringify(envelope)) };
+					return {
+						category: 'near-miss signature',
+						headers: jsonHeaders(),
+						body: Buffer.from(JSON.stringify(envelope)),
+					};
 				},
 			},
 			{
 				name: 'SmartRecruiters',
 				url: srUrl,
 				nearMiss: () => {
-					let body = JSON.stringify({ job_id: SMARTRECRUITERS_SEED.jobs.backendEngineer, candidate_id: SMARTRECRUITERS_SEED.candidates.jane });
+					let body = JSON.stringify({
+						job_id: SMARTRECRUITERS_SEED.jobs.backendEngineer,
+						candidate_id: SMARTRECRUITERS_SEED.candidates.jane,
+					});
 					let timestamp = Math.floor(Date.now() / 1000);
 					let eventId = `fuzz-${hex(8)}`;
 					const { link, signature } = srSigned(body, timestamp, eventId);
 					let header = `v1=${signature}`;
-					const change = pick(['signature', 'body', 'timestamp', 'eventId', 'scheme', 'stale', 'ahead']);
+					const change = pick([
+						'signature',
+						'body',
+						'timestamp',
+						'eventId',
+						'scheme',
+						'stale',
+						'ahead',
+					]);
 					if (change === 'signature') header = `v1=${oneOff(signature)}`;
 					if (change === 'body') body = body.replace('"job_id"', '"job_Id"');
 					if (change === 'timestamp') timestamp += pick([-1, 1]);
 					if (change === 'eventId') eventId = oneOff(eventId, 'ghijklmnop');
-					if (change === 'scheme') header = `${pick(['v2', 'V1', 'v0', 'sha256', ''])}=${signature}`;
+					if (change === 'scheme')
+						header = `${pick(['v2', 'V1', 'v0', 'sha256', ''])}=${signature}`;
 					if (change === 'stale' || change === 'ahead') {
 						timestamp += (change === 'stale' ? -1 : 1) * outsideWindowSeconds();
 						header = `v1=${srSigned(body, timestamp, eventId).signature}`;
@@ -231,39 +377,126 @@ describe('webhook endpoints of ats-sync serve under fuzzing', () => {
 					const change = pick(['signature', 'body', 'scheme', 'key']);
 					if (change === 'signature') digest = oneOff(digest);
 					if (change === 'body') body = body.replace('passed', 'failed');
-					if (change === 'key') digest = hmacHex(oneOff(INTERVIEW_SECRET, 'abcdefghijklmnopqrstuvwxyz'), body);
-					const prefix = change === 'scheme' ? pick(['sha1=', 'sha512=', 'v1=', 'sha256:']) : 'sha256=';
-					return { category: 'near-miss signature', headers: [['Content-Type', 'application/json'], ['x-signature', `${prefix}${digest}`]], body: Buffer.from(body) };
+					if (change === 'key')
+						digest = hmacHex(oneOff(INTERVIEW_SECRET, 'abcdefghijklmnopqrstuvwxyz'), body);
+					const prefix =
+						change === 'scheme' ? pick(['sha1=', 'sha512=', 'v1=', 'sha256:']) : 'sha256=';
+					return {
+						category: 'near-miss signature',
+						headers: [
+							['Content-Type', 'application/json'],
+							['x-signature', `${prefix}${digest}`],
+						],
+						body: Buffer.from(body),
+					};
 				},
 			})),
 		];
 
 		const generators: Array<[number, (endpoint: Endpoint) => FuzzRequest]> = [
 			[20, (endpoint) => endpoint.nearMiss()],
-			[12, () => ({ category: 'random bytes', headers: jsonHeaders(pick(CONTENT_TYPES)), body: bytes(int(0, 4096)) })],
-			[10, () => ({ category: 'non-UTF-8 JSON', headers: jsonHeaders(), body: Buffer.concat([Buffer.from('{"token":"'), bytes(int(1, 64)).map((b) => b | 0x80), Buffer.from('","signature":"'), Buffer.from([0xc3, 0x28, 0xa0, 0xa1, 0xff, 0xfe]), Buffer.from('"}')]) })],
-			[8, () => ({ category: 'deeply nested JSON', headers: jsonHeaders(), body: deepJson(int(1_000, 200_000)) })],
-			[12, () => ({ category: 'wrong content type', headers: jsonHeaders(pick(CONTENT_TYPES.filter((type) => !type.includes('json')))), body: Buffer.from(interviewEvent()) })],
-			[12, (endpoint) => {
-				const headers: Array<[string, string]> = [['Content-Type', 'application/json']];
-				for (let i = int(1, 4); i > 0; i--) headers.push([pick(SIGNATURE_HEADERS), pick(INJECTIONS)]);
-				return { category: 'injection-like headers', headers, body: endpoint.nearMiss().body };
-			}],
-			[15, () => {
-				const headers: Array<[string, string]> = jsonHeaders(pick(CONTENT_TYPES));
-				for (let i = int(0, 12); i > 0; i--) headers.push([random() < 0.5 ? pick(SIGNATURE_HEADERS) : `x-${hex(int(1, 12))}`, random() < 0.3 ? hex(64) : `v1=${hex(int(0, 70))}`]);
-				return { category: 'random headers and JSON', headers, body: Buffer.from(JSON.stringify(randomJsonValue())) };
-			}],
-			[4, (endpoint) => ({ category: 'oversized headers', headers: [['Content-Type', 'application/json'], [pick(SIGNATURE_HEADERS), `v1=${hex(int(20_000, 120_000))}`]], body: endpoint.nearMiss().body })],
-			[3, (endpoint) => {
-				const headers: Array<[string, string]> = [['Content-Type', 'application/json']];
-				const near = endpoint.nearMiss();
-				// The same signature header twice: a genuine one's near miss and a random one, in either order.
-				for (const [name, value] of near.headers) if (name !== 'Content-Type') headers.push([name, value], [name, `v1=${hex(64)}`]);
-				return { category: 'duplicate headers', headers, body: near.body };
-			}],
-			[2, () => ({ category: 'other methods', method: pick(['GET', 'PUT', 'DELETE', 'PATCH', 'OPTIONS']), headers: jsonHeaders(), body: Buffer.from('{}') })],
-			[1, () => ({ category: 'huge body', headers: jsonHeaders(), body: Buffer.alloc(int(1, 20) * 1024 * 1024, 0x20) })],
+			[
+				12,
+				() => ({
+					category: 'random bytes',
+					headers: jsonHeaders(pick(CONTENT_TYPES)),
+					body: bytes(int(0, 4096)),
+				}),
+			],
+			[
+				10,
+				() => ({
+					category: 'non-UTF-8 JSON',
+					headers: jsonHeaders(),
+					body: Buffer.concat([
+						Buffer.from('{"token":"'),
+						bytes(int(1, 64)).map((b) => b | 0x80),
+						Buffer.from('","signature":"'),
+						Buffer.from([0xc3, 0x28, 0xa0, 0xa1, 0xff, 0xfe]),
+						Buffer.from('"}'),
+					]),
+				}),
+			],
+			[
+				8,
+				() => ({
+					category: 'deeply nested JSON',
+					headers: jsonHeaders(),
+					body: deepJson(int(1_000, 200_000)),
+				}),
+			],
+			[
+				12,
+				() => ({
+					category: 'wrong content type',
+					headers: jsonHeaders(pick(CONTENT_TYPES.filter((type) => !type.includes('json')))),
+					body: Buffer.from(interviewEvent()),
+				}),
+			],
+			[
+				12,
+				(endpoint) => {
+					const headers: Array<[string, string]> = [['Content-Type', 'application/json']];
+					for (let i = int(1, 4); i > 0; i--)
+						headers.push([pick(SIGNATURE_HEADERS), pick(INJECTIONS)]);
+					return { category: 'injection-like headers', headers, body: endpoint.nearMiss().body };
+				},
+			],
+			[
+				15,
+				() => {
+					const headers: Array<[string, string]> = jsonHeaders(pick(CONTENT_TYPES));
+					for (let i = int(0, 12); i > 0; i--)
+						headers.push([
+							random() < 0.5 ? pick(SIGNATURE_HEADERS) : `x-${hex(int(1, 12))}`,
+							random() < 0.3 ? hex(64) : `v1=${hex(int(0, 70))}`,
+						]);
+					return {
+						category: 'random headers and JSON',
+						headers,
+						body: Buffer.from(JSON.stringify(randomJsonValue())),
+					};
+				},
+			],
+			[
+				4,
+				(endpoint) => ({
+					category: 'oversized headers',
+					headers: [
+						['Content-Type', 'application/json'],
+						[pick(SIGNATURE_HEADERS), `v1=${hex(int(20_000, 120_000))}`],
+					],
+					body: endpoint.nearMiss().body,
+				}),
+			],
+			[
+				3,
+				(endpoint) => {
+					const headers: Array<[string, string]> = [['Content-Type', 'application/json']];
+					const near = endpoint.nearMiss();
+					// The same signature header twice: a genuine one's near miss and a random one, in either order.
+					for (const [name, value] of near.headers)
+						if (name !== 'Content-Type') headers.push([name, value], [name, `v1=${hex(64)}`]);
+					return { category: 'duplicate headers', headers, body: near.body };
+				},
+			],
+			[
+				2,
+				() => ({
+					category: 'other methods',
+					method: pick(['GET', 'PUT', 'DELETE', 'PATCH', 'OPTIONS']),
+					headers: jsonHeaders(),
+					body: Buffer.from('{}'),
+				}),
+			],
+			[
+				1,
+				() => ({
+					category: 'huge body',
+					headers: jsonHeaders(),
+					body: Buffer.alloc(int(1, 20) * 1024 * 1024, 0x20),
+				}),
+			],
 		];
 		const totalWeight = generators.reduce((sum, [weight]) => sum + weight, 0);
 		const generate = (endpoint: Endpoint) => {
@@ -295,34 +528,74 @@ describe('webhook endpoints of ats-sync serve under fuzzing', () => {
 					byCategory.set(request.category, (byCategory.get(request.category) ?? 0) + 1);
 					// Over the limit the server answers 413 and closes mid-upload; a reset before the answer is read is that refusal.
 					const refusedUpload = status === 'reset' && request.body.length > MAX_BODY_BYTES;
-					if (status === 'none' || (status === 'reset' && !refusedUpload) || (typeof status === 'number' && status >= 500)) crashes.push(`${endpoint.name} / ${request.category}: ${status}`);
+					if (
+						status === 'none' ||
+						(status === 'reset' && !refusedUpload) ||
+						(typeof status === 'number' && status >= 500)
+					)
+						crashes.push(`${endpoint.name} / ${request.category}: ${status}`);
 					// The only 2xx a forgery may get: SmartRecruiters' activation handshake, an echo of X-Hook-Secret.
-					const handshake = endpoint.name === 'SmartRecruiters' && request.headers.some(([name]) => name === 'x-hook-secret');
+					const handshake =
+						endpoint.name === 'SmartRecruiters' &&
+						request.headers.some(([name]) => name === 'x-hook-secret');
 					if (typeof status === 'number' && status < 300) {
 						if (handshake) handshakes++;
-						else acceptedForgeries.push(`${endpoint.name} / ${request.category}: accepted with ${status}`);
+						else
+							acceptedForgeries.push(
+								`${endpoint.name} / ${request.category}: accepted with ${status}`,
+							);
 					}
 				}
 			}),
 		);
 
-		const runLines = () => [(leverServer.stderr().match(RUN_LINE) ?? []).length, (srServer.stderr().match(RUN_LINE) ?? []).length];
-		const apiCalls = lever.requests.length - apiCallsBefore.lever + (sr.requests.length - apiCallsBefore.sr);
-		const histogram = [...statuses.entries()].sort().map(([status, count]) => `${status}×${count}`).join(' ');
-		const categories = [...byCategory.entries()].sort().map(([category, count]) => `${category} ${count}`).join(', ');
+		const runLines = () => [
+			(leverServer.stderr().match(RUN_LINE) ?? []).length,
+			(srServer.stderr().match(RUN_LINE) ?? []).length,
+		];
+		const apiCalls =
+			lever.requests.length - apiCallsBefore.lever + (sr.requests.length - apiCallsBefore.sr);
+		const histogram = [...statuses.entries()]
+			.sort()
+			.map(([status, count]) => `${status}×${count}`)
+			.join(' ');
+		const categories = [...byCategory.entries()]
+			.sort()
+			.map(([category, count]) => `${category} ${count}`)
+			.join(', ');
 
 		// Controls: a genuine delivery to each endpoint still runs, so the zero above is not a dead server's zero.
-		const leverControl = await lever.sendWebhook('candidateStageChange', { opportunityId: LEVER_SEED.opportunities.adaBackend, toStageId: LEVER_SEED.stages.onsite, fromStageId: LEVER_SEED.stages.phoneInterview }, { to: leverUrl });
+		const leverControl = await lever.sendWebhook(
+			'candidateStageChange',
+			{
+				opportunityId: LEVER_SEED.opportunities.adaBackend,
+				toStageId: LEVER_SEED.stages.onsite,
+				fromStageId: LEVER_SEED.stages.phoneInterview,
+			},
+			{ to: leverUrl },
+		);
 		await leverServer.waitFor(RUN_LINE, 1);
-		const srControl = await sr.deliverEvent('application.status.updated', { job_id: SMARTRECRUITERS_SEED.jobs.backendEngineer, candidate_id: SMARTRECRUITERS_SEED.candidates.jane, application_id: SMARTRECRUITERS_SEED.applications.janeBackendEngineer });
+		const srControl = await sr.deliverEvent('application.status.updated', {
+			job_id: SMARTRECRUITERS_SEED.jobs.backendEngineer,
+			candidate_id: SMARTRECRUITERS_SEED.candidates.jane,
+			application_id: SMARTRECRUITERS_SEED.applications.janeBackendEngineer,
+		});
 		await srServer.waitFor(RUN_LINE, 1);
-		const contactControl = await postSigned(leverServer.urlOf('Interview Completed'), INTERVIEW_SECRET, JSON.parse(interviewEvent()));
+		const contactControl = await postSigned(
+			leverServer.urlOf('Interview Completed'),
+			INTERVIEW_SECRET,
+			JSON.parse(interviewEvent()),
+		);
 		await leverServer.waitFor(RUN_LINE, 2);
 		const exitCodes = [await leverServer.stop(), await srServer.stop()];
 		const [leverRuns, srRuns] = runLines();
 		// Whatever a fuzz request had got accepted would be in the inbox, run or not.
-		const accepted = (state: string) => Object.values(inboxCounts(state)).reduce((sum, count) => sum + count, 0);
-		const inboxEvents = { lever: accepted(`${dir}/lever-state.json`), sr: accepted(`${dir}/sr-state.json`) };
+		const accepted = (state: string) =>
+			Object.values(inboxCounts(state)).reduce((sum, count) => sum + count, 0);
+		const inboxEvents = {
+			lever: accepted(`${dir}/lever-state.json`),
+			sr: accepted(`${dir}/sr-state.json`),
+		};
 		const runsStartedByFuzz = leverRuns - 2 + (srRuns - 1);
 
 		process.stdout.write(
@@ -336,7 +609,9 @@ describe('webhook endpoints of ats-sync serve under fuzzing', () => {
 		expect({ leverRuns, srRuns }).toEqual({ leverRuns: 2, srRuns: 1 });
 		expect(inboxEvents).toEqual({ lever: 2, sr: 1 });
 		expect(apiCalls).toBe(0);
-		expect([leverControl[0].status, srControl[0].status, contactControl.status]).toEqual([200, 202, 200]);
+		expect([leverControl[0].status, srControl[0].status, contactControl.status]).toEqual([
+			200, 202, 200,
+		]);
 		expect(exitCodes).toEqual([0, 0]);
 	});
 });

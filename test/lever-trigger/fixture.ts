@@ -54,12 +54,23 @@ export interface TriggerFixture {
 	close(): Promise<void>;
 }
 
-export function leverCredentials(sim: LeverSimulator, extra: IDataObject = {}): Record<string, ICredentialDataDecryptedObject> {
-	return { leverApi: { apiKey: sim.apiKey, environment: 'custom', customUrl: sim.baseUrl, ...extra } as ICredentialDataDecryptedObject };
+export function leverCredentials(
+	sim: LeverSimulator,
+	extra: IDataObject = {},
+): Record<string, ICredentialDataDecryptedObject> {
+	return {
+		leverApi: {
+			apiKey: sim.apiKey,
+			environment: 'custom',
+			customUrl: sim.baseUrl,
+			...extra,
+		} as ICredentialDataDecryptedObject,
+	};
 }
 
 export function outputOf(run: IRun | undefined, nodeName = TRIGGER_NAME): IDataObject[] {
-	const items: INodeExecutionData[] = run?.data.resultData.runData[nodeName]?.[0]?.data?.main[0] ?? [];
+	const items: INodeExecutionData[] =
+		run?.data.resultData.runData[nodeName]?.[0]?.data?.main[0] ?? [];
 	return items.map((item) => item.json);
 }
 
@@ -71,7 +82,8 @@ export async function startTriggerFixture(
 ): Promise<TriggerFixture> {
 	const deliveries: Delivery[] = [];
 	const app = express();
-	let handle: (req: express.Request, res: express.Response) => Promise<void> = async () => undefined;
+	let handle: (req: express.Request, res: express.Response) => Promise<void> = async () =>
+		undefined;
 	app.post('/webhook/:webhookId/webhook', express.json(), (req, res) => {
 		handle(req, res).catch((error: Error) => {
 			deliveries.push({ status: 500, body: error.message });
@@ -87,7 +99,10 @@ export async function startTriggerFixture(
 	const credentials = leverCredentials(sim, { allowHttpWebhookUrls: true, ...credentialExtra });
 	const engine = new Engine({
 		types: packageTypes(),
-		credentials: credentialsByType({ ...credentials, ...(otherCredentials as Record<string, ICredentialDataDecryptedObject>) }),
+		credentials: credentialsByType({
+			...credentials,
+			...(otherCredentials as Record<string, ICredentialDataDecryptedObject>),
+		}),
 		webhookBaseUrl: baseUrl,
 	});
 	const node: INode = {
@@ -114,18 +129,33 @@ export async function startTriggerFixture(
 	const staticData: IDataObject = {};
 	const workflow = engine.workflow(workflowData, staticData);
 	const workflowNode = workflow.getNode(TRIGGER_NAME)!;
-	const webhookData: IWebhookData = engine.webhookDescription(workflow, workflowNode, 'webhook', 'POST');
+	const webhookData: IWebhookData = engine.webhookDescription(
+		workflow,
+		workflowNode,
+		'webhook',
+		'POST',
+	);
 	const webhookUrl = `${baseUrl}/webhook/${WEBHOOK_ID}/webhook`;
 
 	// What n8n's webhook server does with a trigger's answer (responseMode "onReceived"). The execution runs before
 	// the response is sent so a test sees its result as soon as the delivery returns.
 	handle = async (req, res) => {
-		const result = await engine.webhook(workflow, workflowData, workflowNode, webhookData, req, res);
+		const result = await engine.webhook(
+			workflow,
+			workflowData,
+			workflowNode,
+			webhookData,
+			req,
+			res,
+		);
 		if (result.noWebhookResponse) {
 			deliveries.push({ status: res.statusCode, body: undefined });
 			return;
 		}
-		const delivery: Delivery = { status: 200, body: result.webhookResponse ?? { message: 'Workflow was started' } };
+		const delivery: Delivery = {
+			status: 200,
+			body: result.webhookResponse ?? { message: 'Workflow was started' },
+		};
 		if (result.workflowData) {
 			delivery.run = await engine.run({
 				workflow,

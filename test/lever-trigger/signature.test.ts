@@ -1,12 +1,21 @@
 import { createHmac } from 'node:crypto';
 
 import { splitKeys } from '../../nodes/shared/parameters';
-import { isWithinTolerance } from '../../nodes/shared/webhookTime';
-import { computeLeverSignature, parseEnvelope, signatureMatchesAnyKey } from '../../nodes/Lever/trigger/signature';
+import { isWithinTolerance } from '../../nodes/shared/webhookDelivery';
+import {
+	computeLeverSignature,
+	parseEnvelope,
+	signatureMatchesAnyKey,
+} from '../../nodes/Lever/trigger/signature';
 
 /** Lever's documented verifier, written out independently: HMAC-SHA256(signatureToken, token + triggeredAt) as hex. */
-const documentedSignature = (signatureToken: string, body: { token: string; triggeredAt: number }) =>
-	createHmac('sha256', signatureToken).update(body.token + body.triggeredAt).digest('hex');
+const documentedSignature = (
+	signatureToken: string,
+	body: { token: string; triggeredAt: number },
+) =>
+	createHmac('sha256', signatureToken)
+		.update(body.token + body.triggeredAt)
+		.digest('hex');
 
 const KEY = 'f3a1c0ffee5b0b5e7a11e5ca1ab1e0ddba11f00dcafe4242';
 
@@ -39,8 +48,14 @@ describe('Lever webhook signature', () => {
 
 	it('fails when token or triggeredAt were changed after signing', () => {
 		const signed = envelope();
-		expect(signatureMatchesAnyKey(parseEnvelope({ ...signed, token: 'b'.repeat(48) })!, [KEY])).toBe(false);
-		expect(signatureMatchesAnyKey(parseEnvelope({ ...signed, triggeredAt: signed.triggeredAt + 1 })!, [KEY])).toBe(false);
+		expect(
+			signatureMatchesAnyKey(parseEnvelope({ ...signed, token: 'b'.repeat(48) })!, [KEY]),
+		).toBe(false);
+		expect(
+			signatureMatchesAnyKey(parseEnvelope({ ...signed, triggeredAt: signed.triggeredAt + 1 })!, [
+				KEY,
+			]),
+		).toBe(false);
 	});
 
 	it('does not cover the data: the signature alone cannot detect a changed payload', () => {

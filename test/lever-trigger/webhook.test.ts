@@ -2,8 +2,18 @@ import { createHmac } from 'node:crypto';
 
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { LEVER_SEED as S, signLever, startLeverSimulator, type LeverSimulator, type LeverSimulatorOptions } from '../simulators/lever';
-import { markHandled, REMEMBERED_DELIVERIES, wasHandled } from '../../nodes/Lever/trigger/deliveries';
+import {
+	LEVER_SEED as S,
+	signLever,
+	startLeverSimulator,
+	type LeverSimulator,
+	type LeverSimulatorOptions,
+} from '../simulators/lever';
+import {
+	markHandled,
+	REMEMBERED_DELIVERIES,
+	wasHandled,
+} from '../../nodes/Lever/trigger/deliveries';
 import { LeverTrigger } from '../../nodes/Lever/LeverTrigger.node';
 import { parseEnvelope } from '../../nodes/Lever/trigger/signature';
 import { outputOf, startTriggerFixture, type TriggerFixture } from './fixture';
@@ -14,7 +24,10 @@ let fixture: TriggerFixture | undefined;
 beforeAll(async () => {
 	// Lever retries a failed delivery 5 times; short waits keep the suite quick.
 	// The fixture's receiver listens on plain http on loopback.
-	sim = await startLeverSimulator({ webhookRetryDelaysMs: [1, 1, 1, 1, 1], allowInsecureWebhookUrls: true });
+	sim = await startLeverSimulator({
+		webhookRetryDelaysMs: [1, 1, 1, 1, 1],
+		allowInsecureWebhookUrls: true,
+	});
 });
 
 afterEach(async () => {
@@ -67,18 +80,29 @@ describe('Lever Trigger: webhook registration', () => {
 		});
 
 		const registered = ourWebhooks(trigger.webhookUrl);
-		expect(registered.map((webhook) => webhook.event).sort()).toEqual(['candidateHired', 'candidateStageChange', 'contactUpdated']);
-		const conditionsOf = (event: string) => registered.find((webhook) => webhook.event === event)!.configuration.conditions;
+		expect(registered.map((webhook) => webhook.event).sort()).toEqual([
+			'candidateHired',
+			'candidateStageChange',
+			'contactUpdated',
+		]);
+		const conditionsOf = (event: string) =>
+			registered.find((webhook) => webhook.event === event)!.configuration.conditions;
 		expect(conditionsOf('candidateHired')).toEqual({ origins: ['applied', 'referred'] });
 		expect(conditionsOf('candidateStageChange')).toEqual({ origins: ['applied', 'referred'] });
 		// Contact events take no conditions; sending some would be refused by Lever.
 		expect(conditionsOf('contactUpdated')).toBeNull();
 
 		// The token is only in the create response: the node must have kept it, per webhook.
-		const stored = trigger.nodeStaticData().webhooks as Array<{ id: string; event: string; signatureToken: string }>;
+		const stored = trigger.nodeStaticData().webhooks as Array<{
+			id: string;
+			event: string;
+			signatureToken: string;
+		}>;
 		expect(stored).toHaveLength(3);
 		for (const webhook of stored) {
-			expect(webhook.signatureToken).toBe(sim.state.webhooks.find((candidate) => candidate.id === webhook.id)!.signatureToken);
+			expect(webhook.signatureToken).toBe(
+				sim.state.webhooks.find((candidate) => candidate.id === webhook.id)!.signatureToken,
+			);
 		}
 
 		// Activating again finds them and registers nothing new.
@@ -90,7 +114,11 @@ describe('Lever Trigger: webhook registration', () => {
 		trigger.node.parameters.options = {};
 		expect(await trigger.webhookMethod('checkExists')).toBe(false);
 		await trigger.activate();
-		expect(ourWebhooks(trigger.webhookUrl).map((webhook) => webhook.configuration.conditions?.origins.length ?? null).sort()).toEqual([6, 6, null]);
+		expect(
+			ourWebhooks(trigger.webhookUrl)
+				.map((webhook) => webhook.configuration.conditions?.origins.length ?? null)
+				.sort(),
+		).toEqual([6, 6, null]);
 		expect(await trigger.webhookMethod('checkExists')).toBe(true);
 
 		expect(await trigger.deactivate()).toBe(true);
@@ -106,7 +134,10 @@ describe('Lever Trigger: webhook registration', () => {
 		expect(await trigger.webhookMethod('checkExists')).toBe(false);
 		await trigger.activate();
 		const now = ourWebhooks(trigger.webhookUrl);
-		expect(now.map((webhook) => webhook.event).sort()).toEqual(['candidateHired', 'candidateStageChange']);
+		expect(now.map((webhook) => webhook.event).sort()).toEqual([
+			'candidateHired',
+			'candidateStageChange',
+		]);
 		expect(now.map((webhook) => webhook.id)).not.toContain(first.id);
 	});
 
@@ -116,16 +147,25 @@ describe('Lever Trigger: webhook registration', () => {
 			{ webhookSignatureTokens: `unrelated-token,\n${sim.accountSignatureToken}` },
 		);
 		expect(ourWebhooks(trigger.webhookUrl)).toHaveLength(0);
-		expect(sim.requests.filter((request) => request.path.startsWith('/v1/webhooks'))).toHaveLength(0);
+		expect(sim.requests.filter((request) => request.path.startsWith('/v1/webhooks'))).toHaveLength(
+			0,
+		);
 
-		const [result] = await sim.sendWebhook('candidateStageChange', stageChange(S.stages.onsite), { to: trigger.webhookUrl });
+		const [result] = await sim.sendWebhook('candidateStageChange', stageChange(S.stages.onsite), {
+			to: trigger.webhookUrl,
+		});
 		expect(result.status).toBe(200);
 		expect(outputOf(trigger.deliveries.at(-1)!.run)).toHaveLength(1);
 	});
 
 	it('refuses every delivery when no signing token is known (manual mode, nothing pasted)', async () => {
-		const trigger = await activeTrigger({ registration: 'manual', events: ['candidateStageChange'] });
-		const [result] = await sim.sendWebhook('candidateStageChange', stageChange(S.stages.onsite), { to: trigger.webhookUrl });
+		const trigger = await activeTrigger({
+			registration: 'manual',
+			events: ['candidateStageChange'],
+		});
+		const [result] = await sim.sendWebhook('candidateStageChange', stageChange(S.stages.onsite), {
+			to: trigger.webhookUrl,
+		});
 		expect(result.status).toBe(401);
 		expect(trigger.deliveries.every((delivery) => delivery.run === undefined)).toBe(true);
 	});
@@ -133,17 +173,26 @@ describe('Lever Trigger: webhook registration', () => {
 
 describe('Lever Trigger: deliveries', () => {
 	it('runs the workflow for a genuine signed delivery, with the opportunity fetched when asked', async () => {
-		const trigger = await activeTrigger({ events: ['candidateStageChange'], options: { fetchOpportunity: true } });
+		const trigger = await activeTrigger({
+			events: ['candidateStageChange'],
+			options: { fetchOpportunity: true },
+		});
 
 		const [result] = await sim.sendWebhook('candidateStageChange', stageChange(S.stages.onsite));
 		expect(result).toMatchObject({ url: trigger.webhookUrl, status: 200, attempts: 1 });
 
 		const [item] = outputOf(trigger.deliveries.at(-1)!.run);
-		expect(item).toMatchObject({ event: 'candidateStageChange', data: { toStageId: S.stages.onsite, opportunityId: S.opportunities.adaBackend } });
+		expect(item).toMatchObject({
+			event: 'candidateStageChange',
+			data: { toStageId: S.stages.onsite, opportunityId: S.opportunities.adaBackend },
+		});
 		const opportunity = item.opportunity as IDataObject;
 		expect(opportunity.id).toBe(S.opportunities.adaBackend);
 		// expanded by default so a hire can be tied to its posting without another call
-		expect((opportunity.applications as IDataObject[])[0]).toMatchObject({ id: S.applications.adaBackend, posting: S.postings.published });
+		expect((opportunity.applications as IDataObject[])[0]).toMatchObject({
+			id: S.applications.adaBackend,
+			posting: S.postings.published,
+		});
 		// verification material is not passed on
 		expect(item).not.toHaveProperty('signature');
 		expect(item).not.toHaveProperty('token');
@@ -178,7 +227,11 @@ describe('Lever Trigger: deliveries', () => {
 		// same event id, fresh token and signature (a manual "Rerun" in Lever)
 		expect((await trigger.post(signedEnvelope(key, { id: original.id }))).run).toBeUndefined();
 		// a captured delivery replayed with other data: the signature does not cover data, the token check catches it
-		const replay = { ...original, id: 'evt-other', data: stageChange(S.stages.offer, S.opportunities.adaData) };
+		const replay = {
+			...original,
+			id: 'evt-other',
+			data: stageChange(S.stages.offer, S.opportunities.adaData),
+		};
 		expect((await trigger.post(replay)).run).toBeUndefined();
 
 		expect(trigger.deliveries.filter((delivery) => delivery.run !== undefined)).toHaveLength(1);
@@ -189,10 +242,16 @@ describe('Lever Trigger: deliveries', () => {
 		const key = registeredToken(trigger);
 		const first = signedEnvelope(key);
 		await trigger.post(first);
-		expect(trigger.nodeStaticData().handledDeliveries).toEqual([`id:${first.id}`, `token:${first.token}`]);
+		expect(trigger.nodeStaticData().handledDeliveries).toEqual([
+			`id:${first.id}`,
+			`token:${first.token}`,
+		]);
 
 		const staticData: IDataObject = {};
-		const envelopes = Array.from({ length: REMEMBERED_DELIVERIES + 1 }, (_, i) => parseEnvelope(signedEnvelope(key, { id: `evt-${i}` }))!);
+		const envelopes = Array.from(
+			{ length: REMEMBERED_DELIVERIES + 1 },
+			(_, i) => parseEnvelope(signedEnvelope(key, { id: `evt-${i}` }))!,
+		);
 		for (const envelope of envelopes) markHandled(staticData, envelope);
 		expect(staticData.handledDeliveries).toHaveLength(REMEMBERED_DELIVERIES * 2);
 		expect(wasHandled(staticData, envelopes[0])).toBe(false);
@@ -212,7 +271,9 @@ describe('Lever Trigger: forged and stale deliveries get 401 and run nothing', (
 
 	it('signed with a wrong key (Lever retries, every attempt refused)', async () => {
 		const trigger = await activeTrigger({ events: ['candidateStageChange'] });
-		const [result] = await sim.sendWebhook('candidateStageChange', stageChange(S.stages.onsite), { tamper: true });
+		const [result] = await sim.sendWebhook('candidateStageChange', stageChange(S.stages.onsite), {
+			tamper: true,
+		});
 		expect(result.status).toBe(401);
 		expect(result.attempts).toBe(6);
 		expectRejected(trigger);
@@ -221,29 +282,52 @@ describe('Lever Trigger: forged and stale deliveries get 401 and run nothing', (
 	it('token or triggeredAt changed after signing', async () => {
 		const trigger = await activeTrigger({ events: ['candidateStageChange'] });
 		const genuine = signedEnvelope(registeredToken(trigger));
-		expect((await trigger.post({ ...genuine, triggeredAt: genuine.triggeredAt + 1 })).status).toBe(401);
-		expect((await trigger.post({ ...genuine, token: `${genuine.token.slice(1)}x` })).status).toBe(401);
+		expect((await trigger.post({ ...genuine, triggeredAt: genuine.triggeredAt + 1 })).status).toBe(
+			401,
+		);
+		expect((await trigger.post({ ...genuine, token: `${genuine.token.slice(1)}x` })).status).toBe(
+			401,
+		);
 		expectRejected(trigger);
 	});
 
 	it('signed for another event: Lever does not sign `event`, so a token registered for stage changes does not pass a "hire"', async () => {
 		const trigger = await activeTrigger({ events: ['candidateStageChange', 'candidateHired'] });
-		const webhooks = trigger.nodeStaticData().webhooks as Array<{ event: string; signatureToken: string }>;
-		const stageToken = webhooks.find((webhook) => webhook.event === 'candidateStageChange')!.signatureToken;
-		const hireToken = webhooks.find((webhook) => webhook.event === 'candidateHired')!.signatureToken;
+		const webhooks = trigger.nodeStaticData().webhooks as Array<{
+			event: string;
+			signatureToken: string;
+		}>;
+		const stageToken = webhooks.find(
+			(webhook) => webhook.event === 'candidateStageChange',
+		)!.signatureToken;
+		const hireToken = webhooks.find(
+			(webhook) => webhook.event === 'candidateHired',
+		)!.signatureToken;
 		expect(stageToken).not.toBe(hireToken);
-		const hired = { opportunityId: S.opportunities.adaBackend, candidateId: S.opportunities.adaBackend, contactId: S.contacts.ada };
-		expect((await trigger.post(signedEnvelope(stageToken, { event: 'candidateHired', data: hired }))).status).toBe(401);
+		const hired = {
+			opportunityId: S.opportunities.adaBackend,
+			candidateId: S.opportunities.adaBackend,
+			contactId: S.contacts.ada,
+		};
+		expect(
+			(await trigger.post(signedEnvelope(stageToken, { event: 'candidateHired', data: hired })))
+				.status,
+		).toBe(401);
 		expectRejected(trigger);
 		// The same envelope signed with the hire webhook's token is genuine.
-		expect((await trigger.post(signedEnvelope(hireToken, { event: 'candidateHired', data: hired }))).status).toBe(200);
+		expect(
+			(await trigger.post(signedEnvelope(hireToken, { event: 'candidateHired', data: hired })))
+				.status,
+		).toBe(200);
 	});
 
 	it('signature missing, malformed, or the body not JSON', async () => {
 		const trigger = await activeTrigger({ events: ['candidateStageChange'] });
 		const { signature, ...unsigned } = signedEnvelope(registeredToken(trigger));
 		expect((await trigger.post(unsigned)).status).toBe(401);
-		expect((await trigger.post({ ...unsigned, signature: signature.slice(0, 63) })).status).toBe(401);
+		expect((await trigger.post({ ...unsigned, signature: signature.slice(0, 63) })).status).toBe(
+			401,
+		);
 		expect((await trigger.post({ ...unsigned, signature: 'g'.repeat(64) })).status).toBe(401);
 		expect((await trigger.post('[]')).status).toBe(401);
 		expectRejected(trigger);
@@ -259,7 +343,10 @@ describe('Lever Trigger: forged and stale deliveries get 401 and run nothing', (
 	});
 
 	it('a stale delivery passes when the window is widened', async () => {
-		const trigger = await activeTrigger({ events: ['candidateStageChange'], options: { toleranceSeconds: 3600 } });
+		const trigger = await activeTrigger({
+			events: ['candidateStageChange'],
+			options: { toleranceSeconds: 3600 },
+		});
 		const [result] = await sim.sendWebhook('candidateStageChange', stageChange(S.stages.onsite), {
 			triggeredAt: Date.now() - 10 * 60 * 1000,
 		});
@@ -267,7 +354,7 @@ describe('Lever Trigger: forged and stale deliveries get 401 and run nothing', (
 		expect(outputOf(trigger.deliveries.at(-1)!.run)).toHaveLength(1);
 	});
 
-	it('the community node\'s scheme: `x-lever-signature` header over JSON.stringify(body)', async () => {
+	it("the community node's scheme: `x-lever-signature` header over JSON.stringify(body)", async () => {
 		const trigger = await activeTrigger({ events: ['candidateStageChange'] });
 		const key = registeredToken(trigger);
 		const { signature: _ignored, ...body } = signedEnvelope(key);
@@ -283,7 +370,14 @@ describe('Lever Trigger: forged and stale deliveries get 401 and run nothing', (
 		const raw = JSON.stringify(body);
 		const timestamp = String(Date.now());
 		const headerSignature = createHmac('sha256', key).update(`${timestamp}.${raw}`).digest('hex');
-		expect((await trigger.post(raw, { 'Lever-Signature': headerSignature, 'Lever-Timestamp': timestamp })).status).toBe(401);
+		expect(
+			(
+				await trigger.post(raw, {
+					'Lever-Signature': headerSignature,
+					'Lever-Timestamp': timestamp,
+				})
+			).status,
+		).toBe(401);
 		expectRejected(trigger);
 	});
 });
@@ -296,11 +390,20 @@ describe('Lever Trigger: filters', () => {
 		});
 		await sim.sendWebhook('candidateStageChange', stageChange(S.stages.onsite));
 		await sim.sendWebhook('candidateStageChange', stageChange(S.stages.offer));
-		await sim.sendWebhook('candidateStageChange', { ...stageChange(S.stages.offer), fromStageId: S.stages.onsite });
-		await sim.sendWebhook('candidateHired', { opportunityId: S.opportunities.alanHired, candidateId: S.opportunities.alanHired, contactId: S.contacts.alan });
+		await sim.sendWebhook('candidateStageChange', {
+			...stageChange(S.stages.offer),
+			fromStageId: S.stages.onsite,
+		});
+		await sim.sendWebhook('candidateHired', {
+			opportunityId: S.opportunities.alanHired,
+			candidateId: S.opportunities.alanHired,
+			contactId: S.contacts.alan,
+		});
 
 		expect(trigger.deliveries.map((delivery) => delivery.status)).toEqual([200, 200, 200, 200]);
-		const ran = trigger.deliveries.filter((delivery) => delivery.run).map((delivery) => outputOf(delivery.run)[0]);
+		const ran = trigger.deliveries
+			.filter((delivery) => delivery.run)
+			.map((delivery) => outputOf(delivery.run)[0]);
 		expect(ran.map((item) => [item.event, (item.data as IDataObject).toStageId])).toEqual([
 			['candidateStageChange', S.stages.offer],
 			['candidateHired', undefined],
@@ -308,12 +411,25 @@ describe('Lever Trigger: filters', () => {
 	});
 
 	it('the posting filter looks the opportunity up and passes only candidacies on the chosen postings', async () => {
-		const trigger = await activeTrigger({ events: ['candidateStageChange'], options: { postingIds: [S.postings.published] } });
-		await sim.sendWebhook('candidateStageChange', stageChange(S.stages.onsite, S.opportunities.adaBackend));
-		await sim.sendWebhook('candidateStageChange', stageChange(S.stages.onsite, S.opportunities.adaData));
+		const trigger = await activeTrigger({
+			events: ['candidateStageChange'],
+			options: { postingIds: [S.postings.published] },
+		});
+		await sim.sendWebhook(
+			'candidateStageChange',
+			stageChange(S.stages.onsite, S.opportunities.adaBackend),
+		);
+		await sim.sendWebhook(
+			'candidateStageChange',
+			stageChange(S.stages.onsite, S.opportunities.adaData),
+		);
 
-		const ran = trigger.deliveries.filter((delivery) => delivery.run).map((delivery) => outputOf(delivery.run)[0]);
-		expect(ran.map((item) => (item.data as IDataObject).opportunityId)).toEqual([S.opportunities.adaBackend]);
+		const ran = trigger.deliveries
+			.filter((delivery) => delivery.run)
+			.map((delivery) => outputOf(delivery.run)[0]);
+		expect(ran.map((item) => (item.data as IDataObject).opportunityId)).toEqual([
+			S.opportunities.adaBackend,
+		]);
 		const lookups = sim.requests.filter((request) => request.path.startsWith('/v1/opportunities/'));
 		expect(lookups.map((request) => [request.path, request.query.expand])).toEqual([
 			[`/v1/opportunities/${S.opportunities.adaBackend}`, 'applications'],
@@ -326,7 +442,11 @@ describe('Lever Trigger: filters', () => {
 			{ registration: 'manual', events: ['candidateHired'] },
 			{ webhookSignatureTokens: sim.accountSignatureToken },
 		);
-		const [result] = await sim.sendWebhook('contactUpdated', { contactId: S.contacts.ada }, { to: trigger.webhookUrl });
+		const [result] = await sim.sendWebhook(
+			'contactUpdated',
+			{ contactId: S.contacts.ada },
+			{ to: trigger.webhookUrl },
+		);
 		expect(result.status).toBe(200);
 		expect(trigger.deliveries[0].run).toBeUndefined();
 	});
@@ -335,15 +455,23 @@ describe('Lever Trigger: filters', () => {
 describe('Lever Trigger: filter choices in the editor', () => {
 	it('lists stages in pipeline order and every posting, closed and confidential ones included', async () => {
 		fixture = await startTriggerFixture(sim, { events: ['candidateStageChange'] });
-		const context = fixture.engine.loadOptionsContext(fixture.workflow, { nodes: [fixture.node], connections: {} } as never, fixture.node);
+		const context = fixture.engine.loadOptionsContext(
+			fixture.workflow,
+			{ nodes: [fixture.node], connections: {} } as never,
+			fixture.node,
+		);
 		const { getStages, getPostings } = new LeverTrigger().methods.loadOptions;
 
 		const stages = await getStages.call(context);
 		expect(stages.map((stage) => stage.value)).toEqual(sim.state.stages.map((stage) => stage.id));
 
 		const postings = await getPostings.call(context);
-		expect(postings.map((posting) => posting.value).sort()).toEqual(Object.values(S.postings).sort());
-		expect(postings.find((posting) => posting.value === S.postings.closed)?.name).toMatch(/\(closed/);
+		expect(postings.map((posting) => posting.value).sort()).toEqual(
+			Object.values(S.postings).sort(),
+		);
+		expect(postings.find((posting) => posting.value === S.postings.closed)?.name).toMatch(
+			/\(closed/,
+		);
 	});
 });
 
@@ -397,8 +525,12 @@ describe('Lever Trigger: credentials without webhook permission', () => {
 			{ leverOAuth2Api: await oauthCredentials(['offline_access', 'opportunities:read:admin']) },
 		);
 		const failure = fixture.activate();
-		await expect(failure).rejects.toThrow('Lever refused to manage webhooks with this credential (403)');
-		await expect(failure).rejects.toMatchObject({ description: expect.stringContaining(fixture.webhookUrl) });
+		await expect(failure).rejects.toThrow(
+			'Lever refused to manage webhooks with this credential (403)',
+		);
+		await expect(failure).rejects.toMatchObject({
+			description: expect.stringContaining(fixture.webhookUrl),
+		});
 		expect(ourWebhooks(fixture.webhookUrl)).toHaveLength(0);
 	});
 
@@ -411,7 +543,9 @@ describe('Lever Trigger: credentials without webhook permission', () => {
 		);
 		await fixture.activate();
 		expect(ourWebhooks(fixture.webhookUrl)).toHaveLength(1);
-		const [result] = await sim.sendWebhook('candidateHired', { opportunityId: S.opportunities.alanHired });
+		const [result] = await sim.sendWebhook('candidateHired', {
+			opportunityId: S.opportunities.alanHired,
+		});
 		expect(result.status).toBe(200);
 		expect(outputOf(fixture.deliveries.at(-1)!.run)).toHaveLength(1);
 	});
@@ -421,7 +555,11 @@ describe('Lever Trigger: credentials without webhook permission', () => {
 function ownSimulator(options: LeverSimulatorOptions) {
 	const own = {} as { sim: LeverSimulator; fixture?: TriggerFixture };
 	beforeAll(async () => {
-		own.sim = await startLeverSimulator({ webhookRetryDelaysMs: [1, 1, 1, 1, 1], allowInsecureWebhookUrls: true, ...options });
+		own.sim = await startLeverSimulator({
+			webhookRetryDelaysMs: [1, 1, 1, 1, 1],
+			allowInsecureWebhookUrls: true,
+			...options,
+		});
 	});
 	afterAll(async () => {
 		await own.fixture?.close();
@@ -436,25 +574,44 @@ describe('Lever Trigger: one signature token for the whole account', () => {
 
 	it('verifies deliveries for every event with the shared token returned at registration', async () => {
 		const { sim: accountSim } = account;
-		const accountFixture = (account.fixture = await startTriggerFixture(accountSim, { events: ['candidateHired', 'contactCreated'] }));
+		const accountFixture = (account.fixture = await startTriggerFixture(accountSim, {
+			events: ['candidateHired', 'contactCreated'],
+		}));
 		await accountFixture.activate();
 		const stored = accountFixture.nodeStaticData().webhooks as Array<{ signatureToken: string }>;
-		expect(stored.map((webhook) => webhook.signatureToken)).toEqual([accountSim.accountSignatureToken, accountSim.accountSignatureToken]);
+		expect(stored.map((webhook) => webhook.signatureToken)).toEqual([
+			accountSim.accountSignatureToken,
+			accountSim.accountSignatureToken,
+		]);
 
-		const [hired] = await accountSim.sendWebhook('candidateHired', { opportunityId: S.opportunities.alanHired });
+		const [hired] = await accountSim.sendWebhook('candidateHired', {
+			opportunityId: S.opportunities.alanHired,
+		});
 		const [contact] = await accountSim.sendWebhook('contactCreated', { contactId: S.contacts.ada });
 		expect([hired.status, contact.status]).toEqual([200, 200]);
-		expect(accountFixture.deliveries.map((delivery) => outputOf(delivery.run)[0]?.event)).toEqual(['candidateHired', 'contactCreated']);
+		expect(accountFixture.deliveries.map((delivery) => outputOf(delivery.run)[0]?.event)).toEqual([
+			'candidateHired',
+			'contactCreated',
+		]);
 	});
 });
 
 describe('Lever Trigger: webhook URL', () => {
 	it('refuses a plain-http webhook URL before registering anything, with a message that says what to do', async () => {
-		for (const credential of [{ allowHttpWebhookUrls: false }, { environment: 'production', allowHttpWebhookUrls: true }]) {
+		for (const credential of [
+			{ allowHttpWebhookUrls: false },
+			{ environment: 'production', allowHttpWebhookUrls: true },
+		]) {
 			fixture = await startTriggerFixture(sim, { events: ['candidateHired'] }, credential);
 			const failure = fixture.activate();
-			await expect(failure).rejects.toThrow("Lever only delivers to https URLs: set n8n's webhook URL to an https address");
-			await expect(failure).rejects.toMatchObject({ description: expect.stringContaining(`This trigger's webhook URL is ${fixture.webhookUrl}.`) });
+			await expect(failure).rejects.toThrow(
+				"Lever only delivers to https URLs: set n8n's webhook URL to an https address",
+			);
+			await expect(failure).rejects.toMatchObject({
+				description: expect.stringContaining(
+					`This trigger's webhook URL is ${fixture.webhookUrl}.`,
+				),
+			});
 			await fixture.close();
 			fixture = undefined;
 		}
@@ -469,14 +626,22 @@ describe("Lever Trigger: the docs' double-nested create answer", () => {
 
 	it('keeps the webhook id and signature token from {data: {data: {…}}}, verifies deliveries and deregisters', async () => {
 		const { sim: documentedSim } = documented;
-		const documentedFixture = (documented.fixture = await startTriggerFixture(documentedSim, { events: ['candidateHired'] }));
+		const documentedFixture = (documented.fixture = await startTriggerFixture(documentedSim, {
+			events: ['candidateHired'],
+		}));
 		await documentedFixture.activate();
 		const [webhook] = documentedSim.state.webhooks;
-		expect(documentedFixture.nodeStaticData().webhooks).toEqual([{ id: webhook.id, event: 'candidateHired', signatureToken: webhook.signatureToken }]);
+		expect(documentedFixture.nodeStaticData().webhooks).toEqual([
+			{ id: webhook.id, event: 'candidateHired', signatureToken: webhook.signatureToken },
+		]);
 
-		const [delivery] = await documentedSim.sendWebhook('candidateHired', { opportunityId: S.opportunities.alanHired });
+		const [delivery] = await documentedSim.sendWebhook('candidateHired', {
+			opportunityId: S.opportunities.alanHired,
+		});
 		expect(delivery).toMatchObject({ status: 200, attempts: 1 });
-		expect(outputOf(documentedFixture.deliveries[0].run)).toEqual([expect.objectContaining({ event: 'candidateHired' })]);
+		expect(outputOf(documentedFixture.deliveries[0].run)).toEqual([
+			expect.objectContaining({ event: 'candidateHired' }),
+		]);
 
 		expect(await documentedFixture.deactivate()).toBe(true);
 		expect(documentedSim.state.webhooks).toEqual([]);

@@ -28,8 +28,18 @@ it('routes refused items to the error output and keeps the good one on the succe
 		{
 			onError: 'continueErrorOutput',
 			input: [
-				{ email: 'ok@example.com', name: 'Ok Person', headline: 'Engineer', performAs: sim.seed.users.recruiter },
-				{ email: 'incomplete@example.com', name: 'No Headline', headline: '', performAs: sim.seed.users.recruiter },
+				{
+					email: 'ok@example.com',
+					name: 'Ok Person',
+					headline: 'Engineer',
+					performAs: sim.seed.users.recruiter,
+				},
+				{
+					email: 'incomplete@example.com',
+					name: 'No Headline',
+					headline: '',
+					performAs: sim.seed.users.recruiter,
+				},
 				{ email: 'nobody@example.com', name: 'No Perform As', headline: 'Engineer', performAs: '' },
 			],
 		},
@@ -38,8 +48,12 @@ it('routes refused items to the error output and keeps the good one on the succe
 	expect(success.map((item) => item.json.action)).toEqual(['created']);
 	expect(failed.map((item) => item.pairedItem)).toEqual([{ item: 1 }, { item: 2 }]);
 	expect(failed[0].json.error).toMatch(/Mandatory field "headline" is empty/);
-	// The error's description stays on the item for the n8n UI and the runner's report.
+	// The error's description stays on the item (in `details`) for the n8n UI and the runner's report.
 	expect(failed[1].json.error).toMatch(/"Perform As" is empty/);
-	expect(failed[1].error?.description).toMatch(/Default Perform As User ID/);
-	expect(sim.state.contacts.some((contact) => contact.emails.includes('nobody@example.com'))).toBe(false);
+	expect((failed[1].json.details as { description?: string }).description).toMatch(
+		/set "Default Perform As" \(a Lever user's email or ID\)/,
+	);
+	expect(sim.state.contacts.some((contact) => contact.emails.includes('nobody@example.com'))).toBe(
+		false,
+	);
 });

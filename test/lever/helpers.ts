@@ -5,15 +5,24 @@ import type { LeverSimulator } from '../simulators/lever';
 import { runNode } from '../harness';
 import type { RunNodeOptions } from '../harness';
 
-export function apiKeyCredentials(sim: LeverSimulator, extra: IDataObject = {}): Record<string, ICredentialDataDecryptedObject> {
-	return { leverApi: { apiKey: sim.apiKey, environment: 'custom', customUrl: sim.baseUrl, ...extra } };
+export function apiKeyCredentials(
+	sim: LeverSimulator,
+	extra: IDataObject = {},
+): Record<string, ICredentialDataDecryptedObject> {
+	return {
+		leverApi: { apiKey: sim.apiKey, environment: 'custom', customUrl: sim.baseUrl, ...extra },
+	};
 }
 
 /** A resource-locator value in "ID" mode. */
 export const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 
 /** Runs the Lever node once through n8n's engine (API key unless other credentials are given). */
-export async function runLever(sim: LeverSimulator, parameters: INodeParameters, options: Partial<RunNodeOptions> = {}) {
+export async function runLever(
+	sim: LeverSimulator,
+	parameters: INodeParameters,
+	options: Partial<RunNodeOptions> = {},
+) {
 	const result = await runNode({
 		type: 'lever',
 		credentials: options.credentials ?? apiKeyCredentials(sim),
@@ -25,4 +34,6 @@ export async function runLever(sim: LeverSimulator, parameters: INodeParameters,
 
 /** API requests the simulator saw (OAuth token calls excluded), as "METHOD /path". */
 export const apiCalls = (sim: LeverSimulator) =>
-	sim.requests.filter((request) => request.path.startsWith('/v1/')).map((request) => `${request.method} ${request.path.slice(3)}`);
+	sim.requests
+		.filter((request) => request.path.startsWith('/v1/'))
+		.map((request) => `${request.method} ${request.path.slice(3)}`);

@@ -22,8 +22,19 @@ describe('panels', () => {
 			opportunity: ada(),
 			interviews: {
 				interview: [
-					{ date: monday, duration: 45, interviewers: [S().users.interviewer], subject: 'Coding', feedbackTemplate: S().feedbackTemplate },
-					{ date: '2027-01-04T11:00:00.000Z', duration: 30, interviewers: [S().users.hiringManager, S().users.interviewer], subject: 'Team fit' },
+					{
+						date: monday,
+						duration: 45,
+						interviewers: [S().users.interviewer],
+						subject: 'Coding',
+						feedbackTemplate: S().feedbackTemplate,
+					},
+					{
+						date: '2027-01-04T11:00:00.000Z',
+						duration: 30,
+						interviewers: [S().users.hiringManager, S().users.interviewer],
+						subject: 'Team fit',
+					},
 				],
 			},
 			performAs: recruiter(),
@@ -31,13 +42,28 @@ describe('panels', () => {
 		});
 		expect(created.error).toBeUndefined();
 		const panel = created.json[0];
-		expect(panel).toMatchObject({ externallyManaged: true, timezone: 'Europe/Berlin', feedbackReminder: 'once', start: Date.parse(monday) });
-		expect((panel.interviews as Array<{ subject: string; interviewers: unknown[] }>).map((entry) => [entry.subject, entry.interviewers.length])).toEqual([
+		expect(panel).toMatchObject({
+			externallyManaged: true,
+			timezone: 'Europe/Berlin',
+			feedbackReminder: 'once',
+			start: Date.parse(monday),
+		});
+		expect(
+			(panel.interviews as Array<{ subject: string; interviewers: unknown[] }>).map((entry) => [
+				entry.subject,
+				entry.interviewers.length,
+			]),
+		).toEqual([
 			['Coding', 1],
 			['Team fit', 2],
 		]);
 
-		const got = await runLever(sim, { resource: 'panel', operation: 'get', opportunity: ada(), panel: byId(panel.id as string) });
+		const got = await runLever(sim, {
+			resource: 'panel',
+			operation: 'get',
+			opportunity: ada(),
+			panel: byId(panel.id as string),
+		});
 		expect(got.json[0].id).toBe(panel.id);
 		const updated = await runLever(sim, {
 			resource: 'panel',
@@ -47,12 +73,26 @@ describe('panels', () => {
 			performAs: recruiter(),
 			updateFields: { note: 'Room 4', externalUrl: 'https://calendar.example.com/p/1' },
 		});
-		expect(updated.json[0]).toMatchObject({ note: 'Room 4', externalUrl: 'https://calendar.example.com/p/1', timezone: 'Europe/Berlin' });
+		expect(updated.json[0]).toMatchObject({
+			note: 'Room 4',
+			externalUrl: 'https://calendar.example.com/p/1',
+			timezone: 'Europe/Berlin',
+		});
 		// The whole panel went back: its interviews kept, by id.
-		expect((updated.json[0].interviews as Array<{ id: string }>).map((entry) => entry.id)).toEqual((panel.interviews as Array<{ id: string }>).map((entry) => entry.id));
+		expect((updated.json[0].interviews as Array<{ id: string }>).map((entry) => entry.id)).toEqual(
+			(panel.interviews as Array<{ id: string }>).map((entry) => entry.id),
+		);
 
-		const deleted = await runLever(sim, { resource: 'panel', operation: 'delete', opportunity: ada(), panel: byId(panel.id as string), performAs: recruiter() });
-		expect(deleted.json).toEqual([{ id: panel.id, opportunityId: S().opportunities.adaBackend, deleted: true }]);
+		const deleted = await runLever(sim, {
+			resource: 'panel',
+			operation: 'delete',
+			opportunity: ada(),
+			panel: byId(panel.id as string),
+			performAs: recruiter(),
+		});
+		expect(deleted.json).toEqual([
+			{ id: panel.id, opportunityId: S().opportunities.adaBackend, deleted: true },
+		]);
 		expect(sim.state.panels.map((entry) => entry.id)).toEqual([S().panels.adaPhoneScreen]);
 	});
 
@@ -61,7 +101,9 @@ describe('panels', () => {
 			resource: 'panel',
 			operation: 'create',
 			opportunity: ada(),
-			interviews: { interview: [{ date: monday, duration: 30, interviewers: [S().users.interviewer] }] },
+			interviews: {
+				interview: [{ date: monday, duration: 30, interviewers: [S().users.interviewer] }],
+			},
 			performAs: recruiter(),
 		});
 		expect(created.error).toBeUndefined();
@@ -73,17 +115,47 @@ describe('panels', () => {
 			resource: 'panel',
 			operation: 'create',
 			opportunity: ada(),
-			interviews: { interview: [{ date: monday, duration: 30, interviewers: [S().users.interviewer] }, { date: monday, duration: 30, interviewers: '={{ [] }}' }] },
+			interviews: {
+				interview: [
+					{ date: monday, duration: 30, interviewers: [S().users.interviewer] },
+					{ date: monday, duration: 30, interviewers: '={{ [] }}' },
+				],
+			},
 			performAs: recruiter(),
 		});
-		expect(incomplete.error?.message).toMatch(/^"Interviews 2: Interviewer Names or IDs" is empty: Lever needs at least one interviewer/);
-		const noInterviews = await runLever(sim, { resource: 'panel', operation: 'create', opportunity: ada(), performAs: recruiter() });
+		expect(incomplete.error?.message).toMatch(
+			/^"Interviews 2: Interviewer Names or IDs" is empty: Lever needs at least one interviewer/,
+		);
+		const noInterviews = await runLever(sim, {
+			resource: 'panel',
+			operation: 'create',
+			opportunity: ada(),
+			performAs: recruiter(),
+		});
 		expect(noInterviews.error?.message).toMatch(/^"Interviews" is empty/);
-		const uiPanel = await runLever(sim, { resource: 'panel', operation: 'update', opportunity: ada(), panel: byId(S().panels.adaPhoneScreen), performAs: recruiter(), updateFields: { note: 'x' } });
-		expect(uiPanel.error?.message).toMatch(/^Lever rejected the request \(400 BadRequest: Panel .* was not created through the API/);
-		const noUser = await runLever(sim, { resource: 'panel', operation: 'delete', opportunity: ada(), panel: byId(S().panels.adaPhoneScreen) });
-		expect(noUser.error?.message).toMatch(/^Lever needs a user to act as to change interviews: "Perform As" is empty/);
-		expect(apiCalls(sim).filter((call) => !call.startsWith('GET'))).toEqual([`PUT /opportunities/${S().opportunities.adaBackend}/panels/${S().panels.adaPhoneScreen}`]);
+		const uiPanel = await runLever(sim, {
+			resource: 'panel',
+			operation: 'update',
+			opportunity: ada(),
+			panel: byId(S().panels.adaPhoneScreen),
+			performAs: recruiter(),
+			updateFields: { note: 'x' },
+		});
+		expect(uiPanel.error?.message).toMatch(
+			/^Lever rejected the request \(400 BadRequest: Panel .* was not created through the API/,
+		);
+		const noUser = await runLever(sim, {
+			resource: 'panel',
+			operation: 'delete',
+			opportunity: ada(),
+			panel: byId(S().panels.adaPhoneScreen),
+		});
+		expect(noUser.error?.message).toMatch(
+			/^Lever needs a user to act as to change interviews: "Perform As" is empty/,
+		);
+		expect(apiCalls(sim).filter((call) => !call.startsWith('GET'))).toEqual([
+			`PUT /opportunities/${S().opportunities.adaBackend}/panels/${S().panels.adaPhoneScreen}`,
+		]);
 	});
 });
 
@@ -102,8 +174,15 @@ describe('interviews', () => {
 		});
 		expect(first.error).toBeUndefined();
 		const panelId = first.json[0].panel as string;
-		expect(first.json[0]).toMatchObject({ subject: 'Coding', date: Date.parse(monday), duration: 60 });
-		expect(sim.state.panels.find((panel) => panel.id === panelId)).toMatchObject({ externallyManaged: true, timezone: 'Europe/Berlin' });
+		expect(first.json[0]).toMatchObject({
+			subject: 'Coding',
+			date: Date.parse(monday),
+			duration: 60,
+		});
+		expect(sim.state.panels.find((panel) => panel.id === panelId)).toMatchObject({
+			externallyManaged: true,
+			timezone: 'Europe/Berlin',
+		});
 
 		const second = await runLever(sim, {
 			resource: 'interview',
@@ -125,13 +204,31 @@ describe('interviews', () => {
 			performAs: recruiter(),
 			updateFields: { date: '2027-01-05T12:00:00Z', subject: 'Team fit' },
 		});
-		expect(moved.json[0]).toMatchObject({ date: Date.parse('2027-01-05T12:00:00Z'), subject: 'Team fit', duration: 30, interviewers: [expect.objectContaining({ id: S().users.hiringManager })] });
+		expect(moved.json[0]).toMatchObject({
+			date: Date.parse('2027-01-05T12:00:00Z'),
+			subject: 'Team fit',
+			duration: 30,
+			interviewers: [expect.objectContaining({ id: S().users.hiringManager })],
+		});
 
-		const got = await runLever(sim, { resource: 'interview', operation: 'get', opportunity: ada(), interview: byId(second.json[0].id as string) });
+		const got = await runLever(sim, {
+			resource: 'interview',
+			operation: 'get',
+			opportunity: ada(),
+			interview: byId(second.json[0].id as string),
+		});
 		expect(got.json[0].subject).toBe('Team fit');
 		for (const interview of [first.json[0], second.json[0]]) {
-			const deleted = await runLever(sim, { resource: 'interview', operation: 'delete', opportunity: ada(), interview: byId(interview.id as string), performAs: recruiter() });
-			expect(deleted.json).toEqual([{ id: interview.id, opportunityId: S().opportunities.adaBackend, deleted: true }]);
+			const deleted = await runLever(sim, {
+				resource: 'interview',
+				operation: 'delete',
+				opportunity: ada(),
+				interview: byId(interview.id as string),
+				performAs: recruiter(),
+			});
+			expect(deleted.json).toEqual([
+				{ id: interview.id, opportunityId: S().opportunities.adaBackend, deleted: true },
+			]);
 		}
 		// Deleting its last interview deleted the panel.
 		expect(sim.state.panels.some((panel) => panel.id === panelId)).toBe(false);
@@ -139,11 +236,35 @@ describe('interviews', () => {
 
 	it('refuses an interview without a date before sending, an empty update, and a change in a panel made in Lever', async () => {
 		// A mapped value that turns out empty at run time (the editor would not save an empty required field).
-		const noDate = await runLever(sim, { resource: 'interview', operation: 'create', opportunity: ada(), date: '={{ $json.start }}', duration: 30, interviewers: [S().users.interviewer], performAs: recruiter() });
+		const noDate = await runLever(sim, {
+			resource: 'interview',
+			operation: 'create',
+			opportunity: ada(),
+			date: '={{ $json.start }}',
+			duration: 30,
+			interviewers: [S().users.interviewer],
+			performAs: recruiter(),
+		});
 		expect(noDate.error?.message).toMatch(/^"Date" is empty/);
-		const badDuration = await runLever(sim, { resource: 'interview', operation: 'create', opportunity: ada(), date: monday, duration: 0, interviewers: [S().users.interviewer], performAs: recruiter() });
-		expect(badDuration.error?.message).toMatch(/^"Duration \(Minutes\)" must be a whole number of at least 1/);
-		const empty = await runLever(sim, { resource: 'interview', operation: 'update', opportunity: ada(), interview: byId(S().interviews.adaPhoneScreen), performAs: recruiter() });
+		const badDuration = await runLever(sim, {
+			resource: 'interview',
+			operation: 'create',
+			opportunity: ada(),
+			date: monday,
+			duration: 0,
+			interviewers: [S().users.interviewer],
+			performAs: recruiter(),
+		});
+		expect(badDuration.error?.message).toMatch(
+			/^"Duration \(Minutes\)" must be a whole number of at least 1/,
+		);
+		const empty = await runLever(sim, {
+			resource: 'interview',
+			operation: 'update',
+			opportunity: ada(),
+			interview: byId(S().interviews.adaPhoneScreen),
+			performAs: recruiter(),
+		});
 		expect(empty.error?.message).toMatch(/^"Update Fields" is empty/);
 		const uiPanel = await runLever(sim, {
 			resource: 'interview',
@@ -153,13 +274,30 @@ describe('interviews', () => {
 			performAs: recruiter(),
 			updateFields: { duration: 60 },
 		});
-		expect(uiPanel.error?.message).toMatch(/^Lever rejected the "Panel" field \(400 BadRequest: Panel .* was not created through the API/);
-		const withoutPanel = { resource: 'interview', operation: 'create', opportunity: ada(), date: monday, duration: 30, interviewers: ['no-such-user'], performAs: recruiter() };
+		expect(uiPanel.error?.message).toMatch(
+			/^Lever rejected the "Panel" field \(400 BadRequest: Panel .* was not created through the API/,
+		);
+		const withoutPanel = {
+			resource: 'interview',
+			operation: 'create',
+			opportunity: ada(),
+			date: monday,
+			duration: 30,
+			interviewers: ['no-such-user'],
+			performAs: recruiter(),
+		};
 		const newPanel = await runLever(sim, withoutPanel);
-		expect(newPanel.error?.message).toMatch(/^Lever could not find the "Interviews" given \(404 ResourceNotFound: users no-such-user was not found\)/);
+		expect(newPanel.error?.message).toMatch(
+			/^Lever could not find the "Interviews" given \(404 ResourceNotFound: users no-such-user was not found\)/,
+		);
 		const panel = await runLever(sim, { ...withoutPanel, interviewers: [S().users.interviewer] });
-		const inPanel = await runLever(sim, { ...withoutPanel, panel: byId(panel.json[0].panel as string) });
-		expect(inPanel.error?.message).toMatch(/^Lever could not find the "Interviewers" given \(404 ResourceNotFound: users no-such-user was not found\)/);
+		const inPanel = await runLever(sim, {
+			...withoutPanel,
+			panel: byId(panel.json[0].panel as string),
+		});
+		expect(inPanel.error?.message).toMatch(
+			/^Lever could not find the "Interviewers" given \(404 ResourceNotFound: users no-such-user was not found\)/,
+		);
 		expect(sim.state.interviews).toHaveLength(2);
 	});
 });

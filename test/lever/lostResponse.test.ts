@@ -18,7 +18,9 @@ beforeEach(() => {
 afterEach(() => sim.setFaults(undefined));
 
 const opportunitiesOf = (email: string) => {
-	const contacts = sim.state.contacts.filter((contact) => contact.emails.includes(email)).map((contact) => contact.id);
+	const contacts = sim.state.contacts
+		.filter((contact) => contact.emails.includes(email))
+		.map((contact) => contact.id);
 	return sim.state.opportunities.filter((opportunity) => contacts.includes(opportunity.contact));
 };
 const candidate = (operation: 'upsert' | 'create', email: string) => ({
@@ -37,7 +39,9 @@ it('upsert: a create whose response was lost is found by a lookup, not sent agai
 	expect(sim.faults.lostCreate).toBe(1);
 	const [opportunity, ...more] = opportunitiesOf('lost.upsert@example.com');
 	expect(more).toEqual([]);
-	expect(json).toEqual([expect.objectContaining({ action: 'created', opportunityId: opportunity.id })]);
+	expect(json).toEqual([
+		expect.objectContaining({ action: 'created', opportunityId: opportunity.id }),
+	]);
 	// The lost POST is not in the log (it was never answered): only lookups follow the first one, no second POST.
 	expect(apiCalls(sim)).toEqual(['GET /opportunities', 'GET /opportunities', 'GET /opportunities']);
 });
@@ -52,25 +56,47 @@ it('create: the lost response is reported and the create is not repeated', async
 it('add note: a lost note is found among the notes added since, not added twice', async () => {
 	const opportunity = sim.seed.opportunities.adaData;
 	const notesBefore = sim.state.notes.filter((note) => note.opportunityId === opportunity).length;
-	const { json, error } = await runLever(sim, { resource: 'opportunity', operation: 'addNote', opportunity: byId(opportunity), note: 'Replied to outreach' });
+	const { json, error } = await runLever(sim, {
+		resource: 'opportunity',
+		operation: 'addNote',
+		opportunity: byId(opportunity),
+		note: 'Replied to outreach',
+	});
 	expect(error).toBeUndefined();
 	expect(sim.faults.lostCreate).toBe(1);
 	const notes = sim.state.notes.filter((note) => note.opportunityId === opportunity);
 	expect(notes).toHaveLength(notesBefore + 1);
-	expect(json).toEqual([expect.objectContaining({ noteId: notes[notes.length - 1].id, alreadyExisted: true })]);
-	expect(apiCalls(sim)).toEqual([`GET /opportunities/${opportunity}/notes`, `GET /opportunities/${opportunity}/notes`]);
+	expect(json).toEqual([
+		expect.objectContaining({ noteId: notes[notes.length - 1].id, alreadyExisted: true }),
+	]);
+	expect(apiCalls(sim)).toEqual([
+		`GET /opportunities/${opportunity}/notes`,
+		`GET /opportunities/${opportunity}/notes`,
+	]);
 });
 
 it('upload file: a lost upload is found among the files uploaded since, not attached twice', async () => {
 	const opportunity = sim.seed.opportunities.adaData;
-	const cv = { data: Buffer.from('%PDF-1.4 lost cv').toString('base64'), mimeType: 'application/pdf', fileName: 'lost-cv.pdf' };
+	const cv = {
+		data: Buffer.from('%PDF-1.4 lost cv').toString('base64'),
+		mimeType: 'application/pdf',
+		fileName: 'lost-cv.pdf',
+	};
 	const { json, error } = await runLever(
 		sim,
-		{ resource: 'opportunity', operation: 'uploadFile', opportunity: byId(opportunity), binaryPropertyName: 'data', performAs: byId(sim.seed.users.recruiter) },
+		{
+			resource: 'opportunity',
+			operation: 'uploadFile',
+			opportunity: byId(opportunity),
+			binaryPropertyName: 'data',
+			performAs: byId(sim.seed.users.recruiter),
+		},
 		{ input: [{ json: {}, binary: { data: cv } }] as never },
 	);
 	expect(error).toBeUndefined();
-	const uploaded = sim.state.files.filter((file) => file.opportunityId === opportunity && file.name === 'lost-cv.pdf');
+	const uploaded = sim.state.files.filter(
+		(file) => file.opportunityId === opportunity && file.name === 'lost-cv.pdf',
+	);
 	expect(uploaded).toHaveLength(1);
 	expect(json).toEqual([expect.objectContaining({ id: uploaded[0].id, alreadyExisted: true })]);
 });

@@ -11,11 +11,19 @@ beforeAll(async () => {
 afterAll(async () => await sim.close());
 beforeEach(() => sim.reset());
 
-const opportunity = (id: string) => sim.state.opportunities.find((candidate) => candidate.id === id)!;
-const contactOf = (opportunityId: string) => sim.state.contacts.find((candidate) => candidate.id === opportunity(opportunityId).contact)!;
+const opportunity = (id: string) =>
+	sim.state.opportunities.find((candidate) => candidate.id === id)!;
+const contactOf = (opportunityId: string) =>
+	sim.state.contacts.find((candidate) => candidate.id === opportunity(opportunityId).contact)!;
 const pdf = (name: string, text: string) => ({
 	json: {},
-	binary: { data: { data: Buffer.from(text).toString('base64'), mimeType: 'application/pdf', fileName: name } },
+	binary: {
+		data: {
+			data: Buffer.from(text).toString('base64'),
+			mimeType: 'application/pdf',
+			fileName: name,
+		},
+	},
 });
 
 describe('get and get many', () => {
@@ -26,14 +34,31 @@ describe('get and get many', () => {
 			opportunity: byId(sim.seed.opportunities.adaBackend),
 			options: { expand: ['stage'] },
 		});
-		expect(json[0]).toMatchObject({ id: sim.seed.opportunities.adaBackend, name: 'Ada Lovelace', stage: { id: sim.seed.stages.phoneInterview } });
+		expect(json[0]).toMatchObject({
+			id: sim.seed.opportunities.adaBackend,
+			name: 'Ada Lovelace',
+			stage: { id: sim.seed.stages.phoneInterview },
+		});
 	});
 
 	it('adds the archive reason on request, so a hire can be told from a rejection (one more request, only when archived)', async () => {
 		const seed = sim.seed;
-		const { json } = await runLever(sim, { resource: 'opportunity', operation: 'get', opportunity: byId('={{ $json.id }}'), options: { archiveReason: true } }, {
-			input: [{ id: seed.opportunities.alanHired }, { id: seed.opportunities.graceArchived }, { id: seed.opportunities.adaData }],
-		});
+		const { json } = await runLever(
+			sim,
+			{
+				resource: 'opportunity',
+				operation: 'get',
+				opportunity: byId('={{ $json.id }}'),
+				options: { archiveReason: true },
+			},
+			{
+				input: [
+					{ id: seed.opportunities.alanHired },
+					{ id: seed.opportunities.graceArchived },
+					{ id: seed.opportunities.adaData },
+				],
+			},
+		);
 		expect(json.map((opportunity) => opportunity.archiveReason)).toEqual([
 			{ id: seed.archiveReasons.hired, text: 'Hired', status: 'active', type: 'hired' },
 			expect.objectContaining({ id: seed.archiveReasons.withdrew, type: 'non-hired' }),
@@ -47,14 +72,24 @@ describe('get and get many', () => {
 
 	it('accepts a Lever candidate URL', async () => {
 		const url = `https://hire.lever.co/candidates/${sim.seed.opportunities.adaData}`;
-		const { json } = await runLever(sim, { resource: 'opportunity', operation: 'get', opportunity: { __rl: true, mode: 'url', value: url } });
+		const { json } = await runLever(sim, {
+			resource: 'opportunity',
+			operation: 'get',
+			opportunity: { __rl: true, mode: 'url', value: url },
+		});
 		expect(json[0].id).toBe(sim.seed.opportunities.adaData);
 	});
 
-	it('reports a missing opportunity with Lever\'s own message', async () => {
+	it("reports a missing opportunity with Lever's own message", async () => {
 		const missing = '00000000-0000-4000-8000-000000000000';
-		const { error } = await runLever(sim, { resource: 'opportunity', operation: 'get', opportunity: byId(missing) });
-		expect(error?.message).toBe(`Lever could not find it (404 ResourceNotFound: opportunities ${missing} was not found)`);
+		const { error } = await runLever(sim, {
+			resource: 'opportunity',
+			operation: 'get',
+			opportunity: byId(missing),
+		});
+		expect(error?.message).toBe(
+			`Lever could not find it (404 ResourceNotFound: opportunities ${missing} was not found)`,
+		);
 	});
 
 	it('searches by email and posting', async () => {
@@ -65,13 +100,25 @@ describe('get and get many', () => {
 			filters: { email: 'ADA.LOVELACE@example.com', postingId: sim.seed.postings.published },
 		});
 		expect(json.map((item) => item.id)).toEqual([sim.seed.opportunities.adaBackend]);
-		expect(sim.requests[0].query).toMatchObject({ email: 'ADA.LOVELACE@example.com', posting_id: sim.seed.postings.published });
+		expect(sim.requests[0].query).toMatchObject({
+			email: 'ADA.LOVELACE@example.com',
+			posting_id: sim.seed.postings.published,
+		});
 	});
 
 	it('filters archived ones and by stage', async () => {
-		const archived = await runLever(sim, { resource: 'opportunity', operation: 'getMany', returnAll: true, filters: { archived: true } });
+		const archived = await runLever(sim, {
+			resource: 'opportunity',
+			operation: 'getMany',
+			returnAll: true,
+			filters: { archived: true },
+		});
 		expect(new Set(archived.json.map((item) => item.id))).toEqual(
-			new Set(sim.state.opportunities.filter((o) => o.archived && o.confidentiality === 'non-confidential').map((o) => o.id)),
+			new Set(
+				sim.state.opportunities
+					.filter((o) => o.archived && o.confidentiality === 'non-confidential')
+					.map((o) => o.id),
+			),
 		);
 		const byStage = await runLever(sim, {
 			resource: 'opportunity',
@@ -83,7 +130,9 @@ describe('get and get many', () => {
 	});
 
 	it('filters by tag and creation date', async () => {
-		const newest = [...sim.state.opportunities].filter((o) => o.confidentiality === 'non-confidential').sort((a, b) => b.createdAt - a.createdAt)[0];
+		const newest = [...sim.state.opportunities]
+			.filter((o) => o.confidentiality === 'non-confidential')
+			.sort((a, b) => b.createdAt - a.createdAt)[0];
 		const since = await runLever(sim, {
 			resource: 'opportunity',
 			operation: 'getMany',
@@ -93,27 +142,52 @@ describe('get and get many', () => {
 		expect(since.json.map((item) => item.id)).toEqual([newest.id]);
 		expect(sim.requests[0].query.created_at_start).toBe(String(newest.createdAt));
 
-		const tag = sim.state.opportunities.find((o) => o.id === sim.seed.opportunities.adaBackend)!.tags[0];
-		const tagged = await runLever(sim, { resource: 'opportunity', operation: 'getMany', returnAll: true, filters: { tags: tag } });
+		const tag = sim.state.opportunities.find((o) => o.id === sim.seed.opportunities.adaBackend)!
+			.tags[0];
+		const tagged = await runLever(sim, {
+			resource: 'opportunity',
+			operation: 'getMany',
+			returnAll: true,
+			filters: { tags: tag },
+		});
 		expect(tagged.json.length).toBeGreaterThan(0);
 		expect(tagged.json.every((item) => (item.tags as string[]).includes(tag))).toBe(true);
 	});
 
-	it('follows Lever\'s next token for Return All and stops at the limit', async () => {
+	it("follows Lever's next token for Return All and stops at the limit", async () => {
 		// 150 more candidacies (copies of a seeded one) so the list spans two pages of 100.
 		const template = opportunity(sim.seed.opportunities.adaData);
 		for (let index = 0; index < 150; index++) {
-			sim.state.opportunities.push({ ...structuredClone(template), id: randomUUID(), applications: [], createdAt: template.createdAt + index + 1 });
+			sim.state.opportunities.push({
+				...structuredClone(template),
+				id: randomUUID(),
+				applications: [],
+				createdAt: template.createdAt + index + 1,
+			});
 		}
-		const visible = sim.state.opportunities.filter((o) => o.confidentiality === 'non-confidential').length;
+		const visible = sim.state.opportunities.filter(
+			(o) => o.confidentiality === 'non-confidential',
+		).length;
 		sim.requests.length = 0;
-		const all = await runLever(sim, { resource: 'opportunity', operation: 'getMany', returnAll: true });
+		const all = await runLever(sim, {
+			resource: 'opportunity',
+			operation: 'getMany',
+			returnAll: true,
+		});
 		expect(all.json).toHaveLength(visible);
 		expect(new Set(all.json.map((item) => item.id)).size).toBe(visible);
-		expect(sim.requests.map((request) => request.query.offset === undefined)).toEqual([true, false]);
+		expect(sim.requests.map((request) => request.query.offset === undefined)).toEqual([
+			true,
+			false,
+		]);
 
 		sim.requests.length = 0;
-		const limited = await runLever(sim, { resource: 'opportunity', operation: 'getMany', returnAll: false, limit: 120 });
+		const limited = await runLever(sim, {
+			resource: 'opportunity',
+			operation: 'getMany',
+			returnAll: false,
+			limit: 120,
+		});
 		expect(limited.json).toHaveLength(120);
 		expect(sim.requests.map((request) => request.query.limit)).toEqual(['100', '20']);
 	});
@@ -146,7 +220,12 @@ describe('create', () => {
 		});
 		expect(error).toBeUndefined();
 		const stored = opportunity(json[0].id as string);
-		expect(stored).toMatchObject({ stage: sim.seed.stages.recruiterScreen, origin: 'referred', owner: sim.seed.users.hiringManager, sources: ['Conference'] });
+		expect(stored).toMatchObject({
+			stage: sim.seed.stages.recruiterScreen,
+			origin: 'referred',
+			owner: sim.seed.users.hiringManager,
+			sources: ['Conference'],
+		});
 		expect(stored.tags).toEqual(expect.arrayContaining(['C', 'Kernel']));
 		const contact = sim.state.contacts.find((candidate) => candidate.id === stored.contact)!;
 		expect(contact).toMatchObject({
@@ -156,8 +235,14 @@ describe('create', () => {
 			emails: ['linus@example.com', 'linus@work.example'],
 			phones: [{ type: 'work', value: '+1 503 555 0101' }],
 		});
-		expect(contact.links).toEqual(['https://www.linkedin.com/in/linus', 'https://github.com/torvalds', 'https://linus.example']);
-		const application = sim.state.applications.find((candidate) => candidate.opportunityId === stored.id)!;
+		expect(contact.links).toEqual([
+			'https://www.linkedin.com/in/linus',
+			'https://github.com/torvalds',
+			'https://linus.example',
+		]);
+		const application = sim.state.applications.find(
+			(candidate) => candidate.opportunityId === stored.id,
+		)!;
 		expect(application.posting).toBe(sim.seed.postings.published);
 	});
 
@@ -170,7 +255,15 @@ describe('create', () => {
 				profileInput: 'fields',
 				email: 'resume@example.com',
 				name: 'With Resume',
-				profileFields: { tags: ['Rust'], phones: { phone: [{ value: '+1 503 555 0101', type: 'work' }, { value: '+1 503 555 0102', type: 'home' }] } },
+				profileFields: {
+					tags: ['Rust'],
+					phones: {
+						phone: [
+							{ value: '+1 503 555 0101', type: 'work' },
+							{ value: '+1 503 555 0102', type: 'home' },
+						],
+					},
+				},
 				performAs: byId(sim.seed.users.recruiter),
 				resumeBinaryProperty: 'data',
 			},
@@ -187,7 +280,9 @@ describe('create', () => {
 			{ value: '+1 503 555 0102', type: 'home' },
 		];
 		expect(contactOf(json[0].id as string).phones).toEqual(phones);
-		const create = sim.requests.find((request) => request.method === 'POST' && request.path === '/v1/opportunities')!;
+		const create = sim.requests.find(
+			(request) => request.method === 'POST' && request.path === '/v1/opportunities',
+		)!;
 		expect((create.body as { phones: unknown }).phones).toEqual(phones);
 	});
 
@@ -202,21 +297,35 @@ describe('create', () => {
 			performAs: byId(sim.seed.users.recruiter),
 		});
 		expect(error).toBeUndefined();
-		expect(sim.requests.map((request) => `${request.method} ${request.status}`)).toEqual(['POST 503', 'GET 200', 'POST 201']);
+		expect(sim.requests.map((request) => `${request.method} ${request.status}`)).toEqual([
+			'POST 503',
+			'GET 200',
+			'POST 201',
+		]);
 		expect(sim.state.opportunities.filter((o) => o.id === json[0].id)).toHaveLength(1);
-		expect(sim.state.contacts.filter((contact) => contact.emails.includes('flaky@example.com'))).toHaveLength(1);
+		expect(
+			sim.state.contacts.filter((contact) => contact.emails.includes('flaky@example.com')),
+		).toHaveLength(1);
 	});
 
 	it('names the field Lever rejects', async () => {
-		const { error } = await runLever(sim, {
-			resource: 'opportunity',
-			operation: 'create',
-			profileInput: 'json',
-			candidateProfile: '={{ $json }}',
-			performAs: byId(sim.seed.users.recruiter),
-		}, { input: [{ email: 'fax@example.com', phones: [{ value: '+1 555 0199', type: 'fax' }] }] });
-		expect(error?.message).toMatch(/^Lever rejected the "Phones" field \(400 BadRequest: Invalid value for field "phones".*\(candidate fax@example\.com\)$/);
-		expect(sim.state.contacts.some((contact) => contact.emails.includes('fax@example.com'))).toBe(false);
+		const { error } = await runLever(
+			sim,
+			{
+				resource: 'opportunity',
+				operation: 'create',
+				profileInput: 'json',
+				candidateProfile: '={{ $json }}',
+				performAs: byId(sim.seed.users.recruiter),
+			},
+			{ input: [{ email: 'fax@example.com', phones: [{ value: '+1 555 0199', type: 'fax' }] }] },
+		);
+		expect(error?.message).toMatch(
+			/^Lever rejected the "Phones" field \(400 BadRequest: Invalid value for field "phones".*\(candidate fax@example\.com\)$/,
+		);
+		expect(sim.state.contacts.some((contact) => contact.emails.includes('fax@example.com'))).toBe(
+			false,
+		);
 	});
 
 	it('names the field holding an ID Lever does not know', async () => {
@@ -228,8 +337,12 @@ describe('create', () => {
 			stage: byId('no-such-stage'),
 			performAs: byId(sim.seed.users.recruiter),
 		});
-		expect(error?.message).toBe('Lever could not find the "Stage" given (404 ResourceNotFound: stages no-such-stage was not found) (candidate stage@example.com)');
-		expect(sim.state.contacts.some((contact) => contact.emails.includes('stage@example.com'))).toBe(false);
+		expect(error?.message).toBe(
+			'Lever could not find the "Stage" given (404 ResourceNotFound: stages no-such-stage was not found) (candidate stage@example.com)',
+		);
+		expect(sim.state.contacts.some((contact) => contact.emails.includes('stage@example.com'))).toBe(
+			false,
+		);
 	});
 });
 
@@ -247,19 +360,42 @@ describe('changes to an existing opportunity', () => {
 		expect(json[0].stage).toBe(sim.seed.stages.onsite);
 		const stored = opportunity(id());
 		expect(stored.stage).toBe(sim.seed.stages.onsite);
-		expect(stored.stageChanges.slice(-1)[0]).toMatchObject({ toStageId: sim.seed.stages.onsite, userId: sim.seed.users.interviewer });
+		expect(stored.stageChanges.slice(-1)[0]).toMatchObject({
+			toStageId: sim.seed.stages.onsite,
+			userId: sim.seed.users.interviewer,
+		});
 	});
 
 	it('adds and removes tags and sources', async () => {
-		await runLever(sim, { resource: 'opportunity', operation: 'addTags', opportunity: byId(id()), tags: 'Shortlist, Remote' });
+		await runLever(sim, {
+			resource: 'opportunity',
+			operation: 'addTags',
+			opportunity: byId(id()),
+			tags: 'Shortlist, Remote',
+		});
 		expect(opportunity(id()).tags).toEqual(expect.arrayContaining(['Shortlist', 'Remote']));
-		await runLever(sim, { resource: 'opportunity', operation: 'removeTags', opportunity: byId(id()), tags: ['Remote'] });
+		await runLever(sim, {
+			resource: 'opportunity',
+			operation: 'removeTags',
+			opportunity: byId(id()),
+			tags: ['Remote'],
+		});
 		expect(opportunity(id()).tags).toContain('Shortlist');
 		expect(opportunity(id()).tags).not.toContain('Remote');
 
-		await runLever(sim, { resource: 'opportunity', operation: 'addSources', opportunity: byId(id()), sources: ['Hackathon'] });
+		await runLever(sim, {
+			resource: 'opportunity',
+			operation: 'addSources',
+			opportunity: byId(id()),
+			sources: ['Hackathon'],
+		});
 		expect(opportunity(id()).sources).toContain('Hackathon');
-		await runLever(sim, { resource: 'opportunity', operation: 'removeSources', opportunity: byId(id()), sources: ['Hackathon'] });
+		await runLever(sim, {
+			resource: 'opportunity',
+			operation: 'removeSources',
+			opportunity: byId(id()),
+			sources: ['Hackathon'],
+		});
 		expect(opportunity(id()).sources).not.toContain('Hackathon');
 		expect(apiCalls(sim)).toEqual([
 			`POST /opportunities/${id()}/addTags`,
@@ -270,26 +406,56 @@ describe('changes to an existing opportunity', () => {
 	});
 
 	it('adds and removes links on the person; an empty list is refused before calling Lever', async () => {
-		const contact = () => sim.state.contacts.find((entry) => entry.id === opportunity(id()).contact)!;
+		const contact = () =>
+			sim.state.contacts.find((entry) => entry.id === opportunity(id()).contact)!;
 		const before = [...contact().links];
-		await runLever(sim, { resource: 'opportunity', operation: 'addLinks', opportunity: byId(id()), links: 'https://ada.example, https://github.com/ada-sim' });
+		await runLever(sim, {
+			resource: 'opportunity',
+			operation: 'addLinks',
+			opportunity: byId(id()),
+			links: 'https://ada.example, https://github.com/ada-sim',
+		});
 		expect(contact().links).toEqual([...before, 'https://ada.example']);
-		await runLever(sim, { resource: 'opportunity', operation: 'removeLinks', opportunity: byId(id()), links: 'https://ada.example' });
+		await runLever(sim, {
+			resource: 'opportunity',
+			operation: 'removeLinks',
+			opportunity: byId(id()),
+			links: 'https://ada.example',
+		});
 		expect(contact().links).toEqual(before);
-		const { error } = await runLever(sim, { resource: 'opportunity', operation: 'removeLinks', opportunity: byId(id()), links: ' , ' });
+		const { error } = await runLever(sim, {
+			resource: 'opportunity',
+			operation: 'removeLinks',
+			opportunity: byId(id()),
+			links: ' , ',
+		});
 		expect(error?.message).toBe(`"Links" is empty (opportunity ${id()})`);
 	});
 
 	it('refuses an empty tag list before calling Lever', async () => {
-		const { error } = await runLever(sim, { resource: 'opportunity', operation: 'addTags', opportunity: byId(id()), tags: '={{ [] }}' });
+		const { error } = await runLever(sim, {
+			resource: 'opportunity',
+			operation: 'addTags',
+			opportunity: byId(id()),
+			tags: '={{ [] }}',
+		});
 		expect(error?.message).toBe(`"Tag Names or IDs" is empty (opportunity ${id()})`);
 		expect(sim.requests).toHaveLength(0);
 	});
 
 	it('archives with a reason and unarchives', async () => {
-		await runLever(sim, { resource: 'opportunity', operation: 'archive', opportunity: byId(id()), reason: sim.seed.archiveReasons.withdrew });
+		await runLever(sim, {
+			resource: 'opportunity',
+			operation: 'archive',
+			opportunity: byId(id()),
+			reason: sim.seed.archiveReasons.withdrew,
+		});
 		expect(opportunity(id()).archived).toMatchObject({ reason: sim.seed.archiveReasons.withdrew });
-		await runLever(sim, { resource: 'opportunity', operation: 'unarchive', opportunity: byId(id()) });
+		await runLever(sim, {
+			resource: 'opportunity',
+			operation: 'unarchive',
+			opportunity: byId(id()),
+		});
 		expect(opportunity(id()).archived).toBeNull();
 	});
 
@@ -302,7 +468,11 @@ describe('changes to an existing opportunity', () => {
 			options: { score: 4, secret: true },
 			performAs: byId(sim.seed.users.recruiter),
 		});
-		const note = sim.state.notes.find((candidate) => candidate.opportunityId === id() && candidate.fields[0].value === 'Strong systems background')!;
+		const note = sim.state.notes.find(
+			(candidate) =>
+				candidate.opportunityId === id() &&
+				candidate.fields[0].value === 'Strong systems background',
+		)!;
 		expect(note).toMatchObject({ secret: true, user: sim.seed.users.recruiter });
 		expect(note.fields[0].score).toBe(4);
 		expect(json[0]).toMatchObject({ noteId: note.id });
@@ -311,29 +481,52 @@ describe('changes to an existing opportunity', () => {
 	it('uploads a file from a binary field', async () => {
 		const { json, error } = await runLever(
 			sim,
-			{ resource: 'opportunity', operation: 'uploadFile', opportunity: byId(id()), binaryPropertyName: 'data', performAs: byId(sim.seed.users.recruiter) },
+			{
+				resource: 'opportunity',
+				operation: 'uploadFile',
+				opportunity: byId(id()),
+				binaryPropertyName: 'data',
+				performAs: byId(sim.seed.users.recruiter),
+			},
 			{ input: [pdf('portfolio.pdf', 'portfolio bytes')] },
 		);
 		expect(error).toBeUndefined();
 		const file = sim.state.files.find((candidate) => candidate.id === json[0].id)!;
-		expect(file).toMatchObject({ opportunityId: id(), name: 'portfolio.pdf', user: sim.seed.users.recruiter });
+		expect(file).toMatchObject({
+			opportunityId: id(),
+			name: 'portfolio.pdf',
+			user: sim.seed.users.recruiter,
+		});
 		expect(file.content.toString()).toBe('portfolio bytes');
 	});
 
 	it('refuses a file upload without Perform As, naming the field', async () => {
 		const { error } = await runLever(
 			sim,
-			{ resource: 'opportunity', operation: 'uploadFile', opportunity: byId(id()), binaryPropertyName: 'data' },
+			{
+				resource: 'opportunity',
+				operation: 'uploadFile',
+				opportunity: byId(id()),
+				binaryPropertyName: 'data',
+			},
 			{ input: [pdf('portfolio.pdf', 'x')] },
 		);
-		expect(error?.message).toBe(`Lever needs a user to act as to upload or delete a file: "Perform As" is empty (opportunity ${id()})`);
+		expect(error?.message).toBe(
+			`Lever needs a user to act as to upload or delete a file: "Perform As" is empty (opportunity ${id()})`,
+		);
 		expect(sim.requests).toHaveLength(0);
 	});
 
 	it('reports the missing binary field by name', async () => {
 		const { error } = await runLever(
 			sim,
-			{ resource: 'opportunity', operation: 'uploadFile', opportunity: byId(id()), binaryPropertyName: 'resume', performAs: byId(sim.seed.users.recruiter) },
+			{
+				resource: 'opportunity',
+				operation: 'uploadFile',
+				opportunity: byId(id()),
+				binaryPropertyName: 'resume',
+				performAs: byId(sim.seed.users.recruiter),
+			},
 			{ input: [pdf('portfolio.pdf', 'x')] },
 		);
 		expect(error?.message).toContain('resume');

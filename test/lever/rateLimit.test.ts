@@ -6,9 +6,14 @@
 import { startLeverSimulator, type LeverSimulator } from '../simulators/lever';
 import { apiKeyCredentials, runLever } from './helpers';
 
-const lookupByEmail = { resource: 'opportunity', operation: 'getMany', returnAll: true, filters: { email: '={{ $json.email }}' } };
+const lookupByEmail = {
+	resource: 'opportunity',
+	operation: 'getMany',
+	returnAll: true,
+	filters: { email: '={{ $json.email }}' },
+};
 
-describe('at Lever\'s documented limit', () => {
+describe("at Lever's documented limit", () => {
 	let sim: LeverSimulator;
 	beforeAll(async () => {
 		sim = await startLeverSimulator();
@@ -16,17 +21,32 @@ describe('at Lever\'s documented limit', () => {
 	afterAll(async () => await sim.close());
 
 	it('issues 200 lookups from two parallel executions without a single 429', async () => {
-		const emails = [sim.seed.contactEmails.ada, sim.seed.contactEmails.grace, sim.seed.contactEmails.alan, 'nobody@example.com'];
-		const input = (offset: number) => Array.from({ length: 100 }, (_, index) => ({ email: emails[(index + offset) % emails.length] }));
-		const runs = await Promise.all([runLever(sim, lookupByEmail, { input: input(0) }), runLever(sim, lookupByEmail, { input: input(1) })]);
+		const emails = [
+			sim.seed.contactEmails.ada,
+			sim.seed.contactEmails.grace,
+			sim.seed.contactEmails.alan,
+			'nobody@example.com',
+		];
+		const input = (offset: number) =>
+			Array.from({ length: 100 }, (_, index) => ({
+				email: emails[(index + offset) % emails.length],
+			}));
+		const runs = await Promise.all([
+			runLever(sim, lookupByEmail, { input: input(0) }),
+			runLever(sim, lookupByEmail, { input: input(1) }),
+		]);
 		for (const run of runs) expect(run.error).toBeUndefined();
 		const lookups = sim.requests.filter((request) => request.path === '/v1/opportunities');
 		expect(lookups).toHaveLength(200);
 		expect(lookups.every((request) => request.status === 200)).toBe(true);
 		expect(sim.rateLimited).toBe(0);
 		// Every output item still belongs to its input item: item 0 of the first run looked up Ada.
-		const firstItem = runs[0].outputs[0].filter((item) => (item.pairedItem as { item: number }).item === 0);
-		expect(firstItem.map((item) => item.json.contact)).toEqual(firstItem.map(() => sim.seed.contacts.ada));
+		const firstItem = runs[0].outputs[0].filter(
+			(item) => (item.pairedItem as { item: number }).item === 0,
+		);
+		expect(firstItem.map((item) => item.json.contact)).toEqual(
+			firstItem.map(() => sim.seed.contacts.ada),
+		);
 		expect(firstItem.length).toBeGreaterThan(0);
 	}, 60_000);
 });
@@ -40,7 +60,10 @@ describe('when Lever is stricter than documented', () => {
 
 	it('retries the 429s with backoff and completes every item', async () => {
 		const input = Array.from({ length: 6 }, () => ({ email: sim.seed.contactEmails.ada }));
-		const { json, error } = await runLever(sim, lookupByEmail, { input, credentials: apiKeyCredentials(sim) });
+		const { json, error } = await runLever(sim, lookupByEmail, {
+			input,
+			credentials: apiKeyCredentials(sim),
+		});
 		expect(error).toBeUndefined();
 		expect(sim.rateLimited).toBeGreaterThan(0);
 		const lookups = sim.requests.filter((request) => request.path === '/v1/opportunities');

@@ -17,13 +17,28 @@ beforeEach(() => sim.reset());
 const opportunityId = () => sim.seed.opportunities.adaData;
 const pdf = (name: string, text: string) => ({
 	json: {},
-	binary: { data: { data: Buffer.from(text).toString('base64'), mimeType: 'application/pdf', fileName: name } },
+	binary: {
+		data: {
+			data: Buffer.from(text).toString('base64'),
+			mimeType: 'application/pdf',
+			fileName: name,
+		},
+	},
 });
-const notesOf = (id: string) => sim.state.notes.filter((note) => note.opportunityId === id).map((note) => note.fields.map((field) => field.value).join('\n'));
+const notesOf = (id: string) =>
+	sim.state.notes
+		.filter((note) => note.opportunityId === id)
+		.map((note) => note.fields.map((field) => field.value).join('\n'));
 
 describe('Add Note with "Skip If Same Note Exists"', () => {
 	const addNote = (note: string, options: INodeParameters) =>
-		runLever(sim, { resource: 'opportunity', operation: 'addNote', opportunity: byId(opportunityId()), note, options });
+		runLever(sim, {
+			resource: 'opportunity',
+			operation: 'addNote',
+			opportunity: byId(opportunityId()),
+			note,
+			options,
+		});
 
 	it('adds the note once when the same note is added again, and still adds a different one', async () => {
 		const before = notesOf(opportunityId());
@@ -33,9 +48,15 @@ describe('Add Note with "Skip If Same Note Exists"', () => {
 		expect(apiCalls(sim)).toEqual([`GET /opportunities/${opportunityId()}/notes`]);
 		expect(again.json[0]).toMatchObject({ noteId: first.json[0].noteId, alreadyExisted: true });
 		await addNote('Call: replied in campaign "Backend"', { skipIfExists: true });
-		expect(notesOf(opportunityId())).toEqual([...before, 'Email: interested in campaign "Backend"', 'Call: replied in campaign "Backend"']);
+		expect(notesOf(opportunityId())).toEqual([
+			...before,
+			'Email: interested in campaign "Backend"',
+			'Call: replied in campaign "Backend"',
+		]);
 		// The option is the node's own: Lever never receives it.
-		expect(sim.requests.filter((request) => request.method === 'POST').map((request) => request.body)).toEqual([{ value: 'Call: replied in campaign "Backend"' }]);
+		expect(
+			sim.requests.filter((request) => request.method === 'POST').map((request) => request.body),
+		).toEqual([{ value: 'Call: replied in campaign "Backend"' }]);
 	});
 
 	it('without the option, adds the same note again (the default is unchanged)', async () => {
@@ -60,7 +81,10 @@ describe('Upload File with "Skip If Same File Exists"', () => {
 			},
 			{ input: [pdf(name, text)] },
 		);
-	const filesOf = (id: string) => sim.state.files.filter((file) => file.opportunityId === id).map((file) => `${file.name}:${file.content.toString()}`);
+	const filesOf = (id: string) =>
+		sim.state.files
+			.filter((file) => file.opportunityId === id)
+			.map((file) => `${file.name}:${file.content.toString()}`);
 
 	it('uploads a file once, and uploads a changed file of the same name', async () => {
 		const first = await upload('cv.pdf', 'CV v1');

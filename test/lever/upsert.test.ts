@@ -15,10 +15,15 @@ afterAll(async () => await sim.close());
 beforeEach(() => sim.reset());
 
 const opportunitiesOf = (email: string) => {
-	const contacts = sim.state.contacts.filter((contact) => contact.emails.some((known) => known.toLowerCase() === email.toLowerCase()));
-	return sim.state.opportunities.filter((opportunity) => contacts.some((contact) => contact.id === opportunity.contact));
+	const contacts = sim.state.contacts.filter((contact) =>
+		contact.emails.some((known) => known.toLowerCase() === email.toLowerCase()),
+	);
+	return sim.state.opportunities.filter((opportunity) =>
+		contacts.some((contact) => contact.id === opportunity.contact),
+	);
 };
-const contactOf = (email: string) => sim.state.contacts.find((contact) => contact.emails.includes(email))!;
+const contactOf = (email: string) =>
+	sim.state.contacts.find((contact) => contact.emails.includes(email))!;
 
 function upsert(extra: INodeParameters = {}): INodeParameters {
 	return {
@@ -45,20 +50,32 @@ describe('upsert by email', () => {
 	it('creates once, then reports unchanged on a rerun without a second opportunity', async () => {
 		const first = await runLever(sim, upsert());
 		expect(first.error).toBeUndefined();
-		expect(first.json[0]).toMatchObject({ action: 'created', changedFields: [], protectedFieldsKept: [] });
+		expect(first.json[0]).toMatchObject({
+			action: 'created',
+			changedFields: [],
+			protectedFieldsKept: [],
+		});
 		const created = opportunitiesOf('jane.doe@example.com');
 		expect(created).toHaveLength(1);
 		expect(first.json[0].opportunityId).toBe(created[0].id);
 		expect(first.json[0].contactId).toBe(created[0].contact);
 		const contact = contactOf('jane.doe@example.com');
-		expect(contact).toMatchObject({ name: 'Jane Doe', headline: 'Staff Engineer at Initech', location: 'Berlin' });
+		expect(contact).toMatchObject({
+			name: 'Jane Doe',
+			headline: 'Staff Engineer at Initech',
+			location: 'Berlin',
+		});
 		expect(contact.links).toEqual(['https://www.linkedin.com/in/jane-doe']);
 		expect(created[0].tags).toContain('Python');
 		expect(created[0].sources).toEqual(['Outbound']);
 		expect(created[0].stageChanges[0].userId).toBe(sim.seed.users.recruiter);
 
 		const second = await runLever(sim, upsert());
-		expect(second.json[0]).toMatchObject({ action: 'unchanged', opportunityId: created[0].id, changedFields: [] });
+		expect(second.json[0]).toMatchObject({
+			action: 'unchanged',
+			opportunityId: created[0].id,
+			changedFields: [],
+		});
 		expect(opportunitiesOf('jane.doe@example.com')).toHaveLength(1);
 		// An unchanged rerun only reads.
 		expect(sim.requests.slice(-1)[0].method).toBe('GET');
@@ -81,11 +98,16 @@ describe('upsert by email', () => {
 			}),
 		);
 		expect(result.json[0]).toMatchObject({ action: 'updated', opportunityId: before.id });
-		expect(new Set(result.json[0].changedFields as string[])).toEqual(new Set(['headline', 'links', 'tags', 'sources']));
+		expect(new Set(result.json[0].changedFields as string[])).toEqual(
+			new Set(['headline', 'links', 'tags', 'sources']),
+		);
 		expect(opportunitiesOf('jane.doe@example.com')).toHaveLength(1);
 		const contact = contactOf('jane.doe@example.com');
 		expect(contact.headline).toBe('Principal Engineer at Initech');
-		expect(contact.links).toEqual(['https://www.linkedin.com/in/jane-doe', 'https://github.com/jane-doe']);
+		expect(contact.links).toEqual([
+			'https://www.linkedin.com/in/jane-doe',
+			'https://github.com/jane-doe',
+		]);
 		const after = sim.state.opportunities.find((opportunity) => opportunity.id === before.id)!;
 		expect(after.tags).toEqual(expect.arrayContaining(['Python', 'Go']));
 		expect(after.sources).toEqual(['Outbound', 'Meetup']);
@@ -123,9 +145,18 @@ describe('upsert by email', () => {
 	});
 
 	it('refuses an item with an empty mandatory field, naming the field; with continue-on-fail the others proceed', async () => {
-		const parameters = upsert({ email: '={{ $json.email }}', name: '={{ $json.name }}', profileFields: { headline: '={{ $json.headline }}' }, mandatoryFields: ['headline'] });
-		const failing = await runLever(sim, parameters, { input: [{ email: 'no.headline@example.com', name: 'No Headline', headline: '' }] });
-		expect(failing.error?.message).toBe('Mandatory field "headline" is empty (candidate no.headline@example.com)');
+		const parameters = upsert({
+			email: '={{ $json.email }}',
+			name: '={{ $json.name }}',
+			profileFields: { headline: '={{ $json.headline }}' },
+			mandatoryFields: ['headline'],
+		});
+		const failing = await runLever(sim, parameters, {
+			input: [{ email: 'no.headline@example.com', name: 'No Headline', headline: '' }],
+		});
+		expect(failing.error?.message).toBe(
+			'Mandatory field "headline" is empty (candidate no.headline@example.com)',
+		);
 		expect(opportunitiesOf('no.headline@example.com')).toHaveLength(0);
 
 		const input = [
@@ -135,8 +166,16 @@ describe('upsert by email', () => {
 		];
 		const continuing = await runLever(sim, parameters, { input, continueOnFail: true });
 		expect(continuing.error).toBeUndefined();
-		expect(continuing.json.map((item) => item.action ?? item.error)).toEqual(['created', 'Mandatory field "headline" is empty (candidate second@example.com)', 'created']);
-		expect(continuing.outputs[0].map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(continuing.json.map((item) => item.action ?? item.error)).toEqual([
+			'created',
+			'Mandatory field "headline" is empty (candidate second@example.com)',
+			'created',
+		]);
+		expect(continuing.outputs[0].map((item) => item.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 2 },
+		]);
 		expect(opportunitiesOf('first@example.com')).toHaveLength(1);
 		expect(opportunitiesOf('second@example.com')).toHaveLength(0);
 		expect(opportunitiesOf('third@example.com')).toHaveLength(1);
@@ -156,7 +195,11 @@ describe('upsert by email', () => {
 		const created = await runLever(sim, parameters, { input: [profile] });
 		expect(created.json[0]).toMatchObject({ action: 'created', ignoredFields: ['company'] });
 		const contact = contactOf('grace.h@example.com');
-		expect(contact).toMatchObject({ name: 'Grace Hopper', headline: 'Rear Admiral', links: ['https://github.com/grace'] });
+		expect(contact).toMatchObject({
+			name: 'Grace Hopper',
+			headline: 'Rear Admiral',
+			links: ['https://github.com/grace'],
+		});
 		expect(contact.phones.map((phone) => phone.value)).toEqual(['+1 555 0100']);
 
 		// Lever stored the untyped phone with a type; the rerun must still see it as the same phone.
@@ -166,10 +209,16 @@ describe('upsert by email', () => {
 	});
 
 	it('names the invalid field of a profile', async () => {
-		const result = await runLever(sim, upsert({ profileInput: 'json', candidateProfile: '={{ $json }}' }), {
-			input: [{ email: 'not-an-email', name: 'X' }],
-		});
-		expect(result.error?.message).toBe('Invalid candidate profile: "email" must be an email address (candidate not-an-email)');
+		const result = await runLever(
+			sim,
+			upsert({ profileInput: 'json', candidateProfile: '={{ $json }}' }),
+			{
+				input: [{ email: 'not-an-email', name: 'X' }],
+			},
+		);
+		expect(result.error?.message).toBe(
+			'Invalid candidate profile: "email" must be an email address (candidate not-an-email)',
+		);
 		expect(sim.requests).toHaveLength(0);
 	});
 
@@ -184,11 +233,16 @@ describe('upsert by email', () => {
 
 	it('fails with a clear error when no Perform As user is set anywhere, and creates nothing', async () => {
 		const result = await runLever(sim, upsert({ performAs: byId('') }));
-		expect(result.error?.message).toBe('Lever needs a user to act as to create an opportunity: "Perform As" is empty (candidate jane.doe@example.com)');
+		expect(result.error?.message).toBe(
+			'Lever needs a user to act as to create an opportunity: "Perform As" is empty (candidate jane.doe@example.com)',
+		);
 		expect(result.error?.description).toContain('"Perform As"');
 		expect(opportunitiesOf('jane.doe@example.com')).toHaveLength(0);
 
-		const unknownUser = await runLever(sim, upsert({ performAs: byId('00000000-0000-4000-8000-00000000abcd') }));
+		const unknownUser = await runLever(
+			sim,
+			upsert({ performAs: byId('00000000-0000-4000-8000-00000000abcd') }),
+		);
 		expect(unknownUser.error?.message).toBe(
 			'Lever could not find the "Perform As" given (404 ResourceNotFound: users 00000000-0000-4000-8000-00000000abcd was not found) (candidate jane.doe@example.com)',
 		);
@@ -197,6 +251,8 @@ describe('upsert by email', () => {
 			credentials: apiKeyCredentials(sim, { defaultPerformAs: sim.seed.users.admin }),
 		});
 		expect(withDefault.json[0]).toMatchObject({ action: 'created' });
-		expect(opportunitiesOf('jane.doe@example.com')[0].stageChanges[0].userId).toBe(sim.seed.users.admin);
+		expect(opportunitiesOf('jane.doe@example.com')[0].stageChanges[0].userId).toBe(
+			sim.seed.users.admin,
+		);
 	});
 });

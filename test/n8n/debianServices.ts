@@ -47,22 +47,33 @@ const onPath = (command: string) => spawnSync('sh', ['-c', `command -v ${command
 
 function run(file: string, args: string[], options: SpawnSyncOptions = {}): string {
 	const result = spawnSync(file, args, { encoding: 'utf8', ...options });
-	if (result.status !== 0) throw new Error(`${file} ${args.join(' ')} failed (exit ${result.status}): ${String(result.stderr ?? '').slice(-2000) || result.error?.message}`);
+	if (result.status !== 0)
+		throw new Error(
+			`${file} ${args.join(' ')} failed (exit ${result.status}): ${String(result.stderr ?? '').slice(-2000) || result.error?.message}`,
+		);
 	return String(result.stdout ?? '');
 }
 
 /** apt-get installs redis-server and postgresql when either is missing (waiting for another apt run's lock). */
 export function ensureDebianPackages(log: Log = stderrLog) {
-	const missing = [...(onPath('redis-server') ? [] : ['redis-server']), ...(postgresBinDir() ? [] : ['postgresql'])];
+	const missing = [
+		...(onPath('redis-server') ? [] : ['redis-server']),
+		...(postgresBinDir() ? [] : ['postgresql']),
+	];
 	if (missing.length === 0) return;
 	if (process.getuid?.() !== 0) {
-		throw new Error(`n8n's queue mode needs Debian's ${missing.join(' and ')}: run "apt-get update && apt-get install -y ${missing.join(' ')}" as root, or run this as root`);
+		throw new Error(
+			`n8n's queue mode needs Debian's ${missing.join(' and ')}: run "apt-get update && apt-get install -y ${missing.join(' ')}" as root, or run this as root`,
+		);
 	}
 	log(`Installing Debian's ${missing.join(' and ')} (apt-get)…`);
 	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
 	const lock = ['-o', 'DPkg::Lock::Timeout=600'];
 	run('apt-get', [...lock, 'update'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
-	run('apt-get', [...lock, 'install', '-y', '--no-install-recommends', ...missing], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+	run('apt-get', [...lock, 'install', '-y', '--no-install-recommends', ...missing], {
+		env,
+		stdio: ['ignore', 'ignore', 'pipe'],
+	});
 }
 
 /** A server process started from `file`, ready once its log matches `ready`; `stopSignal` is its fast clean stop. */
@@ -73,17 +84,27 @@ async function startServer(
 	ready: RegExp,
 	options: { uid?: number; gid?: number; cwd: string; stopSignal: NodeJS.Signals },
 ): Promise<Omit<ServiceProcess, 'port' | 'version'>> {
-	const child = spawn(file, args, { cwd: options.cwd, uid: options.uid, gid: options.gid, stdio: ['ignore', 'pipe', 'pipe'] });
+	const child = spawn(file, args, {
+		cwd: options.cwd,
+		uid: options.uid,
+		gid: options.gid,
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
 	let output = '';
 	child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
 	child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
 	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
 	const deadline = Date.now() + STARTUP_MS;
 	while (!ready.test(output)) {
-		if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${name} exited while starting (${child.exitCode ?? child.signalCode}):\n${output.slice(-3000)}`);
+		if (child.exitCode !== null || child.signalCode !== null)
+			throw new Error(
+				`${name} exited while starting (${child.exitCode ?? child.signalCode}):\n${output.slice(-3000)}`,
+			);
 		if (Date.now() > deadline) {
 			child.kill('SIGKILL');
-			throw new Error(`${name} did not become ready in ${STARTUP_MS / 1000} s:\n${output.slice(-3000)}`);
+			throw new Error(
+				`${name} did not become ready in ${STARTUP_MS / 1000} s:\n${output.slice(-3000)}`,
+			);
 		}
 		await new Promise((resolve) => setTimeout(resolve, 100));
 	}
@@ -103,8 +124,25 @@ async function startServer(
 export async function startRedis(): Promise<ServiceProcess> {
 	const port = await freePort();
 	const dir = tempDir('n8n-redis-');
-	const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no'];
-	const server = await startServer('redis-server', 'redis-server', args, /Ready to accept connections/, { cwd: dir, stopSignal: 'SIGTERM' });
+	const args = [
+		'--port',
+		String(port),
+		'--bind',
+		'127.0.0.1',
+		'--dir',
+		dir,
+		'--save',
+		'',
+		'--appendonly',
+		'no',
+	];
+	const server = await startServer(
+		'redis-server',
+		'redis-server',
+		args,
+		/Ready to accept connections/,
+		{ cwd: dir, stopSignal: 'SIGTERM' },
+	);
 	const version = /v=\S+/.exec(run('redis-server', ['--version']))?.[0] ?? 'unknown';
 	return {
 		...server,
@@ -146,18 +184,42 @@ export async function startPostgres(): Promise<PostgresService> {
 	writeFileSync(passwordFile, password, { mode: 0o600 });
 	if (owner) chownSync(passwordFile, owner.uid, owner.gid);
 	try {
-		run(path.join(bin, 'initdb'), ['-D', data, '-U', user, `--pwfile=${passwordFile}`, '--auth-local=trust', '--auth-host=scram-sha-256', '-E', 'UTF8', '--locale=C'], {
-			cwd: dir,
-			...as,
-		});
+		run(
+			path.join(bin, 'initdb'),
+			[
+				'-D',
+				data,
+				'-U',
+				user,
+				`--pwfile=${passwordFile}`,
+				'--auth-local=trust',
+				'--auth-host=scram-sha-256',
+				'-E',
+				'UTF8',
+				'--locale=C',
+			],
+			{
+				cwd: dir,
+				...as,
+			},
+		);
 	} finally {
 		rmSync(passwordFile, { force: true });
 	}
 	const args = ['-D', data, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1'];
 	// SIGINT: PostgreSQL's fast shutdown (SIGTERM would wait for every client to disconnect).
-	const server = await startServer('postgres', path.join(bin, 'postgres'), args, /database system is ready to accept connections/, { cwd: dir, stopSignal: 'SIGINT', ...as });
+	const server = await startServer(
+		'postgres',
+		path.join(bin, 'postgres'),
+		args,
+		/database system is ready to accept connections/,
+		{ cwd: dir, stopSignal: 'SIGINT', ...as },
+	);
 	try {
-		run(path.join(bin, 'createdb'), ['-h', dir, '-p', String(port), '-U', user, database], { cwd: dir, ...as });
+		run(path.join(bin, 'createdb'), ['-h', dir, '-p', String(port), '-U', user, database], {
+			cwd: dir,
+			...as,
+		});
 	} catch (error) {
 		await server.stop();
 		throw error;
@@ -171,7 +233,27 @@ export async function startPostgres(): Promise<PostgresService> {
 		user,
 		password,
 		query: (sql) =>
-			run(path.join(bin, 'psql'), ['-h', dir, '-p', String(port), '-U', user, '-d', database, '-XAt', '-F', '\t', '-v', 'ON_ERROR_STOP=1', '-c', sql], { cwd: dir, ...as })
+			run(
+				path.join(bin, 'psql'),
+				[
+					'-h',
+					dir,
+					'-p',
+					String(port),
+					'-U',
+					user,
+					'-d',
+					database,
+					'-XAt',
+					'-F',
+					'\t',
+					'-v',
+					'ON_ERROR_STOP=1',
+					'-c',
+					sql,
+				],
+				{ cwd: dir, ...as },
+			)
 				.split('\n')
 				.filter(Boolean)
 				.map((line) => line.split('\t')),

@@ -11,7 +11,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { ensureDebianPackages, startPostgres, startRedis, type PostgresService, type ServiceProcess } from './debianServices';
+import {
+	ensureDebianPackages,
+	startPostgres,
+	startRedis,
+	type PostgresService,
+	type ServiceProcess,
+} from './debianServices';
 import { freePort, N8nInstance } from './instance';
 
 export interface QueueModeOptions {
@@ -24,7 +30,10 @@ export interface QueueModeOptions {
 export class N8nWorker extends N8nInstance {
 	async startWorker(concurrency: number) {
 		await this.launch(['worker', `--concurrency=${concurrency}`], async () => {
-			const ready = await fetch(`${this.baseUrl}/healthz/readiness`).then((response) => response.ok, () => false);
+			const ready = await fetch(`${this.baseUrl}/healthz/readiness`).then(
+				(response) => response.ok,
+				() => false,
+			);
 			return ready && /n8n worker is now ready/.test(this.serverLog);
 		});
 	}
@@ -64,7 +73,10 @@ export class QueueModeCluster {
 				OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true',
 			};
 			// Each process starts a task broker (default port 5679): a free port each.
-			const main = new N8nInstance(await freePort(), { ...shared, N8N_RUNNERS_BROKER_PORT: String(await freePort()) });
+			const main = new N8nInstance(await freePort(), {
+				...shared,
+				N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+			});
 			const workers: N8nWorker[] = [];
 			for (let index = 0; index < options.workers; index++) {
 				const healthPort = await freePort();
@@ -116,11 +128,18 @@ export class QueueModeCluster {
 		const logs = process.env.QUEUE_MODE_LOGS;
 		if (logs) {
 			mkdirSync(logs, { recursive: true });
-			const files = { 'main.log': this.main.log(), 'postgres.log': this.postgres.log(), 'redis.log': this.redis.log() };
-			this.workers.forEach((worker, index) => Object.assign(files, { [`worker-${index + 1}.log`]: worker.log() }));
+			const files = {
+				'main.log': this.main.log(),
+				'postgres.log': this.postgres.log(),
+				'redis.log': this.redis.log(),
+			};
+			this.workers.forEach((worker, index) =>
+				Object.assign(files, { [`worker-${index + 1}.log`]: worker.log() }),
+			);
 			for (const [name, text] of Object.entries(files)) writeFileSync(path.join(logs, name), text);
 		}
-		if (!process.env.KEEP_N8N_USER_FOLDER) for (const instance of [this.main, ...this.workers]) instance.cleanup();
+		if (!process.env.KEEP_N8N_USER_FOLDER)
+			for (const instance of [this.main, ...this.workers]) instance.cleanup();
 	}
 
 	/** What n8n says of the PostgreSQL it runs on (n8n 2.41 warns below its supported majors, and runs). */

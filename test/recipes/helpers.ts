@@ -51,6 +51,7 @@ export interface RunSummaryJson {
 	nodes: Array<{ node: string; itemsIn: number; itemsOut: number; itemsPerOutput: number[]; errors: number }>;
 	failedItems: Array<{ node: string; inputItem?: number; message: string }>;
 	stateSaved: boolean;
+	batches: number;
 }
 
 /** `ats-sync run <recipe> --json …`; the summary event is parsed from stdout. */

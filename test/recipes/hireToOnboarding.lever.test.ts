@@ -172,6 +172,37 @@ describe('hire-to-onboarding (Lever)', () => {
 		expect(notesOf(noor)).toHaveLength(1);
 	});
 
+	it('from cron, a backlog over "Max Records per Poll": one run handles it in saved batches, each hire once', async () => {
+		const recipe = JSON.parse(readFileSync(workflow, 'utf8'));
+		recipe.nodes.find((node: { name: string }) => node.name === 'Hired (Schedule)').parameters.options = { maxRecordsPerPoll: 2 };
+		const capped = writeJson(dir, 'capped.json', recipe);
+		const args = ['--credentials', credentials, '--state', `${dir}/capped-state.json`];
+		expect((await runRecipe(capped, args)).summary.status).toBe('no-data');
+		const auth = { authorization: `Basic ${Buffer.from(`${sim.apiKey}:`).toString('base64')}`, 'content-type': 'application/json' };
+		const hires: string[] = [];
+		for (let i = 0; i < 5; i++) {
+			const created = await fetch(`${sim.baseUrl}/opportunities?perform_as=${S.users.recruiter}`, {
+				method: 'POST',
+				headers: auth,
+				body: JSON.stringify({ name: `Backlog Hire${i}`, emails: [`backlog.hire${i}@example.com`], postings: [S.postings.published] }),
+			});
+			const id = ((await created.json()) as { data: { id: string } }).data.id;
+			await fetch(`${sim.baseUrl}/opportunities/${id}/archived?perform_as=${S.users.recruiter}`, { method: 'PUT', headers: auth, body: JSON.stringify({ reason: S.archiveReasons.hired }) });
+			hires.push(id);
+		}
+		const requestsBefore = sim.requests.length;
+
+		const run = await runRecipe(capped, args);
+		expect(run.code).toBe(0);
+		expect(run.summary).toMatchObject({ status: 'success', batches: 3 });
+		expect(outputsOf(run, 'Has Offer?')).toEqual([0, 5]);
+		// Each hire was handed to the workflow once (one read of it) and noted once.
+		const reads = (id: string) => sim.requests.slice(requestsBefore).filter((request) => request.method === 'GET' && request.path === `/v1/opportunities/${id}`).length;
+		expect(hires.map(reads)).toEqual([1, 1, 1, 1, 1]);
+		expect(hires.map((id) => notesOf(id).length)).toEqual([1, 1, 1, 1, 1]);
+		expect((await runRecipe(capped, args)).summary.status).toBe('no-data');
+	});
+
 	it('decides from what Lever says, not from the unsigned data of a delivery: a hire event naming a candidate who is not hired writes nothing', async () => {
 		const candidates = [S.opportunities.adaData, S.opportunities.graceArchived];
 		const notesBefore = candidates.map(notesOf);

@@ -8,7 +8,7 @@ import { SMARTRECRUITERS_SEED, startSmartRecruitersSimulator, type SmartRecruite
 import { startOnboardingSimulator, type OnboardingSimulator } from '../simulators/onboarding';
 import { ensureBuilt, outputsOf, recipeFile, runRecipe, serveRecipe, tempDir, writeJson } from './helpers';
 import { hireSmartRecruiters, ONBOARDING_TOKEN } from './inputs';
-import { srByEmail, setSrStatus } from './srState';
+import { setSrProperties, setSrStatus, srByEmail } from './srState';
 
 const RECIPE = 'hire-to-onboarding.smartrecruiters.json';
 const S = SMARTRECRUITERS_SEED;
@@ -44,7 +44,7 @@ describe('hire-to-onboarding (SmartRecruiters)', () => {
 	const setStatus = async (candidateId: string, jobId: string, body: object) => expect(await setSrStatus(sim, candidateId, jobId, body)).toBe(204);
 	const employeeOf = (email: string) => [...onboarding.employees.values()].filter((employee) => employee.record.email === email);
 
-	it('served as a webhook: hires become employees from the accepted offer, or from the start date alone', async () => {
+	it('served as a webhook: hires become employees from the accepted offer, or from the start date alone, with their hire form properties', async () => {
 		const [johnBefore] = srByEmail(sim, S.emails.john);
 		const [mariaBefore] = srByEmail(sim, S.emails.maria);
 		const server = await serveRecipe(workflow, ['--credentials', credentials, '--state', `${dir}/serve-state.json`]);
@@ -53,7 +53,13 @@ describe('hire-to-onboarding (SmartRecruiters)', () => {
 			// John was hired with an accepted offer.
 			await sim.deliverEvent('application.status.updated', hireSmartRecruiters.johnHired);
 			await server.waitFor(/run of "Hired in SmartRecruiters → onboarding"/);
-			// Maria is hired now, with a start date but no offer; SmartRecruiters sends the event itself.
+			// Maria's recruiter fills in the hire form, then hires her with a start date but no offer; SmartRecruiters sends
+			// the event itself.
+			const hireForm = [
+				{ id: S.properties.employmentType, value: S.propertyValues.partTime },
+				{ id: S.properties.costCenter, value: 'CC-310 Design' },
+			];
+			expect(await setSrProperties(sim, S.candidates.maria, S.jobs.productDesigner, hireForm)).toBe(204);
 			await setStatus(S.candidates.maria, S.jobs.productDesigner, hireSmartRecruiters.mariaHired);
 			await sim.settled();
 			await server.waitFor(/run of "Hired in SmartRecruiters → onboarding"/, 2);
@@ -77,6 +83,8 @@ describe('hire-to-onboarding (SmartRecruiters)', () => {
 				salary: { amount: 72000, currency: 'EUR', interval: 'year' },
 				department: 'Engineering',
 				location: 'Berlin',
+				// His hire form's candidate properties (seeded), a single select by its label.
+				customFields: { employmentType: 'Full-time', costCenter: 'CC-200 Analytics' },
 			},
 		]);
 		expect(employeeOf(S.emails.maria).map((employee) => ({ key: employee.idempotencyKey, ...employee.record }))).toEqual([
@@ -91,6 +99,7 @@ describe('hire-to-onboarding (SmartRecruiters)', () => {
 				startDate: '2027-02-01',
 				department: 'Design',
 				location: 'London',
+				customFields: { employmentType: 'Part-time', costCenter: 'CC-310 Design' },
 			},
 		]);
 		const [john] = employeeOf(S.emails.john);

@@ -4,7 +4,8 @@
  * loopback and is allowed in Download CV as an on-premises file server would be.
  */
 import { LEVER_SEED, startLeverSimulator, type LeverSimulator } from '../simulators/lever';
-import { ensureBuilt, outputsOf, postSigned, recipeWithLocalFiles, runRecipe, serveRecipe, startFileServer, tempDir, writeJson, writeNdjson } from './helpers';
+import { runCli } from '../runner/cli';
+import { ensureBuilt, outputsOf, recipeFile, postSigned, recipeWithLocalFiles, runRecipe, serveRecipe, startFileServer, tempDir, writeJson, writeNdjson } from './helpers';
 import { OUTREACH_SIGNING_SECRET as SIGNING_SECRET, pushLever } from './inputs';
 import { leverByEmail, leverView } from './leverState';
 
@@ -28,7 +29,8 @@ describe('push-on-interested (Lever)', () => {
 		credentials = writeJson(dir, 'credentials.json', {
 			'Lever account': {
 				type: 'leverApi',
-				data: { apiKey: sim.apiKey, environment: 'custom', customUrl: sim.baseUrl, defaultPerformAs: S.users.recruiter },
+				// As the recipe's setup note asks: the Lever user to act as, by email (resolved to S.users.recruiter).
+				data: { apiKey: sim.apiKey, environment: 'custom', customUrl: sim.baseUrl, defaultPerformAs: S.userEmails.recruiter },
 			},
 			'Outreach webhook': { type: 'contactEventWebhookApi', data: { signingSecret: SIGNING_SECRET } },
 		});
@@ -50,6 +52,9 @@ describe('push-on-interested (Lever)', () => {
 		expect(outputsOf(run, 'Campaign → Job')).toEqual([3, 1]);
 		expect(outputsOf(run, 'Note per Outreach Type')).toEqual([2, 0]);
 		expect(outputsOf(run, 'Download CV')).toEqual([1, 1, 0]);
+		// Report Failures got the one failed item, after the rest of the run, and failed the run without a second report.
+		expect(run.summary.nodes.at(-1)).toMatchObject({ node: 'Report Failures', itemsIn: 1, errors: 0 });
+		expect(run.summary).not.toHaveProperty('error');
 
 		expect(leverView(sim).filter((view) => !seedOpportunities.has(view.id))).toEqual([
 			{
@@ -86,6 +91,24 @@ describe('push-on-interested (Lever)', () => {
 		// Ada's other candidacy (another posting) only shares the contact's new link.
 		expect(adaData).toEqual({ ...adaBefore[1], links: [...adaBefore[1].links, 'https://github.com/ada-l'] });
 		for (const email of ['rosa.queue@example.org', 'sam.seller@example.com', 'nolastname@example.com']) expect(leverByEmail(sim, email)).toEqual([]);
+	});
+
+	it('refuses to run without a Lever user to create candidates as, before sending anything', async () => {
+		const withoutUser = writeJson(dir, 'no-perform-as.json', {
+			'Lever account': { type: 'leverApi', data: { apiKey: sim.apiKey, environment: 'custom', customUrl: sim.baseUrl } },
+			'Outreach webhook': { type: 'contactEventWebhookApi', data: { signingSecret: SIGNING_SECRET } },
+		});
+		const before = sim.state.opportunities.length;
+		const input = writeNdjson(dir, 'events-no-user.ndjson', pushLever.events(files.baseUrl));
+		const result = await runCli(['run', recipeFile(RECIPE), '--input', input, '--credentials', withoutUser, '--state', `${dir}/no-user.state.json`]);
+		expect(result.code).toBe(2);
+		expect(result.stderr).toContain(
+			'Node "Upsert Candidate" creates candidates in Lever, which Lever only does on behalf of a user: set "Default Perform As" (the email or ID of a Lever user) on credential "Lever account", or the node\'s "Perform As"',
+		);
+		const validated = await runCli(['validate', recipeFile(RECIPE), '--credentials', withoutUser]);
+		expect(validated.code).toBe(2);
+		expect(validated.stderr).toContain('Node "Attach CV" uploads files in Lever');
+		expect(sim.state.opportunities).toHaveLength(before);
 	});
 
 	it('served as a webhook: a signed event runs once, its retried delivery and a forged one do not run', async () => {

@@ -22,6 +22,13 @@ const RECIPES = [
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const read = (name: string) => JSON.parse(readFileSync(recipeFile(name), 'utf8')) as IWorkflowBase & { meta?: object; pinData?: object };
 
+/** n8n's sticky note: the recipes' setup text on the canvas (n8n's own type; the runner leaves it out). */
+const STICKY_NOTE = 'n8n-nodes-base.stickyNote';
+const stickyNotesOf = (workflow: IWorkflowBase) => workflow.nodes.filter((node) => node.type === STICKY_NOTE);
+const nodesOf = (workflow: IWorkflowBase) => workflow.nodes.filter((node) => node.type !== STICKY_NOTE);
+/** n8n draws a node about 100 × 100 px with its name and subtitle below: closer than this, one hides the other's text. */
+const MIN_GAP = 200;
+
 /** Node and credential types this package provides: the classes package.json's `n8n` field lists (harness loader). */
 function providedTypes() {
 	const types = packageTypes();
@@ -63,7 +70,7 @@ describe('recipe files', () => {
 
 		it('uses only node types of this repository\'s two packages, at versions they have, with parameters they define', () => {
 			const workflow = read(name);
-			for (const node of workflow.nodes) {
+			for (const node of nodesOf(workflow)) {
 				expect(node.type).toBe(typeName(node.type.slice(node.type.lastIndexOf('.') + 1)));
 				expect(types.hasNodeType(node.type)).toBe(true);
 				const nodeType = types.getByNameAndVersion(node.type, node.typeVersion);
@@ -81,7 +88,7 @@ describe('recipe files', () => {
 
 		it('references credentials by name, of types this package provides and the node accepts', () => {
 			const workflow = read(name);
-			for (const node of workflow.nodes) {
+			for (const node of nodesOf(workflow)) {
 				const accepted = (types.getByNameAndVersion(node.type, node.typeVersion).description.credentials ?? []).map((c) => c.name);
 				for (const [type, reference] of Object.entries(node.credentials ?? {})) {
 					expect(credentialNames.has(type)).toBe(true);
@@ -89,6 +96,53 @@ describe('recipe files', () => {
 					expect(reference).toEqual({ id: expect.any(String), name: expect.any(String) });
 				}
 			}
+		});
+	});
+
+	describe.each(RECIPES)('%s on the canvas', (name) => {
+		it('has a setup note naming every credential, and a note on where failures go', () => {
+			const workflow = read(name);
+			const notes = stickyNotesOf(workflow).map((note) => String(note.parameters.content));
+			expect(notes).toHaveLength(2);
+			const [setup, failures] = notes;
+			const credentialNames = new Set(nodesOf(workflow).flatMap((node) => Object.values(node.credentials ?? {}).map((c) => c.name)));
+			for (const credential of credentialNames) expect(setup).toContain(`**${credential}**`);
+			expect(setup).toMatch(/### Fill in/);
+			expect(setup).toMatch(/Report Failures/);
+			if (name.startsWith('push-on-interested.lever') || name.startsWith('export-on-interview-feedback.lever')) {
+				expect(setup).toMatch(/Default Perform As/);
+			}
+			expect(failures).toMatch(/Where failures go/);
+		});
+
+		it('lays nodes out so no node hides another one\'s name or subtitle', () => {
+			const nodes = nodesOf(read(name));
+			const tooClose = nodes.flatMap((a, i) =>
+				nodes
+					.slice(i + 1)
+					.filter((b) => Math.abs(a.position[0] - b.position[0]) < MIN_GAP && Math.abs(a.position[1] - b.position[1]) < MIN_GAP)
+					.map((b) => `${a.name} / ${b.name}`),
+			);
+			expect(tooClose).toEqual([]);
+		});
+
+		it('wires every error output to its own input of Report Failures', () => {
+			const workflow = read(name);
+			const report = workflow.nodes.filter((node) => node.type === typeName('reportFailures'));
+			expect(report.map((node) => node.name)).toEqual(['Report Failures']);
+			const sources = nodesOf(workflow).filter((node) => node.onError === 'continueErrorOutput');
+			expect(report[0].parameters.numberInputs).toBe(sources.length);
+			const inputs = sources.map((node) => {
+				const outputs = workflow.connections[node.name]?.main ?? [];
+				const description = types.getByNameAndVersion(node.type, node.typeVersion).description as INodeTypeDescription;
+				const errorOutput = (description.outputs as string[]).length;
+				expect({ node: node.name, targets: outputs[errorOutput] }).toEqual({
+					node: node.name,
+					targets: [{ node: 'Report Failures', type: 'main', index: expect.any(Number) }],
+				});
+				return outputs[errorOutput]![0].index;
+			});
+			expect(inputs.sort((a, b) => a - b)).toEqual(sources.map((_, index) => index));
 		});
 	});
 

@@ -53,6 +53,16 @@ export async function setSrStatus(sim: SmartRecruitersSimulator, candidateId: st
 	return response.status;
 }
 
+/** Sets candidate properties on an application through SmartRecruiters' API (`[{id, value}]`); returns the HTTP status. */
+export async function setSrProperties(sim: SmartRecruitersSimulator, candidateId: string, jobId: string, properties: Array<{ id: string; value: unknown }>): Promise<number> {
+	const response = await fetch(`${sim.baseUrl}/candidates/${candidateId}/jobs/${jobId}/properties`, {
+		method: 'PUT',
+		headers: { 'x-smarttoken': sim.apiKey, 'content-type': 'application/json' },
+		body: JSON.stringify(properties),
+	});
+	return response.status;
+}
+
 export function srByEmail(sim: SmartRecruitersSimulator, email: string): SrView[] {
 	return srView(sim).filter((view) => view.email.toLowerCase() === email.toLowerCase());
 }

@@ -8,7 +8,12 @@ import { build } from 'esbuild';
 import lockfile from 'proper-lockfile';
 
 import { inboxPathFor } from '../../runner/src/serve/inbox';
-import { recordOutput, recordStateFile, registerCredentialsFile, registerEnvironmentSecrets } from '../secrets/record';
+import {
+	recordOutput,
+	recordStateFile,
+	registerCredentialsFile,
+	registerEnvironmentSecrets,
+} from '../secrets/record';
 
 export const repoRoot = path.resolve(__dirname, '..', '..');
 export const fixturesDir = path.join(__dirname, 'fixtures');
@@ -21,7 +26,10 @@ function newestMtime(dir: string): number {
 
 /** Compiles runner/ unless dist is newer than every source file; one compile even with parallel jest workers. */
 export async function ensureRunnerBuilt() {
-	const release = await lockfile.lock(path.join(repoRoot, 'runner', 'tsconfig.json'), { retries: { retries: 120, minTimeout: 500, maxTimeout: 1000 }, stale: 60_000 });
+	const release = await lockfile.lock(path.join(repoRoot, 'runner', 'tsconfig.json'), {
+		retries: { retries: 120, minTimeout: 500, maxTimeout: 1000 },
+		stale: 60_000,
+	});
 	try {
 		const distCli = path.join(repoRoot, 'runner', 'dist', 'cli.js');
 		let built = 0;
@@ -31,7 +39,15 @@ export async function ensureRunnerBuilt() {
 			// not built yet
 		}
 		if (built < newestMtime(path.join(repoRoot, 'runner', 'src'))) {
-			execFileSync(process.execPath, [path.join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(repoRoot, 'runner', 'tsconfig.json')], { stdio: 'pipe' });
+			execFileSync(
+				process.execPath,
+				[
+					path.join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc'),
+					'-p',
+					path.join(repoRoot, 'runner', 'tsconfig.json'),
+				],
+				{ stdio: 'pipe' },
+			);
 		}
 	} finally {
 		await release();
@@ -68,7 +84,11 @@ function stateFilesOf(args: string[], cwd: string): string[] {
 	if (!['run', 'serve', 'deregister'].includes(args[0])) return [];
 	const explicit = optionValue(args, 'state');
 	const workflow = args[1];
-	const stateFile = explicit ? path.resolve(cwd, explicit) : workflow && !workflow.startsWith('--') ? path.resolve(cwd, workflow.replace(/\.json$/i, '') + '.state.json') : undefined;
+	const stateFile = explicit
+		? path.resolve(cwd, explicit)
+		: workflow && !workflow.startsWith('--')
+			? path.resolve(cwd, workflow.replace(/\.json$/i, '') + '.state.json')
+			: undefined;
 	if (!stateFile) return [];
 	if (args[0] === 'run') return [stateFile];
 	const inbox = inboxPathFor(stateFile);
@@ -79,18 +99,28 @@ function stateFilesOf(args: string[], cwd: string): string[] {
  * For the secrets scan (test/secrets/): the secrets a CLI call is given (credentials file, environment) before it
  * starts, and what it printed and its state file after it ends.
  */
-export function watchForSecrets(args: string[], env: NodeJS.ProcessEnv | undefined, cwd = repoRoot) {
+export function watchForSecrets(
+	args: string[],
+	env: NodeJS.ProcessEnv | undefined,
+	cwd = repoRoot,
+) {
 	const credentials = optionValue(args, 'credentials');
 	if (credentials) registerCredentialsFile(path.resolve(cwd, credentials));
 	registerEnvironmentSecrets(env);
 	return (output: { stdout?: string; stderr: string }) => {
-		recordOutput(`ats-sync ${args.join(' ')}`, [output.stdout, output.stderr].filter(Boolean).join('\n'));
+		recordOutput(
+			`ats-sync ${args.join(' ')}`,
+			[output.stdout, output.stderr].filter(Boolean).join('\n'),
+		);
 		for (const file of stateFilesOf(args, cwd)) recordStateFile(file);
 	};
 }
 
 /** Runs `ats-sync <args>` to completion (or until `until` matches stderr). */
-export function runCli(args: string[], options: CliOptions = {}): Promise<CliResult & { child: import('node:child_process').ChildProcess }> {
+export function runCli(
+	args: string[],
+	options: CliOptions = {},
+): Promise<CliResult & { child: import('node:child_process').ChildProcess }> {
 	const recordResult = watchForSecrets(args, options.env, options.cwd ?? repoRoot);
 	return new Promise((resolve, reject) => {
 		const child = spawn(process.execPath, [bin, ...args], {
@@ -126,15 +156,27 @@ export function tempDir(prefix = 'ats-sync-test-'): string {
 /** A credentials file for the fixture service that reads its values from the environment (${VAR} references). */
 export function writeFixtureCredentials(dir: string, extra: Record<string, unknown> = {}): string {
 	const file = path.join(dir, 'credentials.json');
-	writeFileSync(file, JSON.stringify({ 'Fixture account': { type: 'fixtureApi', data: { baseUrl: '${FIXTURE_URL}', apiKey: '${FIXTURE_KEY}', ...extra } } }));
+	writeFileSync(
+		file,
+		JSON.stringify({
+			'Fixture account': {
+				type: 'fixtureApi',
+				data: { baseUrl: '${FIXTURE_URL}', apiKey: '${FIXTURE_KEY}', ...extra },
+			},
+		}),
+	);
 	return file;
 }
 
 /** No line looks like a stack frame. */
-export const hasStackTrace = (text: string) => /^\s+at .+\(.+:\d+:\d+\)$/m.test(text) || /^\s+at .+:\d+:\d+$/m.test(text);
+export const hasStackTrace = (text: string) =>
+	/^\s+at .+\(.+:\d+:\d+\)$/m.test(text) || /^\s+at .+:\d+:\d+$/m.test(text);
 
 /** Runs the CLI's `main` in this process (no Node start-up, n8n-core loaded once): for the many quick error cases. */
-export async function runInProcess(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+export async function runInProcess(
+	args: string[],
+	env: NodeJS.ProcessEnv = {},
+): Promise<CliResult> {
 	const { Writable } = await import('node:stream');
 	const { main } = await import('../../runner/src/cli');
 	let stdout = '';
@@ -150,7 +192,10 @@ export async function runInProcess(args: string[], env: NodeJS.ProcessEnv = {}):
 	Object.assign(process.env, env);
 	const recordResult = watchForSecrets(args, env);
 	try {
-		const code = await main(args, { stdout: sink((text) => (stdout += text)), stderr: sink((text) => (stderr += text)) });
+		const code = await main(args, {
+			stdout: sink((text) => (stdout += text)),
+			stderr: sink((text) => (stderr += text)),
+		});
 		return { code, signal: null, stdout, stderr };
 	} finally {
 		recordResult({ stdout, stderr });
@@ -169,7 +214,10 @@ const N8N_PROVIDED = ['n8n-workflow', 'zod', 'crypto', 'lodash', 'luxon', 'momen
  * n8n-nodes-ats-sync, so a test does not depend on a fresh `npm run build`; passed with --nodes it replaces the
  * installed package. The spawned CLI needs NODE_PATH=<repo>/node_modules to find n8n-workflow from there.
  */
-export async function buildPackageFromSources(dir: string, files: { nodes: string[]; credentials: string[] }) {
+export async function buildPackageFromSources(
+	dir: string,
+	files: { nodes: string[]; credentials: string[] },
+) {
 	for (const file of [...files.nodes, ...files.credentials]) {
 		await build({
 			entryPoints: [path.join(repoRoot, `${file}.ts`)],
@@ -186,7 +234,10 @@ export async function buildPackageFromSources(dir: string, files: { nodes: strin
 		path.join(dir, 'package.json'),
 		JSON.stringify({
 			name: 'n8n-nodes-ats-sync',
-			n8n: { nodes: files.nodes.map((f) => `dist/${f}.js`), credentials: files.credentials.map((f) => `dist/${f}.js`) },
+			n8n: {
+				nodes: files.nodes.map((f) => `dist/${f}.js`),
+				credentials: files.credentials.map((f) => `dist/${f}.js`),
+			},
 		}),
 	);
 }
@@ -194,6 +245,7 @@ export async function buildPackageFromSources(dir: string, files: { nodes: strin
 /** Polls `condition` until it holds (a generous bound for loaded CI machines; not a timing assertion). */
 export async function waitFor(condition: () => boolean, what: string, timeoutMs = 30_000) {
 	const deadline = Date.now() + timeoutMs;
-	while (!condition() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25));
+	while (!condition() && Date.now() < deadline)
+		await new Promise((resolve) => setTimeout(resolve, 25));
 	if (!condition()) throw new Error(`timed out waiting for ${what}`);
 }

@@ -8,7 +8,15 @@ import path from 'node:path';
 
 import type { FixtureServer } from './fixtureServer';
 import { startFixtureServer } from './fixtureServer';
-import { ensureRunnerBuilt, fixturePackageDir, fixturesDir, runCli, tempDir, waitFor, writeFixtureCredentials } from './cli';
+import {
+	ensureRunnerBuilt,
+	fixturePackageDir,
+	fixturesDir,
+	runCli,
+	tempDir,
+	waitFor,
+	writeFixtureCredentials,
+} from './cli';
 
 let server: FixtureServer;
 let dir: string;
@@ -31,9 +39,9 @@ beforeEach(() => {
 	server.writes.length = 0;
 	server.onWrite = undefined;
 	dir = tempDir();
-	for (const name of ['poll-route-upsert.json', 'input-upsert.json']) copyFileSync(path.join(fixturesDir, name), path.join(dir, name));
+	for (const name of ['poll-route-upsert.json', 'input-upsert.json'])
+		copyFileSync(path.join(fixturesDir, name), path.join(dir, name));
 });
-
 
 describe('state lock', () => {
 	it('refuses a second overlapping run with exit 2, and --wait-lock waits for the first', async () => {
@@ -43,18 +51,33 @@ describe('state lock', () => {
 		let release!: () => void;
 		const gate = new Promise<void>((resolve) => (release = resolve));
 		server.onWrite = async () => await gate;
-		const args = ['run', path.join(dir, 'input-upsert.json'), '--credentials', credentials, '--nodes', fixturePackageDir, '--input', input];
+		const args = [
+			'run',
+			path.join(dir, 'input-upsert.json'),
+			'--credentials',
+			credentials,
+			'--nodes',
+			fixturePackageDir,
+			'--input',
+			input,
+		];
 
 		const first = runCli(args, { env });
 		await waitFor(() => server.writes.length === 1, 'the first run to write');
 		const refused = await runCli(args, { env });
 		expect(refused.code).toBe(2);
-		expect(refused.stderr.trim()).toMatch(/^ats-sync: error: Another ats-sync run holds the lock on .*input-upsert\.state\.json.*Use --wait-lock to wait for it$/);
+		expect(refused.stderr.trim()).toMatch(
+			/^ats-sync: error: Another ats-sync run holds the lock on .*input-upsert\.state\.json.*Use --wait-lock to wait for it$/,
+		);
 
 		let isWaiting = false;
 		const waiting = runCli([...args, '--wait-lock'], {
 			env,
-			onSpawn: (child) => child.stderr?.on('data', (chunk: Buffer) => (isWaiting ||= chunk.toString().includes('waiting for another run'))),
+			onSpawn: (child) =>
+				child.stderr?.on(
+					'data',
+					(chunk: Buffer) => (isWaiting ||= chunk.toString().includes('waiting for another run')),
+				),
 		});
 		await waitFor(() => isWaiting, 'the third run to wait for the lock');
 		expect(server.writes).toHaveLength(1);
@@ -71,13 +94,22 @@ describe('interrupted run', () => {
 	it('a run killed after 5 writes, then rerun, leaves every record exactly once', async () => {
 		const credentials = writeFixtureCredentials(dir);
 		const emails = Array.from({ length: 12 }, (_, i) => `person${i + 1}@example.com`);
-		server.source.push(...emails.map((email, i) => ({ seq: i + 1, email, first: `P${i + 1}`, last: 'X' })));
+		server.source.push(
+			...emails.map((email, i) => ({ seq: i + 1, email, first: `P${i + 1}`, last: 'X' })),
+		);
 		let child: ChildProcess | undefined;
 		server.onWrite = (_write, count) => {
 			// The 5th write is applied on the server, but the runner dies before it hears back.
 			if (count === 5) child?.kill('SIGKILL');
 		};
-		const args = ['run', path.join(dir, 'poll-route-upsert.json'), '--credentials', credentials, '--nodes', fixturePackageDir];
+		const args = [
+			'run',
+			path.join(dir, 'poll-route-upsert.json'),
+			'--credentials',
+			credentials,
+			'--nodes',
+			fixturePackageDir,
+		];
 
 		const killed = await runCli(args, { env, onSpawn: (spawned) => (child = spawned) });
 		expect(killed.signal).toBe('SIGKILL');

@@ -46,7 +46,8 @@ export async function startFixtureServer(apiKey = 'fixture-key-5c1e7a'): Promise
 		hooks: new Map(),
 		blockedDomains: new Set(['blocked.example']),
 		unavailable: false,
-		sign: (hookId, body) => createHmac('sha256', state.hooks.get(hookId)!.secret).update(body).digest('hex'),
+		sign: (hookId, body) =>
+			createHmac('sha256', state.hooks.get(hookId)!.secret).update(body).digest('hex'),
 		close: async () => {
 			server.closeAllConnections();
 			await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -57,11 +58,16 @@ export async function startFixtureServer(apiKey = 'fixture-key-5c1e7a'): Promise
 		req.on('data', (chunk: Buffer) => chunks.push(chunk));
 		req.on('end', () => {
 			void (async () => {
-				const send = (status: number, body: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
-				if (state.unavailable) return send(503, { message: 'service unavailable, try again later' });
-				if (req.headers.authorization !== `Bearer ${apiKey}`) return send(401, { message: 'invalid API key' });
+				const send = (status: number, body: unknown) =>
+					res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+				if (state.unavailable)
+					return send(503, { message: 'service unavailable, try again later' });
+				if (req.headers.authorization !== `Bearer ${apiKey}`)
+					return send(401, { message: 'invalid API key' });
 				const url = new URL(req.url ?? '/', 'http://localhost');
-				const body = chunks.length ? (JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>) : {};
+				const body = chunks.length
+					? (JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>)
+					: {};
 				const write = async (apply: () => unknown, status = 200) => {
 					const result = apply();
 					const entry = { method: req.method!, path: url.pathname, body };
@@ -72,15 +78,22 @@ export async function startFixtureServer(apiKey = 'fixture-key-5c1e7a'): Promise
 				const parts = url.pathname.split('/').filter(Boolean);
 				if (req.method === 'GET' && url.pathname === '/source') {
 					const after = Number(url.searchParams.get('after') ?? 0);
-					return send(200, state.source.filter((record) => record.seq > after));
+					return send(
+						200,
+						state.source.filter((record) => record.seq > after),
+					);
 				}
 				if (req.method === 'GET' && url.pathname === '/candidates') {
 					const email = url.searchParams.get('email');
-					return send(200, state.candidates.filter((candidate) => candidate.email === email));
+					return send(
+						200,
+						state.candidates.filter((candidate) => candidate.email === email),
+					);
 				}
 				if (req.method === 'POST' && url.pathname === '/candidates') {
 					const email = String(body.email ?? '');
-					if (state.blockedDomains.has(email.split('@')[1] ?? '')) return send(422, { message: 'email domain is blocked' });
+					if (state.blockedDomains.has(email.split('@')[1] ?? ''))
+						return send(422, { message: 'email domain is blocked' });
 					return await write(() => {
 						const candidate = { id: `c${nextId++}`, email, name: String(body.name ?? '') };
 						state.candidates.push(candidate);
@@ -90,7 +103,9 @@ export async function startFixtureServer(apiKey = 'fixture-key-5c1e7a'): Promise
 				if (req.method === 'PUT' && parts[0] === 'candidates' && parts[1]) {
 					const candidate = state.candidates.find((c) => c.id === parts[1]);
 					if (!candidate) return send(404, { message: 'no such candidate' });
-					return await write(() => Object.assign(candidate, { name: String(body.name ?? candidate.name) }));
+					return await write(() =>
+						Object.assign(candidate, { name: String(body.name ?? candidate.name) }),
+					);
 				}
 				if (req.method === 'POST' && url.pathname === '/hooks') {
 					const id = `h${nextId++}`;

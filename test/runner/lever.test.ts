@@ -11,20 +11,36 @@ import path from 'node:path';
 
 import { LEVER_OAUTH_SCOPES } from '../../credentials/LeverOAuth2Api.credentials';
 import { startLeverSimulator, type LeverSimulator } from '../simulators/lever';
-import { buildPackageFromSources, ensureRunnerBuilt, repoRoot, runCli, tempDir, waitFor } from './cli';
+import {
+	buildPackageFromSources,
+	ensureRunnerBuilt,
+	repoRoot,
+	runCli,
+	tempDir,
+	waitFor,
+} from './cli';
 
 /** Forwards to the simulator; calls `afterWrite` once Lever has applied a POST /opportunities, before answering. */
 async function startProxy(target: string, afterWrite: (count: number) => void) {
 	let writes = 0;
 	const server = http.createServer((req, res) => {
-		const upstream = http.request(new URL(req.url!, target), { method: req.method, headers: req.headers }, (answer) => {
-			const chunks: Buffer[] = [];
-			answer.on('data', (chunk: Buffer) => chunks.push(chunk));
-			answer.on('end', () => {
-				if (req.method === 'POST' && /\/v1\/opportunities$/.test(req.url!.split('?')[0]) && answer.statusCode === 201) afterWrite(++writes);
-				res.writeHead(answer.statusCode!, answer.headers).end(Buffer.concat(chunks));
-			});
-		});
+		const upstream = http.request(
+			new URL(req.url!, target),
+			{ method: req.method, headers: req.headers },
+			(answer) => {
+				const chunks: Buffer[] = [];
+				answer.on('data', (chunk: Buffer) => chunks.push(chunk));
+				answer.on('end', () => {
+					if (
+						req.method === 'POST' &&
+						/\/v1\/opportunities$/.test(req.url!.split('?')[0]) &&
+						answer.statusCode === 201
+					)
+						afterWrite(++writes);
+					res.writeHead(answer.statusCode!, answer.headers).end(Buffer.concat(chunks));
+				});
+			},
+		);
 		req.pipe(upstream);
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
@@ -45,7 +61,11 @@ beforeAll(async () => {
 	sim = await startLeverSimulator({ rateLimit: false, allowInsecureWebhookUrls: true });
 	packageDir = tempDir('ats-sync-lever-pkg-');
 	await buildPackageFromSources(packageDir, {
-		nodes: ['nodes/Lever/Lever.node', 'nodes/Lever/LeverTrigger.node', 'nodes/Lever/LeverPollTrigger.node'],
+		nodes: [
+			'nodes/Lever/Lever.node',
+			'nodes/Lever/LeverTrigger.node',
+			'nodes/Lever/LeverPollTrigger.node',
+		],
 		credentials: ['credentials/LeverApi.credentials', 'credentials/LeverOAuth2Api.credentials'],
 	});
 });
@@ -57,7 +77,11 @@ afterAll(async () => {
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 
 /** A recipe-like workflow: the run's input items → Lever "Create or Update" by email. */
-function upsertWorkflow(file: string, credentials: Record<string, { id: string; name: string }>, authentication = 'apiKey') {
+function upsertWorkflow(
+	file: string,
+	credentials: Record<string, { id: string; name: string }>,
+	authentication = 'apiKey',
+) {
 	writeFileSync(
 		file,
 		JSON.stringify({
@@ -99,11 +123,19 @@ async function connectLever(): Promise<{ access_token: string; refresh_token: st
 		audience: sim.oauth.audience,
 		scope: LEVER_OAUTH_SCOPES.join(' '),
 	}).toString();
-	const code = new URL((await fetch(authorize, { redirect: 'manual' })).headers.get('location')!).searchParams.get('code')!;
+	const code = new URL(
+		(await fetch(authorize, { redirect: 'manual' })).headers.get('location')!,
+	).searchParams.get('code')!;
 	const token = await fetch(sim.oauth.tokenUrl, {
 		method: 'POST',
 		headers: { 'content-type': 'application/x-www-form-urlencoded' },
-		body: new URLSearchParams({ grant_type: 'authorization_code', client_id: sim.oauth.clientId, client_secret: sim.oauth.clientSecret, code, redirect_uri: redirectUri }),
+		body: new URLSearchParams({
+			grant_type: 'authorization_code',
+			client_id: sim.oauth.clientId,
+			client_secret: sim.oauth.clientSecret,
+			code,
+			redirect_uri: redirectUri,
+		}),
 	});
 	return (await token.json()) as { access_token: string; refresh_token: string };
 }
@@ -116,7 +148,10 @@ describe('ats-sync run with the Lever node', () => {
 		upsertWorkflow(workflow, { leverApi: { id: 'lever-prod', name: 'Lever' } });
 		const emails = Array.from({ length: 12 }, (_, i) => `candidate${i + 1}@example.com`);
 		const input = path.join(dir, 'candidates.ndjson');
-		writeFileSync(input, emails.map((email, i) => JSON.stringify({ email, name: `Candidate ${i + 1}` })).join('\n'));
+		writeFileSync(
+			input,
+			emails.map((email, i) => JSON.stringify({ email, name: `Candidate ${i + 1}` })).join('\n'),
+		);
 
 		let child: ChildProcess | undefined;
 		const proxy = await startProxy(sim.baseUrl.replace(/\/v1$/, ''), (count) => {
@@ -125,9 +160,25 @@ describe('ats-sync run with the Lever node', () => {
 		try {
 			mkdirSync(path.join(dir, 'config'));
 			const credentials = path.join(dir, 'config', 'credentials.yaml');
-			writeFileSync(credentials, `Lever:\n  type: leverApi\n  data:\n    apiKey: \${LEVER_API_KEY}\n    environment: custom\n    customUrl: ${proxy.url}/v1\n`);
-			const env = { LEVER_API_KEY: sim.apiKey, NODE_PATH: path.join(repoRoot, 'node_modules'), ATS_SYNC_LOCK_STALE_MS: '2000' };
-			const args = ['run', workflow, '--credentials', credentials, '--input', input, '--nodes', packageDir];
+			writeFileSync(
+				credentials,
+				`Lever:\n  type: leverApi\n  data:\n    apiKey: \${LEVER_API_KEY}\n    environment: custom\n    customUrl: ${proxy.url}/v1\n`,
+			);
+			const env = {
+				LEVER_API_KEY: sim.apiKey,
+				NODE_PATH: path.join(repoRoot, 'node_modules'),
+				ATS_SYNC_LOCK_STALE_MS: '2000',
+			};
+			const args = [
+				'run',
+				workflow,
+				'--credentials',
+				credentials,
+				'--input',
+				input,
+				'--nodes',
+				packageDir,
+			];
 
 			const killed = await runCli(args, { env, onSpawn: (spawned) => (child = spawned) });
 			expect(killed.signal).toBe('SIGKILL');
@@ -135,7 +186,9 @@ describe('ats-sync run with the Lever node', () => {
 				emails.map(
 					(email) =>
 						sim.state.opportunities.filter((opportunity) =>
-							sim.state.contacts.some((contact) => contact.id === opportunity.contact && contact.emails.includes(email)),
+							sim.state.contacts.some(
+								(contact) => contact.id === opportunity.contact && contact.emails.includes(email),
+							),
 						).length,
 				);
 			expect(opportunitiesPerEmail()).toEqual([1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0]);
@@ -150,7 +203,14 @@ describe('ats-sync run with the Lever node', () => {
 				.map((line) => JSON.parse(line) as { event: string; nodes?: unknown })
 				.find((line) => line.event === 'summary');
 			expect(summary?.nodes).toEqual([
-				{ node: 'Create or Update in Lever', runs: 1, itemsIn: 12, itemsOut: 12, itemsPerOutput: [12], errors: 0 },
+				{
+					node: 'Create or Update in Lever',
+					runs: 1,
+					itemsIn: 12,
+					itemsOut: 12,
+					itemsPerOutput: [12],
+					errors: 0,
+				},
 			]);
 			expect(killed.stdout + killed.stderr + rerun.stdout + rerun.stderr).not.toContain(sim.apiKey);
 		} finally {
@@ -162,7 +222,11 @@ describe('ats-sync run with the Lever node', () => {
 		sim.reset();
 		const dir = tempDir();
 		const workflow = path.join(dir, 'push-to-lever.json');
-		upsertWorkflow(workflow, { leverOAuth2Api: { id: 'lever-oauth', name: 'Lever OAuth' } }, 'oAuth2');
+		upsertWorkflow(
+			workflow,
+			{ leverOAuth2Api: { id: 'lever-oauth', name: 'Lever OAuth' } },
+			'oAuth2',
+		);
 		const tokens = await connectLever();
 		const credentials = path.join(dir, 'credentials.json');
 		writeFileSync(
@@ -178,7 +242,11 @@ describe('ats-sync run with the Lever node', () => {
 						customAudience: sim.oauth.audience,
 						clientId: sim.oauth.clientId,
 						clientSecret: '${LEVER_CLIENT_SECRET}',
-						oauthTokenData: { access_token: 'expired-or-revoked', refresh_token: tokens.refresh_token, token_type: 'Bearer' },
+						oauthTokenData: {
+							access_token: 'expired-or-revoked',
+							refresh_token: tokens.refresh_token,
+							token_type: 'Bearer',
+						},
 					},
 				},
 			}),
@@ -189,16 +257,29 @@ describe('ats-sync run with the Lever node', () => {
 			writeFileSync(file, JSON.stringify({ email: `${name}@example.com`, name }));
 			return file;
 		};
-		const env = { LEVER_CLIENT_SECRET: sim.oauth.clientSecret, NODE_PATH: path.join(repoRoot, 'node_modules') };
-		const args = ['run', workflow, '--credentials', credentials, '--nodes', packageDir, '--verbose'];
+		const env = {
+			LEVER_CLIENT_SECRET: sim.oauth.clientSecret,
+			NODE_PATH: path.join(repoRoot, 'node_modules'),
+		};
+		const args = [
+			'run',
+			workflow,
+			'--credentials',
+			credentials,
+			'--nodes',
+			packageDir,
+			'--verbose',
+		];
 
-		const tokenCalls = () => sim.requests.filter((request) => request.path === '/oauth/token').length;
+		const tokenCalls = () =>
+			sim.requests.filter((request) => request.path === '/oauth/token').length;
 		const connectCalls = tokenCalls();
 		const first = await runCli([...args, '--input', input('ada')], { env });
 		expect(first.stderr).toContain('success');
 		expect(first.code).toBe(0);
 		expect(tokenCalls()).toBe(connectCalls + 1);
-		const saved = JSON.parse(readFileSync(path.join(dir, 'push-to-lever.state.json'), 'utf8')).oauthTokens['Lever OAuth'];
+		const saved = JSON.parse(readFileSync(path.join(dir, 'push-to-lever.state.json'), 'utf8'))
+			.oauthTokens['Lever OAuth'];
 		expect(saved.refresh_token).toEqual(expect.any(String));
 		expect(saved.refresh_token).not.toBe(tokens.refresh_token);
 		expect(saved.access_token).not.toBe('expired-or-revoked');
@@ -208,8 +289,15 @@ describe('ats-sync run with the Lever node', () => {
 		const second = await runCli([...args, '--input', input('grace')], { env });
 		expect(second.code).toBe(0);
 		expect(tokenCalls()).toBe(connectCalls + 1);
-		expect(sim.state.contacts.some((contact) => contact.emails.includes('grace@example.com'))).toBe(true);
-		for (const secret of [tokens.refresh_token, saved.refresh_token, saved.access_token, sim.oauth.clientSecret]) {
+		expect(sim.state.contacts.some((contact) => contact.emails.includes('grace@example.com'))).toBe(
+			true,
+		);
+		for (const secret of [
+			tokens.refresh_token,
+			saved.refresh_token,
+			saved.access_token,
+			sim.oauth.clientSecret,
+		]) {
 			expect(first.stdout + first.stderr + second.stdout + second.stderr).not.toContain(secret);
 		}
 	});
@@ -249,25 +337,51 @@ describe('ats-sync run with the Lever node', () => {
 						credentials: credentialRef,
 					},
 				],
-				connections: { 'Stage Changed': { main: [[{ node: 'Tag Opportunity', type: 'main', index: 0 }]] } },
+				connections: {
+					'Stage Changed': { main: [[{ node: 'Tag Opportunity', type: 'main', index: 0 }]] },
+				},
 			}),
 		);
 		const credentials = path.join(dir, 'credentials.json');
-		writeFileSync(credentials, JSON.stringify({ Lever: { apiKey: '${LEVER_API_KEY}', environment: 'custom', customUrl: sim.baseUrl, allowHttpWebhookUrls: true } }));
+		writeFileSync(
+			credentials,
+			JSON.stringify({
+				Lever: {
+					apiKey: '${LEVER_API_KEY}',
+					environment: 'custom',
+					customUrl: sim.baseUrl,
+					allowHttpWebhookUrls: true,
+				},
+			}),
+		);
 		const env = { LEVER_API_KEY: sim.apiKey, NODE_PATH: path.join(repoRoot, 'node_modules') };
-		const serving = await runCli(['serve', workflow, '--port', '0', '--credentials', credentials, '--nodes', packageDir], { env, until: /serving http|error/ });
-		const exited = new Promise<number | null>((resolve) => serving.child.on('close', (code) => resolve(code)));
+		const serving = await runCli(
+			['serve', workflow, '--port', '0', '--credentials', credentials, '--nodes', packageDir],
+			{ env, until: /serving http|error/ },
+		);
+		const exited = new Promise<number | null>((resolve) =>
+			serving.child.on('close', (code) => resolve(code)),
+		);
 		try {
 			expect(serving.stderr).not.toContain('error');
 			expect(sim.state.webhooks.map((webhook) => webhook.event)).toEqual(['candidateStageChange']);
 			const opportunityId = sim.seed.opportunities.adaBackend;
-			const data = { opportunityId, candidateId: opportunityId, contactId: sim.seed.contacts.ada, toStageId: sim.seed.stages.onsite, fromStageId: sim.seed.stages.phoneInterview };
+			const data = {
+				opportunityId,
+				candidateId: opportunityId,
+				contactId: sim.seed.contacts.ada,
+				toStageId: sim.seed.stages.onsite,
+				fromStageId: sim.seed.stages.phoneInterview,
+			};
 
 			const [tampered] = await sim.sendWebhook('candidateStageChange', data, { tamper: true });
 			expect(tampered.status).toBe(401);
 			const [delivered] = await sim.sendWebhook('candidateStageChange', data);
 			expect(delivered.status).toBe(200);
-			const tagged = () => sim.state.opportunities.find((opportunity) => opportunity.id === opportunityId)?.tags.includes('Stage changed') ?? false;
+			const tagged = () =>
+				sim.state.opportunities
+					.find((opportunity) => opportunity.id === opportunityId)
+					?.tags.includes('Stage changed') ?? false;
 			await waitFor(tagged, 'the run to tag the opportunity');
 		} finally {
 			serving.child.kill('SIGTERM');
@@ -275,7 +389,10 @@ describe('ats-sync run with the Lever node', () => {
 		}
 		// The webhook outlives serve (a restart reuses it); removing it is explicit.
 		expect(sim.state.webhooks).toHaveLength(1);
-		const removed = await runCli(['deregister', workflow, '--credentials', credentials, '--nodes', packageDir], { env });
+		const removed = await runCli(
+			['deregister', workflow, '--credentials', credentials, '--nodes', packageDir],
+			{ env },
+		);
 		expect(removed.stderr).toContain('"Stage Changed" deregistered its webhook');
 		expect(removed.code).toBe(0);
 		expect(sim.state.webhooks).toEqual([]);
@@ -306,7 +423,12 @@ describe('ats-sync run with the Lever node', () => {
 						type: 'n8n-nodes-ats-sync.lever',
 						typeVersion: 1,
 						position: [200, 0],
-						parameters: { resource: 'opportunity', operation: 'addTags', opportunity: { __rl: true, mode: 'id', value: '={{ $json.id }}' }, tags: ['Synced hire'] },
+						parameters: {
+							resource: 'opportunity',
+							operation: 'addTags',
+							opportunity: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+							tags: ['Synced hire'],
+						},
 						credentials: credentialRef,
 					},
 				],
@@ -314,28 +436,63 @@ describe('ats-sync run with the Lever node', () => {
 			}),
 		);
 		const credentials = path.join(dir, 'credentials.json');
-		writeFileSync(credentials, JSON.stringify({ Lever: { apiKey: '${LEVER_API_KEY}', environment: 'custom', customUrl: sim.baseUrl, allowHttpWebhookUrls: true } }));
+		writeFileSync(
+			credentials,
+			JSON.stringify({
+				Lever: {
+					apiKey: '${LEVER_API_KEY}',
+					environment: 'custom',
+					customUrl: sim.baseUrl,
+					allowHttpWebhookUrls: true,
+				},
+			}),
+		);
 		const env = { LEVER_API_KEY: sim.apiKey, NODE_PATH: path.join(repoRoot, 'node_modules') };
 		const run = async () => {
-			const result = await runCli(['run', workflow, '--credentials', credentials, '--nodes', packageDir, '--json'], { env });
+			const result = await runCli(
+				['run', workflow, '--credentials', credentials, '--nodes', packageDir, '--json'],
+				{ env },
+			);
 			const summary = result.stdout
 				.trim()
 				.split('\n')
-				.map((line) => JSON.parse(line) as { event: string; status?: string; nodes?: Array<{ node: string; itemsOut: number }> })
+				.map(
+					(line) =>
+						JSON.parse(line) as {
+							event: string;
+							status?: string;
+							nodes?: Array<{ node: string; itemsOut: number }>;
+						},
+				)
 				.find((line) => line.event === 'summary')!;
-			return { code: result.code, status: summary.status, tagged: summary.nodes?.find((node) => node.node === 'Tag Hire')?.itemsOut ?? 0 };
+			return {
+				code: result.code,
+				status: summary.status,
+				tagged: summary.nodes?.find((node) => node.node === 'Tag Hire')?.itemsOut ?? 0,
+			};
 		};
-		const tagged = (id: string) => sim.state.opportunities.find((opportunity) => opportunity.id === id)!.tags.filter((tag) => tag === 'Synced hire').length;
+		const tagged = (id: string) =>
+			sim.state.opportunities
+				.find((opportunity) => opportunity.id === id)!
+				.tags.filter((tag) => tag === 'Synced hire').length;
 
 		expect(await run()).toEqual({ code: 0, status: 'no-data', tagged: 0 });
 		const state = path.join(dir, 'tag-hires.state.json');
-		expect(JSON.parse(readFileSync(state, 'utf8')).staticData['node:New Hires'].cursor).toEqual(expect.anything());
+		expect(JSON.parse(readFileSync(state, 'utf8')).staticData['node:New Hires'].cursor).toEqual(
+			expect.anything(),
+		);
 
-		const hired = await fetch(`${sim.baseUrl}/opportunities/${sim.seed.opportunities.adaBackend}/archived?perform_as=${sim.seed.users.recruiter}`, {
-			method: 'PUT',
-			headers: { Authorization: `Basic ${Buffer.from(`${sim.apiKey}:`).toString('base64')}`, 'Content-Type': 'application/json' },
-			body: JSON.stringify({ reason: sim.seed.archiveReasons.hired }),
-		});
+		const hired = await fetch(
+			`${sim.baseUrl}/opportunities/${sim.seed.opportunities.adaBackend}/archived?perform_as=${sim.seed.users.recruiter}`,
+			{
+				method: 'PUT',
+				headers: {
+					Authorization: `Basic ${Buffer.from(`${sim.apiKey}:`).toString('base64')}`,
+					'Content-Type': 'application/json',
+				},
+				body: JSON.stringify({ reason: sim.seed.archiveReasons.hired }),
+			},
+		);
 		expect(hired.status).toBe(200);
 		expect(await run()).toEqual({ code: 0, status: 'success', tagged: 1 });
 		expect(tagged(sim.seed.opportunities.adaBackend)).toBe(1);

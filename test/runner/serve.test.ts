@@ -12,7 +12,15 @@ import { freePort } from '../n8n/instance';
 import { serveRecipe, type ServingRecipe } from '../recipes/helpers';
 import type { FixtureServer } from './fixtureServer';
 import { startFixtureServer } from './fixtureServer';
-import { ensureRunnerBuilt, fixturePackageDir, fixturesDir, runCli, runInProcess, tempDir, waitFor } from './cli';
+import {
+	ensureRunnerBuilt,
+	fixturePackageDir,
+	fixturesDir,
+	runCli,
+	runInProcess,
+	tempDir,
+	waitFor,
+} from './cli';
 
 let server: FixtureServer;
 let dir: string;
@@ -29,27 +37,65 @@ beforeEach(async () => {
 	workflow = path.join(dir, 'webhook-upsert.json');
 	copyFileSync(path.join(fixturesDir, 'webhook-upsert.json'), workflow);
 	credentials = path.join(dir, 'credentials.json');
-	writeFileSync(credentials, JSON.stringify({ 'Fixture account': { type: 'fixtureApi', data: { baseUrl: server.url, apiKey: server.apiKey } } }));
+	writeFileSync(
+		credentials,
+		JSON.stringify({
+			'Fixture account': {
+				type: 'fixtureApi',
+				data: { baseUrl: server.url, apiKey: server.apiKey },
+			},
+		}),
+	);
 });
 
 afterEach(async () => {
 	await server.close();
 });
 
-const serve = async (...args: string[]) => await serveRecipe(workflow, ['--credentials', credentials, '--nodes', fixturePackageDir, ...args]);
+const serve = async (...args: string[]) =>
+	await serveRecipe(workflow, [
+		'--credentials',
+		credentials,
+		'--nodes',
+		fixturePackageDir,
+		...args,
+	]);
 
 const hookId = () => [...server.hooks.keys()][0];
 
 /** POSTs events as the fixture service would deliver them, signed with its hook's secret. */
-async function deliver(url: string, events: Array<{ email: string; name?: string }>, signature?: string) {
+async function deliver(
+	url: string,
+	events: Array<{ email: string; name?: string }>,
+	signature?: string,
+) {
 	const body = JSON.stringify({ events });
-	const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-fixture-signature': signature ?? server.sign(hookId(), body) }, body });
-	return { status: response.status, headers: response.headers, body: (await response.json().catch(() => undefined)) as { message?: string } | undefined };
+	const response = await fetch(url, {
+		method: 'POST',
+		headers: {
+			'content-type': 'application/json',
+			'x-fixture-signature': signature ?? server.sign(hookId(), body),
+		},
+		body,
+	});
+	return {
+		status: response.status,
+		headers: response.headers,
+		body: (await response.json().catch(() => undefined)) as { message?: string } | undefined,
+	};
 }
 
 async function inbox(...args: string[]) {
 	const result = await runInProcess(['inbox', workflow, ...args, '--json']);
-	return JSON.parse(result.stdout) as { counts: Record<string, number>; events: Array<{ id: number; status: string; who: string; deadLetter?: { error: string; node?: string; who?: string } }> };
+	return JSON.parse(result.stdout) as {
+		counts: Record<string, number>;
+		events: Array<{
+			id: number;
+			status: string;
+			who: string;
+			deadLetter?: { error: string; node?: string; who?: string };
+		}>;
+	};
 }
 
 const runs = (serving: ServingRecipe) => (serving.stderr().match(/run of "/g) ?? []).length;
@@ -67,14 +113,26 @@ describe('ats-sync serve', () => {
 			hook = { ...server.hooks.get(hookId())! };
 
 			expect((await deliver(url, [{ email: 'eve@example.com' }], 'f'.repeat(64))).status).toBe(401);
-			const delivered = await deliver(url, [{ email: 'ada@example.com', name: 'Ada' }, { email: 'grace@example.com', name: 'Grace' }]);
+			const delivered = await deliver(url, [
+				{ email: 'ada@example.com', name: 'Ada' },
+				{ email: 'grace@example.com', name: 'Grace' },
+			]);
 			expect(delivered.status).toBe(200);
 			await first.waitFor(/run of "Webhook to upsert"/);
 			expect(emails()).toEqual(['ada@example.com', 'grace@example.com']);
 			// The vendor sends the same delivery again (it never saw our answer): acknowledged, not run again.
-			expect((await deliver(url, [{ email: 'ada@example.com', name: 'Ada' }, { email: 'grace@example.com', name: 'Grace' }])).status).toBe(200);
+			expect(
+				(
+					await deliver(url, [
+						{ email: 'ada@example.com', name: 'Ada' },
+						{ email: 'grace@example.com', name: 'Grace' },
+					])
+				).status,
+			).toBe(200);
 			expect((await inbox('list')).counts).toEqual({ pending: 0, done: 1, dead: 0, discarded: 0 });
-			expect((await fetch(url.replace('/events', '/other'), { method: 'POST', body: '{}' })).status).toBe(404);
+			expect(
+				(await fetch(url.replace('/events', '/other'), { method: 'POST', body: '{}' })).status,
+			).toBe(404);
 			expect((await fetch(url, { method: 'GET' })).status).toBe(405);
 		} finally {
 			expect(await first.stop()).toBe(0);
@@ -95,7 +153,14 @@ describe('ats-sync serve', () => {
 		}
 		expect(emails()).toEqual(['ada@example.com', 'grace@example.com', 'lin@example.com']);
 
-		const removed = await runCli(['deregister', workflow, '--credentials', credentials, '--nodes', fixturePackageDir]);
+		const removed = await runCli([
+			'deregister',
+			workflow,
+			'--credentials',
+			credentials,
+			'--nodes',
+			fixturePackageDir,
+		]);
 		expect(removed.code).toBe(0);
 		expect(server.hooks.size).toBe(0);
 	});
@@ -124,14 +189,36 @@ describe('ats-sync serve', () => {
 	});
 
 	it('refuses a body over its trigger limit with 413 while it streams, and bodies beyond the read cap with 503', async () => {
-		expect((await runCli(['serve', workflow, '--port', '0', '--credentials', credentials, '--nodes', fixturePackageDir, '--max-body', 'Nope=1mb'])).stderr).toContain(
-			'--max-body names "Nope", which is not a webhook trigger of the workflow',
-		);
+		expect(
+			(
+				await runCli([
+					'serve',
+					workflow,
+					'--port',
+					'0',
+					'--credentials',
+					credentials,
+					'--nodes',
+					fixturePackageDir,
+					'--max-body',
+					'Nope=1mb',
+				])
+			).stderr,
+		).toContain('--max-body names "Nope", which is not a webhook trigger of the workflow');
 		const serving = await serve('--max-body', 'Events=64kb', '--max-open-bodies', '1');
 		const url = new URL(serving.urlOf('Events'));
-		const post = (write: (request: http.ClientRequest) => void, headers: http.OutgoingHttpHeaders = {}) =>
+		const post = (
+			write: (request: http.ClientRequest) => void,
+			headers: http.OutgoingHttpHeaders = {},
+		) =>
 			new Promise<{ status: number | 'reset'; request: http.ClientRequest }>((resolve) => {
-				const request = http.request({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'content-type': 'application/json', ...headers } });
+				const request = http.request({
+					host: url.hostname,
+					port: url.port,
+					path: url.pathname,
+					method: 'POST',
+					headers: { 'content-type': 'application/json', ...headers },
+				});
 				request.on('response', (response) => {
 					response.resume();
 					resolve({ status: response.statusCode ?? 0, request });
@@ -142,7 +229,9 @@ describe('ats-sync serve', () => {
 		try {
 			expect(serving.stderr()).toContain('(bodies up to 64 KB)');
 			// Announced too large: refused before a byte of it is read.
-			const announced = await post((request) => request.end(Buffer.alloc(65 * 1024, 0x20)), { 'content-length': 65 * 1024 });
+			const announced = await post((request) => request.end(Buffer.alloc(65 * 1024, 0x20)), {
+				'content-length': 65 * 1024,
+			});
 			expect(announced.status).toBe(413);
 			// Streamed without a length: refused once 64 KB have arrived, the rest is never read.
 			const streamed = await post((request) => {
@@ -152,7 +241,13 @@ describe('ats-sync serve', () => {
 			streamed.request.destroy();
 
 			// One body is being read (its upload stalls): the next request is turned away until it is done.
-			const stalled = http.request({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': 100 } });
+			const stalled = http.request({
+				host: url.hostname,
+				port: url.port,
+				path: url.pathname,
+				method: 'POST',
+				headers: { 'content-type': 'application/json', 'content-length': 100 },
+			});
 			stalled.on('error', () => undefined);
 			stalled.write('{"events": [');
 			const untilAnswered = async (status: number) => {
@@ -185,7 +280,10 @@ describe('ats-sync serve', () => {
 			return { release, held: () => held };
 		};
 		const port = await freePort();
-		const people = ['p1', 'p2', 'p3', 'p4', 'p5'].map((name) => ({ email: `${name}@example.com`, name }));
+		const people = ['p1', 'p2', 'p3', 'p4', 'p5'].map((name) => ({
+			email: `${name}@example.com`,
+			name,
+		}));
 
 		let writes = holdWrites();
 		const first = await serve('--port', String(port), '--shutdown-timeout', '600');
@@ -197,7 +295,10 @@ describe('ats-sync serve', () => {
 		await first.waitFor(/stopping: new deliveries are refused/);
 		// While the run in progress finishes, the listener answers 503: the vendor delivers again later.
 		const refused = await deliver(url, [{ email: 'late@example.com', name: 'Late' }]);
-		expect({ status: refused.status, retryAfter: refused.headers.get('retry-after') }).toEqual({ status: 503, retryAfter: '5' });
+		expect({ status: refused.status, retryAfter: refused.headers.get('retry-after') }).toEqual({
+			status: 503,
+			retryAfter: '5',
+		});
 		writes.release();
 		expect(await firstExit).toBe(0);
 		expect((await inbox('list')).counts).toMatchObject({ pending: 4, done: 1 });
@@ -225,7 +326,14 @@ describe('ats-sync serve', () => {
 	});
 
 	it('retries a run that failed while the service was down, and dead-letters a permanent failure until a retry after the fix', async () => {
-		const serving = await serve('--retry-base', '0.2', '--retry-max', '0.4', '--retry-attempts', '1000');
+		const serving = await serve(
+			'--retry-base',
+			'0.2',
+			'--retry-max',
+			'0.4',
+			'--retry-attempts',
+			'1000',
+		);
 		const url = serving.urlOf('Events');
 		try {
 			server.unavailable = true;
@@ -234,7 +342,9 @@ describe('ats-sync serve', () => {
 			server.unavailable = false;
 			await waitFor(() => emails().includes('ada@example.com'), 'the retried run');
 
-			expect((await deliver(url, [{ email: 'bob@blocked.example', name: 'Bob' }])).status).toBe(200);
+			expect((await deliver(url, [{ email: 'bob@blocked.example', name: 'Bob' }])).status).toBe(
+				200,
+			);
 			await serving.waitFor(/dead-lettered: Upsert: .*/);
 			const { counts, events } = await inbox('list', '--dead');
 			expect(counts).toMatchObject({ dead: 1, pending: 0, done: 1 });
@@ -242,7 +352,11 @@ describe('ats-sync serve', () => {
 				expect.objectContaining({
 					status: 'dead',
 					who: 'bob@blocked.example',
-					deadLetter: expect.objectContaining({ node: 'Upsert', who: 'bob@blocked.example', error: expect.stringMatching(/^Upsert: .*/) }),
+					deadLetter: expect.objectContaining({
+						node: 'Upsert',
+						who: 'bob@blocked.example',
+						error: expect.stringMatching(/^Upsert: .*/),
+					}),
 				}),
 			]);
 			// The operator fixes the cause and retries: the running server picks the event up.

@@ -15,10 +15,17 @@ describe('the recipes in n8n queue mode (main, 2 workers, Redis, PostgreSQL)', (
 
 	beforeAll(async () => {
 		results = await proveQueueMode();
-		const file = process.env.QUEUE_MODE_RESULTS || path.join(os.tmpdir(), `ats-sync-queue-mode-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+		const file =
+			process.env.QUEUE_MODE_RESULTS ||
+			path.join(
+				os.tmpdir(),
+				`ats-sync-queue-mode-${new Date().toISOString().replace(/[:.]/g, '-')}.json`,
+			);
 		writeFileSync(file, JSON.stringify(results, null, 2) + '\n');
 		const warning = results.postgresWarning ? ` (n8n: "${results.postgresWarning}")` : '';
-		process.stderr.write(`\n${table(results)}\n\nn8n ${results.n8n}, ${results.postgres}${warning}, ${results.redis}; ${Math.round(results.seconds)} s in all; figures in ${file}\n`);
+		process.stderr.write(
+			`\n${table(results)}\n\nn8n ${results.n8n}, ${results.postgres}${warning}, ${results.redis}; ${Math.round(results.seconds)} s in all; figures in ${file}\n`,
+		);
 	});
 
 	it.each(['Lever', 'SmartRecruiters'])('%s: meets every criterion of the issue', (ats) => {
@@ -26,7 +33,10 @@ describe('the recipes in n8n queue mode (main, 2 workers, Redis, PostgreSQL)', (
 		if (!run) throw new Error(`${ats} did not run`);
 		const missed = criteria(run)
 			.filter((criterion) => !criterion.target.pass(criterion.figure))
-			.map((criterion) => `${criterion.name}: ${criterion.figure} ${criterion.unit}, wanted ${criterion.target.text}${criterion.note ? ` (${criterion.note})` : ''}`);
+			.map(
+				(criterion) =>
+					`${criterion.name}: ${criterion.figure} ${criterion.unit}, wanted ${criterion.target.text}${criterion.note ? ` (${criterion.note})` : ''}`,
+			);
 		expect(missed).toEqual([]);
 	});
 });

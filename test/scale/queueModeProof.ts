@@ -51,19 +51,31 @@ interface Target {
 	pass: (figure: number) => boolean;
 }
 interface BenchLib {
-	bucketShare(entries: LoggedEntry[], limit: { ratePerSecond: number; burst: number }): { share: number; used: number; allowed: number; seconds: number };
+	bucketShare(
+		entries: LoggedEntry[],
+		limit: { ratePerSecond: number; burst: number },
+	): { share: number; used: number; allowed: number; seconds: number };
 	endpointShares(
 		entries: LoggedEntry[],
 		minCalls: number,
 		perSecond: number,
-	): { share: number; rates: Array<{ endpoint: string; calls: number; seconds: number; allowed: number }>; busiest?: { endpoint: string; share: number } };
+	): {
+		share: number;
+		rates: Array<{ endpoint: string; calls: number; seconds: number; allowed: number }>;
+		busiest?: { endpoint: string; share: number };
+	};
 	timestampRequests(sim: { requests: unknown[] }): void;
 	round(value: number, digits?: number): number;
-	targets: { atLeast(threshold: number): Target; below(threshold: number): Target; exactly(value: number): Target };
+	targets: {
+		atLeast(threshold: number): Target;
+		below(threshold: number): Target;
+		exactly(value: number): Target;
+	};
 }
 // The bench's formulas and helpers, one copy for `npm run bench` and this proof.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { bucketShare, endpointShares, round, targets, timestampRequests } = require('../../scripts/bench/lib') as BenchLib;
+const { bucketShare, endpointShares, round, targets, timestampRequests } =
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	require('../../scripts/bench/lib') as BenchLib;
 
 export interface QueueModeOptions {
 	/** Contacts per ATS (1,000 per the issue; QUEUE_MODE_CONTACTS for a quicker trial). */
@@ -95,7 +107,11 @@ const UNFINISHED = ['new', 'running', 'waiting'];
 /** No execution finishing and no request to the ATS for this long: the run is stuck, report what it left. */
 const NO_PROGRESS_MS = 3 * 60_000;
 
-type ContactEvent = ReturnType<typeof contactEvent> & { eventId: string; contact: { email: string }; cvUrl?: string };
+type ContactEvent = ReturnType<typeof contactEvent> & {
+	eventId: string;
+	contact: { email: string };
+	cvUrl?: string;
+};
 
 /** The ATS side of one run: a simulator enforcing the vendor's limits, and what it holds per contact email. */
 interface AtsSide {
@@ -129,9 +145,20 @@ const perEmail = (views: Array<{ emails: string[]; files: number }>) => {
 };
 
 /** A started simulator as the proof reads it: its request log timed, its records per email. */
-function sideOf(sim: { requests: unknown[]; close(): Promise<void> }, records: AtsSide['records'], repaired: () => number, contractViolations: () => number): AtsSide {
+function sideOf(
+	sim: { requests: unknown[]; close(): Promise<void> },
+	records: AtsSide['records'],
+	repaired: () => number,
+	contractViolations: () => number,
+): AtsSide {
 	timestampRequests(sim);
-	return { requests: sim.requests as LoggedEntry[], records, repaired, contractViolations, close: () => sim.close() };
+	return {
+		requests: sim.requests as LoggedEntry[],
+		records,
+		repaired,
+		contractViolations,
+		close: () => sim.close(),
+	};
 }
 
 const TARGETS: AtsTarget[] = [
@@ -147,8 +174,15 @@ const TARGETS: AtsTarget[] = [
 			const views = () => leverView(sim);
 			return sideOf(
 				sim,
-				() => perEmail(views().filter((view) => view.archivedReason === null).map((view) => ({ emails: view.emails, files: view.files.length }))),
-				() => views().filter((view) => view.archivedReason === sim.seed.archiveReasons.duplicate).length,
+				() =>
+					perEmail(
+						views()
+							.filter((view) => view.archivedReason === null)
+							.map((view) => ({ emails: view.emails, files: view.files.length })),
+					),
+				() =>
+					views().filter((view) => view.archivedReason === sim.seed.archiveReasons.duplicate)
+						.length,
 				() => 0,
 			);
 		},
@@ -167,19 +201,36 @@ const TARGETS: AtsTarget[] = [
 		prefix: 'sr',
 		async start(port) {
 			const sim = await startSmartRecruitersSimulator({ port, rateLimit: DEFAULT_RATE_LIMIT });
-			const attachments = (view: ReturnType<typeof srView>[number]) => view.applications.reduce((sum, application) => sum + application.attachments.length, 0);
+			const attachments = (view: ReturnType<typeof srView>[number]) =>
+				view.applications.reduce((sum, application) => sum + application.attachments.length, 0);
 			return sideOf(
 				sim,
-				() => perEmail(srView(sim).map((view) => ({ emails: [view.email], files: attachments(view) }))),
-				() => sim.requests.filter((request) => request.method === 'DELETE' && /^\/candidates\/[^/]+$/.test(request.path) && request.status === 204).length,
+				() =>
+					perEmail(srView(sim).map((view) => ({ emails: [view.email], files: attachments(view) }))),
+				() =>
+					sim.requests.filter(
+						(request) =>
+							request.method === 'DELETE' &&
+							/^\/candidates\/[^/]+$/.test(request.path) &&
+							request.status === 204,
+					).length,
 				() => sim.contractViolations.length,
 			);
 		},
 		allowance(entries, contacts) {
 			// The endpoints the recipe calls at least once per two contacts. The email search runs twice per new candidate
 			// (the look-up, and the check after the create), so its 10/s paces the recipe: its share is the figure.
-			const { share, rates, busiest } = endpointShares(entries, contacts / 2, DEFAULT_RATE_LIMIT.ratePerSecond);
-			const perEndpoint = rates.map((rate) => `${rate.endpoint} ${round(rate.calls / rate.seconds, 2)}/s (${round(rate.calls / rate.allowed, 3)})`).join(', ');
+			const { share, rates, busiest } = endpointShares(
+				entries,
+				contacts / 2,
+				DEFAULT_RATE_LIMIT.ratePerSecond,
+			);
+			const perEndpoint = rates
+				.map(
+					(rate) =>
+						`${rate.endpoint} ${round(rate.calls / rate.seconds, 2)}/s (${round(rate.calls / rate.allowed, 3)})`,
+				)
+				.join(', ');
 			return {
 				share: busiest?.share ?? share,
 				note: `the busiest endpoint, ${busiest?.endpoint}, paces the recipe; request-weighted over all: ${round(share, 3)}. ${perEndpoint}`,
@@ -254,7 +305,11 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const log = (line: string) => process.stderr.write(`queue mode: ${line}\n`);
 
 /** Runs `work` over `items`, `limit` at a time, in order of the results. */
-async function mapLimit<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+async function mapLimit<T, R>(
+	items: T[],
+	limit: number,
+	work: (item: T) => Promise<R>,
+): Promise<R[]> {
 	const results: R[] = new Array(items.length);
 	let next = 0;
 	const lane = async () => {
@@ -272,16 +327,38 @@ function plan(count: number, prefix: string, filesBaseUrl: string) {
 	const groups: ContactEvent[][] = [];
 	const files: Record<string, { type: string; body: string }> = {};
 	for (let index = 0; index < count; index++) {
-		const contact = { email: `${prefix}.contact${index}@example.net`, firstName: 'Queue', lastName: `Contact ${index}`, location: 'Berlin', links: [`https://www.linkedin.com/in/${prefix}-contact-${index}`] };
+		const contact = {
+			email: `${prefix}.contact${index}@example.net`,
+			firstName: 'Queue',
+			lastName: `Contact ${index}`,
+			location: 'Berlin',
+			links: [`https://www.linkedin.com/in/${prefix}-contact-${index}`],
+		};
 		const extra: Record<string, string> = { message: 'Happy to talk' };
 		if (index % CV_EVERY === 0) {
 			const file = `/cv/${prefix}-contact-${index}.pdf`;
 			const line = `CV of Queue Contact ${index}, ${contact.email}\n`;
-			files[file] = { type: 'application/pdf', body: `%PDF-1.4\n${line.repeat(Math.ceil(CV_BYTES / line.length))}` };
+			files[file] = {
+				type: 'application/pdf',
+				body: `%PDF-1.4\n${line.repeat(Math.ceil(CV_BYTES / line.length))}`,
+			};
 			extra.cvUrl = `${filesBaseUrl}${file}`;
 		}
-		const group = [contactEvent(`${prefix}-${index}-interested`, 'contact.interested', BACKEND_CAMPAIGN, contact, extra) as ContactEvent];
-		if (index % TWICE_EVERY === 1) group.push(contactEvent(`${prefix}-${index}-replied`, 'contact.replied', BACKEND_CAMPAIGN, contact, { message: 'Replied too' }) as ContactEvent);
+		const group = [
+			contactEvent(
+				`${prefix}-${index}-interested`,
+				'contact.interested',
+				BACKEND_CAMPAIGN,
+				contact,
+				extra,
+			) as ContactEvent,
+		];
+		if (index % TWICE_EVERY === 1)
+			group.push(
+				contactEvent(`${prefix}-${index}-replied`, 'contact.replied', BACKEND_CAMPAIGN, contact, {
+					message: 'Replied too',
+				}) as ContactEvent,
+			);
 		groups.push(group);
 	}
 	return { groups, files };
@@ -301,19 +378,38 @@ const RETRY_DELAYS_MS = [1000, 2000, 4000, 8000, 16_000];
 
 async function deliverOne(url: string, event: ContactEvent): Promise<Delivery> {
 	for (let attempt = 1; ; attempt++) {
-		const answer = await postSigned(url, OUTREACH_SIGNING_SECRET, event).catch((error: Error) => ({ status: 0, body: error.message }));
+		const answer = await postSigned(url, OUTREACH_SIGNING_SECRET, event).catch((error: Error) => ({
+			status: 0,
+			body: error.message,
+		}));
 		const retry = answer.status === 0 || answer.status === 429 || answer.status >= 500;
 		if (!retry || attempt > RETRY_DELAYS_MS.length) {
-			const accepted = answer.status === 200 && (answer.body as { accepted?: number } | undefined)?.accepted === 1;
-			return { eventId: event.eventId, email: event.contact.email.toLowerCase(), cv: Boolean(event.cvUrl), status: answer.status, accepted, attempts: attempt };
+			const accepted =
+				answer.status === 200 && (answer.body as { accepted?: number } | undefined)?.accepted === 1;
+			return {
+				eventId: event.eventId,
+				email: event.contact.email.toLowerCase(),
+				cv: Boolean(event.cvUrl),
+				status: answer.status,
+				accepted,
+				attempts: attempt,
+			};
 		}
 		await sleep(RETRY_DELAYS_MS[attempt - 1]);
 	}
 }
 
 /** POSTs each group's events at once, `inFlight` groups at a time, signed as the outreach tool signs them. */
-async function deliver(url: string, groups: ContactEvent[][], inFlight: number): Promise<Delivery[]> {
-	return (await mapLimit(groups, inFlight, (group) => Promise.all(group.map((event) => deliverOne(url, event))))).flat();
+async function deliver(
+	url: string,
+	groups: ContactEvent[][],
+	inFlight: number,
+): Promise<Delivery[]> {
+	return (
+		await mapLimit(groups, inFlight, (group) =>
+			Promise.all(group.map((event) => deliverOne(url, event))),
+		)
+	).flat();
 }
 
 /**
@@ -332,7 +428,13 @@ async function patiently<T>(read: () => Promise<T>): Promise<T> {
 }
 
 /** Waits until n8n finished an execution per accepted delivery; false when nothing moved for NO_PROGRESS_MS. */
-async function settle(main: N8nInstance, workflowId: string, expected: number, activity: () => number, ats: string): Promise<boolean> {
+async function settle(
+	main: N8nInstance,
+	workflowId: string,
+	expected: number,
+	activity: () => number,
+	ats: string,
+): Promise<boolean> {
 	let last = '';
 	let quietSince = Date.now();
 	let reportedAt = 0;
@@ -349,7 +451,9 @@ async function settle(main: N8nInstance, workflowId: string, expected: number, a
 		}
 		if (Date.now() - reportedAt > 30_000) {
 			reportedAt = Date.now();
-			log(`${ats}: ${finished} of ${expected} executions finished, ${unfinished} queued or running, ${activity()} requests to the ATS`);
+			log(
+				`${ats}: ${finished} of ${expected} executions finished, ${unfinished} queued or running, ${activity()} requests to the ATS`,
+			);
 		}
 		await sleep(2000);
 	}
@@ -362,36 +466,65 @@ interface ExecutionOutcome {
 }
 
 /** What one execution started with (the trigger's events) and what failed in it, as n8n saved it. */
-function outcomeOf(execution: { id: string; status: string }, data: IRunExecutionData | undefined, workflow: Workflow): ExecutionOutcome {
+function outcomeOf(
+	execution: { id: string; status: string },
+	data: IRunExecutionData | undefined,
+	workflow: Workflow,
+): ExecutionOutcome {
 	const runData = data?.resultData.runData ?? {};
-	const started = (runData[TRIGGER]?.[0]?.data?.main?.[0] ?? []).map((item) => item.json as { eventId?: string; contact?: { email?: string } });
+	const started = (runData[TRIGGER]?.[0]?.data?.main?.[0] ?? []).map(
+		(item) => item.json as { eventId?: string; contact?: { email?: string } },
+	);
 	const email = started[0]?.contact?.email?.toLowerCase();
 	const failures: Failure[] = [];
 	for (const [nodeName, tasks] of Object.entries(runData)) {
-		const onError = (workflow.nodes.find((node) => node.name === nodeName) as { onError?: string } | undefined)?.onError;
+		const node = workflow.nodes.find((candidate) => candidate.name === nodeName) as
+			| { onError?: string; type?: string }
+			| undefined;
+		const onError = node?.onError;
+		// Report Failures fails the execution with the items counted below: its own error is not one more failure.
+		const restatesFailures = node?.type?.endsWith('.reportFailures') === true;
 		for (const task of tasks) {
-			if (task.error) failures.push({ email, node: nodeName, message: task.error.message });
+			if (task.error && !restatesFailures)
+				failures.push({ email, node: nodeName, message: task.error.message });
 			const outputs = task.data?.main ?? [];
 			// "Continue (using error output)": the last output holds the items that failed.
-			const errorOutput = onError === 'continueErrorOutput' && outputs.length > 1 ? outputs.length - 1 : -1;
+			const errorOutput =
+				onError === 'continueErrorOutput' && outputs.length > 1 ? outputs.length - 1 : -1;
 			outputs.forEach((items: INodeExecutionData[] | null, output: number) => {
 				for (const item of items ?? []) {
 					if (output !== errorOutput && !item.error) continue;
-					failures.push({ email, node: nodeName, message: String(item.error?.message ?? item.json?.error ?? 'failed') });
+					failures.push({
+						email,
+						node: nodeName,
+						message: String(item.error?.message ?? item.json?.error ?? 'failed'),
+					});
 				}
 			});
 		}
 	}
 	const runError = data?.resultData.error;
-	if (runError && failures.length === 0) failures.push({ email, node: data?.resultData.lastNodeExecuted ?? 'workflow', message: runError.message });
-	return { status: execution.status, eventIds: started.map((event) => String(event.eventId)), failures };
+	if (runError && failures.length === 0)
+		failures.push({
+			email,
+			node: data?.resultData.lastNodeExecuted ?? 'workflow',
+			message: runError.message,
+		});
+	return {
+		status: execution.status,
+		eventIds: started.map((event) => String(event.eventId)),
+		failures,
+	};
 }
 
 async function activate(main: N8nInstance, workflowId: string, url: string) {
 	await main.activate(workflowId);
 	const deadline = Date.now() + 2 * 60_000;
-	while (!((await main.publicationStatus(workflowId)) === 'published' && (await main.webhookLive(url)))) {
-		if (Date.now() > deadline) throw new Error(`n8n did not publish ${workflowId} within 2 minutes`);
+	while (
+		!((await main.publicationStatus(workflowId)) === 'published' && (await main.webhookLive(url)))
+	) {
+		if (Date.now() > deadline)
+			throw new Error(`n8n did not publish ${workflowId} within 2 minutes`);
 		await sleep(250);
 	}
 }
@@ -402,10 +535,17 @@ const webhookUrl = (main: N8nInstance, workflow: Workflow) => {
 	return main.webhookUrl(trigger.webhookId, CONTACT_EVENTS_PATH);
 };
 
-const startedExecutions = (workerLog: string) => (workerLog.match(/Worker started execution/g) ?? []).length;
+const startedExecutions = (workerLog: string) =>
+	(workerLog.match(/Worker started execution/g) ?? []).length;
 
 /** One ATS: fresh simulator and file host, the workflow activated, every contact delivered, every execution read. */
-async function runAts(cluster: QueueModeCluster, target: AtsTarget, workflow: Workflow, ports: Ports, options: QueueModeOptions): Promise<AtsResult> {
+async function runAts(
+	cluster: QueueModeCluster,
+	target: AtsTarget,
+	workflow: Workflow,
+	ports: Ports,
+	options: QueueModeOptions,
+): Promise<AtsResult> {
 	const { main, workers } = cluster;
 	const loadBefore = os.loadavg()[0];
 	const side = await target.start(target.ats === 'Lever' ? ports.lever : ports.smartRecruiters);
@@ -416,55 +556,85 @@ async function runAts(cluster: QueueModeCluster, target: AtsTarget, workflow: Wo
 		const url = webhookUrl(main, workflow);
 		await activate(main, target.workflowId, url);
 		const workerLogsBefore = workers.map((worker) => startedExecutions(worker.log()));
-		log(`${target.ats}: delivering ${groups.flat().length} events for ${options.contacts} contacts to ${url} (workers stopped)`);
+		log(
+			`${target.ats}: delivering ${groups.flat().length} events for ${options.contacts} contacts to ${url} (workers stopped)`,
+		);
 		const started = Date.now();
 		const deliveries = await deliver(url, groups, options.deliveriesInFlight);
 		const deliverySeconds = (Date.now() - started) / 1000;
 		const accepted = deliveries.filter((delivery) => delivery.accepted);
-		log(`${target.ats}: ${accepted.length} deliveries acknowledged in ${round(deliverySeconds, 1)} s; starting ${workers.length} workers`);
+		log(
+			`${target.ats}: ${accepted.length} deliveries acknowledged in ${round(deliverySeconds, 1)} s; starting ${workers.length} workers`,
+		);
 		const workersStarting = Date.now();
 		await cluster.startWorkers();
 		const workersReady = Date.now();
-		const settled = await settle(main, target.workflowId, accepted.length, () => side.requests.length, target.ats);
+		const settled = await settle(
+			main,
+			target.workflowId,
+			accepted.length,
+			() => side.requests.length,
+			target.ats,
+		);
 		const finished = Date.now();
 		await cluster.stopWorkers();
 		await main.deactivate(target.workflowId);
 
 		const executions = cluster.postgres
-			.query(`SELECT id, status FROM execution_entity WHERE "workflowId" = '${target.workflowId}' ORDER BY id`)
+			.query(
+				`SELECT id, status FROM execution_entity WHERE "workflowId" = '${target.workflowId}' ORDER BY id`,
+			)
 			.map(([id, status]) => ({ id, status }));
 		const outcomes = await mapLimit(executions, 4, async (execution) =>
-			outcomeOf(execution, FINISHED.includes(execution.status) ? await patiently(() => main.executionData(execution.id)) : undefined, workflow),
+			outcomeOf(
+				execution,
+				FINISHED.includes(execution.status)
+					? await patiently(() => main.executionData(execution.id))
+					: undefined,
+				workflow,
+			),
 		);
 		const byEvent = new Map<string, ExecutionOutcome>();
-		for (const outcome of outcomes) for (const eventId of outcome.eventIds) byEvent.set(eventId, outcome);
+		for (const outcome of outcomes)
+			for (const eventId of outcome.eventIds) byEvent.set(eventId, outcome);
 		const records = side.records();
 		const lostExamples: string[] = [];
 		let cvsMissing = 0;
 		for (const delivery of accepted) {
 			const outcome = byEvent.get(delivery.eventId);
-			const failedVisibly = outcome !== undefined && (outcome.status !== 'success' || outcome.failures.length > 0);
+			const failedVisibly =
+				outcome !== undefined && (outcome.status !== 'success' || outcome.failures.length > 0);
 			if (failedVisibly) continue;
 			const record = records.has(delivery.email) ? 'a record exists' : 'no record';
-			if (!outcome) lostExamples.push(`${delivery.eventId} (${delivery.email}): acknowledged, no execution ran it, ${record}`);
-			else if (!records.has(delivery.email)) lostExamples.push(`${delivery.eventId} (${delivery.email}): execution ${outcome.status}, no failed item, no record`);
+			if (!outcome)
+				lostExamples.push(
+					`${delivery.eventId} (${delivery.email}): acknowledged, no execution ran it, ${record}`,
+				);
+			else if (!records.has(delivery.email))
+				lostExamples.push(
+					`${delivery.eventId} (${delivery.email}): execution ${outcome.status}, no failed item, no record`,
+				);
 			else if (delivery.cv && records.get(delivery.email)!.files === 0) cvsMissing++;
 		}
 		const emails = [...new Set(deliveries.map((delivery) => delivery.email))];
 		const duplicated = emails.filter((email) => (records.get(email)?.records ?? 0) > 1);
-		const sentOnce = (email: string) => deliveries.filter((delivery) => delivery.email === email).length === 1;
+		const sentOnce = (email: string) =>
+			deliveries.filter((delivery) => delivery.email === email).length === 1;
 		const failures = outcomes.flatMap((outcome) => outcome.failures);
 		const entries = side.requests;
 		const rateLimited = entries.filter((entry) => entry.status === 429).length;
 		const allowance = target.allowance(entries, options.contacts);
 		const executionsByStatus: Record<string, number> = {};
-		for (const execution of executions) executionsByStatus[execution.status] = (executionsByStatus[execution.status] ?? 0) + 1;
+		for (const execution of executions)
+			executionsByStatus[execution.status] = (executionsByStatus[execution.status] ?? 0) + 1;
 		return {
 			ats: target.ats,
 			contacts: options.contacts,
 			deliveries: deliveries.length,
 			accepted: accepted.length,
-			contactsWithCv: new Set(deliveries.filter((delivery) => delivery.cv).map((delivery) => delivery.email)).size,
+			contactsWithCv: new Set(
+				deliveries.filter((delivery) => delivery.cv).map((delivery) => delivery.email),
+			).size,
 			contactsInAts: emails.filter((email) => records.has(email)).length,
 			duplicates: duplicated.length,
 			duplicatesSentOnce: duplicated.filter(sentOnce).length,
@@ -478,7 +648,9 @@ async function runAts(cluster: QueueModeCluster, target: AtsTarget, workflow: Wo
 			executionsByStatus,
 			executionsWithoutEvent: outcomes.filter((outcome) => outcome.eventIds.length === 0).length,
 			deliveriesRetried: deliveries.filter((delivery) => delivery.attempts > 1).length,
-			executionsPerWorker: workers.map((worker, index) => startedExecutions(worker.log()) - workerLogsBefore[index]),
+			executionsPerWorker: workers.map(
+				(worker, index) => startedExecutions(worker.log()) - workerLogsBefore[index],
+			),
 			requests: entries.length,
 			rateLimited,
 			rateLimitedShare: entries.length > 0 ? rateLimited / entries.length : 0,
@@ -498,30 +670,61 @@ async function runAts(cluster: QueueModeCluster, target: AtsTarget, workflow: Wo
 	}
 }
 
-function withRateLimitShare(credentials: ReturnType<typeof credentialsFor>, share: number): ReturnType<typeof credentialsFor> {
-	const shared = (name: string) => ({ ...credentials[name], data: { ...credentials[name].data, rateLimitShare: share } });
-	return { ...credentials, 'Lever account': shared('Lever account'), 'SmartRecruiters account': shared('SmartRecruiters account') };
+function withRateLimitShare(
+	credentials: ReturnType<typeof credentialsFor>,
+	share: number,
+): ReturnType<typeof credentialsFor> {
+	const shared = (name: string) => ({
+		...credentials[name],
+		data: { ...credentials[name].data, rateLimitShare: share },
+	});
+	return {
+		...credentials,
+		'Lever account': shared('Lever account'),
+		'SmartRecruiters account': shared('SmartRecruiters account'),
+	};
 }
 
 /** Starts the services and main, runs Lever then SmartRecruiters, stops everything it started (also when a step fails). */
-export async function proveQueueMode(options: QueueModeOptions = DEFAULT_OPTIONS): Promise<QueueModeResults> {
+export async function proveQueueMode(
+	options: QueueModeOptions = DEFAULT_OPTIONS,
+): Promise<QueueModeResults> {
 	await ensureBuilt();
 	const started = Date.now();
-	const ports: Ports = { lever: await freePort(), smartRecruiters: await freePort(), onboarding: await freePort(), files: await freePort(), receiver: await freePort() };
+	const ports: Ports = {
+		lever: await freePort(),
+		smartRecruiters: await freePort(),
+		onboarding: await freePort(),
+		files: await freePort(),
+		receiver: await freePort(),
+	};
 	log(`starting Redis, PostgreSQL and n8n main (${options.workers} workers prepared)`);
-	const cluster = await QueueModeCluster.create({ workers: options.workers, concurrency: options.concurrency });
+	const cluster = await QueueModeCluster.create({
+		workers: options.workers,
+		concurrency: options.concurrency,
+	});
 	try {
-		const workflows = TARGETS.map((target) => ({ ...scenarios.find((scenario) => scenario.name === target.scenario)!.workflow(ports), id: target.workflowId }));
+		const workflows = TARGETS.map((target) => ({
+			...scenarios.find((scenario) => scenario.name === target.scenario)!.workflow(ports),
+			id: target.workflowId,
+		}));
 		// Two workers share each ATS credential: each takes its part of the vendor's limits (the credential's setting).
 		const credentials = withRateLimitShare(credentialsFor(ports), 1 / options.workers);
 		const credentialIds = new Map<string, string>();
-		for (const workflow of workflows) for (const node of workflow.nodes) for (const reference of Object.values(node.credentials ?? {})) credentialIds.set(reference.name, reference.id);
-		cluster.main.importCredentials([...credentialIds].map(([name, id]) => ({ id, name, ...credentials[name] })));
+		for (const workflow of workflows)
+			for (const node of workflow.nodes)
+				for (const reference of Object.values(node.credentials ?? {}))
+					credentialIds.set(reference.name, reference.id);
+		cluster.main.importCredentials(
+			[...credentialIds].map(([name, id]) => ({ id, name, ...credentials[name] })),
+		);
 		cluster.main.importWorkflows(workflows);
 		// The workers start per ATS, once its burst is queued (runAts).
 		await cluster.main.start();
 		const startSeconds = (Date.now() - started) / 1000;
-		log(`main ready in ${round(startSeconds, 1)} s (${cluster.postgres.version}, ${cluster.redis.version})`);
+		log(
+			`main ready in ${round(startSeconds, 1)} s (${cluster.postgres.version}, ${cluster.redis.version})`,
+		);
 		const runs: AtsResult[] = [];
 		for (const [index, target] of TARGETS.entries()) {
 			try {
@@ -557,34 +760,122 @@ export interface Criterion {
 /** The issue's pass criteria for one ATS (none loosened), with the figures they judge. */
 export function criteria(run: AtsResult): Criterion[] {
 	return [
-		{ name: 'share of the allowance used', figure: round(run.allowanceShare, 3), unit: 'ratio', target: targets.atLeast(0.9), note: run.allowanceNote },
-		{ name: '429 responses ÷ requests', figure: round(run.rateLimitedShare, 4), unit: 'ratio', target: targets.below(0.01), note: `${run.rateLimited} of ${run.requests} requests` },
-		{ name: 'failed items', figure: run.failedItems, unit: 'count', target: targets.exactly(0), note: run.failureExamples.map((failure) => `${failure.email} at "${failure.node}": ${failure.message}`).join('; ') },
-		{ name: 'failed executions', figure: run.failedExecutions, unit: 'count', target: targets.exactly(0), note: JSON.stringify(run.executionsByStatus) },
-		{ name: 'duplicates (contacts with two records)', figure: run.duplicates, unit: 'count', target: targets.exactly(0), note: `${run.duplicatesSentOnce} of them delivered once, the rest among the contacts sent twice at the same moment` },
-		{ name: 'lost events', figure: run.lost, unit: 'count', target: targets.exactly(0), note: run.lostExamples.join('; ') },
-		{ name: 'contacts in the ATS', figure: run.contactsInAts, unit: `of ${run.contacts}`, target: targets.exactly(run.contacts) },
-		{ name: 'CVs missing (no failure shown)', figure: run.cvsMissing, unit: `of ${run.contactsWithCv}`, target: targets.exactly(0) },
+		{
+			name: 'share of the allowance used',
+			figure: round(run.allowanceShare, 3),
+			unit: 'ratio',
+			target: targets.atLeast(0.9),
+			note: run.allowanceNote,
+		},
+		{
+			name: '429 responses ÷ requests',
+			figure: round(run.rateLimitedShare, 4),
+			unit: 'ratio',
+			target: targets.below(0.01),
+			note: `${run.rateLimited} of ${run.requests} requests`,
+		},
+		{
+			name: 'failed items',
+			figure: run.failedItems,
+			unit: 'count',
+			target: targets.exactly(0),
+			note: run.failureExamples
+				.map((failure) => `${failure.email} at "${failure.node}": ${failure.message}`)
+				.join('; '),
+		},
+		{
+			name: 'failed executions',
+			figure: run.failedExecutions,
+			unit: 'count',
+			target: targets.exactly(0),
+			note: JSON.stringify(run.executionsByStatus),
+		},
+		{
+			name: 'duplicates (contacts with two records)',
+			figure: run.duplicates,
+			unit: 'count',
+			target: targets.exactly(0),
+			note: `${run.duplicatesSentOnce} of them delivered once, the rest among the contacts sent twice at the same moment`,
+		},
+		{
+			name: 'lost events',
+			figure: run.lost,
+			unit: 'count',
+			target: targets.exactly(0),
+			note: run.lostExamples.join('; '),
+		},
+		{
+			name: 'contacts in the ATS',
+			figure: run.contactsInAts,
+			unit: `of ${run.contacts}`,
+			target: targets.exactly(run.contacts),
+		},
+		{
+			name: 'CVs missing (no failure shown)',
+			figure: run.cvsMissing,
+			unit: `of ${run.contactsWithCv}`,
+			target: targets.exactly(0),
+		},
 	];
 }
 
 /** Figures without a target: how the run went. */
-export function observations(run: AtsResult): Array<{ name: string; figure: number | string; unit: string; note?: string }> {
+export function observations(
+	run: AtsResult,
+): Array<{ name: string; figure: number | string; unit: string; note?: string }> {
 	return [
-		{ name: 'requests (429s included)', figure: run.requests, unit: 'count', note: `${round(run.requests / run.contacts, 2)} per contact` },
+		{
+			name: 'requests (429s included)',
+			figure: run.requests,
+			unit: 'count',
+			note: `${round(run.requests / run.contacts, 2)} per contact`,
+		},
 		{ name: '429 responses', figure: run.rateLimited, unit: 'count' },
 		{
 			name: 'duplicates repaired',
 			figure: run.duplicatesRepaired,
 			unit: 'count',
-			note: run.ats === 'Lever' ? 'opportunities created at once by two executions, the younger archived as "Duplicate"' : 'candidates created at once by two executions, the younger deleted',
+			note:
+				run.ats === 'Lever'
+					? 'opportunities created at once by two executions, the younger archived as "Duplicate"'
+					: 'candidates created at once by two executions, the younger deleted',
 		},
-		{ name: 'deliveries acknowledged', figure: run.accepted, unit: `of ${run.deliveries}`, note: `by main in ${round(run.deliverySeconds, 1)} s (${round(run.accepted / run.deliverySeconds, 1)}/s), workers stopped; ${run.deliveriesRetried} needed a sender's retry` },
-		{ name: 'executions that ran no event', figure: run.executionsWithoutEvent, unit: 'count', note: 'the trigger had the event as processed already' },
-		{ name: 'executions per worker', figure: run.executionsPerWorker.join(' / '), unit: '', note: 'from the workers\' logs' },
-		{ name: 'queue drained in', figure: round(run.drainSeconds, 1), unit: 's', note: `workers ready (after ${round(run.workerStartSeconds, 1)} s) to last execution finished${run.settled ? '' : ' (stopped: no progress for 3 minutes)'}` },
-		{ name: 'wall time', figure: round(run.wallSeconds, 1), unit: 's', note: `first delivery to last execution finished; load average ${run.loadAverage1m.before} → ${run.loadAverage1m.after}` },
-		{ name: 'OpenAPI contract violations', figure: run.ats === 'SmartRecruiters' ? run.contractViolations : 'n/a', unit: '', note: 'the SmartRecruiters simulator checks every exchange against the vendor\'s OpenAPI description' },
+		{
+			name: 'deliveries acknowledged',
+			figure: run.accepted,
+			unit: `of ${run.deliveries}`,
+			note: `by main in ${round(run.deliverySeconds, 1)} s (${round(run.accepted / run.deliverySeconds, 1)}/s), workers stopped; ${run.deliveriesRetried} needed a sender's retry`,
+		},
+		{
+			name: 'executions that ran no event',
+			figure: run.executionsWithoutEvent,
+			unit: 'count',
+			note: 'the trigger had the event as processed already',
+		},
+		{
+			name: 'executions per worker',
+			figure: run.executionsPerWorker.join(' / '),
+			unit: '',
+			note: "from the workers' logs",
+		},
+		{
+			name: 'queue drained in',
+			figure: round(run.drainSeconds, 1),
+			unit: 's',
+			note: `workers ready (after ${round(run.workerStartSeconds, 1)} s) to last execution finished${run.settled ? '' : ' (stopped: no progress for 3 minutes)'}`,
+		},
+		{
+			name: 'wall time',
+			figure: round(run.wallSeconds, 1),
+			unit: 's',
+			note: `first delivery to last execution finished; load average ${run.loadAverage1m.before} → ${run.loadAverage1m.after}`,
+		},
+		{
+			name: 'OpenAPI contract violations',
+			figure: run.ats === 'SmartRecruiters' ? run.contractViolations : 'n/a',
+			unit: '',
+			note: "the SmartRecruiters simulator checks every exchange against the vendor's OpenAPI description",
+		},
 	];
 }
 
@@ -594,12 +885,17 @@ export function table(results: QueueModeResults): string {
 	const rows = [header, `|---|${results.runs.map(() => '---|').join('')}---|`];
 	const judged = results.runs.map(criteria);
 	judged[0]?.forEach((criterion, index) => {
-		const cells = judged.map((list) => `${list[index].figure}${list[index].unit === 'count' || list[index].unit === 'ratio' ? '' : ` ${list[index].unit}`}${list[index].target.pass(list[index].figure) ? '' : ' **MISS**'}`);
+		const cells = judged.map(
+			(list) =>
+				`${list[index].figure}${list[index].unit === 'count' || list[index].unit === 'ratio' ? '' : ` ${list[index].unit}`}${list[index].target.pass(list[index].figure) ? '' : ' **MISS**'}`,
+		);
 		rows.push(`| ${criterion.name} | ${cells.join(' | ')} | ${criterion.target.text} |`);
 	});
 	const observed = results.runs.map(observations);
 	observed[0]?.forEach((observation, index) => {
-		rows.push(`| ${observation.name} | ${observed.map((list) => `${list[index].figure} ${list[index].unit}`.trim()).join(' | ')} | |`);
+		rows.push(
+			`| ${observation.name} | ${observed.map((list) => `${list[index].figure} ${list[index].unit}`.trim()).join(' | ')} | |`,
+		);
 	});
 	return rows.join('\n');
 }

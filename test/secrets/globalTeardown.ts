@@ -16,21 +16,43 @@ import { formatReport, readRegisteredSecrets, runTargets, scanForSecrets } from 
 export const SEED_SECRETS: RegisteredSecret[] = [
 	{ name: 'Lever simulator API key', value: LEVER_SEED.apiKey, kind: 'credential' },
 	{ name: 'Lever simulator limited API key', value: LEVER_SEED.limitedApiKey, kind: 'credential' },
-	{ name: 'Lever simulator OAuth client secret', value: LEVER_SEED.oauthClientSecret, kind: 'credential' },
-	{ name: 'SmartRecruiters simulator API key', value: SMARTRECRUITERS_SEED.apiKey, kind: 'credential' },
-	{ name: 'SmartRecruiters simulator restricted API key', value: SMARTRECRUITERS_SEED.restrictedApiKey, kind: 'credential' },
-	{ name: 'SmartRecruiters simulator OAuth client secret', value: SMARTRECRUITERS_SEED.oauthClient.clientSecret, kind: 'credential' },
+	{
+		name: 'Lever simulator OAuth client secret',
+		value: LEVER_SEED.oauthClientSecret,
+		kind: 'credential',
+	},
+	{
+		name: 'SmartRecruiters simulator API key',
+		value: SMARTRECRUITERS_SEED.apiKey,
+		kind: 'credential',
+	},
+	{
+		name: 'SmartRecruiters simulator restricted API key',
+		value: SMARTRECRUITERS_SEED.restrictedApiKey,
+		kind: 'credential',
+	},
+	{
+		name: 'SmartRecruiters simulator OAuth client secret',
+		value: SMARTRECRUITERS_SEED.oauthClient.clientSecret,
+		kind: 'credential',
+	},
 ];
 
 export default function globalTeardown() {
 	const runFolder = process.env[OUTPUT_ENV];
 	if (!runFolder) return;
 	const registered = readRegisteredSecrets(runFolder);
-	const secrets = [...SEED_SECRETS, ...registered.filter((secret) => !SEED_SECRETS.some((seed) => seed.value === secret.value))];
+	const secrets = [
+		...SEED_SECRETS,
+		...registered.filter((secret) => !SEED_SECRETS.some((seed) => seed.value === secret.value)),
+	];
 	const report = scanForSecrets(runTargets(runFolder, path.resolve(__dirname, '..')), secrets);
 	process.stdout.write(`\n${formatReport(report, runFolder)}\n`);
 	if (report.hits.length > 0) {
-		throw new Error(`${report.hits.length} secret leak(s) in the test run's output: see the LEAK lines above (kept in ${runFolder})`);
+		throw new Error(
+			`${report.hits.length} secret leak(s) in the test run's output: see the LEAK lines above (kept in ${runFolder})`,
+		);
 	}
-	if (process.env.ATS_SYNC_KEEP_TEST_OUTPUT !== '1') rmSync(runFolder, { recursive: true, force: true });
+	if (process.env.ATS_SYNC_KEEP_TEST_OUTPUT !== '1')
+		rmSync(runFolder, { recursive: true, force: true });
 }

@@ -35,11 +35,15 @@ function runFolder(): string | undefined {
 export function registerSecret(name: string, value: unknown, kind: SecretKind = 'credential') {
 	const folder = runFolder();
 	if (!folder || typeof value !== 'string' || value.length < MIN_SECRET_LENGTH) return;
-	appendFileSync(path.join(folder, 'secrets', `${process.pid}.ndjson`), `${JSON.stringify({ name, value, kind })}\n`);
+	appendFileSync(
+		path.join(folder, 'secrets', `${process.pid}.ndjson`),
+		`${JSON.stringify({ name, value, kind })}\n`,
+	);
 }
 
 /** Credential fields whose values are secrets: the runner masks the same words (URLs such as accessTokenUrl are not). */
-const isSecretField = (field: string) => /key|secret|token|password|headerValue/i.test(field) && !/url$/i.test(field);
+const isSecretField = (field: string) =>
+	/key|secret|token|password|headerValue/i.test(field) && !/url$/i.test(field);
 
 /** Registers the secret fields of credential data keyed by credential name (a credentials file's shape). */
 export function registerCredentialSecrets(credentials: unknown, origin: string) {
@@ -47,13 +51,17 @@ export function registerCredentialSecrets(credentials: unknown, origin: string) 
 	for (const [credential, entry] of Object.entries(credentials)) {
 		if (entry === null || typeof entry !== 'object') continue;
 		const record = entry as Record<string, unknown>;
-		const data = typeof record.data === 'object' && record.data !== null ? (record.data as Record<string, unknown>) : record;
+		const data =
+			typeof record.data === 'object' && record.data !== null
+				? (record.data as Record<string, unknown>)
+				: record;
 		for (const [field, value] of Object.entries(data)) {
 			if (!isSecretField(field) || typeof value !== 'string') continue;
 			// A list field (several webhook signing tokens) leaks one token at a time.
 			// A bare ${VAR} reference is not a secret; the CLI expands it from the environment (registered below).
 			if (/^\$\{[A-Za-z_][A-Za-z0-9_]*\}$/.test(value)) continue;
-			for (const part of new Set([value, ...value.split(/[\s,]+/)])) registerSecret(`${origin}: credential "${credential}" field "${field}"`, part);
+			for (const part of new Set([value, ...value.split(/[\s,]+/)]))
+				registerSecret(`${origin}: credential "${credential}" field "${field}"`, part);
 		}
 	}
 }
@@ -62,7 +70,10 @@ export function registerCredentialSecrets(credentials: unknown, origin: string) 
 export function registerCredentialsFile(file: string) {
 	if (!runFolder() || !existsSync(file)) return;
 	try {
-		registerCredentialSecrets(JSON.parse(readFileSync(file, 'utf8')), `credentials file ${path.basename(file)}`);
+		registerCredentialSecrets(
+			JSON.parse(readFileSync(file, 'utf8')),
+			`credentials file ${path.basename(file)}`,
+		);
 	} catch {
 		// Not JSON (a YAML file, or a deliberately broken one in the bad-input corpus): nothing to learn from it.
 	}
@@ -89,7 +100,10 @@ let sequence = 0;
 function recordFile(folder: string, sub: string, label: string, content: string | Buffer) {
 	sequence++;
 	const slug = label.replace(/[^A-Za-z0-9.-]+/g, '_').slice(0, 80);
-	writeFileSync(path.join(folder, sub, `${process.pid}-${sequence}-${slug}.log`), Buffer.concat([Buffer.from(`${label}\n`), Buffer.from(content)]));
+	writeFileSync(
+		path.join(folder, sub, `${process.pid}-${sequence}-${slug}.log`),
+		Buffer.concat([Buffer.from(`${label}\n`), Buffer.from(content)]),
+	);
 }
 
 /** Keeps what a test process printed or wrote; `label` says which command or node it came from. */
@@ -104,5 +118,6 @@ export function recordOutput(label: string, text: string | undefined) {
  */
 export function recordStateFile(file: string | undefined) {
 	const folder = runFolder();
-	if (folder && file && existsSync(file)) recordFile(folder, 'state', path.basename(file), readFileSync(file));
+	if (folder && file && existsSync(file))
+		recordFile(folder, 'state', path.basename(file), readFileSync(file));
 }

@@ -47,7 +47,8 @@ export function readRegisteredSecrets(runFolder: string): RegisteredSecret[] {
 			const secret = JSON.parse(line) as RegisteredSecret;
 			const known = byValue.get(secret.value);
 			if (!known) byValue.set(secret.value, secret);
-			else if (secret.kind === 'credential' && known.kind === 'issued') byValue.set(secret.value, { ...known, kind: 'credential' });
+			else if (secret.kind === 'credential' && known.kind === 'issued')
+				byValue.set(secret.value, { ...known, kind: 'credential' });
 		}
 	}
 	return [...byValue.values()];
@@ -62,12 +63,21 @@ function formsOf(value: string): Array<[form: string, text: string]> {
 		['base64', Buffer.from(value).toString('base64').replace(/=+$/, '')],
 	];
 	const seen = new Set<string>();
-	return forms.filter(([, text]) => text.length >= MIN_SECRET_LENGTH && !seen.has(text) && seen.add(text));
+	return forms.filter(
+		([, text]) => text.length >= MIN_SECRET_LENGTH && !seen.has(text) && seen.add(text),
+	);
 }
 
 export function scanForSecrets(targets: ScanTarget[], secrets: RegisteredSecret[]): ScanReport {
-	const report: ScanReport = { filesScanned: 0, bytesScanned: 0, secretsChecked: secrets.length, hits: [] };
-	const searched = secrets.filter((secret) => secret.value.length >= MIN_SECRET_LENGTH).map((secret) => ({ secret, forms: formsOf(secret.value) }));
+	const report: ScanReport = {
+		filesScanned: 0,
+		bytesScanned: 0,
+		secretsChecked: secrets.length,
+		hits: [],
+	};
+	const searched = secrets
+		.filter((secret) => secret.value.length >= MIN_SECRET_LENGTH)
+		.map((secret) => ({ secret, forms: formsOf(secret.value) }));
 	for (const target of targets) {
 		// latin1 keeps every byte as one character, so a non-UTF-8 file is searched byte for byte.
 		const text = readFileSync(target.file, 'latin1');
@@ -84,15 +94,26 @@ export function scanForSecrets(targets: ScanTarget[], secrets: RegisteredSecret[
 
 /** Jest snapshot files anywhere under the test roots (`__snapshots__/*.snap`). */
 export function snapshotFiles(testRoot: string): string[] {
-	return filesUnder(testRoot).filter((file) => file.endsWith('.snap') && file.includes(`${path.sep}__snapshots__${path.sep}`));
+	return filesUnder(testRoot).filter(
+		(file) => file.endsWith('.snap') && file.includes(`${path.sep}__snapshots__${path.sep}`),
+	);
 }
 
 /** What one test run left to scan: printed output and snapshots for every secret, state-file copies for configured ones. */
 export function runTargets(runFolder: string, testRoot: string): ScanTarget[] {
 	return [
-		...filesUnder(path.join(runFolder, 'output')).map((file) => ({ file, kinds: ['credential', 'issued'] as SecretKind[] })),
-		...snapshotFiles(testRoot).map((file) => ({ file, kinds: ['credential', 'issued'] as SecretKind[] })),
-		...filesUnder(path.join(runFolder, 'state')).map((file) => ({ file, kinds: ['credential'] as SecretKind[] })),
+		...filesUnder(path.join(runFolder, 'output')).map((file) => ({
+			file,
+			kinds: ['credential', 'issued'] as SecretKind[],
+		})),
+		...snapshotFiles(testRoot).map((file) => ({
+			file,
+			kinds: ['credential', 'issued'] as SecretKind[],
+		})),
+		...filesUnder(path.join(runFolder, 'state')).map((file) => ({
+			file,
+			kinds: ['credential'] as SecretKind[],
+		})),
 	];
 }
 
@@ -100,6 +121,7 @@ export function formatReport(report: ScanReport, runFolder: string): string {
 	const lines = [
 		`Secrets scan: ${report.filesScanned} files, ${report.bytesScanned} bytes, ${report.secretsChecked} secrets checked, ${report.hits.length} hits (${runFolder})`,
 	];
-	for (const hit of report.hits) lines.push(`  LEAK: ${hit.secret} found (${hit.form}) in ${hit.file}`);
+	for (const hit of report.hits)
+		lines.push(`  LEAK: ${hit.secret} found (${hit.form}) in ${hit.file}`);
 	return lines.join('\n');
 }

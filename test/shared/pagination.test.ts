@@ -1,7 +1,13 @@
 /** The shared `paginate` with each ATS page style: the vendor's cursor followed, the limit never exceeded. */
 import type { IDataObject } from 'n8n-workflow';
 
-import { leverCursorPages, nextPageIdPages, offsetPages, paginate, searchPage } from '../../nodes/shared/transport/pagination';
+import {
+	leverCursorPages,
+	nextPageIdPages,
+	offsetPages,
+	paginate,
+	searchPage,
+} from '../../nodes/shared/transport/pagination';
 
 const records = Array.from({ length: 250 }, (_, i) => ({ id: i }));
 
@@ -19,7 +25,9 @@ describe('paginate', () => {
 			const end = start + data.length;
 			return { data, hasNext: end < records.length, next: `t${end}` };
 		});
-		expect(await paginate(lever.getPage, leverCursorPages, undefined, { tag: 'x' })).toEqual(records);
+		expect(await paginate(lever.getPage, leverCursorPages, undefined, { tag: 'x' })).toEqual(
+			records,
+		);
 		expect(lever.queries).toEqual([
 			{ tag: 'x', limit: 100 },
 			{ tag: 'x', limit: 100, offset: 't100' },
@@ -31,23 +39,36 @@ describe('paginate', () => {
 		const sr = endpoint((q) => {
 			const start = q.pageId ? Number(q.pageId) : 0;
 			const content = records.slice(start, start + Number(q.limit));
-			return { content, nextPageId: start + content.length < records.length ? String(start + content.length) : undefined };
+			return {
+				content,
+				nextPageId:
+					start + content.length < records.length ? String(start + content.length) : undefined,
+			};
 		});
 		expect(await paginate(sr.getPage, nextPageIdPages, 130)).toEqual(records.slice(0, 130));
 		expect(sr.queries).toEqual([{ limit: 100 }, { limit: 30, pageId: '100' }]);
 	});
 
 	it('steps offset lists until totalFound', async () => {
-		const offsets = endpoint((q) => ({ content: records.slice(Number(q.offset), Number(q.offset) + Number(q.limit)), totalFound: records.length }));
+		const offsets = endpoint((q) => ({
+			content: records.slice(Number(q.offset), Number(q.offset) + Number(q.limit)),
+			totalFound: records.length,
+		}));
 		expect(await paginate(offsets.getPage, offsetPages)).toEqual(records);
 		expect(offsets.queries.map((q) => q.offset)).toEqual([0, 100, 200]);
 	});
 
 	it("gives a list search one page and the next page's cursor as a string token", async () => {
 		const sr = endpoint(() => ({ content: records.slice(0, 50), nextPageId: 'abc' }));
-		expect(await searchPage(sr.getPage, nextPageIdPages, 50)).toEqual({ items: records.slice(0, 50), paginationToken: 'abc' });
+		expect(await searchPage(sr.getPage, nextPageIdPages, 50)).toEqual({
+			items: records.slice(0, 50),
+			paginationToken: 'abc',
+		});
 		const last = endpoint(() => ({ content: [], nextPageId: '' }));
-		expect(await searchPage(last.getPage, nextPageIdPages, 50, 'abc')).toEqual({ items: [], paginationToken: undefined });
+		expect(await searchPage(last.getPage, nextPageIdPages, 50, 'abc')).toEqual({
+			items: [],
+			paginationToken: undefined,
+		});
 		expect(last.queries).toEqual([{ limit: 50, pageId: 'abc' }]);
 	});
 });

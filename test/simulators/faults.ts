@@ -68,10 +68,24 @@ const SERVER_ERRORS = [500, 502, 503, 504] as const;
 const DEFAULT_BURST_LENGTH = 4;
 const DEFAULT_SLOW_MS = 35_000;
 
+export const noFaults = (): FaultCounts => ({
+	serverError: 0,
+	rateLimitBurst: 0,
+	burstRateLimited: 0,
+	reset: 0,
+	slow: 0,
+	lostCreate: 0,
+	outage: 0,
+	retried: 0,
+});
 
-export const noFaults = (): FaultCounts => ({ serverError: 0, rateLimitBurst: 0, burstRateLimited: 0, reset: 0, slow: 0, lostCreate: 0, outage: 0, retried: 0 });
-
-export type FaultKind = 'serverError' | 'rateLimitBurst' | 'reset' | 'slow' | 'lostCreate' | 'outage';
+export type FaultKind =
+	| 'serverError'
+	| 'rateLimitBurst'
+	| 'reset'
+	| 'slow'
+	| 'lostCreate'
+	| 'outage';
 
 export class FaultInjector {
 	readonly counts: FaultCounts = noFaults();
@@ -101,7 +115,12 @@ export class FaultInjector {
 		if (!options) return undefined;
 		this.requestsSeen++;
 		const outage = options.outage;
-		if (outage && this.requestsSeen > outage.after && this.requestsSeen <= outage.after + outage.requests) return 'outage';
+		if (
+			outage &&
+			this.requestsSeen > outage.after &&
+			this.requestsSeen <= outage.after + outage.requests
+		)
+			return 'outage';
 		if (this.burstLeft > 0) {
 			this.burstLeft--;
 			return 'rateLimitBurst';
@@ -139,7 +158,10 @@ export class FaultInjector {
 				case 'serverError': {
 					this.counts.serverError++;
 					// A second draw picks the status, so the fault sequence stays a function of the seed alone.
-					return this.vendor.serverError(res, SERVER_ERRORS[Math.floor(this.random() * SERVER_ERRORS.length)]);
+					return this.vendor.serverError(
+						res,
+						SERVER_ERRORS[Math.floor(this.random() * SERVER_ERRORS.length)],
+					);
 				}
 				case 'outage':
 					this.counts.outage++;

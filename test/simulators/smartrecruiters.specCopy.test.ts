@@ -21,6 +21,8 @@ describe('the SmartRecruiters spec copy', () => {
 
 	it('lies inside the repository', () => {
 		const repoRoot = path.resolve(__dirname, '..', '..');
-		expect(path.relative(repoRoot, SPEC_FILE)).toBe(path.join('test', 'simulators', 'smartrecruiters', 'spec', 'smartrecruiters-openapi.yaml'));
+		expect(path.relative(repoRoot, SPEC_FILE)).toBe(
+			path.join('test', 'simulators', 'smartrecruiters', 'spec', 'smartrecruiters-openapi.yaml'),
+		);
 	});
 });

@@ -6,8 +6,17 @@
 import type { INodeParameters, INodePropertyOptions } from 'n8n-workflow';
 
 import { SmartRecruiters } from '../../nodes/SmartRecruiters/SmartRecruiters.node';
-import { startSmartRecruitersSimulator, type SmartRecruitersSimulator } from '../simulators/smartrecruiters';
-import { byId, methodsContext, nodeTestFile, oauthCredentials, runSmartRecruiters } from './helpers';
+import {
+	startSmartRecruitersSimulator,
+	type SmartRecruitersSimulator,
+} from '../simulators/smartrecruiters';
+import {
+	byId,
+	methodsContext,
+	nodeTestFile,
+	oauthCredentials,
+	runSmartRecruiters,
+} from './helpers';
 
 const kit = nodeTestFile('configuration.test.ts');
 const { failure } = kit;
@@ -18,27 +27,58 @@ beforeAll(() => {
 });
 
 /** A configuration list (or another resource's) with Return All unless the parameters say otherwise. */
-const json = async (operation: string, parameters: INodeParameters = {}, resource = 'configuration') => await kit.json(resource, operation, { returnAll: true, ...parameters });
+const json = async (
+	operation: string,
+	parameters: INodeParameters = {},
+	resource = 'configuration',
+) => await kit.json(resource, operation, { returnAll: true, ...parameters });
 
 describe('Configuration lists', () => {
 	it('each list returns the company settings, one item per entry', async () => {
-		expect((await json('getCandidateProperties')).map((property) => property.label)).toContain('Cost center');
-		expect((await json('getDepartments')).map((department) => department.label)).toEqual(['Engineering', 'Design', 'Sales', 'Operations']);
-		expect((await json('getHiringProcesses')).map((process) => process.name)).toEqual(['Standard hiring process', 'Engineering hiring process']);
-		expect((await json('getJobProperties')).map((property) => [property.label, property.category])).toEqual([
+		expect((await json('getCandidateProperties')).map((property) => property.label)).toContain(
+			'Cost center',
+		);
+		expect((await json('getDepartments')).map((department) => department.label)).toEqual([
+			'Engineering',
+			'Design',
+			'Sales',
+			'Operations',
+		]);
+		expect((await json('getHiringProcesses')).map((process) => process.name)).toEqual([
+			'Standard hiring process',
+			'Engineering hiring process',
+		]);
+		expect(
+			(await json('getJobProperties')).map((property) => [property.label, property.category]),
+		).toEqual([
 			['Cost center', 'job'],
 			['Brand', 'organization'],
 		]);
-		expect((await json('getRejectionReasons')).map((reason) => reason.label)).toEqual(['Not qualified', 'Position filled', 'No show']);
-		expect((await json('getWithdrawalReasons')).map((reason) => reason.label)).toEqual(['Accepted another offer', 'Salary expectations']);
-		expect((await json('getSourceTypes')).map((type) => type.id)).toEqual(['API', 'JOB_BOARDS', 'SOURCING_TOOLS', 'CUSTOM']);
+		expect((await json('getRejectionReasons')).map((reason) => reason.label)).toEqual([
+			'Not qualified',
+			'Position filled',
+			'No show',
+		]);
+		expect((await json('getWithdrawalReasons')).map((reason) => reason.label)).toEqual([
+			'Accepted another offer',
+			'Salary expectations',
+		]);
+		expect((await json('getSourceTypes')).map((type) => type.id)).toEqual([
+			'API',
+			'JOB_BOARDS',
+			'SOURCING_TOOLS',
+			'CUSTOM',
+		]);
 		const [company] = await json('getCompany');
 		expect(company).toMatchObject({ identifier: 'AcmeInc', name: 'Acme Inc.' });
 	});
 
 	it('Limit cuts a list SmartRecruiters sends in one response', async () => {
 		expect(await json('getRejectionReasons', { returnAll: false, limit: 2 })).toHaveLength(2);
-		expect(sim.requests.filter((request) => request.path === '/configuration/rejection-reasons').at(-1)?.query).toEqual({});
+		expect(
+			sim.requests.filter((request) => request.path === '/configuration/rejection-reasons').at(-1)
+				?.query,
+		).toEqual({});
 	});
 
 	it('offer properties: one item per property with its category — the keys Offer → Get Many returns', async () => {
@@ -54,9 +94,16 @@ describe('Configuration lists', () => {
 	});
 
 	it('candidate property values: the options of a single-select property', async () => {
-		const values = await json('getCandidatePropertyValues', { propertyId: S().properties.employmentType });
+		const values = await json('getCandidatePropertyValues', {
+			propertyId: S().properties.employmentType,
+		});
 		expect(values.map((value) => value.label)).toEqual(['Full-time', 'Part-time', 'Contractor']);
-		expect(await failure('configuration', 'getCandidatePropertyValues', { propertyId: S().properties.startDate, returnAll: true })).toBe(
+		expect(
+			await failure('configuration', 'getCandidatePropertyValues', {
+				propertyId: S().properties.startDate,
+				returnAll: true,
+			}),
+		).toBe(
 			'SmartRecruiters rejected the "Property" field (400 CANDIDATE_PROPERTY_NOT_SINGLE_SELECT: Candidate property "Start date" is DATE, not SINGLE_SELECT)',
 		);
 	});
@@ -74,43 +121,89 @@ describe('Configuration lists', () => {
 		const before = sim.requests.length;
 		const all = await json('getSources', { sourceTypeId: types.jobBoards });
 		expect(all).toHaveLength(107);
-		const pages = sim.requests.slice(before).filter((request) => request.path === `/configuration/sources/${types.jobBoards}/values`);
+		const pages = sim.requests
+			.slice(before)
+			.filter((request) => request.path === `/configuration/sources/${types.jobBoards}/values`);
 		expect(pages.map((request) => [request.query.offset, request.query.limit])).toEqual([
 			['0', '100'],
 			['100', '100'],
 		]);
-		expect(await json('getSources', { sourceTypeId: types.jobBoards, returnAll: false, limit: 3 })).toHaveLength(3);
-		const [outreach] = await json('getSources', { sourceTypeId: types.sourcingTools, sourceSubTypeId: subTypes.outreach });
-		expect(outreach).toMatchObject({ label: 'SourceWhale', sourceSubType: { id: subTypes.outreach } });
-		expect(await failure('configuration', 'getSources', { sourceTypeId: 'NOPE', returnAll: true })).toBe(
+		expect(
+			await json('getSources', { sourceTypeId: types.jobBoards, returnAll: false, limit: 3 }),
+		).toHaveLength(3);
+		const [outreach] = await json('getSources', {
+			sourceTypeId: types.sourcingTools,
+			sourceSubTypeId: subTypes.outreach,
+		});
+		expect(outreach).toMatchObject({
+			label: 'SourceWhale',
+			sourceSubType: { id: subTypes.outreach },
+		});
+		expect(
+			await failure('configuration', 'getSources', { sourceTypeId: 'NOPE', returnAll: true }),
+		).toBe(
 			'SmartRecruiters could not find the "Source Type" given (404 SOURCE_TYPE_NOT_FOUND: Source type "NOPE" not found)',
 		);
 	});
 
 	it('job property values: Return All follows nextPageId, Limit asks for that page size; an unknown property is named', async () => {
-		const costCenter = sim.state.config.jobProperties.find((property) => property.id === S().jobProperties.costCenter)!;
-		costCenter.values.push(...Array.from({ length: 1003 }, (_, n) => ({ id: `CC-X${n}`, label: `Cost center ${n}`, archived: false })));
+		const costCenter = sim.state.config.jobProperties.find(
+			(property) => property.id === S().jobProperties.costCenter,
+		)!;
+		costCenter.values.push(
+			...Array.from({ length: 1003 }, (_, n) => ({
+				id: `CC-X${n}`,
+				label: `Cost center ${n}`,
+				archived: false,
+			})),
+		);
 		const before = sim.requests.length;
 		const all = await json('getJobPropertyValues', { jobPropertyId: S().jobProperties.costCenter });
 		expect(all).toHaveLength(1006);
 		const pages = sim.requests.slice(before);
-		expect(pages.map((request) => [request.query.pageSize, request.query.pageId !== undefined])).toEqual([
+		expect(
+			pages.map((request) => [request.query.pageSize, request.query.pageId !== undefined]),
+		).toEqual([
 			['1000', false],
 			['1000', true],
 		]);
-		const limited = await json('getJobPropertyValues', { jobPropertyId: S().jobProperties.costCenter, returnAll: false, limit: 5 });
-		expect(limited.map((value) => value.id)).toEqual(['CC-100', 'CC-200', 'CC-300', 'CC-X0', 'CC-X1']);
+		const limited = await json('getJobPropertyValues', {
+			jobPropertyId: S().jobProperties.costCenter,
+			returnAll: false,
+			limit: 5,
+		});
+		expect(limited.map((value) => value.id)).toEqual([
+			'CC-100',
+			'CC-200',
+			'CC-300',
+			'CC-X0',
+			'CC-X1',
+		]);
 		expect(sim.requests.at(-1)?.query).toEqual({ pageSize: '5' });
 		const missing = '00000000-0000-4000-8000-000000000000';
-		expect(await failure('configuration', 'getJobPropertyValues', { jobPropertyId: missing, returnAll: true })).toBe(
+		expect(
+			await failure('configuration', 'getJobPropertyValues', {
+				jobPropertyId: missing,
+				returnAll: true,
+			}),
+		).toBe(
 			`SmartRecruiters could not find the "Job Property" given (404 JOB_PROPERTY_NOT_FOUND: Job property ${missing} not found)`,
 		);
 	});
 
-	it('a credential without the configuration scope: each list fails with SmartRecruiters\' reason and how to fix it', async () => {
+	it("a credential without the configuration scope: each list fails with SmartRecruiters' reason and how to fix it", async () => {
 		const limited = await startSmartRecruitersSimulator({ oauthScopes: ['candidates_read'] });
 		try {
-			for (const operation of ['getCandidateProperties', 'getDepartments', 'getHiringProcesses', 'getJobProperties', 'getOfferProperties', 'getRejectionReasons', 'getSourceTypes', 'getWithdrawalReasons']) {
+			for (const operation of [
+				'getCandidateProperties',
+				'getDepartments',
+				'getHiringProcesses',
+				'getJobProperties',
+				'getOfferProperties',
+				'getRejectionReasons',
+				'getSourceTypes',
+				'getWithdrawalReasons',
+			]) {
 				const result = await runSmartRecruiters(
 					limited,
 					{ authentication: 'oAuth2', resource: 'configuration', operation, returnAll: true },
@@ -122,8 +215,14 @@ describe('Configuration lists', () => {
 				]);
 				expect(result.error?.description).toMatch(/Settings → Apps & Integrations → Credentials/);
 			}
-			const company = await runSmartRecruiters(limited, { authentication: 'oAuth2', resource: 'configuration', operation: 'getCompany' }, { credentials: oauthCredentials(limited) });
-			expect(company.error?.message).toMatch(/^The SmartRecruiters access token is not allowed to do this \(403 PERMISSION_DENIED: .*company_read or configuration_read\)$/);
+			const company = await runSmartRecruiters(
+				limited,
+				{ authentication: 'oAuth2', resource: 'configuration', operation: 'getCompany' },
+				{ credentials: oauthCredentials(limited) },
+			);
+			expect(company.error?.message).toMatch(
+				/^The SmartRecruiters access token is not allowed to do this \(403 PERMISSION_DENIED: .*company_read or configuration_read\)$/,
+			);
 			expect(limited.contractViolations).toEqual([]);
 		} finally {
 			await limited.close();
@@ -133,13 +232,22 @@ describe('Configuration lists', () => {
 
 describe('Create Department', () => {
 	it('creates a department; a name that exists is refused, naming the field', async () => {
-		const [created] = await json('createDepartment', { departmentName: 'Research', departmentDescription: 'R&D' });
+		const [created] = await json('createDepartment', {
+			departmentName: 'Research',
+			departmentDescription: 'R&D',
+		});
 		expect(created).toMatchObject({ label: 'Research', description: 'R&D' });
-		expect(sim.state.config.departments.find((department) => department.id === created.id)).toMatchObject({ label: 'Research' });
-		expect(await failure('configuration', 'createDepartment', { departmentName: 'Engineering' })).toBe(
+		expect(
+			sim.state.config.departments.find((department) => department.id === created.id),
+		).toMatchObject({ label: 'Research' });
+		expect(
+			await failure('configuration', 'createDepartment', { departmentName: 'Engineering' }),
+		).toBe(
 			'SmartRecruiters rejected the "Name" field (400 DEPARTMENT_LABEL_NOT_UNIQUE: A department named "Engineering" already exists)',
 		);
-		expect(await failure('configuration', 'createDepartment', { departmentName: '  ' })).toBe('"Name" is empty');
+		expect(await failure('configuration', 'createDepartment', { departmentName: '  ' })).toBe(
+			'"Name" is empty',
+		);
 	});
 
 	it('a lost response is looked up, not sent again: one department', async () => {
@@ -150,7 +258,9 @@ describe('Create Department', () => {
 		} finally {
 			sim.setFaults(undefined);
 		}
-		expect(sim.state.config.departments.filter((department) => department.label === 'Legal')).toHaveLength(1);
+		expect(
+			sim.state.config.departments.filter((department) => department.label === 'Legal'),
+		).toHaveLength(1);
 	});
 });
 
@@ -159,7 +269,13 @@ describe('Users', () => {
 		const [rita] = await json('getMany', { filters: { q: 'rita' } }, 'user');
 		expect(rita).toMatchObject({ id: S().users.recruiter, email: 'rita.recruiter@acme.example' });
 		const template = sim.state.users[1];
-		sim.state.users.push(...Array.from({ length: 105 }, (_, n) => ({ ...structuredClone(template), id: `6e${String(n).padStart(22, '0')}`, email: `bulk${n}@acme.example` })));
+		sim.state.users.push(
+			...Array.from({ length: 105 }, (_, n) => ({
+				...structuredClone(template),
+				id: `6e${String(n).padStart(22, '0')}`,
+				email: `bulk${n}@acme.example`,
+			})),
+		);
 		const before = sim.requests.length;
 		expect(await json('getMany', {}, 'user')).toHaveLength(109);
 		expect(sim.requests.slice(before).map((request) => request.query.offset)).toEqual(['0', '100']);
@@ -170,7 +286,9 @@ describe('Users', () => {
 		expect(await failure('user', 'get', { user: byId('ffffffffffffffffffffffff') })).toBe(
 			'SmartRecruiters could not find the "User" given (404 USER_NOT_FOUND: User ffffffffffffffffffffffff not found)',
 		);
-		expect(await failure('user', 'getMany', { filters: { q: 'ri' }, returnAll: true })).toBe('"Search" needs at least 3 characters, got "ri"');
+		expect(await failure('user', 'getMany', { filters: { q: 'ri' }, returnAll: true })).toBe(
+			'"Search" needs at least 3 characters, got "ri"',
+		);
 	});
 });
 
@@ -179,11 +297,20 @@ describe('lists to pick from', () => {
 		const { loadOptions, listSearch } = new SmartRecruiters().methods;
 		const names = (options: INodePropertyOptions[]) => options.map((option) => option.name);
 		const context = methodsContext(sim, { resource: 'job', operation: 'create' });
-		expect(names(await loadOptions.getDepartments.call(context))).toEqual(expect.arrayContaining(['Design', 'Engineering', 'Operations', 'Sales']));
-		expect(names(await loadOptions.getSingleSelectCandidateProperties.call(context))).toEqual(['Employment type']);
-		expect(names(await loadOptions.getJobProperties.call(context))).toEqual(['Brand', 'Cost center']);
+		expect(names(await loadOptions.getDepartments.call(context))).toEqual(
+			expect.arrayContaining(['Design', 'Engineering', 'Operations', 'Sales']),
+		);
+		expect(names(await loadOptions.getSingleSelectCandidateProperties.call(context))).toEqual([
+			'Employment type',
+		]);
+		expect(names(await loadOptions.getJobProperties.call(context))).toEqual([
+			'Brand',
+			'Cost center',
+		]);
 		const found = await listSearch.searchUsers.call(context, 'hank');
-		expect(found.results).toEqual([{ name: 'Hank Manager <hank.manager@acme.example>', value: S().users.hiringManager }]);
+		expect(found.results).toEqual([
+			{ name: 'Hank Manager <hank.manager@acme.example>', value: S().users.hiringManager },
+		]);
 		// Fewer than 3 characters: SmartRecruiters cannot search, so the page is filtered here.
 		const short = await listSearch.searchUsers.call(context, 'iv');
 		expect(short.results.map((result) => result.value)).toContain(S().users.interviewer);

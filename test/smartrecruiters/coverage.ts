@@ -56,16 +56,29 @@ export const OPERATIONS_BY_FILE: Record<string, string[]> = {
 		'position:getMany',
 		'position:update',
 	],
-	'interviews.test.ts': ['interview:create', 'interview:delete', 'interview:update', 'review:create'],
+	'interviews.test.ts': [
+		'interview:create',
+		'interview:delete',
+		'interview:update',
+		'review:create',
+	],
 };
 
 /** The resource:operation pairs the node's description offers. */
 export function describedOperations(): string[] {
 	const { properties } = new SmartRecruiters().description;
-	const resources = (properties.find((p) => p.name === 'resource')!.options as INodePropertyOptions[]).map((o) => String(o.value));
+	const resources = (
+		properties.find((p) => p.name === 'resource')!.options as INodePropertyOptions[]
+	).map((o) => String(o.value));
 	return resources.flatMap((resource) =>
 		properties
-			.filter((p: INodeProperties) => p.name === 'operation' && (p.displayOptions?.show?.resource as string[] | undefined)?.includes(resource))
-			.flatMap((p) => (p.options as INodePropertyOptions[]).map((o) => `${resource}:${String(o.value)}`)),
+			.filter(
+				(p: INodeProperties) =>
+					p.name === 'operation' &&
+					(p.displayOptions?.show?.resource as string[] | undefined)?.includes(resource),
+			)
+			.flatMap((p) =>
+				(p.options as INodePropertyOptions[]).map((o) => `${resource}:${String(o.value)}`),
+			),
 	);
 }

@@ -6,13 +6,24 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 
 import express from 'express';
-import type { ICredentialDataDecryptedObject, IDataObject, INode, INodeExecutionData, INodeParameters, IWorkflowBase } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	INode,
+	INodeExecutionData,
+	INodeParameters,
+	IWorkflowBase,
+} from 'n8n-workflow';
 
 import { credentialsByType } from '../../runner/src/credentials/helper';
 import { Engine } from '../../runner/src/engine';
 import { createEngine, PACKAGE_NAME, packageTypes, runNode } from '../harness';
 import type { RunNodeOptions } from '../harness';
-import { SMARTRECRUITERS_SEED, startSmartRecruitersSimulator, type SmartRecruitersSimulator } from '../simulators/smartrecruiters';
+import {
+	SMARTRECRUITERS_SEED,
+	startSmartRecruitersSimulator,
+	type SmartRecruitersSimulator,
+} from '../simulators/smartrecruiters';
 import { OPERATIONS_BY_FILE } from './coverage';
 
 export interface SimulatorLike {
@@ -21,11 +32,24 @@ export interface SimulatorLike {
 	oauthClient: { clientId: string; clientSecret: string; tokenUrl: string };
 }
 
-export function apiKeyCredentials(sim: SimulatorLike, extra: IDataObject = {}): Record<string, ICredentialDataDecryptedObject> {
-	return { smartRecruitersApi: { apiKey: sim.apiKey, environment: 'custom', customUrl: sim.baseUrl, ...extra } };
+export function apiKeyCredentials(
+	sim: SimulatorLike,
+	extra: IDataObject = {},
+): Record<string, ICredentialDataDecryptedObject> {
+	return {
+		smartRecruitersApi: {
+			apiKey: sim.apiKey,
+			environment: 'custom',
+			customUrl: sim.baseUrl,
+			...extra,
+		},
+	};
 }
 
-export function oauthCredentials(sim: SimulatorLike, extra: IDataObject = {}): Record<string, ICredentialDataDecryptedObject> {
+export function oauthCredentials(
+	sim: SimulatorLike,
+	extra: IDataObject = {},
+): Record<string, ICredentialDataDecryptedObject> {
 	return {
 		smartRecruitersOAuth2Api: {
 			clientId: sim.oauthClient.clientId,
@@ -93,7 +117,12 @@ export async function startWebhookReceiver(
 	let receiver: WebhookReceiver | undefined;
 	app.post(/.*/, (req, res, next) => {
 		const target = receiver!;
-		const webhookData = target.engine.webhookDescription(target.workflow, target.node, 'webhook', 'POST');
+		const webhookData = target.engine.webhookDescription(
+			target.workflow,
+			target.node,
+			'webhook',
+			'POST',
+		);
 		const handling = target.engine
 			.webhook(target.workflow, target.workflowData, target.node, webhookData, req, res)
 			.then((result) => {
@@ -108,7 +137,11 @@ export async function startWebhookReceiver(
 		const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
 	});
 	const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-	const engine = new Engine({ types: packageTypes(), credentials: credentialsByType(credentials), webhookBaseUrl: baseUrl });
+	const engine = new Engine({
+		types: packageTypes(),
+		credentials: credentialsByType(credentials),
+		webhookBaseUrl: baseUrl,
+	});
 	const credentialType = Object.keys(credentials)[0];
 	const node: INode = {
 		id: 'sr-trigger',
@@ -117,10 +150,20 @@ export async function startWebhookReceiver(
 		typeVersion: 1,
 		position: [0, 0],
 		webhookId: 'sr-hook',
-		parameters: { authentication: credentialType === 'smartRecruitersOAuth2Api' ? 'oAuth2' : 'apiKey', ...parameters },
+		parameters: {
+			authentication: credentialType === 'smartRecruitersOAuth2Api' ? 'oAuth2' : 'apiKey',
+			...parameters,
+		},
 		credentials: { [credentialType]: { id: credentialType, name: credentialType } },
 	};
-	const workflowData = { id: 'sr-webhook', name: 'sr-webhook', active: true, nodes: [node], connections: {}, settings: {} } as unknown as IWorkflowBase;
+	const workflowData = {
+		id: 'sr-webhook',
+		name: 'sr-webhook',
+		active: true,
+		nodes: [node],
+		connections: {},
+		settings: {},
+	} as unknown as IWorkflowBase;
 	const workflow = engine.workflow(workflowData, staticData);
 	const webhookData = engine.webhookDescription(workflow, node, 'webhook', 'POST');
 	receiver = {
@@ -134,7 +177,8 @@ export async function startWebhookReceiver(
 		settled: async () => {
 			await Promise.all([...inFlight]);
 		},
-		webhookMethod: async (method) => await engine.webhookMethod(workflow, workflowData, node, webhookData, method),
+		webhookMethod: async (method) =>
+			await engine.webhookMethod(workflow, workflowData, node, webhookData, method),
 		close: async () => {
 			await Promise.all([...inFlight]);
 			await new Promise<void>((resolve, reject) => {
@@ -153,13 +197,25 @@ export async function startWebhookReceiver(
 export function operationRunner(sim: SimulatorLike, file: string) {
 	const exercised = new Set<string>();
 	return {
-		async run(resource: string, operation: string, parameters: INodeParameters, input?: Array<IDataObject | INodeExecutionData>) {
-			const result = await runSmartRecruiters(sim, { resource, operation, ...parameters }, input ? { input } : {});
+		async run(
+			resource: string,
+			operation: string,
+			parameters: INodeParameters,
+			input?: Array<IDataObject | INodeExecutionData>,
+		) {
+			const result = await runSmartRecruiters(
+				sim,
+				{ resource, operation, ...parameters },
+				input ? { input } : {},
+			);
 			if (result.error) throw result.error;
 			exercised.add(`${resource}:${operation}`);
 			return result;
 		},
-		missing: () => (OPERATIONS_BY_FILE[file] ?? ['(no operations listed for this file)']).filter((operation) => !exercised.has(operation)),
+		missing: () =>
+			(OPERATIONS_BY_FILE[file] ?? ['(no operations listed for this file)']).filter(
+				(operation) => !exercised.has(operation),
+			),
 	};
 }
 
@@ -175,7 +231,12 @@ export function methodsContext(sim: SimulatorLike, parameters: INodeParameters) 
 		parameters: { authentication: 'apiKey', ...parameters },
 		credentials: { smartRecruitersApi: { id: 'sr', name: 'sr' } },
 	};
-	const workflowData = { id: 'methods', name: 'methods', nodes: [workflowNode], connections: {} } as unknown as IWorkflowBase;
+	const workflowData = {
+		id: 'methods',
+		name: 'methods',
+		nodes: [workflowNode],
+		connections: {},
+	} as unknown as IWorkflowBase;
 	return engine.loadOptionsContext(engine.workflow(workflowData), workflowData, workflowNode);
 }
 
@@ -194,8 +255,12 @@ export function nodeTestFile(file: string) {
 		await sim?.close();
 	});
 	afterEach(() => expect(sim?.contractViolations).toEqual([]));
-	const items = async (resource: string, operation: string, parameters: INodeParameters, input?: Array<IDataObject | INodeExecutionData>) =>
-		(await runner!.run(resource, operation, parameters, input)).outputs[0];
+	const items = async (
+		resource: string,
+		operation: string,
+		parameters: INodeParameters,
+		input?: Array<IDataObject | INodeExecutionData>,
+	) => (await runner!.run(resource, operation, parameters, input)).outputs[0];
 	return {
 		get sim(): SmartRecruitersSimulator {
 			return sim!;
@@ -204,7 +269,8 @@ export function nodeTestFile(file: string) {
 		/** Runs an operation that must succeed (and counts it as exercised); its output items. */
 		items,
 		/** The same, the items' JSON. */
-		json: async (resource: string, operation: string, parameters: INodeParameters) => (await items(resource, operation, parameters)).map((item) => item.json),
+		json: async (resource: string, operation: string, parameters: INodeParameters) =>
+			(await items(resource, operation, parameters)).map((item) => item.json),
 		/** Runs an operation that must fail; the error's message. */
 		failure: async (resource: string, operation: string, parameters: INodeParameters) =>
 			(await runSmartRecruiters(sim!, { resource, operation, ...parameters })).error?.message,

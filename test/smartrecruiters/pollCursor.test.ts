@@ -34,15 +34,27 @@ it('emits a change stamped exactly at the cursor once, and the ones it already e
 		parameters: { event: 'candidateChanged', options: { startFrom: '2026-09-05T00:00:00.000Z' } },
 		credentials: { smartRecruitersApi: { id: 'sr', name: 'sr' } },
 	};
-	const workflowData = { id: 'poll', name: 'poll', active: true, nodes: [node], connections: {}, settings: {} } as unknown as IWorkflowBase;
+	const workflowData = {
+		id: 'poll',
+		name: 'poll',
+		active: true,
+		nodes: [node],
+		connections: {},
+		settings: {},
+	} as unknown as IWorkflowBase;
 	const workflow = engine.workflow(workflowData, {});
-	const poll = async () => ((await engine.poll(workflow, workflowData, node)) ?? [[]])[0].map((item) => (item.json as IDataObject).id);
-	const cursor = () => ((workflow.staticData['node:Poll'] as IDataObject).cursor as string | undefined);
+	const poll = async () =>
+		((await engine.poll(workflow, workflowData, node)) ?? [[]])[0].map(
+			(item) => (item.json as IDataObject).id,
+		);
+	const cursor = () =>
+		(workflow.staticData['node:Poll'] as IDataObject).cursor as string | undefined;
 
 	expect(await poll()).toEqual([sim.seed.candidates.maria]);
 	const savedAt = cursor()!;
 	// John changes in the same millisecond as Maria's change, after the poll that saved the cursor.
-	sim.state.candidates.find((candidate) => candidate.id === sim.seed.candidates.john)!.updatedOn = savedAt;
+	sim.state.candidates.find((candidate) => candidate.id === sim.seed.candidates.john)!.updatedOn =
+		savedAt;
 
 	expect(await poll()).toEqual([sim.seed.candidates.john]);
 	expect(cursor()).toBe(savedAt);

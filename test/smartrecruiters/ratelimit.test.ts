@@ -22,10 +22,20 @@ describe('SmartRecruiters rate limits', () => {
 		const emails = Object.values(sim.seed.emails).filter((email) => email !== sim.seed.emails.tom);
 		const searches = Array.from({ length: 12 }, (_, index) => emails[index % emails.length]);
 		const results = await Promise.all(
-			searches.map(async (email) => await runSmartRecruiters(sim, { resource: 'candidate', operation: 'search', searchBy: 'email', email })),
+			searches.map(
+				async (email) =>
+					await runSmartRecruiters(sim, {
+						resource: 'candidate',
+						operation: 'search',
+						searchBy: 'email',
+						email,
+					}),
+			),
 		);
 		expect(results.map((result) => result.error)).toEqual(searches.map(() => undefined));
-		expect(results.map((result) => result.json.map((candidate) => candidate.email))).toEqual(searches.map((email) => [email]));
+		expect(results.map((result) => result.json.map((candidate) => candidate.email))).toEqual(
+			searches.map((email) => [email]),
+		);
 		expect(sim.requests.filter((request) => request.path === '/candidates')).toHaveLength(12);
 		expect(sim.rateLimited).toBe(0);
 		expect(sim.contractViolations).toEqual([]);

@@ -16,9 +16,19 @@ afterEach(() => {
 });
 afterAll(async () => await sim.close());
 
-const notesOf = (candidateId: string) => sim.state.notes.filter((note) => note.candidateIds.includes(candidateId)).map((note) => note.content);
+const notesOf = (candidateId: string) =>
+	sim.state.notes
+		.filter((note) => note.candidateIds.includes(candidateId))
+		.map((note) => note.content);
 const addNote = (content: string, skipIfExists: boolean) =>
-	runSmartRecruiters(sim, { resource: 'note', operation: 'create', candidate: byId(sim.seed.candidates.jane), note: content, shareWith: 'openNote', options: { skipIfExists } });
+	runSmartRecruiters(sim, {
+		resource: 'note',
+		operation: 'create',
+		candidate: byId(sim.seed.candidates.jane),
+		note: content,
+		shareWith: 'openNote',
+		options: { skipIfExists },
+	});
 
 it('adds the note once when the same note is added again, and still adds a different one', async () => {
 	const jane = sim.seed.candidates.jane;
@@ -28,7 +38,11 @@ it('adds the note once when the same note is added again, and still adds a diffe
 	const again = await addNote('Onboarding started: employee 7', true);
 	expect(again.json[0]).toMatchObject({ candidateId: jane, alreadyExisted: true });
 	await addNote('Onboarding started: employee 8', true);
-	expect(notesOf(jane)).toEqual([...before, `#[CANDIDATE:${jane}] Onboarding started: employee 7`, `#[CANDIDATE:${jane}] Onboarding started: employee 8`]);
+	expect(notesOf(jane)).toEqual([
+		...before,
+		`#[CANDIDATE:${jane}] Onboarding started: employee 7`,
+		`#[CANDIDATE:${jane}] Onboarding started: employee 8`,
+	]);
 });
 
 it('without the option, adds the same note again (the default is unchanged)', async () => {
@@ -36,5 +50,9 @@ it('without the option, adds the same note again (the default is unchanged)', as
 	const before = notesOf(jane);
 	await addNote('Same text', false);
 	await addNote('Same text', false);
-	expect(notesOf(jane)).toEqual([...before, `#[CANDIDATE:${jane}] Same text`, `#[CANDIDATE:${jane}] Same text`]);
+	expect(notesOf(jane)).toEqual([
+		...before,
+		`#[CANDIDATE:${jane}] Same text`,
+		`#[CANDIDATE:${jane}] Same text`,
+	]);
 });

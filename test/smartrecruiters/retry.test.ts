@@ -11,7 +11,10 @@ import { startSmartRecruitersSimulator } from '../simulators/smartrecruiters';
 import { apiKeyCredentials, byId, runSmartRecruiters } from './helpers';
 
 type Simulator = Awaited<ReturnType<typeof startSmartRecruitersSimulator>>;
-type Fault = { match: (method: string, path: string) => boolean; kind: 'lostResponse' | 'notReached' | 'tooManyRequests' };
+type Fault = {
+	match: (method: string, path: string) => boolean;
+	kind: 'lostResponse' | 'notReached' | 'tooManyRequests';
+};
 
 let sim: Simulator;
 let proxy: Server;
@@ -34,17 +37,29 @@ async function handle(req: IncomingMessage, res: ServerResponse) {
 	const index = faults.findIndex((fault) => fault.match(method, path));
 	const fault = index >= 0 ? faults.splice(index, 1)[0] : undefined;
 	const refuse = (status: number, code: string) => {
-		res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify({ message: code, errors: [{ code, message: code }] }));
+		res
+			.writeHead(status, { 'content-type': 'application/json' })
+			.end(JSON.stringify({ message: code, errors: [{ code, message: code }] }));
 	};
 	if (fault?.kind === 'notReached') return refuse(503, 'SERVICE_UNAVAILABLE');
 	if (fault?.kind === 'tooManyRequests') return refuse(429, 'TOO_MANY_REQUESTS');
 	const headers = Object.fromEntries(
-		Object.entries(req.headers).filter(([name]) => !['host', 'content-length', 'connection'].includes(name)) as Array<[string, string]>,
+		Object.entries(req.headers).filter(
+			([name]) => !['host', 'content-length', 'connection'].includes(name),
+		) as Array<[string, string]>,
 	);
-	const upstream = await fetch(`${sim.baseUrl}${req.url ?? '/'}`, { method, headers, body: body.length > 0 ? body : undefined });
+	const upstream = await fetch(`${sim.baseUrl}${req.url ?? '/'}`, {
+		method,
+		headers,
+		body: body.length > 0 ? body : undefined,
+	});
 	const payload = Buffer.from(await upstream.arrayBuffer());
 	if (fault?.kind === 'lostResponse') return refuse(502, 'BAD_GATEWAY');
-	res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/json' }).end(payload);
+	res
+		.writeHead(upstream.status, {
+			'content-type': upstream.headers.get('content-type') ?? 'application/json',
+		})
+		.end(payload);
 }
 
 beforeAll(async () => {
@@ -70,7 +85,8 @@ afterAll(async () => {
 });
 
 const viaProxy = () => apiKeyCredentials({ ...sim, baseUrl: proxyUrl });
-const isCreate = (method: string, path: string) => method === 'POST' && /^\/jobs\/[^/]+\/candidates$/.test(path);
+const isCreate = (method: string, path: string) =>
+	method === 'POST' && /^\/jobs\/[^/]+\/candidates$/.test(path);
 const createsReceived = () => sim.requests.filter((r) => isCreate(r.method, r.path)).length;
 const withEmail = (email: string) => sim.state.candidates.filter((c) => c.email === email);
 
@@ -101,7 +117,8 @@ describe('SmartRecruiters retries', () => {
 
 	it('a create that never reached SmartRecruiters is retried once', async () => {
 		faults = [{ match: isCreate, kind: 'notReached' }];
-		const createsSent = () => seenByProxy.filter((request) => /^POST \/jobs\/[^/]+\/candidates$/.test(request)).length;
+		const createsSent = () =>
+			seenByProxy.filter((request) => /^POST \/jobs\/[^/]+\/candidates$/.test(request)).length;
 		const [sentBefore, receivedBefore] = [createsSent(), createsReceived()];
 		const result = await upsert('not.reached@example.com');
 		expect(result.json[0]).toMatchObject({ action: 'created' });
@@ -113,7 +130,15 @@ describe('SmartRecruiters retries', () => {
 		faults = [{ match: isCreate, kind: 'lostResponse' }];
 		const result = await runSmartRecruiters(
 			sim,
-			{ resource: 'candidate', operation: 'create', addTo: 'job', job: byId(sim.seed.jobs.productDesigner), firstName: 'Once', lastName: 'Only', email: 'once.only@example.com' },
+			{
+				resource: 'candidate',
+				operation: 'create',
+				addTo: 'job',
+				job: byId(sim.seed.jobs.productDesigner),
+				firstName: 'Once',
+				lastName: 'Only',
+				email: 'once.only@example.com',
+			},
 			{ credentials: viaProxy(), continueOnFail: true },
 		);
 		expect(result.json[0].error).toMatch(/^SmartRecruiters had a server error \(502 BAD_GATEWAY\)/);
@@ -121,9 +146,21 @@ describe('SmartRecruiters retries', () => {
 	});
 
 	it('retries a 429 and then succeeds', async () => {
-		faults = [{ match: (method, path) => method === 'GET' && path === `/candidates/${sim.seed.candidates.jane}`, kind: 'tooManyRequests' }];
-		const result = await runSmartRecruiters(sim, { resource: 'candidate', operation: 'get', candidate: byId(sim.seed.candidates.jane) }, { credentials: viaProxy() });
+		faults = [
+			{
+				match: (method, path) =>
+					method === 'GET' && path === `/candidates/${sim.seed.candidates.jane}`,
+				kind: 'tooManyRequests',
+			},
+		];
+		const result = await runSmartRecruiters(
+			sim,
+			{ resource: 'candidate', operation: 'get', candidate: byId(sim.seed.candidates.jane) },
+			{ credentials: viaProxy() },
+		);
 		expect(result.json[0].id).toBe(sim.seed.candidates.jane);
-		expect(seenByProxy.filter((request) => request === `GET /candidates/${sim.seed.candidates.jane}`)).toHaveLength(2);
+		expect(
+			seenByProxy.filter((request) => request === `GET /candidates/${sim.seed.candidates.jane}`),
+		).toHaveLength(2);
 	});
 });

@@ -1,8 +1,13 @@
-import { isFreshUnixSeconds as isFreshTimestamp } from '../../nodes/shared/webhookTime';
-import { matchingSignature, signV1, v1Signatures } from '../../nodes/SmartRecruiters/trigger/signature';
+import { isFreshUnixSeconds as isFreshTimestamp } from '../../nodes/shared/webhookDelivery';
+import {
+	matchingSignature,
+	signV1,
+	v1Signatures,
+} from '../../nodes/SmartRecruiters/trigger/signature';
 
 /** True when a v1 segment matches one of the keys. */
-const hasValidSignature = (...args: Parameters<typeof matchingSignature>) => matchingSignature(...args) !== undefined;
+const hasValidSignature = (...args: Parameters<typeof matchingSignature>) =>
+	matchingSignature(...args) !== undefined;
 
 /** The example published with SmartRecruiters' signature documentation (raw bytes, angle brackets in the link). */
 const published = {
@@ -25,23 +30,44 @@ describe('SmartRecruiters webhook signature (v1)', () => {
 	});
 
 	it('signs the raw bytes: a re-serialised body with a space does not verify', () => {
-		const reformatted = { ...published.delivery, rawBody: '{"job_id": "jid","candidate_id":"cid"}' };
+		const reformatted = {
+			...published.delivery,
+			rawBody: '{"job_id": "jid","candidate_id":"cid"}',
+		};
 		expect(hasValidSignature(published.signature, [published.key], reformatted)).toBe(false);
-		expect(hasValidSignature(published.signature, [published.key], { ...published.delivery, rawBody: Buffer.from(published.delivery.rawBody) })).toBe(true);
+		expect(
+			hasValidSignature(published.signature, [published.key], {
+				...published.delivery,
+				rawBody: Buffer.from(published.delivery.rawBody),
+			}),
+		).toBe(true);
 	});
 
 	it('accepts a match in any v1 segment and with any known key (key rotation)', () => {
 		const header = `v1=${'0'.repeat(64)}; v2=ignored;${published.signature}`;
 		expect(v1Signatures(header)).toHaveLength(2);
-		expect(hasValidSignature(header, ['another-key', published.key], published.delivery)).toBe(true);
+		expect(hasValidSignature(header, ['another-key', published.key], published.delivery)).toBe(
+			true,
+		);
 		expect(hasValidSignature(header, ['another-key'], published.delivery)).toBe(false);
 	});
 
 	it('rejects a changed header, a wrong key and a truncated signature', () => {
-		expect(hasValidSignature(published.signature, [published.key], { ...published.delivery, eventId: '124' })).toBe(false);
-		expect(hasValidSignature(published.signature, [published.key], { ...published.delivery, link: '' })).toBe(false);
-		expect(hasValidSignature(published.signature, ['HeBVky2bccvvkcXPimH8d'], published.delivery)).toBe(false);
-		expect(hasValidSignature(published.signature.slice(0, -2), [published.key], published.delivery)).toBe(false);
+		expect(
+			hasValidSignature(published.signature, [published.key], {
+				...published.delivery,
+				eventId: '124',
+			}),
+		).toBe(false);
+		expect(
+			hasValidSignature(published.signature, [published.key], { ...published.delivery, link: '' }),
+		).toBe(false);
+		expect(
+			hasValidSignature(published.signature, ['HeBVky2bccvvkcXPimH8d'], published.delivery),
+		).toBe(false);
+		expect(
+			hasValidSignature(published.signature.slice(0, -2), [published.key], published.delivery),
+		).toBe(false);
 		expect(hasValidSignature('', [published.key], published.delivery)).toBe(false);
 	});
 

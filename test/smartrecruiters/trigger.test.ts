@@ -21,7 +21,10 @@ const httpCredentials = () => apiKeyCredentials(sim, { allowHttpWebhookUrls: tru
 beforeAll(async () => {
 	sim = await startSmartRecruitersSimulator({ allowInsecureWebhookUrls: true });
 	credentials = httpCredentials();
-	receiver = await startWebhookReceiver({ events: ['application.status.updated', 'candidate.created'] }, credentials);
+	receiver = await startWebhookReceiver(
+		{ events: ['application.status.updated', 'candidate.created'] },
+		credentials,
+	);
 });
 
 afterEach(() => {
@@ -33,11 +36,19 @@ afterAll(async () => {
 	await sim.close();
 });
 
-const state = () => receiver.staticData['node:SmartRecruiters Trigger'] as IDataObject & { secretKeys: Array<{ key: string }> };
+const state = () =>
+	receiver.staticData['node:SmartRecruiters Trigger'] as IDataObject & {
+		secretKeys: Array<{ key: string }>;
+	};
 const subscription = () => sim.state.subscriptions.find((s) => s.id === state().subscriptionId);
 
 /** Posts a delivery the way SmartRecruiters does, signed with the given keys. */
-async function postDelivery(body: string, headers: Record<string, string>, keys: string[], timestamp = Math.floor(Date.now() / 1000)) {
+async function postDelivery(
+	body: string,
+	headers: Record<string, string>,
+	keys: string[],
+	timestamp = Math.floor(Date.now() / 1000),
+) {
 	const delivery = {
 		timestamp: String(timestamp),
 		rawBody: body,
@@ -62,14 +73,23 @@ async function postDelivery(body: string, headers: Record<string, string>, keys:
 
 const candidateCreated = (id: string, eventId: string) => ({
 	body: JSON.stringify({ id }),
-	headers: { 'event-id': eventId, 'event-name': 'candidate.created', 'event-version': 'v201910', link: `<${sim.baseUrl}/candidates/${id}>; rel=self` },
+	headers: {
+		'event-id': eventId,
+		'event-name': 'candidate.created',
+		'event-version': 'v201910',
+		link: `<${sim.baseUrl}/candidates/${id}>; rel=self`,
+	},
 });
 
 describe('SmartRecruiters Trigger', () => {
 	it('activates: subscription, X-Hook-Secret handshake answered by webhook(), secret key kept in static data', async () => {
 		expect(await receiver.webhookMethod('checkExists')).toBe(false);
 		expect(await receiver.webhookMethod('create')).toBe(true);
-		expect(subscription()).toMatchObject({ callbackUrl: receiver.url, status: 'active', events: ['application.status.updated', 'candidate.created'] });
+		expect(subscription()).toMatchObject({
+			callbackUrl: receiver.url,
+			status: 'active',
+			events: ['application.status.updated', 'candidate.created'],
+		});
 		expect(state().secretKeys).toHaveLength(1);
 		expect(subscription()!.secretKeys.map((k) => k.key)).toEqual([state().secretKeys[0].key]);
 		expect(await receiver.webhookMethod('checkExists')).toBe(true);
@@ -77,57 +97,100 @@ describe('SmartRecruiters Trigger', () => {
 	});
 
 	it('accepts a signed delivery with 202 and starts one run with the event', async () => {
-		const results = await sim.deliverEvent('candidate.created', { id: sim.seed.candidates.tom }, { eventId: 'evt-1' });
+		const results = await sim.deliverEvent(
+			'candidate.created',
+			{ id: sim.seed.candidates.tom },
+			{ eventId: 'evt-1' },
+		);
 		expect(results).toEqual([expect.objectContaining({ status: 202 })]);
 		await receiver.settled();
 		expect(receiver.triggered).toHaveLength(1);
-		expect(receiver.triggered[0][0].json).toMatchObject({ event: 'candidate.created', eventId: 'evt-1', payload: { id: sim.seed.candidates.tom } });
+		expect(receiver.triggered[0][0].json).toMatchObject({
+			event: 'candidate.created',
+			eventId: 'evt-1',
+			payload: { id: sim.seed.candidates.tom },
+		});
 	});
 
 	it('ignores a repeated event-id (SmartRecruiters re-delivers with the same id)', async () => {
-		const results = await sim.deliverEvent('candidate.created', { id: sim.seed.candidates.tom }, { eventId: 'evt-1' });
+		const results = await sim.deliverEvent(
+			'candidate.created',
+			{ id: sim.seed.candidates.tom },
+			{ eventId: 'evt-1' },
+		);
 		expect(results).toEqual([expect.objectContaining({ status: 202 })]);
 		await receiver.settled();
 		expect(receiver.triggered).toHaveLength(1);
 	});
 
 	it('rejects tampered, unsigned, wrongly signed and stale deliveries with 401 and no run', async () => {
-		const tampered = await sim.deliverEvent('candidate.created', { id: sim.seed.candidates.jane }, { eventId: 'evt-tampered', tamper: true });
+		const tampered = await sim.deliverEvent(
+			'candidate.created',
+			{ id: sim.seed.candidates.jane },
+			{ eventId: 'evt-tampered', tamper: true },
+		);
 		expect(tampered).toEqual([expect.objectContaining({ status: 401 })]);
-		const stale = await sim.deliverEvent('candidate.created', { id: sim.seed.candidates.jane }, { eventId: 'evt-stale', timestamp: Math.floor(Date.now() / 1000) - 3600 });
+		const stale = await sim.deliverEvent(
+			'candidate.created',
+			{ id: sim.seed.candidates.jane },
+			{ eventId: 'evt-stale', timestamp: Math.floor(Date.now() / 1000) - 3600 },
+		);
 		expect(stale).toEqual([expect.objectContaining({ status: 401 })]);
 
 		const { body, headers } = candidateCreated(sim.seed.candidates.jane, 'evt-forged');
 		expect(await postDelivery(body, headers, [])).toBe(401);
 		expect(await postDelivery(body, headers, ['not-the-subscription-key'])).toBe(401);
-		expect(await postDelivery(body, headers, [state().secretKeys[0].key], Math.floor(Date.now() / 1000) - 301)).toBe(401);
+		expect(
+			await postDelivery(
+				body,
+				headers,
+				[state().secretKeys[0].key],
+				Math.floor(Date.now() / 1000) - 301,
+			),
+		).toBe(401);
 		await receiver.settled();
 		expect(receiver.triggered).toHaveLength(1);
 	});
 
 	it('accepts deliveries signed with a rotated key, and with a key pasted into the credential', async () => {
-		const rotated = await fetch(`${sim.baseUrl}/webhooks-api/v201907/subscriptions/${String(state().subscriptionId)}/secret-key`, {
-			method: 'POST',
-			headers: { 'X-SmartToken': sim.apiKey },
-		});
+		const rotated = await fetch(
+			`${sim.baseUrl}/webhooks-api/v201907/subscriptions/${String(state().subscriptionId)}/secret-key`,
+			{
+				method: 'POST',
+				headers: { 'X-SmartToken': sim.apiKey },
+			},
+		);
 		const { secretKey } = (await rotated.json()) as { secretKey: string };
 		// SmartRecruiters now signs with the new key and the deprecated one (valid 24 h): the known old key matches.
-		expect(await sim.deliverEvent('candidate.created', { id: sim.seed.candidates.jane }, { eventId: 'evt-rotated' })).toEqual([
-			expect.objectContaining({ status: 202 }),
-		]);
+		expect(
+			await sim.deliverEvent(
+				'candidate.created',
+				{ id: sim.seed.candidates.jane },
+				{ eventId: 'evt-rotated' },
+			),
+		).toEqual([expect.objectContaining({ status: 202 })]);
 		const onlyNewKey = candidateCreated(sim.seed.candidates.maria, 'evt-new-key-only');
 		expect(await postDelivery(onlyNewKey.body, onlyNewKey.headers, [secretKey])).toBe(401);
 		credentials.smartRecruitersApi.webhookSecretKeys = `unrelated-key, ${secretKey}`;
 		expect(await postDelivery(onlyNewKey.body, onlyNewKey.headers, [secretKey])).toBe(202);
 		await receiver.settled();
-		expect(receiver.triggered.map((items) => items[0].json.eventId)).toEqual(['evt-1', 'evt-rotated', 'evt-new-key-only']);
+		expect(receiver.triggered.map((items) => items[0].json.eventId)).toEqual([
+			'evt-1',
+			'evt-rotated',
+			'evt-new-key-only',
+		]);
 	});
 
 	it('refuses an event SmartRecruiters does not send before subscribing', async () => {
-		const refused = await startWebhookReceiver({ events: ['candidate.created', 'interview.created'] }, httpCredentials());
+		const refused = await startWebhookReceiver(
+			{ events: ['candidate.created', 'interview.created'] },
+			httpCredentials(),
+		);
 		const subscriptionsBefore = sim.state.subscriptions.length;
 		try {
-			await expect(refused.webhookMethod('create')).rejects.toThrow('"Events" has event(s) SmartRecruiters does not send: "interview.created"');
+			await expect(refused.webhookMethod('create')).rejects.toThrow(
+				'"Events" has event(s) SmartRecruiters does not send: "interview.created"',
+			);
 			expect(sim.state.subscriptions).toHaveLength(subscriptionsBefore);
 		} finally {
 			await refused.close();
@@ -147,7 +210,10 @@ describe('SmartRecruiters Trigger with "Only When Status Becomes: Hired"', () =>
 	let hiredOnly: WebhookReceiver;
 
 	beforeAll(async () => {
-		hiredOnly = await startWebhookReceiver({ events: ['application.status.updated'], options: { onlyStatuses: ['HIRED'] } }, httpCredentials());
+		hiredOnly = await startWebhookReceiver(
+			{ events: ['application.status.updated'], options: { onlyStatuses: ['HIRED'] } },
+			httpCredentials(),
+		);
 		await hiredOnly.webhookMethod('create');
 	});
 
@@ -158,10 +224,15 @@ describe('SmartRecruiters Trigger with "Only When Status Becomes: Hired"', () =>
 
 	it('reads the application behind the thin payload and starts only for hired candidates', async () => {
 		const { candidates, jobs, applications } = sim.seed;
-		const link = (candidateId: string, jobId: string) => `<${sim.baseUrl}/candidates/${candidateId}/jobs/${jobId}>; rel=self`;
+		const link = (candidateId: string, jobId: string) =>
+			`<${sim.baseUrl}/candidates/${candidateId}/jobs/${jobId}>; rel=self`;
 		await sim.deliverEvent(
 			'application.status.updated',
-			{ job_id: jobs.backendEngineer, candidate_id: candidates.jane, application_id: applications.janeBackendEngineer },
+			{
+				job_id: jobs.backendEngineer,
+				candidate_id: candidates.jane,
+				application_id: applications.janeBackendEngineer,
+			},
 			{ link: link(candidates.jane, jobs.backendEngineer) },
 		);
 		await hiredOnly.settled();
@@ -178,7 +249,11 @@ describe('SmartRecruiters Trigger with "Only When Status Becomes: Hired"', () =>
 		expect(hire.error).toBeUndefined();
 		await sim.deliverEvent(
 			'application.status.updated',
-			{ job_id: jobs.productDesigner, candidate_id: candidates.maria, application_id: applications.mariaProductDesigner },
+			{
+				job_id: jobs.productDesigner,
+				candidate_id: candidates.maria,
+				application_id: applications.mariaProductDesigner,
+			},
 			{ link: link(candidates.maria, jobs.productDesigner) },
 		);
 		await hiredOnly.settled();
@@ -196,14 +271,22 @@ describe('SmartRecruiters Trigger registration', () => {
 		const first = await startWebhookReceiver({ events: ['candidate.created'] }, httpCredentials());
 		const requestsBefore = sim.requests.length;
 		try {
-			sim.deliverOnActivation('candidate.created', { id: sim.seed.candidates.tom }, { eventId: 'evt-at-activation' });
+			sim.deliverOnActivation(
+				'candidate.created',
+				{ id: sim.seed.candidates.tom },
+				{ eventId: 'evt-at-activation' },
+			);
 			expect(await first.webhookMethod('create')).toBe(true);
 			await sim.settled();
 			await first.settled();
-			const delivery = sim.state.deliveries.find((candidate) => candidate.eventId === 'evt-at-activation')!;
+			const delivery = sim.state.deliveries.find(
+				(candidate) => candidate.eventId === 'evt-at-activation',
+			)!;
 			// Signed (the subscription had its key), accepted at once: no wait for SmartRecruiters' retry minutes later.
 			expect(delivery.attempts.map((attempt) => attempt.status)).toEqual([202]);
-			expect(delivery.attempts[0].headers['smartrecruiters-signature']).toMatch(/^v1=[0-9a-f]{64}$/);
+			expect(delivery.attempts[0].headers['smartrecruiters-signature']).toMatch(
+				/^v1=[0-9a-f]{64}$/,
+			);
 			expect(first.triggered.map((items) => items[0].json.eventId)).toEqual(['evt-at-activation']);
 			const calls = sim.requests
 				.slice(requestsBefore)
@@ -224,11 +307,18 @@ describe('SmartRecruiters Trigger registration', () => {
 		const subscriptionsBefore = sim.state.subscriptions.length;
 		const requestsBefore = sim.requests.length;
 		for (const extra of [{}, { environment: 'production', allowHttpWebhookUrls: true }]) {
-			const plainHttp = await startWebhookReceiver({ events: ['candidate.created'] }, apiKeyCredentials(sim, extra));
+			const plainHttp = await startWebhookReceiver(
+				{ events: ['candidate.created'] },
+				apiKeyCredentials(sim, extra),
+			);
 			try {
 				const failure = plainHttp.webhookMethod('create');
-				await expect(failure).rejects.toThrow("SmartRecruiters only delivers to https URLs: set n8n's webhook URL to an https address");
-				await expect(failure).rejects.toMatchObject({ description: expect.stringContaining(`This trigger's webhook URL is ${plainHttp.url}.`) });
+				await expect(failure).rejects.toThrow(
+					"SmartRecruiters only delivers to https URLs: set n8n's webhook URL to an https address",
+				);
+				await expect(failure).rejects.toMatchObject({
+					description: expect.stringContaining(`This trigger's webhook URL is ${plainHttp.url}.`),
+				});
 			} finally {
 				await plainHttp.close();
 			}

@@ -15,7 +15,14 @@ const workflow = {
 	name: 'chain',
 	active: false,
 	nodes: [
-		{ id: '1', name: 'Contact Event', type: `${TOOLKIT_PACKAGE_NAME}.contactEventTrigger`, typeVersion: 1, position: [0, 0], parameters: { authentication: 'none' } },
+		{
+			id: '1',
+			name: 'Contact Event',
+			type: `${TOOLKIT_PACKAGE_NAME}.contactEventTrigger`,
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: { authentication: 'none' },
+		},
 		{
 			id: '2',
 			name: 'Sync Policy',
@@ -37,7 +44,16 @@ const workflow = {
 			parameters: {
 				mode: 'candidate',
 				baseProfile: '={{ $json.candidate }}',
-				listFields: { fields: [{ target: 'tags', value: "={{ ['Outreach', $json.campaign.name] }}", separator: '', take: 'all' }] },
+				listFields: {
+					fields: [
+						{
+							target: 'tags',
+							value: "={{ ['Outreach', $json.campaign.name] }}",
+							separator: '',
+							take: 'all',
+						},
+					],
+				},
 				mandatoryFields: ['email'],
 				options: { outputField: 'profile' },
 			},
@@ -49,7 +65,10 @@ const workflow = {
 	},
 } as unknown as IWorkflowBase;
 
-const samples = readFileSync(path.resolve(__dirname, '../../recipes/samples/contact-events.ndjson'), 'utf8')
+const samples = readFileSync(
+	path.resolve(__dirname, '../../recipes/samples/contact-events.ndjson'),
+	'utf8',
+)
 	.split('\n')
 	.filter((line) => line.trim() !== '')
 	.map((line) => ({ json: JSON.parse(line) as IDataObject }));
@@ -59,11 +78,16 @@ describe('generic nodes chained in one execution', () => {
 		const run = await runWorkflowData(createEngine(), workflow, 'Contact Event', samples);
 		expect(run.status).toBe('success');
 		const runData = run.data.resultData.runData;
-		const [synced, skipped] = runData['Sync Policy'][0].data!.main as Array<Array<{ json: IDataObject }>>;
+		const [synced, skipped] = runData['Sync Policy'][0].data!.main as Array<
+			Array<{ json: IDataObject }>
+		>;
 		expect(synced.length + skipped.length).toBe(samples.length);
 		expect(skipped.map((item) => item.json.type)).not.toContain('contact.interested');
 		for (const item of skipped) {
-			expect(item.json.type === 'contact.added' && (item.json.campaign as IDataObject).id !== 'sw-q3-sourcing').toBe(true);
+			expect(
+				item.json.type === 'contact.added' &&
+					(item.json.campaign as IDataObject).id !== 'sw-q3-sourcing',
+			).toBe(true);
 		}
 
 		const profiles = runData['Candidate Profile'][0].data!.main[0]!.map((item) => item.json);
@@ -71,7 +95,10 @@ describe('generic nodes chained in one execution', () => {
 		const first = profiles.find((item) => item.eventId === 'evt-1001')!;
 		expect(first.profile).toMatchObject({
 			email: 'linus.byte@example.net',
-			links: { linkedin: 'https://www.linkedin.com/in/linusbyte', github: 'https://github.com/linusbyte' },
+			links: {
+				linkedin: 'https://www.linkedin.com/in/linusbyte',
+				github: 'https://github.com/linusbyte',
+			},
 			tags: ['Outreach', 'Backend Berlin Q4'],
 		});
 		expect(profiles.map((item) => item.eventId)).toContain('evt-1004');

@@ -3,14 +3,19 @@ import { NodeHelpers } from 'n8n-workflow';
 
 import { createEngine, TOOLKIT_PACKAGE_NAME, runNode } from '../harness';
 
-const event = (type: string, campaignId: string | number, email = `${type}-${campaignId}@example.com`): IDataObject => ({
+const event = (
+	type: string,
+	campaignId: string | number,
+	email = `${type}-${campaignId}@example.com`,
+): IDataObject => ({
 	type,
 	eventId: `${type}-${campaignId}`,
 	campaign: { id: campaignId },
 	contact: { email },
 });
 
-const emails = (output: INodeExecutionData[] | undefined) => (output ?? []).map((item) => (item.json.contact as IDataObject).email);
+const emails = (output: INodeExecutionData[] | undefined) =>
+	(output ?? []).map((item) => (item.json.contact as IDataObject).email);
 
 describe('JSON Logic Rules', () => {
 	it('routes each item to the first matching rule, the rest to the fallback output', async () => {
@@ -20,7 +25,10 @@ describe('JSON Logic Rules', () => {
 				mode: 'rules',
 				rules: {
 					rules: [
-						{ outputName: 'Passed', rule: '{"and": [{"==": [{"var": "interview.result"}, "passed"]}, {">=": [{"var": "interview.score"}, 70]}]}' },
+						{
+							outputName: 'Passed',
+							rule: '{"and": [{"==": [{"var": "interview.result"}, "passed"]}, {">=": [{"var": "interview.score"}, 70]}]}',
+						},
 						{ outputName: 'Failed', rule: '{"==": [{"var": "interview.result"}, "failed"]}' },
 					],
 				},
@@ -33,7 +41,11 @@ describe('JSON Logic Rules', () => {
 			],
 		});
 		expect(error).toBeUndefined();
-		expect(outputs.map((output) => output.map((item) => item.json.name))).toEqual([['a'], ['b'], ['c', 'd']]);
+		expect(outputs.map((output) => output.map((item) => item.json.name))).toEqual([
+			['a'],
+			['b'],
+			['c', 'd'],
+		]);
 		expect(outputs[2].map((item) => item.pairedItem)).toEqual([{ item: 2 }, { item: 3 }]);
 	});
 
@@ -42,26 +54,47 @@ describe('JSON Logic Rules', () => {
 			type: 'jsonLogicRules',
 			parameters: {
 				mode: 'rules',
-				rules: { rules: [{ rule: '{"in": ["@acme.com", {"var": "email"}]}' }, { rule: '{"!!": {"var": "email"}}' }] },
+				rules: {
+					rules: [
+						{ rule: '{"in": ["@acme.com", {"var": "email"}]}' },
+						{ rule: '{"!!": {"var": "email"}}' },
+					],
+				},
 				options: { allMatchingOutputs: true },
 			},
 			input: [{ email: 'x@acme.com' }, { email: 'y@other.org' }, {}],
 		});
-		expect(outputs.map((output) => output.map((item) => item.json.email ?? '-'))).toEqual([['x@acme.com'], ['x@acme.com', 'y@other.org'], ['-']]);
+		expect(outputs.map((output) => output.map((item) => item.json.email ?? '-'))).toEqual([
+			['x@acme.com'],
+			['x@acme.com', 'y@other.org'],
+			['-'],
+		]);
 	});
 
 	it('names the bad rule: invalid JSON, unknown operation, not a rule', async () => {
 		const run = (rule: string) =>
 			runNode({
 				type: 'jsonLogicRules',
-				parameters: { mode: 'rules', rules: { rules: [{ outputName: 'Ok', rule: 'true' }, { outputName: 'Interested', rule }] } },
+				parameters: {
+					mode: 'rules',
+					rules: {
+						rules: [
+							{ outputName: 'Ok', rule: 'true' },
+							{ outputName: 'Interested', rule },
+						],
+					},
+				},
 				input: [{ type: 'contact.added' }],
 			});
-		expect((await run('{"==": [{"var": "type"}, "x"]')).error?.message).toMatch(/^Rule "Interested" \(rule 2\): the rule is not valid JSON \(/);
+		expect((await run('{"==": [{"var": "type"}, "x"]')).error?.message).toMatch(
+			/^Rule "Interested" \(rule 2\): the rule is not valid JSON \(/,
+		);
 		expect((await run('{"and": [true, {"equals": [1, 1]}]}')).error?.message).toBe(
 			'Rule "Interested" (rule 2): unknown operation "equals" at and[1]',
 		);
-		expect((await run('"contact.interested"')).error?.message).toMatch(/^Rule "Interested" \(rule 2\): a rule must be a JSON Logic operation/);
+		expect((await run('"contact.interested"')).error?.message).toMatch(
+			/^Rule "Interested" \(rule 2\): a rule must be a JSON Logic operation/,
+		);
 	});
 
 	it('reports a bad rule per item on the fallback output with continueOnFail', async () => {
@@ -72,12 +105,23 @@ describe('JSON Logic Rules', () => {
 			continueOnFail: true,
 		});
 		expect(error).toBeUndefined();
-		expect(outputs[1].map((item) => item.json)).toEqual([{ error: 'Rule 1: unknown operation "nope"' }]);
+		expect(outputs[1].map((item) => item.json)).toEqual([
+			{
+				error: 'Rule 1: unknown operation "nope"',
+				details: {
+					node: expect.any(String),
+					description: 'Fix the rule in "Routing Rules". See jsonlogic.com for the operations.',
+				},
+			},
+		]);
 		expect(outputs[1][0].pairedItem).toEqual({ item: 0 });
 	});
 
 	describe('sync policy', () => {
-		const syncPolicy = (overrides: Array<{ campaignId: string; policy: string }>, defaultPolicy = 'replied') => ({
+		const syncPolicy = (
+			overrides: Array<{ campaignId: string; policy: string }>,
+			defaultPolicy = 'replied',
+		) => ({
 			mode: 'syncPolicy',
 			defaultPolicy,
 			campaignOverrides: { overrides },
@@ -139,7 +183,9 @@ describe('JSON Logic Rules', () => {
 				]),
 				input: [event('contact.added', 'c-1')],
 			});
-			expect(error?.message).toBe('Sync policy: campaign "c-1" is listed twice in the campaign overrides');
+			expect(error?.message).toBe(
+				'Sync policy: campaign "c-1" is listed twice in the campaign overrides',
+			);
 		});
 	});
 
@@ -147,15 +193,27 @@ describe('JSON Logic Rules', () => {
 		const engine = createEngine();
 		const nodeType = engine.types.getByNameAndVersion(`${TOOLKIT_PACKAGE_NAME}.jsonLogicRules`, 1);
 		const outputNames = (parameters: IDataObject) => {
-			const node: INode = { id: 'n', name: 'Rules', type: `${TOOLKIT_PACKAGE_NAME}.jsonLogicRules`, typeVersion: 1, position: [0, 0], parameters: parameters as INode['parameters'] };
+			const node: INode = {
+				id: 'n',
+				name: 'Rules',
+				type: `${TOOLKIT_PACKAGE_NAME}.jsonLogicRules`,
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: parameters as INode['parameters'],
+			};
 			const workflow = engine.workflow({ nodes: [node], connections: {} } as never);
-			return (NodeHelpers.getNodeOutputs(workflow, node, nodeType.description) as Array<{ displayName: string }>).map((output) => output.displayName);
+			return (
+				NodeHelpers.getNodeOutputs(workflow, node, nodeType.description) as Array<{
+					displayName: string;
+				}>
+			).map((output) => output.displayName);
 		};
-		expect(outputNames({ mode: 'rules', rules: { rules: [{ outputName: 'Passed', rule: 'true' }, { rule: 'false' }] } })).toEqual([
-			'Passed',
-			'2',
-			'Fallback',
-		]);
+		expect(
+			outputNames({
+				mode: 'rules',
+				rules: { rules: [{ outputName: 'Passed', rule: 'true' }, { rule: 'false' }] },
+			}),
+		).toEqual(['Passed', '2', 'Fallback']);
 		expect(outputNames({ mode: 'syncPolicy' })).toEqual(['Sync', 'Skip']);
 	});
 });

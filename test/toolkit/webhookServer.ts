@@ -11,7 +11,12 @@ import type { Engine } from '../../runner/src/engine';
  * bytes (`req.rawBody`) for signature checks, `engine.webhook()` runs the node's webhook() with the real req/res,
  * and only when it returns workflow data does an execution start from the trigger with those items.
  */
-export async function startWebhookServer(engine: Engine, workflowData: IWorkflowBase, triggerName: string, staticData: IDataObject = {}) {
+export async function startWebhookServer(
+	engine: Engine,
+	workflowData: IWorkflowBase,
+	triggerName: string,
+	staticData: IDataObject = {},
+) {
 	const workflow = engine.workflow(workflowData, staticData);
 	const node = workflow.getNode(triggerName) as INode;
 	const runs: IRun[] = [];
@@ -32,9 +37,18 @@ export async function startWebhookServer(engine: Engine, workflowData: IWorkflow
 		try {
 			const webhookData = engine.webhookDescription(workflow, node, req.params.path, 'POST');
 			const result = await engine.webhook(workflow, workflowData, node, webhookData, req, res);
-			if (!result.noWebhookResponse && !res.headersSent) res.status(200).json(result.webhookResponse ?? {});
+			if (!result.noWebhookResponse && !res.headersSent)
+				res.status(200).json(result.webhookResponse ?? {});
 			if (result.workflowData) {
-				runs.push(await engine.run({ workflow, workflowData, startNodeName: triggerName, startItems: result.workflowData[0], mode: 'webhook' }));
+				runs.push(
+					await engine.run({
+						workflow,
+						workflowData,
+						startNodeName: triggerName,
+						startItems: result.workflowData[0],
+						mode: 'webhook',
+					}),
+				);
 			}
 		} catch (error) {
 			if (!res.headersSent) res.status(500).json({ message: (error as Error).message });

@@ -8,7 +8,15 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import express from 'express';
-import type { ICredentialDataDecryptedObject, IDataObject, INode, INodeParameters, IRun, IWorkflowBase, WebhookSetupMethodNames } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	INode,
+	INodeParameters,
+	IRun,
+	IWorkflowBase,
+	WebhookSetupMethodNames,
+} from 'n8n-workflow';
 
 import { credentialsByType } from '../../runner/src/credentials/helper';
 import { Engine } from '../../runner/src/engine';
@@ -25,7 +33,10 @@ export interface TriggerUnderTest {
 	/** checkExists, then create when it said false: what n8n does on activation. */
 	activate(): Promise<void>;
 	/** Sends raw bytes with exactly these headers; resolves once webhook() and any run it started have finished. */
-	post(body: string | Buffer, headers: Record<string, string>): Promise<{ status: number; body: string; runStarted: boolean }>;
+	post(
+		body: string | Buffer,
+		headers: Record<string, string>,
+	): Promise<{ status: number; body: string; runStarted: boolean }>;
 	close(): Promise<void>;
 }
 
@@ -48,7 +59,8 @@ export async function startTrigger(options: {
 			},
 		}),
 	);
-	let handle: (req: express.Request, res: express.Response) => Promise<void> = async () => undefined;
+	let handle: (req: express.Request, res: express.Response) => Promise<void> = async () =>
+		undefined;
 	app.post(/.*/, (req, res) => {
 		const handling = handle(req, res).finally(() => inFlight.delete(handling));
 		inFlight.add(handling);
@@ -58,7 +70,11 @@ export async function startTrigger(options: {
 	});
 	const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-	const engine = new Engine({ types: packageTypes(), credentials: credentialsByType(options.credentials), webhookBaseUrl: baseUrl });
+	const engine = new Engine({
+		types: packageTypes(),
+		credentials: credentialsByType(options.credentials),
+		webhookBaseUrl: baseUrl,
+	});
 	const node: INode = {
 		id: 'trigger',
 		name: 'Trigger',
@@ -67,27 +83,58 @@ export async function startTrigger(options: {
 		position: [0, 0],
 		webhookId: `${options.type}-hook`,
 		parameters: options.parameters,
-		credentials: Object.fromEntries(Object.keys(options.credentials).map((type) => [type, { id: type, name: type }])),
+		credentials: Object.fromEntries(
+			Object.keys(options.credentials).map((type) => [type, { id: type, name: type }]),
+		),
 	};
-	const workflowData = { id: 'forgery', name: 'forgery', active: true, nodes: [node], connections: {}, settings: {} } as unknown as IWorkflowBase;
+	const workflowData = {
+		id: 'forgery',
+		name: 'forgery',
+		active: true,
+		nodes: [node],
+		connections: {},
+		settings: {},
+	} as unknown as IWorkflowBase;
 	const staticData: IDataObject = {};
 	const workflow = engine.workflow(workflowData, staticData);
 	const workflowNode = workflow.getNode(node.name)!;
 	const endpoint = engine.webhookEndpoint(workflow, workflowData, workflowNode)!;
-	const webhookData = engine.webhookDescription(workflow, workflowNode, new URL(endpoint.url).pathname, 'POST');
+	const webhookData = engine.webhookDescription(
+		workflow,
+		workflowNode,
+		new URL(endpoint.url).pathname,
+		'POST',
+	);
 
 	handle = async (req, res) => {
 		try {
-			const result = await engine.webhook(workflow, workflowData, workflowNode, webhookData, req, res);
-			if (!result.noWebhookResponse && !res.headersSent) res.status(200).json(result.webhookResponse ?? { message: 'Workflow was started' });
+			const result = await engine.webhook(
+				workflow,
+				workflowData,
+				workflowNode,
+				webhookData,
+				req,
+				res,
+			);
+			if (!result.noWebhookResponse && !res.headersSent)
+				res.status(200).json(result.webhookResponse ?? { message: 'Workflow was started' });
 			if (result.workflowData) {
-				runs.push(await engine.run({ workflow, workflowData, startNodeName: node.name, startItems: result.workflowData[0], mode: 'webhook' }));
+				runs.push(
+					await engine.run({
+						workflow,
+						workflowData,
+						startNodeName: node.name,
+						startItems: result.workflowData[0],
+						mode: 'webhook',
+					}),
+				);
 			}
 		} catch (error) {
 			if (!res.headersSent) res.status(500).json({ message: (error as Error).message });
 		}
 	};
-	const webhookMethod = async (method: WebhookSetupMethodNames) => await engine.webhookMethod(workflow, workflowData, workflowNode, webhookData, method);
+	const webhookMethod = async (method: WebhookSetupMethodNames) =>
+		await engine.webhookMethod(workflow, workflowData, workflowNode, webhookData, method);
 
 	return {
 		url: endpoint.url,

@@ -14,7 +14,10 @@ import { createHmac, randomBytes } from 'node:crypto';
 
 import type { IDataObject } from 'n8n-workflow';
 
-import { startSmartRecruitersSimulator, type SmartRecruitersSimulator } from '../simulators/smartrecruiters';
+import {
+	startSmartRecruitersSimulator,
+	type SmartRecruitersSimulator,
+} from '../simulators/smartrecruiters';
 import { startTrigger, type TriggerUnderTest } from './fixture';
 
 /** The cases the suite must cover for every trigger. */
@@ -44,7 +47,13 @@ interface Row {
 	send(): Promise<Outcome>;
 }
 
-const figures: Array<{ vendor: string; kind: CaseKind; as: string; status: number; runStarted: boolean }> = [];
+const figures: Array<{
+	vendor: string;
+	kind: CaseKind;
+	as: string;
+	status: number;
+	runStarted: boolean;
+}> = [];
 
 function matrix(vendor: string, rows: () => Row[]) {
 	it.each(rows())('$kind: $as', async (row) => {
@@ -58,7 +67,8 @@ function matrix(vendor: string, rows: () => Row[]) {
 	});
 }
 
-const hmacHex = (key: string, text: string | Buffer) => createHmac('sha256', key).update(text).digest('hex');
+const hmacHex = (key: string, text: string | Buffer) =>
+	createHmac('sha256', key).update(text).digest('hex');
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 const TEN_MINUTES_MS = 10 * 60 * 1000;
 const HOUR_MS = 60 * 60 * 1000;
@@ -87,12 +97,17 @@ afterAll(() => {
 		const rows = figures.filter((entry) => entry.vendor === vendor);
 		const runs = rows.filter((entry) => entry.runStarted).length;
 		const refusedStatuses = new Map<number, number>();
-		for (const entry of rows.filter((row) => !row.runStarted)) refusedStatuses.set(entry.status, (refusedStatuses.get(entry.status) ?? 0) + 1);
-		const statuses = [...refusedStatuses.entries()].map(([status, count]) => `${status}×${count}`).join(' ');
+		for (const entry of rows.filter((row) => !row.runStarted))
+			refusedStatuses.set(entry.status, (refusedStatuses.get(entry.status) ?? 0) + 1);
+		const statuses = [...refusedStatuses.entries()]
+			.map(([status, count]) => `${status}×${count}`)
+			.join(' ');
 		return `${vendor}: ${rows.length} cases, ${runs} accepted (run started), ${rows.length - runs} refused without a run (${statuses})`;
 	});
 	const serverErrors = figures.filter((entry) => entry.status >= 500).length;
-	process.stdout.write(`\nWebhook forgery matrix — ${lines.join('; ')}; ${figures.length} cases in all, ${serverErrors} answered 5xx\n`);
+	process.stdout.write(
+		`\nWebhook forgery matrix — ${lines.join('; ')}; ${figures.length} cases in all, ${serverErrors} answered 5xx\n`,
+	);
 });
 
 describe('Lever Trigger', () => {
@@ -104,7 +119,14 @@ describe('Lever Trigger', () => {
 		lever = await startTrigger({
 			type: 'leverTrigger',
 			parameters: { registration: 'manual', events: ['candidateStageChange'] },
-			credentials: { leverApi: { apiKey: 'lever-api-key-not-called', environment: 'custom', customUrl: 'http://127.0.0.1:9', webhookSignatureTokens: KEY } },
+			credentials: {
+				leverApi: {
+					apiKey: 'lever-api-key-not-called',
+					environment: 'custom',
+					customUrl: 'http://127.0.0.1:9',
+					webhookSignatureTokens: KEY,
+				},
+			},
 		});
 	});
 	afterAll(async () => {
@@ -112,29 +134,56 @@ describe('Lever Trigger', () => {
 	});
 
 	/** A delivery as Lever builds it: the signature is in the body and covers token + triggeredAt only. */
-	function envelope(overrides: { key?: string; id?: string; triggeredAt?: number } = {}): IDataObject {
+	function envelope(
+		overrides: { key?: string; id?: string; triggeredAt?: number } = {},
+	): IDataObject {
 		const body = {
 			id: overrides.id ?? nextId('lever-event'),
 			event: 'candidateStageChange',
 			triggeredAt: overrides.triggeredAt ?? Date.now(),
-			data: { opportunityId: nextId('opportunity'), toStageId: 'onsite', fromStageId: 'phone-screen' },
+			data: {
+				opportunityId: nextId('opportunity'),
+				toStageId: 'onsite',
+				fromStageId: 'phone-screen',
+			},
 			token: randomBytes(24).toString('hex'),
 		};
-		return { ...body, signature: hmacHex(overrides.key ?? KEY, `${body.token}${body.triggeredAt}`) };
+		return {
+			...body,
+			signature: hmacHex(overrides.key ?? KEY, `${body.token}${body.triggeredAt}`),
+		};
 	}
 	const post = (body: IDataObject | string) =>
-		lever.post(typeof body === 'string' ? body : JSON.stringify(body), { 'content-type': 'application/json', 'user-agent': 'Lever-Webhooks' });
+		lever.post(typeof body === 'string' ? body : JSON.stringify(body), {
+			'content-type': 'application/json',
+			'user-agent': 'Lever-Webhooks',
+		});
 	const refused = { status: 401, run: false };
 	// A repeat is answered 200, or Lever would retry it five times; it starts nothing.
 	const acknowledged = { status: 200, run: false };
 
 	matrix('Lever', () => [
-		{ kind: 'valid', as: 'signed with the webhook token', expected: { status: 200, run: true }, send: () => post(envelope()) },
-		{ kind: 'tampered body', as: 'triggeredAt changed after signing', expected: refused, send: async () => {
-			const genuine = envelope();
-			return await post({ ...genuine, triggeredAt: (genuine.triggeredAt as number) + 1 });
-		} },
-		{ kind: 'tampered body', as: 'token changed after signing', expected: refused, send: async () => post({ ...envelope(), token: randomBytes(24).toString('hex') }) },
+		{
+			kind: 'valid',
+			as: 'signed with the webhook token',
+			expected: { status: 200, run: true },
+			send: () => post(envelope()),
+		},
+		{
+			kind: 'tampered body',
+			as: 'triggeredAt changed after signing',
+			expected: refused,
+			send: async () => {
+				const genuine = envelope();
+				return await post({ ...genuine, triggeredAt: (genuine.triggeredAt as number) + 1 });
+			},
+		},
+		{
+			kind: 'tampered body',
+			as: 'token changed after signing',
+			expected: refused,
+			send: async () => post({ ...envelope(), token: randomBytes(24).toString('hex') }),
+		},
 		{
 			// Lever's signature does not cover `data`: a changed copy of a delivered event is caught by its token.
 			kind: 'tampered body',
@@ -143,48 +192,117 @@ describe('Lever Trigger', () => {
 			send: async () => {
 				const genuine = envelope();
 				await deliveredOnce(() => post(genuine));
-				return await post({ ...genuine, id: nextId('lever-event'), data: { opportunityId: 'someone-else', toStageId: 'hired' } });
+				return await post({
+					...genuine,
+					id: nextId('lever-event'),
+					data: { opportunityId: 'someone-else', toStageId: 'hired' },
+				});
 			},
 		},
-		{ kind: 'wrong key', as: 'signed with another token', expected: refused, send: () => post(envelope({ key: 'another-lever-signature-token-000000000000000' })) },
-		{ kind: 'missing signature', as: 'no signature field in the body (Lever has no signature header)', expected: refused, send: async () => {
-			const { signature: _dropped, ...unsigned } = envelope();
-			return await post(unsigned);
-		} },
-		{ kind: 'malformed signature', as: 'not hex', expected: refused, send: () => post({ ...envelope(), signature: 'z'.repeat(64) }) },
-		{ kind: 'malformed signature', as: '63 hex digits', expected: refused, send: async () => {
-			const genuine = envelope();
-			return await post({ ...genuine, signature: (genuine.signature as string).slice(0, 63) });
-		} },
-		{ kind: 'malformed signature', as: '65 hex digits', expected: refused, send: async () => {
-			const genuine = envelope();
-			return await post({ ...genuine, signature: `${genuine.signature as string}0` });
-		} },
-		{ kind: 'malformed signature', as: 'right digest under a scheme prefix ("sha256=…")', expected: refused, send: async () => {
-			const genuine = envelope();
-			return await post({ ...genuine, signature: `sha256=${genuine.signature as string}` });
-		} },
-		{ kind: 'malformed signature', as: 'body is not an object', expected: refused, send: () => post('[]') },
-		{ kind: 'missing or malformed timestamp', as: 'no triggeredAt', expected: refused, send: async () => {
-			const { triggeredAt: _dropped, ...undated } = envelope();
-			return await post(undated);
-		} },
-		{ kind: 'missing or malformed timestamp', as: 'triggeredAt is a date string', expected: refused, send: async () => {
-			const body = { ...envelope(), token: 't'.repeat(48), triggeredAt: '2026-11-23T10:00:00Z' };
-			return await post({ ...body, signature: hmacHex(KEY, `${body.token}${body.triggeredAt}`) });
-		} },
-		{ kind: 'stale timestamp', as: 'triggeredAt 10 minutes ago (window 5 minutes)', expected: refused, send: () => post(envelope({ triggeredAt: Date.now() - TEN_MINUTES_MS })) },
-		{ kind: 'future timestamp', as: 'triggeredAt 10 minutes ahead', expected: refused, send: () => post(envelope({ triggeredAt: Date.now() + TEN_MINUTES_MS })) },
-		{ kind: 'replayed event', as: 'the same delivery again', expected: acknowledged, send: async () => {
-			const genuine = envelope();
-			await deliveredOnce(() => post(genuine));
-			return await post(genuine);
-		} },
-		{ kind: 'replayed event', as: 'same event id, freshly signed (Lever\'s "Rerun")', expected: acknowledged, send: async () => {
-			const genuine = envelope();
-			await deliveredOnce(() => post(genuine));
-			return await post(envelope({ id: genuine.id as string }));
-		} },
+		{
+			kind: 'wrong key',
+			as: 'signed with another token',
+			expected: refused,
+			send: () => post(envelope({ key: 'another-lever-signature-token-000000000000000' })),
+		},
+		{
+			kind: 'missing signature',
+			as: 'no signature field in the body (Lever has no signature header)',
+			expected: refused,
+			send: async () => {
+				const { signature: _dropped, ...unsigned } = envelope();
+				return await post(unsigned);
+			},
+		},
+		{
+			kind: 'malformed signature',
+			as: 'not hex',
+			expected: refused,
+			send: () => post({ ...envelope(), signature: 'z'.repeat(64) }),
+		},
+		{
+			kind: 'malformed signature',
+			as: '63 hex digits',
+			expected: refused,
+			send: async () => {
+				const genuine = envelope();
+				return await post({ ...genuine, signature: (genuine.signature as string).slice(0, 63) });
+			},
+		},
+		{
+			kind: 'malformed signature',
+			as: '65 hex digits',
+			expected: refused,
+			send: async () => {
+				const genuine = envelope();
+				return await post({ ...genuine, signature: `${genuine.signature as string}0` });
+			},
+		},
+		{
+			kind: 'malformed signature',
+			as: 'right digest under a scheme prefix ("sha256=…")',
+			expected: refused,
+			send: async () => {
+				const genuine = envelope();
+				return await post({ ...genuine, signature: `sha256=${genuine.signature as string}` });
+			},
+		},
+		{
+			kind: 'malformed signature',
+			as: 'body is not an object',
+			expected: refused,
+			send: () => post('[]'),
+		},
+		{
+			kind: 'missing or malformed timestamp',
+			as: 'no triggeredAt',
+			expected: refused,
+			send: async () => {
+				const { triggeredAt: _dropped, ...undated } = envelope();
+				return await post(undated);
+			},
+		},
+		{
+			kind: 'missing or malformed timestamp',
+			as: 'triggeredAt is a date string',
+			expected: refused,
+			send: async () => {
+				const body = { ...envelope(), token: 't'.repeat(48), triggeredAt: '2026-11-23T10:00:00Z' };
+				return await post({ ...body, signature: hmacHex(KEY, `${body.token}${body.triggeredAt}`) });
+			},
+		},
+		{
+			kind: 'stale timestamp',
+			as: 'triggeredAt 10 minutes ago (window 5 minutes)',
+			expected: refused,
+			send: () => post(envelope({ triggeredAt: Date.now() - TEN_MINUTES_MS })),
+		},
+		{
+			kind: 'future timestamp',
+			as: 'triggeredAt 10 minutes ahead',
+			expected: refused,
+			send: () => post(envelope({ triggeredAt: Date.now() + TEN_MINUTES_MS })),
+		},
+		{
+			kind: 'replayed event',
+			as: 'the same delivery again',
+			expected: acknowledged,
+			send: async () => {
+				const genuine = envelope();
+				await deliveredOnce(() => post(genuine));
+				return await post(genuine);
+			},
+		},
+		{
+			kind: 'replayed event',
+			as: 'same event id, freshly signed (Lever\'s "Rerun")',
+			expected: acknowledged,
+			send: async () => {
+				const genuine = envelope();
+				await deliveredOnce(() => post(genuine));
+				return await post(envelope({ id: genuine.id as string }));
+			},
+		},
 	]);
 });
 
@@ -194,7 +312,12 @@ describe('SmartRecruiters Trigger', () => {
 		key: 'HeBVky2bccvvkcXPimH8c',
 		timestamp: 1574080897,
 		body: '{"job_id":"jid","candidate_id":"cid"}',
-		headers: { 'event-id': '123', 'event-name': 'application.created', 'event-version': 'v201910', link: '<http://smartrecruiters.com/endpoint>; rel=self' },
+		headers: {
+			'event-id': '123',
+			'event-name': 'application.created',
+			'event-version': 'v201910',
+			link: '<http://smartrecruiters.com/endpoint>; rel=self',
+		},
 		signature: 'v1=2e9291f10d44ca10204a4cd81b05d73b6a316b2b605d4e2e0e0b37b40198ce1f',
 	};
 	let sim: SmartRecruitersSimulator;
@@ -205,13 +328,23 @@ describe('SmartRecruiters Trigger', () => {
 
 	// The triggers listen on plain http on loopback: credential and simulator opt in to http webhook URLs.
 	const srCredentials = (extra: IDataObject = {}) => ({
-		smartRecruitersApi: { apiKey: sim.apiKey, environment: 'custom', customUrl: sim.baseUrl, allowHttpWebhookUrls: true, ...extra },
+		smartRecruitersApi: {
+			apiKey: sim.apiKey,
+			environment: 'custom',
+			customUrl: sim.baseUrl,
+			allowHttpWebhookUrls: true,
+			...extra,
+		},
 	});
 
 	beforeAll(async () => {
 		sim = await startSmartRecruitersSimulator({ allowInsecureWebhookUrls: true });
 		// Activated against the simulator: subscription, X-Hook-Secret handshake, secret key kept in static data.
-		sr = await startTrigger({ type: 'smartRecruitersTrigger', parameters: { events: ['candidate.created'] }, credentials: srCredentials() });
+		sr = await startTrigger({
+			type: 'smartRecruitersTrigger',
+			parameters: { events: ['candidate.created'] },
+			credentials: srCredentials(),
+		});
 		await sr.activate();
 		firstKey = (sr.nodeStaticData().secretKeys as Array<{ key: string }>)[0].key;
 		// The published example's key pasted into the credential (the example is not tied to a subscription).
@@ -235,7 +368,14 @@ describe('SmartRecruiters Trigger', () => {
 		headers: Record<string, string>;
 	}
 	/** A delivery as SmartRecruiters builds it, signed with `keys` (one v1 segment each). */
-	function delivery(options: { keys?: string[]; timestamp?: string; eventId?: string | null; signWith?: (segment: string) => string } = {}): SrDelivery {
+	function delivery(
+		options: {
+			keys?: string[];
+			timestamp?: string;
+			eventId?: string | null;
+			signWith?: (segment: string) => string;
+		} = {},
+	): SrDelivery {
 		const id = nextId('sr-candidate');
 		const body = JSON.stringify({ id });
 		const timestamp = options.timestamp ?? String(nowSeconds());
@@ -245,7 +385,14 @@ describe('SmartRecruiters Trigger', () => {
 			'event-version': 'v201910',
 			link: `<${sim.baseUrl}/candidates/${id}>; rel=self`,
 		};
-		const signed = [timestamp, body, event['event-id'] ?? '', event['event-name'], event['event-version'], event.link].join('.');
+		const signed = [
+			timestamp,
+			body,
+			event['event-id'] ?? '',
+			event['event-name'],
+			event['event-version'],
+			event.link,
+		].join('.');
 		const segments = (options.keys ?? [currentKey()]).map((key) => `v1=${hmacHex(key, signed)}`);
 		return {
 			body,
@@ -253,27 +400,42 @@ describe('SmartRecruiters Trigger', () => {
 				'content-type': 'application/json',
 				...event,
 				'smartrecruiters-timestamp': timestamp,
-				'smartrecruiters-signature': options.signWith ? options.signWith(segments.join(';')) : segments.join(';'),
+				'smartrecruiters-signature': options.signWith
+					? options.signWith(segments.join(';'))
+					: segments.join(';'),
 			},
 		};
 	}
 	const currentKey = () => rotatedKey ?? firstKey;
 	const post = (d: SrDelivery) => sr.post(d.body, d.headers);
-	const without = (d: SrDelivery, header: string): SrDelivery => ({ body: d.body, headers: Object.fromEntries(Object.entries(d.headers).filter(([name]) => name !== header)) });
+	const without = (d: SrDelivery, header: string): SrDelivery => ({
+		body: d.body,
+		headers: Object.fromEntries(Object.entries(d.headers).filter(([name]) => name !== header)),
+	});
 	const accepted = { status: 202, run: true };
 	const refused = { status: 401, run: false };
 	// Answered 202 (anything else makes SmartRecruiters retry for up to 24 h) but started nothing.
 	const acknowledged = { status: 202, run: false };
 
 	matrix('SmartRecruiters', () => [
-		{ kind: 'valid', as: 'signed with the subscription key', expected: accepted, send: () => post(delivery()) },
+		{
+			kind: 'valid',
+			as: 'signed with the subscription key',
+			expected: accepted,
+			send: () => post(delivery()),
+		},
 		{
 			kind: 'valid',
 			as: "SmartRecruiters' published test vector, at its own timestamp",
 			expected: accepted,
 			send: async () =>
 				await atClockOffset(PUBLISHED.timestamp * 1000 + 2000 - Date.now(), () =>
-					vector.post(PUBLISHED.body, { 'content-type': 'application/json', ...PUBLISHED.headers, 'smartrecruiters-timestamp': String(PUBLISHED.timestamp), 'smartrecruiters-signature': PUBLISHED.signature }),
+					vector.post(PUBLISHED.body, {
+						'content-type': 'application/json',
+						...PUBLISHED.headers,
+						'smartrecruiters-timestamp': String(PUBLISHED.timestamp),
+						'smartrecruiters-signature': PUBLISHED.signature,
+					}),
 				),
 		},
 		{
@@ -281,51 +443,153 @@ describe('SmartRecruiters Trigger', () => {
 			as: 'key rotated (learned on re-activation): new and deprecated key both sign, as SmartRecruiters does',
 			expected: accepted,
 			send: async () => {
-				const response = await fetch(`${sim.baseUrl}/webhooks-api/v201907/subscriptions/${String(sr.nodeStaticData().subscriptionId)}/secret-key`, {
-					method: 'POST',
-					headers: { 'x-smarttoken': sim.apiKey },
-				});
+				const response = await fetch(
+					`${sim.baseUrl}/webhooks-api/v201907/subscriptions/${String(sr.nodeStaticData().subscriptionId)}/secret-key`,
+					{
+						method: 'POST',
+						headers: { 'x-smarttoken': sim.apiKey },
+					},
+				);
 				rotatedKey = ((await response.json()) as { secretKey: string }).secretKey;
 				await sr.activate();
 				return await post(delivery({ keys: [rotatedKey, firstKey] }));
 			},
 		},
-		{ kind: 'valid', as: 'deprecated key alone, 23 h into its 24 h overlap', expected: accepted, send: () => atClockOffset(23 * HOUR_MS, () => post(delivery({ keys: [firstKey] }))) },
-		{ kind: 'wrong key', as: 'deprecated key alone, 25 h after the rotation (overlap over)', expected: refused, send: () => atClockOffset(25 * HOUR_MS, () => post(delivery({ keys: [firstKey] }))) },
-		{ kind: 'valid', as: 'new key alone, 25 h after the rotation', expected: accepted, send: () => atClockOffset(25 * HOUR_MS, () => post(delivery({ keys: [currentKey()] }))) },
-		{ kind: 'tampered body', as: 'body changed after signing', expected: refused, send: async () => {
-			const genuine = delivery();
-			return await post({ ...genuine, body: genuine.body.replace('}', ',"tampered":true}') });
-		} },
-		{ kind: 'tampered body', as: 'signed header (event-name) changed after signing', expected: refused, send: async () => {
-			const genuine = delivery();
-			return await post({ ...genuine, headers: { ...genuine.headers, 'event-name': 'candidate.deleted' } });
-		} },
-		{ kind: 'wrong key', as: 'signed with a key of another subscription', expected: refused, send: () => post(delivery({ keys: ['another-subscription-secret-key-0001'] })) },
-		{ kind: 'missing signature', as: 'no smartrecruiters-signature header', expected: refused, send: () => post(without(delivery(), 'smartrecruiters-signature')) },
-		{ kind: 'malformed signature', as: 'v1 segment not hex', expected: refused, send: () => post(delivery({ signWith: () => `v1=${'z'.repeat(64)}` })) },
-		{ kind: 'malformed signature', as: 'v1 segment of 63 hex digits', expected: refused, send: () => post(delivery({ signWith: (header) => header.slice(0, -1) })) },
-		{ kind: 'malformed signature', as: 'right digest under an unknown scheme (v2=)', expected: refused, send: () => post(delivery({ signWith: (header) => header.replace(/^v1=/, 'v2=') })) },
-		{ kind: 'malformed signature', as: 'empty header value', expected: refused, send: () => post(delivery({ signWith: () => '' })) },
-		{ kind: 'missing or malformed timestamp', as: 'no smartrecruiters-timestamp header', expected: refused, send: () => post(without(delivery(), 'smartrecruiters-timestamp')) },
-		{ kind: 'missing or malformed timestamp', as: 'timestamp in milliseconds-with-decimals form, signed as sent', expected: refused, send: () => post(delivery({ timestamp: `${nowSeconds()}.5` })) },
-		{ kind: 'stale timestamp', as: 'signed 10 minutes ago (tolerance 5 minutes)', expected: refused, send: () => post(delivery({ timestamp: String(nowSeconds() - 600) })) },
-		{ kind: 'future timestamp', as: 'signed 10 minutes ahead', expected: refused, send: () => post(delivery({ timestamp: String(nowSeconds() + 600) })) },
-		{ kind: 'replayed event', as: 'the same delivery again', expected: acknowledged, send: async () => {
-			const genuine = delivery();
-			await deliveredOnce(() => post(genuine));
-			return await post(genuine);
-		} },
-		{ kind: 'replayed event', as: "same event-id, new timestamp and signature (SmartRecruiters' own retry)", expected: acknowledged, send: async () => {
-			const genuine = delivery();
-			await deliveredOnce(() => post(genuine));
-			return await post(delivery({ eventId: genuine.headers['event-id'] }));
-		} },
-		{ kind: 'replayed event', as: 'a delivery without event-id, replayed with an extra signature segment', expected: acknowledged, send: async () => {
-			const genuine = delivery({ eventId: null });
-			await deliveredOnce(() => post(genuine));
-			return await post({ ...genuine, headers: { ...genuine.headers, 'smartrecruiters-signature': `v2=${'0'.repeat(64)};${genuine.headers['smartrecruiters-signature']}` } });
-		} },
+		{
+			kind: 'valid',
+			as: 'deprecated key alone, 23 h into its 24 h overlap',
+			expected: accepted,
+			send: () => atClockOffset(23 * HOUR_MS, () => post(delivery({ keys: [firstKey] }))),
+		},
+		{
+			kind: 'wrong key',
+			as: 'deprecated key alone, 25 h after the rotation (overlap over)',
+			expected: refused,
+			send: () => atClockOffset(25 * HOUR_MS, () => post(delivery({ keys: [firstKey] }))),
+		},
+		{
+			kind: 'valid',
+			as: 'new key alone, 25 h after the rotation',
+			expected: accepted,
+			send: () => atClockOffset(25 * HOUR_MS, () => post(delivery({ keys: [currentKey()] }))),
+		},
+		{
+			kind: 'tampered body',
+			as: 'body changed after signing',
+			expected: refused,
+			send: async () => {
+				const genuine = delivery();
+				return await post({ ...genuine, body: genuine.body.replace('}', ',"tampered":true}') });
+			},
+		},
+		{
+			kind: 'tampered body',
+			as: 'signed header (event-name) changed after signing',
+			expected: refused,
+			send: async () => {
+				const genuine = delivery();
+				return await post({
+					...genuine,
+					headers: { ...genuine.headers, 'event-name': 'candidate.deleted' },
+				});
+			},
+		},
+		{
+			kind: 'wrong key',
+			as: 'signed with a key of another subscription',
+			expected: refused,
+			send: () => post(delivery({ keys: ['another-subscription-secret-key-0001'] })),
+		},
+		{
+			kind: 'missing signature',
+			as: 'no smartrecruiters-signature header',
+			expected: refused,
+			send: () => post(without(delivery(), 'smartrecruiters-signature')),
+		},
+		{
+			kind: 'malformed signature',
+			as: 'v1 segment not hex',
+			expected: refused,
+			send: () => post(delivery({ signWith: () => `v1=${'z'.repeat(64)}` })),
+		},
+		{
+			kind: 'malformed signature',
+			as: 'v1 segment of 63 hex digits',
+			expected: refused,
+			send: () => post(delivery({ signWith: (header) => header.slice(0, -1) })),
+		},
+		{
+			kind: 'malformed signature',
+			as: 'right digest under an unknown scheme (v2=)',
+			expected: refused,
+			send: () => post(delivery({ signWith: (header) => header.replace(/^v1=/, 'v2=') })),
+		},
+		{
+			kind: 'malformed signature',
+			as: 'empty header value',
+			expected: refused,
+			send: () => post(delivery({ signWith: () => '' })),
+		},
+		{
+			kind: 'missing or malformed timestamp',
+			as: 'no smartrecruiters-timestamp header',
+			expected: refused,
+			send: () => post(without(delivery(), 'smartrecruiters-timestamp')),
+		},
+		{
+			kind: 'missing or malformed timestamp',
+			as: 'timestamp in milliseconds-with-decimals form, signed as sent',
+			expected: refused,
+			send: () => post(delivery({ timestamp: `${nowSeconds()}.5` })),
+		},
+		{
+			kind: 'stale timestamp',
+			as: 'signed 10 minutes ago (tolerance 5 minutes)',
+			expected: refused,
+			send: () => post(delivery({ timestamp: String(nowSeconds() - 600) })),
+		},
+		{
+			kind: 'future timestamp',
+			as: 'signed 10 minutes ahead',
+			expected: refused,
+			send: () => post(delivery({ timestamp: String(nowSeconds() + 600) })),
+		},
+		{
+			kind: 'replayed event',
+			as: 'the same delivery again',
+			expected: acknowledged,
+			send: async () => {
+				const genuine = delivery();
+				await deliveredOnce(() => post(genuine));
+				return await post(genuine);
+			},
+		},
+		{
+			kind: 'replayed event',
+			as: "same event-id, new timestamp and signature (SmartRecruiters' own retry)",
+			expected: acknowledged,
+			send: async () => {
+				const genuine = delivery();
+				await deliveredOnce(() => post(genuine));
+				return await post(delivery({ eventId: genuine.headers['event-id'] }));
+			},
+		},
+		{
+			kind: 'replayed event',
+			as: 'a delivery without event-id, replayed with an extra signature segment',
+			expected: acknowledged,
+			send: async () => {
+				const genuine = delivery({ eventId: null });
+				await deliveredOnce(() => post(genuine));
+				return await post({
+					...genuine,
+					headers: {
+						...genuine.headers,
+						'smartrecruiters-signature': `v2=${'0'.repeat(64)};${genuine.headers['smartrecruiters-signature']}`,
+					},
+				});
+			},
+		},
 	]);
 });
 
@@ -337,7 +601,13 @@ describe('Contact Event Trigger (HMAC signature with Timestamp Header)', () => {
 		contact = await startTrigger({
 			type: 'contactEventTrigger',
 			parameters: { authentication: 'signature' },
-			credentials: { contactEventWebhookApi: { signingSecret: SECRET, signatureHeader: 'x-signature', timestampHeader: 'x-signature-timestamp' } },
+			credentials: {
+				contactEventWebhookApi: {
+					signingSecret: SECRET,
+					signatureHeader: 'x-signature',
+					timestampHeader: 'x-signature-timestamp',
+				},
+			},
 		});
 	});
 	afterAll(async () => {
@@ -348,7 +618,14 @@ describe('Contact Event Trigger (HMAC signature with Timestamp Header)', () => {
 		body: string;
 		headers: Record<string, string>;
 	}
-	function delivery(options: { secret?: string; timestamp?: string; eventId?: string; signature?: (digest: string) => string } = {}): ContactDelivery {
+	function delivery(
+		options: {
+			secret?: string;
+			timestamp?: string;
+			eventId?: string;
+			signature?: (digest: string) => string;
+		} = {},
+	): ContactDelivery {
 		const body = JSON.stringify({
 			type: 'contact.interested',
 			eventId: options.eventId ?? nextId('contact-event'),
@@ -360,49 +637,150 @@ describe('Contact Event Trigger (HMAC signature with Timestamp Header)', () => {
 		const digest = hmacHex(options.secret ?? SECRET, `${timestamp}.${body}`);
 		return {
 			body,
-			headers: { 'content-type': 'application/json', 'x-signature-timestamp': timestamp, 'x-signature': options.signature ? options.signature(digest) : `sha256=${digest}` },
+			headers: {
+				'content-type': 'application/json',
+				'x-signature-timestamp': timestamp,
+				'x-signature': options.signature ? options.signature(digest) : `sha256=${digest}`,
+			},
 		};
 	}
 	const post = (d: ContactDelivery) => contact.post(d.body, d.headers);
-	const without = (d: ContactDelivery, header: string): ContactDelivery => ({ body: d.body, headers: Object.fromEntries(Object.entries(d.headers).filter(([name]) => name !== header)) });
+	const without = (d: ContactDelivery, header: string): ContactDelivery => ({
+		body: d.body,
+		headers: Object.fromEntries(Object.entries(d.headers).filter(([name]) => name !== header)),
+	});
 	const refused = { status: 401, run: false };
 	// Answered 200 with `duplicates: 1`, so the sender stops retrying; nothing runs.
 	const acknowledged = { status: 200, run: false };
 
 	matrix('Contact Event', () => [
-		{ kind: 'valid', as: 'sha256= over <timestamp>.<body>', expected: { status: 200, run: true }, send: () => post(delivery()) },
-		{ kind: 'valid', as: 'bare hex digest (no sha256= prefix)', expected: { status: 200, run: true }, send: () => post(delivery({ signature: (digest) => digest })) },
-		{ kind: 'tampered body', as: 'body changed after signing', expected: refused, send: async () => {
-			const genuine = delivery();
-			return await post({ ...genuine, body: genuine.body.replace('ada@example.com', 'mallory@example.com') });
-		} },
-		{ kind: 'tampered body', as: 'timestamp header changed after signing (re-dating a capture)', expected: refused, send: async () => {
-			const genuine = delivery({ timestamp: String(nowSeconds() - 60) });
-			return await post({ ...genuine, headers: { ...genuine.headers, 'x-signature-timestamp': String(nowSeconds()) } });
-		} },
-		{ kind: 'tampered body', as: 'body-only signature (timestamp not covered)', expected: refused, send: async () => {
-			const genuine = delivery();
-			return await post({ ...genuine, headers: { ...genuine.headers, 'x-signature': `sha256=${hmacHex(SECRET, genuine.body)}` } });
-		} },
-		{ kind: 'wrong key', as: 'signed with another secret', expected: refused, send: () => post(delivery({ secret: 'another-signing-secret-000000000000' })) },
-		{ kind: 'missing signature', as: 'no x-signature header', expected: refused, send: () => post(without(delivery(), 'x-signature')) },
-		{ kind: 'malformed signature', as: 'not hex', expected: refused, send: () => post(delivery({ signature: () => `sha256=${'z'.repeat(64)}` })) },
-		{ kind: 'malformed signature', as: '63 hex digits', expected: refused, send: () => post(delivery({ signature: (digest) => `sha256=${digest.slice(0, 63)}` })) },
-		{ kind: 'malformed signature', as: 'right digest under an unknown scheme (sha512=)', expected: refused, send: () => post(delivery({ signature: (digest) => `sha512=${digest}` })) },
-		{ kind: 'malformed signature', as: 'two digests in one header', expected: refused, send: () => post(delivery({ signature: (digest) => `sha256=${digest},sha256=${digest}` })) },
-		{ kind: 'missing or malformed timestamp', as: 'no timestamp header', expected: refused, send: () => post(without(delivery(), 'x-signature-timestamp')) },
-		{ kind: 'missing or malformed timestamp', as: 'ISO date instead of Unix seconds, signed as sent', expected: refused, send: () => post(delivery({ timestamp: '2026-11-23T10:00:00Z' })) },
-		{ kind: 'stale timestamp', as: 'signed 10 minutes ago (tolerance 5 minutes)', expected: refused, send: () => post(delivery({ timestamp: String(nowSeconds() - 600) })) },
-		{ kind: 'future timestamp', as: 'signed 10 minutes ahead', expected: refused, send: () => post(delivery({ timestamp: String(nowSeconds() + 600) })) },
-		{ kind: 'replayed event', as: 'the same delivery again', expected: acknowledged, send: async () => {
-			const genuine = delivery();
-			await deliveredOnce(() => post(genuine));
-			return await post(genuine);
-		} },
-		{ kind: 'replayed event', as: "same eventId, freshly signed (the sender's retry)", expected: acknowledged, send: async () => {
-			const eventId = nextId('contact-event');
-			await deliveredOnce(() => post(delivery({ eventId })));
-			return await post(delivery({ eventId }));
-		} },
+		{
+			kind: 'valid',
+			as: 'sha256= over <timestamp>.<body>',
+			expected: { status: 200, run: true },
+			send: () => post(delivery()),
+		},
+		{
+			kind: 'valid',
+			as: 'bare hex digest (no sha256= prefix)',
+			expected: { status: 200, run: true },
+			send: () => post(delivery({ signature: (digest) => digest })),
+		},
+		{
+			kind: 'tampered body',
+			as: 'body changed after signing',
+			expected: refused,
+			send: async () => {
+				const genuine = delivery();
+				return await post({
+					...genuine,
+					body: genuine.body.replace('ada@example.com', 'mallory@example.com'),
+				});
+			},
+		},
+		{
+			kind: 'tampered body',
+			as: 'timestamp header changed after signing (re-dating a capture)',
+			expected: refused,
+			send: async () => {
+				const genuine = delivery({ timestamp: String(nowSeconds() - 60) });
+				return await post({
+					...genuine,
+					headers: { ...genuine.headers, 'x-signature-timestamp': String(nowSeconds()) },
+				});
+			},
+		},
+		{
+			kind: 'tampered body',
+			as: 'body-only signature (timestamp not covered)',
+			expected: refused,
+			send: async () => {
+				const genuine = delivery();
+				return await post({
+					...genuine,
+					headers: { ...genuine.headers, 'x-signature': `sha256=${hmacHex(SECRET, genuine.body)}` },
+				});
+			},
+		},
+		{
+			kind: 'wrong key',
+			as: 'signed with another secret',
+			expected: refused,
+			send: () => post(delivery({ secret: 'another-signing-secret-000000000000' })),
+		},
+		{
+			kind: 'missing signature',
+			as: 'no x-signature header',
+			expected: refused,
+			send: () => post(without(delivery(), 'x-signature')),
+		},
+		{
+			kind: 'malformed signature',
+			as: 'not hex',
+			expected: refused,
+			send: () => post(delivery({ signature: () => `sha256=${'z'.repeat(64)}` })),
+		},
+		{
+			kind: 'malformed signature',
+			as: '63 hex digits',
+			expected: refused,
+			send: () => post(delivery({ signature: (digest) => `sha256=${digest.slice(0, 63)}` })),
+		},
+		{
+			kind: 'malformed signature',
+			as: 'right digest under an unknown scheme (sha512=)',
+			expected: refused,
+			send: () => post(delivery({ signature: (digest) => `sha512=${digest}` })),
+		},
+		{
+			kind: 'malformed signature',
+			as: 'two digests in one header',
+			expected: refused,
+			send: () => post(delivery({ signature: (digest) => `sha256=${digest},sha256=${digest}` })),
+		},
+		{
+			kind: 'missing or malformed timestamp',
+			as: 'no timestamp header',
+			expected: refused,
+			send: () => post(without(delivery(), 'x-signature-timestamp')),
+		},
+		{
+			kind: 'missing or malformed timestamp',
+			as: 'ISO date instead of Unix seconds, signed as sent',
+			expected: refused,
+			send: () => post(delivery({ timestamp: '2026-11-23T10:00:00Z' })),
+		},
+		{
+			kind: 'stale timestamp',
+			as: 'signed 10 minutes ago (tolerance 5 minutes)',
+			expected: refused,
+			send: () => post(delivery({ timestamp: String(nowSeconds() - 600) })),
+		},
+		{
+			kind: 'future timestamp',
+			as: 'signed 10 minutes ahead',
+			expected: refused,
+			send: () => post(delivery({ timestamp: String(nowSeconds() + 600) })),
+		},
+		{
+			kind: 'replayed event',
+			as: 'the same delivery again',
+			expected: acknowledged,
+			send: async () => {
+				const genuine = delivery();
+				await deliveredOnce(() => post(genuine));
+				return await post(genuine);
+			},
+		},
+		{
+			kind: 'replayed event',
+			as: "same eventId, freshly signed (the sender's retry)",
+			expected: acknowledged,
+			send: async () => {
+				const eventId = nextId('contact-event');
+				await deliveredOnce(() => post(delivery({ eventId })));
+				return await post(delivery({ eventId }));
+			},
+		},
 	]);
 });

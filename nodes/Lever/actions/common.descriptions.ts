@@ -1,9 +1,14 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { PROFILE_FIELDS } from '../../shared/candidate';
-import { candidateInputProperties, protectedAndMandatoryFields as protectedAndMandatory } from '../../shared/candidateInput';
-import { listSearchLocator } from '../../shared/descriptions';
+import {
+	candidateInputProperties,
+	profileFieldsProperty,
+	protectedAndMandatoryFields as protectedAndMandatory,
+} from '../../shared/candidateInput';
+import { recordLocator } from '../../shared/descriptions';
 import { requiredLocatorValue } from '../../shared/parameters';
+import { originOptions } from '../trigger/events';
 
 const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
 
@@ -20,7 +25,11 @@ export const opportunityRLC: INodeProperties = {
 			name: 'list',
 			type: 'list',
 			placeholder: 'Type an email address…',
-			typeOptions: { searchListMethod: 'searchOpportunities', searchable: true, searchFilterRequired: false },
+			typeOptions: {
+				searchListMethod: 'searchOpportunities',
+				searchable: true,
+				searchFilterRequired: false,
+			},
 		},
 		{
 			displayName: 'By URL',
@@ -31,7 +40,10 @@ export const opportunityRLC: INodeProperties = {
 			validation: [
 				{
 					type: 'regex',
-					properties: { regex: `https?://[^/]+/candidates/${UUID}.*`, errorMessage: 'Not a Lever candidate URL' },
+					properties: {
+						regex: `https?://[^/]+/candidates/${UUID}.*`,
+						errorMessage: 'Not a Lever candidate URL',
+					},
 				},
 			],
 		},
@@ -40,13 +52,21 @@ export const opportunityRLC: INodeProperties = {
 			name: 'id',
 			type: 'string',
 			placeholder: 'e.g. 6408dc54-…',
-			validation: [{ type: 'regex', properties: { regex: `^${UUID}$`, errorMessage: 'Not a Lever opportunity ID' } }],
+			validation: [
+				{
+					type: 'regex',
+					properties: { regex: `^${UUID}$`, errorMessage: 'Not a Lever opportunity ID' },
+				},
+			],
 		},
 	],
 };
 
 /** The `{opportunity}` route parameter of a record that belongs to an opportunity; the error names the field. */
-export function opportunityParams(this: IExecuteFunctions, itemIndex: number): Record<string, string> {
+export function opportunityParams(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Record<string, string> {
 	return { opportunity: requiredLocatorValue.call(this, 'opportunity', 'Opportunity', itemIndex) };
 }
 
@@ -54,11 +74,23 @@ export function opportunityParams(this: IExecuteFunctions, itemIndex: number): R
  * A locator for a record the user picks: from a list search (`searchListMethod`, for records of an opportunity the
  * list of the opportunity chosen above), or by ID.
  */
-export function recordRLC(name: string, displayName: string, searchListMethod: string, description: string): INodeProperties {
-	return listSearchLocator({ name, displayName, searchListMethod, description, idPlaceholder: 'e.g. 0f08c24d-3ce4-4353-94e1-f31f9b875214', required: true });
+export function recordRLC(
+	name: string,
+	displayName: string,
+	searchListMethod: string,
+	description: string,
+): INodeProperties {
+	return recordLocator({
+		name,
+		displayName,
+		searchListMethod,
+		description,
+		idPlaceholder: 'e.g. 0f08c24d-3ce4-4353-94e1-f31f9b875214',
+		required: true,
+	});
 }
 
-export const postingRLC: INodeProperties = listSearchLocator({
+export const postingRLC: INodeProperties = recordLocator({
 	name: 'posting',
 	displayName: 'Posting',
 	searchListMethod: 'searchPostings',
@@ -66,7 +98,7 @@ export const postingRLC: INodeProperties = listSearchLocator({
 	idPlaceholder: 'e.g. 6bf017d8-6bd4-4857-adf9-d5a00aecee87',
 });
 
-export const stageRLC: INodeProperties = listSearchLocator({
+export const stageRLC: INodeProperties = recordLocator({
 	name: 'stage',
 	displayName: 'Stage',
 	searchListMethod: 'searchStages',
@@ -76,11 +108,22 @@ export const stageRLC: INodeProperties = listSearchLocator({
 });
 
 export function userRLC(name: string, displayName: string, description: string): INodeProperties {
-	return listSearchLocator({ name, displayName, searchListMethod: 'searchUsers', description, idPlaceholder: 'e.g. 0f08c24d-3ce4-4353-94e1-f31f9b875214', noun: 'user' });
+	return recordLocator({
+		name,
+		displayName,
+		searchListMethod: 'searchUsers',
+		description,
+		idPlaceholder: 'e.g. 0f08c24d-3ce4-4353-94e1-f31f9b875214',
+		listPlaceholder: 'Select a user…',
+	});
 }
 
 /** A Lever user picked from a list inside a collection (where a resource locator does not fit), e.g. an owner. */
-export function userOption(displayName: string, name: string, description: string): INodeProperties {
+export function userOption(
+	displayName: string,
+	name: string,
+	description: string,
+): INodeProperties {
 	return {
 		displayName,
 		name,
@@ -94,7 +137,7 @@ export function userOption(displayName: string, name: string, description: strin
 export const performAsRLC = userRLC(
 	'performAs',
 	'Perform As',
-	'Lever user the change is made on behalf of (Lever\'s perform_as). Empty: the credential\'s default user.',
+	'Lever user the change is made on behalf of (Lever\'s perform_as): pick one, or give a user ID or email. Empty: the credential\'s "Default Perform As".',
 );
 
 /** Phone numbers with their type, as Lever keeps them. */
@@ -145,75 +188,70 @@ export const candidateProfileProperties: INodeProperties[] = candidateInputPrope
 		default: '',
 		description: 'Full name of the candidate',
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'profileFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Additional Emails',
-				name: 'additionalEmails',
-				type: 'string',
-				default: '',
-				description: 'More email addresses of the candidate, comma-separated or one per line',
-			},
-			{
-				displayName: 'GitHub URL',
-				name: 'github',
-				type: 'string',
-				default: '',
-				placeholder: 'https://github.com/…',
-			},
-			{
-				displayName: 'Headline',
-				name: 'headline',
-				type: 'string',
-				default: '',
-				description: 'Short summary, e.g. current title and company',
-			},
-			{
-				displayName: 'LinkedIn URL',
-				name: 'linkedin',
-				type: 'string',
-				default: '',
-				placeholder: 'https://www.linkedin.com/in/…',
-			},
-			{
-				displayName: 'Location',
-				name: 'location',
-				type: 'string',
-				default: '',
-			},
-			{
-				displayName: 'Other Links',
-				name: 'otherLinks',
-				type: 'string',
-				default: '',
-				description: 'More URLs (portfolio, website …), comma-separated or one per line',
-			},
-			phonesProperty,
-			{
-				displayName: 'Source Names or IDs',
-				name: 'sources',
-				type: 'multiOptions',
-				typeOptions: { loadOptionsMethod: 'getSources' },
-				default: [],
-				description: 'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-				hint: 'Where the candidate came from. A name that does not exist yet creates the source.',
-			},
-			{
-				displayName: 'Tag Names or IDs',
-				name: 'tags',
-				type: 'multiOptions',
-				typeOptions: { loadOptionsMethod: 'getTags' },
-				default: [],
-				description: 'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-				hint: 'A name that does not exist yet creates the tag',
-			},
-		],
-	},
+	profileFieldsProperty([
+		{
+			displayName: 'Additional Emails',
+			name: 'additionalEmails',
+			type: 'string',
+			default: '',
+			description: 'More email addresses of the candidate, comma-separated or one per line',
+		},
+		{
+			displayName: 'GitHub URL',
+			name: 'github',
+			type: 'string',
+			default: '',
+			placeholder: 'https://github.com/…',
+		},
+		{
+			displayName: 'Headline',
+			name: 'headline',
+			type: 'string',
+			default: '',
+			description: 'Short summary, e.g. current title and company',
+		},
+		{
+			displayName: 'LinkedIn URL',
+			name: 'linkedin',
+			type: 'string',
+			default: '',
+			placeholder: 'https://www.linkedin.com/in/…',
+		},
+		{
+			displayName: 'Location',
+			name: 'location',
+			type: 'string',
+			default: '',
+		},
+		{
+			displayName: 'Other Links',
+			name: 'otherLinks',
+			type: 'string',
+			default: '',
+			description: 'More URLs (portfolio, website …), comma-separated or one per line',
+		},
+		phonesProperty,
+		{
+			displayName: 'Source Names or IDs',
+			name: 'sources',
+			type: 'multiOptions',
+			typeOptions: { loadOptionsMethod: 'getSources' },
+			default: [],
+			description:
+				'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+			hint: 'Where the candidate came from. A name that does not exist yet creates the source.',
+		},
+		{
+			displayName: 'Tag Names or IDs',
+			name: 'tags',
+			type: 'multiOptions',
+			typeOptions: { loadOptionsMethod: 'getTags' },
+			default: [],
+			description:
+				'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+			hint: 'A name that does not exist yet creates the tag',
+		},
+	]),
 ]);
 
 export const protectedAndMandatoryFields: INodeProperties[] = protectedAndMandatory(
@@ -221,15 +259,6 @@ export const protectedAndMandatoryFields: INodeProperties[] = protectedAndMandat
 	'Lever',
 	'Name, First Name and Last Name are one field in Lever: protecting one protects all three',
 );
-
-export const originOptions = [
-	{ name: 'Agency', value: 'agency' },
-	{ name: 'Applied', value: 'applied' },
-	{ name: 'Internal', value: 'internal' },
-	{ name: 'Referred', value: 'referred' },
-	{ name: 'Sourced', value: 'sourced' },
-	{ name: 'University', value: 'university' },
-];
 
 /** Settings that only matter when an opportunity is created (create, and upsert when no match is found). */
 export const creationOptions: INodeProperties[] = [

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { locatorValue } from '../../shared/parameters';
 import type { RecordApi, RecordSpec } from '../../shared/recordOperations';
-import * as records from '../../shared/recordOperations';
+import { recordOperations } from '../../shared/recordOperations';
 import { leverApiDownload, leverApiRequest } from '../transport';
 import { opportunityRLC, performAsRLC } from './common.descriptions';
 
@@ -12,14 +12,20 @@ export { recordParams, recordProperties } from '../../shared/recordOperations';
 /** Lever's side of the shared record operations: records in `{data}`, writes made as the Perform As user. */
 const LEVER: RecordApi = {
 	async get(route, params, itemIndex) {
-		return (await leverApiRequest.call(this, 'GET', route, { params, itemIndex })).data as IDataObject;
+		return (await leverApiRequest.call(this, 'GET', route, { params, itemIndex }))
+			.data as IDataObject;
 	},
 	async delete(route, params, itemIndex, write) {
-		await leverApiRequest.call(this, 'DELETE', route, { params, itemIndex, performAs: write.performAs as string | undefined });
+		await leverApiRequest.call(this, 'DELETE', route, {
+			params,
+			itemIndex,
+			performAs: write.performAs as string | undefined,
+		});
 	},
 	async download(route, params, qs, itemIndex) {
 		return await leverApiDownload.call(this, route, { params, qs, itemIndex });
 	},
+	downloadSuffix: '/download',
 	writeProperties: [performAsRLC],
 	writeOptions(this: IExecuteFunctions, itemIndex: number) {
 		return { performAs: locatorValue.call(this, 'performAs', itemIndex) };
@@ -30,15 +36,20 @@ const LEVER: RecordApi = {
  * A Lever record: its route and its locator; a record of an opportunity (`{opportunity}` in the route) is picked
  * after its opportunity, and the output names that as `opportunityId`.
  */
-export function leverRecord(resource: string, route: string, param: string, locator: INodeProperties): RecordSpec {
-	const parent = route.includes('{opportunity}') ? [{ param: 'opportunity', property: opportunityRLC, outputKey: 'opportunityId' }] : [];
+export function leverRecord(
+	resource: string,
+	route: string,
+	param: string,
+	locator: INodeProperties,
+): RecordSpec {
+	const parent = route.includes('{opportunity}')
+		? [{ param: 'opportunity', property: opportunityRLC, outputKey: 'opportunityId' }]
+		: [];
 	return { resource, route, locators: [...parent, { param, property: locator }] };
 }
 
-export const getOperation = (spec: RecordSpec) => records.getOperation(LEVER, spec);
-/** With `performAs`: Lever requires perform_as for the delete (lever.md §6.1), so the operation asks for the user. */
-export const deleteOperation = (spec: RecordSpec, options: { performAs?: boolean } = {}) => records.deleteOperation(LEVER, spec, { write: options.performAs });
-export const downloadOperation = (spec: RecordSpec, options: Parameters<typeof records.downloadOperation>[2] = {}) => records.downloadOperation(LEVER, spec, options);
+export const { getOperation, deleteOperation, downloadOperation } = recordOperations(LEVER);
 
 /** The locator the user picks the record itself with (its parents aside). */
-export const locatorOf = (spec: RecordSpec): INodeProperties => spec.locators[spec.locators.length - 1].property;
+export const locatorOf = (spec: RecordSpec): INodeProperties =>
+	spec.locators[spec.locators.length - 1].property;

@@ -6,7 +6,12 @@ import { recordRLC, userRLC } from './common.descriptions';
  * The Lever records an operation picks one of: where each lives and how the user picks it. Records of an opportunity
  * are listed for the opportunity chosen above them.
  */
-const record = (resource: string, route: string, param: string, locator: ReturnType<typeof recordRLC>): RecordSpec => leverRecord(resource, route, param, locator);
+const record = (
+	resource: string,
+	route: string,
+	param: string,
+	locator: ReturnType<typeof recordRLC>,
+): RecordSpec => leverRecord(resource, route, param, locator);
 
 export const NOTE = record(
 	'note',
@@ -40,7 +45,12 @@ export const FEEDBACK = record(
 	'feedback',
 	'/opportunities/{opportunity}/feedback/{feedbackId}',
 	'feedbackId',
-	recordRLC('feedback', 'Feedback', 'searchFeedback', 'A feedback form (scorecard) of the opportunity'),
+	recordRLC(
+		'feedback',
+		'Feedback',
+		'searchFeedback',
+		'A feedback form (scorecard) of the opportunity',
+	),
 );
 
 export const INTERVIEW = record(
@@ -61,7 +71,12 @@ export const PROFILE_FORM = record(
 	'profileForm',
 	'/opportunities/{opportunity}/forms/{formId}',
 	'formId',
-	recordRLC('profileForm', 'Profile Form', 'searchProfileForms', 'A profile form (custom fields) filled in on the opportunity'),
+	recordRLC(
+		'profileForm',
+		'Profile Form',
+		'searchProfileForms',
+		'A profile form (custom fields) filled in on the opportunity',
+	),
 );
 
 export const REFERRAL = record(
@@ -75,21 +90,36 @@ export const FEEDBACK_TEMPLATE = record(
 	'feedbackTemplate',
 	'/feedback_templates/{feedbackTemplateId}',
 	'feedbackTemplateId',
-	recordRLC('feedbackTemplate', 'Feedback Template', 'searchFeedbackTemplates', 'A feedback (scorecard) template of the account'),
+	recordRLC(
+		'feedbackTemplate',
+		'Feedback Template',
+		'searchFeedbackTemplates',
+		'A feedback (scorecard) template of the account',
+	),
 );
 
 export const REQUISITION = record(
 	'requisition',
 	'/requisitions/{requisitionId}',
 	'requisitionId',
-	recordRLC('requisition', 'Requisition', 'searchRequisitions', 'A requisition (approved headcount). Search by code or name.'),
+	recordRLC(
+		'requisition',
+		'Requisition',
+		'searchRequisitions',
+		'A requisition (approved headcount). Search by code or name.',
+	),
 );
 
 export const REQUISITION_FIELD = record(
 	'requisitionField',
 	'/requisition_fields/{fieldId}',
 	'fieldId',
-	recordRLC('requisitionField', 'Requisition Field', 'searchRequisitionFields', 'A custom field of requisitions'),
+	recordRLC(
+		'requisitionField',
+		'Requisition Field',
+		'searchRequisitionFields',
+		'A custom field of requisitions',
+	),
 );
 
 export const WEBHOOK = record(
@@ -103,7 +133,15 @@ export const CONTACT = record(
 	'contact',
 	'/contacts/{contactId}',
 	'contactId',
-	recordRLC('contact', 'Contact', 'searchContacts', 'The person (one contact may have several opportunities). Search by email address.'),
+	recordRLC(
+		'contact',
+		'Contact',
+		'searchContacts',
+		'The person (one contact may have several opportunities). Search by email address.',
+	),
 );
 
-export const USER = record('user', '/users/{userId}', 'userId', { ...userRLC('user', 'User', 'The Lever user'), required: true });
+export const USER = record('user', '/users/{userId}', 'userId', {
+	...userRLC('user', 'User', 'The Lever user'),
+	required: true,
+});

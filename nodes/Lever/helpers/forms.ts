@@ -55,7 +55,8 @@ export function fieldValuesProperty(
 						type: 'string',
 						default: '',
 						description:
-							valueDescription ?? 'The answer. Score fields take 1–4; the overall rating takes e.g. "3 - Hire"; yes/no fields take yes or no.',
+							valueDescription ??
+							'The answer. Score fields take 1–4; the overall rating takes e.g. "3 - Hire"; yes/no fields take yes or no.',
 					},
 				],
 			},
@@ -64,14 +65,24 @@ export function fieldValuesProperty(
 }
 
 /** The entries of "Field Values" that name a field. */
-export function fieldValueEntries(this: IExecuteFunctions, itemIndex: number): Array<{ id: string; value: unknown }> {
-	const entries = ((this.getNodeParameter('fieldValues', itemIndex, {}) as IDataObject).field ?? []) as Array<{ id?: unknown; value?: unknown }>;
-	return entries.filter((entry) => String(entry.id ?? '').trim() !== '').map((entry) => ({ id: String(entry.id).trim(), value: entry.value }));
+export function fieldValueEntries(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Array<{ id: string; value: unknown }> {
+	const entries = ((this.getNodeParameter('fieldValues', itemIndex, {}) as IDataObject).field ??
+		[]) as Array<{ id?: unknown; value?: unknown }>;
+	return entries
+		.filter((entry) => String(entry.id ?? '').trim() !== '')
+		.map((entry) => ({ id: String(entry.id).trim(), value: entry.value }));
 }
 
 /** A form's fields keyed by their label (`text`), for mapping them on the canvas: `customFields["T-shirt size"]`. */
 export function valuesByLabel(fields: FormField[]): IDataObject {
-	return Object.fromEntries(fields.filter((field) => field.value !== null && field.value !== undefined).map((field) => [field.text, field.value])) as IDataObject;
+	return Object.fromEntries(
+		fields
+			.filter((field) => field.value !== null && field.value !== undefined)
+			.map((field) => [field.text, field.value]),
+	) as IDataObject;
 }
 
 /**
@@ -79,14 +90,22 @@ export function valuesByLabel(fields: FormField[]): IDataObject {
  * form filled in again replaces the answers). Forms are taken oldest first.
  */
 export function customFieldsOf(forms: IDataObject[]): IDataObject {
-	const oldestFirst = [...forms].sort((a, b) => Number(a.createdAt ?? 0) - Number(b.createdAt ?? 0));
-	return Object.assign({}, ...oldestFirst.map((form) => valuesByLabel((form.fields ?? []) as FormField[]))) as IDataObject;
+	const oldestFirst = [...forms].sort(
+		(a, b) => Number(a.createdAt ?? 0) - Number(b.createdAt ?? 0),
+	);
+	return Object.assign(
+		{},
+		...oldestFirst.map((form) => valuesByLabel((form.fields ?? []) as FormField[])),
+	) as IDataObject;
 }
 
 /** The template field a value is for: by ID, else by label (case-insensitive). */
 export function templateFieldFor(fields: FormField[], key: string): FormField | undefined {
 	const wanted = key.trim().toLowerCase();
-	return fields.find((field) => field.id === key.trim()) ?? fields.find((field) => field.text.trim().toLowerCase() === wanted);
+	return (
+		fields.find((field) => field.id === key.trim()) ??
+		fields.find((field) => field.text.trim().toLowerCase() === wanted)
+	);
 }
 
 /**
@@ -94,10 +113,20 @@ export function templateFieldFor(fields: FormField[], key: string): FormField | 
  * for currency fields, a list for multiple-select, "yes"/"no" for yes-no. Anything that cannot be read as the type is
  * refused with an error naming the field.
  */
-export function typedFieldValue(this: IExecuteFunctions, field: FormField, raw: unknown, itemIndex: number): unknown {
+export function typedFieldValue(
+	this: IExecuteFunctions,
+	field: FormField,
+	raw: unknown,
+	itemIndex: number,
+): unknown {
 	const fail = (expected: string) =>
-		new NodeOperationError(this.getNode(), `"Field Values": "${field.text}" expects ${expected}, got ${JSON.stringify(raw)}`, { itemIndex });
-	if (raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === '')) return null;
+		new NodeOperationError(
+			this.getNode(),
+			`"Field Values": "${field.text}" expects ${expected}, got ${JSON.stringify(raw)}`,
+			{ itemIndex },
+		);
+	if (raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === ''))
+		return null;
 	switch (field.type) {
 		case 'date':
 			return toDate.call(this, raw, `Field Values: ${field.text}`, itemIndex).getTime();
@@ -119,8 +148,11 @@ export function typedFieldValue(this: IExecuteFunctions, field: FormField, raw: 
 		case 'dropdown':
 		case 'multiple-choice': {
 			const text = String(raw).trim();
-			const option = (field.options ?? []).find((candidate) => candidate.text.toLowerCase() === text.toLowerCase());
-			if (field.options && !option) throw fail(`one of ${field.options.map((candidate) => `"${candidate.text}"`).join(', ')}`);
+			const option = (field.options ?? []).find(
+				(candidate) => candidate.text.toLowerCase() === text.toLowerCase(),
+			);
+			if (field.options && !option)
+				throw fail(`one of ${field.options.map((candidate) => `"${candidate.text}"`).join(', ')}`);
 			return option?.text ?? text;
 		}
 		default:

@@ -48,7 +48,9 @@ const NAME_FIELDS: ProfileField[] = ['name', 'firstName', 'lastName'];
 
 /** Protecting any part of the name protects all of it: first + last name and the full name are one Lever field. */
 export function expandProtectedFields(fields: ProfileField[]): ProfileField[] {
-	return fields.some((field) => NAME_FIELDS.includes(field)) ? [...new Set([...fields, ...NAME_FIELDS])] : fields;
+	return fields.some((field) => NAME_FIELDS.includes(field))
+		? [...new Set([...fields, ...NAME_FIELDS])]
+		: fields;
 }
 
 function rawProfileFromFields(this: IExecuteFunctions, itemIndex: number): IDataObject {
@@ -68,7 +70,10 @@ function rawProfileFromFields(this: IExecuteFunctions, itemIndex: number): IData
 }
 
 /** The candidate of one item: Lever's "Define Below" fields or the profile JSON, validated; errors name the field. */
-export function profileFromParameters(this: IExecuteFunctions, itemIndex: number): CandidateProfile {
+export function profileFromParameters(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): CandidateProfile {
 	return readCandidateProfile.call(this, itemIndex, rawProfileFromFields, LEVER_FIELD_LIMITS);
 }
 
@@ -88,10 +93,16 @@ export function profileEmails(profile: CandidateProfile): string[] {
  * primary email (the one the upsert found it by). Phones the incoming profile repeats without a type are shown
  * without theirs, so an untyped "+1 555 0100" does not count as new next to Lever's `{type: "mobile", …}`.
  */
-export function opportunityToProfile(opportunity: LeverOpportunity, matchedEmail: string, incoming: CandidateProfile): CandidateProfile {
+export function opportunityToProfile(
+	opportunity: LeverOpportunity,
+	matchedEmail: string,
+	incoming: CandidateProfile,
+): CandidateProfile {
 	const emails = opportunity.emails ?? [];
 	const primary = emails.find((email) => sameEmail(email, matchedEmail)) ?? emails[0];
-	const untypedIncoming = new Set((incoming.phones ?? []).filter((phone) => !phone.type).map(phoneKey));
+	const untypedIncoming = new Set(
+		(incoming.phones ?? []).filter((phone) => !phone.type).map(phoneKey),
+	);
 	const split = opportunity.name ? splitName(opportunity.name) : undefined;
 	return withoutEmptyValues({
 		email: primary,
@@ -102,7 +113,9 @@ export function opportunityToProfile(opportunity: LeverOpportunity, matchedEmail
 		headline: opportunity.headline,
 		location: opportunity.location,
 		phones: (opportunity.phones ?? []).map((phone) =>
-			untypedIncoming.has(phoneKey(phone)) ? { value: phone.value } : { value: phone.value, type: phone.type },
+			untypedIncoming.has(phoneKey(phone))
+				? { value: phone.value }
+				: { value: phone.value, type: phone.type },
 		),
 		links: linksFromUrls(opportunity.links ?? []),
 		tags: opportunity.tags,
@@ -118,7 +131,10 @@ export interface CreationSettings {
 }
 
 /** `POST /opportunities` body for a profile (JSON shape; multipart uses the same keys). */
-export function createOpportunityBody(profile: CandidateProfile, settings: CreationSettings): IDataObject {
+export function createOpportunityBody(
+	profile: CandidateProfile,
+	settings: CreationSettings,
+): IDataObject {
 	return withoutEmptyValues({
 		name: fullName(profile),
 		headline: profile.headline,
@@ -137,7 +153,10 @@ export function createOpportunityBody(profile: CandidateProfile, settings: Creat
 }
 
 /** `PUT /contacts/:id` replaces the whole contact, so the body starts from what Lever has and applies the changes. */
-export function contactUpdateBody(opportunity: LeverOpportunity, changes: Partial<CandidateProfile>): IDataObject {
+export function contactUpdateBody(
+	opportunity: LeverOpportunity,
+	changes: Partial<CandidateProfile>,
+): IDataObject {
 	const split = splitName(opportunity.name ?? '');
 	const name =
 		changes.name ??
@@ -146,7 +165,8 @@ export function contactUpdateBody(opportunity: LeverOpportunity, changes: Partia
 			: opportunity.name);
 	const emails = [...(opportunity.emails ?? [])];
 	for (const email of [changes.email, ...(changes.additionalEmails ?? [])]) {
-		if (email && !emails.some((known) => normalizeEmail(known) === normalizeEmail(email))) emails.push(email);
+		if (email && !emails.some((known) => normalizeEmail(known) === normalizeEmail(email)))
+			emails.push(email);
 	}
 	const phones = [...(opportunity.phones ?? [])];
 	for (const phone of changes.phones ?? []) {

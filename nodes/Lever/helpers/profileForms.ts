@@ -21,9 +21,16 @@ export interface FormTemplate extends IDataObject {
 /** Slack between n8n's clock and Lever's when looking for a form this execution may already have filled in. */
 const CLOCK_SKEW_MS = 60_000;
 
-export async function getFormTemplate(this: IExecuteFunctions, templateId: string, itemIndex: number): Promise<FormTemplate> {
+export async function getFormTemplate(
+	this: IExecuteFunctions,
+	templateId: string,
+	itemIndex: number,
+): Promise<FormTemplate> {
 	// ⚠ The docs show a bare template object, recordings of the sibling feedback templates `{data: {…}}`: both are read.
-	const response = await leverApiRequest.call(this, 'GET', '/form_templates/{formTemplateId}', { params: { formTemplateId: templateId }, itemIndex });
+	const response = await leverApiRequest.call(this, 'GET', '/form_templates/{formTemplateId}', {
+		params: { formTemplateId: templateId },
+		itemIndex,
+	});
 	const template = unwrapData(response) as FormTemplate;
 	return { ...template, fields: Array.isArray(template.fields) ? template.fields : [] };
 }
@@ -43,10 +50,14 @@ export function templateValues(
 	for (const [key, raw] of Object.entries(values)) {
 		const field = templateFieldFor(template.fields, key);
 		if (!field) {
-			throw new NodeOperationError(this.getNode(), `"${label}": "${key}" is not a field of the profile form "${template.text}"`, {
-				itemIndex,
-				description: `Its fields: ${template.fields.map((candidate) => `"${candidate.text}" (${candidate.id})`).join(', ')}`,
-			});
+			throw new NodeOperationError(
+				this.getNode(),
+				`"${label}": "${key}" is not a field of the profile form "${template.text}"`,
+				{
+					itemIndex,
+					description: `Its fields: ${template.fields.map((candidate) => `"${candidate.text}" (${candidate.id})`).join(', ')}`,
+				},
+			);
 		}
 		typed[field.id] = typedFieldValue.call(this, field, raw, itemIndex);
 	}
@@ -60,16 +71,23 @@ export async function latestFormValues(
 	templateId: string,
 	itemIndex: number,
 ): Promise<Record<string, unknown> | undefined> {
-	const forms = await leverApiRequestAllItems.call(this, '/opportunities/{opportunity}/forms', { params: { opportunity }, itemIndex });
+	const forms = await leverApiRequestAllItems.call(this, '/opportunities/{opportunity}/forms', {
+		params: { opportunity },
+		itemIndex,
+	});
 	const newest = forms
 		.filter((form) => form.baseTemplateId === templateId)
 		.sort((a, b) => Number(b.createdAt ?? 0) - Number(a.createdAt ?? 0))[0];
 	if (!newest) return undefined;
-	return Object.fromEntries(((newest.fields ?? []) as FormField[]).map((field) => [field.id, field.value ?? null]));
+	return Object.fromEntries(
+		((newest.fields ?? []) as FormField[]).map((field) => [field.id, field.value ?? null]),
+	);
 }
 
 const sameValues = (form: IDataObject, values: Record<string, unknown>) =>
-	((form.fields ?? []) as FormField[]).every((field) => JSON.stringify(field.value ?? null) === JSON.stringify(values[field.id] ?? null));
+	((form.fields ?? []) as FormField[]).every(
+		(field) => JSON.stringify(field.value ?? null) === JSON.stringify(values[field.id] ?? null),
+	);
 
 /** The custom fields a profile asks to store in the chosen form, by field ID; undefined when there are none to store. */
 export async function customFieldsToStore(
@@ -80,12 +98,23 @@ export async function customFieldsToStore(
 ): Promise<{ template: FormTemplate; values: Record<string, unknown> } | undefined> {
 	if (!customFieldsForm || Object.keys(customFields ?? {}).length === 0) return undefined;
 	const template = await getFormTemplate.call(this, customFieldsForm, itemIndex);
-	return { template, values: templateValues.call(this, template, customFields!, itemIndex, 'customFields') };
+	return {
+		template,
+		values: templateValues.call(this, template, customFields!, itemIndex, 'customFields'),
+	};
 }
 
 /** Refuses answers that leave a required field of the template empty, before anything is written. */
-export function assertRequiredAnswers(this: IExecuteFunctions, template: FormTemplate, values: Record<string, unknown>, itemIndex: number, label: string): void {
-	const missing = template.fields.filter((field) => field.required && (values[field.id] === undefined || values[field.id] === null));
+export function assertRequiredAnswers(
+	this: IExecuteFunctions,
+	template: FormTemplate,
+	values: Record<string, unknown>,
+	itemIndex: number,
+	label: string,
+): void {
+	const missing = template.fields.filter(
+		(field) => field.required && (values[field.id] === undefined || values[field.id] === null),
+	);
 	if (missing.length > 0) {
 		throw new NodeOperationError(
 			this.getNode(),
@@ -128,8 +157,16 @@ export async function submitProfileForm(
 				}),
 			),
 		async () => {
-			const forms = await leverApiRequestAllItems.call(this, '/opportunities/{opportunity}/forms', { params, itemIndex });
-			return forms.find((form) => form.baseTemplateId === template.id && Number(form.createdAt) >= sentAfter && sameValues(form, values));
+			const forms = await leverApiRequestAllItems.call(this, '/opportunities/{opportunity}/forms', {
+				params,
+				itemIndex,
+			});
+			return forms.find(
+				(form) =>
+					form.baseTemplateId === template.id &&
+					Number(form.createdAt) >= sentAfter &&
+					sameValues(form, values),
+			);
 		},
 	);
 }

@@ -2,7 +2,8 @@ import type { IDataObject } from 'n8n-workflow';
 
 function appendFields(form: FormData, prefix: string, value: IDataObject) {
 	for (const [child, childValue] of Object.entries(value)) {
-		if (childValue !== undefined && childValue !== null) form.append(`${prefix}[${child}]`, String(childValue));
+		if (childValue !== undefined && childValue !== null)
+			form.append(`${prefix}[${child}]`, String(childValue));
 	}
 }
 
@@ -15,7 +16,8 @@ export function appendMultipart(form: FormData, body: IDataObject) {
 		if (value === undefined || value === null) continue;
 		if (Array.isArray(value)) {
 			value.forEach((entry, index) => {
-				if (entry !== null && typeof entry === 'object') appendFields(form, `${key}[${index}]`, entry as IDataObject);
+				if (entry !== null && typeof entry === 'object')
+					appendFields(form, `${key}[${index}]`, entry as IDataObject);
 				else form.append(`${key}[]`, String(entry));
 			});
 		} else if (typeof value === 'object') {
@@ -32,6 +34,7 @@ export function appendMultipart(form: FormData, body: IDataObject) {
  */
 export function unwrapData(response: unknown): IDataObject {
 	let body = (response ?? {}) as IDataObject;
-	while (body.data !== null && typeof body.data === 'object' && !Array.isArray(body.data)) body = body.data as IDataObject;
+	while (body.data !== null && typeof body.data === 'object' && !Array.isArray(body.data))
+		body = body.data as IDataObject;
 	return body;
 }

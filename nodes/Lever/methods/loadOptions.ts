@@ -5,7 +5,9 @@ import { leverApiRequest, leverApiRequestAllItems } from '../transport';
 
 const byName = (a: INodePropertyOptions, b: INodePropertyOptions) => a.name.localeCompare(b.name);
 
-export async function getArchiveReasons(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+export async function getArchiveReasons(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
 	const reasons = await leverApiRequestAllItems.call(this, '/archive_reasons');
 	return reasons
 		.filter((reason) => reason.status !== 'inactive')
@@ -17,10 +19,17 @@ export async function getArchiveReasons(this: ILoadOptionsFunctions): Promise<IN
 }
 
 /** Tags and sources are identified by their text; the count shows how often each is used. */
-async function namedCounts(this: ILoadOptionsFunctions, endpoint: string): Promise<INodePropertyOptions[]> {
+async function namedCounts(
+	this: ILoadOptionsFunctions,
+	endpoint: string,
+): Promise<INodePropertyOptions[]> {
 	const entries = await leverApiRequestAllItems.call(this, endpoint);
 	return entries
-		.map((entry) => ({ name: String(entry.text), value: String(entry.text), description: `Used ${String(entry.count ?? 0)} times` }))
+		.map((entry) => ({
+			name: String(entry.text),
+			value: String(entry.text),
+			description: `Used ${String(entry.count ?? 0)} times`,
+		}))
 		.sort(byName);
 }
 
@@ -32,15 +41,23 @@ export async function getSources(this: ILoadOptionsFunctions): Promise<INodeProp
 	return await namedCounts.call(this, '/sources');
 }
 
-export async function getFeedbackTemplates(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+export async function getFeedbackTemplates(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
 	const templates = await leverApiRequestAllItems.call(this, '/feedback_templates');
-	return templates.map((template) => ({ name: String(template.text), value: template.id as string })).sort(byName);
+	return templates
+		.map((template) => ({ name: String(template.text), value: template.id as string }))
+		.sort(byName);
 }
 
-export async function getFeedbackTemplateFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+export async function getFeedbackTemplateFields(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
 	const template = String(this.getCurrentNodeParameter('template') ?? '').trim();
 	if (!template) return [];
-	const response = await leverApiRequest.call(this, 'GET', '/feedback_templates/{template}', { params: { template } });
+	const response = await leverApiRequest.call(this, 'GET', '/feedback_templates/{template}', {
+		params: { template },
+	});
 	return fieldOptions((unwrapData(response).fields ?? []) as IDataObject[]);
 }
 
@@ -55,31 +72,63 @@ function fieldOptions(fields: IDataObject[]): INodePropertyOptions[] {
 
 export async function getUsers(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const users = await leverApiRequestAllItems.call(this, '/users');
-	return users.map((user) => ({ name: `${String(user.name)} <${String(user.email)}>`, value: user.id as string })).sort(byName);
+	return users
+		.map((user) => ({
+			name: `${String(user.name)} <${String(user.email)}>`,
+			value: user.id as string,
+		}))
+		.sort(byName);
 }
 
 /** The fields of the feedback chosen in the node, for changing its answers. */
-export async function getFeedbackFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const opportunityId = String(this.getCurrentNodeParameter('opportunity', { extractValue: true }) ?? '').trim();
-	const feedbackId = String(this.getCurrentNodeParameter('feedback', { extractValue: true }) ?? '').trim();
+export async function getFeedbackFields(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
+	const opportunityId = String(
+		this.getCurrentNodeParameter('opportunity', { extractValue: true }) ?? '',
+	).trim();
+	const feedbackId = String(
+		this.getCurrentNodeParameter('feedback', { extractValue: true }) ?? '',
+	).trim();
 	if (!opportunityId || !feedbackId) return [];
-	const response = await leverApiRequest.call(this, 'GET', '/opportunities/{opportunityId}/feedback/{feedbackId}', { params: { opportunityId, feedbackId } });
+	const response = await leverApiRequest.call(
+		this,
+		'GET',
+		'/opportunities/{opportunityId}/feedback/{feedbackId}',
+		{ params: { opportunityId, feedbackId } },
+	);
 	return fieldOptions(((response.data as IDataObject | undefined)?.fields ?? []) as IDataObject[]);
 }
 
-export async function getProfileFormTemplates(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+export async function getProfileFormTemplates(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
 	const templates = await leverApiRequestAllItems.call(this, '/form_templates');
-	return templates.map((template) => ({ name: String(template.text), value: template.id as string })).sort(byName);
+	return templates
+		.map((template) => ({ name: String(template.text), value: template.id as string }))
+		.sort(byName);
 }
 
-export async function getProfileFormTemplateFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+export async function getProfileFormTemplateFields(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
 	const templateId = String(this.getCurrentNodeParameter('template') ?? '').trim();
 	if (!templateId) return [];
-	const response = await leverApiRequest.call(this, 'GET', '/form_templates/{templateId}', { params: { templateId } });
+	const response = await leverApiRequest.call(this, 'GET', '/form_templates/{templateId}', {
+		params: { templateId },
+	});
 	return fieldOptions((unwrapData(response).fields ?? []) as IDataObject[]);
 }
 
-export async function getRequisitionFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+export async function getRequisitionFields(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
 	const fields = await leverApiRequestAllItems.call(this, '/requisition_fields');
-	return fields.map((field) => ({ name: `${String(field.text)}${field.isRequired ? ' *' : ''}`, value: field.id as string, description: `Type: ${String(field.type)}` })).sort(byName);
+	return fields
+		.map((field) => ({
+			name: `${String(field.text)}${field.isRequired ? ' *' : ''}`,
+			value: field.id as string,
+			description: `Type: ${String(field.type)}`,
+		}))
+		.sort(byName);
 }

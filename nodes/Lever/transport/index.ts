@@ -8,10 +8,26 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { LEVER_API_URLS } from '../../../credentials/LeverApi.credentials';
-import { paginate, leverCursorPages } from '../../shared/transport/pagination';
-import { credentialHash, rateLimiterFor, rateLimitShare, shareOf } from '../../shared/transport/rateLimiter';
-import type { ApiCall, ApiContext, ApiRequestOptions, Vendor } from '../../shared/transport/request';
-import { fieldNamedIn, fieldWhoseValueIsIn, vendorRequest } from '../../shared/transport/request';
+import { leverCursorPages, listPages, paginate } from '../../shared/transport/pagination';
+import {
+	credentialHash,
+	rateLimiterFor,
+	rateLimitShare,
+	shareOf,
+} from '../../shared/transport/rateLimiter';
+import type {
+	ApiCall,
+	ApiContext,
+	ApiRequestOptions,
+	Vendor,
+} from '../../shared/transport/request';
+import {
+	fieldNamedIn,
+	fieldWhoseValueIsIn,
+	vendorDownload,
+	vendorRequest,
+} from '../../shared/transport/request';
+import type { DownloadedFile } from '../../shared/files';
 
 /** Lever's side of the shared HTTP pipeline (nodes/shared/transport): base URLs, limits, perform_as, auth and errors. */
 
@@ -50,18 +66,34 @@ export async function leverCredentialType(this: ApiContext): Promise<LeverCreden
 
 export function leverBaseUrl(credentials: ICredentialDataDecryptedObject): string {
 	const environment = String(credentials.environment ?? 'production');
-	if (environment === 'custom') return String(credentials.customUrl ?? '').trim().replace(/\/+$/, '');
+	if (environment === 'custom')
+		return String(credentials.customUrl ?? '')
+			.trim()
+			.replace(/\/+$/, '');
 	return LEVER_API_URLS[environment] ?? LEVER_API_URLS.production;
 }
 
 /** Writes Lever refuses without `perform_as` (lever.md §6.1), and what to call them in an error. */
-const PERFORM_AS_REQUIRED: Array<{ methods: IHttpRequestMethods[]; path: RegExp; action: string }> = [
-	{ methods: ['POST'], path: /^\/opportunities$/, action: 'create an opportunity' },
-	{ methods: ['POST', 'DELETE'], path: /^\/opportunities\/[^/]+\/files(\/[^/]+)?$/, action: 'upload or delete a file' },
-	{ methods: ['POST', 'PUT', 'DELETE'], path: /^\/opportunities\/[^/]+\/feedback(\/[^/]+)?$/, action: 'submit feedback' },
-	{ methods: ['POST', 'PUT', 'DELETE'], path: /^\/opportunities\/[^/]+\/(interviews|panels)(\/[^/]+)?$/, action: 'change interviews' },
-	{ methods: ['POST'], path: /^\/postings(\/[^/]+)?$/, action: 'create or update a posting' },
-];
+const PERFORM_AS_REQUIRED: Array<{ methods: IHttpRequestMethods[]; path: RegExp; action: string }> =
+	[
+		{ methods: ['POST'], path: /^\/opportunities$/, action: 'create an opportunity' },
+		{
+			methods: ['POST', 'DELETE'],
+			path: /^\/opportunities\/[^/]+\/files(\/[^/]+)?$/,
+			action: 'upload or delete a file',
+		},
+		{
+			methods: ['POST', 'PUT', 'DELETE'],
+			path: /^\/opportunities\/[^/]+\/feedback(\/[^/]+)?$/,
+			action: 'submit feedback',
+		},
+		{
+			methods: ['POST', 'PUT', 'DELETE'],
+			path: /^\/opportunities\/[^/]+\/(interviews|panels)(\/[^/]+)?$/,
+			action: 'change interviews',
+		},
+		{ methods: ['POST'], path: /^\/postings(\/[^/]+)?$/, action: 'create or update a posting' },
+	];
 
 /** Lever's names for request fields, as the node labels them, so an error can point at the field to fix. */
 const FIELD_LABELS: Record<string, string> = {
@@ -152,6 +184,61 @@ const FIELD_LABELS: Record<string, string> = {
 	webhookId: 'Webhook',
 };
 
+/** Lever user ids found by email, per credential (hashed) and email: a user's id does not change. */
+const userIdsByEmail = new Map<string, string>();
+const REMEMBERED_USER_IDS = 200;
+
+/**
+ * The user id a write acts as. "Perform As" (the node's, else the credential's default) may be a Lever user's ID or,
+ * as the seed integrations ask for it, their email: an email is looked up once with `GET /users?email=` (active
+ * users only), and an email no active user has fails with what to fix.
+ */
+export async function performAsUserId(
+	this: ApiContext,
+	performAs: string | undefined,
+	itemIndex?: number,
+): Promise<string | undefined> {
+	const node = this.getNode();
+	const credentials = await this.getCredentials(credentialTypeOf(node));
+	const user = (performAs || String(credentials.defaultPerformAs ?? '')).trim();
+	if (!user.includes('@')) return performAs;
+	const key = credentialHash([
+		leverBaseUrl(credentials),
+		credentials.apiKey ?? credentials.clientId,
+		user.toLowerCase(),
+	]);
+	const known = userIdsByEmail.get(key);
+	if (known) return known;
+	const response = (
+		await vendorRequest.call(this, leverVendor(undefined), 'GET', '/users', {
+			qs: { email: user },
+			itemIndex,
+		})
+	).body as IDataObject;
+	const users = Array.isArray(response?.data) ? (response.data as IDataObject[]) : [];
+	const id = users
+		.map((found) => found.id)
+		.find((found): found is string => typeof found === 'string' && found !== '');
+	if (!id) {
+		const where = performAs
+			? 'the node\'s "Perform As"'
+			: 'the Lever credential\'s "Default Perform As"';
+		throw new NodeOperationError(
+			node,
+			`No active Lever user has the email "${user}" given in ${where}`,
+			{
+				description:
+					'Use the email (or user ID) of an active Lever user the writes are made on behalf of, e.g. the recruiting ops account.',
+				itemIndex,
+			},
+		);
+	}
+	if (userIdsByEmail.size >= REMEMBERED_USER_IDS)
+		userIdsByEmail.delete(userIdsByEmail.keys().next().value as string);
+	userIdsByEmail.set(key, id);
+	return id;
+}
+
 /** Per-call state the pipeline's vendor hooks need: the write's perform_as user. */
 function leverVendor(performAs: string | undefined): Vendor {
 	return {
@@ -163,27 +250,53 @@ function leverVendor(performAs: string | undefined): Vendor {
 			if (call.method === 'GET') return;
 			const user = (performAs || String(credentials.defaultPerformAs ?? '')).trim();
 			if (user) call.qs.perform_as = user;
-			const rule = PERFORM_AS_REQUIRED.find((entry) => entry.methods.includes(call.method) && entry.path.test(call.path));
+			const rule = PERFORM_AS_REQUIRED.find(
+				(entry) => entry.methods.includes(call.method) && entry.path.test(call.path),
+			);
 			if (!user && rule) {
-				throw new NodeOperationError(node, `Lever needs a user to act as to ${rule.action}: "Perform As" is empty`, {
-					description: 'Pick the Lever user in the node\'s "Perform As" field, or set "Default Perform As User ID" on the Lever credential.',
-					itemIndex: call.itemIndex,
-				});
+				throw new NodeOperationError(
+					node,
+					`Lever needs a user to act as to ${rule.action}: "Perform As" is empty`,
+					{
+						description:
+							'Pick the Lever user in the node\'s "Perform As" field, or set "Default Perform As" (a Lever user\'s email or ID) on the Lever credential.',
+						itemIndex: call.itemIndex,
+					},
+				);
 			}
 		},
-		limiters(_call: ApiCall, credentialType: string, credentials: ICredentialDataDecryptedObject, node: INode) {
+		limiters(
+			_call: ApiCall,
+			credentialType: string,
+			credentials: ICredentialDataDecryptedObject,
+			node: INode,
+		) {
 			// API keys are limited per key; OAuth tokens rotate hourly, so an OAuth connection is keyed by client and n8n credential.
 			const baseUrl = leverBaseUrl(credentials);
 			const identity =
 				credentialType === 'leverApi'
 					? [credentialType, baseUrl, credentials.apiKey]
-					: [credentialType, baseUrl, credentials.clientId, node.credentials?.[credentialType]?.id ?? node.credentials?.[credentialType]?.name];
-			return [rateLimiterFor(`lever:${credentialHash(identity)}`, shareOf(LEVER_RATE_LIMIT, rateLimitShare(credentials.rateLimitShare)))];
+					: [
+							credentialType,
+							baseUrl,
+							credentials.clientId,
+							node.credentials?.[credentialType]?.id ?? node.credentials?.[credentialType]?.name,
+						];
+			return [
+				rateLimiterFor(
+					`lever:${credentialHash(identity)}`,
+					shareOf(LEVER_RATE_LIMIT, rateLimitShare(credentials.rateLimitShare)),
+				),
+			];
 		},
 		authorizer(context: ApiContext, credentialType: string) {
 			return {
 				send: async (request) =>
-					(await context.helpers.httpRequestWithAuthentication.call(context, credentialType, request)) as IN8nHttpFullResponse,
+					(await context.helpers.httpRequestWithAuthentication.call(
+						context,
+						credentialType,
+						request,
+					)) as IN8nHttpFullResponse,
 				// With ignoreHttpStatusErrors n8n's OAuth2 path hands back a 401 instead of refreshing: refresh once here.
 				renew:
 					credentialType === 'leverOAuth2Api'
@@ -198,7 +311,9 @@ function leverVendor(performAs: string | undefined): Vendor {
 			};
 		},
 		readError(response: IN8nHttpFullResponse, call: ApiCall) {
-			const body = (typeof response.body === 'object' && response.body !== null ? response.body : {}) as IDataObject;
+			const body = (
+				typeof response.body === 'object' && response.body !== null ? response.body : {}
+			) as IDataObject;
 			const message =
 				typeof body.message === 'string'
 					? body.message
@@ -207,10 +322,13 @@ function leverVendor(performAs: string | undefined): Vendor {
 						: (response.statusMessage ?? '');
 			// A 404 on a write is often about an ID in the body (e.g. an unknown stage), not the path.
 			const field =
-				response.statusCode === 404 ? fieldWhoseValueIsIn(message, call, FIELD_LABELS) : fieldNamedIn(message, call, FIELD_LABELS);
+				response.statusCode === 404
+					? fieldWhoseValueIsIn(message, call, FIELD_LABELS)
+					: fieldNamedIn(message, call, FIELD_LABELS);
 			return { code: typeof body.code === 'string' ? body.code : undefined, message, field };
 		},
-		secretName: (credentialType: string) => (credentialType === 'leverApi' ? 'API key' : 'access token'),
+		secretName: (credentialType: string) =>
+			credentialType === 'leverApi' ? 'API key' : 'access token',
 		hints: {
 			rejected: (credentialType: string) =>
 				credentialType === 'leverApi'
@@ -226,9 +344,13 @@ function leverVendor(performAs: string | undefined): Vendor {
 
 function renewalError(node: INode, error: unknown): NodeOperationError {
 	if (error instanceof NodeOperationError) return error;
-	return new NodeOperationError(node, `Could not renew the Lever access token: ${(error as Error).message}`, {
-		description: 'Reconnect the Lever OAuth2 credential.',
-	});
+	return new NodeOperationError(
+		node,
+		`Could not renew the Lever access token: ${(error as Error).message}`,
+		{
+			description: 'Reconnect the Lever OAuth2 credential.',
+		},
+	);
 }
 
 /**
@@ -242,13 +364,23 @@ export async function leverApiRequest(
 	route: string,
 	options: LeverRequestOptions = {},
 ): Promise<IDataObject> {
-	const response = await vendorRequest.call(this, leverVendor(options.performAs), method, route, options);
-	return typeof response.body === 'object' && response.body !== null ? (response.body as IDataObject) : {};
+	const performAs =
+		method === 'GET'
+			? options.performAs
+			: await performAsUserId.call(this, options.performAs, options.itemIndex);
+	const response = await vendorRequest.call(this, leverVendor(performAs), method, route, options);
+	return typeof response.body === 'object' && response.body !== null
+		? (response.body as IDataObject)
+		: {};
 }
 
-/** A file Lever serves (a file, resume or offer document): the full response, its body the file's bytes. */
-export async function leverApiDownload(this: ApiContext, route: string, options: LeverRequestOptions = {}): Promise<IN8nHttpFullResponse> {
-	return await vendorRequest.call(this, leverVendor(options.performAs), 'GET', route, { ...options, binary: true });
+/** A file Lever serves (a file, resume or offer document): the bytes, with the type and name its headers give. */
+export async function leverApiDownload(
+	this: ApiContext,
+	route: string,
+	options: LeverRequestOptions = {},
+): Promise<DownloadedFile> {
+	return await vendorDownload.call(this, leverVendor(options.performAs), route, options);
 }
 
 /** Every item of a Lever list (its `next` cursor), or the first `limit` items. */
@@ -258,5 +390,23 @@ export async function leverApiRequestAllItems(
 	options: LeverRequestOptions & { limit?: number } = {},
 ): Promise<IDataObject[]> {
 	const { limit, ...request } = options;
-	return await paginate(async (qs) => await leverApiRequest.call(this, 'GET', route, { ...request, qs }), leverCursorPages, limit, request.qs);
+	return await paginate(
+		async (qs) => await leverApiRequest.call(this, 'GET', route, { ...request, qs }),
+		leverCursorPages,
+		limit,
+		request.qs,
+	);
+}
+
+/** A Lever list page by page, for callers that keep less than all of it. */
+export function leverApiRequestPages(
+	this: ApiContext,
+	route: string,
+	options: LeverRequestOptions = {},
+): AsyncGenerator<IDataObject[]> {
+	return listPages(
+		async (qs) => await leverApiRequest.call(this, 'GET', route, { ...options, qs }),
+		leverCursorPages,
+		options.qs,
+	);
 }

@@ -10,9 +10,11 @@ export const REMEMBERED_DELIVERIES = 500;
  * Event ids and delivery tokens already handled by this node. Lever retries a delivery (same event `id`) when it
  * did not see our 2xx, and a captured delivery can be replayed (same `token`): both must not run the workflow twice.
  */
-const deliveries = (staticData: IDataObject) => seenIds(staticData, 'handledDeliveries', REMEMBERED_DELIVERIES * 2);
+const deliveries = (staticData: IDataObject) =>
+	seenIds(staticData, 'handledDeliveries', REMEMBERED_DELIVERIES * 2);
 
-const keysOf = (envelope: LeverWebhookEnvelope) => [envelope.id ? `id:${envelope.id}` : '', `token:${envelope.token}`].filter(Boolean);
+const keysOf = (envelope: LeverWebhookEnvelope) =>
+	[envelope.id ? `id:${envelope.id}` : '', `token:${envelope.token}`].filter(Boolean);
 
 export function wasHandled(staticData: IDataObject, envelope: LeverWebhookEnvelope): boolean {
 	const handled = deliveries(staticData);

@@ -25,16 +25,56 @@ export const EVENTS_WITH_ORIGIN_CONDITIONS: readonly LeverWebhookEvent[] = [
 ];
 
 export const eventOptions: INodePropertyOptions[] = [
-	{ name: 'Application Created', value: 'applicationCreated', description: 'A candidate applied or was added to a posting' },
-	{ name: 'Candidate Archive Change', value: 'candidateArchiveChange', description: 'An opportunity was archived or unarchived' },
-	{ name: 'Candidate Deleted', value: 'candidateDeleted', description: 'An opportunity was deleted' },
-	{ name: 'Candidate Hired', value: 'candidateHired', description: 'An opportunity was archived with a hired reason' },
-	{ name: 'Candidate Stage Change', value: 'candidateStageChange', description: 'An opportunity moved to another stage' },
-	{ name: 'Contact Created', value: 'contactCreated', description: 'A new person (contact) was created' },
-	{ name: 'Contact Updated', value: 'contactUpdated', description: "A contact's name, emails, phones or location changed" },
-	{ name: 'Interview Created', value: 'interviewCreated', description: 'An interview was scheduled (beta event in Lever)' },
-	{ name: 'Interview Deleted', value: 'interviewDeleted', description: 'An interview was deleted (beta event in Lever)' },
-	{ name: 'Interview Updated', value: 'interviewUpdated', description: 'An interview was changed (beta event in Lever)' },
+	{
+		name: 'Application Created',
+		value: 'applicationCreated',
+		description: 'A candidate applied or was added to a posting',
+	},
+	{
+		name: 'Candidate Archive Change',
+		value: 'candidateArchiveChange',
+		description: 'An opportunity was archived or unarchived',
+	},
+	{
+		name: 'Candidate Deleted',
+		value: 'candidateDeleted',
+		description: 'An opportunity was deleted',
+	},
+	{
+		name: 'Candidate Hired',
+		value: 'candidateHired',
+		description: 'An opportunity was archived with a hired reason',
+	},
+	{
+		name: 'Candidate Stage Change',
+		value: 'candidateStageChange',
+		description: 'An opportunity moved to another stage',
+	},
+	{
+		name: 'Contact Created',
+		value: 'contactCreated',
+		description: 'A new person (contact) was created',
+	},
+	{
+		name: 'Contact Updated',
+		value: 'contactUpdated',
+		description: "A contact's name, emails, phones or location changed",
+	},
+	{
+		name: 'Interview Created',
+		value: 'interviewCreated',
+		description: 'An interview was scheduled (beta event in Lever)',
+	},
+	{
+		name: 'Interview Deleted',
+		value: 'interviewDeleted',
+		description: 'An interview was deleted (beta event in Lever)',
+	},
+	{
+		name: 'Interview Updated',
+		value: 'interviewUpdated',
+		description: 'An interview was changed (beta event in Lever)',
+	},
 ];
 
 export const originOptions: INodePropertyOptions[] = [

@@ -24,11 +24,16 @@ export function filtersOf(context: IWebhookFunctions): DeliveryFilters {
 }
 
 /** Stage filters only concern stage changes; other events (e.g. hired, when both are chosen) pass them. */
-export function passesStageFilters(envelope: LeverWebhookEnvelope, filters: DeliveryFilters): boolean {
+export function passesStageFilters(
+	envelope: LeverWebhookEnvelope,
+	filters: DeliveryFilters,
+): boolean {
 	if (envelope.event !== 'candidateStageChange') return true;
 	const { toStageId, fromStageId } = envelope.data;
-	if (filters.toStageIds.length > 0 && !filters.toStageIds.includes(String(toStageId))) return false;
-	if (filters.fromStageIds.length > 0 && !filters.fromStageIds.includes(String(fromStageId))) return false;
+	if (filters.toStageIds.length > 0 && !filters.toStageIds.includes(String(toStageId)))
+		return false;
+	if (filters.fromStageIds.length > 0 && !filters.fromStageIds.includes(String(fromStageId)))
+		return false;
 	return true;
 }
 
@@ -43,7 +48,9 @@ const postingOf = (application: unknown): string | undefined => {
 	if (typeof application === 'string') return undefined;
 	const posting = (application as IDataObject | null)?.posting;
 	if (typeof posting === 'string') return posting;
-	return typeof (posting as IDataObject | null)?.id === 'string' ? ((posting as IDataObject).id as string) : undefined;
+	return typeof (posting as IDataObject | null)?.id === 'string'
+		? ((posting as IDataObject).id as string)
+		: undefined;
 };
 
 /**
@@ -71,10 +78,20 @@ export async function resolveDelivery(
 		return needsPosting ? undefined : { ...item, opportunity: null };
 	}
 
-	const expand = [...new Set([...(filters.fetchOpportunity ? filters.expand : []), ...(needsPosting ? ['applications'] : [])])];
-	const response = (await leverApiRequest.call(this, 'GET', `/opportunities/${encodeURIComponent(opportunityId)}`, {
-		qs: { expand },
-	})) as IDataObject;
+	const expand = [
+		...new Set([
+			...(filters.fetchOpportunity ? filters.expand : []),
+			...(needsPosting ? ['applications'] : []),
+		]),
+	];
+	const response = (await leverApiRequest.call(
+		this,
+		'GET',
+		`/opportunities/${encodeURIComponent(opportunityId)}`,
+		{
+			qs: { expand },
+		},
+	)) as IDataObject;
 	const opportunity = (response.data ?? response) as IDataObject;
 
 	if (needsPosting) {

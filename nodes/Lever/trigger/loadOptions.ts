@@ -17,7 +17,9 @@ export async function getStages(this: ILoadOptionsFunctions): Promise<INodePrope
  * node's posting search returns one page per call, which suits a resource locator but not a multi-select.)
  */
 export async function getPostings(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const postings = await leverApiRequestAllItems.call(this, '/postings', { qs: { confidentiality: 'all' } });
+	const postings = await leverApiRequestAllItems.call(this, '/postings', {
+		qs: { confidentiality: 'all' },
+	});
 	return postings
 		.map((posting) => {
 			const location = (posting.categories as { location?: string } | undefined)?.location;

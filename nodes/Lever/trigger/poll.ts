@@ -1,20 +1,29 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { pollStartFrom } from '../../shared/poll';
-import { leverApiRequestAllItems } from '../transport';
+import { BACKLOG_END, maxRecordsPerPoll, oldestPastCursor, pollStartFrom } from '../../shared/poll';
+import { leverApiRequestAllItems, leverApiRequestPages } from '../transport';
 
 export type PollEvent = 'opportunityChanged' | 'candidateHired' | 'applicationCreated';
 
 /** Which list filter and which timestamp of the opportunity each event follows. */
-const windows: Record<PollEvent, { startParameter: string; timestampOf: (opportunity: IDataObject) => number | undefined }> = {
+const windows: Record<
+	PollEvent,
+	{ startParameter: string; timestampOf: (opportunity: IDataObject) => number | undefined }
+> = {
 	// updatedAt is null on some legacy records; Lever's updated_at filter cannot find those (lever.md pitfall 11).
-	opportunityChanged: { startParameter: 'updated_at_start', timestampOf: (o) => asTimestamp(o.updatedAt) },
+	opportunityChanged: {
+		startParameter: 'updated_at_start',
+		timestampOf: (o) => asTimestamp(o.updatedAt),
+	},
 	candidateHired: {
 		startParameter: 'archived_at_start',
 		timestampOf: (o) => asTimestamp((o.archived as IDataObject | null)?.archivedAt ?? o.archivedAt),
 	},
-	applicationCreated: { startParameter: 'created_at_start', timestampOf: (o) => asTimestamp(o.createdAt) },
+	applicationCreated: {
+		startParameter: 'created_at_start',
+		timestampOf: (o) => asTimestamp(o.createdAt),
+	},
 };
 
 function asTimestamp(value: unknown): number | undefined {
@@ -22,8 +31,8 @@ function asTimestamp(value: unknown): number | undefined {
 }
 
 /**
- * The poll cursor. Lever's `*_start` filters are inclusive, so the ids already emitted at exactly `cursor` are
- * kept to skip them next time instead of moving the cursor past the millisecond (which could lose a record
+ * The poll cursor, as stored. Lever's `*_start` filters are inclusive, so the ids already emitted at exactly `cursor`
+ * are kept to skip them next time instead of moving the cursor past the millisecond (which could lose a record
  * written in that same millisecond after the poll).
  */
 export interface PollCursor {
@@ -40,12 +49,21 @@ function storedCursor(staticData: IDataObject, event: PollEvent): PollCursor | u
 
 /** Hired-type archive reasons are per account (never a fixed list), so they are looked up on every poll. */
 async function hiredArchiveReasonIds(context: IPollFunctions): Promise<string[]> {
-	const reasons = await leverApiRequestAllItems.call(context, '/archive_reasons', { qs: { type: 'hired' } });
-	const ids = reasons.filter((reason) => reason.type === undefined || reason.type === 'hired').map((reason) => String(reason.id));
+	const reasons = await leverApiRequestAllItems.call(context, '/archive_reasons', {
+		qs: { type: 'hired' },
+	});
+	const ids = reasons
+		.filter((reason) => reason.type === undefined || reason.type === 'hired')
+		.map((reason) => String(reason.id));
 	if (ids.length === 0) {
-		throw new NodeOperationError(context.getNode(), 'Lever has no archive reason of type "hired" in this account', {
-			description: 'Candidates are hired by archiving them with a hired-type reason; add one in Lever\'s settings.',
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			'Lever has no archive reason of type "hired" in this account',
+			{
+				description:
+					"Candidates are hired by archiving them with a hired-type reason; add one in Lever's settings.",
+			},
+		);
 	}
 	return ids;
 }
@@ -64,22 +82,28 @@ async function baseQuery(context: IPollFunctions, event: PollEvent): Promise<IDa
 
 /**
  * One poll. In a manual test run it returns a single recent record and leaves the cursor alone. When active, the
- * first poll starts the cursor at "now" (or at "Start From" for a backfill) and later polls return every
- * opportunity past the cursor, all pages. The cursor moves to the newest timestamp among the returned records
- * only, so if the execution that consumes them fails (n8n then does not save static data) they come again.
+ * first poll starts the cursor at "now" (or at "Start From" for a backfill) and later polls return the opportunities
+ * past the cursor, oldest first, at most "Max Records per Poll" of them; the rest come with the next polls. The
+ * cursor moves to the newest timestamp among the returned records only, so if the execution that consumes them fails
+ * (n8n then does not save static data) they come again.
  */
 export async function pollOpportunities(this: IPollFunctions): Promise<IDataObject[] | null> {
 	const event = this.getNodeParameter('event') as PollEvent;
 	const window = windows[event];
 
 	if (this.getMode() === 'manual') {
-		const sample = await leverApiRequestAllItems.call(this, '/opportunities', { qs: await baseQuery(this, event), limit: 1 });
+		const sample = await leverApiRequestAllItems.call(this, '/opportunities', {
+			qs: await baseQuery(this, event),
+			limit: 1,
+		});
 		return sample.length > 0 ? sample : null;
 	}
 
 	const staticData = this.getWorkflowStaticData('node');
 	let state = storedCursor(staticData, event);
 	if (!state) {
+		// A backlog belongs to the cursor it was found from.
+		delete staticData[BACKLOG_END];
 		const startFrom = pollStartFrom(this);
 		if (startFrom === undefined) {
 			staticData.cursor = { event, cursor: Date.now(), idsAtCursor: [] } as unknown as IDataObject;
@@ -88,23 +112,23 @@ export async function pollOpportunities(this: IPollFunctions): Promise<IDataObje
 		state = { event, cursor: startFrom, idsAtCursor: [] };
 	}
 
-	const found = await leverApiRequestAllItems.call(this, '/opportunities', {
+	const pages = leverApiRequestPages.call(this, '/opportunities', {
 		qs: { ...(await baseQuery(this, event)), [window.startParameter]: state.cursor },
 	});
-	const alreadyEmitted = new Set(state.idsAtCursor);
-	const fresh = found.filter((opportunity) => {
-		const timestamp = window.timestampOf(opportunity);
-		return !(timestamp === state.cursor && alreadyEmitted.has(String(opportunity.id)));
+	const batch = await oldestPastCursor(pages, {
+		cursor: { at: state.cursor, idsAtCursor: state.idsAtCursor },
+		max: maxRecordsPerPoll(this),
+		timestampOf: window.timestampOf,
+		backlogEnd:
+			typeof staticData[BACKLOG_END] === 'number' ? (staticData[BACKLOG_END] as number) : undefined,
 	});
-
-	// A reduce, not Math.max(...list): a large backfill would exceed the engine's argument limit.
-	const newest = fresh.reduce((max, opportunity) => Math.max(max, window.timestampOf(opportunity) ?? max), state.cursor);
-	const idsAtNewest = fresh.filter((opportunity) => window.timestampOf(opportunity) === newest).map((opportunity) => String(opportunity.id));
 	staticData.cursor = {
 		event,
-		cursor: newest,
-		idsAtCursor: newest === state.cursor ? [...state.idsAtCursor, ...idsAtNewest] : idsAtNewest,
+		cursor: batch.cursor.at,
+		idsAtCursor: batch.cursor.idsAtCursor,
 	} as unknown as IDataObject;
+	if (batch.backlogEnd === undefined) delete staticData[BACKLOG_END];
+	else staticData[BACKLOG_END] = batch.backlogEnd;
 
-	return fresh.length > 0 ? fresh : null;
+	return batch.records.length > 0 ? batch.records : null;
 }

@@ -18,7 +18,9 @@ export interface RegisteredWebhook {
 }
 
 export function registeredWebhooks(staticData: IDataObject): RegisteredWebhook[] {
-	return Array.isArray(staticData.webhooks) ? (staticData.webhooks as unknown as RegisteredWebhook[]) : [];
+	return Array.isArray(staticData.webhooks)
+		? (staticData.webhooks as unknown as RegisteredWebhook[])
+		: [];
 }
 
 interface WebhookSettings {
@@ -29,7 +31,11 @@ interface WebhookSettings {
 
 function settingsOf(context: IHookFunctions): WebhookSettings {
 	const url = context.getNodeWebhookUrl('default');
-	if (!url) throw new NodeOperationError(context.getNode(), 'n8n did not provide a webhook URL for this node');
+	if (!url)
+		throw new NodeOperationError(
+			context.getNode(),
+			'n8n did not provide a webhook URL for this node',
+		);
 	const events = context.getNodeParameter('events', []) as LeverWebhookEvent[];
 	if (events.length === 0) {
 		throw new NodeOperationError(context.getNode(), 'Choose at least one event in "Events"');
@@ -44,7 +50,8 @@ function configurationFor(event: LeverWebhookEvent, origins: string[]): IDataObj
 	return { conditions: { origins } };
 }
 
-const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((value) => b.includes(value));
+const sameSet = (a: string[], b: string[]) =>
+	a.length === b.length && a.every((value) => b.includes(value));
 
 function originsOf(webhook: IDataObject): string[] {
 	const configuration = webhook.configuration as IDataObject | undefined;
@@ -71,7 +78,13 @@ export async function webhooksExist(this: IHookFunctions): Promise<boolean> {
 	if (stored.length === 0) return false;
 	const { url, events, origins } = settingsOf(this);
 	if (staticData.webhookUrl !== url) return false;
-	if (!sameSet(stored.map((webhook) => webhook.event), events)) return false;
+	if (
+		!sameSet(
+			stored.map((webhook) => webhook.event),
+			events,
+		)
+	)
+		return false;
 
 	const live = await leverApiRequestAllItems.call(this, '/webhooks');
 	return stored.every((webhook) => {
@@ -103,7 +116,12 @@ async function deleteWebhook(context: IHookFunctions, id: string): Promise<boole
 export async function createWebhooks(this: IHookFunctions): Promise<boolean> {
 	const staticData = this.getWorkflowStaticData('node');
 	const { url, events, origins } = settingsOf(this);
-	assertDeliverableWebhookUrl(this.getNode(), 'Lever', url, await this.getCredentials(await leverCredentialType.call(this)));
+	assertDeliverableWebhookUrl(
+		this.getNode(),
+		'Lever',
+		url,
+		await this.getCredentials(await leverCredentialType.call(this)),
+	);
 
 	const live = await listWebhooksOrExplain(this, url);
 	for (const leftover of live.filter((webhook) => webhook.url === url)) {
@@ -164,10 +182,14 @@ async function listWebhooksOrExplain(context: IHookFunctions, url: string): Prom
 /** A key or token without webhook permission gets 403: say how to set the webhook up by hand instead. */
 function explainPermissionError(context: IHookFunctions, error: unknown, url: string): unknown {
 	if (httpStatusOf(error) !== '403') return error;
-	return new NodeOperationError(context.getNode(), 'Lever refused to manage webhooks with this credential (403)', {
-		description:
-			'Give the API key the Webhooks permission (OAuth: scope webhooks:write:admin), or set "Webhook Registration" ' +
-			`to "Manually in Lever", add a webhook per event in Lever (Settings → Integrations and API → Webhooks) with the URL ${url} ` +
-			'and paste each webhook\'s Signature Token into the credential.',
-	});
+	return new NodeOperationError(
+		context.getNode(),
+		'Lever refused to manage webhooks with this credential (403)',
+		{
+			description:
+				'Give the API key the Webhooks permission (OAuth: scope webhooks:write:admin), or set "Webhook Registration" ' +
+				`to "Manually in Lever", add a webhook per event in Lever (Settings → Integrations and API → Webhooks) with the URL ${url} ` +
+				"and paste each webhook's Signature Token into the credential.",
+		},
+	);
 }

@@ -18,8 +18,14 @@ export interface LeverWebhookEnvelope {
 const HEX_SHA256 = /^[0-9a-f]{64}$/i;
 
 /** HMAC-SHA256 (key = the webhook's signature token) over `token + triggeredAt`, as a hex digest. */
-export function computeLeverSignature(signatureToken: string, token: string, triggeredAt: number | string): string {
-	return createHmac('sha256', signatureToken).update(`${token}${String(triggeredAt)}`).digest('hex');
+export function computeLeverSignature(
+	signatureToken: string,
+	token: string,
+	triggeredAt: number | string,
+): string {
+	return createHmac('sha256', signatureToken)
+		.update(`${token}${String(triggeredAt)}`)
+		.digest('hex');
 }
 
 /**
@@ -40,7 +46,10 @@ export function parseEnvelope(body: unknown): LeverWebhookEnvelope | undefined {
 		id: typeof id === 'string' ? id : '',
 		event: typeof event === 'string' ? event : '',
 		triggeredAt: Number(triggeredAt),
-		data: data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as IDataObject) : {},
+		data:
+			data !== null && typeof data === 'object' && !Array.isArray(data)
+				? (data as IDataObject)
+				: {},
 		token,
 		signature: signature.toLowerCase(),
 	};
@@ -50,11 +59,17 @@ export function parseEnvelope(body: unknown): LeverWebhookEnvelope | undefined {
  * True when the envelope's signature matches one of the signing keys. Every key is compared in constant time
  * and all keys are tried, so the response time does not reveal which key (if any) came close.
  */
-export function signatureMatchesAnyKey(envelope: LeverWebhookEnvelope, signingKeys: string[]): boolean {
+export function signatureMatchesAnyKey(
+	envelope: LeverWebhookEnvelope,
+	signingKeys: string[],
+): boolean {
 	const provided = Buffer.from(envelope.signature, 'hex');
 	let matched = false;
 	for (const key of signingKeys) {
-		const expected = Buffer.from(computeLeverSignature(key, envelope.token, envelope.triggeredAt), 'hex');
+		const expected = Buffer.from(
+			computeLeverSignature(key, envelope.token, envelope.triggeredAt),
+			'hex',
+		);
 		if (expected.length === provided.length && timingSafeEqual(expected, provided)) matched = true;
 	}
 	return matched;

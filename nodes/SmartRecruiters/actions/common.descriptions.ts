@@ -2,29 +2,15 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { recordLocator } from '../../shared/descriptions';
 
-export const candidateRLC: INodeProperties = {
-	displayName: 'Candidate',
+export const candidateRLC: INodeProperties = recordLocator({
 	name: 'candidate',
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
-	required: true,
+	displayName: 'Candidate',
 	description: 'The SmartRecruiters candidate. Search the list by name or email address.',
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			placeholder: 'Type a name or email address…',
-			typeOptions: { searchListMethod: 'searchCandidates', searchable: true },
-		},
-		{
-			displayName: 'ID',
-			name: 'id',
-			type: 'string',
-			placeholder: 'e.g. 7f8c1e2a-9b1d-4c4e-a2b1-0c9d8e7f6a5b',
-		},
-	],
-};
+	searchListMethod: 'searchCandidates',
+	listPlaceholder: 'Type a name or email address…',
+	idPlaceholder: 'e.g. 7f8c1e2a-9b1d-4c4e-a2b1-0c9d8e7f6a5b',
+	required: true,
+});
 
 /** The job locator; `description` says what the job is for in the operation. */
 export function jobRLC(description = 'The SmartRecruiters job'): INodeProperties {
@@ -47,7 +33,8 @@ export function jobRLC(description = 'The SmartRecruiters job'): INodeProperties
 				displayName: 'By URL',
 				name: 'url',
 				type: 'string',
-				placeholder: 'e.g. https://www.smartrecruiters.com/app/jobs/details/3a6b3c9e-1f2d-4e5a-9b8c-7d6e5f4a3b2c',
+				placeholder:
+					'e.g. https://www.smartrecruiters.com/app/jobs/details/3a6b3c9e-1f2d-4e5a-9b8c-7d6e5f4a3b2c',
 				extractValue: { type: 'regex', regex: '/jobs/(?:details/)?([0-9a-fA-F-]{8,})' },
 			},
 			{
@@ -88,13 +75,19 @@ export function sourceFields(required: boolean): INodeProperties[] {
 			name: 'sourceSubTypeId',
 			type: 'string',
 			default: '',
-			description: 'Only for source types with subtypes (SmartRecruiters answers SUBTYPE_REQUIRED when it is needed)',
+			description:
+				'Only for source types with subtypes (SmartRecruiters answers SUBTYPE_REQUIRED when it is needed)',
 		},
 	];
 }
 
 /** A SmartRecruiters user (24-hex id), e.g. a hiring team member, interviewer or reviewer. */
-export function userRLC(name = 'user', displayName = 'User', description = 'The SmartRecruiters user. Search the list by name or email address.', required = true): INodeProperties {
+export function userRLC(
+	name = 'user',
+	displayName = 'User',
+	description = 'The SmartRecruiters user. Search the list by name or email address.',
+	required = true,
+): INodeProperties {
 	return recordLocator({
 		name,
 		displayName,
@@ -114,16 +107,19 @@ export const positionRLC = recordLocator({
 	searchListMethod: 'searchPositions',
 	listPlaceholder: 'Select a position…',
 	idPlaceholder: 'e.g. 7f8c1e2a-9b1d-4c4e-a2b1-0c9d8e7f6a5b',
+	required: true,
 });
 
 /** An attachment of the job application chosen in "Candidate" and "Job". */
 export const attachmentRLC = recordLocator({
 	name: 'attachment',
 	displayName: 'Attachment',
-	description: 'A file on the job application, e.g. the attachment_id of an application.attachment.created event',
+	description:
+		'A file on the job application, e.g. the attachment_id of an application.attachment.created event',
 	searchListMethod: 'searchAttachments',
 	listPlaceholder: 'Select a file…',
 	idPlaceholder: 'e.g. 7f8c1e2a-9b1d-4c4e-a2b1-0c9d8e7f6a5b',
+	required: true,
 });
 
 /** A document (e.g. the signed DocuSign PDF) of the offer given in "Offer ID". */
@@ -134,6 +130,7 @@ export const offerDocumentRLC = recordLocator({
 	searchListMethod: 'searchOfferDocuments',
 	listPlaceholder: 'Select a document…',
 	idPlaceholder: 'e.g. 7f8c1e2a-9b1d-4c4e-a2b1-0c9d8e7f6a5b',
+	required: true,
 });
 
 /** The offer a document operation reads: SmartRecruiters' offer id (Offer → Get Many lists them). */

@@ -12,7 +12,17 @@ import * as review from './review/Review.resource';
 import * as user from './user/User.resource';
 
 /** The SmartRecruiters node's resources by value; the node's properties and the router both come from here. */
-export const resources = { candidate, configuration, interview, job, note, offer, position, review, user };
+export const resources = {
+	candidate,
+	configuration,
+	interview,
+	job,
+	note,
+	offer,
+	position,
+	review,
+	user,
+};
 
 /** Runs the chosen operation for every item (nodes/shared/router.ts); a failed item names its candidate or record. */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

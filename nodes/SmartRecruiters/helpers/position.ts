@@ -28,16 +28,34 @@ export const POSITION_TYPES = [
 ];
 
 /** `JobPositionInput` from a set of fields (only those filled in); dates as ISO date-times. */
-export function positionInput(this: IExecuteFunctions, fields: IDataObject, itemIndex: number): IDataObject {
+export function positionInput(
+	this: IExecuteFunctions,
+	fields: IDataObject,
+	itemIndex: number,
+): IDataObject {
 	const body: IDataObject = {};
 	if (fields.type) body.type = fields.type;
-	if (fields.positionOpenDate) body.positionOpenDate = toDate.call(this, fields.positionOpenDate, 'Open Date', itemIndex).toISOString();
-	if (fields.targetStartDate) body.targetStartDate = toDate.call(this, fields.targetStartDate, 'Target Start Date', itemIndex).toISOString();
-	for (const key of ['positionId', 'incumbentName']) if (String(fields[key] ?? '').trim()) body[key] = String(fields[key]).trim();
+	if (fields.positionOpenDate)
+		body.positionOpenDate = toDate
+			.call(this, fields.positionOpenDate, 'Open Date', itemIndex)
+			.toISOString();
+	if (fields.targetStartDate)
+		body.targetStartDate = toDate
+			.call(this, fields.targetStartDate, 'Target Start Date', itemIndex)
+			.toISOString();
+	for (const key of ['positionId', 'incumbentName'])
+		if (String(fields[key] ?? '').trim()) body[key] = String(fields[key]).trim();
 	return body;
 }
 
-export async function getPositions(this: ApiContext, jobId: string, itemIndex?: number): Promise<IDataObject[]> {
-	const response = await smartRecruitersApiRequest.call(this, 'GET', '/jobs/{jobId}/positions', { params: { jobId }, itemIndex });
+export async function getPositions(
+	this: ApiContext,
+	jobId: string,
+	itemIndex?: number,
+): Promise<IDataObject[]> {
+	const response = await smartRecruitersApiRequest.call(this, 'GET', '/jobs/{jobId}/positions', {
+		params: { jobId },
+		itemIndex,
+	});
 	return (response.content as IDataObject[] | undefined) ?? [];
 }

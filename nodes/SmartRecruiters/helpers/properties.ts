@@ -5,6 +5,7 @@ import type { IDataObject } from 'n8n-workflow';
  * id), everything else as stored (a currency stays `{code, value}`, a date an ISO date-time).
  */
 export function readableValue(property: IDataObject): unknown {
-	if (property.type === 'SINGLE_SELECT' && typeof property.valueLabel === 'string') return property.valueLabel;
+	if (property.type === 'SINGLE_SELECT' && typeof property.valueLabel === 'string')
+		return property.valueLabel;
 	return property.value;
 }

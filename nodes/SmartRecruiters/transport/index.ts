@@ -10,13 +10,28 @@ import type {
 import { NodeApiError } from 'n8n-workflow';
 
 import type { DownloadedFile } from '../../shared/files';
-import { downloadedFile } from '../../shared/files';
 import type { PageStyle } from '../../shared/transport/pagination';
-import { nextPageIdPages, paginate } from '../../shared/transport/pagination';
+import { listPages, nextPageIdPages, paginate } from '../../shared/transport/pagination';
 import type { LimitCause, RateLimitConfig } from '../../shared/transport/rateLimiter';
-import { credentialHash, rateLimiterFor, rateLimitShare, shareOf } from '../../shared/transport/rateLimiter';
-import type { ApiCall, ApiContext, ApiRequestOptions, Authorizer, Vendor } from '../../shared/transport/request';
-import { fieldNamedIn, fieldWhoseValueIsIn, vendorRequest } from '../../shared/transport/request';
+import {
+	credentialHash,
+	rateLimiterFor,
+	rateLimitShare,
+	shareOf,
+} from '../../shared/transport/rateLimiter';
+import type {
+	ApiCall,
+	ApiContext,
+	ApiRequestOptions,
+	Authorizer,
+	Vendor,
+} from '../../shared/transport/request';
+import {
+	fieldNamedIn,
+	fieldWhoseValueIsIn,
+	vendorDownload,
+	vendorRequest,
+} from '../../shared/transport/request';
 import { clientCredentialsToken, forgetToken, TokenExchangeError } from './token';
 
 /** SmartRecruiters' side of the shared HTTP pipeline (nodes/shared/transport): hosts, limits, OAuth tokens and errors. */
@@ -42,13 +57,36 @@ export const SMARTRECRUITERS_HOSTS: Record<string, string> = {
  * answers, no second as SmartRecruiters counts it can hold an 11th whatever the network jitter, and a sequential
  * client still gets 10 requests per (1 s + one response time). The bucket (10/s, burst 10) never binds before it.
  */
-const ENDPOINT_RATE: RateLimitConfig = { ratePerSecond: 10, burst: 10, window: { requests: 10, ms: 1000 }, reactsTo: ['rate'] };
+const ENDPOINT_RATE: RateLimitConfig = {
+	ratePerSecond: 10,
+	burst: 10,
+	window: { requests: 10, ms: 1000 },
+	reactsTo: ['rate'],
+};
 /** Endpoints SmartRecruiters limits to 2 requests/s (publishing, unpublishing, offer document downloads). */
-const SLOW_ENDPOINTS = new Set(['POST /jobs/{jobId}/publication', 'DELETE /jobs/{jobId}/publication', 'GET /offers/{offerId}/documents/{documentId}']);
-const SLOW_ENDPOINT_RATE: RateLimitConfig = { ratePerSecond: 2, burst: 2, window: { requests: 2, ms: 1000 }, reactsTo: ['rate'] };
+const SLOW_ENDPOINTS = new Set([
+	'POST /jobs/{jobId}/publication',
+	'DELETE /jobs/{jobId}/publication',
+	'GET /offers/{offerId}/documents/{documentId}',
+]);
+const SLOW_ENDPOINT_RATE: RateLimitConfig = {
+	ratePerSecond: 2,
+	burst: 2,
+	window: { requests: 2, ms: 1000 },
+	reactsTo: ['rate'],
+};
 /** `GET /candidates`, one at a time per credential: shared by several processes, it is used in turns (time slots). */
-const CANDIDATE_SEARCH_RATE: RateLimitConfig = { ...ENDPOINT_RATE, maxConcurrent: 1, reactsTo: ['rate', 'exclusive'] };
-const CONCURRENCY_LIMIT: RateLimitConfig = { ratePerSecond: 1_000, burst: 1_000, maxConcurrent: 8, reactsTo: ['concurrency'] };
+const CANDIDATE_SEARCH_RATE: RateLimitConfig = {
+	...ENDPOINT_RATE,
+	maxConcurrent: 1,
+	reactsTo: ['rate', 'exclusive'],
+};
+const CONCURRENCY_LIMIT: RateLimitConfig = {
+	ratePerSecond: 1_000,
+	burst: 1_000,
+	maxConcurrent: 8,
+	reactsTo: ['concurrency'],
+};
 
 /**
  * How long a request may go without a byte from SmartRecruiters before it counts as lost and is retried like a reset
@@ -59,7 +97,10 @@ export const SMARTRECRUITERS_REQUEST_TIMEOUT_MS = 128_000;
 
 export function baseUrlOf(credentials: ICredentialDataDecryptedObject): string {
 	const environment = String(credentials.environment ?? 'production');
-	if (environment === 'custom') return String(credentials.customUrl ?? '').trim().replace(/\/+$/, '');
+	if (environment === 'custom')
+		return String(credentials.customUrl ?? '')
+			.trim()
+			.replace(/\/+$/, '');
 	return SMARTRECRUITERS_HOSTS[environment] ?? SMARTRECRUITERS_HOSTS.production;
 }
 
@@ -67,7 +108,9 @@ export const tokenUrlOf = (baseUrl: string) => `${baseUrl}/identity/oauth/token`
 
 function credentialTypeOf(node: INode): SmartRecruitersCredentialType {
 	// Read from the node itself: the parameter is a plain option (no expressions), and this works in every context type.
-	return node.parameters.authentication === 'oAuth2' ? 'smartRecruitersOAuth2Api' : 'smartRecruitersApi';
+	return node.parameters.authentication === 'oAuth2'
+		? 'smartRecruitersOAuth2Api'
+		: 'smartRecruitersApi';
 }
 
 /** The credential the node's Authentication picks, decrypted (e.g. for the webhook keys pasted into it). */
@@ -184,18 +227,30 @@ interface ErrorEntry {
 
 /** `{message, errors:[{code, message}]}` (ErrorResponse) or 422 `{message, errors:[{dataPath, message}]}`. */
 function readError(response: IN8nHttpFullResponse, call: ApiCall) {
-	const body = (typeof response.body === 'object' && response.body !== null ? response.body : {}) as IDataObject;
+	const body = (
+		typeof response.body === 'object' && response.body !== null ? response.body : {}
+	) as IDataObject;
 	const errors = (Array.isArray(body.errors) ? body.errors : []) as ErrorEntry[];
-	const codes = errors.map((entry) => entry.code).filter((code): code is string => typeof code === 'string' && code !== '');
-	const details = errors.map((entry) => [entry.dataPath ? `"${entry.dataPath}"` : undefined, entry.message].filter(Boolean).join(' '));
+	const codes = errors
+		.map((entry) => entry.code)
+		.filter((code): code is string => typeof code === 'string' && code !== '');
+	const details = errors.map((entry) =>
+		[entry.dataPath ? `"${entry.dataPath}"` : undefined, entry.message].filter(Boolean).join(' '),
+	);
 	// SmartRecruiters often repeats itself (a message equal to the code, or to the error's own message): each once.
-	const parts = [typeof body.message === 'string' ? body.message : '', ...details].filter((part) => part !== '' && !codes.includes(part));
+	const parts = [typeof body.message === 'string' ? body.message : '', ...details].filter(
+		(part) => part !== '' && !codes.includes(part),
+	);
 	const message = [...new Set(parts)].join('; ');
-	const dataPathField = errors.map((entry) => entry.dataPath?.split('/').filter(Boolean)[0]).find((key) => key !== undefined);
+	const dataPathField = errors
+		.map((entry) => entry.dataPath?.split('/').filter(Boolean)[0])
+		.find((key) => key !== undefined);
 	const field =
 		codes.map((code) => FIELD_OF_CODE[code]).find(Boolean) ??
 		(dataPathField ? (FIELD_LABELS[dataPathField] ?? dataPathField) : undefined) ??
-		(response.statusCode === 404 ? fieldWhoseValueIsIn(message, call, FIELD_LABELS) : fieldNamedIn(message, call, FIELD_LABELS));
+		(response.statusCode === 404
+			? fieldWhoseValueIsIn(message, call, FIELD_LABELS)
+			: fieldNamedIn(message, call, FIELD_LABELS));
 	return {
 		code: codes.join(', ') || undefined,
 		message,
@@ -208,28 +263,47 @@ function readError(response: IN8nHttpFullResponse, call: ApiCall) {
 /** Whether SmartRecruiters refused a request with this error code (e.g. FILE_ALREADY_EXIST). */
 export function hasErrorCode(error: unknown, code: string): boolean {
 	const errors = error instanceof NodeApiError ? error.errorResponse?.errors : undefined;
-	return Array.isArray(errors) && errors.some((entry) => (entry as IDataObject | null)?.code === code);
+	return (
+		Array.isArray(errors) && errors.some((entry) => (entry as IDataObject | null)?.code === code)
+	);
 }
 
 /** A refused client-credentials exchange as the node's error: final, with SmartRecruiters' reason. */
-async function accessToken(node: INode, credentials: ICredentialDataDecryptedObject, requester: (request: IHttpRequestOptions) => Promise<IN8nHttpFullResponse>) {
+async function accessToken(
+	node: INode,
+	credentials: ICredentialDataDecryptedObject,
+	requester: (request: IHttpRequestOptions) => Promise<IN8nHttpFullResponse>,
+) {
 	try {
 		return await clientCredentialsToken(credentials, tokenUrlOf(baseUrlOf(credentials)), requester);
 	} catch (error) {
-		if (!(error instanceof TokenExchangeError)) throw new NodeApiError(node, { message: (error as Error).message } as JsonObject);
-		throw new NodeApiError(node, { error: error.vendorError } as JsonObject, { message: error.message, httpCode: String(error.statusCode) });
+		if (!(error instanceof TokenExchangeError))
+			throw new NodeApiError(node, { message: (error as Error).message } as JsonObject);
+		throw new NodeApiError(node, { error: error.vendorError } as JsonObject, {
+			message: error.message,
+			httpCode: String(error.statusCode),
+		});
 	}
 }
 
-function authorizer(context: ApiContext, credentialType: string, credentials: ICredentialDataDecryptedObject): Authorizer {
+function authorizer(
+	context: ApiContext,
+	credentialType: string,
+	credentials: ICredentialDataDecryptedObject,
+): Authorizer {
 	if (credentialType === 'smartRecruitersApi') {
 		return {
 			send: async (request) =>
-				(await context.helpers.httpRequestWithAuthentication.call(context, credentialType, request)) as IN8nHttpFullResponse,
+				(await context.helpers.httpRequestWithAuthentication.call(
+					context,
+					credentialType,
+					request,
+				)) as IN8nHttpFullResponse,
 		};
 	}
 	// OAuth2 client credentials: the token is exchanged here and renewed before it expires (see token.ts).
-	const requester = async (request: IHttpRequestOptions) => (await context.helpers.httpRequest(request)) as IN8nHttpFullResponse;
+	const requester = async (request: IHttpRequestOptions) =>
+		(await context.helpers.httpRequest(request)) as IN8nHttpFullResponse;
 	return {
 		// Rejected client credentials are final: the token is exchanged (or reused) before the first attempt.
 		prepare: async () => {
@@ -266,24 +340,39 @@ export const smartRecruitersVendor: Vendor = {
 	credentialType: credentialTypeOf,
 	baseUrl: baseUrlOf,
 	limiters(call: ApiCall, _credentialType: string, credentials: ICredentialDataDecryptedObject) {
-		const identity = credentialHash([baseUrlOf(credentials), credentials.apiKey ?? credentials.clientId, credentials.clientSecret ?? '']);
+		const identity = credentialHash([
+			baseUrlOf(credentials),
+			credentials.apiKey ?? credentials.clientId,
+			credentials.clientSecret ?? '',
+		]);
 		const share = rateLimitShare(credentials.rateLimitShare);
 		const endpointName = `${call.method} ${call.route}`;
-		const endpointLimit = isCandidateSearch(call) ? CANDIDATE_SEARCH_RATE : SLOW_ENDPOINTS.has(endpointName) ? SLOW_ENDPOINT_RATE : ENDPOINT_RATE;
-		const endpoint = rateLimiterFor(`smartrecruiters:${identity}:${endpointName}`, shareOf(endpointLimit, share));
-		return [endpoint, rateLimiterFor(`smartrecruiters:${identity}:concurrency`, shareOf(CONCURRENCY_LIMIT, share))];
+		const endpointLimit = isCandidateSearch(call)
+			? CANDIDATE_SEARCH_RATE
+			: SLOW_ENDPOINTS.has(endpointName)
+				? SLOW_ENDPOINT_RATE
+				: ENDPOINT_RATE;
+		const endpoint = rateLimiterFor(
+			`smartrecruiters:${identity}:${endpointName}`,
+			shareOf(endpointLimit, share),
+		);
+		return [
+			endpoint,
+			rateLimiterFor(`smartrecruiters:${identity}:concurrency`, shareOf(CONCURRENCY_LIMIT, share)),
+		];
 	},
 	limitCause,
 	authorizer,
 	readError,
-	secretName: (credentialType: string) => (credentialType === 'smartRecruitersApi' ? 'API key' : 'access token'),
+	secretName: (credentialType: string) =>
+		credentialType === 'smartRecruitersApi' ? 'API key' : 'access token',
 	hints: {
 		rejected: (credentialType: string) =>
 			credentialType === 'smartRecruitersApi'
 				? 'Check the API key in the SmartRecruiters credential, and that its Environment is the one the key was created in.'
 				: 'Check the Client ID, Client Secret and Environment of the SmartRecruiters OAuth2 credential.',
 		forbidden: () =>
-			'Give the credential\'s user or app the missing permission in SmartRecruiters (Settings → Apps & Integrations → Credentials), or use one that has it.',
+			"Give the credential's user or app the missing permission in SmartRecruiters (Settings → Apps & Integrations → Credentials), or use one that has it.",
 	},
 };
 
@@ -299,12 +388,18 @@ export async function smartRecruitersApiRequest(
 	options: ApiRequestOptions = {},
 ): Promise<IDataObject> {
 	const response = await vendorRequest.call(this, smartRecruitersVendor, method, route, options);
-	return (typeof response.body === 'object' && response.body !== null ? response.body : {}) as IDataObject;
+	return (
+		typeof response.body === 'object' && response.body !== null ? response.body : {}
+	) as IDataObject;
 }
 
 /** A file download from SmartRecruiters (e.g. an offer document): the bytes, with the type and name its headers give. */
-export async function smartRecruitersApiDownload(this: ApiContext, route: string, options: ApiRequestOptions = {}): Promise<DownloadedFile> {
-	return downloadedFile(await vendorRequest.call(this, smartRecruitersVendor, 'GET', route, { ...options, binary: true }));
+export async function smartRecruitersApiDownload(
+	this: ApiContext,
+	route: string,
+	options: ApiRequestOptions = {},
+): Promise<DownloadedFile> {
+	return await vendorDownload.call(this, smartRecruitersVendor, route, options);
 }
 
 /** Every item of a SmartRecruiters list (by default its `nextPageId` cursor), or the first `limit` items. */
@@ -314,6 +409,20 @@ export async function smartRecruitersApiRequestAllItems(
 	options: ApiRequestOptions & { limit?: number; pages?: PageStyle } = {},
 ): Promise<IDataObject[]> {
 	const { limit, pages, ...request } = options;
-	const getPage = async (qs: IDataObject) => await smartRecruitersApiRequest.call(this, 'GET', route, { ...request, qs });
+	const getPage = async (qs: IDataObject) =>
+		await smartRecruitersApiRequest.call(this, 'GET', route, { ...request, qs });
 	return await paginate(getPage, pages ?? nextPageIdPages, limit, request.qs);
+}
+
+/** A SmartRecruiters `nextPageId` list page by page, for callers that keep less than all of it. */
+export function smartRecruitersApiRequestPages(
+	this: ApiContext,
+	route: string,
+	options: ApiRequestOptions = {},
+): AsyncGenerator<IDataObject[]> {
+	return listPages(
+		async (qs) => await smartRecruitersApiRequest.call(this, 'GET', route, { ...options, qs }),
+		nextPageIdPages,
+		options.qs,
+	);
 }

@@ -1,4 +1,9 @@
-import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IHttpRequestOptions,
+	IN8nHttpFullResponse,
+} from 'n8n-workflow';
 import { credentialHash } from '../../shared/transport/rateLimiter';
 
 /**
@@ -45,7 +50,9 @@ export async function clientCredentialsToken(
 	if (cached && now() < cached.refreshAt) return cached.accessToken;
 	let inFlight = pending.get(key);
 	if (!inFlight) {
-		inFlight = requestClientCredentialsToken(credentials, tokenUrl, request, now).finally(() => pending.delete(key));
+		inFlight = requestClientCredentialsToken(credentials, tokenUrl, request, now).finally(() =>
+			pending.delete(key),
+		);
 		pending.set(key, inFlight);
 	}
 	const token = await inFlight;
@@ -80,13 +87,22 @@ export async function requestClientCredentialsToken(
 		ignoreHttpStatusErrors: true,
 		json: true,
 	});
-	const body = (typeof response.body === 'string' ? safeJson(response.body) : response.body) as IDataObject | undefined;
+	const body = (typeof response.body === 'string' ? safeJson(response.body) : response.body) as
+		| IDataObject
+		| undefined;
 	if (response.statusCode !== 200 || typeof body?.access_token !== 'string') {
-		throw new TokenExchangeError(response.statusCode, String(body?.error ?? ''), String(body?.error_description ?? ''));
+		throw new TokenExchangeError(
+			response.statusCode,
+			String(body?.error ?? ''),
+			String(body?.error_description ?? ''),
+		);
 	}
 	// ⚠ Token lifetime is documented as 30 min in one place and 3600 s in another: always trust expires_in.
 	const expiresInMs = Number(body.expires_in ?? 1800) * 1000;
-	return { accessToken: body.access_token, refreshAt: requestedAt + expiresInMs - TOKEN_REFRESH_MARGIN_MS };
+	return {
+		accessToken: body.access_token,
+		refreshAt: requestedAt + expiresInMs - TOKEN_REFRESH_MARGIN_MS,
+	};
 }
 
 function safeJson(text: string): unknown {

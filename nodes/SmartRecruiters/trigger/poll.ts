@@ -1,18 +1,20 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { pollStartFrom } from '../../shared/poll';
+import { BACKLOG_END, maxRecordsPerPoll, oldestPastCursor, pollStartFrom } from '../../shared/poll';
 import { seenIds } from '../../shared/seenIds';
 import type { CandidateDetails } from '../helpers/candidate';
 import { jobIdsOf } from '../helpers/candidate';
 import { getApplication } from '../helpers/lookups';
-import { smartRecruitersApiRequestAllItems } from '../transport';
+import { smartRecruitersApiRequestAllItems, smartRecruitersApiRequestPages } from '../transport';
 
 interface PollState extends IDataObject {
 	/** `updatedOn` of the newest candidate seen; taken from SmartRecruiters' data, never from this machine's clock. */
 	cursor?: string;
 	/** Candidates already emitted with exactly that `updatedOn`: the next poll asks from just before it and skips them. */
 	idsAtCursor?: string[];
+	/** See BACKLOG_END. */
+	backlogEnd?: number;
 }
 
 /**
@@ -26,44 +28,63 @@ const REMEMBERED_APPLICATIONS = 2_000;
 
 /**
  * One poll. In a manual test run it returns a few recent candidates and leaves the cursor alone. When active, the
- * first poll starts the cursor at "now" (or at "Start From" for a backfill) and later polls return every candidate
- * changed past the cursor; with "Application Has Status", one item per application of theirs in a chosen status.
+ * first poll starts the cursor at "now" (or at "Start From" for a backfill) and later polls return the candidates
+ * changed past the cursor, oldest first, at most "Max Records per Poll" of them (the rest come with the next polls);
+ * with "Application Has Status", one item per application of theirs in a chosen status.
  */
 export async function pollCandidates(this: IPollFunctions): Promise<IDataObject[] | null> {
 	const state = this.getWorkflowStaticData('node') as PollState;
 	const event = this.getNodeParameter('event') as 'candidateChanged' | 'applicationHasStatus';
-	const statuses = event === 'applicationHasStatus' ? (this.getNodeParameter('statuses', []) as string[]) : [];
+	const statuses =
+		event === 'applicationHasStatus' ? (this.getNodeParameter('statuses', []) as string[]) : [];
 	if (event === 'applicationHasStatus' && statuses.length === 0) {
-		throw new NodeOperationError(this.getNode(), '"Statuses" is empty: choose the application statuses to trigger on');
+		throw new NodeOperationError(
+			this.getNode(),
+			'"Statuses" is empty: choose the application statuses to trigger on',
+		);
 	}
 	const manual = this.getMode() === 'manual';
-	if (!state.cursor && !manual) {
-		const startFrom = pollStartFrom(this);
-		if (startFrom === undefined) {
-			// First activation: remember where to start; nothing before activation is emitted.
-			state.cursor = new Date().toISOString();
-			state.idsAtCursor = [];
-			return null;
-		}
-		state.cursor = new Date(startFrom).toISOString();
-	}
-
 	const qs: IDataObject = {};
-	// `updatedAfter` is exclusive: asking from the cursor itself would lose a change made in the cursor's own
-	// millisecond after this poll. One millisecond earlier includes it; the ids already emitted there are dropped below.
-	if (state.cursor && !manual) qs.updatedAfter = new Date(Date.parse(state.cursor) - 1).toISOString();
 	if (statuses.length > 0) qs.status = statuses;
-	const changed = await smartRecruitersApiRequestAllItems.call(this, '/candidates', { qs, limit: manual ? MANUAL_SAMPLE_SIZE : undefined });
-	const seenAtCursor = new Set(state.idsAtCursor ?? []);
-	const fresh = manual ? changed : changed.filter((c) => !(Date.parse(String(c.updatedOn)) === Date.parse(state.cursor ?? '') && seenAtCursor.has(String(c.id))));
-
-	if (!manual && fresh.length > 0) {
-		const newest = fresh.map((c) => String(c.updatedOn ?? '')).reduce((a, b) => (Date.parse(b) > Date.parse(a) ? b : a));
-		if (newest && Date.parse(newest) >= Date.parse(state.cursor ?? '')) {
-			const idsAtNewest = fresh.filter((c) => c.updatedOn === newest).map((c) => String(c.id));
-			state.idsAtCursor = newest === state.cursor ? [...seenAtCursor, ...idsAtNewest] : idsAtNewest;
-			state.cursor = newest;
+	let fresh: IDataObject[];
+	if (manual) {
+		fresh = await smartRecruitersApiRequestAllItems.call(this, '/candidates', {
+			qs,
+			limit: MANUAL_SAMPLE_SIZE,
+		});
+	} else {
+		if (!state.cursor) {
+			// A backlog belongs to the cursor it was found from.
+			delete state[BACKLOG_END];
+			const startFrom = pollStartFrom(this);
+			if (startFrom === undefined) {
+				// First activation: remember where to start; nothing before activation is emitted.
+				state.cursor = new Date().toISOString();
+				state.idsAtCursor = [];
+				return null;
+			}
+			state.cursor = new Date(startFrom).toISOString();
 		}
+		const cursor = { at: Date.parse(state.cursor), idsAtCursor: state.idsAtCursor ?? [] };
+		// `updatedAfter` is exclusive: asking from the cursor itself would lose a change made in the cursor's own
+		// millisecond after this poll. One millisecond earlier includes it; the ids already emitted there are skipped.
+		qs.updatedAfter = new Date(cursor.at - 1).toISOString();
+		const batch = await oldestPastCursor(
+			smartRecruitersApiRequestPages.call(this, '/candidates', { qs }),
+			{
+				cursor,
+				max: maxRecordsPerPoll(this),
+				timestampOf: (candidate) =>
+					typeof candidate.updatedOn === 'string' ? Date.parse(candidate.updatedOn) : undefined,
+				backlogEnd: typeof state[BACKLOG_END] === 'number' ? state[BACKLOG_END] : undefined,
+			},
+		);
+		fresh = batch.records;
+		// The cursor keeps SmartRecruiters' own text of the newest `updatedOn`, never this machine's clock.
+		if (batch.cursor.at !== cursor.at) state.cursor = String(fresh[fresh.length - 1].updatedOn);
+		state.idsAtCursor = batch.cursor.idsAtCursor;
+		if (batch.backlogEnd === undefined) delete state[BACKLOG_END];
+		else state[BACKLOG_END] = batch.backlogEnd;
 	}
 
 	const items: IDataObject[] = [];

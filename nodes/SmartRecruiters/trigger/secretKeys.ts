@@ -17,11 +17,18 @@ const MAX_ACTIVE_KEYS = 16;
  * learned it could sign deliveries for ever.
  */
 export function activeSecretKeys(entries: SecretKeyEntry[], now: number): SecretKeyEntry[] {
-	return entries.filter((_entry, index) => index === entries.length - 1 || now - entries[index + 1].createdAt < KEY_ROTATION_GRACE_MS);
+	return entries.filter(
+		(_entry, index) =>
+			index === entries.length - 1 || now - entries[index + 1].createdAt < KEY_ROTATION_GRACE_MS,
+	);
 }
 
 /** The list after a rotation to `key` (no change when it is already the newest), without expired keys. */
-export function withRotatedKey(entries: SecretKeyEntry[], key: string, now: number): SecretKeyEntry[] {
+export function withRotatedKey(
+	entries: SecretKeyEntry[],
+	key: string,
+	now: number,
+): SecretKeyEntry[] {
 	if (entries[entries.length - 1]?.key === key) return entries;
 	const rotated = [...entries.filter((entry) => entry.key !== key), { key, createdAt: now }];
 	return activeSecretKeys(rotated, now).slice(-MAX_ACTIVE_KEYS);

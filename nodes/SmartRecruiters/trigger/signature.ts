@@ -12,7 +12,8 @@ export interface SignedDelivery {
 
 /** Scheme v1: HMAC-SHA256 over `timestamp.rawBody.event-id.event-name.event-version.link`, lowercase hex. */
 export function signV1(secretKey: string, delivery: SignedDelivery): string {
-	const body = typeof delivery.rawBody === 'string' ? Buffer.from(delivery.rawBody, 'utf8') : delivery.rawBody;
+	const body =
+		typeof delivery.rawBody === 'string' ? Buffer.from(delivery.rawBody, 'utf8') : delivery.rawBody;
 	return createHmac('sha256', secretKey)
 		.update(`${delivery.timestamp}.`)
 		.update(body)
@@ -34,11 +35,19 @@ export function v1Signatures(header: string): string[] {
  * Returned so that a delivery can be recognised again by what was actually verified, not by the whole header,
  * which a replayer could pad with extra segments.
  */
-export function matchingSignature(header: string, secretKeys: string[], delivery: SignedDelivery): string | undefined {
+export function matchingSignature(
+	header: string,
+	secretKeys: string[],
+	delivery: SignedDelivery,
+): string | undefined {
 	const received = v1Signatures(header).map((hex) => Buffer.from(hex, 'utf8'));
 	for (const key of secretKeys) {
 		const expected = Buffer.from(signV1(key, delivery), 'utf8');
-		if (received.some((signature) => signature.length === expected.length && timingSafeEqual(signature, expected))) {
+		if (
+			received.some(
+				(signature) => signature.length === expected.length && timingSafeEqual(signature, expected),
+			)
+		) {
 			return expected.toString('utf8');
 		}
 	}

@@ -10,15 +10,28 @@ export interface PageStyle {
 	query(size: number, cursor: PageCursor | undefined): IDataObject;
 	items(page: IDataObject): IDataObject[];
 	/** The cursor of the page after this one, or undefined when this was the last. */
-	next(page: IDataObject, items: IDataObject[], cursor: PageCursor | undefined, size: number): PageCursor | undefined;
+	next(
+		page: IDataObject,
+		items: IDataObject[],
+		cursor: PageCursor | undefined,
+		size: number,
+	): PageCursor | undefined;
 }
 
 /** Lever: `?limit&offset=<token>`, items in `data`, and an opaque `next` token while `hasNext` is true. */
 export const leverCursorPages: PageStyle = {
 	maxPageSize: 100,
 	query: (size, cursor) => ({ limit: size, ...(cursor !== undefined ? { offset: cursor } : {}) }),
-	items: (page) => (Array.isArray(page.data) ? (page.data as IDataObject[]) : page.data ? [page.data as IDataObject] : []),
-	next: (page) => (page.hasNext === true && typeof page.next === 'string' && page.next !== '' ? page.next : undefined),
+	items: (page) =>
+		Array.isArray(page.data)
+			? (page.data as IDataObject[])
+			: page.data
+				? [page.data as IDataObject]
+				: [],
+	next: (page) =>
+		page.hasNext === true && typeof page.next === 'string' && page.next !== ''
+			? page.next
+			: undefined,
 };
 
 /** SmartRecruiters' cursor lists: `?limit&pageId=<id>`, items in `content`, the next page's id in `nextPageId`. */
@@ -26,7 +39,8 @@ export const nextPageIdPages: PageStyle = {
 	maxPageSize: 100,
 	query: (size, cursor) => ({ limit: size, ...(cursor !== undefined ? { pageId: cursor } : {}) }),
 	items: (page) => (Array.isArray(page.content) ? (page.content as IDataObject[]) : []),
-	next: (page) => (typeof page.nextPageId === 'string' && page.nextPageId !== '' ? page.nextPageId : undefined),
+	next: (page) =>
+		typeof page.nextPageId === 'string' && page.nextPageId !== '' ? page.nextPageId : undefined,
 };
 
 /** SmartRecruiters' configuration lists: `?limit&offset=<n>`, items in `content`, `totalFound` in all. */
@@ -36,7 +50,9 @@ export const offsetPages: PageStyle = {
 	items: (page) => (Array.isArray(page.content) ? (page.content as IDataObject[]) : []),
 	next: (page, items, cursor, size) => {
 		const fetched = Number(cursor ?? 0) + items.length;
-		return items.length < size || fetched >= Number(page.totalFound ?? fetched) ? undefined : fetched;
+		return items.length < size || fetched >= Number(page.totalFound ?? fetched)
+			? undefined
+			: fetched;
 	},
 };
 
@@ -46,7 +62,10 @@ export const offsetPages: PageStyle = {
  */
 export const pageSizeCursorPages: PageStyle = {
 	maxPageSize: 1000,
-	query: (size, cursor) => ({ pageSize: size, ...(cursor !== undefined ? { pageId: cursor } : {}) }),
+	query: (size, cursor) => ({
+		pageSize: size,
+		...(cursor !== undefined ? { pageId: cursor } : {}),
+	}),
 	items: nextPageIdPages.items,
 	next: nextPageIdPages.next,
 };
@@ -96,10 +115,38 @@ export async function paginate(
 	const results: IDataObject[] = [];
 	let cursor: PageCursor | undefined;
 	do {
-		const size = limit === undefined ? style.maxPageSize : Math.min(style.maxPageSize, limit - results.length);
-		const page = await fetchPage(async (pageQuery) => await getPage({ ...query, ...pageQuery }), style, size, cursor);
+		const size =
+			limit === undefined ? style.maxPageSize : Math.min(style.maxPageSize, limit - results.length);
+		const page = await fetchPage(
+			async (pageQuery) => await getPage({ ...query, ...pageQuery }),
+			style,
+			size,
+			cursor,
+		);
 		results.push(...page.items);
 		cursor = page.next;
 	} while (cursor !== undefined && (limit === undefined || results.length < limit));
 	return limit === undefined ? results : results.slice(0, limit);
+}
+
+/**
+ * A list page by page, as the pages arrive: for a caller that keeps less than the whole list (a capped poll keeps the
+ * oldest records of a window it reads to the end). `query` (the list's filters) goes with every page.
+ */
+export async function* listPages(
+	getPage: (query: IDataObject) => Promise<IDataObject>,
+	style: PageStyle,
+	query: IDataObject = {},
+): AsyncGenerator<IDataObject[]> {
+	let cursor: PageCursor | undefined;
+	do {
+		const page = await fetchPage(
+			async (pageQuery) => await getPage({ ...query, ...pageQuery }),
+			style,
+			style.maxPageSize,
+			cursor,
+		);
+		yield page.items;
+		cursor = page.next;
+	} while (cursor !== undefined);
 }

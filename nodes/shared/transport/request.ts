@@ -15,6 +15,8 @@ import type {
 import { jsonParse, NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { asNodeError } from '../errors';
+import type { DownloadedFile } from '../files';
+import { downloadedFile } from '../files';
 import type { LimitCause, RateLimiter } from './rateLimiter';
 import { defaultRetryPolicy, retryAfterMs, sendWithRetry } from './retry';
 
@@ -25,7 +27,12 @@ import { defaultRetryPolicy, retryAfterMs, sendWithRetry } from './retry';
  * What differs between Lever and SmartRecruiters is a `Vendor` (each node's `transport/`); the rest is here.
  */
 
-export type ApiContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IPollFunctions | IWebhookFunctions;
+export type ApiContext =
+	| IExecuteFunctions
+	| ILoadOptionsFunctions
+	| IHookFunctions
+	| IPollFunctions
+	| IWebhookFunctions;
 
 export type RequestBody = IDataObject | IDataObject[] | FormData;
 
@@ -91,10 +98,19 @@ export interface Vendor {
 	/** Vendor rules checked (and query parameters added) before sending; throws a NodeOperationError naming the field. */
 	beforeSend?(node: INode, call: ApiCall, credentials: ICredentialDataDecryptedObject): void;
 	/** The process-wide limiters this request waits for, outermost first. */
-	limiters(call: ApiCall, credentialType: string, credentials: ICredentialDataDecryptedObject, node: INode): RateLimiter[];
+	limiters(
+		call: ApiCall,
+		credentialType: string,
+		credentials: ICredentialDataDecryptedObject,
+		node: INode,
+	): RateLimiter[];
 	/** Why the vendor refused a request with 429, where its headers say (default: rate). */
 	limitCause?(response: IN8nHttpFullResponse, call: ApiCall): LimitCause | undefined;
-	authorizer(context: ApiContext, credentialType: string, credentials: ICredentialDataDecryptedObject): Authorizer;
+	authorizer(
+		context: ApiContext,
+		credentialType: string,
+		credentials: ICredentialDataDecryptedObject,
+	): Authorizer;
 	readError(response: IN8nHttpFullResponse, call: ApiCall): VendorError;
 	/** What to call the credential's secret in an error ("API key", "access token"). */
 	secretName(credentialType: string): string;
@@ -125,7 +141,11 @@ export async function vendorRequest(
 	const credentials = await this.getCredentials(credentialType);
 	const baseUrl = vendor.baseUrl(credentials);
 	if (!/^https?:\/\/[^/]/.test(baseUrl)) {
-		throw new NodeOperationError(node, `The ${vendor.name} credential's "Custom API URL" must start with http:// or https://`, { itemIndex });
+		throw new NodeOperationError(
+			node,
+			`The ${vendor.name} credential's "Custom API URL" must start with http:// or https://`,
+			{ itemIndex },
+		);
 	}
 	let path: string;
 	try {
@@ -133,7 +153,15 @@ export async function vendorRequest(
 	} catch (error) {
 		throw new NodeOperationError(node, (error as Error).message, { itemIndex });
 	}
-	const call: ApiCall = { method, route, path, params: options.params ?? {}, qs: { ...options.qs }, body: options.body, itemIndex };
+	const call: ApiCall = {
+		method,
+		route,
+		path,
+		params: options.params ?? {},
+		qs: { ...options.qs },
+		body: options.body,
+		itemIndex,
+	};
 	vendor.beforeSend?.(node, call, credentials);
 
 	const isUpload = call.body instanceof FormData;
@@ -141,7 +169,10 @@ export async function vendorRequest(
 		method,
 		url: `${baseUrl}${path}`,
 		qs: call.qs,
-		headers: { Accept: options.binary ? '*/*' : 'application/json', ...(options.contentType ? { 'Content-Type': options.contentType } : {}) },
+		headers: {
+			Accept: options.binary ? '*/*' : 'application/json',
+			...(options.contentType ? { 'Content-Type': options.contentType } : {}),
+		},
 		json: !isUpload && !options.binary,
 		...(options.binary ? { encoding: 'arraybuffer' as const } : {}),
 		// Both vendors repeat keys for multi-valued filters: ?tag=a&tag=b
@@ -157,7 +188,11 @@ export async function vendorRequest(
 	let renewalError: unknown;
 	const send = async (): Promise<IN8nHttpFullResponse> => {
 		// n8n's auth helpers may rewrite the options they get, so every attempt starts from a fresh copy.
-		const response = await authorizer.send({ ...request, qs: { ...request.qs }, headers: { ...request.headers } });
+		const response = await authorizer.send({
+			...request,
+			qs: { ...request.qs },
+			headers: { ...request.headers },
+		});
 		if (response.statusCode === 401 && authorizer.renew && !renewed) {
 			// The vendor refused the request, so sending it again after a renewal is safe.
 			renewed = true;
@@ -178,7 +213,11 @@ export async function vendorRequest(
 		const response = await send();
 		const limited = response.statusCode === 429;
 		const feedback = limited
-			? { limited, retryAfterMs: retryAfterMs(response.headers), cause: vendor.limitCause?.(response, call) }
+			? {
+					limited,
+					retryAfterMs: retryAfterMs(response.headers),
+					cause: vendor.limitCause?.(response, call),
+				}
 			: { limited };
 		for (const limiter of limiters) limiter.observe(feedback);
 		return response;
@@ -206,6 +245,18 @@ export async function vendorRequest(
 	return response;
 }
 
+/** A file through the same pipeline (GET): its bytes, with the type and name its headers give. */
+export async function vendorDownload(
+	this: ApiContext,
+	vendor: Vendor,
+	route: string,
+	options: ApiRequestOptions = {},
+): Promise<DownloadedFile> {
+	return downloadedFile(
+		await vendorRequest.call(this, vendor, 'GET', route, { ...options, binary: true }),
+	);
+}
+
 /** A response whose body came back as bytes (a download that failed) with its JSON error body parsed. */
 function withJsonBody(response: IN8nHttpFullResponse): IN8nHttpFullResponse {
 	const { body } = response as { body: unknown };
@@ -215,12 +266,21 @@ function withJsonBody(response: IN8nHttpFullResponse): IN8nHttpFullResponse {
 }
 
 /** A network failure (refused, reset, timed out) as an error naming the vendor's URL; n8n's own errors pass through. */
-function unreachableError(node: INode, vendor: Vendor, baseUrl: string, error: unknown, itemIndex?: number) {
+function unreachableError(
+	node: INode,
+	vendor: Vendor,
+	baseUrl: string,
+	error: unknown,
+	itemIndex?: number,
+) {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
 	// Only the message is kept: the underlying error carries the request's headers, and with them the credential.
 	const reason = (error as Error | undefined)?.message ?? String(error);
 	const message = `Could not reach ${vendor.name} at ${baseUrl}: ${reason}`;
-	const networkError = new NodeApiError(node, { message: reason } as JsonObject, { message, itemIndex });
+	const networkError = new NodeApiError(node, { message: reason } as JsonObject, {
+		message,
+		itemIndex,
+	});
 	// NodeApiError swaps messages that contain network error codes for generic text; this one names the URL.
 	networkError.message = message;
 	return networkError;
@@ -247,17 +307,28 @@ export function apiError(
 		message = `${vendor.name} rejected the ${secret} (${said})`;
 		description = vendor.hints.rejected(credentialType);
 	} else if (status === 404) {
-		message = field ? `${vendor.name} could not find the "${field}" given (${said})` : `${vendor.name} could not find it (${said})`;
+		message = field
+			? `${vendor.name} could not find the "${field}" given (${said})`
+			: `${vendor.name} could not find it (${said})`;
 	} else if (status === 429) {
 		message = `${vendor.name}'s rate limit was still exceeded after ${defaultRetryPolicy.maxRetries} retries (${said})`;
 	} else if (status >= 500) {
 		message = `${vendor.name} had a server error (${said})`;
 	} else {
-		message = field ? `${vendor.name} rejected the "${field}" field (${said})` : `${vendor.name} rejected the request (${said})`;
+		message = field
+			? `${vendor.name} rejected the "${field}" field (${said})`
+			: `${vendor.name} rejected the request (${said})`;
 	}
 	const body = response.body;
-	const errorResponse = (typeof body === 'object' && body !== null ? body : { message: vendorMessage }) as JsonObject;
-	const error = new NodeApiError(node, errorResponse, { message, description, httpCode: String(status), itemIndex: call.itemIndex });
+	const errorResponse = (
+		typeof body === 'object' && body !== null ? body : { message: vendorMessage }
+	) as JsonObject;
+	const error = new NodeApiError(node, errorResponse, {
+		message,
+		description,
+		httpCode: String(status),
+		itemIndex: call.itemIndex,
+	});
 	// NodeApiError swaps messages that contain network error codes for generic text (Lever's "ResourceNotFound"
 	// contains "ENOTFOUND"): keep the message that names the vendor's code.
 	error.message = message;
@@ -266,21 +337,33 @@ export function apiError(
 
 /** The request's fields and their values, query and body (multipart parts included). */
 function sentFields(call: ApiCall): Array<[string, unknown]> {
-	const body = call.body instanceof FormData ? [...call.body.entries()] : Object.entries(Array.isArray(call.body) ? {} : (call.body ?? {}));
-	return [...body, ...Object.entries(call.qs)].map(([key, value]) => [key.replace(/\[\]$/, ''), value]);
+	const body =
+		call.body instanceof FormData
+			? [...call.body.entries()]
+			: Object.entries(Array.isArray(call.body) ? {} : (call.body ?? {}));
+	return [...body, ...Object.entries(call.qs)].map(([key, value]) => [
+		key.replace(/\[\]$/, ''),
+		value,
+	]);
 }
 
 /**
  * The request field an error message is about: a field name the vendor quotes (e.g. `Invalid value for field
  * "emails[0]"`), else a sent field whose name the message mentions. Returned as `labels` names it for the user.
  */
-export function fieldNamedIn(message: string, call: ApiCall, labels: Record<string, string>): string | undefined {
+export function fieldNamedIn(
+	message: string,
+	call: ApiCall,
+	labels: Record<string, string>,
+): string | undefined {
 	const sent = sentFields(call).map(([key]) => key);
 	// A quoted path (`"content.descriptionHtml"`, `"phones[0]"`) is named by its own label, else by its first part's.
-	const quoted = [...message.matchAll(/"([A-Za-z_]+)((?:\.[A-Za-z_]+|\[\d*\])*)"/g)].map((match) => ({
-		path: `${match[1]}${match[2].replace(/\[\d*\]/g, '')}`,
-		name: match[1],
-	}));
+	const quoted = [...message.matchAll(/"([A-Za-z_]+)((?:\.[A-Za-z_]+|\[\d*\])*)"/g)].map(
+		(match) => ({
+			path: `${match[1]}${match[2].replace(/\[\d*\]/g, '')}`,
+			name: match[1],
+		}),
+	);
 	const exact = quoted.find(({ path }) => labels[path]);
 	if (exact) return labels[exact.path];
 	const field = quoted.map(({ name }) => name).find((name) => sent.includes(name) || labels[name]);
@@ -293,7 +376,8 @@ export function fieldNamedIn(message: string, call: ApiCall, labels: Record<stri
 function textsIn(value: unknown): string[] {
 	if (typeof value === 'string') return [value];
 	if (Array.isArray(value)) return value.flatMap(textsIn);
-	if (value !== null && typeof value === 'object' && !(value instanceof Blob)) return Object.values(value).flatMap(textsIn);
+	if (value !== null && typeof value === 'object' && !(value instanceof Blob))
+		return Object.values(value).flatMap(textsIn);
 	return [];
 }
 
@@ -301,8 +385,14 @@ function textsIn(value: unknown): string[] {
  * The request field whose value (an id) the message quotes, e.g. `stages no-such-stage was not found`; an id nested
  * in the field (`interviewers: [{id}]`) names the field.
  */
-export function fieldWhoseValueIsIn(message: string, call: ApiCall, labels: Record<string, string>): string | undefined {
+export function fieldWhoseValueIsIn(
+	message: string,
+	call: ApiCall,
+	labels: Record<string, string>,
+): string | undefined {
 	const fields: Array<[string, unknown]> = [...sentFields(call), ...Object.entries(call.params)];
-	const match = fields.find(([, value]) => textsIn(value).some((entry) => entry.length > 2 && message.includes(entry)));
+	const match = fields.find(([, value]) =>
+		textsIn(value).some((entry) => entry.length > 2 && message.includes(entry)),
+	);
 	return match ? (labels[match[0]] ?? match[0]) : undefined;
 }

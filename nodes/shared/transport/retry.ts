@@ -47,7 +47,10 @@ export function backoffMs(retry: number, policy: RetryPolicy): number {
  * `returnFullResponse`, so status and headers are seen here and not lost inside a thrown error.
  * Returns the last response (the caller turns a non-2xx into a NodeApiError).
  */
-export async function sendWithRetry(attempt: HttpAttempt, policy: RetryPolicy): Promise<IN8nHttpFullResponse> {
+export async function sendWithRetry(
+	attempt: HttpAttempt,
+	policy: RetryPolicy,
+): Promise<IN8nHttpFullResponse> {
 	for (let retry = 0; ; retry++) {
 		let response: IN8nHttpFullResponse | undefined;
 		let networkError: unknown;

@@ -9,9 +9,13 @@ export class ContactEventWebhookApi implements ICredentialType {
 
 	displayName = 'Contact Event Webhook API';
 
-	documentationUrl = 'https://github.com/n8n-nodes-ats-sync/n8n-nodes-ats-sync/blob/main/docs/nodes.md#contact-event-trigger';
+	documentationUrl =
+		'https://github.com/n8n-nodes-ats-sync/n8n-nodes-ats-sync/blob/main/docs/nodes.md#contact-event-trigger';
 
-	icon = { light: 'file:../nodes/ContactEventTrigger/contactEvent.svg', dark: 'file:../nodes/ContactEventTrigger/contactEvent.dark.svg' } as const;
+	icon = {
+		light: 'file:../nodes/ContactEventTrigger/contactEvent.svg',
+		dark: 'file:../nodes/ContactEventTrigger/contactEvent.dark.svg',
+	} as const;
 
 	properties: INodeProperties[] = [
 		{

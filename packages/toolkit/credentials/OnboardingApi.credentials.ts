@@ -10,9 +10,13 @@ export class OnboardingApi implements ICredentialType {
 
 	displayName = 'Onboarding API';
 
-	documentationUrl = 'https://github.com/n8n-nodes-ats-sync/n8n-nodes-ats-sync/blob/main/docs/nodes.md#onboarding-push';
+	documentationUrl =
+		'https://github.com/n8n-nodes-ats-sync/n8n-nodes-ats-sync/blob/main/docs/nodes.md#onboarding-push';
 
-	icon = { light: 'file:../nodes/OnboardingPush/onboardingPush.svg', dark: 'file:../nodes/OnboardingPush/onboardingPush.dark.svg' } as const;
+	icon = {
+		light: 'file:../nodes/OnboardingPush/onboardingPush.svg',
+		dark: 'file:../nodes/OnboardingPush/onboardingPush.dark.svg',
+	} as const;
 
 	properties: INodeProperties[] = [
 		{
@@ -20,8 +24,16 @@ export class OnboardingApi implements ICredentialType {
 			name: 'authType',
 			type: 'options',
 			options: [
-				{ name: 'Header', value: 'header', description: 'Send a fixed header, e.g. Authorization: Bearer …' },
-				{ name: 'HMAC Signature', value: 'hmac', description: 'Sign each request body with a shared secret' },
+				{
+					name: 'Header',
+					value: 'header',
+					description: 'Send a fixed header, e.g. Authorization: Bearer …',
+				},
+				{
+					name: 'HMAC Signature',
+					value: 'hmac',
+					description: 'Sign each request body with a shared secret',
+				},
 				{ name: 'Header and HMAC Signature', value: 'headerAndHmac' },
 			],
 			default: 'header',

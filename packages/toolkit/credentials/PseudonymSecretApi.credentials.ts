@@ -9,9 +9,13 @@ export class PseudonymSecretApi implements ICredentialType {
 
 	displayName = 'Pseudonym Secret API';
 
-	documentationUrl = 'https://github.com/n8n-nodes-ats-sync/n8n-nodes-ats-sync/blob/main/docs/nodes.md#pseudonymize';
+	documentationUrl =
+		'https://github.com/n8n-nodes-ats-sync/n8n-nodes-ats-sync/blob/main/docs/nodes.md#pseudonymize';
 
-	icon = { light: 'file:../nodes/Pseudonymize/pseudonymize.svg', dark: 'file:../nodes/Pseudonymize/pseudonymize.dark.svg' } as const;
+	icon = {
+		light: 'file:../nodes/Pseudonymize/pseudonymize.svg',
+		dark: 'file:../nodes/Pseudonymize/pseudonymize.dark.svg',
+	} as const;
 
 	properties: INodeProperties[] = [
 		{

@@ -35,9 +35,14 @@ function packageOfInput(input) {
 function licenceBanner(packageName) {
 	const manifestFile = require.resolve(`${packageName}/package.json`, { paths: [packageDir] });
 	const { version, license } = JSON.parse(fs.readFileSync(manifestFile, 'utf8'));
-	const licenceFile = fs.readdirSync(path.dirname(manifestFile)).find((name) => /^licen[cs]e/i.test(name));
+	const licenceFile = fs
+		.readdirSync(path.dirname(manifestFile))
+		.find((name) => /^licen[cs]e/i.test(name));
 	if (!licenceFile) throw new Error(`${packageName} ships no licence file: it cannot be bundled`);
-	const licenceText = fs.readFileSync(path.join(path.dirname(manifestFile), licenceFile), 'utf8').trim().replace(/\*\//g, '* /');
+	const licenceText = fs
+		.readFileSync(path.join(path.dirname(manifestFile), licenceFile), 'utf8')
+		.trim()
+		.replace(/\*\//g, '* /');
 	return `/*! Bundled: ${packageName} ${version} (${license})\n${licenceText}\n*/`;
 }
 
@@ -60,7 +65,9 @@ async function bundleNodeFile(entry, outfile) {
 		metafile: true,
 		logLevel: 'warning',
 	});
-	const bundled = [...new Set(Object.keys(result.metafile.inputs).map(packageOfInput).filter(Boolean))].sort();
+	const bundled = [
+		...new Set(Object.keys(result.metafile.inputs).map(packageOfInput).filter(Boolean)),
+	].sort();
 	if (bundled.length > 0) {
 		const code = fs.readFileSync(outfile, 'utf8');
 		fs.writeFileSync(outfile, `${bundled.map(licenceBanner).join('\n')}\n${code}`);
@@ -84,7 +91,8 @@ const isAllowed = (specifier) => {
 };
 
 /** The TypeScript source of a built file named in package.json (`dist/nodes/X/X.node.js` → `nodes/X/X.node.ts`). */
-const sourceOf = (distFile) => path.join(packageDir, distFile.replace(/^dist\//, '').replace(/\.js$/, '.ts'));
+const sourceOf = (distFile) =>
+	path.join(packageDir, distFile.replace(/^dist\//, '').replace(/\.js$/, '.ts'));
 
 async function build() {
 	const manifest = JSON.parse(fs.readFileSync(path.join(packageDir, 'package.json'), 'utf8'));
@@ -96,11 +104,16 @@ async function build() {
 	}
 	copyStaticFiles(packageDir);
 	const problems = builtFiles
-		.map((distFile) => [distFile, requiredModules(path.join(packageDir, distFile)).filter((specifier) => !isAllowed(specifier))])
+		.map((distFile) => [
+			distFile,
+			requiredModules(path.join(packageDir, distFile)).filter((specifier) => !isAllowed(specifier)),
+		])
 		.filter(([, forbidden]) => forbidden.length > 0)
 		.map(([distFile, forbidden]) => `${distFile} requires ${forbidden.join(', ')}`);
 	if (problems.length > 0) {
-		throw new Error(`Built node code may only require ${ALLOWED_MODULES.join(', ')}:\n  ${problems.join('\n  ')}`);
+		throw new Error(
+			`Built node code may only require ${ALLOWED_MODULES.join(', ')}:\n  ${problems.join('\n  ')}`,
+		);
 	}
 }
 

@@ -8,12 +8,18 @@ import { deregister, webhookTriggers } from '../serve/registration';
 import type { SessionOptions } from '../session';
 import { openSession } from '../session';
 
-export async function deregisterCommand(options: SessionOptions, reporter: Reporter): Promise<number> {
+export async function deregisterCommand(
+	options: SessionOptions,
+	reporter: Reporter,
+): Promise<number> {
 	const session = await openSession(options, reporter, { state: 'inbox' });
 	try {
 		await deregister(session, webhookTriggers(session), reporter);
 		const pending = session.inbox!.counts().pending;
-		if (pending > 0) reporter.note(`${pending} accepted event(s) still wait in ${session.inbox!.file}: the next "ats-sync serve" runs them`);
+		if (pending > 0)
+			reporter.note(
+				`${pending} accepted event(s) still wait in ${session.inbox!.file}: the next "ats-sync serve" runs them`,
+			);
 		return EXIT_SUCCESS;
 	} finally {
 		await session.close();

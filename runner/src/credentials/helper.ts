@@ -22,13 +22,22 @@ import type { TypeRegistry } from '../workflow/types';
 
 /** Credentials for one run: looked up by the id or name the workflow's node uses, then by credential type. */
 export interface CredentialStore {
-	resolve(details: INodeCredentialsDetails, type: string): ICredentialDataDecryptedObject | undefined;
+	resolve(
+		details: INodeCredentialsDetails,
+		type: string,
+	): ICredentialDataDecryptedObject | undefined;
 	/** Called when n8n refreshes OAuth2 tokens, so a rotated refresh token is not lost. */
-	saveOauthTokenData?(details: INodeCredentialsDetails, type: string, data: ICredentialDataDecryptedObject): void;
+	saveOauthTokenData?(
+		details: INodeCredentialsDetails,
+		type: string,
+		data: ICredentialDataDecryptedObject,
+	): void;
 }
 
 /** A store keyed by credential type name only (tests, env-only runs). */
-export function credentialsByType(byType: Record<string, ICredentialDataDecryptedObject>): CredentialStore {
+export function credentialsByType(
+	byType: Record<string, ICredentialDataDecryptedObject>,
+): CredentialStore {
 	return {
 		resolve: (_details, type) => byType[type],
 		saveOauthTokenData: (_details, type, data) => {
@@ -82,7 +91,9 @@ export class RunnerCredentialsHelper extends ICredentialsHelper {
 			...requestOptions,
 			headers: { ...requestOptions.headers, ...resolved.headers },
 			qs: { ...requestOptions.qs, ...resolved.qs },
-			...(resolved.body ? { body: { ...(requestOptions.body as IDataObject), ...resolved.body } } : {}),
+			...(resolved.body
+				? { body: { ...(requestOptions.body as IDataObject), ...resolved.body } }
+				: {}),
 			...(resolved.auth ? { auth: resolved.auth } : {}),
 		};
 	}
@@ -99,7 +110,10 @@ export class RunnerCredentialsHelper extends ICredentialsHelper {
 		const expirable = credentialType.properties.find((p) => p.typeOptions?.expirable === true);
 		if (!expirable) return undefined;
 		if (!credentialsExpired && credentials[expirable.name]) return undefined;
-		return (await credentialType.preAuthentication.call(helpers, credentials)) as ICredentialDataDecryptedObject;
+		return (await credentialType.preAuthentication.call(
+			helpers,
+			credentials,
+		)) as ICredentialDataDecryptedObject;
 	}
 
 	async runPreAuthentication(
@@ -108,7 +122,9 @@ export class RunnerCredentialsHelper extends ICredentialsHelper {
 		typeName: string,
 	): Promise<ICredentialDataDecryptedObject | undefined> {
 		const credentialType = this.types.getCredentialType(typeName);
-		return (await credentialType?.preAuthentication?.call(helpers, credentials)) as ICredentialDataDecryptedObject | undefined;
+		return (await credentialType?.preAuthentication?.call(helpers, credentials)) as
+			| ICredentialDataDecryptedObject
+			| undefined;
 	}
 
 	async getCredentials(): Promise<never> {
@@ -130,13 +146,35 @@ export class RunnerCredentialsHelper extends ICredentialsHelper {
 	 * environment) with `$self` = the credential's own data, as n8n does when it decrypts a credential.
 	 */
 	resolveExpressions(data: ICredentialDataDecryptedObject): ICredentialDataDecryptedObject {
-		if (!Object.values(data).some((value) => typeof value === 'string' && value.startsWith('='))) return data;
-		const node: INode = { id: 'credentials', name: 'credentials', type: 'credentials', typeVersion: 1, position: [0, 0], parameters: {} };
+		if (!Object.values(data).some((value) => typeof value === 'string' && value.startsWith('=')))
+			return data;
+		const node: INode = {
+			id: 'credentials',
+			name: 'credentials',
+			type: 'credentials',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		};
 		// The expression needs a workflow around it, not a real node: a type-less stand-in is enough.
-		const standIn = { description: { name: 'credentials', properties: [], inputs: [], outputs: [] } } as unknown as INodeType;
-		const nodeTypes: INodeTypes = { getByName: () => standIn, getByNameAndVersion: () => standIn, getKnownTypes: () => ({}) };
+		const standIn = {
+			description: { name: 'credentials', properties: [], inputs: [], outputs: [] },
+		} as unknown as INodeType;
+		const nodeTypes: INodeTypes = {
+			getByName: () => standIn,
+			getByNameAndVersion: () => standIn,
+			getKnownTypes: () => ({}),
+		};
 		const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
-		return workflow.expression.getComplexParameterValue(node, data as INodeParameters, 'internal', {}, undefined, undefined, data) as ICredentialDataDecryptedObject;
+		return workflow.expression.getComplexParameterValue(
+			node,
+			data as INodeParameters,
+			'internal',
+			{},
+			undefined,
+			undefined,
+			data,
+		) as ICredentialDataDecryptedObject;
 	}
 
 	async updateCredentials(): Promise<void> {}
@@ -171,7 +209,10 @@ export class RunnerCredentialsHelper extends ICredentialsHelper {
  * Resolves `={{$credentials.field}}` references in a credential's `authenticate` block. Only plain property
  * references and string concatenation around them are supported — what credential definitions use.
  */
-function resolveCredentialExpressions(value: unknown, credentials: ICredentialDataDecryptedObject): unknown {
+function resolveCredentialExpressions(
+	value: unknown,
+	credentials: ICredentialDataDecryptedObject,
+): unknown {
 	if (typeof value === 'string' && value.startsWith('=')) {
 		return value
 			.slice(1)
@@ -179,10 +220,14 @@ function resolveCredentialExpressions(value: unknown, credentials: ICredentialDa
 				String(credentials[field] ?? ''),
 			);
 	}
-	if (Array.isArray(value)) return value.map((entry) => resolveCredentialExpressions(entry, credentials));
+	if (Array.isArray(value))
+		return value.map((entry) => resolveCredentialExpressions(entry, credentials));
 	if (value !== null && typeof value === 'object') {
 		return Object.fromEntries(
-			Object.entries(value).map(([key, entry]) => [key, resolveCredentialExpressions(entry, credentials)]),
+			Object.entries(value).map(([key, entry]) => [
+				key,
+				resolveCredentialExpressions(entry, credentials),
+			]),
 		);
 	}
 	return value;

@@ -20,7 +20,7 @@ import type {
 	IWorkflowBase,
 } from 'n8n-workflow';
 import { NodeHelpers } from 'n8n-workflow';
-import YAML from 'yaml';
+import type YAML from 'yaml';
 import { z } from 'zod';
 
 import { UserError } from '../errors';
@@ -57,21 +57,32 @@ function expandEnv(value: unknown, env: NodeJS.ProcessEnv, where: string): unkno
 	if (typeof value === 'string') {
 		return value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (_match, name: string) => {
 			const found = env[name];
-			if (found === undefined) throw new UserError(`${where} references \${${name}}, but the environment variable ${name} is not set`);
+			if (found === undefined)
+				throw new UserError(
+					`${where} references \${${name}}, but the environment variable ${name} is not set`,
+				);
 			return found;
 		});
 	}
 	if (Array.isArray(value)) return value.map((entry, i) => expandEnv(entry, env, `${where}[${i}]`));
 	if (value !== null && typeof value === 'object') {
-		return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, expandEnv(entry, env, `${where}.${key}`)]));
+		return Object.fromEntries(
+			Object.entries(value).map(([key, entry]) => [key, expandEnv(entry, env, `${where}.${key}`)]),
+		);
 	}
 	return value;
 }
 
 /** `{ type?, data }` or the data itself. */
-function toSources(parsed: unknown, origin: string, env: NodeJS.ProcessEnv): Map<string, CredentialSource> {
+function toSources(
+	parsed: unknown,
+	origin: string,
+	env: NodeJS.ProcessEnv,
+): Map<string, CredentialSource> {
 	if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-		throw new UserError(`${origin} must map credential names (or ids) to their fields, e.g. {"Lever account": {"apiKey": "\${LEVER_API_KEY}"}}`);
+		throw new UserError(
+			`${origin} must map credential names (or ids) to their fields, e.g. {"Lever account": {"apiKey": "\${LEVER_API_KEY}"}}`,
+		);
 	}
 	const sources = new Map<string, CredentialSource>();
 	for (const [key, entry] of Object.entries(parsed as Record<string, unknown>)) {
@@ -79,48 +90,85 @@ function toSources(parsed: unknown, origin: string, env: NodeJS.ProcessEnv): Map
 			throw new UserError(`${origin}: credential "${key}" must be an object of fields`);
 		}
 		const record = entry as Record<string, unknown>;
-		const wrapped = typeof record.data === 'object' && record.data !== null && Object.keys(record).every((k) => k === 'type' || k === 'data');
+		const wrapped =
+			typeof record.data === 'object' &&
+			record.data !== null &&
+			Object.keys(record).every((k) => k === 'type' || k === 'data');
 		if (wrapped && record.type !== undefined && typeof record.type !== 'string') {
-			throw new UserError(`${origin}: credential "${key}" field "type" must be a credential type name such as "leverApi"`);
+			throw new UserError(
+				`${origin}: credential "${key}" field "type" must be a credential type name such as "leverApi"`,
+			);
 		}
-		const data = expandEnv(wrapped ? record.data : record, env, `${origin}: credential "${key}" field`) as CredentialData;
-		sources.set(key, { type: wrapped ? (record.type as string | undefined) : undefined, data, origin });
+		const data = expandEnv(
+			wrapped ? record.data : record,
+			env,
+			`${origin}: credential "${key}" field`,
+		) as CredentialData;
+		sources.set(key, {
+			type: wrapped ? (record.type as string | undefined) : undefined,
+			data,
+			origin,
+		});
 	}
 	return sources;
 }
 
-export function readCredentialsFile(file: string, env: NodeJS.ProcessEnv = process.env): Map<string, CredentialSource> {
+export function readCredentialsFile(
+	file: string,
+	env: NodeJS.ProcessEnv = process.env,
+): Map<string, CredentialSource> {
 	let text: string;
 	try {
 		text = readFileSync(file, 'utf8');
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code;
-		throw new UserError(`Credentials file ${file} ${code === 'ENOENT' ? 'does not exist' : `cannot be read (${code ?? (error as Error).message})`}`);
+		throw new UserError(
+			`Credentials file ${file} ${code === 'ENOENT' ? 'does not exist' : `cannot be read (${code ?? (error as Error).message})`}`,
+		);
 	}
+	// The YAML parser loads only for a YAML file: most runs read JSON, and start-up counts.
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const parseYaml = (yaml: string): unknown => (require('yaml') as typeof YAML).parse(yaml);
 	let parsed: unknown;
 	try {
-		parsed = /\.ya?ml$/i.test(file) ? YAML.parse(text) : JSON.parse(text);
+		parsed = /\.ya?ml$/i.test(file) ? parseYaml(text) : JSON.parse(text);
 	} catch (error) {
 		// Parser messages quote the offending text, which may be a secret: report the position only.
 		const where = /line (\d+)|position (\d+)/.exec((error as Error).message)?.[0];
-		throw new UserError(`Credentials file ${file} is not valid ${/\.ya?ml$/i.test(file) ? 'YAML' : 'JSON'}${where ? ` (at ${where})` : ''}`);
+		throw new UserError(
+			`Credentials file ${file} is not valid ${/\.ya?ml$/i.test(file) ? 'YAML' : 'JSON'}${where ? ` (at ${where})` : ''}`,
+		);
 	}
 	return toSources(parsed, `Credentials file ${path.basename(file)}`, env);
 }
 
 /** Which credentials each enabled node uses, as n8n decides it: only the credential entries the node's parameters show. */
-export function credentialUses(workflowData: IWorkflowBase, types: TypeRegistry): { uses: CredentialUse[]; problems: string[] } {
+export function credentialUses(
+	workflowData: IWorkflowBase,
+	types: TypeRegistry,
+): { uses: CredentialUse[]; problems: string[] } {
 	const uses: CredentialUse[] = [];
 	const problems: string[] = [];
 	for (const node of workflowData.nodes as INode[]) {
 		if (node.disabled || !types.hasNodeType(node.type)) continue;
 		const description = types.getByNameAndVersion(node.type, node.typeVersion).description;
-		const parameters = NodeHelpers.getNodeParameters(description.properties, node.parameters, true, false, node, description) ?? {};
+		const parameters =
+			NodeHelpers.getNodeParameters(
+				description.properties,
+				node.parameters,
+				true,
+				false,
+				node,
+				description,
+			) ?? {};
 		for (const wanted of description.credentials ?? []) {
 			if (!NodeHelpers.displayParameter(parameters, wanted, node, description)) continue;
 			const details = node.credentials?.[wanted.name];
 			if (details) uses.push({ nodeName: node.name, type: wanted.name, details });
-			else if (wanted.required) problems.push(`Node "${node.name}" needs a credential of type "${wanted.name}", but none is set in the workflow`);
+			else if (wanted.required)
+				problems.push(
+					`Node "${node.name}" needs a credential of type "${wanted.name}", but none is set in the workflow`,
+				);
 		}
 	}
 	return { uses, problems };
@@ -135,13 +183,17 @@ function fieldSchema(property: INodeProperties): z.ZodTypeAny {
 		case 'boolean':
 			return z.boolean({ invalid_type_error: 'must be true or false' });
 		case 'options': {
-			const allowed = (property.options ?? []).map((option) => ('value' in option ? option.value : undefined));
+			const allowed = (property.options ?? []).map((option) =>
+				'value' in option ? option.value : undefined,
+			);
 			return z.any().refine((value) => allowed.includes(value), {
 				message: `must be one of ${allowed.map((value) => JSON.stringify(value)).join(', ')}`,
 			});
 		}
 		case 'json':
-			return z.union([z.string(), z.record(z.unknown())], { invalid_type_error: 'must be JSON text or an object' });
+			return z.union([z.string(), z.record(z.unknown())], {
+				invalid_type_error: 'must be JSON text or an object',
+			});
 		default:
 			return z.unknown();
 	}
@@ -149,8 +201,10 @@ function fieldSchema(property: INodeProperties): z.ZodTypeAny {
 
 /** Environment values are strings; turn them into what the field's type expects before validation. */
 function coerceFromEnv(property: INodeProperties | undefined, value: string): unknown {
-	if (property?.type === 'number' && value.trim() !== '' && !Number.isNaN(Number(value))) return Number(value);
-	if (property?.type === 'boolean' && (value === 'true' || value === 'false')) return value === 'true';
+	if (property?.type === 'number' && value.trim() !== '' && !Number.isNaN(Number(value)))
+		return Number(value);
+	if (property?.type === 'boolean' && (value === 'true' || value === 'false'))
+		return value === 'true';
 	return value;
 }
 
@@ -177,7 +231,10 @@ export interface CredentialOptions {
  * Resolves and validates every credential the workflow uses. Problems name the credential, the node and the field;
  * values are never quoted (they may be secrets), except option values, which are not.
  */
-export function resolveCredentials(uses: CredentialUse[], options: CredentialOptions): ResolvedCredentials {
+export function resolveCredentials(
+	uses: CredentialUse[],
+	options: CredentialOptions,
+): ResolvedCredentials {
 	const env = options.env ?? process.env;
 	const blob = env.ATS_SYNC_CREDENTIALS;
 	let fromBlob = new Map<string, CredentialSource>();
@@ -192,8 +249,12 @@ export function resolveCredentials(uses: CredentialUse[], options: CredentialOpt
 	}
 	const resolved = new Map<string, CredentialData>();
 	const problems: string[] = [];
-	const keyOf = (details: INodeCredentialsDetails, sources: Array<Map<string, CredentialSource> | undefined>) =>
-		[details.id, details.name].find((key) => key && sources.some((source) => source?.has(key))) ?? details.name;
+	const keyOf = (
+		details: INodeCredentialsDetails,
+		sources: Array<Map<string, CredentialSource> | undefined>,
+	) =>
+		[details.id, details.name].find((key) => key && sources.some((source) => source?.has(key))) ??
+		details.name;
 
 	// One message per credential, naming every node that uses it.
 	const usersOf = new Map<string, string[]>();
@@ -213,7 +274,9 @@ export function resolveCredentials(uses: CredentialUse[], options: CredentialOpt
 		for (const source of [options.file?.get(key), fromBlob.get(key)]) {
 			if (!source) continue;
 			if (source.type && source.type !== use.type) {
-				problems.push(`${label}: ${source.origin} gives it type "${source.type}", but the node needs "${use.type}"`);
+				problems.push(
+					`${label}: ${source.origin} gives it type "${source.type}", but the node needs "${use.type}"`,
+				);
 			}
 			Object.assign(data, source.data);
 		}
@@ -265,12 +328,18 @@ export function resolveCredentials(uses: CredentialUse[], options: CredentialOpt
 /** The tokens in OAuth2 token data (not its token type or expiry, which are not secret and would mask words). */
 function tokenValues(oauthTokenData: unknown): unknown[] {
 	if (oauthTokenData === null || typeof oauthTokenData !== 'object') return [];
-	return Object.entries(oauthTokenData).filter(([key]) => /token/i.test(key) && key !== 'token_type').map(([, value]) => value);
+	return Object.entries(oauthTokenData)
+		.filter(([key]) => /token/i.test(key) && key !== 'token_type')
+		.map(([, value]) => value);
 }
 
 function secretValues(properties: INodeProperties[] | undefined, data: CredentialData): unknown[] {
 	return Object.entries(data).flatMap(([field, value]) =>
-		field === 'oauthTokenData' ? tokenValues(value) : isSecretField(properties, field) ? [value] : [],
+		field === 'oauthTokenData'
+			? tokenValues(value)
+			: isSecretField(properties, field)
+				? [value]
+				: [],
 	);
 }
 
@@ -285,13 +354,21 @@ function isSecretField(properties: INodeProperties[] | undefined, field: string)
 	return property.type === 'string' && /key|secret|token|password/i.test(field);
 }
 
-function validateCredential(label: string, type: string, data: CredentialData, types: TypeRegistry): string[] {
+function validateCredential(
+	label: string,
+	type: string,
+	data: CredentialData,
+	types: TypeRegistry,
+): string[] {
 	const properties = types.credentialProperties(type) ?? [];
 	const credentialType = types.getCredentialType(type);
-	const allParentsKnown = (credentialType?.extends ?? []).every((parent) => types.getCredentialType(parent));
+	const allParentsKnown = (credentialType?.extends ?? []).every((parent) =>
+		types.getCredentialType(parent),
+	);
 	const withDefaults: CredentialData = {};
 	for (const property of properties) {
-		if (property.default !== undefined) withDefaults[property.name] = property.default as CredentialData[string];
+		if (property.default !== undefined)
+			withDefaults[property.name] = property.default as CredentialData[string];
 	}
 	Object.assign(withDefaults, data);
 	const problems: string[] = [];
@@ -302,13 +379,17 @@ function validateCredential(label: string, type: string, data: CredentialData, t
 		const empty = value === undefined || value === null || value === '';
 		if (empty) {
 			if (property.required && (property.default === undefined || property.default === '')) {
-				problems.push(`${label}: field "${property.name}" (${property.displayName}) is required but missing`);
+				problems.push(
+					`${label}: field "${property.name}" (${property.displayName}) is required but missing`,
+				);
 			}
 			continue;
 		}
 		const result = fieldSchema(property).safeParse(value);
 		if (!result.success) {
-			problems.push(`${label}: field "${property.name}" ${result.error.issues[0]?.message ?? 'is invalid'}`);
+			problems.push(
+				`${label}: field "${property.name}" ${result.error.issues[0]?.message ?? 'is invalid'}`,
+			);
 		}
 	}
 	if (allParentsKnown) {

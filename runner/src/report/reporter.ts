@@ -62,9 +62,17 @@ export class Reporter {
 		const timer = setInterval(() => {
 			const seconds = (Date.now() - startedAt) / 1000;
 			const requests = requestCount();
-			const data = { node: this.currentNode ?? null, seconds: Math.round(seconds), requests, requestsPerSecond: Math.round((requests / seconds) * 10) / 10 };
+			const data = {
+				node: this.currentNode ?? null,
+				seconds: Math.round(seconds),
+				requests,
+				requestsPerSecond: Math.round((requests / seconds) * 10) / 10,
+			};
 			if (this.options.json) this.event('heartbeat', data);
-			else this.note(`still running${this.currentNode ? ` "${this.currentNode}"` : ''}: ${data.seconds} s, ${requests} HTTP requests (${data.requestsPerSecond}/s)`);
+			else
+				this.note(
+					`still running${this.currentNode ? ` "${this.currentNode}"` : ''}: ${data.seconds} s, ${requests} HTTP requests (${data.requestsPerSecond}/s)`,
+				);
 		}, intervalMs);
 		timer.unref();
 		return () => clearInterval(timer);
@@ -80,10 +88,16 @@ export class Reporter {
 		const seconds = Math.max((Date.now() - this.runStartedAt) / 1000, 0.001);
 		const rate = summary.itemsIn / seconds;
 		if (this.options.json) {
-			this.event('progress', { node: nodeName, ...summary, totalInput, itemsPerSecond: Math.round(rate * 10) / 10 });
+			this.event('progress', {
+				node: nodeName,
+				...summary,
+				totalInput,
+				itemsPerSecond: Math.round(rate * 10) / 10,
+			});
 			return;
 		}
-		const outputs = summary.itemsPerOutput.length > 1 ? ` (${summary.itemsPerOutput.join(' / ')})` : '';
+		const outputs =
+			summary.itemsPerOutput.length > 1 ? ` (${summary.itemsPerOutput.join(' / ')})` : '';
 		this.note(
 			`${nodeName}: ${summary.itemsIn}/${totalInput} items in, ${summary.itemsOut} out${outputs}` +
 				`${summary.errors ? `, ${summary.errors} failed` : ''} — ${rate.toFixed(1)} items/s`,
@@ -100,8 +114,12 @@ export class Reporter {
 		for (const write of writes) {
 			const url = this.options.masker.url(write.url);
 			const body = this.options.masker.value(write.body);
-			if (this.options.json) this.event('plannedWrite', { method: write.method, url, body: body as IDataObject });
-			else this.stdout.write(`${write.method} ${url}${body === undefined ? '' : ` ${JSON.stringify(body)}`}\n`);
+			if (this.options.json)
+				this.event('plannedWrite', { method: write.method, url, body: body as IDataObject });
+			else
+				this.stdout.write(
+					`${write.method} ${url}${body === undefined ? '' : ` ${JSON.stringify(body)}`}\n`,
+				);
 		}
 	}
 
@@ -112,34 +130,61 @@ export class Reporter {
 			return;
 		}
 		const lines = [
-			`${summary.dryRun ? 'dry run' : 'run'} of "${summary.workflow}" from "${summary.trigger}": ${summary.status} in ${(summary.durationMs / 1000).toFixed(1)} s`,
+			`${summary.dryRun ? 'dry run' : 'run'} of "${summary.workflow}" from "${summary.trigger}": ${summary.status} in ${(summary.durationMs / 1000).toFixed(1)} s` +
+				(summary.batches > 1
+					? ` (${summary.batches} batches: the poll stopped at "Max Records per Poll" and was polled again)`
+					: ''),
 		];
 		if (summary.status === 'no-data') lines.push('  the trigger found no new data');
 		const width = Math.max(0, ...summary.nodes.map((node) => node.node.length));
 		for (const node of summary.nodes) {
 			const outputs = node.itemsPerOutput.length > 1 ? ` (${node.itemsPerOutput.join(' / ')})` : '';
-			lines.push(`  ${node.node.padEnd(width)}  ${node.itemsIn} in → ${node.itemsOut} out${outputs}${node.errors ? `, ${node.errors} failed` : ''}`);
+			lines.push(
+				`  ${node.node.padEnd(width)}  ${node.itemsIn} in → ${node.itemsOut} out${outputs}${node.errors ? `, ${node.errors} failed` : ''}`,
+			);
 		}
 		for (const failed of summary.failedItems) {
-			const which = failed.inputItem === undefined ? '' : ` input item #${failed.inputItem + 1}${failed.email ? ` (${failed.email})` : ''}`;
+			const which =
+				failed.inputItem === undefined
+					? ''
+					: ` input item #${failed.inputItem + 1}${failed.email ? ` (${failed.email})` : ''}`;
 			lines.push(`  failed: ${failed.node}${which}: ${failed.message}`);
 		}
 		for (const rejected of summary.rejectedInput) lines.push(`  rejected: ${rejected.message}`);
 		for (const skipped of summary.notPassedOn) {
-			const listed = skipped.items.slice(0, 5).map((item) => (item.inputItem === undefined ? '?' : `#${item.inputItem + 1}${item.email ? ` (${item.email})` : ''}`));
+			const listed = skipped.items
+				.slice(0, 5)
+				.map((item) =>
+					item.inputItem === undefined
+						? '?'
+						: `#${item.inputItem + 1}${item.email ? ` (${item.email})` : ''}`,
+				);
 			const more = skipped.items.length > 5 ? ` and ${skipped.items.length - 5} more` : '';
-			lines.push(`  not passed on: ${skipped.node} → "${skipped.output}" (nothing connected): input item ${listed.join(', ')}${more}`);
+			lines.push(
+				`  not passed on: ${skipped.node} → "${skipped.output}" (nothing connected): input item ${listed.join(', ')}${more}`,
+			);
 		}
-		if (summary.dryRun) lines.push(`  ${summary.plannedWrites} planned write(s) printed on stdout; nothing was sent, state not saved`);
-		else lines.push(`  ${summary.stateSaved ? 'state saved' : 'state not saved: the next run starts from the same cursor'}`);
-		this.stderr.write(`${this.options.masker.text(lines.map((line, i) => (i === 0 ? `ats-sync: ${line}` : line)).join('\n'))}\n`);
+		if (summary.dryRun)
+			lines.push(
+				`  ${summary.plannedWrites} planned write(s) printed on stdout; nothing was sent, state not saved`,
+			);
+		else
+			lines.push(
+				`  ${summary.stateSaved ? 'state saved' : 'state not saved: the next run starts from the same cursor'}`,
+			);
+		this.stderr.write(
+			`${this.options.masker.text(lines.map((line, i) => (i === 0 ? `ats-sync: ${line}` : line)).join('\n'))}\n`,
+		);
 	}
 
 	/** One line, no stack unless --verbose. */
 	error(error: unknown) {
 		const message = error instanceof Error ? error.message : String(error);
 		if (this.options.json) this.event('error', { message });
-		this.stderr.write(`${this.options.masker.text(`ats-sync: error: ${message.replace(/\s*\n\s*/g, ' ')}`)}\n`);
-		if (this.options.verbose && error instanceof Error && error.stack) this.stderr.write(`${this.options.masker.text(error.stack)}\n`);
+		this.stderr.write(
+			`${this.options.masker.text(`ats-sync: error: ${message.replace(/\s*\n\s*/g, ' ')}`)}\n`,
+		);
+		if (this.options.verbose && error instanceof Error && error.stack)
+			this.stderr.write(`${this.options.masker.text(error.stack)}\n`);
 	}
 }

@@ -18,10 +18,18 @@ import { staticDataChanges } from './inbox';
 import type { WebhookTrigger } from './registration';
 
 /** A string or number field, as text. */
-const idText = (value: unknown) => (typeof value === 'string' && value !== '' ? value : typeof value === 'number' ? String(value) : undefined);
+const idText = (value: unknown) =>
+	typeof value === 'string' && value !== ''
+		? value
+		: typeof value === 'number'
+			? String(value)
+			: undefined;
 
 /** Where each trigger type's vendor puts the id that stays the same when it delivers an event again. */
-const VENDOR_IDS: Record<string, (request: WebhookRequest, items: INodeExecutionData[]) => string | undefined> = {
+const VENDOR_IDS: Record<
+	string,
+	(request: WebhookRequest, items: INodeExecutionData[]) => string | undefined
+> = {
 	// Lever: the event `id` of the body envelope (a retry resends the identical envelope); `token` when there is none.
 	leverTrigger: (request) => {
 		const body = (request.body ?? {}) as IDataObject;
@@ -41,13 +49,25 @@ const VENDOR_IDS: Record<string, (request: WebhookRequest, items: INodeExecution
 };
 
 /** The inbox key of a delivery: trigger node and the vendor's event id, else a hash of the raw body. */
-export function deliveryKey(node: INode, request: WebhookRequest, items: INodeExecutionData[]): string {
+export function deliveryKey(
+	node: INode,
+	request: WebhookRequest,
+	items: INodeExecutionData[],
+): string {
 	const typeName = node.type.slice(node.type.lastIndexOf('.') + 1);
 	const vendorId = VENDOR_IDS[typeName]?.(request, items);
 	return `${node.name}\u0000${vendorId ?? `sha256:${createHash('sha256').update(request.rawBody).digest('hex')}`}`;
 }
 
-const ID_FIELDS = ['eventId', 'opportunityId', 'candidateId', 'candidate_id', 'applicationId', 'application_id', 'id'];
+const ID_FIELDS = [
+	'eventId',
+	'opportunityId',
+	'candidateId',
+	'candidate_id',
+	'applicationId',
+	'application_id',
+	'id',
+];
 
 /** Whose event it is, for the inbox listing and dead letters: an email, else the first id found. */
 export function whoOf(items: INodeExecutionData[]): string | undefined {
@@ -55,7 +75,13 @@ export function whoOf(items: INodeExecutionData[]): string | undefined {
 	if (!json) return undefined;
 	const email = emailIn(json);
 	if (email) return email;
-	const records = [json, ...Object.values(json).filter((value): value is IDataObject => value !== null && typeof value === 'object' && !Array.isArray(value))];
+	const records = [
+		json,
+		...Object.values(json).filter(
+			(value): value is IDataObject =>
+				value !== null && typeof value === 'object' && !Array.isArray(value),
+		),
+	];
 	for (const field of ID_FIELDS) {
 		for (const record of records) {
 			const id = idText(record[field]);
@@ -68,7 +94,11 @@ export function whoOf(items: INodeExecutionData[]): string | undefined {
 /** The inbox could not take the delivery (disk full, database locked): 503, so the vendor delivers it again. */
 export class StoreError extends HttpError {
 	constructor(cause: unknown) {
-		super(503, `The delivery could not be stored (${(cause as Error).message ?? String(cause)}): deliver it again later`, { 'retry-after': '5' });
+		super(
+			503,
+			`The delivery could not be stored (${(cause as Error).message ?? String(cause)}): deliver it again later`,
+			{ 'retry-after': '5' },
+		);
 	}
 }
 
@@ -77,7 +107,8 @@ export class StoreError extends HttpError {
  * (synchronous=FULL) for all of them instead of one each, so acknowledgements do not queue behind each other's flush.
  */
 export class GroupCommit {
-	private queue: Array<StaticDataCommit & { settle: (error?: unknown) => void; since: number }> = [];
+	private queue: Array<StaticDataCommit & { settle: (error?: unknown) => void; since: number }> =
+		[];
 
 	private scheduled = false;
 
@@ -89,7 +120,11 @@ export class GroupCommit {
 
 	commit(entry: StaticDataCommit): Promise<void> {
 		return new Promise((resolve, reject) => {
-			this.queue.push({ ...entry, since: Date.now(), settle: (error) => (error === undefined ? resolve() : reject(error)) });
+			this.queue.push({
+				...entry,
+				since: Date.now(),
+				settle: (error) => (error === undefined ? resolve() : reject(error)),
+			});
 			this.schedule(() => setImmediate(() => this.flush()));
 		});
 	}
@@ -130,18 +165,43 @@ export interface Accepted {
 }
 
 /** Runs the trigger's webhook() on one request and stores what it emitted; the caller sends `response` after this. */
-export async function accept(session: Session<unknown>, commits: GroupCommit, inbox: Inbox, trigger: WebhookTrigger, request: WebhookRequest): Promise<Accepted> {
+export async function accept(
+	session: Session<unknown>,
+	commits: GroupCommit,
+	inbox: Inbox,
+	trigger: WebhookTrigger,
+	request: WebhookRequest,
+): Promise<Accepted> {
 	const step = session.webhookStep(trigger.node);
 	const response = new RecordedResponse();
-	const result = await session.engine.webhook(step.workflow, session.workflowData, trigger.node, trigger.webhookData, request, response);
-	if (!result.noWebhookResponse && !response.ended) response.status(200).json(result.webhookResponse ?? { message: 'Workflow was started' });
+	const result = await session.engine.webhook(
+		step.workflow,
+		session.workflowData,
+		trigger.node,
+		trigger.webhookData,
+		request,
+		response,
+	);
+	if (!result.noWebhookResponse && !response.ended)
+		response.status(200).json(result.webhookResponse ?? { message: 'Workflow was started' });
 	const items = result.workflowData?.[0] ?? [];
 	const changes = staticDataChanges(step.before, step.workflow.staticData);
 	if (items.length === 0 && changes.length === 0) return { response, items: 0, inserted: false };
 	let stored = { id: 0, inserted: false };
-	const delivery = items.length > 0 ? { deliveryKey: deliveryKey(trigger.node, request, items), trigger: trigger.node.name, items, who: whoOf(items) } : undefined;
+	const delivery =
+		items.length > 0
+			? {
+					deliveryKey: deliveryKey(trigger.node, request, items),
+					trigger: trigger.node.name,
+					items,
+					who: whoOf(items),
+				}
+			: undefined;
 	try {
-		await commits.commit({ changes, alongWith: delivery && (() => (stored = inbox.insert(delivery))) });
+		await commits.commit({
+			changes,
+			alongWith: delivery && (() => (stored = inbox.insert(delivery))),
+		});
 	} catch (error) {
 		throw new StoreError(error);
 	}

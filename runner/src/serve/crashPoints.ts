@@ -8,7 +8,9 @@
  */
 export type CrashPoint = 'accepted' | 'run-finished' | 'run-committing';
 
-const armed = /^(accepted|run-finished|run-committing):(\d+)$/.exec(process.env.ATS_SYNC_CRASH_AT ?? '');
+const armed = /^(accepted|run-finished|run-committing):(\d+)$/.exec(
+	process.env.ATS_SYNC_CRASH_AT ?? '',
+);
 let passed = 0;
 
 export function crashPoint(point: CrashPoint) {

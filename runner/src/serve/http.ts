@@ -25,7 +25,11 @@ export function parseSize(value: string): number | undefined {
 }
 
 export const describeSize = (bytes: number) =>
-	bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} MB` : bytes % 1024 === 0 ? `${bytes / 1024} KB` : `${bytes} bytes`;
+	bytes % (1024 * 1024) === 0
+		? `${bytes / (1024 * 1024)} MB`
+		: bytes % 1024 === 0
+			? `${bytes / 1024} KB`
+			: `${bytes} bytes`;
 
 /** How many request bodies are read at once (each at most its trigger's limit): memory stays bounded under a flood. */
 export class BodyGate {
@@ -38,7 +42,11 @@ export class BodyGate {
 		const declared = Number(req.headers['content-length']);
 		if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
 		if (this.reading >= this.capacity) {
-			throw new HttpError(503, `Busy: ${this.capacity} request bodies are being read; try again shortly`, { 'retry-after': '1' });
+			throw new HttpError(
+				503,
+				`Busy: ${this.capacity} request bodies are being read; try again shortly`,
+				{ 'retry-after': '1' },
+			);
 		}
 		this.reading++;
 		try {
@@ -59,7 +67,9 @@ export class BodyGate {
 				req.on('data', onData);
 				req.once('end', () => resolve(Buffer.concat(chunks)));
 				req.once('error', (error) => stop(error));
-				req.once('close', () => stop(new HttpError(400, 'The request was closed before its body arrived')));
+				req.once('close', () =>
+					stop(new HttpError(400, 'The request was closed before its body arrived')),
+				);
 			});
 		} finally {
 			this.reading--;
@@ -67,7 +77,8 @@ export class BodyGate {
 	}
 }
 
-const tooLarge = (limit: number) => new HttpError(413, `Request body is larger than this webhook's limit of ${describeSize(limit)}`);
+const tooLarge = (limit: number) =>
+	new HttpError(413, `Request body is larger than this webhook's limit of ${describeSize(limit)}`);
 
 function parseBody(raw: Buffer, contentType: string | undefined): unknown {
 	if (raw.length === 0) return {};
@@ -79,7 +90,8 @@ function parseBody(raw: Buffer, contentType: string | undefined): unknown {
 			throw new HttpError(400, 'Request body is not valid JSON');
 		}
 	}
-	if (type === 'application/x-www-form-urlencoded') return Object.fromEntries(new URLSearchParams(raw.toString('utf8')));
+	if (type === 'application/x-www-form-urlencoded')
+		return Object.fromEntries(new URLSearchParams(raw.toString('utf8')));
 	if (type.startsWith('text/')) return raw.toString('utf8');
 	return {};
 }
@@ -181,11 +193,20 @@ export class RecordedResponse {
  * A JSON answer with `message`. `close`: the connection closes after it (a refusal the client may still be uploading
  * to, or a server that is stopping).
  */
-export function answer(res: http.ServerResponse, statusCode: number, message: string, options: { headers?: Record<string, string>; close?: boolean } = {}) {
+export function answer(
+	res: http.ServerResponse,
+	statusCode: number,
+	message: string,
+	options: { headers?: Record<string, string>; close?: boolean } = {},
+) {
 	if (res.headersSent) {
 		if (!res.writableEnded) res.end();
 		return;
 	}
-	const headers = { 'content-type': 'application/json', ...options.headers, ...(options.close ? { connection: 'close' } : {}) };
+	const headers = {
+		'content-type': 'application/json',
+		...options.headers,
+		...(options.close ? { connection: 'close' } : {}),
+	};
 	res.writeHead(statusCode, headers).end(JSON.stringify({ message }));
 }

@@ -55,7 +55,10 @@ export interface Delivery {
 
 /** `<workflow>.state.json` → `<workflow>.inbox.db` (a state file named otherwise gets `.inbox.db` after its stem). */
 export function inboxPathFor(stateFile: string): string {
-	const stem = path.basename(stateFile).replace(/\.json$/i, '').replace(/\.state$/i, '');
+	const stem = path
+		.basename(stateFile)
+		.replace(/\.json$/i, '')
+		.replace(/\.state$/i, '');
 	return path.join(path.dirname(stateFile), `${stem}.inbox.db`);
 }
 
@@ -95,7 +98,8 @@ const BUSY_TIMEOUT_MS = 10_000;
 const isBusy = (error: unknown) => [5, 6].includes((error as { errcode?: number }).errcode ?? -1);
 const TOKEN_PREFIX = 'oauth:';
 
-const isPlainObject = (value: unknown): value is IDataObject => value !== null && typeof value === 'object' && !Array.isArray(value);
+const isPlainObject = (value: unknown): value is IDataObject =>
+	value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /** Deep equality of JSON values, stopping at the first difference (static data holds arrays of a thousand ids). */
 function same(a: unknown, b: unknown): boolean {
@@ -108,7 +112,10 @@ function same(a: unknown, b: unknown): boolean {
 	}
 	const keys = Object.keys(a).filter((key) => (a as IDataObject)[key] !== undefined);
 	const otherKeys = Object.keys(b).filter((key) => (b as IDataObject)[key] !== undefined);
-	return keys.length === otherKeys.length && keys.every((key) => same((a as IDataObject)[key], (b as IDataObject)[key]));
+	return (
+		keys.length === otherKeys.length &&
+		keys.every((key) => same((a as IDataObject)[key], (b as IDataObject)[key]))
+	);
 }
 
 /** One change a step made to the static data: a field of a top-level entry (`node:<name>`, `global`), or the entry. */
@@ -142,7 +149,8 @@ export function staticDataChanges(before: IDataObject, after: IDataObject): Stat
 	return changes;
 }
 
-const text = (value: SqlValue | undefined) => (value === null || value === undefined ? undefined : String(value));
+const text = (value: SqlValue | undefined) =>
+	value === null || value === undefined ? undefined : String(value);
 
 /**
  * How a connection commits. `full` (the acceptor, the commands): the WAL is flushed to disk before COMMIT returns,
@@ -173,7 +181,9 @@ export class Inbox implements StateStore {
 	) {
 		mkdirSync(path.dirname(file), { recursive: true });
 		this.db = openDatabase(file, BUSY_TIMEOUT_MS);
-		this.db.exec(`PRAGMA journal_mode = WAL; PRAGMA synchronous = ${durability === 'full' ? 'FULL' : 'NORMAL'}; PRAGMA foreign_keys = ON;`);
+		this.db.exec(
+			`PRAGMA journal_mode = WAL; PRAGMA synchronous = ${durability === 'full' ? 'FULL' : 'NORMAL'}; PRAGMA foreign_keys = ON;`,
+		);
 		this.db.exec(SCHEMA);
 	}
 
@@ -229,9 +239,13 @@ export class Inbox implements StateStore {
 		return this.transaction(() => {
 			if (this.sql(`SELECT 1 FROM meta WHERE key = 'imported'`).get()) return false;
 			const put = this.sql('INSERT OR REPLACE INTO state (key, value) VALUES (?, ?)');
-			for (const [key, value] of Object.entries(state.staticData)) put.run(`${STATIC_PREFIX}${key}`, JSON.stringify(value));
-			for (const [key, value] of Object.entries(state.oauthTokens)) put.run(`${TOKEN_PREFIX}${key}`, JSON.stringify(value));
-			this.sql(`INSERT INTO meta (key, value) VALUES ('imported', ?)`).run(new Date(this.now()).toISOString());
+			for (const [key, value] of Object.entries(state.staticData))
+				put.run(`${STATIC_PREFIX}${key}`, JSON.stringify(value));
+			for (const [key, value] of Object.entries(state.oauthTokens))
+				put.run(`${TOKEN_PREFIX}${key}`, JSON.stringify(value));
+			this.sql(`INSERT INTO meta (key, value) VALUES ('imported', ?)`).run(
+				new Date(this.now()).toISOString(),
+			);
 			return true;
 		});
 	}
@@ -246,8 +260,15 @@ export class Inbox implements StateStore {
 	staticData(): IDataObject {
 		const version = this.dataVersion();
 		if (!this.cached || this.cached.version !== version) {
-			const rows = this.sql(`SELECT key, value FROM state WHERE key LIKE '${STATIC_PREFIX}%'`).all();
-			const data = Object.fromEntries(rows.map((row) => [String(row.key).slice(STATIC_PREFIX.length), JSON.parse(String(row.value)) as unknown]));
+			const rows = this.sql(
+				`SELECT key, value FROM state WHERE key LIKE '${STATIC_PREFIX}%'`,
+			).all();
+			const data = Object.fromEntries(
+				rows.map((row) => [
+					String(row.key).slice(STATIC_PREFIX.length),
+					JSON.parse(String(row.value)) as unknown,
+				]),
+			);
 			this.cached = { version, data: data as IDataObject };
 		}
 		return this.cached.data;
@@ -305,13 +326,19 @@ export class Inbox implements StateStore {
 	}
 
 	savedToken(credentialKey: string): unknown {
-		const stored = text(this.sql('SELECT value FROM state WHERE key = ?').get(`${TOKEN_PREFIX}${credentialKey}`)?.value);
+		const stored = text(
+			this.sql('SELECT value FROM state WHERE key = ?').get(`${TOKEN_PREFIX}${credentialKey}`)
+				?.value,
+		);
 		return stored === undefined ? undefined : (JSON.parse(stored) as unknown);
 	}
 
 	saveOauthTokens(credentialKey: string, oauthTokenData: unknown) {
 		this.transaction(() => {
-			this.sql('INSERT OR REPLACE INTO state (key, value) VALUES (?, ?)').run(`${TOKEN_PREFIX}${credentialKey}`, JSON.stringify(oauthTokenData));
+			this.sql('INSERT OR REPLACE INTO state (key, value) VALUES (?, ?)').run(
+				`${TOKEN_PREFIX}${credentialKey}`,
+				JSON.stringify(oauthTokenData),
+			);
 		});
 	}
 
@@ -327,9 +354,17 @@ export class Inbox implements StateStore {
 				`INSERT INTO events (delivery_key, trigger_node, items, who, received_at, status) VALUES (?, ?, ?, ?, ?, 'pending')
 				 ON CONFLICT (delivery_key) DO NOTHING`,
 			)
-			.run(delivery.deliveryKey, delivery.trigger, JSON.stringify(delivery.items), delivery.who ?? null, this.now());
+			.run(
+				delivery.deliveryKey,
+				delivery.trigger,
+				JSON.stringify(delivery.items),
+				delivery.who ?? null,
+				this.now(),
+			);
 		if (Number(result.changes) > 0) return { id: Number(result.lastInsertRowid), inserted: true };
-		const existing = this.sql('SELECT id FROM events WHERE delivery_key = ?').get(delivery.deliveryKey);
+		const existing = this.sql('SELECT id FROM events WHERE delivery_key = ?').get(
+			delivery.deliveryKey,
+		);
 		return { id: Number(existing?.id), inserted: false };
 	}
 
@@ -349,23 +384,35 @@ export class Inbox implements StateStore {
 
 	/** Marks the event done: call inside the transaction that commits its run's static data. */
 	markDone(id: number) {
-		this.sql(`UPDATE events SET status = 'done', finished_at = ?, last_error = NULL, next_attempt_at = 0 WHERE id = ?`).run(this.now(), id);
+		this.sql(
+			`UPDATE events SET status = 'done', finished_at = ?, last_error = NULL, next_attempt_at = 0 WHERE id = ?`,
+		).run(this.now(), id);
 	}
 
 	/** A transient failure: run it again at `at`. */
 	retryAt(id: number, error: string, at: number) {
 		this.transaction(() => {
-			this.sql('UPDATE events SET last_error = ?, next_attempt_at = ? WHERE id = ?').run(error, at, id);
+			this.sql('UPDATE events SET last_error = ?, next_attempt_at = ? WHERE id = ?').run(
+				error,
+				at,
+				id,
+			);
 		});
 	}
 
 	/** A permanent failure or exhausted retries: out of the queue, into the dead letters. */
 	deadLetter(id: number, failure: Omit<DeadLetter, 'deadAt' | 'attempts'>) {
 		this.transaction(() => {
-			const attempts = Number(this.sql('SELECT attempts FROM events WHERE id = ?').get(id)?.attempts ?? 0);
-			this.sql(`UPDATE events SET status = 'dead', last_error = ?, finished_at = ? WHERE id = ?`).run(failure.error, this.now(), id);
+			const attempts = Number(
+				this.sql('SELECT attempts FROM events WHERE id = ?').get(id)?.attempts ?? 0,
+			);
+			this.sql(
+				`UPDATE events SET status = 'dead', last_error = ?, finished_at = ? WHERE id = ?`,
+			).run(failure.error, this.now(), id);
 			this.db
-				.prepare('INSERT OR REPLACE INTO dead_letters (event_id, error, node, who, attempts, dead_at) VALUES (?, ?, ?, ?, ?, ?)')
+				.prepare(
+					'INSERT OR REPLACE INTO dead_letters (event_id, error, node, who, attempts, dead_at) VALUES (?, ?, ?, ?, ?, ?)',
+				)
 				.run(id, failure.error, failure.node ?? null, failure.who ?? null, attempts, this.now());
 		});
 	}
@@ -382,7 +429,9 @@ export class Inbox implements StateStore {
 					: this.sql(`SELECT id FROM events WHERE status = 'dead' AND id = ?`).all(id)
 			).map((row) => Number(row.id));
 			for (const deadId of ids) {
-				this.sql(`UPDATE events SET status = 'pending', attempts = 0, next_attempt_at = 0, finished_at = NULL WHERE id = ?`).run(deadId);
+				this.sql(
+					`UPDATE events SET status = 'pending', attempts = 0, next_attempt_at = 0, finished_at = NULL WHERE id = ?`,
+				).run(deadId);
 				this.sql('DELETE FROM dead_letters WHERE event_id = ?').run(deadId);
 			}
 			return ids.length;
@@ -393,7 +442,9 @@ export class Inbox implements StateStore {
 	discard(id: number, reason: string): boolean {
 		return this.transaction(() => {
 			const changed = this.db
-				.prepare(`UPDATE events SET status = 'discarded', discard_reason = ?, finished_at = ? WHERE id = ? AND status IN ('dead', 'pending')`)
+				.prepare(
+					`UPDATE events SET status = 'discarded', discard_reason = ?, finished_at = ? WHERE id = ? AND status IN ('dead', 'pending')`,
+				)
 				.run(reason, this.now(), id);
 			return Number(changed.changes) > 0;
 		});
@@ -415,7 +466,9 @@ export class Inbox implements StateStore {
 
 	counts(): Record<EventStatus, number> {
 		const counts: Record<EventStatus, number> = { pending: 0, done: 0, dead: 0, discarded: 0 };
-		for (const row of this.sql('SELECT status, COUNT(*) AS count FROM events GROUP BY status').all()) {
+		for (const row of this.sql(
+			'SELECT status, COUNT(*) AS count FROM events GROUP BY status',
+		).all()) {
 			counts[String(row.status) as EventStatus] = Number(row.count);
 		}
 		return counts;
@@ -426,11 +479,20 @@ export class Inbox implements StateStore {
 	 * pending and dead events stay until they are run or discarded.
 	 */
 	prune(before: number): number {
-		return this.transaction(() => Number(this.sql(`DELETE FROM events WHERE status IN ('done', 'discarded') AND finished_at < ?`).run(before).changes));
+		return this.transaction(() =>
+			Number(
+				this.sql(
+					`DELETE FROM events WHERE status IN ('done', 'discarded') AND finished_at < ?`,
+				).run(before).changes,
+			),
+		);
 	}
 
 	private toEvent(row: Record<string, SqlValue>): InboxEvent {
-		const dead = row.status === 'dead' ? this.sql('SELECT * FROM dead_letters WHERE event_id = ?').get(row.id) : undefined;
+		const dead =
+			row.status === 'dead'
+				? this.sql('SELECT * FROM dead_letters WHERE event_id = ?').get(row.id)
+				: undefined;
 		return {
 			id: Number(row.id),
 			deliveryKey: String(row.delivery_key),

@@ -23,14 +23,23 @@ export function webhookTriggers(session: Session<unknown>): WebhookTrigger[] {
 	const { engine, workflowData } = session;
 	const { workflow } = session.step();
 	const triggers: WebhookTrigger[] = [];
-	for (const { node } of triggersOf(workflowData, engine.types).filter((trigger) => trigger.kind === 'webhook')) {
+	for (const { node } of triggersOf(workflowData, engine.types).filter(
+		(trigger) => trigger.kind === 'webhook',
+	)) {
 		const endpoint = engine.webhookEndpoint(workflow, workflowData, node);
 		if (!endpoint) continue;
 		const pathname = new URL(endpoint.url).pathname;
-		triggers.push({ node, httpMethod: endpoint.httpMethod, pathname, webhookData: engine.webhookDescription(workflow, node, pathname, endpoint.httpMethod) });
+		triggers.push({
+			node,
+			httpMethod: endpoint.httpMethod,
+			pathname,
+			webhookData: engine.webhookDescription(workflow, node, pathname, endpoint.httpMethod),
+		});
 	}
 	if (triggers.length === 0) {
-		throw new UserError(`The workflow has no webhook trigger to serve: use "ats-sync run" for polling or manual triggers`);
+		throw new UserError(
+			`The workflow has no webhook trigger to serve: use "ats-sync run" for polling or manual triggers`,
+		);
 	}
 	return triggers;
 }
@@ -40,11 +49,21 @@ export function webhookTriggers(session: Session<unknown>): WebhookTrigger[] {
  * it and its signing tokens are kept). Each trigger's result is committed at once: a registration made is never
  * forgotten because a later one failed.
  */
-export async function register(session: Session<unknown>, triggers: WebhookTrigger[], reporter: Reporter) {
+export async function register(
+	session: Session<unknown>,
+	triggers: WebhookTrigger[],
+	reporter: Reporter,
+) {
 	for (const trigger of triggers) {
 		const step = session.step();
 		const call = async (method: 'checkExists' | 'create') =>
-			await session.engine.webhookMethod(step.workflow, session.workflowData, trigger.node, trigger.webhookData, method);
+			await session.engine.webhookMethod(
+				step.workflow,
+				session.workflowData,
+				trigger.node,
+				trigger.webhookData,
+				method,
+			);
 		if ((await call('checkExists')) === false) {
 			await call('create');
 			reporter.note(`"${trigger.node.name}" registered its webhook`);
@@ -56,12 +75,25 @@ export async function register(session: Session<unknown>, triggers: WebhookTrigg
 }
 
 /** Removes each trigger's registration at the ATS and forgets it (and the trigger's delivery memory). */
-export async function deregister(session: Session<unknown>, triggers: WebhookTrigger[], reporter: Reporter) {
+export async function deregister(
+	session: Session<unknown>,
+	triggers: WebhookTrigger[],
+	reporter: Reporter,
+) {
 	for (const trigger of triggers) {
 		const step = session.step();
-		const removed = await session.engine.webhookMethod(step.workflow, session.workflowData, trigger.node, trigger.webhookData, 'delete');
+		const removed = await session.engine.webhookMethod(
+			step.workflow,
+			session.workflowData,
+			trigger.node,
+			trigger.webhookData,
+			'delete',
+		);
 		session.commit(step);
-		if (removed === false) throw new UserError(`"${trigger.node.name}": the ATS refused to remove its webhook; its registration is kept, try again`);
+		if (removed === false)
+			throw new UserError(
+				`"${trigger.node.name}": the ATS refused to remove its webhook; its registration is kept, try again`,
+			);
 		reporter.note(`"${trigger.node.name}" deregistered its webhook`);
 	}
 }

@@ -31,16 +31,25 @@ async function serve(options: ServeOptions, reporter: Reporter): Promise<number>
 		await running.close();
 		return EXIT_ITEMS_FAILED;
 	}
-	reporter.note(`stopping: new deliveries are refused (503), the run in progress finishes within ${options.shutdownTimeoutMs / 1000} s, the rest stays in the inbox`);
+	reporter.note(
+		`stopping: new deliveries are refused (503), the run in progress finishes within ${options.shutdownTimeoutMs / 1000} s, the rest stays in the inbox`,
+	);
 	await running.close();
 	return EXIT_SUCCESS;
 }
 
 const options = workerData as ServeOptions;
-const reporter = new Reporter({ json: options.json, verbose: options.verbose, masker: new Masker() });
-configureN8nLogging(options.verbose ? (level, message) => reporter.note(`[n8n ${level}] ${message}`) : undefined);
+const reporter = new Reporter({
+	json: options.json,
+	verbose: options.verbose,
+	masker: new Masker(),
+});
+configureN8nLogging(
+	options.verbose ? (level, message) => reporter.note(`[n8n ${level}] ${message}`) : undefined,
+);
 /** Resolves once everything written so far is handed to the main thread, which writes it out. */
-const flushed = (stream: NodeJS.WritableStream) => new Promise<void>((resolve) => stream.write('', () => resolve()));
+const flushed = (stream: NodeJS.WritableStream) =>
+	new Promise<void>((resolve) => stream.write('', () => resolve()));
 
 void serve(options, reporter)
 	.catch((error: unknown) => {

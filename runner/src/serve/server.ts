@@ -37,7 +37,10 @@ interface WorkerHandle {
 }
 
 function startWorker(data: WorkerThreadData): WorkerHandle {
-	const worker = new Worker(path.join(__dirname, 'workerThread.js'), { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: THREAD_YOUNG_GENERATION_MB } });
+	const worker = new Worker(path.join(__dirname, 'workerThread.js'), {
+		workerData: data,
+		resourceLimits: { maxYoungGenerationSizeMb: THREAD_YOUNG_GENERATION_MB },
+	});
 	let stopping = false;
 	let stopped = false;
 	let onFailed: (error: Error) => void = () => undefined;
@@ -90,14 +93,20 @@ function routesOf(triggers: WebhookTrigger[]): Map<string, WebhookTrigger> {
 	for (const trigger of triggers) {
 		routes.set(trigger.pathname, trigger);
 		if (trigger.node.webhookId) routes.set(`/webhook/${trigger.node.webhookId}`, trigger);
-		const ownPath = typeof trigger.node.parameters.path === 'string' ? trigger.node.parameters.path.replace(/^\/+/, '') : '';
+		const ownPath =
+			typeof trigger.node.parameters.path === 'string'
+				? trigger.node.parameters.path.replace(/^\/+/, '')
+				: '';
 		if (ownPath) routes.set(`/webhook/${ownPath}`, trigger);
 	}
 	return routes;
 }
 
 /** Starts the server, the worker and the registrations; resolves once it serves. */
-export async function startServe(options: ServeOptions, reporter: Reporter): Promise<RunningServer> {
+export async function startServe(
+	options: ServeOptions,
+	reporter: Reporter,
+): Promise<RunningServer> {
 	// Node closes a kept-alive connection after 5 s idle; a client sending its next delivery on it just then gets a
 	// reset instead of an answer. Senders keep connections idle for up to a minute, so serve keeps them longer.
 	const server = http.createServer({ keepAliveTimeout: 65_000 });
@@ -114,28 +123,50 @@ export async function startServe(options: ServeOptions, reporter: Reporter): Pro
 		void (async () => {
 			if (stopping || !routes || !session?.inbox || !commits) {
 				// The vendor delivers again later; by then serve is up (or up again).
-				answer(res, 503, stopping ? 'ats-sync is stopping' : 'ats-sync is starting', { headers: { 'retry-after': '5' }, close: true });
+				answer(res, 503, stopping ? 'ats-sync is stopping' : 'ats-sync is starting', {
+					headers: { 'retry-after': '5' },
+					close: true,
+				});
 				return;
 			}
 			const url = new URL(req.url ?? '/', 'http://serve.invalid');
 			const trigger = routes.get(url.pathname.replace(/\/+$/, ''));
 			if (!trigger) return answer(res, 404, `No webhook at ${url.pathname}`);
-			if (req.method !== trigger.httpMethod) return answer(res, 405, `Use ${trigger.httpMethod}`, { headers: { allow: trigger.httpMethod } });
+			if (req.method !== trigger.httpMethod)
+				return answer(res, 405, `Use ${trigger.httpMethod}`, {
+					headers: { allow: trigger.httpMethod },
+				});
 			inFlight++;
 			try {
-				const raw = await gate.read(req, options.maxBody.byTrigger[trigger.node.name] ?? options.maxBody.all);
-				const accepted = await accept(session, commits, session.inbox, trigger, webhookRequest(req, url, raw));
+				const raw = await gate.read(
+					req,
+					options.maxBody.byTrigger[trigger.node.name] ?? options.maxBody.all,
+				);
+				const accepted = await accept(
+					session,
+					commits,
+					session.inbox,
+					trigger,
+					webhookRequest(req, url, raw),
+				);
 				accepted.response.sendTo(res);
 				if (accepted.inserted) {
-					reporter.note(`"${trigger.node.name}" queued a run of ${accepted.items} item${accepted.items === 1 ? '' : 's'} (event #${accepted.eventId})`);
+					reporter.note(
+						`"${trigger.node.name}" queued a run of ${accepted.items} item${accepted.items === 1 ? '' : 's'} (event #${accepted.eventId})`,
+					);
 					worker?.wake();
 				} else if (accepted.items > 0) {
-					reporter.verbose(`"${trigger.node.name}": event #${accepted.eventId} is already in the inbox`);
+					reporter.verbose(
+						`"${trigger.node.name}": event #${accepted.eventId} is already in the inbox`,
+					);
 				}
 			} catch (error) {
 				if (error instanceof HttpError) {
 					if (error instanceof StoreError) reporter.error(error);
-					answer(res, error.statusCode, error.message, { headers: error.headers, close: error.statusCode === 413 || error.statusCode === 503 });
+					answer(res, error.statusCode, error.message, {
+						headers: error.headers,
+						close: error.statusCode === 413 || error.statusCode === 503,
+					});
 					return;
 				}
 				// The trigger node failed (e.g. an ATS lookup): nothing was stored, so 500 makes the vendor deliver again.
@@ -148,10 +179,18 @@ export async function startServe(options: ServeOptions, reporter: Reporter): Pro
 	});
 
 	await new Promise<void>((resolve, reject) => {
-		server.once('error', (error: NodeJS.ErrnoException) => reject(new UserError(`Cannot listen on ${options.host}:${options.port}: ${error.code ?? error.message}`)));
+		server.once('error', (error: NodeJS.ErrnoException) =>
+			reject(
+				new UserError(
+					`Cannot listen on ${options.host}:${options.port}: ${error.code ?? error.message}`,
+				),
+			),
+		);
 		server.listen(options.port, options.host, () => resolve());
 	});
-	const baseUrl = (options.publicUrl ?? `http://${options.host}:${(server.address() as AddressInfo).port}`).replace(/\/+$/, '');
+	const baseUrl = (
+		options.publicUrl ?? `http://${options.host}:${(server.address() as AddressInfo).port}`
+	).replace(/\/+$/, '');
 
 	// Until the run in progress is over, the listener stays open and answers 503: the vendor delivers again later.
 	const close = async (shutdownTimeoutMs: number, startedUp = true) => {
@@ -160,10 +199,13 @@ export async function startServe(options: ServeOptions, reporter: Reporter): Pro
 		const deadline = Date.now() + shutdownTimeoutMs;
 		try {
 			if (worker && !(await worker.stop(shutdownTimeoutMs)) && startedUp) {
-				reporter.note(`the run in progress did not finish within ${shutdownTimeoutMs / 1000} s: it stays in the inbox and runs again at the next start`);
+				reporter.note(
+					`the run in progress did not finish within ${shutdownTimeoutMs / 1000} s: it stays in the inbox and runs again at the next start`,
+				);
 			}
 			// Deliveries being taken in finish (they are short); then nothing holds the inbox any more.
-			while (inFlight > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+			while (inFlight > 0 && Date.now() < deadline)
+				await new Promise((resolve) => setTimeout(resolve, 20));
 		} finally {
 			server.close();
 			server.closeAllConnections();
@@ -172,21 +214,39 @@ export async function startServe(options: ServeOptions, reporter: Reporter): Pro
 	};
 
 	try {
-		session = await openSession({ ...options, webhookBaseUrl: baseUrl }, reporter, { state: 'inbox' });
+		session = await openSession({ ...options, webhookBaseUrl: baseUrl }, reporter, {
+			state: 'inbox',
+		});
 		const triggers = webhookTriggers(session);
 		for (const trigger of triggers) {
 			const limit = options.maxBody.byTrigger[trigger.node.name] ?? options.maxBody.all;
-			reporter.note(`"${trigger.node.name}" listens at ${trigger.httpMethod} ${baseUrl}${trigger.pathname} (bodies up to ${describeSize(limit)})`);
+			reporter.note(
+				`"${trigger.node.name}" listens at ${trigger.httpMethod} ${baseUrl}${trigger.pathname} (bodies up to ${describeSize(limit)})`,
+			);
 		}
-		const unknown = Object.keys(options.maxBody.byTrigger).filter((name) => !triggers.some((trigger) => trigger.node.name === name));
-		if (unknown.length > 0) throw new UserError(`--max-body names ${unknown.map((name) => `"${name}"`).join(', ')}, which is not a webhook trigger of the workflow`);
+		const unknown = Object.keys(options.maxBody.byTrigger).filter(
+			(name) => !triggers.some((trigger) => trigger.node.name === name),
+		);
+		if (unknown.length > 0)
+			throw new UserError(
+				`--max-body names ${unknown.map((name) => `"${name}"`).join(', ')}, which is not a webhook trigger of the workflow`,
+			);
 		const counts = session.inbox!.counts();
-		if (counts.pending > 0) reporter.note(`${counts.pending} event(s) waiting in ${session.inbox!.file}: they run first`);
-		if (counts.dead > 0) reporter.note(`${counts.dead} dead-lettered event(s) in ${session.inbox!.file}: see "ats-sync inbox ${options.workflowFile} list --dead"`);
+		if (counts.pending > 0)
+			reporter.note(`${counts.pending} event(s) waiting in ${session.inbox!.file}: they run first`);
+		if (counts.dead > 0)
+			reporter.note(
+				`${counts.dead} dead-lettered event(s) in ${session.inbox!.file}: see "ats-sync inbox ${options.workflowFile} list --dead"`,
+			);
 		// Deliveries are taken in from here on (a handshake during registration needs it); they wait in the inbox.
 		commits = new GroupCommit(session.inbox!);
 		routes = routesOf(triggers);
-		worker = startWorker({ session: { ...options, webhookBaseUrl: baseUrl }, policy: options.retry, json: options.json, verbose: options.verbose });
+		worker = startWorker({
+			session: { ...options, webhookBaseUrl: baseUrl },
+			policy: options.retry,
+			json: options.json,
+			verbose: options.verbose,
+		});
 		await register(session, triggers, reporter);
 		await worker.ready;
 	} catch (error) {

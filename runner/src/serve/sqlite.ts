@@ -31,13 +31,18 @@ function loadDriver(): DatabaseConstructor {
 	if (constructor) return constructor;
 	const emitWarning = process.emitWarning;
 	process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
-		const type = typeof rest[0] === 'string' ? rest[0] : (rest[0] as { type?: string } | undefined)?.type;
+		const type =
+			typeof rest[0] === 'string' ? rest[0] : (rest[0] as { type?: string } | undefined)?.type;
 		if (type === 'ExperimentalWarning' && /sqlite/i.test(String(warning))) return;
 		(emitWarning as (...args: unknown[]) => void).call(process, warning, ...rest);
 	}) as typeof process.emitWarning;
 	try {
 		// Node 20 has no node:sqlite (undefined here); 22.5–22.12 have it only behind a flag (a throw).
-		const driver = (process.getBuiltinModule?.('node:sqlite') as { DatabaseSync?: DatabaseConstructor } | undefined)?.DatabaseSync;
+		const driver = (
+			process.getBuiltinModule?.('node:sqlite') as
+				| { DatabaseSync?: DatabaseConstructor }
+				| undefined
+		)?.DatabaseSync;
 		if (!driver) throw new Error('node:sqlite is not available');
 		constructor = driver;
 		return constructor;

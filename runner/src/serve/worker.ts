@@ -16,18 +16,28 @@ export interface RetryPolicy {
 	maxMs: number;
 }
 
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { attempts: 12, baseMs: 2_000, maxMs: 10 * 60_000 };
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+	attempts: 12,
+	baseMs: 2_000,
+	maxMs: 10 * 60_000,
+};
 
 /** Done and discarded events are remembered this long (their delivery keys catch a vendor's late re-delivery). */
 export const KEEP_FINISHED_MS = 14 * 24 * 60 * 60_000;
 
 /** Wait before attempt `failed + 1`, after `failed` failures: "equal jitter", half fixed and half random. */
-export function backoffMs(failed: number, policy: RetryPolicy, random: () => number = Math.random): number {
+export function backoffMs(
+	failed: number,
+	policy: RetryPolicy,
+	random: () => number = Math.random,
+): number {
 	const exponential = Math.min(policy.maxMs, policy.baseMs * 2 ** Math.max(0, failed - 1));
 	return Math.round(exponential / 2 + random() * (exponential / 2));
 }
 
-export type Outcome = { ok: true } | { ok: false; transient: boolean; failure: Omit<DeadLetter, 'deadAt' | 'attempts'> };
+export type Outcome =
+	| { ok: true }
+	| { ok: false; transient: boolean; failure: Omit<DeadLetter, 'deadAt' | 'attempts'> };
 
 export interface WorkerHooks {
 	/** Runs one event; a success must mark it done in the transaction that commits the run's static data. */
@@ -90,9 +100,13 @@ export class InboxWorker {
 	async step(): Promise<number> {
 		const head = this.inbox.head();
 		if (!head) return IDLE_POLL_MS;
-		if (head.nextAttemptAt > this.now()) return Math.min(head.nextAttemptAt - this.now(), IDLE_POLL_MS);
+		if (head.nextAttemptAt > this.now())
+			return Math.min(head.nextAttemptAt - this.now(), IDLE_POLL_MS);
 		if (head.attempts >= this.policy.attempts) {
-			this.dead(head, { error: `no run of this event finished in ${head.attempts} attempts (serve stopped or crashed during each)`, who: head.who });
+			this.dead(head, {
+				error: `no run of this event finished in ${head.attempts} attempts (serve stopped or crashed during each)`,
+				who: head.who,
+			});
 			return 0;
 		}
 		const attempt = this.inbox.started(head.id);
@@ -100,7 +114,11 @@ export class InboxWorker {
 		try {
 			outcome = await this.hooks.run(head);
 		} catch (error) {
-			outcome = { ok: false, transient: isTransientError(error), failure: { error: (error as Error).message ?? String(error), who: head.who } };
+			outcome = {
+				ok: false,
+				transient: isTransientError(error),
+				failure: { error: (error as Error).message ?? String(error), who: head.who },
+			};
 		}
 		if (outcome.ok) return 0;
 		if (outcome.transient && attempt < this.policy.attempts) {
@@ -121,7 +139,9 @@ export class InboxWorker {
 
 	private async pause(ms: number) {
 		const woken = new Promise<void>((resolve) => (this.wakeUp = resolve));
-		const sleep = this.hooks.sleep ?? ((wait: number, interrupted: Promise<void>) => sleepUnlessWoken(wait, interrupted));
+		const sleep =
+			this.hooks.sleep ??
+			((wait: number, interrupted: Promise<void>) => sleepUnlessWoken(wait, interrupted));
 		await sleep(ms, woken);
 		this.wakeUp = undefined;
 	}

@@ -27,14 +27,23 @@ export interface WorkerThreadData {
 /** Messages from the serving thread. */
 export type ToWorker = { type: 'wake' } | { type: 'stop' };
 /** Messages to the serving thread. */
-export type FromWorker = { type: 'ready' } | { type: 'failed'; message: string; exitCode?: number } | { type: 'stopped' };
+export type FromWorker =
+	| { type: 'ready' }
+	| { type: 'failed'; message: string; exitCode?: number }
+	| { type: 'stopped' };
 
 const post = (message: FromWorker) => parentPort?.postMessage(message);
 
 async function runThread(data: WorkerThreadData) {
 	const reporter = new Reporter({ json: data.json, verbose: data.verbose, masker: new Masker() });
-	configureN8nLogging(data.verbose ? (level, message) => reporter.note(`[n8n ${level}] ${message}`) : undefined);
-	const session = await openSession(data.session, reporter, { state: 'inbox', lock: false, durability: 'normal' });
+	configureN8nLogging(
+		data.verbose ? (level, message) => reporter.note(`[n8n ${level}] ${message}`) : undefined,
+	);
+	const session = await openSession(data.session, reporter, {
+		state: 'inbox',
+		lock: false,
+		durability: 'normal',
+	});
 	const inbox = session.inbox!;
 	// Counted for the heartbeat line of a long run.
 	let requests = 0;
@@ -46,7 +55,12 @@ async function runThread(data: WorkerThreadData) {
 
 	const run = async (event: InboxEvent): Promise<Outcome> => {
 		const trigger = session.workflowData.nodes.find((node) => node.name === event.trigger);
-		if (!trigger) return { ok: false, transient: false, failure: { error: `the workflow has no node "${event.trigger}" any more`, who: event.who } };
+		if (!trigger)
+			return {
+				ok: false,
+				transient: false,
+				failure: { error: `the workflow has no node "${event.trigger}" any more`, who: event.who },
+			};
 		let result;
 		try {
 			result = await session.execute(session.step(), trigger, event.items, {
@@ -59,17 +73,28 @@ async function runThread(data: WorkerThreadData) {
 		} catch (error) {
 			reporter.error(error);
 			const message = reporter.masker.text((error as Error).message ?? String(error));
-			return { ok: false, transient: isTransientError(error), failure: { error: message, who: event.who } };
+			return {
+				ok: false,
+				transient: isTransientError(error),
+				failure: { error: message, who: event.who },
+			};
 		}
 		crashPoint('run-finished');
 		reporter.summary(result.summary);
 		if (result.summary.status === 'success') return { ok: true };
 		const failed = result.summary.failedItems;
-		const error = failed.map((item) => `${item.node}: ${item.message}`).join('; ') || result.summary.error || 'the run failed';
+		const error =
+			failed.map((item) => `${item.node}: ${item.message}`).join('; ') ||
+			result.summary.error ||
+			'the run failed';
 		return {
 			ok: false,
 			transient: result.retry === 'transient',
-			failure: { error: reporter.masker.text(error), node: failed[0]?.node, who: failed.find((item) => item.email)?.email ?? event.who },
+			failure: {
+				error: reporter.masker.text(error),
+				node: failed[0]?.node,
+				who: failed.find((item) => item.email)?.email ?? event.who,
+			},
 		};
 	};
 
@@ -78,12 +103,25 @@ async function runThread(data: WorkerThreadData) {
 		run,
 		onRetry: (event, attempt, waitMs, outcome) => {
 			const error = outcome.ok ? '' : outcome.failure.error;
-			if (data.json) reporter.event('retryScheduled', { eventId: event.id, who: event.who ?? null, attempt, waitMs, error });
-			else reporter.note(`${describe(event)}: attempt ${attempt} of ${data.policy.attempts} failed (${error}); next in ${Math.round(waitMs / 1000)} s`);
+			if (data.json)
+				reporter.event('retryScheduled', {
+					eventId: event.id,
+					who: event.who ?? null,
+					attempt,
+					waitMs,
+					error,
+				});
+			else
+				reporter.note(
+					`${describe(event)}: attempt ${attempt} of ${data.policy.attempts} failed (${error}); next in ${Math.round(waitMs / 1000)} s`,
+				);
 		},
 		onDead: (event, failure) => {
 			if (data.json) reporter.event('deadLettered', { eventId: event.id, ...failure });
-			else reporter.note(`${describe(event)} dead-lettered: ${failure.error} — see "ats-sync inbox <workflow> list --dead"`);
+			else
+				reporter.note(
+					`${describe(event)} dead-lettered: ${failure.error} — see "ats-sync inbox <workflow> list --dead"`,
+				);
 		},
 	});
 	parentPort?.on('message', (message: ToWorker) => {
@@ -101,5 +139,9 @@ async function runThread(data: WorkerThreadData) {
 }
 
 runThread(workerData as WorkerThreadData).catch((error: unknown) => {
-	post({ type: 'failed', message: (error as Error).message ?? String(error), exitCode: (error as { exitCode?: number }).exitCode });
+	post({
+		type: 'failed',
+		message: (error as Error).message ?? String(error),
+		exitCode: (error as { exitCode?: number }).exitCode,
+	});
 });

@@ -1,7 +1,13 @@
 /** Reading a workflow JSON file and checking it against the loaded node types, before anything runs. */
 import { readFileSync } from 'node:fs';
 
-import type { INode, INodeProperties, INodeType, INodeTypeDescription, IWorkflowBase } from 'n8n-workflow';
+import type {
+	INode,
+	INodeProperties,
+	INodeType,
+	INodeTypeDescription,
+	IWorkflowBase,
+} from 'n8n-workflow';
 import { NodeHelpers } from 'n8n-workflow';
 
 import { UserError } from '../errors';
@@ -15,7 +21,9 @@ export function readJsonFile(file: string, what: string): unknown {
 		text = readFileSync(file, 'utf8');
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code;
-		throw new UserError(`${what} ${file} ${code === 'ENOENT' ? 'does not exist' : `cannot be read (${code})`}`);
+		throw new UserError(
+			`${what} ${file} ${code === 'ENOENT' ? 'does not exist' : `cannot be read (${code})`}`,
+		);
 	}
 	try {
 		return JSON.parse(text) as unknown;
@@ -24,20 +32,31 @@ export function readJsonFile(file: string, what: string): unknown {
 	}
 }
 
+/** n8n's sticky note: text on the canvas, never run (n8n does not execute it either), so it is left out. */
+const STICKY_NOTE = 'n8n-nodes-base.stickyNote';
+
 /**
- * Reads and shape-checks a workflow as exported from n8n (nodes + connections). Node types that moved to the toolkit
- * package are renamed, and `warn` is told.
+ * Reads and shape-checks a workflow as exported from n8n (nodes + connections). Sticky notes are dropped; node types
+ * that moved to the toolkit package are renamed, and `warn` is told.
  */
-export function readWorkflow(file: string, warn: (message: string) => void = () => {}): IWorkflowBase {
+export function readWorkflow(
+	file: string,
+	warn: (message: string) => void = () => {},
+): IWorkflowBase {
 	const data = readJsonFile(file, 'Workflow file') as Partial<IWorkflowBase> | null;
 	if (data === null || typeof data !== 'object' || !Array.isArray(data.nodes)) {
-		throw new UserError(`Workflow file ${file} has no "nodes" array: is it an n8n workflow export?`);
+		throw new UserError(
+			`Workflow file ${file} has no "nodes" array: is it an n8n workflow export?`,
+		);
 	}
 	const names = new Set<string>();
 	data.nodes.forEach((node: Partial<INode>, index) => {
-		if (typeof node?.name !== 'string' || node.name === '') throw new UserError(`Workflow file ${file}: node #${index + 1} has no "name"`);
-		if (typeof node.type !== 'string' || node.type === '') throw new UserError(`Workflow file ${file}: node "${node.name}" has no "type"`);
-		if (names.has(node.name)) throw new UserError(`Workflow file ${file}: two nodes are named "${node.name}"`);
+		if (typeof node?.name !== 'string' || node.name === '')
+			throw new UserError(`Workflow file ${file}: node #${index + 1} has no "name"`);
+		if (typeof node.type !== 'string' || node.type === '')
+			throw new UserError(`Workflow file ${file}: node "${node.name}" has no "type"`);
+		if (names.has(node.name))
+			throw new UserError(`Workflow file ${file}: two nodes are named "${node.name}"`);
 		names.add(node.name);
 		node.typeVersion ??= 1;
 		node.parameters ??= {};
@@ -46,16 +65,29 @@ export function readWorkflow(file: string, warn: (message: string) => void = () 
 	});
 	const connections = (data.connections ?? {}) as IWorkflowBase['connections'];
 	for (const [from, byType] of Object.entries(connections)) {
-		if (!names.has(from)) throw new UserError(`Workflow file ${file}: connections start at "${from}", which is not a node`);
+		if (!names.has(from))
+			throw new UserError(
+				`Workflow file ${file}: connections start at "${from}", which is not a node`,
+			);
 		for (const outputs of Object.values(byType)) {
 			for (const targets of outputs ?? []) {
 				for (const target of targets ?? []) {
-					if (!names.has(target.node)) throw new UserError(`Workflow file ${file}: "${from}" connects to "${target.node}", which is not a node`);
+					if (!names.has(target.node))
+						throw new UserError(
+							`Workflow file ${file}: "${from}" connects to "${target.node}", which is not a node`,
+						);
 				}
 			}
 		}
 	}
-	const workflowData = { ...data, id: data.id ?? file, name: data.name ?? file, connections, nodes: data.nodes } as IWorkflowBase;
+	const nodes = data.nodes.filter((node) => node.type !== STICKY_NOTE);
+	const workflowData = {
+		...data,
+		id: data.id ?? file,
+		name: data.name ?? file,
+		connections,
+		nodes,
+	} as IWorkflowBase;
 	const moved = renameMovedNodeTypes(workflowData);
 	if (moved) warn(moved);
 	return workflowData;
@@ -69,15 +101,23 @@ export function packageOfType(type: string): string {
 
 /** Node types that load but cannot work without parts of n8n a headless run does not have. */
 const UNSUPPORTED_TYPES: Record<string, string> = {
-	'n8n-nodes-base.code': "the Code node runs its code in n8n's task runner, which ats-sync does not have",
-	'n8n-nodes-base.function': "the Function node runs its code in n8n's task runner, which ats-sync does not have",
-	'n8n-nodes-base.functionItem': "the Function Item node runs its code in n8n's task runner, which ats-sync does not have",
+	'n8n-nodes-base.code':
+		"the Code node runs its code in n8n's task runner, which ats-sync does not have",
+	'n8n-nodes-base.function':
+		"the Function node runs its code in n8n's task runner, which ats-sync does not have",
+	'n8n-nodes-base.functionItem':
+		"the Function Item node runs its code in n8n's task runner, which ats-sync does not have",
 	'n8n-nodes-base.executeWorkflow': 'sub-workflows need an n8n instance to load them from',
 	'n8n-nodes-base.wait': 'waiting executions need an n8n instance to resume them',
 };
 
 /** One message per node whose type is not available, saying what to install or pass. */
-export function nodeTypeProblems(workflowData: IWorkflowBase, types: TypeRegistry, loaded: string[], loadProblems: LoadProblem[]): string[] {
+export function nodeTypeProblems(
+	workflowData: IWorkflowBase,
+	types: TypeRegistry,
+	loaded: string[],
+	loadProblems: LoadProblem[],
+): string[] {
 	const problems: string[] = [];
 	for (const node of workflowData.nodes) {
 		const packageName = packageOfType(node.type);
@@ -90,7 +130,9 @@ export function nodeTypeProblems(workflowData: IWorkflowBase, types: TypeRegistr
 			try {
 				types.getByName(node.type);
 			} catch (error) {
-				problems.push(`Node "${node.name}" has type "${node.type}" from package "${packageName}", which failed to load: ${(error as Error).message}`);
+				problems.push(
+					`Node "${node.name}" has type "${node.type}" from package "${packageName}", which failed to load: ${(error as Error).message}`,
+				);
 			}
 			continue;
 		}
@@ -103,7 +145,9 @@ export function nodeTypeProblems(workflowData: IWorkflowBase, types: TypeRegistr
 		const failed = loadProblems.filter((problem) => problem.packageName === packageName);
 		problems.push(
 			`Node "${node.name}" has type "${node.type}", which package "${packageName}" does not provide` +
-				(failed.length ? ` (files that failed to load: ${failed.map((f) => `${f.file}: ${f.message}`).join('; ')})` : ''),
+				(failed.length
+					? ` (files that failed to load: ${failed.map((f) => `${f.file}: ${f.message}`).join('; ')})`
+					: ''),
 		);
 	}
 	return problems;
@@ -116,7 +160,12 @@ export function parameterProblems(workflowData: IWorkflowBase, types: TypeRegist
 		if (node.disabled || !types.hasNodeType(node.type)) continue;
 		const description = types.getByNameAndVersion(node.type, node.typeVersion).description;
 		const issues = NodeHelpers.getNodeParametersIssues(description.properties, node, description);
-		if (issues) problems.push(...NodeHelpers.nodeIssuesToString(issues, node).map((issue) => `Node "${node.name}": ${issue}`));
+		if (issues)
+			problems.push(
+				...NodeHelpers.nodeIssuesToString(issues, node).map(
+					(issue) => `Node "${node.name}": ${issue}`,
+				),
+			);
 		problems.push(...parameterTypeProblems(node, description));
 	}
 	return problems;
@@ -130,7 +179,9 @@ const shown = (value: unknown) => {
 /** What a top-level parameter value of this type must be, or undefined when it is fine. */
 function typeMismatch(property: INodeProperties, value: unknown): string | undefined {
 	if (typeof value === 'string' && value.startsWith('=')) return undefined; // an expression, resolved at run time
-	const allowed = (property.options ?? []).map((option) => ('value' in option ? option.value : undefined));
+	const allowed = (property.options ?? []).map((option) =>
+		'value' in option ? option.value : undefined,
+	);
 	const listed = () => allowed.map((option) => JSON.stringify(option)).join(', ');
 	switch (property.type) {
 		case 'string':
@@ -141,15 +192,21 @@ function typeMismatch(property: INodeProperties, value: unknown): string | undef
 			return typeof value === 'boolean' ? undefined : 'must be true or false';
 		case 'options':
 			// Options filled by a load-options method are only known at run time.
-			if (property.typeOptions?.loadOptionsMethod || property.typeOptions?.loadOptions) return undefined;
+			if (property.typeOptions?.loadOptionsMethod || property.typeOptions?.loadOptions)
+				return undefined;
 			return allowed.includes(value as string) ? undefined : `must be one of ${listed()}`;
 		case 'multiOptions':
 			if (!Array.isArray(value)) return `must be a list of ${listed()}`;
-			if (property.typeOptions?.loadOptionsMethod || property.typeOptions?.loadOptions) return undefined;
-			return value.every((entry) => allowed.includes(entry as string)) ? undefined : `must only contain ${listed()}`;
+			if (property.typeOptions?.loadOptionsMethod || property.typeOptions?.loadOptions)
+				return undefined;
+			return value.every((entry) => allowed.includes(entry as string))
+				? undefined
+				: `must only contain ${listed()}`;
 		case 'collection':
 		case 'fixedCollection':
-			return value !== null && typeof value === 'object' && !Array.isArray(value) ? undefined : 'must be an object';
+			return value !== null && typeof value === 'object' && !Array.isArray(value)
+				? undefined
+				: 'must be an object';
 		default:
 			return undefined;
 	}
@@ -164,12 +221,16 @@ function parameterTypeProblems(node: INode, description: INodeTypeDescription): 
 	const problems: string[] = [];
 	for (const [name, value] of Object.entries(node.parameters)) {
 		const properties = description.properties.filter(
-			(property) => property.name === name && NodeHelpers.displayParameter(node.parameters, property, node, description),
+			(property) =>
+				property.name === name &&
+				NodeHelpers.displayParameter(node.parameters, property, node, description),
 		);
 		if (properties.length === 0) continue;
 		const mismatches = properties.map((property) => typeMismatch(property, value));
 		if (mismatches.some((mismatch) => mismatch === undefined)) continue;
-		problems.push(`Node "${node.name}": parameter "${name}" (${properties[0].displayName}) ${mismatches[0]}, but is ${shown(value)}`);
+		problems.push(
+			`Node "${node.name}": parameter "${name}" (${properties[0].displayName}) ${mismatches[0]}, but is ${shown(value)}`,
+		);
 	}
 	return problems;
 }
@@ -204,27 +265,45 @@ export function triggersOf(workflowData: IWorkflowBase, types: TypeRegistry): St
  * Where `run` starts: the node named by --trigger; else the polling trigger; else the only trigger; a workflow
  * without triggers starts at its only node that has no incoming connection.
  */
-export function pickStart(workflowData: IWorkflowBase, types: TypeRegistry, named?: string): StartPoint {
+export function pickStart(
+	workflowData: IWorkflowBase,
+	types: TypeRegistry,
+	named?: string,
+): StartPoint {
 	const triggers = triggersOf(workflowData, types);
 	if (named !== undefined) {
 		const node = workflowData.nodes.find((candidate) => candidate.name === named);
-		if (!node) throw new UserError(`--trigger "${named}": the workflow has no node of that name (nodes: ${workflowData.nodes.map((n) => n.name).join(', ')})`);
+		if (!node)
+			throw new UserError(
+				`--trigger "${named}": the workflow has no node of that name (nodes: ${workflowData.nodes.map((n) => n.name).join(', ')})`,
+			);
 		const nodeType = types.getByNameAndVersion(node.type, node.typeVersion);
 		return { node, nodeType, kind: kindOf(nodeType) ?? 'start' };
 	}
 	const polling = triggers.filter((trigger) => trigger.kind === 'poll');
 	if (polling.length === 1) return polling[0];
 	const listed = (list: StartPoint[]) => list.map((trigger) => `"${trigger.node.name}"`).join(', ');
-	if (polling.length > 1) throw new UserError(`The workflow has several polling triggers (${listed(polling)}): choose one with --trigger`);
+	if (polling.length > 1)
+		throw new UserError(
+			`The workflow has several polling triggers (${listed(polling)}): choose one with --trigger`,
+		);
 	if (triggers.length === 1) return triggers[0];
-	if (triggers.length > 1) throw new UserError(`The workflow has several triggers (${listed(triggers)}): choose one with --trigger`);
+	if (triggers.length > 1)
+		throw new UserError(
+			`The workflow has several triggers (${listed(triggers)}): choose one with --trigger`,
+		);
 	const targets = new Set(
 		Object.values(workflowData.connections).flatMap((byType) =>
-			Object.values(byType).flatMap((outputs) => (outputs ?? []).flatMap((targets) => (targets ?? []).map((t) => t.node))),
+			Object.values(byType).flatMap((outputs) =>
+				(outputs ?? []).flatMap((targets) => (targets ?? []).map((t) => t.node)),
+			),
 		),
 	);
 	const roots = workflowData.nodes.filter((node) => !node.disabled && !targets.has(node.name));
-	if (roots.length !== 1) throw new UserError('The workflow has no trigger node and no single first node: choose where to start with --trigger');
+	if (roots.length !== 1)
+		throw new UserError(
+			'The workflow has no trigger node and no single first node: choose where to start with --trigger',
+		);
 	const nodeType = types.getByNameAndVersion(roots[0].type, roots[0].typeVersion);
 	return { node: roots[0], nodeType, kind: 'start' };
 }

@@ -6,10 +6,21 @@
  */
 import type { IWorkflowBase } from 'n8n-workflow';
 
-const MOVED_TO_TOOLKIT = ['contactEventTrigger', 'jsonLogicRules', 'atsFieldMap', 'mappingTable', 'pseudonymize', 'downloadFile', 'onboardingPush'];
+const MOVED_TO_TOOLKIT = [
+	'contactEventTrigger',
+	'jsonLogicRules',
+	'atsFieldMap',
+	'mappingTable',
+	'pseudonymize',
+	'downloadFile',
+	'onboardingPush',
+];
 
 export const MOVED_NODE_TYPES: Readonly<Record<string, string>> = Object.fromEntries(
-	MOVED_TO_TOOLKIT.map((name) => [`n8n-nodes-ats-sync.${name}`, `n8n-nodes-ats-sync-toolkit.${name}`]),
+	MOVED_TO_TOOLKIT.map((name) => [
+		`n8n-nodes-ats-sync.${name}`,
+		`n8n-nodes-ats-sync-toolkit.${name}`,
+	]),
 );
 
 /** Renames moved node types in place; returns the warning to show, or undefined when nothing was renamed. */

@@ -50,9 +50,25 @@ export const KNOWN_SCOPES = new Set([
 	'diversity_surveys:read:admin',
 	'eeo_responses:read:admin',
 	'eeo_responses_pii:read:admin',
-	...['feedback', 'feedback_templates', 'files', 'forms', 'form_templates', 'groups', 'interviews', 'notes', 'opportunities', 'panels', 'permissions', 'postings', 'requisitions', 'requisition_fields', 'roles', 'users', 'webhooks'].flatMap(
-		(name) => [`${name}:read:admin`, `${name}:write:admin`],
-	),
+	...[
+		'feedback',
+		'feedback_templates',
+		'files',
+		'forms',
+		'form_templates',
+		'groups',
+		'interviews',
+		'notes',
+		'opportunities',
+		'panels',
+		'permissions',
+		'postings',
+		'requisitions',
+		'requisition_fields',
+		'roles',
+		'users',
+		'webhooks',
+	].flatMap((name) => [`${name}:read:admin`, `${name}:write:admin`]),
 	'offers:read:admin',
 	'referrals:read:admin',
 	'resumes:read:admin',
@@ -79,7 +95,11 @@ interface KeyGrant {
 	confidential: boolean;
 }
 
-function principalFromScopes(kind: Principal['kind'], bucketKey: string, scopes: string[]): Principal {
+function principalFromScopes(
+	kind: Principal['kind'],
+	bucketKey: string,
+	scopes: string[],
+): Principal {
 	const granted = new Set(scopes);
 	return {
 		kind,
@@ -87,15 +107,22 @@ function principalFromScopes(kind: Principal['kind'], bucketKey: string, scopes:
 		confidential: granted.has('confidential:access:admin'),
 		// "write scopes include all corresponding read permissions"
 		can: (resource, access) =>
-			granted.has(`${resource}:write:admin`) || (access === 'read' && granted.has(`${resource}:read:admin`)),
+			granted.has(`${resource}:write:admin`) ||
+			(access === 'read' && granted.has(`${resource}:read:admin`)),
 	};
 }
 
 export class AuthRegistry {
 	private readonly keys = new Map<string, KeyGrant>();
-	private readonly accessTokens = new Map<string, { scopes: string[]; expiresAt: number; clientId: string }>();
+	private readonly accessTokens = new Map<
+		string,
+		{ scopes: string[]; expiresAt: number; clientId: string }
+	>();
 	private readonly refreshTokens = new Map<string, { scopes: string[]; clientId: string }>();
-	private readonly codes = new Map<string, { clientId: string; redirectUri: string; scopes: string[]; expiresAt: number }>();
+	private readonly codes = new Map<
+		string,
+		{ clientId: string; redirectUri: string; scopes: string[]; expiresAt: number }
+	>();
 	private readonly jwtSecret = randomBytes(32);
 
 	constructor(
@@ -111,7 +138,9 @@ export class AuthRegistry {
 
 	authenticate(authorization: string | undefined): Principal {
 		if (!authorization) {
-			throw unauthorized('No API key or access token was provided. Use Basic auth with the API key as the username, or a Bearer token.');
+			throw unauthorized(
+				'No API key or access token was provided. Use Basic auth with the API key as the username, or a Bearer token.',
+			);
 		}
 		const [scheme, credentials = ''] = authorization.split(' ', 2);
 		if (/^basic$/i.test(scheme)) {
@@ -132,7 +161,8 @@ export class AuthRegistry {
 		if (/^bearer$/i.test(scheme)) {
 			const token = this.accessTokens.get(credentials);
 			if (!token) throw unauthorized('The access token provided is not valid.');
-			if (token.expiresAt <= this.now()) throw unauthorized('The access token provided has expired.');
+			if (token.expiresAt <= this.now())
+				throw unauthorized('The access token provided has expired.');
 			return principalFromScopes('bearer', `token:${credentials}`, token.scopes);
 		}
 		throw unauthorized('Unsupported authorization scheme. Use Basic or Bearer.');
@@ -175,7 +205,11 @@ export class AuthRegistry {
 			jti: randomBytes(8).toString('hex'),
 			'https://oauth.lever.co/clientId': clientId,
 		});
-		this.accessTokens.set(accessToken, { scopes, clientId, expiresAt: issuedAt + expiresIn * 1000 });
+		this.accessTokens.set(accessToken, {
+			scopes,
+			clientId,
+			expiresAt: issuedAt + expiresIn * 1000,
+		});
 		registerSecret('Lever simulator OAuth access token', accessToken, 'issued');
 		// Lever only hands out refresh tokens when offline_access was granted.
 		let refreshToken: string | undefined;
@@ -222,7 +256,10 @@ export class TokenBuckets {
 	take(key: string): number {
 		const now = this.now();
 		const bucket = this.buckets.get(key) ?? { tokens: this.burst, updatedAt: now };
-		bucket.tokens = Math.min(this.burst, bucket.tokens + ((now - bucket.updatedAt) / 1000) * this.ratePerSecond);
+		bucket.tokens = Math.min(
+			this.burst,
+			bucket.tokens + ((now - bucket.updatedAt) / 1000) * this.ratePerSecond,
+		);
 		bucket.updatedAt = now;
 		this.buckets.set(key, bucket);
 		if (bucket.tokens >= 1) {

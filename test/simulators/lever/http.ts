@@ -11,7 +11,9 @@ export function sendError(res: Response, error: LeverError) {
 }
 
 /** Routes throw LeverError; this turns them (and anything unexpected) into Lever's `{code, message}` body. */
-export function wrap(handler: (req: Request, res: Response) => void | Promise<void>): RequestHandler {
+export function wrap(
+	handler: (req: Request, res: Response) => void | Promise<void>,
+): RequestHandler {
 	return (req, res, next) => {
 		Promise.resolve()
 			.then(() => handler(req, res))
@@ -23,16 +25,34 @@ export function errorHandler(error: unknown, _req: Request, res: Response, _next
 	if (error instanceof LeverError) return sendError(res, error);
 	if (error instanceof multer.MulterError) {
 		if (error.code === 'LIMIT_FILE_SIZE') {
-			return sendError(res, new LeverError(413, 'RequestEntityTooLarge', 'File exceeds the maximum upload size (30 MB on Lever).'));
+			return sendError(
+				res,
+				new LeverError(
+					413,
+					'RequestEntityTooLarge',
+					'File exceeds the maximum upload size (30 MB on Lever).',
+				),
+			);
 		}
 		return sendError(res, badRequest(`Invalid multipart body: ${error.message}`));
 	}
 	const parseError = error as { type?: string; status?: number };
-	if (parseError.type === 'entity.parse.failed') return sendError(res, badRequest('Request body is not valid JSON'));
+	if (parseError.type === 'entity.parse.failed')
+		return sendError(res, badRequest('Request body is not valid JSON'));
 	if (parseError.type === 'entity.too.large') {
-		return sendError(res, new LeverError(413, 'RequestEntityTooLarge', 'Request body is too large.'));
+		return sendError(
+			res,
+			new LeverError(413, 'RequestEntityTooLarge', 'Request body is too large.'),
+		);
 	}
-	return sendError(res, new LeverError(500, 'InternalServerError', error instanceof Error ? error.message : String(error)));
+	return sendError(
+		res,
+		new LeverError(
+			500,
+			'InternalServerError',
+			error instanceof Error ? error.message : String(error),
+		),
+	);
 }
 
 /** Multipart is optional on some routes (create opportunity accepts JSON or multipart). */
@@ -52,7 +72,10 @@ export function uploadedFiles(req: Request): Express.Multer.File[] {
 export function performAs(ctx: SimContext, req: Request, required: boolean): string | null {
 	const userId = single(req.query, 'perform_as');
 	if (userId === undefined || userId === '') {
-		if (required) throw badRequest('Missing required query parameter "perform_as" (the id of the Lever user performing this action)');
+		if (required)
+			throw badRequest(
+				'Missing required query parameter "perform_as" (the id of the Lever user performing this action)',
+			);
 		return null;
 	}
 	const user = findUser(ctx, userId);

@@ -25,7 +25,12 @@ import { webhookRoutes } from './routes/webhooks';
 import { createSeedState, LEVER_SEED, type LeverSeed } from './seed';
 import { FaultInjector, type FaultCounts, type FaultOptions } from '../faults';
 import type { LeverState } from './types';
-import { newSignatureToken, WebhookDispatcher, type DeliveryResult, type SendWebhookOptions } from './webhooks';
+import {
+	newSignatureToken,
+	WebhookDispatcher,
+	type DeliveryResult,
+	type SendWebhookOptions,
+} from './webhooks';
 
 export { LEVER_SEED, createSeedState, postingDerivedTags, type LeverSeed } from './seed';
 export { signLever } from './webhooks';
@@ -80,7 +85,13 @@ export interface LoggedRequest {
 export interface LeverSimulator {
 	/** 'http://127.0.0.1:<port>/v1' */
 	baseUrl: string;
-	oauth: { authorizeUrl: string; tokenUrl: string; clientId: string; clientSecret: string; audience: string };
+	oauth: {
+		authorizeUrl: string;
+		tokenUrl: string;
+		clientId: string;
+		clientSecret: string;
+		audience: string;
+	};
 	/** valid key with every permission and confidential access */
 	apiKey: string;
 	/** valid key without write permission on opportunities, requisitions and users, and without confidential access */
@@ -94,7 +105,11 @@ export interface LeverSimulator {
 	/** signing key for sendWebhook({to}) to an unregistered URL, and for every webhook when webhookTokenScope is 'account' */
 	accountSignatureToken: string;
 	issueAccessToken(): string;
-	sendWebhook(event: string, data: Record<string, unknown>, options?: SendWebhookOptions): Promise<DeliveryResult[]>;
+	sendWebhook(
+		event: string,
+		data: Record<string, unknown>,
+		options?: SendWebhookOptions,
+	): Promise<DeliveryResult[]>;
 	/** answer the next `count` authenticated API requests with `status` (default 503, Lever's maintenance answer) */
 	failNext(count: number, status?: 500 | 502 | 503 | 504): void;
 	/** faults injected since the fault mode was last configured, by kind */
@@ -106,12 +121,16 @@ export interface LeverSimulator {
 }
 
 /** Creates a client cannot repeat safely: a lost response leaves it guessing whether the record exists. */
-const CREATE_PATHS = /^\/(opportunities(\/[^/]+\/(notes|files|feedback|forms|panels|interviews))?|postings|requisitions|users)\/?$/;
+const CREATE_PATHS =
+	/^\/(opportunities(\/[^/]+\/(notes|files|feedback|forms|panels|interviews))?|postings|requisitions|users)\/?$/;
 
 const FAILURE_CODES: Record<number, [string, string]> = {
 	500: ['InternalServerError', 'An unexpected error occurred.'],
 	502: ['BadGateway', 'Bad gateway.'],
-	503: ['ServiceUnavailable', 'Lever is temporarily unavailable for maintenance. Please retry with exponential backoff.'],
+	503: [
+		'ServiceUnavailable',
+		'Lever is temporarily unavailable for maintenance. Please retry with exponential backoff.',
+	],
 	504: ['GatewayTimeout', 'The request timed out.'],
 };
 
@@ -127,7 +146,14 @@ function loggedBody(req: Request): unknown {
 	}
 	const files = uploadedFiles(req);
 	if (files.length === 0) return req.body;
-	return { ...req.body, files: files.map((file) => ({ field: file.fieldname, name: file.originalname, size: file.size })) };
+	return {
+		...req.body,
+		files: files.map((file) => ({
+			field: file.fieldname,
+			name: file.originalname,
+			size: file.size,
+		})),
+	};
 }
 
 function authKind(req: Request): LoggedRequest['auth'] {
@@ -137,10 +163,13 @@ function authKind(req: Request): LoggedRequest['auth'] {
 	return 'none';
 }
 
-export async function startLeverSimulator(options: LeverSimulatorOptions = {}): Promise<LeverSimulator> {
+export async function startLeverSimulator(
+	options: LeverSimulatorOptions = {},
+): Promise<LeverSimulator> {
 	const now = options.now ?? Date.now;
 	const resolved: ResolvedOptions = {
-		rateLimit: options.rateLimit === undefined ? { ratePerSecond: 10, burst: 20 } : options.rateLimit,
+		rateLimit:
+			options.rateLimit === undefined ? { ratePerSecond: 10, burst: 20 } : options.rateLimit,
 		retryAfterHeader: options.retryAfterHeader ?? false,
 		webhookTokenScope: options.webhookTokenScope ?? 'webhook',
 		autoWebhooks: options.autoWebhooks ?? false,
@@ -157,9 +186,15 @@ export async function startLeverSimulator(options: LeverSimulatorOptions = {}): 
 	let failures: { remaining: number; status: number } = { remaining: 0, status: 503 };
 	const cursors = new CursorRegistry();
 	const auth = new AuthRegistry(now, 'https://auth.lever.co/', () => `${origin}/v1/`);
-	const buckets = resolved.rateLimit ? new TokenBuckets(resolved.rateLimit.ratePerSecond, resolved.rateLimit.burst, now) : undefined;
+	const buckets = resolved.rateLimit
+		? new TokenBuckets(resolved.rateLimit.ratePerSecond, resolved.rateLimit.burst, now)
+		: undefined;
 	const tooManyRequests = () =>
-		new LeverError(429, 'TooManyRequests', 'Rate limit exceeded: 10 requests per second per API key (bursts up to 20). Retry with exponential backoff.');
+		new LeverError(
+			429,
+			'TooManyRequests',
+			'Rate limit exceeded: 10 requests per second per API key (bursts up to 20). Retry with exponential backoff.',
+		);
 	const faults = new FaultInjector({
 		serverError: (res, status) => {
 			const [code, message] = FAILURE_CODES[status];
@@ -189,9 +224,15 @@ export async function startLeverSimulator(options: LeverSimulatorOptions = {}): 
 	dispatcher = new WebhookDispatcher(ctx);
 
 	auth.addApiKey(LEVER_SEED.apiKey, { confidential: true });
-	auth.addApiKey(LEVER_SEED.limitedApiKey, { confidential: false, denied: ['opportunities:write', 'requisitions:write', 'users:write'] });
+	auth.addApiKey(LEVER_SEED.limitedApiKey, {
+		confidential: false,
+		denied: ['opportunities:write', 'requisitions:write', 'users:write'],
+	});
 
-	const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: resolved.maxUploadBytes } });
+	const upload = multer({
+		storage: multer.memoryStorage(),
+		limits: { fileSize: resolved.maxUploadBytes },
+	});
 	const app = express();
 	app.disable('x-powered-by');
 	app.set('etag', false);
@@ -234,7 +275,8 @@ export async function startLeverSimulator(options: LeverSimulatorOptions = {}): 
 			const waitSeconds = buckets.take(principal.bucketKey);
 			if (waitSeconds > 0) {
 				rateLimited++;
-				if (resolved.retryAfterHeader) res.setHeader('Retry-After', String(Math.max(1, Math.ceil(waitSeconds))));
+				if (resolved.retryAfterHeader)
+					res.setHeader('Retry-After', String(Math.max(1, Math.ceil(waitSeconds))));
 				return sendError(res, tooManyRequests());
 			}
 		}
@@ -254,7 +296,12 @@ export async function startLeverSimulator(options: LeverSimulatorOptions = {}): 
 	api.use(requisitionRoutes(ctx));
 	api.use(webhookRoutes(ctx));
 	app.use('/v1', api);
-	app.use((req, res) => sendError(res, new LeverError(404, 'ResourceNotFound', `Resource not found: ${req.method} ${req.path}`)));
+	app.use((req, res) =>
+		sendError(
+			res,
+			new LeverError(404, 'ResourceNotFound', `Resource not found: ${req.method} ${req.path}`),
+		),
+	);
 	app.use(errorHandler);
 
 	const server: Server = await new Promise((resolve, reject) => {
@@ -263,7 +310,11 @@ export async function startLeverSimulator(options: LeverSimulatorOptions = {}): 
 	});
 	origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 	const audience = `${origin}/v1/`;
-	oauthClient.audiences.push(audience, 'https://api.lever.co/v1/', 'https://api.sandbox.lever.co/v1/');
+	oauthClient.audiences.push(
+		audience,
+		'https://api.lever.co/v1/',
+		'https://api.sandbox.lever.co/v1/',
+	);
 
 	return {
 		baseUrl: ctx.baseUrl(),

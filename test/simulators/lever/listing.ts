@@ -27,14 +27,16 @@ export function single(query: Query, key: string): string | undefined {
 export function booleanParam(query: Query, key: string): boolean | undefined {
 	const value = single(query, key);
 	if (value === undefined) return undefined;
-	if (value !== 'true' && value !== 'false') throw badRequest(`Invalid value for ${key}: expected true or false`);
+	if (value !== 'true' && value !== 'false')
+		throw badRequest(`Invalid value for ${key}: expected true or false`);
 	return value === 'true';
 }
 
 export function timestampParam(query: Query, key: string): number | undefined {
 	const value = single(query, key);
 	if (value === undefined) return undefined;
-	if (!/^\d+$/.test(value)) throw badRequest(`Invalid value for ${key}: expected a timestamp in milliseconds`);
+	if (!/^\d+$/.test(value))
+		throw badRequest(`Invalid value for ${key}: expected a timestamp in milliseconds`);
 	return Number(value);
 }
 
@@ -76,7 +78,8 @@ export class CursorRegistry {
 		}
 		const owner = this.issued.get(text);
 		if (owner === undefined) throw badRequest('Invalid offset token: Offset token is invalid');
-		if (owner !== listKey) throw badRequest('Invalid offset token: Offset token is invalid for sort');
+		if (owner !== listKey)
+			throw badRequest('Invalid offset token: Offset token is invalid for sort');
 		return JSON.parse(text) as [number, number, string];
 	}
 
@@ -124,7 +127,9 @@ export function paginate<T, R>(
 	if (offset !== undefined) {
 		const [, afterValue, afterId] = cursors.resolve(listKey, offset);
 		// Resume strictly after the cursor position, so records created or deleted meanwhile neither repeat nor shift the walk.
-		start = keyed.findIndex((entry) => entry.value > afterValue || (entry.value === afterValue && entry.id > afterId));
+		start = keyed.findIndex(
+			(entry) => entry.value > afterValue || (entry.value === afterValue && entry.id > afterId),
+		);
 		if (start === -1) start = keyed.length;
 	}
 	const pageEntries = keyed.slice(start, start + limit);
@@ -146,7 +151,11 @@ export type Expanders = Record<string, (value: unknown) => unknown>;
  * `include=f` (repeatable) keeps only those fields (plus id); `expand=f` inlines referenced objects and overrides include.
  * Fields a resource does not mark "Expandable" are refused with 400.
  */
-export function shape(req: Request, object: Record<string, unknown>, expanders: Expanders): Record<string, unknown> {
+export function shape(
+	req: Request,
+	object: Record<string, unknown>,
+	expanders: Expanders,
+): Record<string, unknown> {
 	const include = many(req.query, 'include');
 	const expand = many(req.query, 'expand');
 	for (const field of expand) {

@@ -93,7 +93,9 @@ export function findOpportunity(ctx: SimContext, res: Response, id: string): Lev
 }
 
 /** Strips simulator-only back-references before a record goes on the wire. */
-export function withoutOpportunityId<T extends { opportunityId: string }>(record: T): Omit<T, 'opportunityId'> {
+export function withoutOpportunityId<T extends { opportunityId: string }>(
+	record: T,
+): Omit<T, 'opportunityId'> {
 	const { opportunityId: _omitted, ...rest } = record;
 	return rest;
 }
@@ -118,7 +120,10 @@ export function renderApplication(application: LeverApplication) {
 	return { ...application, archived: application.archived ? { ...application.archived } : null };
 }
 
-export function renderOpportunity(ctx: SimContext, opportunity: LeverOpportunity): Record<string, unknown> {
+export function renderOpportunity(
+	ctx: SimContext,
+	opportunity: LeverOpportunity,
+): Record<string, unknown> {
 	const contact = ctx.state.contacts.find((candidate) => candidate.id === opportunity.contact)!;
 	return {
 		id: opportunity.id,
@@ -155,12 +160,15 @@ export function renderOpportunity(ctx: SimContext, opportunity: LeverOpportunity
 	};
 }
 
-const userOrNull = (ctx: SimContext, id: unknown) => (typeof id === 'string' ? renderUser(findUser(ctx, id)) : null);
+const userOrNull = (ctx: SimContext, id: unknown) =>
+	typeof id === 'string' ? renderUser(findUser(ctx, id)) : null;
 
 export function opportunityExpanders(ctx: SimContext): Expanders {
 	return {
 		applications: (ids) =>
-			(ids as string[]).map((id) => renderApplication(ctx.state.applications.find((application) => application.id === id)!)),
+			(ids as string[]).map((id) =>
+				renderApplication(ctx.state.applications.find((application) => application.id === id)!),
+			),
 		stage: (id) => ({ ...findStage(ctx, id as string) }),
 		owner: (id) => userOrNull(ctx, id),
 		sourcedBy: (id) => userOrNull(ctx, id),
@@ -209,7 +217,11 @@ export function renderResume(ctx: SimContext, resume: LeverResume) {
 	return {
 		id: resume.id,
 		createdAt: resume.createdAt,
-		file: blobView(ctx, resume.file, `/opportunities/${resume.opportunityId}/resumes/${resume.id}/download`),
+		file: blobView(
+			ctx,
+			resume.file,
+			`/opportunities/${resume.opportunityId}/resumes/${resume.id}/download`,
+		),
 		parsedData: resume.parsedData,
 	};
 }

@@ -193,7 +193,8 @@ function posting(
 		country: 'US',
 		followers: [S.users.hiringManager],
 		state,
-		distributionChannels: state === 'published' ? ['public', 'internal'] : state === 'internal' ? ['internal'] : [],
+		distributionChannels:
+			state === 'published' ? ['public', 'internal'] : state === 'internal' ? ['internal'] : [],
 		reqCode: null,
 		requisitionCodes: [],
 		salaryDescription: '',
@@ -207,17 +208,34 @@ function posting(
 
 /** Tags Lever adds to an opportunity created on a posting: title, department, team, location, commitment. */
 export function postingDerivedTags(p: LeverPosting): string[] {
-	return [p.text, p.categories.department, p.categories.team, p.categories.location, p.categories.commitment].filter(
-		(tag) => tag !== '',
-	);
+	return [
+		p.text,
+		p.categories.department,
+		p.categories.team,
+		p.categories.location,
+		p.categories.commitment,
+	].filter((tag) => tag !== '');
 }
 
-const SCORE_SYSTEM_OPTIONS = ['4 - Strong Hire', '3 - Hire', '2 - No Hire', '1 - Strong No Hire'].map((text) => ({ text }));
+const SCORE_SYSTEM_OPTIONS = [
+	'4 - Strong Hire',
+	'3 - Hire',
+	'2 - No Hire',
+	'1 - Strong No Hire',
+].map((text) => ({ text }));
 
 function feedbackTemplate(): LeverFeedbackTemplate {
 	const f = S.feedbackTemplateFields;
 	const fields: TemplateField[] = [
-		{ id: f.rating, type: 'score-system', text: 'Overall rating', description: '', required: true, prompt: 'Select one', options: SCORE_SYSTEM_OPTIONS },
+		{
+			id: f.rating,
+			type: 'score-system',
+			text: 'Overall rating',
+			description: '',
+			required: true,
+			prompt: 'Select one',
+			options: SCORE_SYSTEM_OPTIONS,
+		},
 		{
 			id: f.scorecard,
 			type: 'scorecard',
@@ -230,7 +248,13 @@ function feedbackTemplate(): LeverFeedbackTemplate {
 			],
 		},
 		{ id: f.comments, type: 'textarea', text: 'Comments', description: '', required: false },
-		{ id: f.wouldWorkWith, type: 'yes-no', text: 'Would you like to work with this person?', description: '', required: false },
+		{
+			id: f.wouldWorkWith,
+			type: 'yes-no',
+			text: 'Would you like to work with this person?',
+			description: '',
+			required: false,
+		},
 		{
 			id: f.seniority,
 			type: 'dropdown',
@@ -240,7 +264,13 @@ function feedbackTemplate(): LeverFeedbackTemplate {
 			prompt: 'Select one',
 			options: [{ text: 'Junior' }, { text: 'Mid' }, { text: 'Senior' }, { text: 'Staff' }],
 		},
-		{ id: f.technicalScore, type: 'score', text: 'Technical depth', description: '1 (weak) to 4 (strong)', required: false },
+		{
+			id: f.technicalScore,
+			type: 'score',
+			text: 'Technical depth',
+			description: '1 (weak) to 4 (strong)',
+			required: false,
+		},
 	];
 	return {
 		id: S.feedbackTemplate,
@@ -263,10 +293,36 @@ function onboardingFormTemplate(): LeverFormTemplate {
 		instructions: 'Filled in by the recruiter after the offer is signed.',
 		secretByDefault: false,
 		fields: [
-			{ id: ff.preferredName, type: 'text', text: 'Preferred first name', description: '', required: false },
-			{ id: ff.startDate, type: 'date', text: 'Confirmed start date', description: '', required: true },
-			{ id: ff.laptop, type: 'dropdown', text: 'Laptop', description: '', required: false, options: [{ text: 'MacBook Pro' }, { text: 'ThinkPad' }] },
-			{ id: ff.signingBonus, type: 'currency', text: 'Signing bonus', description: '', required: false, currency: 'USD' },
+			{
+				id: ff.preferredName,
+				type: 'text',
+				text: 'Preferred first name',
+				description: '',
+				required: false,
+			},
+			{
+				id: ff.startDate,
+				type: 'date',
+				text: 'Confirmed start date',
+				description: '',
+				required: true,
+			},
+			{
+				id: ff.laptop,
+				type: 'dropdown',
+				text: 'Laptop',
+				description: '',
+				required: false,
+				options: [{ text: 'MacBook Pro' }, { text: 'ThinkPad' }],
+			},
+			{
+				id: ff.signingBonus,
+				type: 'currency',
+				text: 'Signing bonus',
+				description: '',
+				required: false,
+				currency: 'USD',
+			},
 			{
 				id: ff.tShirtSize,
 				type: 'dropdown',
@@ -275,7 +331,13 @@ function onboardingFormTemplate(): LeverFormTemplate {
 				required: false,
 				options: ['XS', 'S', 'M', 'L', 'XL', 'XXL'].map((text) => ({ text })),
 			},
-			{ id: ff.startLocation, type: 'text', text: 'Start location', description: 'Office where the new hire starts', required: false },
+			{
+				id: ff.startLocation,
+				type: 'text',
+				text: 'Start location',
+				description: 'Office where the new hire starts',
+				required: false,
+			},
 		],
 		createdAt: at(-120),
 		updatedAt: at(-120),
@@ -288,29 +350,55 @@ export function createSeedState(): LeverState {
 		{ key: 'admin', name: 'Morgan Admin', role: 'super admin', title: 'Head of Talent' },
 		{ key: 'recruiter', name: 'Riley Recruiter', role: 'admin', title: 'Technical Recruiter' },
 		{ key: 'interviewer', name: 'Ivan Interviewer', role: 'interviewer', title: 'Staff Engineer' },
-		{ key: 'hiringManager', name: 'Hana Manager', role: 'team member', title: 'Engineering Manager' },
+		{
+			key: 'hiringManager',
+			name: 'Hana Manager',
+			role: 'team member',
+			title: 'Engineering Manager',
+		},
 		{ key: 'deactivated', name: 'Dana Former', role: 'team member', title: 'Recruiter' },
 	] as const;
 
 	const postings = [
-		posting(S.postings.published, 'Senior Backend Engineer', 'published', {
-			team: 'Platform',
-			department: 'Engineering',
-			location: 'Berlin',
-			commitment: 'Full-time',
-		}, { tags: ['Backend'], salaryRange: { min: 150000, max: 200000, currency: 'USD', interval: 'per-year-salary' } }),
-		posting(S.postings.internal, 'Staff Data Engineer', 'internal', {
-			team: 'Data',
-			department: 'Engineering',
-			location: 'Remote',
-			commitment: 'Full-time',
-		}, { workplaceType: 'remote' }),
-		posting(S.postings.closed, 'Office Manager', 'closed', {
-			team: 'Workplace',
-			department: 'Operations',
-			location: 'London',
-			commitment: 'Part-time',
-		}, { workplaceType: 'onsite' }),
+		posting(
+			S.postings.published,
+			'Senior Backend Engineer',
+			'published',
+			{
+				team: 'Platform',
+				department: 'Engineering',
+				location: 'Berlin',
+				commitment: 'Full-time',
+			},
+			{
+				tags: ['Backend'],
+				salaryRange: { min: 150000, max: 200000, currency: 'USD', interval: 'per-year-salary' },
+			},
+		),
+		posting(
+			S.postings.internal,
+			'Staff Data Engineer',
+			'internal',
+			{
+				team: 'Data',
+				department: 'Engineering',
+				location: 'Remote',
+				commitment: 'Full-time',
+			},
+			{ workplaceType: 'remote' },
+		),
+		posting(
+			S.postings.closed,
+			'Office Manager',
+			'closed',
+			{
+				team: 'Workplace',
+				department: 'Operations',
+				location: 'London',
+				commitment: 'Part-time',
+			},
+			{ workplaceType: 'onsite' },
+		),
 		posting(S.postings.draft, 'Product Designer', 'draft', {
 			team: 'Design',
 			department: 'Product',
@@ -323,12 +411,18 @@ export function createSeedState(): LeverState {
 			location: 'New York, NY',
 			commitment: 'Full-time',
 		}),
-		posting(S.postings.confidential, 'VP Engineering', 'published', {
-			team: 'Leadership',
-			department: 'Engineering',
-			location: 'Berlin',
-			commitment: 'Full-time',
-		}, { confidentiality: 'confidential', distributionChannels: ['internal'] }),
+		posting(
+			S.postings.confidential,
+			'VP Engineering',
+			'published',
+			{
+				team: 'Leadership',
+				department: 'Engineering',
+				location: 'Berlin',
+				commitment: 'Full-time',
+			},
+			{ confidentiality: 'confidential', distributionChannels: ['internal'] },
+		),
 	];
 	const postingById = (id: string) => postings.find((p) => p.id === id)!;
 
@@ -361,14 +455,26 @@ export function createSeedState(): LeverState {
 		{ text: 'Job title', identifier: 'job_title', value: S.alanOffer.jobTitle },
 		{ text: 'Candidate name', identifier: 'candidate_name', value: 'Alan Turing' },
 		{ text: 'Salary', identifier: 'salary_amount', value: S.alanOffer.salaryAmount },
-		{ text: 'Compensation currency', identifier: 'compensation_currency', value: S.alanOffer.compensationCurrency },
+		{
+			text: 'Compensation currency',
+			identifier: 'compensation_currency',
+			value: S.alanOffer.compensationCurrency,
+		},
 		{ text: 'Salary interval', identifier: 'salary_interval', value: S.alanOffer.salaryInterval },
 		{ text: 'Hiring manager', identifier: 'hiring_manager', value: u.hiringManager },
 		{ text: 'Direct manager', identifier: 'direct_manager', value: u.hiringManager },
 		{ text: "Today's date", identifier: 'today_date', value: at(40) },
-		{ text: 'Anticipated start date', identifier: 'anticipated_start_date', value: S.alanOffer.anticipatedStartDate },
+		{
+			text: 'Anticipated start date',
+			identifier: 'anticipated_start_date',
+			value: S.alanOffer.anticipatedStartDate,
+		},
 		{ text: 'Equity', identifier: 'custom_equity', value: S.alanOffer.customEquity },
-		{ text: 'Employment type', identifier: 'custom_employment_type', value: S.alanOffer.customEmploymentType },
+		{
+			text: 'Employment type',
+			identifier: 'custom_employment_type',
+			value: S.alanOffer.customEmploymentType,
+		},
 	];
 
 	const resumeBytes = Buffer.from('%PDF-1.4\n% Ada Lovelace resume (simulator)\n');
@@ -402,13 +508,33 @@ export function createSeedState(): LeverState {
 		archiveReasons: [
 			{ id: S.archiveReasons.hired, text: 'Hired', status: 'active', type: 'hired' },
 			{ id: S.archiveReasons.withdrew, text: 'Withdrew', status: 'active', type: 'non-hired' },
-			{ id: S.archiveReasons.underqualified, text: 'Underqualified', status: 'active', type: 'non-hired' },
+			{
+				id: S.archiveReasons.underqualified,
+				text: 'Underqualified',
+				status: 'active',
+				type: 'non-hired',
+			},
 			{ id: S.archiveReasons.timing, text: 'Timing', status: 'active', type: 'non-hired' },
-			{ id: S.archiveReasons.offerDeclined, text: 'Offer declined', status: 'active', type: 'non-hired' },
-			{ id: S.archiveReasons.positionFilled, text: 'Position filled', status: 'active', type: 'non-hired' },
+			{
+				id: S.archiveReasons.offerDeclined,
+				text: 'Offer declined',
+				status: 'active',
+				type: 'non-hired',
+			},
+			{
+				id: S.archiveReasons.positionFilled,
+				text: 'Position filled',
+				status: 'active',
+				type: 'non-hired',
+			},
 			// Many accounts add one for duplicate profiles; the upsert archives a duplicate created in a race with it.
 			{ id: S.archiveReasons.duplicate, text: 'Duplicate', status: 'active', type: 'non-hired' },
-			{ id: S.archiveReasons.inactiveHired, text: 'Hired (legacy)', status: 'inactive', type: 'hired' },
+			{
+				id: S.archiveReasons.inactiveHired,
+				text: 'Hired (legacy)',
+				status: 'inactive',
+				type: 'hired',
+			},
 		],
 		postings,
 		contacts: [
@@ -473,7 +599,12 @@ export function createSeedState(): LeverState {
 				archived: null,
 				stageChanges: [
 					{ toStageId: S.stages.leadNew, toStageIndex: 0, updatedAt: at(1), userId: u.recruiter },
-					{ toStageId: S.stages.phoneInterview, toStageIndex: 5, updatedAt: at(8), userId: u.recruiter },
+					{
+						toStageId: S.stages.phoneInterview,
+						toStageIndex: 5,
+						updatedAt: at(8),
+						userId: u.recruiter,
+					},
 				],
 				createdAt: at(1),
 				updatedAt: at(12),
@@ -499,7 +630,12 @@ export function createSeedState(): LeverState {
 				archived: null,
 				stageChanges: [
 					{ toStageId: S.stages.leadNew, toStageIndex: 0, updatedAt: at(5), userId: u.recruiter },
-					{ toStageId: S.stages.leadReachedOut, toStageIndex: 1, updatedAt: at(6), userId: u.recruiter },
+					{
+						toStageId: S.stages.leadReachedOut,
+						toStageIndex: 1,
+						updatedAt: at(6),
+						userId: u.recruiter,
+					},
 				],
 				createdAt: at(5),
 				updatedAt: at(6),
@@ -525,7 +661,12 @@ export function createSeedState(): LeverState {
 				archived: { reason: S.archiveReasons.withdrew, archivedAt: at(9) },
 				stageChanges: [
 					{ toStageId: S.stages.applicantNew, toStageIndex: 3, updatedAt: at(2), userId: null },
-					{ toStageId: S.stages.recruiterScreen, toStageIndex: 4, updatedAt: at(4), userId: u.recruiter },
+					{
+						toStageId: S.stages.recruiterScreen,
+						toStageIndex: 4,
+						updatedAt: at(4),
+						userId: u.recruiter,
+					},
 				],
 				createdAt: at(2),
 				// a legacy record that was never updated: Lever returns updatedAt null for those
@@ -551,7 +692,12 @@ export function createSeedState(): LeverState {
 				applications: [S.applications.alanHired],
 				archived: { reason: S.archiveReasons.hired, archivedAt: at(45) },
 				stageChanges: [
-					{ toStageId: S.stages.applicantNew, toStageIndex: 3, updatedAt: at(3), userId: u.recruiter },
+					{
+						toStageId: S.stages.applicantNew,
+						toStageIndex: 3,
+						updatedAt: at(3),
+						userId: u.recruiter,
+					},
 					{ toStageId: S.stages.onsite, toStageIndex: 6, updatedAt: at(20), userId: u.recruiter },
 					{ toStageId: S.stages.offer, toStageIndex: 7, updatedAt: at(35), userId: u.recruiter },
 				],
@@ -577,7 +723,9 @@ export function createSeedState(): LeverState {
 				sources: ['Agency'],
 				applications: [S.applications.katherineConfidential],
 				archived: null,
-				stageChanges: [{ toStageId: S.stages.leadNew, toStageIndex: 0, updatedAt: at(4), userId: u.admin }],
+				stageChanges: [
+					{ toStageId: S.stages.leadNew, toStageIndex: 0, updatedAt: at(4), userId: u.admin },
+				],
 				createdAt: at(4),
 				updatedAt: at(30),
 				lastInteractionAt: at(30),
@@ -592,9 +740,27 @@ export function createSeedState(): LeverState {
 			[
 				['adaBackend', S.postings.published, 'Ada Lovelace', S.contactEmails.ada, null],
 				['adaData', S.postings.internal, 'Ada Lovelace', S.contactEmails.ada, null],
-				['graceArchived', S.postings.closed, 'Grace Hopper', S.contactEmails.grace, { reason: S.archiveReasons.withdrew, archivedAt: at(9) }],
-				['alanHired', S.postings.published, 'Alan Turing', S.contactEmails.alan, { reason: S.archiveReasons.hired, archivedAt: at(45) }],
-				['katherineConfidential', S.postings.confidential, 'Katherine Johnson', S.contactEmails.katherine, null],
+				[
+					'graceArchived',
+					S.postings.closed,
+					'Grace Hopper',
+					S.contactEmails.grace,
+					{ reason: S.archiveReasons.withdrew, archivedAt: at(9) },
+				],
+				[
+					'alanHired',
+					S.postings.published,
+					'Alan Turing',
+					S.contactEmails.alan,
+					{ reason: S.archiveReasons.hired, archivedAt: at(45) },
+				],
+				[
+					'katherineConfidential',
+					S.postings.confidential,
+					'Katherine Johnson',
+					S.contactEmails.katherine,
+					null,
+				],
 			] as const
 		).map(([key, postingId, name, email, archived]) => {
 			const p = postingById(postingId);
@@ -684,8 +850,26 @@ export function createSeedState(): LeverState {
 					content: resumeBytes,
 				},
 				parsedData: {
-					positions: [{ org: 'Analytical Engines, Inc.', title: 'Engineer', summary: 'Notes on the engine', location: 'London', start: { year: 2019, month: 3 }, end: null }],
-					schools: [{ org: 'University of London', degree: 'BSc', field: 'Mathematics', summary: '', start: { year: 2012 }, end: { year: 2015 } }],
+					positions: [
+						{
+							org: 'Analytical Engines, Inc.',
+							title: 'Engineer',
+							summary: 'Notes on the engine',
+							location: 'London',
+							start: { year: 2019, month: 3 },
+							end: null,
+						},
+					],
+					schools: [
+						{
+							org: 'University of London',
+							degree: 'BSc',
+							field: 'Mathematics',
+							summary: '',
+							start: { year: 2012 },
+							end: { year: 2015 },
+						},
+					],
 				},
 			},
 		],
@@ -698,7 +882,10 @@ export function createSeedState(): LeverState {
 				text: template.text,
 				instructions: template.instructions,
 				baseTemplateId: template.id,
-				fields: template.fields.map((field) => ({ ...field, value: feedbackValues[field.id] ?? null })),
+				fields: template.fields.map((field) => ({
+					...field,
+					value: feedbackValues[field.id] ?? null,
+				})),
 				user: u.interviewer,
 				panel: S.panels.adaPhoneScreen,
 				interview: S.interviews.adaPhoneScreen,
@@ -715,7 +902,14 @@ export function createSeedState(): LeverState {
 				panel: S.panels.adaPhoneScreen,
 				subject: 'Phone screen: Ada Lovelace',
 				note: 'Dial-in in the invite',
-				interviewers: [{ id: u.interviewer, name: 'Ivan Interviewer', email: S.userEmails.interviewer, feedbackTemplate: template.id }],
+				interviewers: [
+					{
+						id: u.interviewer,
+						name: 'Ivan Interviewer',
+						email: S.userEmails.interviewer,
+						feedbackTemplate: template.id,
+					},
+				],
 				timezone: 'Europe/Berlin',
 				createdAt: at(8),
 				date: at(10),
@@ -755,10 +949,22 @@ export function createSeedState(): LeverState {
 				creator: u.recruiter,
 				fields: offerFields.map((field) => ({ ...field })),
 				signatures: {
-					candidate: { role: 'candidate', name: 'Alan Turing', email: S.contactEmails.alan, signed: true, signedAt: at(43), firstOpenedAt: at(42), lastOpenedAt: at(43) },
+					candidate: {
+						role: 'candidate',
+						name: 'Alan Turing',
+						email: S.contactEmails.alan,
+						signed: true,
+						signedAt: at(43),
+						firstOpenedAt: at(42),
+						lastOpenedAt: at(43),
+					},
 				},
 				sentDocument: { fileName: 'offer-alan-turing.pdf', uploadedAt: at(41), downloadUrl: '' },
-				signedDocument: { fileName: 'offer-alan-turing-signed.pdf', uploadedAt: at(43), downloadUrl: '' },
+				signedDocument: {
+					fileName: 'offer-alan-turing-signed.pdf',
+					uploadedAt: at(43),
+					downloadUrl: '',
+				},
 				approvedAt: at(40, 30),
 				sentAt: at(41),
 			},
@@ -788,7 +994,10 @@ export function createSeedState(): LeverState {
 				text: formTemplate.text,
 				instructions: formTemplate.instructions,
 				baseTemplateId: S.formTemplate,
-				fields: formTemplate.fields.map((field) => ({ ...field, value: formValues[field.id] ?? null })),
+				fields: formTemplate.fields.map((field) => ({
+					...field,
+					value: formValues[field.id] ?? null,
+				})),
 				user: u.recruiter,
 				stage: S.stages.offer,
 				secret: false,
@@ -807,7 +1016,14 @@ export function createSeedState(): LeverState {
 				instructions: 'Ask how they know the candidate.',
 				baseTemplateId: S.referralTemplate,
 				fields: [
-					{ id: S.referralFields.referrerName, type: 'text', text: 'Name of referrer', description: '', required: true, value: S.alanReferrer },
+					{
+						id: S.referralFields.referrerName,
+						type: 'text',
+						text: 'Name of referrer',
+						description: '',
+						required: true,
+						value: S.alanReferrer,
+					},
 					{
 						id: S.referralFields.relationship,
 						type: 'dropdown',
@@ -847,8 +1063,16 @@ export function createSeedState(): LeverState {
 				department: 'Engineering',
 				offerIds: [S.offers.alanSigned],
 				postings: [S.postings.published],
-				compensationBand: { currency: 'USD', interval: 'per-year-salary', min: 150000, max: 200000 },
-				customFields: { [S.requisitionFields.costCenter]: 'R&D', [S.requisitionFields.recStartDate]: at(-65) },
+				compensationBand: {
+					currency: 'USD',
+					interval: 'per-year-salary',
+					min: 150000,
+					max: 200000,
+				},
+				customFields: {
+					[S.requisitionFields.costCenter]: 'R&D',
+					[S.requisitionFields.recStartDate]: at(-65),
+				},
 				closedAt: null,
 				timeToFillStartAt: at(-65),
 				timeToFillEndAt: null,
@@ -866,7 +1090,12 @@ export function createSeedState(): LeverState {
 					{ id: '7b3d9f1e-5a2c-4d6b-8e0f-1c4a7e9b3d52', text: 'G&A' },
 				],
 			},
-			{ id: S.requisitionFields.recStartDate, text: 'Recruiting Start Date', type: 'date', isRequired: false },
+			{
+				id: S.requisitionFields.recStartDate,
+				text: 'Recruiting Start Date',
+				type: 'date',
+				isRequired: false,
+			},
 		],
 		tags: [...S.tags, ...new Set(postings.flatMap(postingDerivedTags))],
 		sources: [...S.sources],

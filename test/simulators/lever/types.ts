@@ -4,7 +4,14 @@
  */
 
 export type Origin = 'agency' | 'applied' | 'internal' | 'referred' | 'sourced' | 'university';
-export const ORIGINS: Origin[] = ['applied', 'sourced', 'referred', 'university', 'agency', 'internal'];
+export const ORIGINS: Origin[] = [
+	'applied',
+	'sourced',
+	'referred',
+	'university',
+	'agency',
+	'internal',
+];
 
 export interface LeverUser {
 	id: string;
@@ -53,7 +60,13 @@ export interface LeverPosting {
 		level?: string;
 	};
 	tags: string[];
-	content: { description: string; descriptionHtml: string; lists: Array<{ text: string; content: string }>; closing: string; closingHtml: string };
+	content: {
+		description: string;
+		descriptionHtml: string;
+		lists: Array<{ text: string; content: string }>;
+		closing: string;
+		closingHtml: string;
+	};
 	country: string;
 	followers: string[];
 	state: PostingState;
@@ -142,7 +155,11 @@ export interface LeverApplication {
 	comments: string | null;
 	customQuestions: unknown[];
 	archived: Archived | null;
-	requisitionForHire: { id: string; requisitionCode: string; hiringManagerOnHire: string | null } | null;
+	requisitionForHire: {
+		id: string;
+		requisitionCode: string;
+		hiringManagerOnHire: string | null;
+	} | null;
 }
 
 export interface NoteField {
@@ -280,7 +297,15 @@ export interface LeverOffer {
 	id: string;
 	opportunityId: string;
 	createdAt: number;
-	status: 'draft' | 'approval-sent' | 'approved' | 'sent' | 'sent-manually' | 'opened' | 'denied' | 'signed';
+	status:
+		| 'draft'
+		| 'approval-sent'
+		| 'approved'
+		| 'sent'
+		| 'sent-manually'
+		| 'opened'
+		| 'denied'
+		| 'signed';
 	creator: string;
 	fields: Array<{ text: string; identifier: string; value: unknown }>;
 	signatures: Record<string, unknown>;
@@ -402,7 +427,12 @@ export const WEBHOOK_EVENTS: WebhookEvent[] = [
 ];
 
 /** Only these four events accept origin conditions (Lever docs §Webhooks via the API). */
-export const EVENTS_WITH_CONDITIONS: WebhookEvent[] = ['applicationCreated', 'candidateArchiveChange', 'candidateHired', 'candidateStageChange'];
+export const EVENTS_WITH_CONDITIONS: WebhookEvent[] = [
+	'applicationCreated',
+	'candidateArchiveChange',
+	'candidateHired',
+	'candidateStageChange',
+];
 
 export interface LeverWebhook {
 	id: string;

@@ -6,12 +6,19 @@ import { badRequest } from './errors';
 export type Body = Record<string, unknown>;
 
 export function objectBody(body: unknown): Body {
-	if (body === undefined || body === null || (typeof body === 'object' && Object.keys(body).length === 0)) return {};
-	if (typeof body !== 'object' || Array.isArray(body)) throw badRequest('Request body must be a JSON object');
+	if (
+		body === undefined ||
+		body === null ||
+		(typeof body === 'object' && Object.keys(body).length === 0)
+	)
+		return {};
+	if (typeof body !== 'object' || Array.isArray(body))
+		throw badRequest('Request body must be a JSON object');
 	return body as Body;
 }
 
-const invalid = (field: string, expected: string) => badRequest(`Invalid value for field "${field}": expected ${expected}`);
+const invalid = (field: string, expected: string) =>
+	badRequest(`Invalid value for field "${field}": expected ${expected}`);
 
 export function optionalString(body: Body, field: string): string | undefined {
 	const value = body[field];
@@ -29,7 +36,8 @@ export function requiredString(body: Body, field: string): string {
 export function optionalStringArray(body: Body, field: string): string[] | undefined {
 	const value = body[field];
 	if (value === undefined) return undefined;
-	if (!Array.isArray(value) || value.some((entry) => typeof entry !== 'string')) throw invalid(field, 'an array of strings');
+	if (!Array.isArray(value) || value.some((entry) => typeof entry !== 'string'))
+		throw invalid(field, 'an array of strings');
 	return value as string[];
 }
 
@@ -46,7 +54,12 @@ export function optionalBoolean(body: Body, field: string): boolean | undefined 
 	return value;
 }
 
-export function optionalInteger(body: Body, field: string, min: number, max: number): number | undefined {
+export function optionalInteger(
+	body: Body,
+	field: string,
+	min: number,
+	max: number,
+): number | undefined {
 	const value = body[field];
 	if (value === undefined || value === null) return undefined;
 	if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
@@ -59,8 +72,10 @@ export function optionalInteger(body: Body, field: string, min: number, max: num
 export function optionalPastTimestamp(body: Body, field: string, now: number): number | undefined {
 	const value = body[field];
 	if (value === undefined || value === null) return undefined;
-	if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) throw invalid(field, 'a timestamp in milliseconds');
-	if (value > now) throw badRequest(`Invalid value for field "${field}": must not be in the future`);
+	if (typeof value !== 'number' || !Number.isInteger(value) || value < 0)
+		throw invalid(field, 'a timestamp in milliseconds');
+	if (value > now)
+		throw badRequest(`Invalid value for field "${field}": must not be in the future`);
 	return value;
 }
 

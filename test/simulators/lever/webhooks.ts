@@ -23,7 +23,9 @@ export interface DeliveryResult {
 }
 
 export function signLever(signatureToken: string, token: string, triggeredAt: number): string {
-	return createHmac('sha256', signatureToken).update(token + String(triggeredAt)).digest('hex');
+	return createHmac('sha256', signatureToken)
+		.update(token + String(triggeredAt))
+		.digest('hex');
 }
 
 export function newSignatureToken(): string {
@@ -37,26 +39,54 @@ export class WebhookDispatcher {
 
 	constructor(private readonly ctx: SimContext) {}
 
-	async send(event: string, data: Record<string, unknown>, options: SendWebhookOptions = {}): Promise<DeliveryResult[]> {
+	async send(
+		event: string,
+		data: Record<string, unknown>,
+		options: SendWebhookOptions = {},
+	): Promise<DeliveryResult[]> {
 		if (!WEBHOOK_EVENTS.includes(event as WebhookEvent)) {
-			throw new Error(`Unknown Lever webhook event "${event}"; expected one of ${WEBHOOK_EVENTS.join(', ')}`);
+			throw new Error(
+				`Unknown Lever webhook event "${event}"; expected one of ${WEBHOOK_EVENTS.join(', ')}`,
+			);
 		}
 		const { state } = this.ctx;
 		let targets: Array<{ url: string; webhookId: string | null; key: string }>;
 		if (options.to !== undefined) {
 			const registered = state.webhooks.find((webhook) => webhook.url === options.to);
-			targets = [{ url: options.to, webhookId: registered?.id ?? null, key: registered?.signatureToken ?? this.ctx.accountSignatureToken }];
+			targets = [
+				{
+					url: options.to,
+					webhookId: registered?.id ?? null,
+					key: registered?.signatureToken ?? this.ctx.accountSignatureToken,
+				},
+			];
 		} else {
-			const opportunity = typeof data.opportunityId === 'string' ? state.opportunities.find((o) => o.id === data.opportunityId) : undefined;
+			const opportunity =
+				typeof data.opportunityId === 'string'
+					? state.opportunities.find((o) => o.id === data.opportunityId)
+					: undefined;
 			targets = state.webhooks
 				.filter((webhook) => webhook.event === event)
 				// Origin conditions only narrow events about a known opportunity.
-				.filter((webhook) => !webhook.configuration.conditions || !opportunity || webhook.configuration.conditions.origins.includes(opportunity.origin))
-				.map((webhook) => ({ url: webhook.url, webhookId: webhook.id, key: webhook.signatureToken }));
+				.filter(
+					(webhook) =>
+						!webhook.configuration.conditions ||
+						!opportunity ||
+						webhook.configuration.conditions.origins.includes(opportunity.origin),
+				)
+				.map((webhook) => ({
+					url: webhook.url,
+					webhookId: webhook.id,
+					key: webhook.signatureToken,
+				}));
 		}
 		const triggeredAt = options.triggeredAt ?? this.ctx.now();
 		const eventId = randomUUID();
-		const delivery = Promise.all(targets.map((target) => this.deliver(target, event, data, eventId, triggeredAt, options.tamper ?? false)));
+		const delivery = Promise.all(
+			targets.map((target) =>
+				this.deliver(target, event, data, eventId, triggeredAt, options.tamper ?? false),
+			),
+		);
 		this.inFlight.add(delivery);
 		try {
 			return await delivery;

@@ -15,10 +15,17 @@ export interface SrRequestOptions {
 	bearer?: string;
 }
 
-export async function srRequest<T = any>(baseUrl: string, defaultKey: string, method: string, path: string, options: SrRequestOptions = {}): Promise<SrResponse<T>> {
+export async function srRequest<T = any>(
+	baseUrl: string,
+	defaultKey: string,
+	method: string,
+	path: string,
+	options: SrRequestOptions = {},
+): Promise<SrResponse<T>> {
 	const url = new URL(path, baseUrl);
 	for (const [name, value] of Object.entries(options.query ?? {})) {
-		for (const item of Array.isArray(value) ? value : [value]) url.searchParams.append(name, String(item));
+		for (const item of Array.isArray(value) ? value : [value])
+			url.searchParams.append(name, String(item));
 	}
 	const headers: Record<string, string> = { ...options.headers };
 	if (options.bearer) headers.Authorization = `Bearer ${options.bearer}`;
@@ -32,11 +39,13 @@ export async function srRequest<T = any>(baseUrl: string, defaultKey: string, me
 	const response = await fetch(url, { method, headers, body });
 	const text = await response.text();
 	let parsed: unknown = text;
-	if ((response.headers.get('content-type') ?? '').includes('json') && text) parsed = JSON.parse(text);
+	if ((response.headers.get('content-type') ?? '').includes('json') && text)
+		parsed = JSON.parse(text);
 	return { status: response.status, body: parsed as T, headers: response.headers };
 }
 
 /** Bound to one simulator: `const api = client(sim); await api('GET', '/candidates')`. */
 export function client(sim: { baseUrl: string; apiKey: string }) {
-	return <T = any>(method: string, path: string, options?: SrRequestOptions) => srRequest<T>(sim.baseUrl, sim.apiKey, method, path, options);
+	return <T = any>(method: string, path: string, options?: SrRequestOptions) =>
+		srRequest<T>(sim.baseUrl, sim.apiKey, method, path, options);
 }

@@ -35,7 +35,11 @@ export function sendError(res: Response, status: number, code: string, message: 
 	res.status(status).json({ message, errors: [{ code, message }] });
 }
 
-export function action(ctx: SimContext, path: string, method = 'GET'): { url: string; method: string } {
+export function action(
+	ctx: SimContext,
+	path: string,
+	method = 'GET',
+): { url: string; method: string } {
 	return { url: `${ctx.baseUrl()}${path}`, method };
 }
 
@@ -46,8 +50,17 @@ export function encodeCursor(offset: number, scope: string): string {
 
 export function decodeCursor(pageId: string, scope: string): number | undefined {
 	try {
-		const parsed = JSON.parse(Buffer.from(pageId, 'base64url').toString('utf8')) as { o?: unknown; s?: unknown };
-		if (typeof parsed.o !== 'number' || !Number.isInteger(parsed.o) || parsed.o < 0 || parsed.s !== scope) return undefined;
+		const parsed = JSON.parse(Buffer.from(pageId, 'base64url').toString('utf8')) as {
+			o?: unknown;
+			s?: unknown;
+		};
+		if (
+			typeof parsed.o !== 'number' ||
+			!Number.isInteger(parsed.o) ||
+			parsed.o < 0 ||
+			parsed.s !== scope
+		)
+			return undefined;
 		return parsed.o;
 	} catch {
 		return undefined;
@@ -55,11 +68,18 @@ export function decodeCursor(pageId: string, scope: string): number | undefined 
 }
 
 /** `Link: <url>; rel="next"` with the given query parameter replaced (RFC 8288, as the real API sends it). */
-export function setNextLink(ctx: SimContext, req: Request, res: Response, parameter: string, value: string): void {
+export function setNextLink(
+	ctx: SimContext,
+	req: Request,
+	res: Response,
+	parameter: string,
+	value: string,
+): void {
 	const url = new URL(`${ctx.baseUrl()}${req.baseUrl}${req.path}`);
 	for (const [name, raw] of Object.entries(req.query)) {
 		if (name === parameter) continue;
-		for (const item of Array.isArray(raw) ? raw : [raw]) url.searchParams.append(name, String(item));
+		for (const item of Array.isArray(raw) ? raw : [raw])
+			url.searchParams.append(name, String(item));
 	}
 	url.searchParams.set(parameter, value);
 	res.setHeader('Link', `<${url.toString()}>; rel="next"`);
@@ -90,11 +110,21 @@ export function findCandidate(ctx: SimContext, id: string): SrCandidate | undefi
 
 /** `application.*` webhook payload of an application. */
 export function applicationPayload(application: SrApplication): Record<string, unknown> {
-	return { job_id: application.jobId, candidate_id: application.candidateId, application_id: application.id };
+	return {
+		job_id: application.jobId,
+		candidate_id: application.candidateId,
+		application_id: application.id,
+	};
 }
 
-export function findApplication(ctx: SimContext, candidateId: string, jobId: string): SrApplication | undefined {
-	return ctx.state.applications.find((application) => application.candidateId === candidateId && application.jobId === jobId);
+export function findApplication(
+	ctx: SimContext,
+	candidateId: string,
+	jobId: string,
+): SrApplication | undefined {
+	return ctx.state.applications.find(
+		(application) => application.candidateId === candidateId && application.jobId === jobId,
+	);
 }
 
 export function applicationsOf(ctx: SimContext, candidateId: string): SrApplication[] {
@@ -106,7 +136,10 @@ export function hiringProcessOf(ctx: SimContext, job: SrJob): SrHiringProcess | 
 }
 
 export function sourceLabel(ctx: SimContext, application: SrApplication): string {
-	return ctx.state.config.sourceValues.find((value) => value.id === application.source.sourceId)?.label ?? 'API';
+	return (
+		ctx.state.config.sourceValues.find((value) => value.id === application.source.sourceId)
+			?.label ?? 'API'
+	);
 }
 
 /** `Assignment` fields of an application (status, sub-status, source, reasons). */
@@ -118,14 +151,22 @@ function assignment(ctx: SimContext, application: SrApplication) {
 		...(application.startsOn ? { startsOn: application.startsOn } : {}),
 		source: sourceLabel(ctx, application),
 		...(application.reasonOfRejection ? { reasonOfRejection: application.reasonOfRejection } : {}),
-		...(application.reasonOfWithdrawal ? { reasonOfWithdrawal: application.reasonOfWithdrawal } : {}),
-		actions: { sourceDetails: action(ctx, `/configuration/sources/${sourceTypeId}/values/${sourceId}`) },
+		...(application.reasonOfWithdrawal
+			? { reasonOfWithdrawal: application.reasonOfWithdrawal }
+			: {}),
+		actions: {
+			sourceDetails: action(ctx, `/configuration/sources/${sourceTypeId}/values/${sourceId}`),
+		},
 	};
 }
 
 function jobReference(ctx: SimContext, jobId: string) {
 	const job = findJob(ctx, jobId);
-	return { id: jobId, ...(job ? { title: job.title } : {}), actions: { details: action(ctx, `/jobs/${jobId}`) } };
+	return {
+		id: jobId,
+		...(job ? { title: job.title } : {}),
+		actions: { details: action(ctx, `/jobs/${jobId}`) },
+	};
 }
 
 export function presentCandidateDetails(ctx: SimContext, candidate: SrCandidate) {
@@ -144,8 +185,15 @@ export function presentCandidateDetails(ctx: SimContext, candidate: SrCandidate)
 		updatedOn: candidate.updatedOn,
 		education: candidate.education,
 		experience: candidate.experience,
-		...(primary ? { primaryAssignment: { job: jobReference(ctx, primary.jobId), ...assignment(ctx, primary) } } : {}),
-		secondaryAssignments: secondary.map((application) => ({ job: jobReference(ctx, application.jobId), ...assignment(ctx, application) })),
+		...(primary
+			? {
+					primaryAssignment: { job: jobReference(ctx, primary.jobId), ...assignment(ctx, primary) },
+				}
+			: {}),
+		secondaryAssignments: secondary.map((application) => ({
+			job: jobReference(ctx, application.jobId),
+			...assignment(ctx, application),
+		})),
 		actions: {
 			properties: action(ctx, `/candidates/${candidate.id}/properties`),
 			attachments: action(ctx, `/candidates/${candidate.id}/attachments`),
@@ -172,14 +220,21 @@ export function presentCandidateSummary(ctx: SimContext, candidate: SrCandidate)
 		...(primary
 			? {
 					primaryAssignment: {
-						job: { id: primary.jobId, title: findJob(ctx, primary.jobId)?.title ?? '', actions: { details: action(ctx, `/jobs/${primary.jobId}`) } },
+						job: {
+							id: primary.jobId,
+							title: findJob(ctx, primary.jobId)?.title ?? '',
+							actions: { details: action(ctx, `/jobs/${primary.jobId}`) },
+						},
 						status: primary.status,
 						...(primary.subStatus ? { subStatus: primary.subStatus } : {}),
 					},
 				}
 			: {}),
 		secondaryAssignments: secondary.map((application) => ({
-			job: { id: application.jobId, actions: { details: action(ctx, `/jobs/${application.jobId}`) } },
+			job: {
+				id: application.jobId,
+				actions: { details: action(ctx, `/jobs/${application.jobId}`) },
+			},
 		})),
 		actions: {
 			details: action(ctx, `/candidates/${candidate.id}`),
@@ -214,7 +269,11 @@ function jobCore(ctx: SimContext, job: SrJob) {
 }
 
 export function presentJobSummary(ctx: SimContext, job: SrJob) {
-	return { ...jobCore(ctx, job), language: job.language, actions: { details: action(ctx, `/jobs/${job.id}`) } };
+	return {
+		...jobCore(ctx, job),
+		language: job.language,
+		actions: { details: action(ctx, `/jobs/${job.id}`) },
+	};
 }
 
 export function presentJobDetails(ctx: SimContext, job: SrJob) {
@@ -228,9 +287,14 @@ export function presentJobDetails(ctx: SimContext, job: SrJob) {
 		experienceLevel: job.experienceLevel,
 		...(job.eeoCategory ? { eeoCategory: job.eeoCategory } : {}),
 		template: false,
-		...(creator ? { creator: { id: creator.id, firstName: creator.firstName, lastName: creator.lastName } } : {}),
+		...(creator
+			? { creator: { id: creator.id, firstName: creator.firstName, lastName: creator.lastName } }
+			: {}),
 		...(job.compensation ? { compensation: job.compensation } : {}),
-		jobAd: { sections: { jobDescription: { text: job.jobAdText }, ...job.jobAdSections }, language: job.language },
+		jobAd: {
+			sections: { jobDescription: { text: job.jobAdText }, ...job.jobAdSections },
+			language: job.language,
+		},
 		properties: job.properties,
 		actions: {
 			hiringTeam: action(ctx, `/jobs/${job.id}/hiring-team`),
@@ -255,7 +319,10 @@ export function presentOffer(ctx: SimContext, offer: SrOffer) {
 		actions: {
 			candidate: action(ctx, `/candidates/${offer.candidateId}`),
 			job: action(ctx, `/jobs/${offer.jobId}`),
-			details: action(ctx, `/candidates/${offer.candidateId}/jobs/${offer.jobId}/offers/${offer.id}`),
+			details: action(
+				ctx,
+				`/candidates/${offer.candidateId}/jobs/${offer.jobId}/offers/${offer.id}`,
+			),
 		},
 	};
 }

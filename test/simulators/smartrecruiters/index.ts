@@ -20,7 +20,14 @@ import { interviewRoutes, messageRoutes, reviewRoutes, userRoutes } from './rout
 import { jobChangeRoutes } from './routes/job-changes';
 import { configurationRoutes, jobRoutes } from './routes/jobs-config';
 import { offerRoutes } from './routes/offers';
-import { deliverEvent, SUBSCRIBE_OPERATION_ID, webhookRoutes, type DeliverEventOptions, type DeliveryResult, type WebhookOptions } from './routes/webhooks';
+import {
+	deliverEvent,
+	SUBSCRIBE_OPERATION_ID,
+	webhookRoutes,
+	type DeliverEventOptions,
+	type DeliveryResult,
+	type WebhookOptions,
+} from './routes/webhooks';
 import { buildSeedState, SMARTRECRUITERS_SEED, type SmartRecruitersSeed } from './seed';
 import { loadSpec, type SpecOperation } from './spec';
 import { loopbackHttpAsHttps, TOKEN_ENDPOINT } from './spec-exceptions';
@@ -97,12 +104,20 @@ export interface SmartRecruitersSimulator {
 	faults: FaultCounts;
 	/** Turns the seeded fault mode on (fresh PRNG from `options.seed`, counts zeroed) or off (`undefined`). */
 	setFaults(options: FaultOptions | undefined): void;
-	deliverEvent(eventName: string, payload: Record<string, unknown>, options?: DeliverEventOptions): Promise<DeliveryResult[]>;
+	deliverEvent(
+		eventName: string,
+		payload: Record<string, unknown>,
+		options?: DeliverEventOptions,
+	): Promise<DeliveryResult[]>;
 	/**
 	 * An event that happens the moment a subscription to it becomes active: its first delivery attempt starts before
 	 * the activation call is answered (signed with the keys the subscription has then). Once; `settled()` waits for it.
 	 */
-	deliverOnActivation(eventName: string, payload: Record<string, unknown>, options?: DeliverEventOptions): void;
+	deliverOnActivation(
+		eventName: string,
+		payload: Record<string, unknown>,
+		options?: DeliverEventOptions,
+	): void;
 	/** Moves the simulator clock forward (token expiry, secret-key deprecation) without waiting. */
 	advanceTime(ms: number): void;
 	/** Resolves when every automatic delivery started so far (`autoEvents`) has finished, retries included. */
@@ -164,21 +179,32 @@ const SECRET_FIELD = /secret|password|token|apikey|headervalue/i;
 function redact(value: unknown): unknown {
 	if (Array.isArray(value)) return value.map(redact);
 	if (!value || typeof value !== 'object') return value;
-	return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, SECRET_FIELD.test(key) ? '[redacted]' : redact(inner)]));
+	return Object.fromEntries(
+		Object.entries(value).map(([key, inner]) => [
+			key,
+			SECRET_FIELD.test(key) ? '[redacted]' : redact(inner),
+		]),
+	);
 }
 
 function hasRequestBody(req: Request): boolean {
-	return Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+	return (
+		Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined
+	);
 }
 
-export async function startSmartRecruitersSimulator(options: SmartRecruitersSimulatorOptions = {}): Promise<SmartRecruitersSimulator> {
+export async function startSmartRecruitersSimulator(
+	options: SmartRecruitersSimulatorOptions = {},
+): Promise<SmartRecruitersSimulator> {
 	const spec = loadSpec();
-	const rateLimit = options.rateLimit === false ? false : { ...DEFAULT_RATE_LIMIT, ...options.rateLimit };
+	const rateLimit =
+		options.rateLimit === false ? false : { ...DEFAULT_RATE_LIMIT, ...options.rateLimit };
 	const tokenExpiresIn = options.tokenExpiresIn ?? 1800;
 	const webhookOptions: WebhookOptions = { ...DEFAULT_WEBHOOK_OPTIONS, ...options.webhooks };
 	const seed = SMARTRECRUITERS_SEED;
 	/** What the contract check sees of a body: with the insecure-URL option, loopback http reads as https. */
-	const checked = (body: unknown) => (options.allowInsecureWebhookUrls ? loopbackHttpAsHttps(body) : body);
+	const checked = (body: unknown) =>
+		options.allowInsecureWebhookUrls ? loopbackHttpAsHttps(body) : body;
 
 	let clockOffset = 0;
 	let baseUrl = '';
@@ -187,7 +213,11 @@ export async function startSmartRecruitersSimulator(options: SmartRecruitersSimu
 	const windows = new Map<string, number[]>();
 	const inFlight = new Map<string, { total: number; candidateSearches: number }>();
 	let deliveryQueue: Promise<void> = Promise.resolve();
-	const dueOnActivation: Array<{ eventName: string; payload: Record<string, unknown>; options?: DeliverEventOptions }> = [];
+	const dueOnActivation: Array<{
+		eventName: string;
+		payload: Record<string, unknown>;
+		options?: DeliverEventOptions;
+	}> = [];
 	const activationDeliveries = new Set<Promise<unknown>>();
 
 	const ctx: SimContext = {
@@ -199,10 +229,12 @@ export async function startSmartRecruitersSimulator(options: SmartRecruitersSimu
 		// One event after the other, so receivers see changes in the order they happened (deterministic tests).
 		emit: (eventName, payload) => {
 			if (!options.autoEvents) return;
-			deliveryQueue = deliveryQueue.then(() => simulator.deliverEvent(eventName, payload)).then(
-				() => undefined,
-				() => undefined,
-			);
+			deliveryQueue = deliveryQueue
+				.then(() => simulator.deliverEvent(eventName, payload))
+				.then(
+					() => undefined,
+					() => undefined,
+				);
 		},
 	};
 
@@ -210,7 +242,11 @@ export async function startSmartRecruitersSimulator(options: SmartRecruitersSimu
 		baseUrl: '',
 		apiKey: seed.apiKey,
 		restrictedApiKey: seed.restrictedApiKey,
-		oauthClient: { clientId: seed.oauthClient.clientId, clientSecret: seed.oauthClient.clientSecret, tokenUrl: '' },
+		oauthClient: {
+			clientId: seed.oauthClient.clientId,
+			clientSecret: seed.oauthClient.clientSecret,
+			tokenUrl: '',
+		},
 		seed,
 		state: ctx.state,
 		requests: [] as SmartRecruitersRequestRecord[],
@@ -222,8 +258,18 @@ export async function startSmartRecruitersSimulator(options: SmartRecruitersSimu
 		serverError: (res, status) => sendError(res, status, ...SERVER_ERROR_CODES[status]),
 		tooManyRequests: (res) => {
 			const limits = rateLimit || DEFAULT_RATE_LIMIT;
-			setRateLimitHeaders(res, { limit: limits.ratePerSecond, remaining: 0, concurrentLimit: limits.maxConcurrent, concurrentRemaining: limits.maxConcurrent });
-			sendError(res, 429, 'TOO_MANY_REQUESTS', `Rate limit exceeded: more than ${limits.ratePerSecond} requests per second`);
+			setRateLimitHeaders(res, {
+				limit: limits.ratePerSecond,
+				remaining: 0,
+				concurrentLimit: limits.maxConcurrent,
+				concurrentRemaining: limits.maxConcurrent,
+			});
+			sendError(
+				res,
+				429,
+				'TOO_MANY_REQUESTS',
+				`Rate limit exceeded: more than ${limits.ratePerSecond} requests per second`,
+			);
 		},
 		isCreate: (req) => req.method === 'POST' && CREATE_PATHS.test(req.path),
 	});
@@ -250,7 +296,12 @@ export async function startSmartRecruitersSimulator(options: SmartRecruitersSimu
 			return originalSend(body);
 		};
 		const authorization = req.get('authorization') ?? '';
-		res.locals.auth = req.get('x-smarttoken') !== undefined ? 'token' : /^bearer\s/i.test(authorization) ? 'bearer' : 'none';
+		res.locals.auth =
+			req.get('x-smarttoken') !== undefined
+				? 'token'
+				: /^bearer\s/i.test(authorization)
+					? 'bearer'
+					: 'none';
 		// Mounted routers rewrite req.url; keep the path the client asked for.
 		const path = req.path;
 		// Known before auth so that 401s and 429s are checked against the spec too.
@@ -281,7 +332,14 @@ export async function startSmartRecruitersSimulator(options: SmartRecruitersSimu
 			operationId = operation.operationId;
 			errors = spec.checkResponse(operation, res.statusCode, contentType, checked(body));
 		}
-		if (errors.length) simulator.contractViolations.push({ direction: 'response', method: req.method, path, operation: operationId, errors });
+		if (errors.length)
+			simulator.contractViolations.push({
+				direction: 'response',
+				method: req.method,
+				path,
+				operation: operationId,
+				errors,
+			});
 	}
 
 	app.post(TOKEN_ENDPOINT.path, express.urlencoded({ extended: false }), (req, res) => {
@@ -294,9 +352,13 @@ export async function startSmartRecruitersSimulator(options: SmartRecruitersSimu
 				method: req.method,
 				path: req.path,
 				operation: 'identity.oauth.token',
-				errors: [`token request must be application/x-www-form-urlencoded, got ${req.get('content-type') ?? 'no content type'}`],
+				errors: [
+					`token request must be application/x-www-form-urlencoded, got ${req.get('content-type') ?? 'no content type'}`,
+				],
 			});
-			return res.status(400).json({ error: 'invalid_request', error_description: 'Expected a form-urlencoded body' });
+			return res
+				.status(400)
+				.json({ error: 'invalid_request', error_description: 'Expected a form-urlencoded body' });
 		}
 		const form = req.body as Record<string, string | undefined>;
 		// Client authentication in the body (documented) or as HTTP Basic (RFC 6749 client_secret_basic).
@@ -309,21 +371,37 @@ export async function startSmartRecruitersSimulator(options: SmartRecruitersSimu
 			clientSecret = decodeURIComponent(rest.join(':'));
 		}
 		if (form.grant_type !== 'client_credentials') {
-			return res.status(400).json({ error: 'unsupported_grant_type', error_description: 'Only grant_type=client_credentials is supported' });
+			return res.status(400).json({
+				error: 'unsupported_grant_type',
+				error_description: 'Only grant_type=client_credentials is supported',
+			});
 		}
 		if (clientId !== seed.oauthClient.clientId || clientSecret !== seed.oauthClient.clientSecret) {
-			return res.status(401).json({ error: 'invalid_client', error_description: 'Bad client credentials' });
+			return res
+				.status(401)
+				.json({ error: 'invalid_client', error_description: 'Bad client credentials' });
 		}
 		// Omitted `scope` = the app's default scopes; an empty one is invalid (D-SCOPES).
-		const scopes = form.scope === undefined ? defaultScopes : form.scope.split(/\s+/).filter(Boolean);
+		const scopes =
+			form.scope === undefined ? defaultScopes : form.scope.split(/\s+/).filter(Boolean);
 		const unknown = scopes.filter((scope) => !spec.oauthScopes.includes(scope));
 		if (!scopes.length || unknown.length) {
-			return res.status(400).json({ error: 'invalid_scope', error_description: unknown.length ? `Unknown scopes: ${unknown.join(' ')}` : 'scope must not be empty' });
+			return res.status(400).json({
+				error: 'invalid_scope',
+				error_description: unknown.length
+					? `Unknown scopes: ${unknown.join(' ')}`
+					: 'scope must not be empty',
+			});
 		}
 		const accessToken = randomBytes(24).toString('base64url');
 		tokens.set(accessToken, { clientId, expiresAt: ctx.now() + tokenExpiresIn * 1000, scopes });
 		registerSecret('SmartRecruiters simulator OAuth access token', accessToken, 'issued');
-		return res.json({ access_token: accessToken, token_type: 'Bearer', expires_in: tokenExpiresIn, scope: scopes.join(' ') });
+		return res.json({
+			access_token: accessToken,
+			token_type: 'Bearer',
+			expires_in: tokenExpiresIn,
+			scope: scopes.join(' '),
+		});
 	});
 
 	// Authentication: X-SmartToken (API key) or a client-credentials access token.
@@ -334,7 +412,12 @@ export async function startSmartRecruitersSimulator(options: SmartRecruitersSimu
 		};
 		const apiKey = req.get('x-smarttoken');
 		if (apiKey !== undefined) {
-			const userId = apiKey === seed.apiKey ? seed.users.admin : apiKey === seed.restrictedApiKey ? seed.users.interviewer : undefined;
+			const userId =
+				apiKey === seed.apiKey
+					? seed.users.admin
+					: apiKey === seed.restrictedApiKey
+						? seed.users.interviewer
+						: undefined;
 			if (!userId) return unauthorized('Invalid X-SmartToken');
 			res.locals.credential = `key:${userId}`;
 			res.locals.userId = userId;
@@ -349,15 +432,28 @@ export async function startSmartRecruitersSimulator(options: SmartRecruitersSimu
 			res.locals.scopes = token.scopes;
 			return next();
 		}
-		unauthorized('Authentication required: send X-SmartToken or Authorization: Bearer <access token>');
+		unauthorized(
+			'Authentication required: send X-SmartToken or Authorization: Bearer <access token>',
+		);
 	});
 
-	function setRateLimitHeaders(res: Response, values: { limit: number; remaining: number; concurrentLimit: number; concurrentRemaining: number } | undefined) {
+	function setRateLimitHeaders(
+		res: Response,
+		values:
+			| { limit: number; remaining: number; concurrentLimit: number; concurrentRemaining: number }
+			| undefined,
+	) {
 		const limits = rateLimit || DEFAULT_RATE_LIMIT;
 		res.setHeader('X-RateLimit-Limit', String(values?.limit ?? limits.ratePerSecond));
 		res.setHeader('X-RateLimit-Remaining', String(values?.remaining ?? limits.ratePerSecond));
-		res.setHeader('X-RateLimit-Concurrent-Limit', String(values?.concurrentLimit ?? limits.maxConcurrent));
-		res.setHeader('X-RateLimit-Concurrent-Remaining', String(values?.concurrentRemaining ?? limits.maxConcurrent));
+		res.setHeader(
+			'X-RateLimit-Concurrent-Limit',
+			String(values?.concurrentLimit ?? limits.maxConcurrent),
+		);
+		res.setHeader(
+			'X-RateLimit-Concurrent-Remaining',
+			String(values?.concurrentRemaining ?? limits.maxConcurrent),
+		);
 	}
 
 	// Rate limits per credential: requests per second per endpoint, concurrent requests, 1 concurrent candidate search.
@@ -365,21 +461,39 @@ export async function startSmartRecruitersSimulator(options: SmartRecruitersSimu
 		const operation = res.locals.operation as SpecOperation | undefined;
 		const credential = res.locals.credential as string;
 		const endpoint = `${req.method} ${operation ? `${operation.basePath}${operation.pathTemplate}` : req.path}`;
-		const isCandidateSearch = req.method === 'GET' && operation?.operationId === 'Candidates_searchResults';
+		const isCandidateSearch =
+			req.method === 'GET' && operation?.operationId === 'Candidates_searchResults';
 		const limits = rateLimit || DEFAULT_RATE_LIMIT;
-		const concurrentLimit = isCandidateSearch ? limits.candidatesListConcurrent : limits.maxConcurrent;
+		const concurrentLimit = isCandidateSearch
+			? limits.candidatesListConcurrent
+			: limits.maxConcurrent;
 		const now = Date.now();
 		const windowKey = `${credential} ${endpoint}`;
 		const hits = (windows.get(windowKey) ?? []).filter((at) => at > now - 1000);
 		windows.set(windowKey, hits);
-		const endpointRate = rateLimit ? (rateLimit.slowEndpoints[endpoint] ?? rateLimit.ratePerSecond) : limits.ratePerSecond;
+		const endpointRate = rateLimit
+			? (rateLimit.slowEndpoints[endpoint] ?? rateLimit.ratePerSecond)
+			: limits.ratePerSecond;
 		const flight = inFlight.get(credential) ?? { total: 0, candidateSearches: 0 };
 		inFlight.set(credential, flight);
 		const busy = isCandidateSearch ? flight.candidateSearches : flight.total;
-		if (rateLimit && (hits.length >= endpointRate || flight.total >= rateLimit.maxConcurrent || busy >= concurrentLimit)) {
+		if (
+			rateLimit &&
+			(hits.length >= endpointRate ||
+				flight.total >= rateLimit.maxConcurrent ||
+				busy >= concurrentLimit)
+		) {
 			simulator.rateLimited++;
-			setRateLimitHeaders(res, { limit: endpointRate, remaining: Math.max(0, endpointRate - hits.length), concurrentLimit, concurrentRemaining: Math.max(0, concurrentLimit - busy) });
-			const reason = hits.length >= endpointRate ? `more than ${endpointRate} requests per second to ${endpoint}` : `more than ${concurrentLimit} concurrent requests`;
+			setRateLimitHeaders(res, {
+				limit: endpointRate,
+				remaining: Math.max(0, endpointRate - hits.length),
+				concurrentLimit,
+				concurrentRemaining: Math.max(0, concurrentLimit - busy),
+			});
+			const reason =
+				hits.length >= endpointRate
+					? `more than ${endpointRate} requests per second to ${endpoint}`
+					: `more than ${concurrentLimit} concurrent requests`;
 			// ⚠ No error code is documented for 429; no Retry-After header is documented either.
 			return sendError(res, 429, 'TOO_MANY_REQUESTS', `Rate limit exceeded: ${reason}`);
 		}
@@ -390,7 +504,10 @@ export async function startSmartRecruitersSimulator(options: SmartRecruitersSimu
 			limit: endpointRate,
 			remaining: Math.max(0, endpointRate - hits.length),
 			concurrentLimit,
-			concurrentRemaining: Math.max(0, concurrentLimit - (isCandidateSearch ? flight.candidateSearches : flight.total)),
+			concurrentRemaining: Math.max(
+				0,
+				concurrentLimit - (isCandidateSearch ? flight.candidateSearches : flight.total),
+			),
 		});
 		let released = false;
 		res.on('close', () => {
@@ -409,29 +526,57 @@ export async function startSmartRecruitersSimulator(options: SmartRecruitersSimu
 	app.use((req: Request, res: Response, next: NextFunction) => {
 		const operation = res.locals.operation as SpecOperation | undefined;
 		const scopes = res.locals.scopes as string[] | undefined;
-		if (operation && scopes && operation.oauthScopes.length && !operation.oauthScopes.some((scope) => scopes.includes(scope))) {
+		if (
+			operation &&
+			scopes &&
+			operation.oauthScopes.length &&
+			!operation.oauthScopes.some((scope) => scopes.includes(scope))
+		) {
 			// ⚠ Documented only as "OAuthPermissionsException"; the ErrorResponse code is the simulator's.
-			return sendError(res, 403, 'PERMISSION_DENIED', `OAuthPermissionsException: this token lacks the scope ${operation.oauthScopes.join(' or ')}`);
+			return sendError(
+				res,
+				403,
+				'PERMISSION_DENIED',
+				`OAuthPermissionsException: this token lacks the scope ${operation.oauthScopes.join(' or ')}`,
+			);
 		}
 		if (res.locals.userId === seed.users.interviewer) {
 			const adminOnly = operation?.operationId === 'Messages_getByCandidateAndJobId';
 			if (req.method !== 'GET' || adminOnly) {
-				return sendError(res, 403, 'PERMISSION_DENIED', `The user of this credential (EMPLOYEE role) is not permitted to ${req.method} ${req.path}`);
+				return sendError(
+					res,
+					403,
+					'PERMISSION_DENIED',
+					`The user of this credential (EMPLOYEE role) is not permitted to ${req.method} ${req.path}`,
+				);
 			}
 		}
 		next();
 	});
 
 	// Bodies: JSON (incl. json-patch), multipart for attachments.
-	const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: 20 * 1024 * 1024 } }).single('file');
+	const upload = multer({
+		storage: multer.memoryStorage(),
+		limits: { fileSize: 20 * 1024 * 1024 },
+	}).single('file');
 	app.use(express.json({ type: ['application/json', 'application/*+json'], limit: '20mb' }));
-	app.use((req: Request, res: Response, next: NextFunction) => (req.is('multipart/form-data') ? upload(req, res, next) : next()));
+	app.use((req: Request, res: Response, next: NextFunction) =>
+		req.is('multipart/form-data') ? upload(req, res, next) : next(),
+	);
 
 	// Contract check of the request; what the real API would reject gets its 400 (422 for subscription data).
 	app.use((req: Request, res: Response, next: NextFunction) => {
 		const multipart = Boolean(req.is('multipart/form-data'));
-		const body = multipart ? { ...(req.body as object), ...(req.file ? { file: '(binary)' } : {}) } : hasRequestBody(req) ? req.body : undefined;
-		if (multipart) res.locals.loggedBody = { ...(req.body as object), ...(req.file ? { file: { name: req.file.originalname, size: req.file.size } } : {}) };
+		const body = multipart
+			? { ...(req.body as object), ...(req.file ? { file: '(binary)' } : {}) }
+			: hasRequestBody(req)
+				? req.body
+				: undefined;
+		if (multipart)
+			res.locals.loggedBody = {
+				...(req.body as object),
+				...(req.file ? { file: { name: req.file.originalname, size: req.file.size } } : {}),
+			};
 		const check = spec.checkRequest({
 			method: req.method,
 			path: req.path,
@@ -442,13 +587,22 @@ export async function startSmartRecruitersSimulator(options: SmartRecruitersSimu
 		});
 		const problems = [...check.errors, ...check.warnings];
 		if (problems.length) {
-			simulator.contractViolations.push({ direction: 'request', method: req.method, path: req.path, operation: check.operation?.operationId, errors: problems });
+			simulator.contractViolations.push({
+				direction: 'request',
+				method: req.method,
+				path: req.path,
+				operation: check.operation?.operationId,
+				errors: problems,
+			});
 		}
 		if (check.operation && check.errors.length) {
 			// Operations that document 422 for failed input validation (jobs, interviews, reviews) or for subscription
 			// data answer 422; the others 400.
-			const validation422 = /input validation fails/i.test(check.operation.responses['422']?.description ?? '');
-			const status = validation422 || check.operation.operationId === SUBSCRIBE_OPERATION_ID ? 422 : 400;
+			const validation422 = /input validation fails/i.test(
+				check.operation.responses['422']?.description ?? '',
+			);
+			const status =
+				validation422 || check.operation.operationId === SUBSCRIBE_OPERATION_ID ? 422 : 400;
 			// ⚠ SmartRecruiters validates against the same spec; the exact code of such errors is not documented.
 			res.status(status).json({
 				message: `Invalid request for ${check.operation.operationId}`,
@@ -460,31 +614,63 @@ export async function startSmartRecruitersSimulator(options: SmartRecruitersSimu
 	});
 
 	const deliverDueEvents = (subscription: { events: string[] }) => {
-		for (const due of dueOnActivation.filter((event) => subscription.events.includes(event.eventName))) {
+		for (const due of dueOnActivation.filter((event) =>
+			subscription.events.includes(event.eventName),
+		)) {
 			dueOnActivation.splice(dueOnActivation.indexOf(due), 1);
-			const delivery = simulator.deliverEvent(due.eventName, due.payload, due.options).catch(() => undefined);
+			const delivery = simulator
+				.deliverEvent(due.eventName, due.payload, due.options)
+				.catch(() => undefined);
 			activationDeliveries.add(delivery);
 			void delivery.finally(() => activationDeliveries.delete(delivery));
 		}
 	};
-	app.use(API_BASES.webhooks, webhookRoutes(ctx, webhookOptions, (res) => res.locals.credential as string, deliverDueEvents));
+	app.use(
+		API_BASES.webhooks,
+		webhookRoutes(ctx, webhookOptions, (res) => res.locals.credential as string, deliverDueEvents),
+	);
 	app.use(API_BASES.interviews, interviewRoutes(ctx));
 	app.use(API_BASES.reviews, reviewRoutes(ctx));
 	app.use(API_BASES.users, userRoutes(ctx));
-	app.use(candidateRoutes(ctx, { talentPoolInSearch: options.talentPoolInSearch ?? false, searchLatencyMs: options.candidatesSearchLatencyMs ?? 25 }));
+	app.use(
+		candidateRoutes(ctx, {
+			talentPoolInSearch: options.talentPoolInSearch ?? false,
+			searchLatencyMs: options.candidatesSearchLatencyMs ?? 25,
+		}),
+	);
 	app.use(jobRoutes(ctx));
-	app.use(jobChangeRoutes(ctx, { checkJobInput: (view) => spec.validateNamed('JobInput', view, 'request') }));
+	app.use(
+		jobChangeRoutes(ctx, {
+			checkJobInput: (view) => spec.validateNamed('JobInput', view, 'request'),
+		}),
+	);
 	app.use(offerRoutes(ctx));
 	app.use(configurationRoutes(ctx));
 	app.use(messageRoutes(ctx));
 
-	app.use((req: Request, res: Response) => sendError(res, 404, 'NOT_FOUND', `No route ${req.method} ${req.path}`));
+	app.use((req: Request, res: Response) =>
+		sendError(res, 404, 'NOT_FOUND', `No route ${req.method} ${req.path}`),
+	);
 	// Malformed JSON, multipart problems: answered like the API (400 ErrorResponse), never a 500 with a stack.
-	app.use((error: Error & { type?: string; status?: number }, _req: Request, res: Response, _next: NextFunction) => {
-		if (error.type === 'entity.parse.failed') return sendError(res, 400, 'INVALID_JSON', 'Request body is not valid JSON');
-		if (error instanceof multer.MulterError) return sendError(res, 400, 'INVALID_FILE', `Invalid multipart upload: ${error.message}`);
-		sendError(res, error.status && error.status < 500 ? error.status : 500, 'INTERNAL_ERROR', error.message);
-	});
+	app.use(
+		(
+			error: Error & { type?: string; status?: number },
+			_req: Request,
+			res: Response,
+			_next: NextFunction,
+		) => {
+			if (error.type === 'entity.parse.failed')
+				return sendError(res, 400, 'INVALID_JSON', 'Request body is not valid JSON');
+			if (error instanceof multer.MulterError)
+				return sendError(res, 400, 'INVALID_FILE', `Invalid multipart upload: ${error.message}`);
+			sendError(
+				res,
+				error.status && error.status < 500 ? error.status : 500,
+				'INTERNAL_ERROR',
+				error.message,
+			);
+		},
+	);
 
 	const server: Server = await new Promise((resolve) => {
 		const listening = app.listen(options.port ?? 0, '127.0.0.1', () => resolve(listening));
@@ -495,7 +681,12 @@ export async function startSmartRecruitersSimulator(options: SmartRecruitersSimu
 
 	simulator.deliverEvent = (eventName, payload, deliverOptions) =>
 		deliverEvent(
-			{ ctx, spec, options: webhookOptions, reportViolation: (violation) => simulator.contractViolations.push(violation) },
+			{
+				ctx,
+				spec,
+				options: webhookOptions,
+				reportViolation: (violation) => simulator.contractViolations.push(violation),
+			},
 			eventName,
 			payload,
 			deliverOptions,

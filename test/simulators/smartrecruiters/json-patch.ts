@@ -28,8 +28,13 @@ function locate(document: unknown, pointer: string): { parent: Container; key: s
 	if (path.length === 0) throw new JsonPatchError('The whole document cannot be patched');
 	let parent: unknown = document;
 	for (const token of path.slice(0, -1)) {
-		const next = Array.isArray(parent) ? parent[Number(token)] : parent && typeof parent === 'object' ? (parent as Record<string, unknown>)[token] : undefined;
-		if (next === undefined || next === null || typeof next !== 'object') throw new JsonPatchError(`Path "${pointer}" does not exist`);
+		const next = Array.isArray(parent)
+			? parent[Number(token)]
+			: parent && typeof parent === 'object'
+				? (parent as Record<string, unknown>)[token]
+				: undefined;
+		if (next === undefined || next === null || typeof next !== 'object')
+			throw new JsonPatchError(`Path "${pointer}" does not exist`);
 		parent = next;
 	}
 	return { parent: parent as Container, key: path[path.length - 1] };
@@ -49,7 +54,8 @@ function add(document: unknown, pointer: string, value: unknown): void {
 		return;
 	}
 	const index = key === '-' ? parent.length : Number(key);
-	if (!Number.isInteger(index) || index < 0 || index > parent.length) throw new JsonPatchError(`Index "${key}" of "${pointer}" is out of range`);
+	if (!Number.isInteger(index) || index < 0 || index > parent.length)
+		throw new JsonPatchError(`Index "${key}" of "${pointer}" is out of range`);
 	parent.splice(index, 0, value);
 }
 
@@ -89,7 +95,9 @@ export function applyJsonPatch<T>(document: T, operations: JsonPatchOperation[])
 				}
 				break;
 			default:
-				throw new JsonPatchError(`Unknown operation "${String((operation as { op: unknown }).op)}"`);
+				throw new JsonPatchError(
+					`Unknown operation "${String((operation as { op: unknown }).op)}"`,
+				);
 		}
 	}
 	return result;

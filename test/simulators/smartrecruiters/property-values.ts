@@ -49,43 +49,82 @@ export function checkPropertyValue(
 		case 'TEXT':
 			if (typeof value !== 'string') return invalid('a string');
 			return FORBIDDEN_TEXT.test(value)
-				? { status: 400, code: 'INVALID_TEXT_FORMAT', message: `Property "${definition.label}" contains forbidden characters` }
+				? {
+						status: 400,
+						code: 'INVALID_TEXT_FORMAT',
+						message: `Property "${definition.label}" contains forbidden characters`,
+					}
 				: undefined;
 		case 'DATE':
-			return typeof value === 'string' && ISO_DATE_TIME.test(value) && !Number.isNaN(Date.parse(value))
+			return typeof value === 'string' &&
+				ISO_DATE_TIME.test(value) &&
+				!Number.isNaN(Date.parse(value))
 				? undefined
 				: invalid('an ISO 8601 date-time such as 2015-11-17T23:00:00.000Z');
 		case 'COUNTRY':
 			if (typeof value !== 'string') return invalid('a lowercase ISO 3166-1 alpha-2 code');
-			return COUNTRIES.has(value) ? undefined : { status: 400, code: 'COUNTRY_NOT_FOUND', message: `Country "${value}" does not exist (use lowercase ISO 3166-1 alpha-2, e.g. "us")` };
+			return COUNTRIES.has(value)
+				? undefined
+				: {
+						status: 400,
+						code: 'COUNTRY_NOT_FOUND',
+						message: `Country "${value}" does not exist (use lowercase ISO 3166-1 alpha-2, e.g. "us")`,
+					};
 		case 'REGION': {
 			if (typeof value !== 'string') return invalid('a lowercase ISO 3166-2 code');
 			const match = /^([a-z]{2})-[a-z0-9]{1,3}$/.exec(value);
 			return match && COUNTRIES.has(match[1])
 				? undefined
-				: { status: 400, code: 'REGION_NOT_FOUND', message: `Region "${value}" does not exist (use lowercase ISO 3166-2, e.g. "us-wa")` };
+				: {
+						status: 400,
+						code: 'REGION_NOT_FOUND',
+						message: `Region "${value}" does not exist (use lowercase ISO 3166-2, e.g. "us-wa")`,
+					};
 		}
 		case 'CURRENCY': {
 			const money = value as { code?: unknown; value?: unknown } | null;
-			if (!money || typeof money !== 'object' || typeof money.code !== 'string' || typeof money.value !== 'number') {
+			if (
+				!money ||
+				typeof money !== 'object' ||
+				typeof money.code !== 'string' ||
+				typeof money.value !== 'number'
+			) {
 				return invalid('{"code": "<ISO 4217>", "value": <number>}');
 			}
-			return CURRENCIES.has(money.code) ? undefined : { status: 400, code: 'CURRENCY_NOT_FOUND', message: `Currency "${money.code}" does not exist` };
+			return CURRENCIES.has(money.code)
+				? undefined
+				: {
+						status: 400,
+						code: 'CURRENCY_NOT_FOUND',
+						message: `Currency "${money.code}" does not exist`,
+					};
 		}
 		case 'SINGLE_SELECT':
-			if (typeof value !== 'string') return invalid('a value id from /configuration/candidate-properties/{id}/values');
+			if (typeof value !== 'string')
+				return invalid('a value id from /configuration/candidate-properties/{id}/values');
 			return definition.values?.some((option) => option.id === value)
 				? undefined
-				: { status: 400, code: 'VALUE_NOT_FOUND', message: `Value "${value}" is not a value id of property "${definition.label}"` };
+				: {
+						status: 400,
+						code: 'VALUE_NOT_FOUND',
+						message: `Value "${value}" is not a value id of property "${definition.label}"`,
+					};
 		case 'USER':
 			if (typeof value !== 'string') return invalid('a user id');
-			return state.users.some((user) => user.id === value) ? undefined : { status: 400, code: 'USER_NOT_FOUND', message: `User "${value}" does not exist` };
+			return state.users.some((user) => user.id === value)
+				? undefined
+				: { status: 400, code: 'USER_NOT_FOUND', message: `User "${value}" does not exist` };
 	}
 }
 
 /** The human-readable label the API adds next to ids (`valueLabel`). */
-export function propertyValueLabel(state: SmartRecruitersState, definition: SrCandidatePropertyDefinition, value: PropertyValue): string | undefined {
-	if (definition.type === 'SINGLE_SELECT') return definition.values?.find((option) => option.id === value)?.label;
+export function propertyValueLabel(
+	state: SmartRecruitersState,
+	definition: SrCandidatePropertyDefinition,
+	value: PropertyValue,
+): string | undefined {
+	if (definition.type === 'SINGLE_SELECT')
+		return definition.values?.find((option) => option.id === value)?.label;
 	if (definition.type === 'USER') {
 		const user = state.users.find((candidate) => candidate.id === value);
 		return user ? `${user.firstName} ${user.lastName}` : undefined;

@@ -20,7 +20,12 @@ export const SMARTRECRUITERS_SEED = {
 		hiringManager: '5e0000000000000000000003',
 		interviewer: '5e0000000000000000000004',
 	},
-	departments: { engineering: u('de000000', 1), design: u('de000000', 2), sales: u('de000000', 3), operations: u('de000000', 4) },
+	departments: {
+		engineering: u('de000000', 1),
+		design: u('de000000', 2),
+		sales: u('de000000', 3),
+		operations: u('de000000', 4),
+	},
 	hiringProcesses: { standard: u('4b000000', 1), engineering: u('4b000000', 2) },
 	jobs: {
 		/** SOURCING / PUBLIC, engineering hiring process (INTERVIEW needs a sub-status) */
@@ -37,8 +42,19 @@ export const SMARTRECRUITERS_SEED = {
 		marketingIntern: u('0b000000', 6),
 	},
 	sources: {
-		types: { api: 'API', jobBoards: 'JOB_BOARDS', sourcingTools: 'SOURCING_TOOLS', custom: 'CUSTOM' },
-		subTypes: { api: 'API', jobBoardsGeneral: 'GENERAL', outreach: 'OUTREACH', sourcingTool: 'SOURCING_TOOL', custom: 'CUSTOM' },
+		types: {
+			api: 'API',
+			jobBoards: 'JOB_BOARDS',
+			sourcingTools: 'SOURCING_TOOLS',
+			custom: 'CUSTOM',
+		},
+		subTypes: {
+			api: 'API',
+			jobBoardsGeneral: 'GENERAL',
+			outreach: 'OUTREACH',
+			sourcingTool: 'SOURCING_TOOL',
+			custom: 'CUSTOM',
+		},
 		values: {
 			api: u('50000000', 1),
 			linkedIn: u('50000000', 2),
@@ -65,12 +81,30 @@ export const SMARTRECRUITERS_SEED = {
 		employeeId: u('9e000000', 11),
 		costCenter: u('9e000000', 12),
 	},
-	propertyValues: { fullTime: u('9f000000', 1), partTime: u('9f000000', 2), contractor: u('9f000000', 3) },
+	propertyValues: {
+		fullTime: u('9f000000', 1),
+		partTime: u('9f000000', 2),
+		contractor: u('9f000000', 3),
+	},
 	jobProperties: { costCenter: u('7c000000', 1), brand: u('7c000000', 2) },
-	jobPropertyValues: { cc100: 'CC-100', cc200: 'CC-200', cc300: 'CC-300', acme: 'acme', acmeLabs: 'acme-labs' },
-	positions: { backendNew: u('90000000', 1), backendReplacement: u('90000000', 2), dataAnalystFilled: u('90000000', 3) },
+	jobPropertyValues: {
+		cc100: 'CC-100',
+		cc200: 'CC-200',
+		cc300: 'CC-300',
+		acme: 'acme',
+		acmeLabs: 'acme-labs',
+	},
+	positions: {
+		backendNew: u('90000000', 1),
+		backendReplacement: u('90000000', 2),
+		dataAnalystFilled: u('90000000', 3),
+	},
 	offerDocuments: { johnOfferLetter: u('0d000000', 1), johnCertificate: u('0d000000', 2) },
-	rejectionReasons: { notQualified: u('4a000000', 1), positionFilled: u('4a000000', 2), noShow: u('4a000000', 3) },
+	rejectionReasons: {
+		notQualified: u('4a000000', 1),
+		positionFilled: u('4a000000', 2),
+		noShow: u('4a000000', 3),
+	},
 	withdrawalReasons: { acceptedOtherOffer: u('3d000000', 1), salary: u('3d000000', 2) },
 	candidates: {
 		/** INTERVIEW on backendEngineer, with a review and an interview */
@@ -105,7 +139,13 @@ export type SmartRecruitersSeed = typeof SMARTRECRUITERS_SEED;
 const S = SMARTRECRUITERS_SEED;
 const T0 = '2026-09-01T09:00:00.000Z';
 
-function user(id: string, firstName: string, lastName: string, role: SrUser['role'], systemRole: string): SrUser {
+function user(
+	id: string,
+	firstName: string,
+	lastName: string,
+	role: SrUser['role'],
+	systemRole: string,
+): SrUser {
 	return {
 		id,
 		email: `${firstName.toLowerCase()}.${lastName.toLowerCase()}@acme.example`,
@@ -139,12 +179,25 @@ function job(
 		updatedOn: createdOn,
 		lastActivityOn: createdOn,
 		department,
-		location: { city, countryCode, country: countryCode === 'de' ? 'Germany' : countryCode === 'gb' ? 'United Kingdom' : 'United States', remote: false },
+		location: {
+			city,
+			countryCode,
+			country:
+				countryCode === 'de'
+					? 'Germany'
+					: countryCode === 'gb'
+						? 'United Kingdom'
+						: 'United States',
+			remote: false,
+		},
 		status,
 		postingStatus,
 		language: { code: 'en', label: 'English', labelNative: 'English (US)' },
 		industry: { id: 'computer_software', label: 'Computer Software' },
-		function: { id: department.label === 'Engineering' ? 'engineering' : 'other', label: department.label },
+		function: {
+			id: department.label === 'Engineering' ? 'engineering' : 'other',
+			label: department.label,
+		},
 		typeOfEmployment: { id: 'permanent', label: 'Full-time' },
 		experienceLevel: { id: 'mid_senior_level', label: 'Mid-Senior Level' },
 		creatorId: S.users.recruiter,
@@ -154,7 +207,15 @@ function job(
 		hiringProcessId,
 		statusHistory: [
 			{ changedOn: createdOn, status: 'CREATED', userId: S.users.recruiter },
-			...(status === 'CREATED' ? [] : [{ changedOn: new Date(Date.parse(createdOn) + 86_400_000).toISOString(), status, userId: S.users.recruiter }]),
+			...(status === 'CREATED'
+				? []
+				: [
+						{
+							changedOn: new Date(Date.parse(createdOn) + 86_400_000).toISOString(),
+							status,
+							userId: S.users.recruiter,
+						},
+					]),
 		],
 		positions: [],
 		publications:
@@ -191,7 +252,14 @@ export function pdfDocument(text: string): Buffer {
 	return Buffer.from(body, 'latin1');
 }
 
-function candidate(id: string, firstName: string, lastName: string, email: string, createdOn: string, extra: Partial<SrCandidate> = {}): SrCandidate {
+function candidate(
+	id: string,
+	firstName: string,
+	lastName: string,
+	email: string,
+	createdOn: string,
+	extra: Partial<SrCandidate> = {},
+): SrCandidate {
 	return {
 		id,
 		firstName,
@@ -229,7 +297,11 @@ function application(
 		properties: {},
 		attachments: [],
 		screeningAnswers: [],
-		statusHistory: history.map(([changedOn, status, subStatus]) => ({ changedOn, status, ...(subStatus ? { subStatus } : {}) })),
+		statusHistory: history.map(([changedOn, status, subStatus]) => ({
+			changedOn,
+			status,
+			...(subStatus ? { subStatus } : {}),
+		})),
 		createdOn: history[0][0],
 		...extra,
 	};
@@ -242,18 +314,95 @@ export function buildSeedState(): SmartRecruitersState {
 		sales: { id: S.departments.sales, label: 'Sales' },
 		operations: { id: S.departments.operations, label: 'Operations' },
 	};
-	const apiSource = { sourceTypeId: S.sources.types.api, sourceSubTypeId: S.sources.subTypes.api, sourceId: S.sources.values.api };
+	const apiSource = {
+		sourceTypeId: S.sources.types.api,
+		sourceSubTypeId: S.sources.subTypes.api,
+		sourceId: S.sources.values.api,
+	};
 	const jobs = [
-		job(S.jobs.backendEngineer, 'Senior Backend Engineer', 'ENG-101', departments.engineering, 'Berlin', 'de', 'SOURCING', 'PUBLIC', S.hiringProcesses.engineering, '2026-08-01T08:00:00.000Z'),
-		job(S.jobs.productDesigner, 'Product Designer', 'DES-201', departments.design, 'London', 'gb', 'SOURCING', 'INTERNAL', S.hiringProcesses.standard, '2026-08-02T08:00:00.000Z'),
-		job(S.jobs.dataAnalyst, 'Data Analyst', 'ENG-102', departments.engineering, 'Berlin', 'de', 'FILLED', 'NOT_PUBLISHED', S.hiringProcesses.standard, '2026-06-01T08:00:00.000Z'),
-		job(S.jobs.officeManager, 'Office Manager', 'OPS-301', departments.operations, 'New York', 'us', 'CANCELLED', 'NOT_PUBLISHED', S.hiringProcesses.standard, '2026-05-01T08:00:00.000Z'),
-		job(S.jobs.salesLead, 'Sales Lead', 'SAL-401', departments.sales, 'New York', 'us', 'ON_HOLD', 'PRIVATE', S.hiringProcesses.standard, '2026-07-01T08:00:00.000Z'),
-		job(S.jobs.marketingIntern, 'Marketing Intern', 'MKT-501', departments.sales, 'London', 'gb', 'CREATED', 'NOT_PUBLISHED', S.hiringProcesses.standard, '2026-09-01T08:00:00.000Z'),
+		job(
+			S.jobs.backendEngineer,
+			'Senior Backend Engineer',
+			'ENG-101',
+			departments.engineering,
+			'Berlin',
+			'de',
+			'SOURCING',
+			'PUBLIC',
+			S.hiringProcesses.engineering,
+			'2026-08-01T08:00:00.000Z',
+		),
+		job(
+			S.jobs.productDesigner,
+			'Product Designer',
+			'DES-201',
+			departments.design,
+			'London',
+			'gb',
+			'SOURCING',
+			'INTERNAL',
+			S.hiringProcesses.standard,
+			'2026-08-02T08:00:00.000Z',
+		),
+		job(
+			S.jobs.dataAnalyst,
+			'Data Analyst',
+			'ENG-102',
+			departments.engineering,
+			'Berlin',
+			'de',
+			'FILLED',
+			'NOT_PUBLISHED',
+			S.hiringProcesses.standard,
+			'2026-06-01T08:00:00.000Z',
+		),
+		job(
+			S.jobs.officeManager,
+			'Office Manager',
+			'OPS-301',
+			departments.operations,
+			'New York',
+			'us',
+			'CANCELLED',
+			'NOT_PUBLISHED',
+			S.hiringProcesses.standard,
+			'2026-05-01T08:00:00.000Z',
+		),
+		job(
+			S.jobs.salesLead,
+			'Sales Lead',
+			'SAL-401',
+			departments.sales,
+			'New York',
+			'us',
+			'ON_HOLD',
+			'PRIVATE',
+			S.hiringProcesses.standard,
+			'2026-07-01T08:00:00.000Z',
+		),
+		job(
+			S.jobs.marketingIntern,
+			'Marketing Intern',
+			'MKT-501',
+			departments.sales,
+			'London',
+			'gb',
+			'CREATED',
+			'NOT_PUBLISHED',
+			S.hiringProcesses.standard,
+			'2026-09-01T08:00:00.000Z',
+		),
 	];
 	const [backendEngineer, , dataAnalyst] = jobs;
 	backendEngineer.positions = [
-		{ id: S.positions.backendNew, positionId: 'POS-ENG-7', type: 'NEW', positionOpenDate: '2026-08-01T00:00:00.000Z', targetStartDate: '2026-11-01T00:00:00.000Z', status: 'OPEN' },
+		{
+			id: S.positions.backendNew,
+			positionId: 'POS-ENG-7',
+			type: 'NEW',
+			positionOpenDate: '2026-08-01T00:00:00.000Z',
+			targetStartDate: '2026-11-01T00:00:00.000Z',
+			status: 'OPEN',
+		},
 		{
 			id: S.positions.backendReplacement,
 			type: 'REPLACEMENT',
@@ -304,7 +453,9 @@ export function buildSeedState(): SmartRecruitersState {
 				location: { city: 'Berlin', country: 'Germany', countryCode: 'de' },
 				web: { linkedin: 'https://www.linkedin.com/in/janedoe' },
 				tags: ['backend', 'berlin'],
-				experience: [{ title: 'Backend Developer', company: 'Initech', current: true, startDate: '2021-03' }],
+				experience: [
+					{ title: 'Backend Developer', company: 'Initech', current: true, startDate: '2021-03' },
+				],
 			}),
 			candidate(S.candidates.john, 'John', 'Smith', S.emails.john, '2026-06-05T10:00:00.000Z', {
 				location: { city: 'Berlin', countryCode: 'de' },
@@ -331,9 +482,16 @@ export function buildSeedState(): SmartRecruitersState {
 					['2026-09-04T10:00:00.000Z', 'IN_REVIEW', 'Hiring manager review'],
 					['2026-09-08T10:00:00.000Z', 'INTERVIEW', 'Onsite interview'],
 				],
-				{ sourceTypeId: S.sources.types.jobBoards, sourceSubTypeId: S.sources.subTypes.jobBoardsGeneral, sourceId: S.sources.values.linkedIn },
 				{
-					properties: { [S.properties.yearsOfExperience]: 6, [S.properties.employmentType]: S.propertyValues.fullTime },
+					sourceTypeId: S.sources.types.jobBoards,
+					sourceSubTypeId: S.sources.subTypes.jobBoardsGeneral,
+					sourceId: S.sources.values.linkedIn,
+				},
+				{
+					properties: {
+						[S.properties.yearsOfExperience]: 6,
+						[S.properties.employmentType]: S.propertyValues.fullTime,
+					},
 					screeningAnswers: [
 						{
 							id: u('5a000000', 1),
@@ -341,7 +499,17 @@ export function buildSeedState(): SmartRecruitersState {
 							category: 'workPermit',
 							name: 'workPermit',
 							label: 'Do you have a permit to work in Germany?',
-							records: [{ fields: [{ id: 'workPermit', label: 'Work permit', values: [{ id: 'yes', label: 'Yes' }] }] }],
+							records: [
+								{
+									fields: [
+										{
+											id: 'workPermit',
+											label: 'Work permit',
+											values: [{ id: 'yes', label: 'Yes' }],
+										},
+									],
+								},
+							],
 						},
 						{
 							id: u('5a000000', 2),
@@ -349,7 +517,16 @@ export function buildSeedState(): SmartRecruitersState {
 							category: u('5b000000', 1),
 							name: 'motivation',
 							label: 'Why Acme?',
-							records: [{ fields: [{ id: 'motivation', values: [{ id: 'text', label: 'I like distributed systems.' }] }] }],
+							records: [
+								{
+									fields: [
+										{
+											id: 'motivation',
+											values: [{ id: 'text', label: 'I like distributed systems.' }],
+										},
+									],
+								},
+							],
 						},
 					],
 				},
@@ -382,7 +559,11 @@ export function buildSeedState(): SmartRecruitersState {
 				S.candidates.maria,
 				S.jobs.productDesigner,
 				[['2026-09-10T10:00:00.000Z', 'NEW']],
-				{ sourceTypeId: S.sources.types.custom, sourceSubTypeId: S.sources.subTypes.custom, sourceId: S.sources.values.sourceWhale },
+				{
+					sourceTypeId: S.sources.types.custom,
+					sourceSubTypeId: S.sources.subTypes.custom,
+					sourceId: S.sources.values.sourceWhale,
+				},
 				{ properties: { [S.properties.outreachSequence]: 'Design Q3' } },
 			),
 			application(
@@ -390,7 +571,11 @@ export function buildSeedState(): SmartRecruitersState {
 				S.candidates.maria,
 				S.jobs.backendEngineer,
 				[['2026-09-11T10:00:00.000Z', 'LEAD']],
-				{ sourceTypeId: S.sources.types.custom, sourceSubTypeId: S.sources.subTypes.custom, sourceId: S.sources.values.outreach },
+				{
+					sourceTypeId: S.sources.types.custom,
+					sourceSubTypeId: S.sources.subTypes.custom,
+					sourceId: S.sources.values.outreach,
+				},
 			),
 		],
 		notes: [],
@@ -441,7 +626,13 @@ export function buildSeedState(): SmartRecruitersState {
 				status: 'ACCEPTED',
 				createdOn: '2026-06-25T10:00:00.000Z',
 				updatedOn: '2026-06-30T10:00:00.000Z',
-				properties: { startDate: '2026-08-01', salary: '72000', currency: 'EUR', jobTitle: 'Data Analyst', payFrequency: 'Yearly' },
+				properties: {
+					startDate: '2026-08-01',
+					salary: '72000',
+					currency: 'EUR',
+					jobTitle: 'Data Analyst',
+					payFrequency: 'Yearly',
+				},
 				sentWith: 'DOCUSIGN',
 				isCurrentlySyncing: false,
 				documents: [
@@ -542,22 +733,75 @@ export function buildSeedState(): SmartRecruitersState {
 			],
 			sourceTypes: [
 				{ id: S.sources.types.api, label: 'API', subtypes: [S.sources.subTypes.api] },
-				{ id: S.sources.types.jobBoards, label: 'Job Boards', subtypes: [S.sources.subTypes.jobBoardsGeneral] },
-				{ id: S.sources.types.sourcingTools, label: 'Sourcing Tools', subtypes: [S.sources.subTypes.outreach, S.sources.subTypes.sourcingTool] },
+				{
+					id: S.sources.types.jobBoards,
+					label: 'Job Boards',
+					subtypes: [S.sources.subTypes.jobBoardsGeneral],
+				},
+				{
+					id: S.sources.types.sourcingTools,
+					label: 'Sourcing Tools',
+					subtypes: [S.sources.subTypes.outreach, S.sources.subTypes.sourcingTool],
+				},
 				{ id: S.sources.types.custom, label: 'Custom', subtypes: [S.sources.subTypes.custom] },
 			],
 			sourceValues: [
-				{ id: S.sources.values.api, label: 'API', sourceTypeId: S.sources.types.api, sourceSubTypeId: S.sources.subTypes.api },
-				{ id: S.sources.values.linkedIn, label: 'LinkedIn', sourceTypeId: S.sources.types.jobBoards, sourceSubTypeId: S.sources.subTypes.jobBoardsGeneral },
-				{ id: S.sources.values.indeed, label: 'Indeed', sourceTypeId: S.sources.types.jobBoards, sourceSubTypeId: S.sources.subTypes.jobBoardsGeneral },
-				{ id: S.sources.values.sourceWhaleTool, label: 'SourceWhale', sourceTypeId: S.sources.types.sourcingTools, sourceSubTypeId: S.sources.subTypes.outreach },
-				{ id: S.sources.values.hireEz, label: 'hireEZ', sourceTypeId: S.sources.types.sourcingTools, sourceSubTypeId: S.sources.subTypes.sourcingTool },
-				{ id: S.sources.values.sourceWhale, label: 'SourceWhale', sourceTypeId: S.sources.types.custom, sourceSubTypeId: S.sources.subTypes.custom },
-				{ id: S.sources.values.outreach, label: 'Outreach', sourceTypeId: S.sources.types.custom, sourceSubTypeId: S.sources.subTypes.custom },
+				{
+					id: S.sources.values.api,
+					label: 'API',
+					sourceTypeId: S.sources.types.api,
+					sourceSubTypeId: S.sources.subTypes.api,
+				},
+				{
+					id: S.sources.values.linkedIn,
+					label: 'LinkedIn',
+					sourceTypeId: S.sources.types.jobBoards,
+					sourceSubTypeId: S.sources.subTypes.jobBoardsGeneral,
+				},
+				{
+					id: S.sources.values.indeed,
+					label: 'Indeed',
+					sourceTypeId: S.sources.types.jobBoards,
+					sourceSubTypeId: S.sources.subTypes.jobBoardsGeneral,
+				},
+				{
+					id: S.sources.values.sourceWhaleTool,
+					label: 'SourceWhale',
+					sourceTypeId: S.sources.types.sourcingTools,
+					sourceSubTypeId: S.sources.subTypes.outreach,
+				},
+				{
+					id: S.sources.values.hireEz,
+					label: 'hireEZ',
+					sourceTypeId: S.sources.types.sourcingTools,
+					sourceSubTypeId: S.sources.subTypes.sourcingTool,
+				},
+				{
+					id: S.sources.values.sourceWhale,
+					label: 'SourceWhale',
+					sourceTypeId: S.sources.types.custom,
+					sourceSubTypeId: S.sources.subTypes.custom,
+				},
+				{
+					id: S.sources.values.outreach,
+					label: 'Outreach',
+					sourceTypeId: S.sources.types.custom,
+					sourceSubTypeId: S.sources.subTypes.custom,
+				},
 			],
 			candidateProperties: [
-				{ id: S.properties.startDate, label: 'Start date', type: 'DATE', context: ['OFFER_FORM', 'HIRE_FORM'] },
-				{ id: S.properties.salary, label: 'Salary', type: 'CURRENCY', context: ['OFFER_FORM', 'HIRE_FORM', 'OFFER_APPROVAL_FORM'] },
+				{
+					id: S.properties.startDate,
+					label: 'Start date',
+					type: 'DATE',
+					context: ['OFFER_FORM', 'HIRE_FORM'],
+				},
+				{
+					id: S.properties.salary,
+					label: 'Salary',
+					type: 'CURRENCY',
+					context: ['OFFER_FORM', 'HIRE_FORM', 'OFFER_APPROVAL_FORM'],
+				},
 				{
 					id: S.properties.employmentType,
 					label: 'Employment type',
@@ -569,12 +813,37 @@ export function buildSeedState(): SmartRecruitersState {
 						{ id: S.propertyValues.contractor, label: 'Contractor' },
 					],
 				},
-				{ id: S.properties.outreachSequence, label: 'Outreach sequence', type: 'TEXT', context: ['PROFILE'] },
-				{ id: S.properties.countryOfResidence, label: 'Country of residence', type: 'COUNTRY', context: ['PROFILE'] },
+				{
+					id: S.properties.outreachSequence,
+					label: 'Outreach sequence',
+					type: 'TEXT',
+					context: ['PROFILE'],
+				},
+				{
+					id: S.properties.countryOfResidence,
+					label: 'Country of residence',
+					type: 'COUNTRY',
+					context: ['PROFILE'],
+				},
 				{ id: S.properties.workRegion, label: 'Work region', type: 'REGION', context: ['PROFILE'] },
-				{ id: S.properties.willingToRelocate, label: 'Willing to relocate', type: 'BOOLEAN', context: ['PROFILE'] },
-				{ id: S.properties.yearsOfExperience, label: 'Years of experience', type: 'NUMBER', context: ['PROFILE'] },
-				{ id: S.properties.remotePercentage, label: 'Remote percentage', type: 'PERCENT', context: ['PROFILE', 'OFFER_FORM'] },
+				{
+					id: S.properties.willingToRelocate,
+					label: 'Willing to relocate',
+					type: 'BOOLEAN',
+					context: ['PROFILE'],
+				},
+				{
+					id: S.properties.yearsOfExperience,
+					label: 'Years of experience',
+					type: 'NUMBER',
+					context: ['PROFILE'],
+				},
+				{
+					id: S.properties.remotePercentage,
+					label: 'Remote percentage',
+					type: 'PERCENT',
+					context: ['PROFILE', 'OFFER_FORM'],
+				},
 				{ id: S.properties.referrer, label: 'Referrer', type: 'USER', context: ['PROFILE'] },
 				{ id: S.properties.employeeId, label: 'Employee ID', type: 'TEXT', context: ['HIRE_FORM'] },
 				{ id: S.properties.costCenter, label: 'Cost center', type: 'TEXT', context: ['HIRE_FORM'] },

@@ -20,7 +20,14 @@ export interface SignedParts {
 }
 
 export function signatureV1(secretKey: string, parts: SignedParts): string {
-	const message = [parts.timestamp, parts.rawBody, parts.eventId ?? '', parts.eventName ?? '', parts.eventVersion ?? '', parts.link ?? ''].join('.');
+	const message = [
+		parts.timestamp,
+		parts.rawBody,
+		parts.eventId ?? '',
+		parts.eventName ?? '',
+		parts.eventVersion ?? '',
+		parts.link ?? '',
+	].join('.');
 	return createHmac('sha256', secretKey).update(message, 'utf8').digest('hex');
 }
 

@@ -96,14 +96,24 @@ export class SmartRecruitersSpec {
 		this.ajv.addSchema(schemaDocument);
 		this.coercingAjv.addSchema(schemaDocument);
 		this.eventNames = (schemas.EventName.enum as string[]).slice();
-		const oauth = (components.securitySchemes as Record<string, Json>).oauth as { flows: { authorizationCode: { scopes: Record<string, string> } } };
+		const oauth = (components.securitySchemes as Record<string, Json>).oauth as {
+			flows: { authorizationCode: { scopes: Record<string, string> } };
+		};
 		this.oauthScopes = Object.keys(oauth.flows.authorizationCode.scopes);
 		this.collectOperations();
 	}
 
 	/** The API (by base path) and spec operation of a request path, or undefined when the spec has none. */
-	findOperation(method: string, requestPath: string): { operation?: SpecOperation; pathParams: Record<string, string> } {
-		const api = API_BASE_PATHS.find((entry) => entry.basePath === '' || requestPath === entry.basePath || requestPath.startsWith(`${entry.basePath}/`));
+	findOperation(
+		method: string,
+		requestPath: string,
+	): { operation?: SpecOperation; pathParams: Record<string, string> } {
+		const api = API_BASE_PATHS.find(
+			(entry) =>
+				entry.basePath === '' ||
+				requestPath === entry.basePath ||
+				requestPath.startsWith(`${entry.basePath}/`),
+		);
 		if (!api) return { pathParams: {} };
 		const relative = requestPath.slice(api.basePath.length) || '/';
 		const upper = method.toUpperCase();
@@ -114,7 +124,9 @@ export class SmartRecruitersSpec {
 			if (!match) continue;
 			if (best && best.operation.literalSegments >= operation.literalSegments) continue;
 			const pathParams: Record<string, string> = {};
-			operation.pathParamNames.forEach((name, index) => (pathParams[name] = decodeURIComponent(match[index + 1])));
+			operation.pathParamNames.forEach(
+				(name, index) => (pathParams[name] = decodeURIComponent(match[index + 1])),
+			);
 			best = { operation, pathParams };
 		}
 		return best ?? { pathParams: {} };
@@ -124,15 +136,20 @@ export class SmartRecruitersSpec {
 		const { operation, pathParams } = this.findOperation(request.method, request.path);
 		const result: RequestCheck = { operation, pathParams, errors: [], warnings: [] };
 		if (!operation) {
-			result.errors.push(`no operation ${request.method.toUpperCase()} ${request.path} in the vendor spec`);
+			result.errors.push(
+				`no operation ${request.method.toUpperCase()} ${request.path} in the vendor spec`,
+			);
 			return result;
 		}
 		this.checkParameters(operation, 'path', pathParams, result);
 		this.checkParameters(operation, 'query', request.query, result);
 		const headers: Record<string, unknown> = {};
-		for (const [name, value] of Object.entries(request.headers)) headers[name.toLowerCase()] = value;
+		for (const [name, value] of Object.entries(request.headers))
+			headers[name.toLowerCase()] = value;
 		this.checkParameters(operation, 'header', headers, result);
-		const declared = new Set(operation.parameters.filter((p) => p.in === 'query').map((p) => p.name));
+		const declared = new Set(
+			operation.parameters.filter((p) => p.in === 'query').map((p) => p.name),
+		);
 		for (const name of Object.keys(request.query)) {
 			if (!declared.has(name)) {
 				result.warnings.push(
@@ -145,8 +162,14 @@ export class SmartRecruitersSpec {
 	}
 
 	/** Validates a response body against the operation's schema for that status; returns the violations. */
-	checkResponse(operation: SpecOperation, status: number, contentType: string | undefined, body: unknown): string[] {
-		const declared = operation.responses[String(status)] ?? operation.responses[`${String(status)[0]}XX`];
+	checkResponse(
+		operation: SpecOperation,
+		status: number,
+		contentType: string | undefined,
+		body: unknown,
+	): string[] {
+		const declared =
+			operation.responses[String(status)] ?? operation.responses[`${String(status)[0]}XX`];
 		const hasBody = body !== undefined && body !== '';
 		if (!declared && !operation.responses.default) {
 			if (status < 400) return [`status ${status} is not declared for ${operation.operationId}`];
@@ -156,8 +179,12 @@ export class SmartRecruitersSpec {
 		if (hasBody && contentType && !/json/i.test(contentType)) {
 			// File downloads and other non-JSON bodies: only the declared media type can be checked.
 			const declaredTypes = Object.keys(response.content ?? {});
-			return declaredTypes.length && !pickMedia(response.content, contentType) && declaredTypes.every((type) => /json/i.test(type))
-				? [`content type ${contentType} is not declared for status ${status} of ${operation.operationId}`]
+			return declaredTypes.length &&
+				!pickMedia(response.content, contentType) &&
+				declaredTypes.every((type) => /json/i.test(type))
+				? [
+						`content type ${contentType} is not declared for status ${status} of ${operation.operationId}`,
+					]
 				: [];
 		}
 		const media = pickMedia(response.content, contentType);
@@ -166,18 +193,25 @@ export class SmartRecruitersSpec {
 			if (status >= 400) return this.validateNamed(UNDECLARED_ERROR_SCHEMA, body, 'response');
 			return [`status ${status} of ${operation.operationId} declares no body, but one was sent`];
 		}
-		if (!hasBody) return [`status ${status} of ${operation.operationId} requires a body, none was sent`];
+		if (!hasBody)
+			return [`status ${status} of ${operation.operationId} requires a body, none was sent`];
 		return this.validate(media.schema as Json, body, 'response');
 	}
 
 	/** Token endpoint (see TOKEN_ENDPOINT in spec-exceptions.ts). */
 	checkTokenResponse(status: number, body: unknown): string[] {
-		return this.validateNamed(status === 200 ? TOKEN_ENDPOINT.successSchema : TOKEN_ENDPOINT.errorSchema, body, 'response');
+		return this.validateNamed(
+			status === 200 ? TOKEN_ENDPOINT.successSchema : TOKEN_ENDPOINT.errorSchema,
+			body,
+			'response',
+		);
 	}
 
 	/** The spec's callback description for an event name (from the `callbacks` of `POST /subscriptions`). */
 	webhookCallback(eventName: string): WebhookCallbackSpec | undefined {
-		const subscribe = this.operations.find((op) => op.api === 'webhooks' && op.method === 'POST' && op.pathTemplate === '/subscriptions');
+		const subscribe = this.operations.find(
+			(op) => op.api === 'webhooks' && op.method === 'POST' && op.pathTemplate === '/subscriptions',
+		);
 		const key = `on${eventName
 			.split(/[.-]/)
 			.map((word) => word.charAt(0).toUpperCase() + word.slice(1))
@@ -201,7 +235,12 @@ export class SmartRecruitersSpec {
 		return this.validate({ $ref: `#/components/schemas/${schemaName}` }, data, direction);
 	}
 
-	private validate(schema: Json, data: unknown, direction: 'request' | 'response', coerce = false): string[] {
+	private validate(
+		schema: Json,
+		data: unknown,
+		direction: 'request' | 'response',
+		coerce = false,
+	): string[] {
 		const ajv = coerce ? this.coercingAjv : this.ajv;
 		const prepared = prepareSchema(schema);
 		const key = `${coerce}:${JSON.stringify(prepared)}`;
@@ -214,8 +253,17 @@ export class SmartRecruitersSpec {
 		return formatErrors(validator.errors ?? [], direction === 'request' ? 'body' : 'response');
 	}
 
-	private checkParameters(operation: SpecOperation, location: SpecParameter['in'], values: Record<string, unknown>, result: RequestCheck) {
-		const parameters = operation.parameters.filter((p) => p.in === location && !(location === 'header' && IGNORED_HEADER_PARAMETERS.has(p.name.toLowerCase())));
+	private checkParameters(
+		operation: SpecOperation,
+		location: SpecParameter['in'],
+		values: Record<string, unknown>,
+		result: RequestCheck,
+	) {
+		const parameters = operation.parameters.filter(
+			(p) =>
+				p.in === location &&
+				!(location === 'header' && IGNORED_HEADER_PARAMETERS.has(p.name.toLowerCase())),
+		);
 		if (parameters.length === 0) return;
 		const names = parameters.map((p) => (location === 'header' ? p.name.toLowerCase() : p.name));
 		const objectSchema: Json = {
@@ -224,20 +272,27 @@ export class SmartRecruitersSpec {
 			required: parameters.flatMap((p, index) => (p.required ? [names[index]] : [])),
 		};
 		const subset: Record<string, unknown> = {};
-		for (const name of names) if (values[name] !== undefined) subset[name] = structuredClone(values[name]);
+		for (const name of names)
+			if (values[name] !== undefined) subset[name] = structuredClone(values[name]);
 		const errors = this.validate(objectSchema, subset, 'request', true);
 		result.errors.push(...errors.map((error) => error.replace(/^body/, `${location} parameter`)));
 	}
 
-	private checkRequestBody(operation: SpecOperation, request: RequestToCheck, result: RequestCheck) {
+	private checkRequestBody(
+		operation: SpecOperation,
+		request: RequestToCheck,
+		result: RequestCheck,
+	) {
 		const hasBody = request.body !== undefined;
 		if (!operation.requestBody) {
 			// The API ignores a body it does not expect; still worth reporting.
-			if (hasBody) result.warnings.push(`${operation.operationId} takes no request body (it is ignored)`);
+			if (hasBody)
+				result.warnings.push(`${operation.operationId} takes no request body (it is ignored)`);
 			return;
 		}
 		if (!hasBody) {
-			if (operation.requestBody.required) result.errors.push(`${operation.operationId} requires a request body`);
+			if (operation.requestBody.required)
+				result.errors.push(`${operation.operationId} requires a request body`);
 			return;
 		}
 		if (!request.contentType) {
@@ -251,7 +306,8 @@ export class SmartRecruitersSpec {
 			);
 			return;
 		}
-		if (media.schema) result.errors.push(...this.validate(media.schema as Json, request.body, 'request'));
+		if (media.schema)
+			result.errors.push(...this.validate(media.schema as Json, request.body, 'request'));
 	}
 
 	private collectOperations() {
@@ -264,10 +320,15 @@ export class SmartRecruitersSpec {
 				const tags = (operation.tags as string[] | undefined) ?? [];
 				const api = API_BASE_PATHS.find((entry) => tags.some((tag) => entry.tags.includes(tag)));
 				if (!api) continue;
-				const own = ((operation.parameters as Json[] | undefined) ?? []).map((p) => this.resolve(p));
+				const own = ((operation.parameters as Json[] | undefined) ?? []).map((p) =>
+					this.resolve(p),
+				);
 				const merged = new Map<string, Json>();
-				for (const parameter of [...shared, ...own]) merged.set(`${parameter.in}:${parameter.name}`, parameter);
-				const renames = PARAMETER_RENAMES.filter((rename) => rename.operationId === operation.operationId);
+				for (const parameter of [...shared, ...own])
+					merged.set(`${parameter.in}:${parameter.name}`, parameter);
+				const renames = PARAMETER_RENAMES.filter(
+					(rename) => rename.operationId === operation.operationId,
+				);
 				const parameters: SpecParameter[] = [...merged.values()].map((p) => ({
 					name: renames.find((rename) => rename.from === p.name)?.to ?? (p.name as string),
 					in: p.in as SpecParameter['in'],
@@ -275,11 +336,19 @@ export class SmartRecruitersSpec {
 					schema: (p.schema as Json | undefined) ?? {},
 				}));
 				const pathParamNames = [...pathTemplate.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
-				const escaped = pathTemplate.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '([^/]+)');
-				const requestBody = operation.requestBody ? this.resolve(operation.requestBody as Json) : undefined;
+				const escaped = pathTemplate
+					.replace(/[.*+?^$()|[\]\\]/g, '\\$&')
+					.replace(/\{[^}]+\}/g, '([^/]+)');
+				const requestBody = operation.requestBody
+					? this.resolve(operation.requestBody as Json)
+					: undefined;
 				const responses: SpecOperation['responses'] = {};
-				for (const [status, response] of Object.entries((operation.responses as Record<string, Json>) ?? {})) {
-					responses[status.toUpperCase()] = this.resolve(response) as SpecOperation['responses'][string];
+				for (const [status, response] of Object.entries(
+					(operation.responses as Record<string, Json>) ?? {},
+				)) {
+					responses[status.toUpperCase()] = this.resolve(
+						response,
+					) as SpecOperation['responses'][string];
 				}
 				this.operations.push({
 					api: api.api,
@@ -289,14 +358,21 @@ export class SmartRecruitersSpec {
 					operationId: operation.operationId as string,
 					parameters,
 					requestBody: requestBody
-						? { required: Boolean(requestBody.required), content: (requestBody.content as Record<string, Json>) ?? {} }
+						? {
+								required: Boolean(requestBody.required),
+								content: (requestBody.content as Record<string, Json>) ?? {},
+							}
 						: undefined,
 					responses,
 					callbacks: operation.callbacks as Json | undefined,
-					oauthScopes: ((operation.security as Array<Record<string, string[]>> | undefined) ?? []).flatMap((requirement) => requirement.oauth ?? []),
+					oauthScopes: (
+						(operation.security as Array<Record<string, string[]>> | undefined) ?? []
+					).flatMap((requirement) => requirement.oauth ?? []),
 					matcher: new RegExp(`^${escaped}$`),
 					pathParamNames,
-					literalSegments: pathTemplate.split('/').filter((segment) => segment && !segment.startsWith('{')).length,
+					literalSegments: pathTemplate
+						.split('/')
+						.filter((segment) => segment && !segment.startsWith('{')).length,
 				});
 			}
 		}
@@ -324,17 +400,23 @@ export function loadSpec(): SmartRecruitersSpec {
 function createAjv(coerceTypes: false | 'array'): Ajv {
 	const ajv = new Ajv({ strict: false, allErrors: true, coerceTypes, validateFormats: true });
 	addFormats(ajv);
-	for (const [name, format] of Object.entries(CUSTOM_FORMATS)) ajv.addFormat(name, { type: 'string', validate: format.test });
+	for (const [name, format] of Object.entries(CUSTOM_FORMATS))
+		ajv.addFormat(name, { type: 'string', validate: format.test });
 	return ajv;
 }
 
 /** Component schemas with the exceptions applied and OpenAPI 3.0 `nullable` / `$ref`-sibling semantics made explicit. */
 function normaliseSchemas(source: Record<string, Json>): Record<string, Json> {
 	const schemas = structuredClone(source);
-	for (const [name, override] of Object.entries(SCHEMA_OVERRIDES)) schemas[name] = structuredClone(override.schema);
+	for (const [name, override] of Object.entries(SCHEMA_OVERRIDES))
+		schemas[name] = structuredClone(override.schema);
 	for (const rewrite of REFERENCE_REWRITES) {
-		const parent = rewrite.pointer.slice(0, -1).reduce<Json>((node, key) => node[key] as Json, schemas[rewrite.schema]);
-		parent[rewrite.pointer[rewrite.pointer.length - 1]] = { $ref: `#/components/schemas/${rewrite.to}` };
+		const parent = rewrite.pointer
+			.slice(0, -1)
+			.reduce<Json>((node, key) => node[key] as Json, schemas[rewrite.schema]);
+		parent[rewrite.pointer[rewrite.pointer.length - 1]] = {
+			$ref: `#/components/schemas/${rewrite.to}`,
+		};
 	}
 	for (const name of Object.keys(schemas)) schemas[name] = normalise(schemas[name]) as Json;
 	return schemas;
@@ -347,7 +429,8 @@ function normalise(node: unknown): unknown {
 	if (typeof schema.$ref === 'string') return { $ref: schema.$ref };
 	const out: Json = {};
 	for (const [key, value] of Object.entries(schema)) {
-		if (key === 'example' || key === 'examples' || key === 'discriminator' || key === 'xml') continue;
+		if (key === 'example' || key === 'examples' || key === 'discriminator' || key === 'xml')
+			continue;
 		out[key] = key === 'enum' || key === 'required' ? value : normalise(value);
 	}
 	if (out.nullable === true) {
@@ -365,10 +448,18 @@ function normalise(node: unknown): unknown {
 /** Points local schema references at the registered spec document and applies the same normalisation. */
 function prepareSchema(schema: Json): Json {
 	const normalised = normalise(schema) as Json;
-	return JSON.parse(JSON.stringify(normalised).replace(/"#\/components\/schemas\//g, `"${SPEC_ID}#/components/schemas/`)) as Json;
+	return JSON.parse(
+		JSON.stringify(normalised).replace(
+			/"#\/components\/schemas\//g,
+			`"${SPEC_ID}#/components/schemas/`,
+		),
+	) as Json;
 }
 
-function pickMedia(content: Record<string, Json | undefined> | undefined, contentType: string | undefined): Json | undefined {
+function pickMedia(
+	content: Record<string, Json | undefined> | undefined,
+	contentType: string | undefined,
+): Json | undefined {
 	if (!content) return undefined;
 	const wanted = (contentType ?? 'application/json').split(';')[0].trim().toLowerCase();
 	for (const [type, media] of Object.entries(content)) {
@@ -387,8 +478,10 @@ function formatErrors(errors: ErrorObject[], prefix: string): string[] {
 	for (const error of errors) {
 		const where = `${prefix}${error.instancePath}`;
 		let message = `${where} ${error.message ?? 'is invalid'}`;
-		if (error.keyword === 'enum') message += `: ${(error.params.allowedValues as unknown[]).join(', ')}`;
-		if (error.keyword === 'additionalProperties') message += `: ${String(error.params.additionalProperty)}`;
+		if (error.keyword === 'enum')
+			message += `: ${(error.params.allowedValues as unknown[]).join(', ')}`;
+		if (error.keyword === 'additionalProperties')
+			message += `: ${String(error.params.additionalProperty)}`;
 		lines.add(message);
 	}
 	return [...lines];

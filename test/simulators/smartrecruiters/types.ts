@@ -3,15 +3,51 @@
  * fields only the simulator needs (back-references, stored bytes, required-sub-status rules) are marked.
  */
 
-export type CandidateStatus = 'LEAD' | 'NEW' | 'IN_REVIEW' | 'INTERVIEW' | 'OFFERED' | 'HIRED' | 'REJECTED' | 'WITHDRAWN' | 'TRANSFERRED';
-export const CANDIDATE_STATUSES: CandidateStatus[] = ['LEAD', 'NEW', 'IN_REVIEW', 'INTERVIEW', 'OFFERED', 'HIRED', 'REJECTED', 'WITHDRAWN', 'TRANSFERRED'];
+export type CandidateStatus =
+	| 'LEAD'
+	| 'NEW'
+	| 'IN_REVIEW'
+	| 'INTERVIEW'
+	| 'OFFERED'
+	| 'HIRED'
+	| 'REJECTED'
+	| 'WITHDRAWN'
+	| 'TRANSFERRED';
+export const CANDIDATE_STATUSES: CandidateStatus[] = [
+	'LEAD',
+	'NEW',
+	'IN_REVIEW',
+	'INTERVIEW',
+	'OFFERED',
+	'HIRED',
+	'REJECTED',
+	'WITHDRAWN',
+	'TRANSFERRED',
+];
 /** Statuses a hiring process can define sub-statuses for (`HiringProcess.subStatuses`). */
 export const SUB_STATUS_STATUSES = ['IN_REVIEW', 'INTERVIEW', 'OFFERED'] as const;
 export type SubStatusStatus = (typeof SUB_STATUS_STATUSES)[number];
 
-export type JobStatus = 'CREATED' | 'SOURCING' | 'FILLED' | 'INTERVIEW' | 'OFFER' | 'CANCELLED' | 'ON_HOLD';
+export type JobStatus =
+	| 'CREATED'
+	| 'SOURCING'
+	| 'FILLED'
+	| 'INTERVIEW'
+	| 'OFFER'
+	| 'CANCELLED'
+	| 'ON_HOLD';
 export type PostingStatus = 'PUBLIC' | 'INTERNAL' | 'NOT_PUBLISHED' | 'PRIVATE';
-export type PropertyType = 'BOOLEAN' | 'COUNTRY' | 'CURRENCY' | 'DATE' | 'NUMBER' | 'PERCENT' | 'REGION' | 'TEXT' | 'USER' | 'SINGLE_SELECT';
+export type PropertyType =
+	| 'BOOLEAN'
+	| 'COUNTRY'
+	| 'CURRENCY'
+	| 'DATE'
+	| 'NUMBER'
+	| 'PERCENT'
+	| 'REGION'
+	| 'TEXT'
+	| 'USER'
+	| 'SINGLE_SELECT';
 export type PropertyContext = 'PROFILE' | 'OFFER_FORM' | 'HIRE_FORM' | 'OFFER_APPROVAL_FORM';
 
 export interface IdLabel {
@@ -123,8 +159,22 @@ export interface SrCandidate {
 	lastName: string;
 	email: string;
 	phoneNumber?: string;
-	location?: { country?: string; countryCode?: string; regionCode?: string; region?: string; city?: string; lat?: number; lng?: number };
-	web?: { skype?: string; linkedin?: string; facebook?: string; twitter?: string; website?: string };
+	location?: {
+		country?: string;
+		countryCode?: string;
+		regionCode?: string;
+		region?: string;
+		city?: string;
+		lat?: number;
+		lng?: number;
+	};
+	web?: {
+		skype?: string;
+		linkedin?: string;
+		facebook?: string;
+		twitter?: string;
+		website?: string;
+	};
 	tags: string[];
 	internal: boolean;
 	education: Array<Record<string, unknown>>;
@@ -133,7 +183,11 @@ export interface SrCandidate {
 	/** when consent was acquired (`CandidateConsentStatus.date`) */
 	consentDate?: string;
 	/** separated-consent decisions per scope (`ConsentDecision`); empty with single consent not yet decided */
-	consentDecisions: Array<{ status: 'acquired' | 'declined' | 'required'; scope: 'Single' | 'SmartRecruit' | 'SmartCRM' | 'SmartMessage:SMS' | 'SmartMessage:WhatsApp'; decidedOn?: string }>;
+	consentDecisions: Array<{
+		status: 'acquired' | 'declined' | 'required';
+		scope: 'Single' | 'SmartRecruit' | 'SmartCRM' | 'SmartMessage:SMS' | 'SmartMessage:WhatsApp';
+		decidedOn?: string;
+	}>;
 	/** when the newest consent request without a decision was sent */
 	pendingConsentRequestAt?: string;
 	/** simulator-only: consent request emails sent through the API */
@@ -241,7 +295,15 @@ export interface SrInterview {
 	source: string;
 }
 
-export type OfferStatus = 'CREATED' | 'PENDING_APPROVAL' | 'APPROVED' | 'NOT_APPROVED' | 'PENDING_ACCEPTANCE' | 'ACCEPTED' | 'NOT_ACCEPTED' | 'ABANDONED';
+export type OfferStatus =
+	| 'CREATED'
+	| 'PENDING_APPROVAL'
+	| 'APPROVED'
+	| 'NOT_APPROVED'
+	| 'PENDING_ACCEPTANCE'
+	| 'ACCEPTED'
+	| 'NOT_ACCEPTED'
+	| 'ABANDONED';
 
 export interface SrOffer {
 	id: string;
@@ -308,7 +370,13 @@ export interface SrDelivery {
 	payload: Record<string, unknown>;
 	link?: string;
 	/** one entry per POST; `status` 0 = no HTTP answer (refused, timed out) */
-	attempts: Array<{ at: number; status: number; error?: string; body: string; headers: Record<string, string> }>;
+	attempts: Array<{
+		at: number;
+		status: number;
+		error?: string;
+		body: string;
+		headers: Record<string, string>;
+	}>;
 	delivered: boolean;
 }
 
@@ -347,7 +415,17 @@ export interface SrOfferPropertyDefinition {
 	key: string;
 	label: string;
 	required: boolean;
-	type: 'BOOLEAN' | 'COUNTRY' | 'CURRENCY' | 'DATE' | 'NUMBER' | 'PERCENT' | 'REGION' | 'TEXT' | 'USER' | 'SELECT';
+	type:
+		| 'BOOLEAN'
+		| 'COUNTRY'
+		| 'CURRENCY'
+		| 'DATE'
+		| 'NUMBER'
+		| 'PERCENT'
+		| 'REGION'
+		| 'TEXT'
+		| 'USER'
+		| 'SELECT';
 }
 
 export interface SrConfig {

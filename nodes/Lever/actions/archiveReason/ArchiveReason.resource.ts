@@ -1,8 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { getManyOnly } from '../listOperation';
+import { getManyOnly } from '../endpointList';
 import * as getMany from './getMany.operation';
 
 export { getMany };
 
-export const description: INodeProperties[] = getManyOnly('archiveReason', 'archive reasons', getMany);
+export const description: INodeProperties[] = getManyOnly(
+	'archiveReason',
+	'archive reasons',
+	getMany,
+);

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { listOperation } from '../listOperation';
+import { endpointList } from '../endpointList';
 
-export const { description, execute } = listOperation({
+export const { description, execute } = endpointList({
 	resource: 'archiveReason',
 	endpoint: '/archive_reasons',
 	filters: [

@@ -8,11 +8,17 @@ export { get, update };
 
 export const description: INodeProperties[] = [
 	operationProperty('contact', 'get', [
-		{ name: 'Get', value: 'get', description: 'Get a person: name, headline, location, emails and phones', action: 'Get a contact' },
+		{
+			name: 'Get',
+			value: 'get',
+			description: 'Get a person: name, headline, location, emails and phones',
+			action: 'Get a contact',
+		},
 		{
 			name: 'Update',
 			value: 'update',
-			description: "Change a person's name, headline, location, emails or phones (on all their opportunities)",
+			description:
+				"Change a person's name, headline, location, emails or phones (on all their opportunities)",
 			action: 'Update a contact',
 		},
 	]),

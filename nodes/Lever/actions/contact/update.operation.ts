@@ -13,7 +13,13 @@ import { CONTACT } from '../records';
 const properties: INodeProperties[] = [
 	...recordProperties(CONTACT),
 	fieldsCollection('updateFields', [
-		{ displayName: 'Emails', name: 'emails', type: 'string', default: '', description: 'Email addresses, comma-separated or one per line' },
+		{
+			displayName: 'Emails',
+			name: 'emails',
+			type: 'string',
+			default: '',
+			description: 'Email addresses, comma-separated or one per line',
+		},
 		{ displayName: 'Headline', name: 'headline', type: 'string', default: '' },
 		{ displayName: 'Location', name: 'location', type: 'string', default: '' },
 		{ displayName: 'Name', name: 'name', type: 'string', default: '' },
@@ -31,7 +37,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['update'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['contact'], operation: ['update'] } },
+	properties,
+);
 
 const digits = (phone: LeverPhone) => phone.value.replace(/[^\d+]/g, '');
 
@@ -44,9 +53,16 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const fields = updateFieldsOf.call(this, itemIndex);
 	const replace = this.getNodeParameter('listMode', itemIndex, 'add') === 'replace';
 	const emails = fields.emails !== undefined ? toList(fields.emails) : undefined;
-	const phones = fields.phones !== undefined ? (((fields.phones as IDataObject).phone ?? []) as LeverPhone[]).filter((phone) => String(phone.value ?? '').trim()) : undefined;
-	const text = (key: string) => (typeof fields[key] === 'string' ? (fields[key] as string).trim() : undefined);
-	const current = (await leverApiRequest.call(this, 'GET', CONTACT.route, { params, itemIndex })).data as IDataObject;
+	const phones =
+		fields.phones !== undefined
+			? (((fields.phones as IDataObject).phone ?? []) as LeverPhone[]).filter((phone) =>
+					String(phone.value ?? '').trim(),
+				)
+			: undefined;
+	const text = (key: string) =>
+		typeof fields[key] === 'string' ? (fields[key] as string).trim() : undefined;
+	const current = (await leverApiRequest.call(this, 'GET', CONTACT.route, { params, itemIndex }))
+		.data as IDataObject;
 	const currentEmails = (current.emails ?? []) as string[];
 	const currentPhones = (current.phones ?? []) as LeverPhone[];
 	const body: IDataObject = {
@@ -55,9 +71,26 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		// GET answers the location as {name}; PUT takes the text.
 		location: text('location') ?? (current.location as IDataObject | null)?.name ?? '',
 		emails:
-			emails === undefined ? currentEmails : replace ? emails : [...currentEmails, ...emails.filter((email) => !currentEmails.some((known) => sameEmail(known, email)))],
+			emails === undefined
+				? currentEmails
+				: replace
+					? emails
+					: [
+							...currentEmails,
+							...emails.filter((email) => !currentEmails.some((known) => sameEmail(known, email))),
+						],
 		phones:
-			phones === undefined ? currentPhones : replace ? phones : [...currentPhones, ...phones.filter((phone) => !currentPhones.some((known) => digits(known) === digits(phone)))],
+			phones === undefined
+				? currentPhones
+				: replace
+					? phones
+					: [
+							...currentPhones,
+							...phones.filter(
+								(phone) => !currentPhones.some((known) => digits(known) === digits(phone)),
+							),
+						],
 	};
-	return (await leverApiRequest.call(this, 'PUT', CONTACT.route, { params, body, itemIndex })).data as IDataObject;
+	return (await leverApiRequest.call(this, 'PUT', CONTACT.route, { params, body, itemIndex }))
+		.data as IDataObject;
 }

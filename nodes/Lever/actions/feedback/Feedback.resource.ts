@@ -11,11 +11,36 @@ export { create, deleteFeedback as delete, get, getMany, update };
 
 export const description: INodeProperties[] = [
 	operationProperty('feedback', 'create', [
-		{ name: 'Create', value: 'create', description: 'Submit interview feedback (a scorecard)', action: 'Create feedback' },
-		{ name: 'Delete', value: 'delete', description: 'Permanently delete a feedback form of an opportunity', action: 'Delete feedback' },
-		{ name: 'Get', value: 'get', description: 'Get a feedback form of an opportunity', action: 'Get feedback' },
-		{ name: 'Get Many', value: 'getMany', description: 'List the feedback of an opportunity', action: 'Get many feedback' },
-		{ name: 'Update', value: 'update', description: 'Change answers of submitted feedback', action: 'Update feedback' },
+		{
+			name: 'Create',
+			value: 'create',
+			description: 'Submit interview feedback (a scorecard)',
+			action: 'Create feedback',
+		},
+		{
+			name: 'Delete',
+			value: 'delete',
+			description: 'Permanently delete a feedback form of an opportunity',
+			action: 'Delete feedback',
+		},
+		{
+			name: 'Get',
+			value: 'get',
+			description: 'Get a feedback form of an opportunity',
+			action: 'Get feedback',
+		},
+		{
+			name: 'Get Many',
+			value: 'getMany',
+			description: 'List the feedback of an opportunity',
+			action: 'Get many feedback',
+		},
+		{
+			name: 'Update',
+			value: 'update',
+			description: 'Change answers of submitted feedback',
+			action: 'Update feedback',
+		},
 	]),
 	...create.description,
 	...deleteFeedback.description,

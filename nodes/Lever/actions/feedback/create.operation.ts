@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import { fieldsCollection } from '../../../shared/descriptions';
 import { locatorValue, requiredLocatorValue, toDate } from '../../../shared/parameters';
 import { leverApiRequest } from '../../transport';
 import { opportunityRLC, performAsRLC } from '../common.descriptions';
@@ -20,38 +21,44 @@ const properties: INodeProperties[] = [
 	},
 	fieldValuesProperty('getFeedbackTemplateFields', ['template']),
 	performAsRLC,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Completed At',
-				name: 'completedAt',
-				type: 'dateTime',
-				default: '',
-				description: 'When the feedback was completed. Empty: now.',
-			},
-		],
-	},
+	fieldsCollection('options', [
+		{
+			displayName: 'Completed At',
+			name: 'completedAt',
+			type: 'dateTime',
+			default: '',
+			description: 'When the feedback was completed. Empty: now.',
+		},
+	]),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['feedback'], operation: ['create'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['feedback'], operation: ['create'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const opportunity = requiredLocatorValue.call(this, 'opportunity', 'Opportunity', itemIndex);
 	const template = String(this.getNodeParameter('template', itemIndex, '')).trim();
-	if (!template) throw new NodeOperationError(this.getNode(), '"Feedback Template" is empty', { itemIndex });
+	if (!template)
+		throw new NodeOperationError(this.getNode(), '"Feedback Template" is empty', { itemIndex });
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const body: IDataObject = { baseTemplateId: template, fieldValues: fieldValuesOf.call(this, itemIndex) };
-	if (options.completedAt) body.completedAt = toDate.call(this, options.completedAt, 'Completed At', itemIndex).getTime();
+	const body: IDataObject = {
+		baseTemplateId: template,
+		fieldValues: fieldValuesOf.call(this, itemIndex),
+	};
+	if (options.completedAt)
+		body.completedAt = toDate.call(this, options.completedAt, 'Completed At', itemIndex).getTime();
 	// Each POST adds another scorecard, so it is not repeated after a 5xx.
-	const response = await leverApiRequest.call(this, 'POST', `/opportunities/${encodeURIComponent(opportunity)}/feedback`, {
-		body,
-		performAs: locatorValue.call(this, 'performAs', itemIndex),
-		itemIndex,
-	});
+	const response = await leverApiRequest.call(
+		this,
+		'POST',
+		`/opportunities/${encodeURIComponent(opportunity)}/feedback`,
+		{
+			body,
+			performAs: locatorValue.call(this, 'performAs', itemIndex),
+			itemIndex,
+		},
+	);
 	return response.data as IDataObject;
 }

@@ -1,3 +1,6 @@
-import { listOperation } from '../listOperation';
+import { endpointList } from '../endpointList';
 
-export const { description, execute } = listOperation({ resource: 'feedback', endpoint: '/opportunities/{opportunity}/feedback' });
+export const { description, execute } = endpointList({
+	resource: 'feedback',
+	endpoint: '/opportunities/{opportunity}/feedback',
+});

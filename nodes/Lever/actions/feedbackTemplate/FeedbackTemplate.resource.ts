@@ -8,8 +8,18 @@ export { get, getMany };
 
 export const description: INodeProperties[] = [
 	operationProperty('feedbackTemplate', 'getMany', [
-		{ name: 'Get', value: 'get', description: 'Get a feedback template with its fields', action: 'Get a feedback template' },
-		{ name: 'Get Many', value: 'getMany', description: 'List the feedback (scorecard) templates', action: 'Get many feedback templates' },
+		{
+			name: 'Get',
+			value: 'get',
+			description: 'Get a feedback template with its fields',
+			action: 'Get a feedback template',
+		},
+		{
+			name: 'Get Many',
+			value: 'getMany',
+			description: 'List the feedback (scorecard) templates',
+			action: 'Get many feedback templates',
+		},
 	]),
 	...get.description,
 	...getMany.description,

@@ -1,3 +1,6 @@
-import { listOperation } from '../listOperation';
+import { endpointList } from '../endpointList';
 
-export const { description, execute } = listOperation({ resource: 'feedbackTemplate', endpoint: '/feedback_templates' });
+export const { description, execute } = endpointList({
+	resource: 'feedbackTemplate',
+	endpoint: '/feedback_templates',
+});

@@ -1,3 +1,7 @@
-import { listOperation, uploadedSinceFilter } from '../listOperation';
+import { endpointList, uploadedSinceFilter } from '../endpointList';
 
-export const { description, execute } = listOperation({ resource: 'file', endpoint: '/opportunities/{opportunity}/files', ...uploadedSinceFilter });
+export const { description, execute } = endpointList({
+	resource: 'file',
+	endpoint: '/opportunities/{opportunity}/files',
+	...uploadedSinceFilter,
+});

@@ -20,12 +20,28 @@ export const description: INodeProperties[] = [
 		{
 			name: 'Delete',
 			value: 'delete',
-			description: "Permanently delete an interview (deleting a panel's last interview deletes the panel)",
+			description:
+				"Permanently delete an interview (deleting a panel's last interview deletes the panel)",
 			action: 'Delete an interview',
 		},
-		{ name: 'Get', value: 'get', description: 'Get an interview of an opportunity', action: 'Get an interview' },
-		{ name: 'Get Many', value: 'getMany', description: 'List the interviews of an opportunity', action: 'Get many interviews' },
-		{ name: 'Update', value: 'update', description: 'Reschedule or change an interview', action: 'Update an interview' },
+		{
+			name: 'Get',
+			value: 'get',
+			description: 'Get an interview of an opportunity',
+			action: 'Get an interview',
+		},
+		{
+			name: 'Get Many',
+			value: 'getMany',
+			description: 'List the interviews of an opportunity',
+			action: 'Get many interviews',
+		},
+		{
+			name: 'Update',
+			value: 'update',
+			description: 'Reschedule or change an interview',
+			action: 'Update an interview',
+		},
 	]),
 	...create.description,
 	...deleteInterview.description,

@@ -3,7 +3,13 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { locatorValue } from '../../../shared/parameters';
 import { createOnce } from '../../../shared/upsert';
-import { assertCompleteInterview, interviewBody, interviewDetails, panelOptions, requiredInterviewFields } from '../../helpers/interviews';
+import {
+	assertCompleteInterview,
+	interviewBody,
+	interviewDetails,
+	panelOptions,
+	requiredInterviewFields,
+} from '../../helpers/interviews';
 import { unwrapData } from '../../helpers/utils';
 import { leverApiRequest, leverApiRequestAllItems } from '../../transport';
 import { opportunityParams, opportunityRLC, performAsRLC } from '../common.descriptions';
@@ -21,15 +27,25 @@ const properties: INodeProperties[] = [
 	},
 	...requiredInterviewFields,
 	performAsRLC,
-	fieldsCollection('additionalFields', [...interviewDetails, ...panelOptions.filter((option) => ['feedbackReminder', 'timezone'].includes(option.name))]),
+	fieldsCollection('additionalFields', [
+		...interviewDetails,
+		...panelOptions.filter((option) => ['feedbackReminder', 'timezone'].includes(option.name)),
+	]),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['interview'], operation: ['create'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['interview'], operation: ['create'] } },
+	properties,
+);
 
 /** Slack between n8n's clock and Lever's when looking for an interview this execution may already have created. */
 const CLOCK_SKEW_MS = 60_000;
 
-const interviewerIds = (interview: IDataObject) => ((interview.interviewers ?? []) as IDataObject[]).map((entry) => String(entry.id)).sort().join(',');
+const interviewerIds = (interview: IDataObject) =>
+	((interview.interviewers ?? []) as IDataObject[])
+		.map((entry) => String(entry.id))
+		.sort()
+		.join(',');
 
 /**
  * Schedules an interview: `POST …/interviews` into a panel created through the API, or, without a panel, a new panel
@@ -39,7 +55,11 @@ const interviewerIds = (interview: IDataObject) => ((interview.interviewers ?? [
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const params = opportunityParams.call(this, itemIndex);
 	const panel = locatorValue.call(this, 'panel', itemIndex);
-	const { timezone, ...details } = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const { timezone, ...details } = this.getNodeParameter(
+		'additionalFields',
+		itemIndex,
+		{},
+	) as IDataObject;
 	const interview = interviewBody.call(
 		this,
 		{
@@ -54,7 +74,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const performAs = locatorValue.call(this, 'performAs', itemIndex);
 	const sentAfter = Date.now() - CLOCK_SKEW_MS;
 	const findCreated = async () => {
-		const interviews = await leverApiRequestAllItems.call(this, '/opportunities/{opportunity}/interviews', { params, itemIndex });
+		const interviews = await leverApiRequestAllItems.call(
+			this,
+			'/opportunities/{opportunity}/interviews',
+			{ params, itemIndex },
+		);
 		return interviews.find(
 			(candidate) =>
 				Number(candidate.createdAt) >= sentAfter &&
@@ -65,22 +89,35 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	};
 	return await createOnce(async (confirmNotApplied) => {
 		if (panel) {
-			const response = await leverApiRequest.call(this, 'POST', '/opportunities/{opportunity}/interviews', {
+			const response = await leverApiRequest.call(
+				this,
+				'POST',
+				'/opportunities/{opportunity}/interviews',
+				{
+					params,
+					body: { ...interview, panel },
+					performAs,
+					confirmNotApplied,
+					itemIndex,
+				},
+			);
+			return unwrapData(response);
+		}
+		const response = await leverApiRequest.call(
+			this,
+			'POST',
+			'/opportunities/{opportunity}/panels',
+			{
 				params,
-				body: { ...interview, panel },
+				body: {
+					timezone: String(timezone ?? '').trim() || this.getTimezone(),
+					interviews: [interview],
+				},
 				performAs,
 				confirmNotApplied,
 				itemIndex,
-			});
-			return unwrapData(response);
-		}
-		const response = await leverApiRequest.call(this, 'POST', '/opportunities/{opportunity}/panels', {
-			params,
-			body: { timezone: String(timezone ?? '').trim() || this.getTimezone(), interviews: [interview] },
-			performAs,
-			confirmNotApplied,
-			itemIndex,
-		});
+			},
+		);
 		const created = unwrapData(response);
 		const [first] = (created.interviews ?? []) as IDataObject[];
 		return { ...first, panel: created.id };

@@ -1,3 +1,6 @@
-import { listOperation } from '../listOperation';
+import { endpointList } from '../endpointList';
 
-export const { description, execute } = listOperation({ resource: 'interview', endpoint: '/opportunities/{opportunity}/interviews' });
+export const { description, execute } = endpointList({
+	resource: 'interview',
+	endpoint: '/opportunities/{opportunity}/interviews',
+});

@@ -12,11 +12,22 @@ export const description: INodeProperties[] = [
 		{
 			name: 'Delete',
 			value: 'delete',
-			description: 'Permanently delete a note. Lever only lets notes created through the API be deleted.',
+			description:
+				'Permanently delete a note. Lever only lets notes created through the API be deleted.',
 			action: 'Delete a note',
 		},
-		{ name: 'Get', value: 'get', description: 'Get a note of an opportunity', action: 'Get a note' },
-		{ name: 'Get Many', value: 'getMany', description: 'List the notes of an opportunity', action: 'Get many notes' },
+		{
+			name: 'Get',
+			value: 'get',
+			description: 'Get a note of an opportunity',
+			action: 'Get a note',
+		},
+		{
+			name: 'Get Many',
+			value: 'getMany',
+			description: 'List the notes of an opportunity',
+			action: 'Get many notes',
+		},
 	]),
 	...deleteNote.description,
 	...get.description,

@@ -1,3 +1,6 @@
-import { listOperation } from '../listOperation';
+import { endpointList } from '../endpointList';
 
-export const { description, execute } = listOperation({ resource: 'note', endpoint: '/opportunities/{opportunity}/notes' });
+export const { description, execute } = endpointList({
+	resource: 'note',
+	endpoint: '/opportunities/{opportunity}/notes',
+});

@@ -8,8 +8,18 @@ export { download, getMany };
 
 export const description: INodeProperties[] = [
 	operationProperty('offer', 'getMany', [
-		{ name: 'Download', value: 'download', description: 'Download the sent or signed offer letter', action: 'Download an offer' },
-		{ name: 'Get Many', value: 'getMany', description: 'List the offers of an opportunity', action: 'Get many offers' },
+		{
+			name: 'Download',
+			value: 'download',
+			description: 'Download the sent or signed offer letter',
+			action: 'Download an offer',
+		},
+		{
+			name: 'Get Many',
+			value: 'getMany',
+			description: 'List the offers of an opportunity',
+			action: 'Get many offers',
+		},
 	]),
 	...download.description,
 	...getMany.description,

@@ -12,7 +12,11 @@ export const { description, execute } = downloadOperation(OFFER, {
 			options: [
 				{ name: 'Signed if Any, Else Sent', value: '', description: "Lever's default" },
 				{ name: 'Sent', value: 'sent', description: 'The offer letter as sent to the candidate' },
-				{ name: 'Signed', value: 'signed', description: 'The signed offer letter (not necessarily signed by everyone)' },
+				{
+					name: 'Signed',
+					value: 'signed',
+					description: 'The signed offer letter (not necessarily signed by everyone)',
+				},
 			],
 			default: '',
 		},

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { offerOutputProperty } from '../../../shared/offers';
-import { listOperation } from '../listOperation';
+import { endpointList } from '../endpointList';
 
 /**
  * The offer a hire goes by: the signed one, else the newest, with its fields keyed by identifier — the shape the
@@ -9,16 +9,23 @@ import { listOperation } from '../listOperation';
  */
 export function preferredOffer(offers: IDataObject[]): IDataObject | null {
 	if (offers.length === 0) return null;
-	const newestFirst = [...offers].sort((a, b) => Number(b.createdAt ?? 0) - Number(a.createdAt ?? 0));
+	const newestFirst = [...offers].sort(
+		(a, b) => Number(b.createdAt ?? 0) - Number(a.createdAt ?? 0),
+	);
 	const chosen = newestFirst.find((offer) => offer.status === 'signed') ?? newestFirst[0];
 	const fields = Array.isArray(chosen.fields) ? (chosen.fields as IDataObject[]) : [];
 	const byIdentifier = fields
 		.filter((field) => typeof field.identifier === 'string' && field.identifier !== '')
 		.map((field) => [field.identifier as string, field.value] as const);
-	return { ...Object.fromEntries(byIdentifier), id: chosen.id, status: chosen.status, createdAt: chosen.createdAt };
+	return {
+		...Object.fromEntries(byIdentifier),
+		id: chosen.id,
+		status: chosen.status,
+		createdAt: chosen.createdAt,
+	};
 }
 
-export const { description, execute } = listOperation({
+export const { description, execute } = endpointList({
 	resource: 'offer',
 	endpoint: '/opportunities/{opportunity}/offers',
 	query: () => ({ expand: 'creator' }),

@@ -2,14 +2,28 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { profileFromParameters } from '../../helpers/profile';
-import { assertRequiredAnswers, customFieldsToStore, submitProfileForm } from '../../helpers/profileForms';
+import {
+	assertRequiredAnswers,
+	customFieldsToStore,
+	submitProfileForm,
+} from '../../helpers/profileForms';
 import { locatorValue } from '../../../shared/parameters';
-import { candidateProfileProperties, creationOptions, customFieldsFormProperty, performAsRLC, postingRLC } from '../common.descriptions';
+import {
+	candidateProfileProperties,
+	creationOptions,
+	customFieldsFormProperty,
+	performAsRLC,
+	postingRLC,
+} from '../common.descriptions';
 import { createOpportunity, creationSettings } from './creation';
 
 const properties: INodeProperties[] = [
 	...candidateProfileProperties,
-	{ ...postingRLC, description: 'The job the candidate is considered for (Lever takes one posting per opportunity)' },
+	{
+		...postingRLC,
+		description:
+			'The job the candidate is considered for (Lever takes one posting per opportunity)',
+	},
 	performAsRLC,
 	...creationOptions,
 	{
@@ -23,16 +37,27 @@ const properties: INodeProperties[] = [
 	customFieldsFormProperty,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['opportunity'], operation: ['create'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['opportunity'], operation: ['create'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const profile = profileFromParameters.call(this, itemIndex);
-	const resumeProperty = (this.getNodeParameter('resumeBinaryProperty', itemIndex, '') as string).trim();
+	const resumeProperty = (
+		this.getNodeParameter('resumeBinaryProperty', itemIndex, '') as string
+	).trim();
 	const performAs = locatorValue.call(this, 'performAs', itemIndex);
 	const customFieldsForm = String(this.getNodeParameter('customFieldsForm', itemIndex, '')).trim();
-	const custom = await customFieldsToStore.call(this, customFieldsForm, profile.customFields, itemIndex);
+	const custom = await customFieldsToStore.call(
+		this,
+		customFieldsForm,
+		profile.customFields,
+		itemIndex,
+	);
 	// A required answer missing is refused before the opportunity is created.
-	if (custom) assertRequiredAnswers.call(this, custom.template, custom.values, itemIndex, 'customFields');
+	if (custom)
+		assertRequiredAnswers.call(this, custom.template, custom.values, itemIndex, 'customFields');
 	const opportunity = await createOpportunity.call(
 		this,
 		profile,
@@ -42,6 +67,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		resumeProperty || undefined,
 	);
 	if (!custom) return opportunity;
-	const customFields = await submitProfileForm.call(this, opportunity.id, custom.template, custom.values, { itemIndex, label: 'customFields', performAs });
+	const customFields = await submitProfileForm.call(
+		this,
+		opportunity.id,
+		custom.template,
+		custom.values,
+		{ itemIndex, label: 'customFields', performAs },
+	);
 	return { ...opportunity, customFieldsForm: customFields };
 }

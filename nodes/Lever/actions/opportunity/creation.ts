@@ -55,7 +55,9 @@ export async function createOpportunity(
 	const confirmNotApplied = email
 		? async () => {
 				// A minute of slack for clock skew between n8n and Lever: a miss here only means "do not retry".
-				const since = await findOpportunitiesByEmail.call(this, email, settings.posting, { created_at_start: startedAt - 60_000 });
+				const since = await findOpportunitiesByEmail.call(this, email, settings.posting, {
+					created_at_start: startedAt - 60_000,
+				});
 				return since.length === 0;
 			}
 		: undefined;

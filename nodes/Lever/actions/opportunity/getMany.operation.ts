@@ -1,26 +1,23 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { leverApiRequestAllItems } from '../../transport';
-import { resultLimit, toList, toDate } from '../../../shared/parameters';
-import { expandOption, originOptions } from '../common.descriptions';
-import { returnAllAndLimit } from '../../../shared/descriptions';
+import { fieldsCollection } from '../../../shared/descriptions';
+import { endpointList } from '../endpointList';
+import { toList, toDate } from '../../../shared/parameters';
+import { originOptions } from '../../trigger/events';
+import { expandOption } from '../common.descriptions';
 
-const properties: INodeProperties[] = [
-	...returnAllAndLimit(),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
+export const { description, execute } = endpointList({
+	resource: 'opportunity',
+	endpoint: '/opportunities',
+	filters: [
+		fieldsCollection('filters', [
 			{
 				displayName: 'Archived',
 				name: 'archived',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to return only archived (on) or only active (off) opportunities. Leave out for both.',
+				description:
+					'Whether to return only archived (on) or only active (off) opportunities. Leave out for both.',
 			},
 			{
 				displayName: 'Created Since',
@@ -34,7 +31,8 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				placeholder: 'name@email.com',
 				default: '',
-				description: 'Opportunities of the person with this email address (exact, case-insensitive)',
+				description:
+					'Opportunities of the person with this email address (exact, case-insensitive)',
 			},
 			{
 				displayName: 'Origin',
@@ -69,31 +67,27 @@ const properties: INodeProperties[] = [
 				type: 'dateTime',
 				default: '',
 			},
-		],
+		]),
+		fieldsCollection('options', [expandOption]),
+	],
+	query(this: IExecuteFunctions, itemIndex: number): IDataObject {
+		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+		const qs: IDataObject = { expand: options.expand };
+		if (filters.email) qs.email = String(filters.email).trim();
+		if (filters.postingId) qs.posting_id = String(filters.postingId).trim();
+		if (filters.stageId) qs.stage_id = String(filters.stageId).trim();
+		if (filters.origin) qs.origin = filters.origin;
+		if (filters.tags) qs.tag = toList(filters.tags);
+		if (filters.archived !== undefined) qs.archived = filters.archived;
+		if (filters.createdSince)
+			qs.created_at_start = toDate
+				.call(this, filters.createdSince, 'Created Since', itemIndex)
+				.getTime();
+		if (filters.updatedSince)
+			qs.updated_at_start = toDate
+				.call(this, filters.updatedSince, 'Updated Since', itemIndex)
+				.getTime();
+		return qs;
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [expandOption],
-	},
-];
-
-export const description = updateDisplayOptions({ show: { resource: ['opportunity'], operation: ['getMany'] } }, properties);
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const qs: IDataObject = { expand: options.expand };
-	if (filters.email) qs.email = String(filters.email).trim();
-	if (filters.postingId) qs.posting_id = String(filters.postingId).trim();
-	if (filters.stageId) qs.stage_id = String(filters.stageId).trim();
-	if (filters.origin) qs.origin = filters.origin;
-	if (filters.tags) qs.tag = toList(filters.tags);
-	if (filters.archived !== undefined) qs.archived = filters.archived;
-	if (filters.createdSince) qs.created_at_start = toDate.call(this, filters.createdSince, 'Created Since', itemIndex).getTime();
-	if (filters.updatedSince) qs.updated_at_start = toDate.call(this, filters.updatedSince, 'Updated Since', itemIndex).getTime();
-	return await leverApiRequestAllItems.call(this, '/opportunities', { qs, limit: resultLimit.call(this, itemIndex) });
-}
+});

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { fieldsCollection } from '../../../shared/descriptions';
 import { createOnce } from '../../../shared/upsert';
 import { binaryFile, locatorValue, requiredLocatorValue } from '../../../shared/parameters';
 import { leverApiRequest, leverApiRequestAllItems } from '../../transport';
@@ -17,26 +18,22 @@ const properties: INodeProperties[] = [
 		hint: 'The name of the input binary field containing the file to attach (at most 30 MB)',
 	},
 	performAsRLC,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Skip If Same File Exists',
-				name: 'skipIfExists',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to upload nothing when the opportunity already has a file with this name and size, so a workflow run again after a crash or a failed item does not attach the file twice. Costs one extra request per file.',
-			},
-		],
-	},
+	fieldsCollection('options', [
+		{
+			displayName: 'Skip If Same File Exists',
+			name: 'skipIfExists',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to upload nothing when the opportunity already has a file with this name and size, so a workflow run again after a crash or a failed item does not attach the file twice. Costs one extra request per file.',
+		},
+	]),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['opportunity'], operation: ['uploadFile'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['opportunity'], operation: ['uploadFile'] } },
+	properties,
+);
 
 /** Slack between n8n's clock and Lever's when looking for a file this execution may already have uploaded. */
 const CLOCK_SKEW_MS = 60_000;
@@ -70,7 +67,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			return response.data as IDataObject;
 		},
 		async () => {
-			const files = await leverApiRequestAllItems.call(this, filesPath, { qs: { uploaded_at_start: sentAfter } });
+			const files = await leverApiRequestAllItems.call(this, filesPath, {
+				qs: { uploaded_at_start: sentAfter },
+			});
 			const sent = files.find((file) => file.name === fileName && Number(file.size) === blob.size);
 			return sent && { ...sent, alreadyExisted: true };
 		},

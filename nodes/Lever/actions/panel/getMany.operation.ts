@@ -1,3 +1,6 @@
-import { listOperation } from '../listOperation';
+import { endpointList } from '../endpointList';
 
-export const { description, execute } = listOperation({ resource: 'panel', endpoint: '/opportunities/{opportunity}/panels' });
+export const { description, execute } = endpointList({
+	resource: 'panel',
+	endpoint: '/opportunities/{opportunity}/panels',
+});

@@ -17,7 +17,10 @@ const properties: INodeProperties[] = [
 	fieldsCollection('updateFields', panelOptions),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['panel'], operation: ['update'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['panel'], operation: ['update'] } },
+	properties,
+);
 
 /**
  * Lever's `PUT …/panels/:id` replaces the whole panel, so the fields given are applied to the panel as Lever has it,
@@ -26,13 +29,18 @@ export const description = updateDisplayOptions({ show: { resource: ['panel'], o
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const params = recordParams.call(this, PANEL, itemIndex);
 	const changes = updateFieldsOf.call(this, itemIndex);
-	const current = (await leverApiRequest.call(this, 'GET', PANEL.route, { params, itemIndex })).data as IDataObject;
+	const current = (await leverApiRequest.call(this, 'GET', PANEL.route, { params, itemIndex }))
+		.data as IDataObject;
 	const body: IDataObject = {
 		timezone: current.timezone,
 		applications: current.applications,
-		interviews: ((current.interviews ?? []) as IDataObject[]).map((interview) => ({ id: interview.id, ...writableInterview(interview) })),
+		interviews: ((current.interviews ?? []) as IDataObject[]).map((interview) => ({
+			id: interview.id,
+			...writableInterview(interview),
+		})),
 	};
-	for (const key of ['note', 'externalUrl', 'feedbackReminder']) if (current[key] !== null && current[key] !== undefined) body[key] = current[key];
+	for (const key of ['note', 'externalUrl', 'feedbackReminder'])
+		if (current[key] !== null && current[key] !== undefined) body[key] = current[key];
 	const response = await leverApiRequest.call(this, 'PUT', PANEL.route, {
 		params,
 		body: { ...body, ...changes },

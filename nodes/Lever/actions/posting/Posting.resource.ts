@@ -10,10 +10,25 @@ export { create, get, getMany, update };
 
 export const description: INodeProperties[] = [
 	operationProperty('posting', 'getMany', [
-		{ name: 'Create', value: 'create', description: 'Create a job posting (a draft unless a state is given)', action: 'Create a posting' },
+		{
+			name: 'Create',
+			value: 'create',
+			description: 'Create a job posting (a draft unless a state is given)',
+			action: 'Create a posting',
+		},
 		{ name: 'Get', value: 'get', description: 'Get a job posting', action: 'Get a posting' },
-		{ name: 'Get Many', value: 'getMany', description: 'List job postings', action: 'Get many postings' },
-		{ name: 'Update', value: 'update', description: 'Change a job posting', action: 'Update a posting' },
+		{
+			name: 'Get Many',
+			value: 'getMany',
+			description: 'List job postings',
+			action: 'Get many postings',
+		},
+		{
+			name: 'Update',
+			value: 'update',
+			description: 'Change a job posting',
+			action: 'Update a posting',
+		},
 	]),
 	...create.description,
 	...get.description,

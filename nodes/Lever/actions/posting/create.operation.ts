@@ -9,12 +9,22 @@ import { postingBody, postingFields } from './fields';
 import { fieldsCollection } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [
-	{ displayName: 'Title', name: 'text', type: 'string', required: true, default: '', placeholder: 'e.g. Senior Backend Engineer' },
+	{
+		displayName: 'Title',
+		name: 'text',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. Senior Backend Engineer',
+	},
 	performAsRLC,
 	fieldsCollection('additionalFields', postingFields),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['posting'], operation: ['create'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['posting'], operation: ['create'] } },
+	properties,
+);
 
 /** Slack between n8n's clock and Lever's when looking for a posting this execution may already have created. */
 const CLOCK_SKEW_MS = 60_000;
@@ -25,7 +35,11 @@ const CLOCK_SKEW_MS = 60_000;
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const text = requiredLocatorValue.call(this, 'text', 'Title', itemIndex);
-	const body = postingBody.call(this, { ...(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject), text }, itemIndex);
+	const body = postingBody.call(
+		this,
+		{ ...(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject), text },
+		itemIndex,
+	);
 	const sentAfter = Date.now() - CLOCK_SKEW_MS;
 	return await createOnce(
 		async (confirmNotApplied) =>
@@ -39,8 +53,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			).data as IDataObject,
 		async () => {
 			// Lever allows updated_at_start only with confidentiality; a new posting is updated at creation.
-			const recent = await leverApiRequestAllItems.call(this, '/postings', { qs: { updated_at_start: sentAfter, confidentiality: 'all' }, itemIndex });
-			return recent.find((posting) => posting.text === text && Number(posting.createdAt) >= sentAfter);
+			const recent = await leverApiRequestAllItems.call(this, '/postings', {
+				qs: { updated_at_start: sentAfter, confidentiality: 'all' },
+				itemIndex,
+			});
+			return recent.find(
+				(posting) => posting.text === text && Number(posting.createdAt) >= sentAfter,
+			);
 		},
 	);
 }

@@ -28,9 +28,21 @@ export const postingFields: INodeProperties[] = [
 		default: '',
 		description: 'Text after the lists, e.g. an equal-opportunity statement',
 	},
-	{ displayName: 'Commitment', name: 'commitment', type: 'string', default: '', placeholder: 'e.g. Full-time' },
+	{
+		displayName: 'Commitment',
+		name: 'commitment',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. Full-time',
+	},
 	{ displayName: 'Department', name: 'department', type: 'string', default: '' },
-	{ displayName: 'Description (HTML)', name: 'descriptionHtml', type: 'string', typeOptions: { rows: 5 }, default: '' },
+	{
+		displayName: 'Description (HTML)',
+		name: 'descriptionHtml',
+		type: 'string',
+		typeOptions: { rows: 5 },
+		default: '',
+	},
 	{
 		displayName: 'Distribution Channels',
 		name: 'distributionChannels',
@@ -55,14 +67,31 @@ export const postingFields: INodeProperties[] = [
 				displayName: 'List',
 				name: 'list',
 				values: [
-					{ displayName: 'Title', name: 'text', type: 'string', default: '', placeholder: 'e.g. Requirements' },
-					{ displayName: 'Items (HTML)', name: 'content', type: 'string', typeOptions: { rows: 3 }, default: '', placeholder: '<li>Go</li><li>SQL</li>' },
+					{
+						displayName: 'Title',
+						name: 'text',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. Requirements',
+					},
+					{
+						displayName: 'Items (HTML)',
+						name: 'content',
+						type: 'string',
+						typeOptions: { rows: 3 },
+						default: '',
+						placeholder: '<li>Go</li><li>SQL</li>',
+					},
 				],
 			},
 		],
 	},
 	{ displayName: 'Location', name: 'location', type: 'string', default: '' },
-	userOption('Owner Name or ID', 'owner', 'The posting owner. Empty on create: the Perform As user'),
+	userOption(
+		'Owner Name or ID',
+		'owner',
+		'The posting owner. Empty on create: the Perform As user',
+	),
 	{
 		displayName: 'Requisition Codes',
 		name: 'requisitionCodes',
@@ -71,9 +100,27 @@ export const postingFields: INodeProperties[] = [
 		description: 'Codes of the requisitions the posting hires for, comma-separated',
 	},
 	...payRangeProperties('salary'),
-	{ displayName: 'Salary Description (HTML)', name: 'salaryDescriptionHtml', type: 'string', default: '' },
-	{ displayName: 'State', name: 'state', type: 'options', options: POSTING_STATE_OPTIONS, default: 'draft', description: 'Lever makes new postings drafts' },
-	{ displayName: 'Tags', name: 'tags', type: 'string', default: '', description: 'Comma-separated' },
+	{
+		displayName: 'Salary Description (HTML)',
+		name: 'salaryDescriptionHtml',
+		type: 'string',
+		default: '',
+	},
+	{
+		displayName: 'State',
+		name: 'state',
+		type: 'options',
+		options: POSTING_STATE_OPTIONS,
+		default: 'draft',
+		description: 'Lever makes new postings drafts',
+	},
+	{
+		displayName: 'Tags',
+		name: 'tags',
+		type: 'string',
+		default: '',
+		description: 'Comma-separated',
+	},
 	{ displayName: 'Team', name: 'team', type: 'string', default: '' },
 	{
 		displayName: 'Workplace Type',
@@ -95,23 +142,37 @@ const CATEGORY_FIELDS = ['team', 'department', 'location', 'commitment'];
  * The wire body for the fields given, nested objects merged over `current` (an update sends whole `categories`,
  * `content` and `salaryRange` objects, so the parts not given are kept).
  */
-export function postingBody(this: IExecuteFunctions, fields: IDataObject, itemIndex: number, current: IDataObject = {}): IDataObject {
+export function postingBody(
+	this: IExecuteFunctions,
+	fields: IDataObject,
+	itemIndex: number,
+	current: IDataObject = {},
+): IDataObject {
 	const given = (key: string) => fields[key] !== undefined && fields[key] !== '';
 	const body: IDataObject = {};
 	if (given('text')) body.text = String(fields.text).trim();
-	for (const key of ['state', 'owner', 'hiringManager', 'workplaceType', 'salaryDescriptionHtml']) if (given(key)) body[key] = fields[key];
-	for (const key of ['tags', 'requisitionCodes', 'distributionChannels']) if (fields[key] !== undefined) body[key] = toList(fields[key]);
+	for (const key of ['state', 'owner', 'hiringManager', 'workplaceType', 'salaryDescriptionHtml'])
+		if (given(key)) body[key] = fields[key];
+	for (const key of ['tags', 'requisitionCodes', 'distributionChannels'])
+		if (fields[key] !== undefined) body[key] = toList(fields[key]);
 
 	const categories = CATEGORY_FIELDS.filter(given);
 	if (categories.length > 0) {
-		body.categories = { ...((current.categories as IDataObject) ?? {}), ...Object.fromEntries(categories.map((key) => [key, String(fields[key]).trim()])) };
+		body.categories = {
+			...((current.categories as IDataObject) ?? {}),
+			...Object.fromEntries(categories.map((key) => [key, String(fields[key]).trim()])),
+		};
 	}
-	const lists = ((fields.lists as IDataObject | undefined)?.list ?? undefined) as IDataObject[] | undefined;
+	const lists = ((fields.lists as IDataObject | undefined)?.list ?? undefined) as
+		| IDataObject[]
+		| undefined;
 	if (given('descriptionHtml') || given('closingHtml') || lists) {
 		const content = (current.content as IDataObject | undefined) ?? {};
 		body.content = {
 			descriptionHtml: given('descriptionHtml') ? fields.descriptionHtml : content.descriptionHtml,
-			lists: lists ? lists.map((list) => ({ text: list.text, content: list.content })) : content.lists,
+			lists: lists
+				? lists.map((list) => ({ text: list.text, content: list.content }))
+				: content.lists,
 			closingPostingHtml: given('closingHtml') ? fields.closingHtml : content.closingHtml,
 		};
 	}

@@ -9,12 +9,23 @@ export { create, get, getMany };
 
 export const description: INodeProperties[] = [
 	operationProperty('profileForm', 'getMany', [
-		{ name: 'Create', value: 'create', description: 'Fill in a profile form (custom fields) on an opportunity', action: 'Create a profile form' },
-		{ name: 'Get', value: 'get', description: 'Get a profile form of an opportunity', action: 'Get a profile form' },
+		{
+			name: 'Create',
+			value: 'create',
+			description: 'Fill in a profile form (custom fields) on an opportunity',
+			action: 'Create a profile form',
+		},
+		{
+			name: 'Get',
+			value: 'get',
+			description: 'Get a profile form of an opportunity',
+			action: 'Get a profile form',
+		},
 		{
 			name: 'Get Many',
 			value: 'getMany',
-			description: 'List the profile forms of an opportunity, or add their custom fields to the item',
+			description:
+				'List the profile forms of an opportunity, or add their custom fields to the item',
 			action: 'Get many profile forms',
 		},
 	]),

@@ -1,8 +1,8 @@
 import { listOutputProperty } from '../../../shared/listOutput';
 import { customFieldsOf } from '../../helpers/forms';
-import { listOperation } from '../listOperation';
+import { endpointList } from '../endpointList';
 
-export const { description, execute } = listOperation({
+export const { description, execute } = endpointList({
 	resource: 'profileForm',
 	endpoint: '/opportunities/{opportunity}/forms',
 	output: {

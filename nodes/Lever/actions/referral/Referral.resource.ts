@@ -8,7 +8,12 @@ export { get, getMany };
 
 export const description: INodeProperties[] = [
 	operationProperty('referral', 'getMany', [
-		{ name: 'Get', value: 'get', description: 'Get a referral of an opportunity', action: 'Get a referral' },
+		{
+			name: 'Get',
+			value: 'get',
+			description: 'Get a referral of an opportunity',
+			action: 'Get a referral',
+		},
 		{
 			name: 'Get Many',
 			value: 'getMany',

@@ -8,7 +8,14 @@ import { headcountProperty, requisitionBody, requisitionFields } from './fields'
 import { fieldsCollection } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [
-	{ displayName: 'Name', name: 'name', type: 'string', required: true, default: '', placeholder: 'e.g. Backend Engineer, Platform' },
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. Backend Engineer, Platform',
+	},
 	{
 		displayName: 'Requisition Code',
 		name: 'requisitionCode',
@@ -22,14 +29,22 @@ const properties: INodeProperties[] = [
 	fieldsCollection('additionalFields', requisitionFields),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['requisition'], operation: ['create'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['requisition'], operation: ['create'] } },
+	properties,
+);
 
 /**
  * `POST /requisitions` (needs "API management of requisitions" turned on by a Super Admin). The requisition code is
  * unique, so a create whose answer was lost is found by its code instead of being sent twice.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const requisitionCode = requiredLocatorValue.call(this, 'requisitionCode', 'Requisition Code', itemIndex);
+	const requisitionCode = requiredLocatorValue.call(
+		this,
+		'requisitionCode',
+		'Requisition Code',
+		itemIndex,
+	);
 	const body = await requisitionBody.call(
 		this,
 		{
@@ -42,7 +57,19 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	);
 	return await createOnce(
 		async (confirmNotApplied) =>
-			(await leverApiRequest.call(this, 'POST', '/requisitions', { body, confirmNotApplied, itemIndex })).data as IDataObject,
-		async () => (await leverApiRequestAllItems.call(this, '/requisitions', { qs: { requisition_code: requisitionCode }, itemIndex }))[0],
+			(
+				await leverApiRequest.call(this, 'POST', '/requisitions', {
+					body,
+					confirmNotApplied,
+					itemIndex,
+				})
+			).data as IDataObject,
+		async () =>
+			(
+				await leverApiRequestAllItems.call(this, '/requisitions', {
+					qs: { requisition_code: requisitionCode },
+					itemIndex,
+				})
+			)[0],
 	);
 }

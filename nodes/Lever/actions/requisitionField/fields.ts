@@ -22,7 +22,8 @@ export const optionsProperty: INodeProperties = {
 	type: 'string',
 	typeOptions: { rows: 3 },
 	default: '',
-	description: "A dropdown's choices, one per line or comma-separated. On update the list replaces the field's options.",
+	description:
+		"A dropdown's choices, one per line or comma-separated. On update the list replaces the field's options.",
 };
 
 export const subfieldsProperty: INodeProperties = {
@@ -40,7 +41,13 @@ export const subfieldsProperty: INodeProperties = {
 			values: [
 				{ displayName: 'ID', name: 'id', type: 'string', default: '', placeholder: 'e.g. min' },
 				{ displayName: 'Name', name: 'text', type: 'string', default: '' },
-				{ displayName: 'Type', name: 'type', type: 'options', options: FIELD_TYPES.filter((type) => type.value !== 'object'), default: 'text' },
+				{
+					displayName: 'Type',
+					name: 'type',
+					type: 'options',
+					options: FIELD_TYPES.filter((type) => type.value !== 'object'),
+					default: 'text',
+				},
 			],
 		},
 	],
@@ -49,9 +56,13 @@ export const subfieldsProperty: INodeProperties = {
 /** Lever's ID rule for requisition fields, checked before sending so the error names the field. */
 export function assertFieldId(this: IExecuteFunctions, id: string, itemIndex: number): void {
 	if (!/^[a-z0-9]+(_[a-z0-9]+)*$/.test(id) || id.length > 50) {
-		throw new NodeOperationError(this.getNode(), `"ID" must be snake_case (lower-case letters, digits, underscores), at most 50 characters: "${id}"`, {
-			itemIndex,
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`"ID" must be snake_case (lower-case letters, digits, underscores), at most 50 characters: "${id}"`,
+			{
+				itemIndex,
+			},
+		);
 	}
 }
 
@@ -59,7 +70,11 @@ export function assertFieldId(this: IExecuteFunctions, id: string, itemIndex: nu
  * `options` and `subfields` in Lever's form. Dropdown options keep the IDs of `current` options with the same text,
  * so renaming the list does not orphan values already chosen.
  */
-export function choicesBody(fields: IDataObject, type: string, current: IDataObject = {}): IDataObject {
+export function choicesBody(
+	fields: IDataObject,
+	type: string,
+	current: IDataObject = {},
+): IDataObject {
 	const body: IDataObject = {};
 	if (type === 'dropdown' && fields.dropdownOptions !== undefined) {
 		const known = ((current.options ?? []) as IDataObject[]).map((option) => ({ ...option }));
@@ -70,7 +85,11 @@ export function choicesBody(fields: IDataObject, type: string, current: IDataObj
 	}
 	if (type === 'object' && fields.subfields !== undefined) {
 		const entries = ((fields.subfields as IDataObject).subfield ?? []) as IDataObject[];
-		body.subfields = entries.map((entry) => ({ id: String(entry.id ?? '').trim(), text: String(entry.text ?? '').trim(), type: entry.type }));
+		body.subfields = entries.map((entry) => ({
+			id: String(entry.id ?? '').trim(),
+			text: String(entry.text ?? '').trim(),
+			type: entry.type,
+		}));
 	}
 	return body;
 }

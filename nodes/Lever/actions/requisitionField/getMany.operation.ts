@@ -1,3 +1,6 @@
-import { listOperation } from '../listOperation';
+import { endpointList } from '../endpointList';
 
-export const { description, execute } = listOperation({ resource: 'requisitionField', endpoint: '/requisition_fields' });
+export const { description, execute } = endpointList({
+	resource: 'requisitionField',
+	endpoint: '/requisition_fields',
+});

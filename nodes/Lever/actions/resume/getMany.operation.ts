@@ -1,3 +1,7 @@
-import { listOperation, uploadedSinceFilter } from '../listOperation';
+import { endpointList, uploadedSinceFilter } from '../endpointList';
 
-export const { description, execute } = listOperation({ resource: 'resume', endpoint: '/opportunities/{opportunity}/resumes', ...uploadedSinceFilter });
+export const { description, execute } = endpointList({
+	resource: 'resume',
+	endpoint: '/opportunities/{opportunity}/resumes',
+	...uploadedSinceFilter,
+});

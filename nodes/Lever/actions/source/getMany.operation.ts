@@ -1,3 +1,3 @@
-import { listOperation } from '../listOperation';
+import { endpointList } from '../endpointList';
 
-export const { description, execute } = listOperation({ resource: 'source', endpoint: '/sources' });
+export const { description, execute } = endpointList({ resource: 'source', endpoint: '/sources' });

@@ -1,3 +1,3 @@
-import { listOperation } from '../listOperation';
+import { endpointList } from '../endpointList';
 
-export const { description, execute } = listOperation({ resource: 'stage', endpoint: '/stages' });
+export const { description, execute } = endpointList({ resource: 'stage', endpoint: '/stages' });

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { getManyOnly } from '../listOperation';
+import { getManyOnly } from '../endpointList';
 import * as getMany from './getMany.operation';
 
 export { getMany };

@@ -1,3 +1,3 @@
-import { listOperation } from '../listOperation';
+import { endpointList } from '../endpointList';
 
-export const { description, execute } = listOperation({ resource: 'tag', endpoint: '/tags' });
+export const { description, execute } = endpointList({ resource: 'tag', endpoint: '/tags' });

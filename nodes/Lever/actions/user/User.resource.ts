@@ -12,17 +12,37 @@ export { create, deactivate, get, getMany, reactivate, update };
 
 export const description: INodeProperties[] = [
 	operationProperty('user', 'getMany', [
-		{ name: 'Create', value: 'create', description: 'Add a Lever user (Lever sends no invitation)', action: 'Create a user' },
+		{
+			name: 'Create',
+			value: 'create',
+			description: 'Add a Lever user (Lever sends no invitation)',
+			action: 'Create a user',
+		},
 		{
 			name: 'Deactivate',
 			value: 'deactivate',
-			description: 'Take away a user\'s access to Lever (their history stays; Reactivate undoes it)',
+			description: "Take away a user's access to Lever (their history stays; Reactivate undoes it)",
 			action: 'Deactivate a user',
 		},
 		{ name: 'Get', value: 'get', description: 'Get a Lever user', action: 'Get a user' },
-		{ name: 'Get Many', value: 'getMany', description: 'List Lever users, or find one by email', action: 'Get many users' },
-		{ name: 'Reactivate', value: 'reactivate', description: 'Give a deactivated user access to Lever again', action: 'Reactivate a user' },
-		{ name: 'Update', value: 'update', description: "Change a user's name, email, role or title", action: 'Update a user' },
+		{
+			name: 'Get Many',
+			value: 'getMany',
+			description: 'List Lever users, or find one by email',
+			action: 'Get many users',
+		},
+		{
+			name: 'Reactivate',
+			value: 'reactivate',
+			description: 'Give a deactivated user access to Lever again',
+			action: 'Reactivate a user',
+		},
+		{
+			name: 'Update',
+			value: 'update',
+			description: "Change a user's name, email, role or title",
+			action: 'Update a user',
+		},
 	]),
 	...create.description,
 	...deactivate.description,

@@ -9,12 +9,22 @@ import { fieldsCollection } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [
 	{ displayName: 'Name', name: 'name', type: 'string', required: true, default: '' },
-	{ displayName: 'Email', name: 'userEmail', type: 'string', placeholder: 'name@email.com', required: true, default: '' },
+	{
+		displayName: 'Email',
+		name: 'userEmail',
+		type: 'string',
+		placeholder: 'name@email.com',
+		required: true,
+		default: '',
+	},
 	accessRoleProperty,
 	fieldsCollection('additionalFields', userFields),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['user'], operation: ['create'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['user'], operation: ['create'] } },
+	properties,
+);
 
 /** `POST /users`: Lever sends no invitation. An email belongs to one user, so a lost create is found by it. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
@@ -26,7 +36,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		accessRole: this.getNodeParameter('accessRole', itemIndex, 'interviewer'),
 	});
 	return await createOnce(
-		async (confirmNotApplied) => (await leverApiRequest.call(this, 'POST', '/users', { body, confirmNotApplied, itemIndex })).data as IDataObject,
-		async () => (await leverApiRequestAllItems.call(this, '/users', { qs: { email, includeDeactivated: true }, itemIndex }))[0],
+		async (confirmNotApplied) =>
+			(await leverApiRequest.call(this, 'POST', '/users', { body, confirmNotApplied, itemIndex }))
+				.data as IDataObject,
+		async () =>
+			(
+				await leverApiRequestAllItems.call(this, '/users', {
+					qs: { email, includeDeactivated: true },
+					itemIndex,
+				})
+			)[0],
 	);
 }

@@ -13,13 +13,22 @@ const properties: INodeProperties[] = [
 	...recordProperties(USER),
 	fieldsCollection('updateFields', [
 		accessRoleProperty,
-		{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' },
+		{
+			displayName: 'Email',
+			name: 'email',
+			type: 'string',
+			placeholder: 'name@email.com',
+			default: '',
+		},
 		...userFields,
 		{ displayName: 'Name', name: 'name', type: 'string', default: '' },
 	]),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['user'], operation: ['update'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['user'], operation: ['update'] } },
+	properties,
+);
 
 const WRITABLE = ['name', 'email', 'accessRole', 'externalDirectoryId', 'jobTitle', 'managerId'];
 
@@ -27,7 +36,19 @@ const WRITABLE = ['name', 'email', 'accessRole', 'externalDirectoryId', 'jobTitl
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const params = recordParams.call(this, USER, itemIndex);
 	const changes = userBody(updateFieldsOf.call(this, itemIndex));
-	const current = (await leverApiRequest.call(this, 'GET', USER.route, { params, itemIndex })).data as IDataObject;
-	const kept = Object.fromEntries(WRITABLE.filter((key) => current[key] !== null && current[key] !== undefined).map((key) => [key, current[key]]));
-	return (await leverApiRequest.call(this, 'PUT', USER.route, { params, body: { ...kept, ...changes }, itemIndex })).data as IDataObject;
+	const current = (await leverApiRequest.call(this, 'GET', USER.route, { params, itemIndex }))
+		.data as IDataObject;
+	const kept = Object.fromEntries(
+		WRITABLE.filter((key) => current[key] !== null && current[key] !== undefined).map((key) => [
+			key,
+			current[key],
+		]),
+	);
+	return (
+		await leverApiRequest.call(this, 'PUT', USER.route, {
+			params,
+			body: { ...kept, ...changes },
+			itemIndex,
+		})
+	).data as IDataObject;
 }

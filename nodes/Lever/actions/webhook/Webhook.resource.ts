@@ -9,7 +9,12 @@ export { create, deleteWebhook as delete, getMany };
 
 export const description: INodeProperties[] = [
 	operationProperty('webhook', 'getMany', [
-		{ name: 'Create', value: 'create', description: 'Register a webhook for one Lever event (https URLs only)', action: 'Create a webhook' },
+		{
+			name: 'Create',
+			value: 'create',
+			description: 'Register a webhook for one Lever event (https URLs only)',
+			action: 'Create a webhook',
+		},
 		{
 			name: 'Delete',
 			value: 'delete',

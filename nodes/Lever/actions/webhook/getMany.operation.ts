@@ -1,3 +1,6 @@
-import { listOperation } from '../listOperation';
+import { endpointList } from '../endpointList';
 
-export const { description, execute } = listOperation({ resource: 'webhook', endpoint: '/webhooks' });
+export const { description, execute } = endpointList({
+	resource: 'webhook',
+	endpoint: '/webhooks',
+});

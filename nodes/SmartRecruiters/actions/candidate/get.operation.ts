@@ -7,8 +7,15 @@ import { candidateRLC } from '../common.descriptions';
 
 const properties: INodeProperties[] = [candidateRLC];
 
-export const description = updateDisplayOptions({ show: { resource: ['candidate'], operation: ['get'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['candidate'], operation: ['get'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	return await getCandidate.call(this, requiredLocatorValue.call(this, 'candidate', 'Candidate', itemIndex), itemIndex);
+	return await getCandidate.call(
+		this,
+		requiredLocatorValue.call(this, 'candidate', 'Candidate', itemIndex),
+		itemIndex,
+	);
 }

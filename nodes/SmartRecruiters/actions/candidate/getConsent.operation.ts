@@ -7,7 +7,10 @@ import { candidateRLC } from '../common.descriptions';
 
 const properties: INodeProperties[] = [candidateRLC];
 
-export const description = updateDisplayOptions({ show: { resource: ['candidate'], operation: ['getConsent'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['candidate'], operation: ['getConsent'] } },
+	properties,
+);
 
 /**
  * The candidate's consent (GDPR): the latest status (REQUIRED, PENDING, ACQUIRED) and, where the company asks for
@@ -16,7 +19,17 @@ export const description = updateDisplayOptions({ show: { resource: ['candidate'
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const candidateId = requiredLocatorValue.call(this, 'candidate', 'Candidate', itemIndex);
 	const params = { candidateId };
-	const consent = await smartRecruitersApiRequest.call(this, 'GET', '/candidates/{candidateId}/consent', { params, itemIndex });
-	const decisions = await smartRecruitersApiRequest.call(this, 'GET', '/candidates/{candidateId}/consents', { params, itemIndex });
+	const consent = await smartRecruitersApiRequest.call(
+		this,
+		'GET',
+		'/candidates/{candidateId}/consent',
+		{ params, itemIndex },
+	);
+	const decisions = await smartRecruitersApiRequest.call(
+		this,
+		'GET',
+		'/candidates/{candidateId}/consents',
+		{ params, itemIndex },
+	);
 	return { candidateId, ...consent, ...decisions };
 }

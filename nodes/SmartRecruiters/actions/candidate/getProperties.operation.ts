@@ -15,7 +15,11 @@ const properties: INodeProperties[] = [
 		type: 'options',
 		options: [
 			{ name: 'All Properties', value: '' },
-			{ name: 'Hire Form', value: 'HIRE_FORM', description: 'The properties recruiters fill in when they hire' },
+			{
+				name: 'Hire Form',
+				value: 'HIRE_FORM',
+				description: 'The properties recruiters fill in when they hire',
+			},
 			{ name: 'Offer Approval Form', value: 'OFFER_APPROVAL_FORM' },
 			{ name: 'Offer Form', value: 'OFFER_FORM' },
 			{ name: 'Profile', value: 'PROFILE' },
@@ -31,21 +35,34 @@ const properties: INodeProperties[] = [
 	),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['candidate'], operation: ['getProperties'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['candidate'], operation: ['getProperties'] } },
+	properties,
+);
 
 /** The candidate properties (custom fields) set on one job application; SmartRecruiters answers `{}` when none is set. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<IDataObject | IDataObject[]> {
 	const { candidateId, jobId } = applicationOf.call(this, itemIndex);
 	const context = String(this.getNodeParameter('context', itemIndex, ''));
-	const response = await smartRecruitersApiRequest.call(this, 'GET', '/candidates/{candidateId}/jobs/{jobId}/properties', {
-		params: { candidateId, jobId },
-		qs: context ? { context } : {},
-		itemIndex,
-	});
+	const response = await smartRecruitersApiRequest.call(
+		this,
+		'GET',
+		'/candidates/{candidateId}/jobs/{jobId}/properties',
+		{
+			params: { candidateId, jobId },
+			qs: context ? { context } : {},
+			itemIndex,
+		},
+	);
 	const values = (response.content as IDataObject[] | undefined) ?? [];
 	if (this.getNodeParameter('output', itemIndex, 'eachProperty') !== 'addToInput') {
 		return values.map((property) => ({ candidateId, jobId, ...property }));
 	}
-	const byName = Object.fromEntries(values.map((property) => [String(property.label ?? property.id), readableValue(property)]));
+	const byName = Object.fromEntries(
+		values.map((property) => [String(property.label ?? property.id), readableValue(property)]),
+	);
 	return { ...this.getInputData()[itemIndex].json, candidateProperties: byName };
 }

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { listOperation } from '../../../shared/lists';
+import { listOperation } from '../../../shared/listOperation';
 import { singlePage } from '../../../shared/transport/pagination';
 import { applicationOf } from '../../helpers/application';
 import { smartRecruitersApiRequestAllItems } from '../../transport';
@@ -17,7 +17,9 @@ export function answerText(answer: IDataObject): string {
 			const fields = record.fields ?? [];
 			return fields
 				.map((field) => {
-					const values = ((field.values as IDataObject[] | undefined) ?? []).map((value) => String(value.label ?? value.id)).join(', ');
+					const values = ((field.values as IDataObject[] | undefined) ?? [])
+						.map((value) => String(value.label ?? value.id))
+						.join(', ');
 					return fields.length > 1 && field.label ? `${String(field.label)}: ${values}` : values;
 				})
 				.join(', ');
@@ -32,12 +34,16 @@ export const { description, execute } = listOperation({
 	/** One item per answered question, with `text`: the answer in words. The list comes in one response. */
 	async list(this: IExecuteFunctions, itemIndex: number, limit: number | undefined) {
 		const { candidateId, jobId } = applicationOf.call(this, itemIndex);
-		const answers = await smartRecruitersApiRequestAllItems.call(this, '/candidates/{candidateId}/jobs/{jobId}/screening-answers', {
-			params: { candidateId, jobId },
-			pages: singlePage,
-			limit,
-			itemIndex,
-		});
+		const answers = await smartRecruitersApiRequestAllItems.call(
+			this,
+			'/candidates/{candidateId}/jobs/{jobId}/screening-answers',
+			{
+				params: { candidateId, jobId },
+				pages: singlePage,
+				limit,
+				itemIndex,
+			},
+		);
 		return answers.map((answer) => ({ candidateId, jobId, ...answer, text: answerText(answer) }));
 	},
 });

@@ -12,7 +12,10 @@ const CLOCK_SKEW_MS = 60_000;
 
 const properties: INodeProperties[] = [candidateRLC];
 
-export const description = updateDisplayOptions({ show: { resource: ['candidate'], operation: ['requestConsent'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['candidate'], operation: ['requestConsent'] } },
+	properties,
+);
 
 /**
  * Asks the candidate by email for consent to keep their data (GDPR). SmartRecruiters takes a batch and answers per
@@ -30,19 +33,31 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 				confirmNotApplied,
 			}),
 		async () => {
-			const decisions = await smartRecruitersApiRequest.call(this, 'GET', '/candidates/{candidateId}/consents', { params: { candidateId }, itemIndex });
+			const decisions = await smartRecruitersApiRequest.call(
+				this,
+				'GET',
+				'/candidates/{candidateId}/consents',
+				{ params: { candidateId }, itemIndex },
+			);
 			const pendingSince = Date.parse(String(decisions.recentPendingRequestCreatedOn ?? ''));
-			return pendingSince >= sentAfter ? ({ results: [{ status: 202, body: {} }] } as IDataObject) : undefined;
+			return pendingSince >= sentAfter
+				? ({ results: [{ status: 202, body: {} }] } as IDataObject)
+				: undefined;
 		},
 	);
 	const [result] = (response.results as IDataObject[] | undefined) ?? [];
 	if (result?.status !== 202) {
 		// SmartRecruiters answers an unknown candidate like one it cannot ask: reading the candidate tells which.
 		await getCandidate.call(this, candidateId, itemIndex);
-		throw new NodeOperationError(this.getNode(), 'SmartRecruiters cannot request consent from this candidate: the company has no privacy policy configured', {
-			itemIndex,
-			description: 'Add a privacy policy in SmartRecruiters (Settings → Privacy), then request consent again.',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			'SmartRecruiters cannot request consent from this candidate: the company has no privacy policy configured',
+			{
+				itemIndex,
+				description:
+					'Add a privacy policy in SmartRecruiters (Settings → Privacy), then request consent again.',
+			},
+		);
 	}
 	const location = (result.body as IDataObject | undefined)?.location;
 	return { candidateId, requested: true, ...(location ? { location } : {}) };

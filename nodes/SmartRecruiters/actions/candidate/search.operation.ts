@@ -17,7 +17,8 @@ const properties: INodeProperties[] = [
 			{ name: 'Keyword', value: 'keyword' },
 		],
 		default: 'email',
-		description: "Email finds candidates whose email is exactly this one (ignoring case); keyword uses SmartRecruiters' fuzzy search",
+		description:
+			"Email finds candidates whose email is exactly this one (ignoring case); keyword uses SmartRecruiters' fuzzy search",
 	},
 	{
 		displayName: 'Email',
@@ -80,13 +81,20 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['candidate'], operation: ['search'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['candidate'], operation: ['search'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	if (this.getNodeParameter('searchBy', itemIndex) === 'email') {
 		const email = String(this.getNodeParameter('email', itemIndex, '')).trim();
 		if (!email.includes('@')) {
-			throw new NodeOperationError(this.getNode(), `"Email" must be an email address, got "${email}"`, { itemIndex });
+			throw new NodeOperationError(
+				this.getNode(),
+				`"Email" must be an email address, got "${email}"`,
+				{ itemIndex },
+			);
 		}
 		return await findCandidatesByEmail.call(this, email, itemIndex);
 	}
@@ -97,6 +105,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (filters.jobIds) qs.jobId = toList(filters.jobIds);
 	if (toList(filters.statuses).length > 0) qs.status = toList(filters.statuses);
 	if (filters.tags) qs.tag = toList(filters.tags);
-	if (filters.updatedAfter) qs.updatedAfter = toDate.call(this, filters.updatedAfter, 'Updated After', itemIndex).toISOString();
-	return await smartRecruitersApiRequestAllItems.call(this, '/candidates', { qs, limit: resultLimit.call(this, itemIndex), itemIndex });
+	if (filters.updatedAfter)
+		qs.updatedAfter = toDate
+			.call(this, filters.updatedAfter, 'Updated After', itemIndex)
+			.toISOString();
+	return await smartRecruitersApiRequestAllItems.call(this, '/candidates', {
+		qs,
+		limit: resultLimit.call(this, itemIndex),
+		itemIndex,
+	});
 }

@@ -14,11 +14,15 @@ const properties: INodeProperties[] = [
 		type: 'options',
 		options: ONBOARDING_STATUSES,
 		default: 'ONBOARDING_SUCCESSFUL',
-		description: 'Where the hire stands in your onboarding or HR system, e.g. Onboarding Successful once the employee record exists',
+		description:
+			'Where the hire stands in your onboarding or HR system, e.g. Onboarding Successful once the employee record exists',
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['candidate'], operation: ['setOnboardingStatus'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['candidate'], operation: ['setOnboardingStatus'] } },
+	properties,
+);
 
 /** Setting the same status again changes nothing, so a rerun is harmless. Returns the status SmartRecruiters now has. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

@@ -2,7 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { requiredLocatorValue, toDate } from '../../../shared/parameters';
-import { CANDIDATE_STATUSES, STATUSES_WITH_REASON, STATUSES_WITH_SUB_STATUS } from '../../helpers/constants';
+import {
+	CANDIDATE_STATUSES,
+	STATUSES_WITH_REASON,
+	STATUSES_WITH_SUB_STATUS,
+} from '../../helpers/constants';
 import { allowedSubStatuses, getApplication } from '../../helpers/lookups';
 import { smartRecruitersApiRequest } from '../../transport';
 import { candidateRLC, jobRLC } from '../common.descriptions';
@@ -21,9 +25,13 @@ const properties: INodeProperties[] = [
 		displayName: 'Sub-Status Name or ID',
 		name: 'subStatus',
 		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getSubStatuses', loadOptionsDependsOn: ['status', 'job.value'] },
+		typeOptions: {
+			loadOptionsMethod: 'getSubStatuses',
+			loadOptionsDependsOn: ['status', 'job.value'],
+		},
 		default: '',
-		description: 'Only for In Review, Interview and Offered; must be one of the hiring process\'s sub-statuses. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		description:
+			'Only for In Review, Interview and Offered; must be one of the hiring process\'s sub-statuses. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
 	{
 		displayName: 'Reason Name or ID',
@@ -31,19 +39,23 @@ const properties: INodeProperties[] = [
 		type: 'options',
 		typeOptions: { loadOptionsMethod: 'getStatusReasons', loadOptionsDependsOn: ['status'] },
 		default: '',
-		description: 'Only for Rejected and Withdrawn: the rejection or withdrawal reason. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		description:
+			'Only for Rejected and Withdrawn: the rejection or withdrawal reason. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
 	{
 		displayName: 'Start Date',
 		name: 'startsOn',
 		type: 'dateTime',
 		default: '',
-		description: 'The hire\'s start date',
+		description: "The hire's start date",
 		displayOptions: { show: { status: ['HIRED'] } },
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['candidate'], operation: ['setStatus'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['candidate'], operation: ['setStatus'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const candidateId = requiredLocatorValue.call(this, 'candidate', 'Candidate', itemIndex);
@@ -56,13 +68,21 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const body: IDataObject = { status };
 	if (reason) {
 		if (!STATUSES_WITH_REASON.includes(status)) {
-			throw new NodeOperationError(this.getNode(), `"Reason" only applies to Rejected and Withdrawn, not to ${status}`, { itemIndex });
+			throw new NodeOperationError(
+				this.getNode(),
+				`"Reason" only applies to Rejected and Withdrawn, not to ${status}`,
+				{ itemIndex },
+			);
 		}
 		body.reason = reason;
 	}
 	if (subStatus) {
 		if (!STATUSES_WITH_SUB_STATUS.includes(status)) {
-			throw new NodeOperationError(this.getNode(), `"Sub-Status" only applies to In Review, Interview and Offered, not to ${status}`, { itemIndex });
+			throw new NodeOperationError(
+				this.getNode(),
+				`"Sub-Status" only applies to In Review, Interview and Offered, not to ${status}`,
+				{ itemIndex },
+			);
 		}
 		const allowed = await allowedSubStatuses.call(this, jobId, status, itemIndex);
 		if (!allowed.includes(subStatus)) {
@@ -74,11 +94,17 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		}
 		body.subStatus = subStatus;
 	}
-	if (startsOn && status === 'HIRED') body.startsOn = toDate.call(this, startsOn, 'Start Date', itemIndex).toISOString();
-	await smartRecruitersApiRequest.call(this, 'PUT', '/candidates/{candidateId}/jobs/{jobId}/status', {
-		params: { candidateId, jobId },
-		body,
-		itemIndex,
-	});
+	if (startsOn && status === 'HIRED')
+		body.startsOn = toDate.call(this, startsOn, 'Start Date', itemIndex).toISOString();
+	await smartRecruitersApiRequest.call(
+		this,
+		'PUT',
+		'/candidates/{candidateId}/jobs/{jobId}/status',
+		{
+			params: { candidateId, jobId },
+			body,
+			itemIndex,
+		},
+	);
 	return await getApplication.call(this, candidateId, jobId, itemIndex);
 }

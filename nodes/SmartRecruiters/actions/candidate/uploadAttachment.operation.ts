@@ -31,19 +31,28 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['candidate'], operation: ['uploadAttachment'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['candidate'], operation: ['uploadAttachment'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const candidateId = requiredLocatorValue.call(this, 'candidate', 'Candidate', itemIndex);
 	const jobId = requiredLocatorValue.call(this, 'job', 'Job', itemIndex);
 	const attachmentType = this.getNodeParameter('attachmentType', itemIndex) as string;
-	const { blob, fileName } = await binaryFile.call(this, this.getNodeParameter('binaryPropertyName', itemIndex) as string, itemIndex);
+	const { blob, fileName } = await binaryFile.call(
+		this,
+		this.getNodeParameter('binaryPropertyName', itemIndex) as string,
+		itemIndex,
+	);
 	const route = '/candidates/{candidateId}/jobs/{jobId}/attachments';
 	const params = { candidateId, jobId };
 	// SmartRecruiters keeps one file per name on a job application (a second upload answers FILE_ALREADY_EXIST).
 	const findUploaded = async () => {
 		const listed = await smartRecruitersApiRequest.call(this, 'GET', route, { params, itemIndex });
-		const found = ((listed.content ?? []) as IDataObject[]).find((attachment) => attachment.name === fileName && attachment.type === attachmentType);
+		const found = ((listed.content ?? []) as IDataObject[]).find(
+			(attachment) => attachment.name === fileName && attachment.type === attachmentType,
+		);
 		return found && { ...found, alreadyExisted: true };
 	};
 	let failure: unknown;
@@ -53,7 +62,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			const form = new FormData();
 			form.append('attachmentType', attachmentType);
 			form.append('file', blob, fileName);
-			return await smartRecruitersApiRequest.call(this, 'POST', route, { params, body: form, itemIndex, confirmNotApplied });
+			return await smartRecruitersApiRequest.call(this, 'POST', route, {
+				params,
+				body: form,
+				itemIndex,
+				confirmNotApplied,
+			});
 		}, findUploaded);
 	} catch (error) {
 		failure = error;

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { listOperation } from '../../../shared/lists';
+import { listOperation } from '../../../shared/listOperation';
 import type { AtsOperation } from '../../../shared/router';
 import type { PageStyle } from '../../../shared/transport/pagination';
 import { singlePage } from '../../../shared/transport/pagination';
@@ -11,7 +11,10 @@ interface ConfigurationListSpec {
 	route: string;
 	properties?: INodeProperties[];
 	/** Route parameters and query from the item's parameters (their errors name the field). */
-	request?(this: IExecuteFunctions, itemIndex: number): { params?: Record<string, string>; qs?: IDataObject };
+	request?(
+		this: IExecuteFunctions,
+		itemIndex: number,
+	): { params?: Record<string, string>; qs?: IDataObject };
 	/** How the list pages; most configuration lists come in one response. */
 	pages?: PageStyle;
 }
@@ -24,7 +27,12 @@ export function configurationList(spec: ConfigurationListSpec): AtsOperation {
 		properties: spec.properties,
 		async list(this: IExecuteFunctions, itemIndex: number, limit: number | undefined) {
 			const request = spec.request?.call(this, itemIndex) ?? {};
-			return await smartRecruitersApiRequestAllItems.call(this, spec.route, { ...request, pages: spec.pages ?? singlePage, limit, itemIndex });
+			return await smartRecruitersApiRequestAllItems.call(this, spec.route, {
+				...request,
+				pages: spec.pages ?? singlePage,
+				limit,
+				itemIndex,
+			});
 		},
 	});
 }

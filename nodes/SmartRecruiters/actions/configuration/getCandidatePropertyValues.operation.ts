@@ -20,6 +20,8 @@ export const { description, execute } = configurationList({
 		},
 	],
 	request(this: IExecuteFunctions, itemIndex: number) {
-		return { params: { propertyId: requiredLocatorValue.call(this, 'propertyId', 'Property', itemIndex) } };
+		return {
+			params: { propertyId: requiredLocatorValue.call(this, 'propertyId', 'Property', itemIndex) },
+		};
 	},
 });

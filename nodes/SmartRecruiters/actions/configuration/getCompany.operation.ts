@@ -5,7 +5,10 @@ import { smartRecruitersApiRequest } from '../../transport';
 
 const properties: INodeProperties[] = [];
 
-export const description = updateDisplayOptions({ show: { resource: ['configuration'], operation: ['getCompany'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['configuration'], operation: ['getCompany'] } },
+	properties,
+);
 
 /** The company's name, identifier (as in career-site URLs), location, website, industry and logo. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

@@ -16,11 +16,16 @@ export const { description, execute } = configurationList({
 			typeOptions: { loadOptionsMethod: 'getJobProperties' },
 			default: '',
 			required: true,
-			description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+			description:
+				'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 		},
 	],
 	request(this: IExecuteFunctions, itemIndex: number) {
-		return { params: { jobPropertyId: requiredLocatorValue.call(this, 'jobPropertyId', 'Job Property', itemIndex) } };
+		return {
+			params: {
+				jobPropertyId: requiredLocatorValue.call(this, 'jobPropertyId', 'Job Property', itemIndex),
+			},
+		};
 	},
 	pages: pageSizeCursorPages,
 });

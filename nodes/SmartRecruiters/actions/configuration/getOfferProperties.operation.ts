@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { listOperation } from '../../../shared/lists';
+import { listOperation } from '../../../shared/listOperation';
 import { smartRecruitersApiRequest } from '../../transport';
 
 export const { description, execute } = listOperation({
@@ -11,10 +11,18 @@ export const { description, execute } = listOperation({
 	 * Offer → Get Many returns by key. SmartRecruiters groups them by category in one response.
 	 */
 	async list(this: IExecuteFunctions, itemIndex: number, limit: number | undefined) {
-		const response = await smartRecruitersApiRequest.call(this, 'GET', '/configuration/offer-properties', { itemIndex });
+		const response = await smartRecruitersApiRequest.call(
+			this,
+			'GET',
+			'/configuration/offer-properties',
+			{ itemIndex },
+		);
 		const categories = (response.categories as IDataObject[] | undefined) ?? [];
 		const properties = categories.flatMap((category) =>
-			((category.properties as IDataObject[] | undefined) ?? []).map((property) => ({ category: category.id, ...property })),
+			((category.properties as IDataObject[] | undefined) ?? []).map((property) => ({
+				category: category.id,
+				...property,
+			})),
 		);
 		return properties.slice(0, limit);
 	},

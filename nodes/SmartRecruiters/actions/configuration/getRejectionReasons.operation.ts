@@ -1,4 +1,7 @@
 import { configurationList } from './configurationList';
 
 /** The reasons a candidate can be rejected with. */
-export const { description, execute } = configurationList({ operation: 'getRejectionReasons', route: '/configuration/rejection-reasons' });
+export const { description, execute } = configurationList({
+	operation: 'getRejectionReasons',
+	route: '/configuration/rejection-reasons',
+});

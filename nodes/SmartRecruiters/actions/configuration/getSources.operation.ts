@@ -16,7 +16,8 @@ export const { description, execute } = configurationList({
 			typeOptions: { loadOptionsMethod: 'getSourceTypes' },
 			default: '',
 			required: true,
-			description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+			description:
+				'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 		},
 		{
 			displayName: 'Source Subtype ID',
@@ -29,7 +30,12 @@ export const { description, execute } = configurationList({
 	request(this: IExecuteFunctions, itemIndex: number) {
 		const sourceSubType = String(this.getNodeParameter('sourceSubTypeId', itemIndex, '')).trim();
 		const qs: IDataObject = sourceSubType ? { sourceSubType } : {};
-		return { params: { sourceType: requiredLocatorValue.call(this, 'sourceTypeId', 'Source Type', itemIndex) }, qs };
+		return {
+			params: {
+				sourceType: requiredLocatorValue.call(this, 'sourceTypeId', 'Source Type', itemIndex),
+			},
+			qs,
+		};
 	},
 	pages: offsetPages,
 });

@@ -12,7 +12,11 @@ import { applicationProperties, userRLC } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	...applicationProperties('The job application the interview is for'),
-	userRLC('organizer', 'Organizer', 'The user who organizes the interview. Search the list by name or email address.'),
+	userRLC(
+		'organizer',
+		'Organizer',
+		'The user who organizes the interview. Search the list by name or email address.',
+	),
 	{
 		displayName: 'Time Slots',
 		name: 'timeslots',
@@ -20,11 +24,17 @@ const properties: INodeProperties[] = [
 		typeOptions: { multipleValues: true },
 		placeholder: 'Add Time Slot',
 		default: {},
-		description: 'The interview\'s time slots (1 to 50), each with its interviewers',
+		description: "The interview's time slots (1 to 50), each with its interviewers",
 		options: [{ displayName: 'Time Slot', name: 'timeslot', values: timeslotFields }],
 	},
 	fieldsCollection('additionalFields', [
-		{ displayName: 'Location', name: 'location', type: 'string', default: '', placeholder: 'e.g. Berlin office' },
+		{
+			displayName: 'Location',
+			name: 'location',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. Berlin office',
+		},
 		{
 			displayName: 'Timezone',
 			name: 'timezone',
@@ -36,7 +46,10 @@ const properties: INodeProperties[] = [
 	]),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['interview'], operation: ['create'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['interview'], operation: ['create'] } },
+	properties,
+);
 
 /** Slack between n8n's clock and SmartRecruiters' when looking for an interview this run may already have created. */
 const CLOCK_SKEW_MS = 60_000;
@@ -44,9 +57,22 @@ const CLOCK_SKEW_MS = 60_000;
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const { candidateId, jobId } = applicationOf.call(this, itemIndex);
 	const organizerId = requiredLocatorValue.call(this, 'organizer', 'Organizer', itemIndex);
-	const slots = ((this.getNodeParameter('timeslots', itemIndex, {}) as IDataObject).timeslot as IDataObject[] | undefined) ?? [];
-	if (slots.length === 0) throw new NodeOperationError(this.getNode(), '"Time Slots" is empty: add at least one time slot', { itemIndex });
-	if (slots.length > 50) throw new NodeOperationError(this.getNode(), `"Time Slots" has ${slots.length} slots; SmartRecruiters allows 50`, { itemIndex });
+	const slots =
+		((this.getNodeParameter('timeslots', itemIndex, {}) as IDataObject).timeslot as
+			| IDataObject[]
+			| undefined) ?? [];
+	if (slots.length === 0)
+		throw new NodeOperationError(
+			this.getNode(),
+			'"Time Slots" is empty: add at least one time slot',
+			{ itemIndex },
+		);
+	if (slots.length > 50)
+		throw new NodeOperationError(
+			this.getNode(),
+			`"Time Slots" has ${slots.length} slots; SmartRecruiters allows 50`,
+			{ itemIndex },
+		);
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const body: IDataObject = {
 		candidate: { id: candidateId },
@@ -61,14 +87,30 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	// organizer and start times, created since this attempt began, is the one it created.
 	const sentAfter = Date.now() - CLOCK_SKEW_MS;
 	const starts = (interview: IDataObject) =>
-		((interview.timeslots as IDataObject[] | undefined) ?? []).map((slot) => Date.parse(String(slot.startsOn))).sort().join();
+		((interview.timeslots as IDataObject[] | undefined) ?? [])
+			.map((slot) => Date.parse(String(slot.startsOn)))
+			.sort()
+			.join();
 	const created = await createOnce(
-		async (confirmNotApplied) => await smartRecruitersApiRequest.call(this, 'POST', `${API.interviews}/interviews`, { body, itemIndex, confirmNotApplied }),
+		async (confirmNotApplied) =>
+			await smartRecruitersApiRequest.call(this, 'POST', `${API.interviews}/interviews`, {
+				body,
+				itemIndex,
+				confirmNotApplied,
+			}),
 		async () => {
 			const { applicationId } = await getApplication.call(this, candidateId, jobId, itemIndex);
-			const list = await smartRecruitersApiRequest.call(this, 'GET', `${API.interviews}/interviews`, { qs: { applicationId }, itemIndex });
+			const list = await smartRecruitersApiRequest.call(
+				this,
+				'GET',
+				`${API.interviews}/interviews`,
+				{ qs: { applicationId }, itemIndex },
+			);
 			return ((list.content as IDataObject[] | undefined) ?? []).find(
-				(interview) => interview.organizerId === organizerId && starts(interview) === starts(body) && Date.parse(String(interview.createdOn)) >= sentAfter,
+				(interview) =>
+					interview.organizerId === organizerId &&
+					starts(interview) === starts(body) &&
+					Date.parse(String(interview.createdOn)) >= sentAfter,
 			);
 		},
 	);

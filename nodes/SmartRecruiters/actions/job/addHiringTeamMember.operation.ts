@@ -19,7 +19,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['job'], operation: ['addHiringTeamMember'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['job'], operation: ['addHiringTeamMember'] } },
+	properties,
+);
 
 /** A user already on the team (SmartRecruiters answers 409) is what the item asks for: that member is the result. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
@@ -37,7 +40,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		acceptStatus: [409],
 	});
 	if (response.id !== undefined) return { jobId, ...response };
-	const team = await smartRecruitersApiRequest.call(this, 'GET', '/jobs/{jobId}/hiring-team', { params, itemIndex });
-	const member = ((team.content as IDataObject[] | undefined) ?? []).find((entry) => entry.id === userId);
+	const team = await smartRecruitersApiRequest.call(this, 'GET', '/jobs/{jobId}/hiring-team', {
+		params,
+		itemIndex,
+	});
+	const member = ((team.content as IDataObject[] | undefined) ?? []).find(
+		(entry) => entry.id === userId,
+	);
 	return { jobId, ...member, alreadyExisted: true };
 }

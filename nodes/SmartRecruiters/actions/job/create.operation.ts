@@ -29,26 +29,60 @@ const properties: INodeProperties[] = [
 		placeholder: 'e.g. computer_software',
 		description: "SmartRecruiters' ID of the industry",
 	},
-	{ displayName: 'Experience Level', name: 'experienceLevel', type: 'options', options: EXPERIENCE_LEVELS, default: 'mid_senior_level' },
+	{
+		displayName: 'Experience Level',
+		name: 'experienceLevel',
+		type: 'options',
+		options: EXPERIENCE_LEVELS,
+		default: 'mid_senior_level',
+	},
 	{ displayName: 'City', name: 'city', type: 'string', default: '', required: true },
-	{ displayName: 'Country Code', name: 'countryCode', type: 'string', default: '', required: true, placeholder: 'e.g. de', description: 'Two letters (ISO 3166-1)' },
+	{
+		displayName: 'Country Code',
+		name: 'countryCode',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. de',
+		description: 'Two letters (ISO 3166-1)',
+	},
 	jobAdditionalFields,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['job'], operation: ['create'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['job'], operation: ['create'] } },
+	properties,
+);
 
-const REQUIRED = { title: 'Title', function: 'Function ID', industry: 'Industry ID', city: 'City', countryCode: 'Country Code' } as const;
+const REQUIRED = {
+	title: 'Title',
+	function: 'Function ID',
+	industry: 'Industry ID',
+	city: 'City',
+	countryCode: 'Country Code',
+} as const;
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const fields: IDataObject = { ...(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject) };
+	const fields: IDataObject = {
+		...(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject),
+	};
 	for (const [name, displayName] of Object.entries(REQUIRED)) {
 		const value = String(this.getNodeParameter(name, itemIndex, '')).trim();
-		if (!value) throw new NodeOperationError(this.getNode(), `"${displayName}" is empty: SmartRecruiters requires it to create a job`, { itemIndex });
+		if (!value)
+			throw new NodeOperationError(
+				this.getNode(),
+				`"${displayName}" is empty: SmartRecruiters requires it to create a job`,
+				{ itemIndex },
+			);
 		fields[name] = value;
 	}
 	fields.experienceLevel = this.getNodeParameter('experienceLevel', itemIndex);
 	if (String(fields.countryCode).length !== 2) {
-		throw new NodeOperationError(this.getNode(), `"Country Code" must be two letters, e.g. de, not "${String(fields.countryCode)}"`, { itemIndex });
+		throw new NodeOperationError(
+			this.getNode(),
+			`"Country Code" must be two letters, e.g. de, not "${String(fields.countryCode)}"`,
+			{ itemIndex },
+		);
 	}
 	const { top, location, compensation, sections } = jobInputParts.call(this, fields, itemIndex);
 	const body: IDataObject = { ...top, location };
@@ -59,16 +93,30 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	// since this attempt began is the one it created.
 	const sentAfter = Date.now() - CLOCK_SKEW_MS;
 	return await createOnce(
-		async (confirmNotApplied) => await smartRecruitersApiRequest.call(this, 'POST', '/jobs', { body, itemIndex, confirmNotApplied }),
+		async (confirmNotApplied) =>
+			await smartRecruitersApiRequest.call(this, 'POST', '/jobs', {
+				body,
+				itemIndex,
+				confirmNotApplied,
+			}),
 		async () => {
-			const jobs = await smartRecruitersApiRequestAllItems.call(this, '/jobs', { qs: { q: body.title, sort: 'job_id' }, itemIndex });
+			const jobs = await smartRecruitersApiRequestAllItems.call(this, '/jobs', {
+				qs: { q: body.title, sort: 'job_id' },
+				itemIndex,
+			});
 			const created = jobs.find(
 				(job) =>
 					job.title === body.title &&
 					(body.refNumber === undefined || job.refNumber === body.refNumber) &&
 					Date.parse(String(job.createdOn)) >= sentAfter,
 			);
-			return created && (await smartRecruitersApiRequest.call(this, 'GET', '/jobs/{jobId}', { params: { jobId: String(created.id) }, itemIndex }));
+			return (
+				created &&
+				(await smartRecruitersApiRequest.call(this, 'GET', '/jobs/{jobId}', {
+					params: { jobId: String(created.id) },
+					itemIndex,
+				}))
+			);
 		},
 	);
 }

@@ -7,9 +7,15 @@ import { jobRLC } from '../common.descriptions';
 
 const properties: INodeProperties[] = [jobRLC()];
 
-export const description = updateDisplayOptions({ show: { resource: ['job'], operation: ['get'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['job'], operation: ['get'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const jobId = requiredLocatorValue.call(this, 'job', 'Job', itemIndex);
-	return await smartRecruitersApiRequest.call(this, 'GET', '/jobs/{jobId}', { params: { jobId }, itemIndex });
+	return await smartRecruitersApiRequest.call(this, 'GET', '/jobs/{jobId}', {
+		params: { jobId },
+		itemIndex,
+	});
 }

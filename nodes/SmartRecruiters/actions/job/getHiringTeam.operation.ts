@@ -7,11 +7,20 @@ import { jobRLC } from '../common.descriptions';
 
 const properties: INodeProperties[] = [jobRLC()];
 
-export const description = updateDisplayOptions({ show: { resource: ['job'], operation: ['getHiringTeam'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['job'], operation: ['getHiringTeam'] } },
+	properties,
+);
 
 /** One item per member of the job's hiring team. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const jobId = requiredLocatorValue.call(this, 'job', 'Job', itemIndex);
-	const team = await smartRecruitersApiRequest.call(this, 'GET', '/jobs/{jobId}/hiring-team', { params: { jobId }, itemIndex });
-	return ((team.content as IDataObject[] | undefined) ?? []).map((member) => ({ jobId, ...member }));
+	const team = await smartRecruitersApiRequest.call(this, 'GET', '/jobs/{jobId}/hiring-team', {
+		params: { jobId },
+		itemIndex,
+	});
+	return ((team.content as IDataObject[] | undefined) ?? []).map((member) => ({
+		jobId,
+		...member,
+	}));
 }

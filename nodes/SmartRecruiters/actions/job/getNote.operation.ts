@@ -7,7 +7,10 @@ import { jobRLC } from '../common.descriptions';
 
 const properties: INodeProperties[] = [jobRLC('The job whose note is read')];
 
-export const description = updateDisplayOptions({ show: { resource: ['job'], operation: ['getNote'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['job'], operation: ['getNote'] } },
+	properties,
+);
 
 /**
  * The job's internal note. SmartRecruiters answers 404 both for a job without a note and for a job it cannot find:
@@ -16,7 +19,11 @@ export const description = updateDisplayOptions({ show: { resource: ['job'], ope
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const jobId = requiredLocatorValue.call(this, 'job', 'Job', itemIndex);
 	const params = { jobId };
-	const note = await smartRecruitersApiRequest.call(this, 'GET', '/jobs/{jobId}/note', { params, itemIndex, acceptStatus: [404] });
+	const note = await smartRecruitersApiRequest.call(this, 'GET', '/jobs/{jobId}/note', {
+		params,
+		itemIndex,
+		acceptStatus: [404],
+	});
 	if (typeof note.content === 'string') return { jobId, content: note.content };
 	await smartRecruitersApiRequest.call(this, 'GET', '/jobs/{jobId}', { params, itemIndex });
 	return { jobId, content: '' };

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { listOperation } from '../../../shared/lists';
+import { listOperation } from '../../../shared/listOperation';
 import { requiredLocatorValue } from '../../../shared/parameters';
 import { singlePage } from '../../../shared/transport/pagination';
 import { smartRecruitersApiRequestAllItems } from '../../transport';
@@ -22,14 +22,20 @@ export const { description, execute } = listOperation({
 	/** Where the job is (or was) posted; SmartRecruiters lists them in one response. */
 	async list(this: IExecuteFunctions, itemIndex: number, limit: number | undefined) {
 		const jobId = requiredLocatorValue.call(this, 'job', 'Job', itemIndex);
-		const qs = this.getNodeParameter('includeUnpublished', itemIndex, false) ? { activeOnly: false } : {};
-		const publications = await smartRecruitersApiRequestAllItems.call(this, '/jobs/{jobId}/publication', {
-			params: { jobId },
-			qs,
-			pages: singlePage,
-			limit,
-			itemIndex,
-		});
+		const qs = this.getNodeParameter('includeUnpublished', itemIndex, false)
+			? { activeOnly: false }
+			: {};
+		const publications = await smartRecruitersApiRequestAllItems.call(
+			this,
+			'/jobs/{jobId}/publication',
+			{
+				params: { jobId },
+				qs,
+				pages: singlePage,
+				limit,
+				itemIndex,
+			},
+		);
 		return publications.map((publication) => ({ jobId, ...publication }));
 	},
 });

@@ -26,7 +26,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['job'], operation: ['publish'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['job'], operation: ['publish'] } },
+	properties,
+);
 
 /**
  * The Publish button of SmartRecruiters: the default job ad goes to the company's own sources and, if chosen, free
@@ -34,7 +37,18 @@ export const description = updateDisplayOptions({ show: { resource: ['job'], ope
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const jobId = requiredLocatorValue.call(this, 'job', 'Job', itemIndex);
-	const body = { visibility: this.getNodeParameter('visibility', itemIndex), aggregators: this.getNodeParameter('aggregators', itemIndex) };
-	await smartRecruitersApiRequest.call(this, 'POST', '/jobs/{jobId}/publication', { params: { jobId }, body, itemIndex, idempotent: true });
-	return await smartRecruitersApiRequest.call(this, 'GET', '/jobs/{jobId}', { params: { jobId }, itemIndex });
+	const body = {
+		visibility: this.getNodeParameter('visibility', itemIndex),
+		aggregators: this.getNodeParameter('aggregators', itemIndex),
+	};
+	await smartRecruitersApiRequest.call(this, 'POST', '/jobs/{jobId}/publication', {
+		params: { jobId },
+		body,
+		itemIndex,
+		idempotent: true,
+	});
+	return await smartRecruitersApiRequest.call(this, 'GET', '/jobs/{jobId}', {
+		params: { jobId },
+		itemIndex,
+	});
 }

@@ -19,14 +19,25 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['job'], operation: ['updateNote'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['job'], operation: ['updateNote'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const jobId = requiredLocatorValue.call(this, 'job', 'Job', itemIndex);
 	const content = String(this.getNodeParameter('note', itemIndex, ''));
 	if (content.length > MAX_NOTE_LENGTH) {
-		throw new NodeOperationError(this.getNode(), `"Note" is ${content.length} characters; SmartRecruiters allows ${MAX_NOTE_LENGTH}`, { itemIndex });
+		throw new NodeOperationError(
+			this.getNode(),
+			`"Note" is ${content.length} characters; SmartRecruiters allows ${MAX_NOTE_LENGTH}`,
+			{ itemIndex },
+		);
 	}
-	const note = await smartRecruitersApiRequest.call(this, 'PUT', '/jobs/{jobId}/note', { params: { jobId }, body: { content }, itemIndex });
+	const note = await smartRecruitersApiRequest.call(this, 'PUT', '/jobs/{jobId}/note', {
+		params: { jobId },
+		body: { content },
+		itemIndex,
+	});
 	return { jobId, ...note };
 }

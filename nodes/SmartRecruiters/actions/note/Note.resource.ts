@@ -6,6 +6,13 @@ import * as create from './create.operation';
 export { create };
 
 export const description: INodeProperties[] = [
-	operationProperty('note', 'create', [{ name: 'Create', value: 'create', description: 'Add a note to a candidate', action: 'Create a note' }]),
+	operationProperty('note', 'create', [
+		{
+			name: 'Create',
+			value: 'create',
+			description: 'Add a note to a candidate',
+			action: 'Create a note',
+		},
+	]),
 	...create.description,
 ];

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import { fieldsCollection } from '../../../shared/descriptions';
 import { lengthProblem, SMARTRECRUITERS_FIELD_LIMITS } from '../../../shared/fieldLimits';
 import { controlCharacterProblem } from '../../../shared/fieldText';
 import { requiredList, requiredLocatorValue } from '../../../shared/parameters';
@@ -52,36 +53,37 @@ const properties: INodeProperties[] = [
 		description: 'SmartRecruiters user IDs, comma-separated or one per line (at most 100)',
 		displayOptions: { show: { shareWith: ['users'] } },
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Correlation ID',
-				name: 'correlationId',
-				type: 'string',
-				default: '',
-				description: 'Your own reference, appended to the note by SmartRecruiters',
-			},
-			{
-				displayName: 'Skip If Same Note Exists',
-				name: 'skipIfExists',
-				type: 'boolean',
-				default: false,
-				description:
-					"Whether to add nothing when one of the candidate's 100 newest notes has exactly this text, so a workflow run again after a crash or a failed item does not add the note twice. Reading notes needs a user with the Administrator role; costs one extra request per note.",
-			},
-		],
-	},
+	fieldsCollection('options', [
+		{
+			displayName: 'Correlation ID',
+			name: 'correlationId',
+			type: 'string',
+			default: '',
+			description: 'Your own reference, appended to the note by SmartRecruiters',
+		},
+		{
+			displayName: 'Skip If Same Note Exists',
+			name: 'skipIfExists',
+			type: 'boolean',
+			default: false,
+			description:
+				"Whether to add nothing when one of the candidate's 100 newest notes has exactly this text, so a workflow run again after a crash or a failed item does not add the note twice. Reading notes needs a user with the Administrator role; costs one extra request per note.",
+		},
+	]),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['note'], operation: ['create'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['note'], operation: ['create'] } },
+	properties,
+);
 
 /** The candidate's newest notes (bare array from `GET /messages`). */
-async function newestNotes(this: IExecuteFunctions, candidateId: string, itemIndex: number, limit?: number): Promise<IDataObject[]> {
+async function newestNotes(
+	this: IExecuteFunctions,
+	candidateId: string,
+	itemIndex: number,
+	limit?: number,
+): Promise<IDataObject[]> {
 	const newest = (await smartRecruitersApiRequest.call(this, 'GET', '/messages', {
 		qs: { candidateId, ...(limit ? { limit } : {}) },
 		itemIndex,
@@ -96,18 +98,27 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (!text) throw new NodeOperationError(this.getNode(), '"Note" is empty', { itemIndex });
 	const content = `#[CANDIDATE:${candidateId}] ${text}`;
 	const control = controlCharacterProblem(text, true);
-	const problem = control ? `"Note" ${control}` : lengthProblem('Note (with the candidate tag)', content, SMARTRECRUITERS_FIELD_LIMITS.text.note);
+	const problem = control
+		? `"Note" ${control}`
+		: lengthProblem(
+				'Note (with the candidate tag)',
+				content,
+				SMARTRECRUITERS_FIELD_LIMITS.text.note,
+			);
 	if (problem) throw new NodeOperationError(this.getNode(), problem, { itemIndex });
 	const shareWith: IDataObject = {};
 	const mode = this.getNodeParameter('shareWith', itemIndex) as string;
 	if (mode === 'openNote') shareWith.openNote = true;
 	if (mode === 'everyone') shareWith.everyone = true;
-	if (mode === 'hiringTeam') shareWith.hiringTeamOf = requiredList.call(this, 'hiringTeamJobId', 'Job IDs', itemIndex);
+	if (mode === 'hiringTeam')
+		shareWith.hiringTeamOf = requiredList.call(this, 'hiringTeamJobId', 'Job IDs', itemIndex);
 	if (mode === 'users') shareWith.users = requiredList.call(this, 'userIds', 'User IDs', itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	if (options.skipIfExists === true) {
 		// A rerun after a crash cannot know whether its earlier POST landed: the candidate's notes are the record of that.
-		const same = (await newestNotes.call(this, candidateId, itemIndex, 100)).find((note) => note.content === content);
+		const same = (await newestNotes.call(this, candidateId, itemIndex, 100)).find(
+			(note) => note.content === content,
+		);
 		if (same) return { candidateId, ...same, alreadyExisted: true };
 	}
 	const correlationId = String(options.correlationId ?? '').trim();
@@ -116,7 +127,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	// whether the first one landed (then it is the result) or the POST may be sent again.
 	const sentAfter = Date.now() - CLOCK_SKEW_MS;
 	const created = await createOnce(
-		async (confirmNotApplied) => await smartRecruitersApiRequest.call(this, 'POST', '/messages/shares', { body, itemIndex, confirmNotApplied }),
+		async (confirmNotApplied) =>
+			await smartRecruitersApiRequest.call(this, 'POST', '/messages/shares', {
+				body,
+				itemIndex,
+				confirmNotApplied,
+			}),
 		async () => {
 			const same = (await newestNotes.call(this, candidateId, itemIndex)).find(
 				(note) => note.content === content && Date.parse(String(note.createdOn)) >= sentAfter,

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { listOperation } from '../../../shared/lists';
+import { listOperation } from '../../../shared/listOperation';
 import { requiredLocatorValue } from '../../../shared/parameters';
 import { singlePage } from '../../../shared/transport/pagination';
 import { smartRecruitersApiRequestAllItems } from '../../transport';
@@ -13,7 +13,11 @@ export const { description, execute } = listOperation({
 	/** The positions (headcount) of a job; SmartRecruiters lists them in one response. */
 	async list(this: IExecuteFunctions, itemIndex: number, limit: number | undefined) {
 		const jobId = requiredLocatorValue.call(this, 'job', 'Job', itemIndex);
-		const positions = await smartRecruitersApiRequestAllItems.call(this, '/jobs/{jobId}/positions', { params: { jobId }, pages: singlePage, limit, itemIndex });
+		const positions = await smartRecruitersApiRequestAllItems.call(
+			this,
+			'/jobs/{jobId}/positions',
+			{ params: { jobId }, pages: singlePage, limit, itemIndex },
+		);
 		return positions.map((position) => ({ jobId, ...position }));
 	},
 });

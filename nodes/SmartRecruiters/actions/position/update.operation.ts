@@ -18,7 +18,10 @@ const properties: INodeProperties[] = [
 	]),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['position'], operation: ['update'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['position'], operation: ['update'] } },
+	properties,
+);
 
 /** SmartRecruiters replaces the whole position (`PUT`): the fields not given are sent as they are now. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
@@ -26,18 +29,38 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		jobId: requiredLocatorValue.call(this, 'job', 'Job', itemIndex),
 		positionId: requiredLocatorValue.call(this, 'position', 'Position', itemIndex),
 	};
-	const changes = positionInput.call(this, this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject, itemIndex);
-	if (Object.keys(changes).length === 0) {
-		throw new NodeOperationError(this.getNode(), '"Update Fields" is empty: add at least one field to change', { itemIndex });
-	}
-	const current = await smartRecruitersApiRequest.call(this, 'GET', '/jobs/{jobId}/positions/{positionId}', { params, itemIndex });
-	const kept = Object.fromEntries(
-		['type', 'positionOpenDate', 'targetStartDate', 'positionId', 'incumbentName'].filter((key) => current[key] !== undefined).map((key) => [key, current[key]]),
-	);
-	const updated = await smartRecruitersApiRequest.call(this, 'PUT', '/jobs/{jobId}/positions/{positionId}', {
-		params,
-		body: { ...kept, ...changes },
+	const changes = positionInput.call(
+		this,
+		this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject,
 		itemIndex,
-	});
+	);
+	if (Object.keys(changes).length === 0) {
+		throw new NodeOperationError(
+			this.getNode(),
+			'"Update Fields" is empty: add at least one field to change',
+			{ itemIndex },
+		);
+	}
+	const current = await smartRecruitersApiRequest.call(
+		this,
+		'GET',
+		'/jobs/{jobId}/positions/{positionId}',
+		{ params, itemIndex },
+	);
+	const kept = Object.fromEntries(
+		['type', 'positionOpenDate', 'targetStartDate', 'positionId', 'incumbentName']
+			.filter((key) => current[key] !== undefined)
+			.map((key) => [key, current[key]]),
+	);
+	const updated = await smartRecruitersApiRequest.call(
+		this,
+		'PUT',
+		'/jobs/{jobId}/positions/{positionId}',
+		{
+			params,
+			body: { ...kept, ...changes },
+			itemIndex,
+		},
+	);
 	return { jobId: params.jobId, ...updated };
 }

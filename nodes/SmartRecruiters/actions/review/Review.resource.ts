@@ -9,9 +9,19 @@ export { create, get, getMany };
 
 export const description: INodeProperties[] = [
 	operationProperty('review', 'getMany', [
-		{ name: 'Create', value: 'create', description: 'Give a review (interview feedback) on a job application', action: 'Create a review' },
+		{
+			name: 'Create',
+			value: 'create',
+			description: 'Give a review (interview feedback) on a job application',
+			action: 'Create a review',
+		},
 		{ name: 'Get', value: 'get', description: 'Get a review', action: 'Get a review' },
-		{ name: 'Get Many', value: 'getMany', description: 'Get the reviews of a job application', action: 'Get many reviews' },
+		{
+			name: 'Get Many',
+			value: 'getMany',
+			description: 'Get the reviews of a job application',
+			action: 'Get many reviews',
+		},
 	]),
 	...create.description,
 	...get.description,

@@ -20,17 +20,30 @@ const properties: INodeProperties[] = [
 		default: 3,
 		description: 'Overall rating from 1 (lowest) to 5',
 	},
-	{ displayName: 'Comment', name: 'comment', type: 'string', typeOptions: { rows: 4 }, default: '' },
+	{
+		displayName: 'Comment',
+		name: 'comment',
+		type: 'string',
+		typeOptions: { rows: 4 },
+		default: '',
+	},
 	userRLC('reviewer', 'Reviewer', "Who gives the review; empty: the credential's user", false),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['review'], operation: ['create'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['review'], operation: ['create'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const { candidateId, jobId } = applicationOf.call(this, itemIndex);
 	const overallRating = Number(this.getNodeParameter('overallRating', itemIndex));
 	if (!Number.isInteger(overallRating) || overallRating < 1 || overallRating > 5) {
-		throw new NodeOperationError(this.getNode(), `"Rating" must be a whole number from 1 to 5, not ${String(overallRating)}`, { itemIndex });
+		throw new NodeOperationError(
+			this.getNode(),
+			`"Rating" must be a whole number from 1 to 5, not ${String(overallRating)}`,
+			{ itemIndex },
+		);
 	}
 	const reviewerId = locatorValue.call(this, 'reviewer', itemIndex);
 	const comment = String(this.getNodeParameter('comment', itemIndex, ''));
@@ -42,9 +55,17 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	// reviewer, rating and comment, created since this attempt began, is the one it created.
 	const sentAfter = Date.now() - CLOCK_SKEW_MS;
 	return await createOnce(
-		async (confirmNotApplied) => await smartRecruitersApiRequest.call(this, 'POST', `${API.reviews}/reviews`, { body, itemIndex, confirmNotApplied }),
+		async (confirmNotApplied) =>
+			await smartRecruitersApiRequest.call(this, 'POST', `${API.reviews}/reviews`, {
+				body,
+				itemIndex,
+				confirmNotApplied,
+			}),
 		async () => {
-			const reviews = (await smartRecruitersApiRequest.call(this, 'GET', `${API.reviews}/reviews`, { qs: { candidateId, jobId }, itemIndex })) as unknown;
+			const reviews = (await smartRecruitersApiRequest.call(this, 'GET', `${API.reviews}/reviews`, {
+				qs: { candidateId, jobId },
+				itemIndex,
+			})) as unknown;
 			return (Array.isArray(reviews) ? (reviews as IDataObject[]) : []).find(
 				(review) =>
 					review.overallRating === overallRating &&

@@ -9,7 +9,12 @@ export { get, getMany };
 export const description: INodeProperties[] = [
 	operationProperty('user', 'getMany', [
 		{ name: 'Get', value: 'get', description: 'Get a SmartRecruiters user', action: 'Get a user' },
-		{ name: 'Get Many', value: 'getMany', description: 'List SmartRecruiters users, or search them by name or email', action: 'Get many users' },
+		{
+			name: 'Get Many',
+			value: 'getMany',
+			description: 'List SmartRecruiters users, or search them by name or email',
+			action: 'Get many users',
+		},
 	]),
 	...get.description,
 	...getMany.description,

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { fieldsCollection } from '../../../shared/descriptions';
-import { listOperation } from '../../../shared/lists';
+import { listOperation } from '../../../shared/listOperation';
 import { toDate } from '../../../shared/parameters';
 import { offsetPages } from '../../../shared/transport/pagination';
 import { API, smartRecruitersApiRequestAllItems } from '../../transport';
@@ -27,9 +27,22 @@ export const { description, execute } = listOperation({
 		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 		const qs: IDataObject = {};
 		const q = String(filters.q ?? '').trim();
-		if (q && q.length < 3) throw new NodeOperationError(this.getNode(), `"Search" needs at least 3 characters, got "${q}"`, { itemIndex });
+		if (q && q.length < 3)
+			throw new NodeOperationError(
+				this.getNode(),
+				`"Search" needs at least 3 characters, got "${q}"`,
+				{ itemIndex },
+			);
 		if (q) qs.q = q;
-		if (filters.updatedAfter) qs.updatedAfter = toDate.call(this, filters.updatedAfter, 'Updated After', itemIndex).toISOString();
-		return await smartRecruitersApiRequestAllItems.call(this, `${API.users}/users`, { qs, pages: offsetPages, limit, itemIndex });
+		if (filters.updatedAfter)
+			qs.updatedAfter = toDate
+				.call(this, filters.updatedAfter, 'Updated After', itemIndex)
+				.toISOString();
+		return await smartRecruitersApiRequestAllItems.call(this, `${API.users}/users`, {
+			qs,
+			pages: offsetPages,
+			limit,
+			itemIndex,
+		});
 	},
 });

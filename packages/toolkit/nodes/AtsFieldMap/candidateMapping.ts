@@ -1,5 +1,10 @@
 import type { CandidateProfile, ProfileField } from '../../../../nodes/shared/candidate';
-import { candidateProfileSchema, describeProfileIssues, linksFromUrls, missingMandatoryFields } from '../../../../nodes/shared/candidate';
+import {
+	candidateProfileSchema,
+	describeProfileIssues,
+	linksFromUrls,
+	missingMandatoryFields,
+} from '../../../../nodes/shared/candidate';
 import { MandatoryFieldsMissingError } from '../../../../nodes/shared/upsert';
 
 import { isHttpUrl, parseJson } from '../shared/parse';
@@ -10,10 +15,30 @@ import { isHttpUrl, parseJson } from '../shared/parse';
  */
 
 /** Profile fields that hold one text value; `links.*` are the named link slots. */
-export const TEXT_TARGETS = ['email', 'firstName', 'lastName', 'name', 'headline', 'company', 'location'] as const;
-export const LINK_TARGETS = ['links.linkedin', 'links.github', 'links.twitter', 'links.facebook', 'links.website'] as const;
+export const TEXT_TARGETS = [
+	'email',
+	'firstName',
+	'lastName',
+	'name',
+	'headline',
+	'company',
+	'location',
+] as const;
+export const LINK_TARGETS = [
+	'links.linkedin',
+	'links.github',
+	'links.twitter',
+	'links.facebook',
+	'links.website',
+] as const;
 /** Profile fields that hold a list. */
-export const LIST_TARGETS = ['additionalEmails', 'phones', 'tags', 'sources', 'links.other'] as const;
+export const LIST_TARGETS = [
+	'additionalEmails',
+	'phones',
+	'tags',
+	'sources',
+	'links.other',
+] as const;
 
 type TextTarget = (typeof TEXT_TARGETS)[number] | (typeof LINK_TARGETS)[number];
 type ListTarget = (typeof LIST_TARGETS)[number];
@@ -52,21 +77,30 @@ export interface CandidateMappingSettings {
 
 export class MappingError extends Error {}
 
-const isBlank = (value: unknown) => value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+const isBlank = (value: unknown) =>
+	value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 
 function asText(value: unknown, target: string): string | undefined {
 	if (isBlank(value)) return undefined;
 	if (typeof value === 'string') return value.trim();
 	if (typeof value === 'number' || typeof value === 'boolean') return String(value);
 	if (Array.isArray(value) && value.length === 1) return asText(value[0], target);
-	throw new MappingError(`"${target}" needs one text value, got ${Array.isArray(value) ? `a list of ${value.length}` : 'an object'}`);
+	throw new MappingError(
+		`"${target}" needs one text value, got ${Array.isArray(value) ? `a list of ${value.length}` : 'an object'}`,
+	);
 }
 
 /** A list source: a list as is, a text split by the separator, or a single value as a one-entry list. */
 export function toEntries(value: unknown, separator: string): unknown[] {
 	if (isBlank(value)) return [];
-	const list = Array.isArray(value) ? value : typeof value === 'string' && separator ? value.split(separator) : [value];
-	return list.map((entry) => (typeof entry === 'string' ? entry.trim() : entry)).filter((entry) => !isBlank(entry));
+	const list = Array.isArray(value)
+		? value
+		: typeof value === 'string' && separator
+			? value.split(separator)
+			: [value];
+	return list
+		.map((entry) => (typeof entry === 'string' ? entry.trim() : entry))
+		.filter((entry) => !isBlank(entry));
 }
 
 function pick(entries: unknown[], take: ListMapping['take']): unknown[] {
@@ -87,24 +121,32 @@ function setText(profile: Record<string, unknown>, target: TextTarget, value: st
 function appendList(profile: Record<string, unknown>, target: ListTarget, entries: unknown[]) {
 	if (target === 'links.other') {
 		const links = (profile.links ??= {}) as Record<string, unknown>;
-		links.other = [...((links.other as unknown[]) ?? []), ...entries.map((entry) => asText(entry, target))];
+		links.other = [
+			...((links.other as unknown[]) ?? []),
+			...entries.map((entry) => asText(entry, target)),
+		];
 		return;
 	}
 	const converted =
 		target === 'phones'
-			? entries.map((entry) => (typeof entry === 'object' && entry !== null ? entry : { value: asText(entry, target) }))
+			? entries.map((entry) =>
+					typeof entry === 'object' && entry !== null ? entry : { value: asText(entry, target) },
+				)
 			: entries.map((entry) => asText(entry, target));
 	profile[target] = [...((profile[target] as unknown[]) ?? []), ...converted];
 }
 
 /** URLs from a list or from text separated by commas, semicolons or white space; each must be an absolute URL. */
 export function parseSocialUrls(value: unknown): string[] {
-	const urls = toEntries(value, ',').flatMap((entry) => (typeof entry === 'string' ? entry.split(/[\s;]+/) : [entry]));
+	const urls = toEntries(value, ',').flatMap((entry) =>
+		typeof entry === 'string' ? entry.split(/[\s;]+/) : [entry],
+	);
 	return urls
 		.filter((url) => !isBlank(url))
 		.map((url) => {
 			const text = String(url).trim();
-			if (!isHttpUrl(text)) throw new MappingError(`"Social URLs" contains "${text}", which is not an http(s) URL`);
+			if (!isHttpUrl(text))
+				throw new MappingError(`"Social URLs" contains "${text}", which is not an http(s) URL`);
 			return text;
 		});
 }
@@ -118,9 +160,14 @@ export function parseTranslations(table: string, fieldId: string): Map<string, s
 		.forEach((line, index) => {
 			const separator = line.indexOf('=');
 			if (separator <= 0) {
-				throw new MappingError(`Custom field "${fieldId}": translation line ${index + 1} ("${line}") must look like "source value = ATS value"`);
+				throw new MappingError(
+					`Custom field "${fieldId}": translation line ${index + 1} ("${line}") must look like "source value = ATS value"`,
+				);
 			}
-			translations.set(line.slice(0, separator).trim().toLowerCase(), line.slice(separator + 1).trim());
+			translations.set(
+				line.slice(0, separator).trim().toLowerCase(),
+				line.slice(separator + 1).trim(),
+			);
 		});
 	return translations;
 }
@@ -152,7 +199,9 @@ function baseProfile(base: unknown): Record<string, unknown> {
 		value = parsed.value;
 	}
 	if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-		throw new MappingError('"Start From Profile" must be an object such as the trigger\'s candidate');
+		throw new MappingError(
+			'"Start From Profile" must be an object such as the trigger\'s candidate',
+		);
 	}
 	return JSON.parse(JSON.stringify(value)) as Record<string, unknown>;
 }
@@ -182,7 +231,8 @@ export function mapCandidate(settings: CandidateMappingSettings): CandidateProfi
 		const sorted = linksFromUrls(urls.filter((url) => !known.has(url)));
 		const links = (profile.links ??= {}) as Record<string, unknown>;
 		for (const [network, url] of Object.entries(sorted)) {
-			if (network === 'other') links.other = [...((links.other as string[]) ?? []), ...(url as string[])];
+			if (network === 'other')
+				links.other = [...((links.other as string[]) ?? []), ...(url as string[])];
 			else if (links[network] === undefined) links[network] = url;
 			else links.other = [...((links.other as string[]) ?? []), url as string];
 		}
@@ -191,7 +241,8 @@ export function mapCandidate(settings: CandidateMappingSettings): CandidateProfi
 	for (const mapping of settings.customFields) {
 		const fieldId = mapping.fieldId.trim();
 		if (!fieldId) throw new MappingError('A custom field mapping has no field ID');
-		if (isBlank(mapping.value) || (Array.isArray(mapping.value) && mapping.value.length === 0)) continue;
+		if (isBlank(mapping.value) || (Array.isArray(mapping.value) && mapping.value.length === 0))
+			continue;
 		const value = translate({ ...mapping, fieldId });
 		if (value === undefined || (Array.isArray(value) && value.length === 0)) continue;
 		const customFields = (profile.customFields ??= {}) as Record<string, unknown>;
@@ -199,7 +250,8 @@ export function mapCandidate(settings: CandidateMappingSettings): CandidateProfi
 	}
 
 	const parsed = candidateProfileSchema.safeParse(profile);
-	if (!parsed.success) throw new MappingError(`The mapped profile is invalid: ${describeProfileIssues(parsed.error)}`);
+	if (!parsed.success)
+		throw new MappingError(`The mapped profile is invalid: ${describeProfileIssues(parsed.error)}`);
 	const missing = missingMandatoryFields(parsed.data, settings.mandatory);
 	if (missing.length > 0) throw new MandatoryFieldsMissingError(missing);
 	return parsed.data;

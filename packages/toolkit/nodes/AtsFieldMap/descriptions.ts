@@ -26,7 +26,9 @@ const LABELS: Record<string, string> = {
 };
 
 const optionsOf = (fields: readonly string[]): INodePropertyOptions[] =>
-	fields.map((field) => ({ name: LABELS[field], value: field })).sort((a, b) => a.name.localeCompare(b.name));
+	fields
+		.map((field) => ({ name: LABELS[field], value: field }))
+		.sort((a, b) => a.name.localeCompare(b.name));
 
 const showCandidate = { show: { mode: ['candidate'] } };
 const showEmployee = { show: { mode: ['employee'] } };
@@ -37,8 +39,16 @@ export const modeProperty: INodeProperties = {
 	type: 'options',
 	noDataExpression: true,
 	options: [
-		{ name: 'Candidate Profile', value: 'candidate', description: 'Map source data to the ATS-neutral candidate profile' },
-		{ name: 'Employee Record', value: 'employee', description: 'Map a hired candidate, offer and job to an employee record for onboarding' },
+		{
+			name: 'Candidate Profile',
+			value: 'candidate',
+			description: 'Map source data to the ATS-neutral candidate profile',
+		},
+		{
+			name: 'Employee Record',
+			value: 'employee',
+			description: 'Map a hired candidate, offer and job to an employee record for onboarding',
+		},
 	],
 	default: 'candidate',
 };
@@ -50,7 +60,8 @@ export const candidateProperties: INodeProperties[] = [
 		type: 'json',
 		default: '',
 		placeholder: '={{ $json.candidate }}',
-		description: 'Optional profile the mappings below add to, e.g. the candidate of the Contact Event Trigger',
+		description:
+			'Optional profile the mappings below add to, e.g. the candidate of the Contact Event Trigger',
 		displayOptions: showCandidate,
 	},
 	{
@@ -122,7 +133,8 @@ export const candidateProperties: INodeProperties[] = [
 						name: 'separator',
 						type: 'string',
 						default: ',',
-						description: 'Splits a text value into entries; leave empty to keep the text as one entry',
+						description:
+							'Splits a text value into entries; leave empty to keep the text as one entry',
 					},
 					{
 						displayName: 'Take',
@@ -207,12 +219,18 @@ export const candidateProperties: INodeProperties[] = [
 		type: 'multiOptions',
 		options: optionsOf(PROFILE_FIELDS),
 		default: ['email'],
-		description: 'An item whose profile leaves one of these empty is refused with an error naming the field',
+		description:
+			'An item whose profile leaves one of these empty is refused with an error naming the field',
 		displayOptions: showCandidate,
 	},
 ];
 
-const employeeText = (displayName: string, name: string, placeholder: string, description?: string): INodeProperties => ({
+const employeeText = (
+	displayName: string,
+	name: string,
+	placeholder: string,
+	description?: string,
+): INodeProperties => ({
 	displayName,
 	name,
 	type: 'string',
@@ -262,9 +280,27 @@ export const employeeProperties: INodeProperties[] = [
 		options: [
 			{ displayName: 'Department', name: 'department', type: 'string', default: '' },
 			{ displayName: 'Location', name: 'location', type: 'string', default: '' },
-			{ displayName: 'Manager Email', name: 'managerEmail', type: 'string', default: '', placeholder: 'manager@example.com' },
-			{ displayName: 'Personal Email', name: 'personalEmail', type: 'string', default: '', placeholder: 'name@example.com' },
-			{ displayName: 'Referral', name: 'referral', type: 'string', default: '', description: 'Who referred the hire, or the source' },
+			{
+				displayName: 'Manager Email',
+				name: 'managerEmail',
+				type: 'string',
+				default: '',
+				placeholder: 'manager@example.com',
+			},
+			{
+				displayName: 'Personal Email',
+				name: 'personalEmail',
+				type: 'string',
+				default: '',
+				placeholder: 'name@example.com',
+			},
+			{
+				displayName: 'Referral',
+				name: 'referral',
+				type: 'string',
+				default: '',
+				description: 'Who referred the hire, or the source',
+			},
 			{
 				displayName: 'Salary Amount',
 				name: 'salaryAmount',
@@ -272,7 +308,13 @@ export const employeeProperties: INodeProperties[] = [
 				default: '',
 				description: 'A number; with it, currency and interval are required',
 			},
-			{ displayName: 'Salary Currency', name: 'salaryCurrency', type: 'string', default: '', placeholder: 'EUR' },
+			{
+				displayName: 'Salary Currency',
+				name: 'salaryCurrency',
+				type: 'string',
+				default: '',
+				placeholder: 'EUR',
+			},
 			{
 				displayName: 'Salary Interval',
 				name: 'salaryInterval',
@@ -335,14 +377,15 @@ export const outputOptions: INodeProperties = {
 			type: 'string',
 			default: '',
 			placeholder: 'candidate',
-			description: 'Field of the output item that receives the result (default: "candidate" or "employee")',
+			description:
+				'Field of the output item that receives the result (default: "candidate" or "employee")',
 		},
 		{
 			displayName: 'Keep Input Fields',
 			name: 'keepInputFields',
 			type: 'boolean',
 			default: true,
-			description: 'Whether the output item keeps the input item\'s fields next to the result',
+			description: "Whether the output item keeps the input item's fields next to the result",
 		},
 	],
 };

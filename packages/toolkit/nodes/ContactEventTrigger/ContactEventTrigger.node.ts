@@ -13,7 +13,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { CONTACT_EVENT_TYPES, parseContactEvent, parseContactEventBatch } from './event';
 import { isValidSignature } from '../shared/bodySignature';
-import { isFreshUnixSeconds } from '../../../../nodes/shared/webhookTime';
+import { isFreshUnixSeconds } from '../../../../nodes/shared/webhookDelivery';
 import { failedItem } from '../../../../nodes/shared/failedItem';
 import { seenIds } from '../../../../nodes/shared/seenIds';
 import { headerNameProblem, isBlank, valuesTest } from '../shared/credentialTest';
@@ -21,7 +21,10 @@ import { headerNameProblem, isBlank, valuesTest } from '../shared/credentialTest
 interface TriggerState extends IDataObject {
 	/** Ids of events webhook() accepted, so a sender's retry of a delivered event does not start a second run. */
 	recentEventIds?: string[];
-	/** Ids of events a run started with, so the same event replayed from a file (`ats-sync run --input`) runs once. */
+	/**
+	 * Ids of events a run was fed with (not by a delivery), so the same event replayed from a file
+	 * (`ats-sync run --input`) runs once.
+	 */
 	processedEventIds?: string[];
 }
 
@@ -44,7 +47,8 @@ const authenticationProperty: INodeProperties = {
 		{
 			name: 'HMAC Signature',
 			value: 'signature',
-			description: 'Refuse deliveries without a valid signature of the body (and of the time, when the credential names a Timestamp Header)',
+			description:
+				'Refuse deliveries without a valid signature of the body (and of the time, when the credential names a Timestamp Header)',
 		},
 		{ name: 'None', value: 'none', description: 'Accept any delivery to this URL' },
 	],
@@ -74,17 +78,23 @@ export class ContactEventTrigger implements INodeType {
 				displayOptions: { show: { authentication: ['signature'] } },
 			},
 		],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'contact-events' }],
+		webhooks: [
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'contact-events' },
+		],
 		properties: [
 			{
 				displayName:
-					'Paste this node\'s webhook URL into the outreach tool or interview platform. Each delivery is one event, or a JSON array of events, of the documented shape (see docs/nodes.md in the n8n-nodes-ats-sync repository).',
+					"Paste this node's webhook URL into the outreach tool or interview platform. Each delivery is one event, or a JSON array of events, of the documented shape (see docs/nodes.md in the n8n-nodes-ats-sync repository).",
 				name: 'setupNotice',
 				type: 'notice',
 				default: '',
 			},
 			{ ...authenticationProperty, default: 'none', displayOptions: { show: { '@version': [1] } } },
-			{ ...authenticationProperty, default: 'signature', displayOptions: { hide: { '@version': [1] } } },
+			{
+				...authenticationProperty,
+				default: 'signature',
+				displayOptions: { hide: { '@version': [1] } },
+			},
 			{
 				displayName:
 					'With Authentication "None", anyone who learns this URL can start the workflow with events of their own: create candidates, write notes, and make Download File fetch the URLs in them. Choose HMAC Signature unless the sender cannot sign and the URL is reachable only from your network.',
@@ -100,7 +110,8 @@ export class ContactEventTrigger implements INodeType {
 				options: CONTACT_EVENT_TYPES.map((type) => ({ name: EVENT_LABELS[type], value: type })),
 				default: [...CONTACT_EVENT_TYPES],
 				required: true,
-				description: 'Event types that start the workflow. Other valid events are acknowledged and counted as ignored.',
+				description:
+					'Event types that start the workflow. Other valid events are acknowledged and counted as ignored.',
 			},
 			{
 				displayName: 'Options',
@@ -115,7 +126,7 @@ export class ContactEventTrigger implements INodeType {
 						type: 'boolean',
 						default: true,
 						description:
-							'Whether an event whose eventId was already received (a sender\'s retry, or the same event replayed from a file) is acknowledged without running the workflow again',
+							"Whether an event whose eventId was already received (a sender's retry, or the same event replayed from a file) is acknowledged without running the workflow again",
 					},
 					{
 						displayName: 'Signature Tolerance (Seconds)',
@@ -155,7 +166,9 @@ export class ContactEventTrigger implements INodeType {
 			contactEventWebhook: valuesTest(
 				(data) =>
 					[
-						isBlank(data.signingSecret) ? '"Signing Secret" is empty: every delivery would be refused' : undefined,
+						isBlank(data.signingSecret)
+							? '"Signing Secret" is empty: every delivery would be refused'
+							: undefined,
 						headerNameProblem('Signature Header', data.signatureHeader),
 						headerNameProblem('Timestamp Header', data.timestampHeader),
 					].filter((problem) => problem !== undefined),
@@ -178,18 +191,32 @@ export class ContactEventTrigger implements INodeType {
 			const headerName = String(credentials.signatureHeader || 'x-signature').toLowerCase();
 			const header = headers[headerName];
 			const rawBody = this.getRequestObject().rawBody as Buffer | undefined;
-			if (!rawBody) return reply(401, { message: 'The signature cannot be checked: the raw request body is not available' });
-			const timestampName = String(credentials.timestampHeader ?? '').trim().toLowerCase();
+			if (!rawBody)
+				return reply(401, {
+					message: 'The signature cannot be checked: the raw request body is not available',
+				});
+			const timestampName = String(credentials.timestampHeader ?? '')
+				.trim()
+				.toLowerCase();
 			let timestamp: string | undefined;
 			if (timestampName) {
 				const value = headers[timestampName];
 				const tolerance = this.getNodeParameter('options.toleranceSeconds', 300) as number;
 				if (typeof value !== 'string' || !isFreshUnixSeconds(value, Date.now(), tolerance)) {
-					return reply(401, { message: `Missing, malformed or expired timestamp in header "${timestampName}" (Unix seconds, at most ${tolerance} s from now)` });
+					return reply(401, {
+						message: `Missing, malformed or expired timestamp in header "${timestampName}" (Unix seconds, at most ${tolerance} s from now)`,
+					});
 				}
 				timestamp = value;
 			}
-			if (!isValidSignature(String(credentials.signingSecret), rawBody, typeof header === 'string' ? header : undefined, timestamp)) {
+			if (
+				!isValidSignature(
+					String(credentials.signingSecret),
+					rawBody,
+					typeof header === 'string' ? header : undefined,
+					timestamp,
+				)
+			) {
 				return reply(401, { message: `Missing or invalid signature in header "${headerName}"` });
 			}
 		}
@@ -215,7 +242,9 @@ export class ContactEventTrigger implements INodeType {
 			}
 		}
 
-		response.status(200).json({ received: parsed.items.length, accepted: accepted.length, ignored, duplicates });
+		response
+			.status(200)
+			.json({ received: parsed.items.length, accepted: accepted.length, ignored, duplicates });
 		if (accepted.length === 0) return { noWebhookResponse: true };
 		return { noWebhookResponse: true, workflowData: [this.helpers.returnJsonArray(accepted)] };
 	}
@@ -227,22 +256,40 @@ export class ContactEventTrigger implements INodeType {
 	 */
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
-		const dedupe = this.getNodeParameter('options.dedupe', 0, true) as boolean;
-		const state = this.getWorkflowStaticData('node') as TriggerState;
-		const processed = seenIds(state, 'processedEventIds', REMEMBERED_EVENT_IDS);
+		// A run started by a delivery was deduplicated by webhook(), which remembered its event ids. It must not write
+		// static data: n8n saves a run's changed static data whole, from the copy it loaded when the run started —
+		// possibly before the webhook call's own save landed — and that copy would overwrite the ids webhook()
+		// remembered, so the sender's retry would be taken as new. Only runs fed with raw events dedupe here.
+		const dedupe =
+			this.getMode() !== 'webhook' && (this.getNodeParameter('options.dedupe', 0, true) as boolean);
+		const processed = dedupe
+			? seenIds(
+					this.getWorkflowStaticData('node') as TriggerState,
+					'processedEventIds',
+					REMEMBERED_EVENT_IDS,
+				)
+			: undefined;
 		const output: INodeExecutionData[] = [];
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 			const result = parseContactEvent(items[itemIndex].json);
 			if (result.ok) {
-				if (dedupe && processed.has(result.item.eventId)) continue;
-				if (dedupe) processed.remember(result.item.eventId);
-				output.push({ json: result.item as unknown as IDataObject, pairedItem: { item: itemIndex } });
+				if (processed?.has(result.item.eventId)) continue;
+				processed?.remember(result.item.eventId);
+				output.push({
+					json: result.item as unknown as IDataObject,
+					pairedItem: { item: itemIndex },
+				});
 				continue;
 			}
-			const error = new NodeOperationError(this.getNode(), `Invalid contact event: ${result.message}`, {
-				itemIndex,
-				description: 'Items that start this workflow must have the shape of a webhook event (see docs/nodes.md in the n8n-nodes-ats-sync repository)',
-			});
+			const error = new NodeOperationError(
+				this.getNode(),
+				`Invalid contact event: ${result.message}`,
+				{
+					itemIndex,
+					description:
+						'Items that start this workflow must have the shape of a webhook event (see docs/nodes.md in the n8n-nodes-ats-sync repository)',
+				},
+			);
 			if (!this.continueOnFail()) throw error;
 			output.push(failedItem.call(this, error, itemIndex));
 		}

@@ -1,8 +1,19 @@
 import { z } from 'zod';
 
 import type { CandidateProfile } from '../../../../nodes/shared/candidate';
-import { candidateProfileSchema, describeProfileIssues, emailAddressSchema, linksFromUrls } from '../../../../nodes/shared/candidate';
-import { LEVER_FIELD_LIMITS, lengthProblem, profileLimitProblems, SMARTRECRUITERS_FIELD_LIMITS, strictestLimits } from '../../../../nodes/shared/fieldLimits';
+import {
+	candidateProfileSchema,
+	describeProfileIssues,
+	emailAddressSchema,
+	linksFromUrls,
+} from '../../../../nodes/shared/candidate';
+import {
+	LEVER_FIELD_LIMITS,
+	lengthProblem,
+	profileLimitProblems,
+	SMARTRECRUITERS_FIELD_LIMITS,
+	strictestLimits,
+} from '../../../../nodes/shared/fieldLimits';
 import { controlCharacterProblem, stringsIn } from '../../../../nodes/shared/fieldText';
 
 /**
@@ -15,7 +26,10 @@ const text = z.string().trim().min(1, 'must not be empty');
 /** Ids arrive as strings or integers depending on the tool; they are emitted as strings. */
 const id = z.preprocess(
 	(value) => (typeof value === 'number' && Number.isInteger(value) ? String(value) : value),
-	z.string({ invalid_type_error: 'must be a string or an integer' }).trim().min(1, 'must not be empty'),
+	z
+		.string({ invalid_type_error: 'must be a string or an integer' })
+		.trim()
+		.min(1, 'must not be empty'),
 );
 
 const contactSchema = z.object({
@@ -28,7 +42,9 @@ const contactSchema = z.object({
 	company: z.string().trim().optional(),
 	location: z.string().trim().optional(),
 	/** Plain numbers or `{ value, type }`. */
-	phones: z.array(z.union([text, z.object({ value: text, type: z.string().trim().optional() })])).optional(),
+	phones: z
+		.array(z.union([text, z.object({ value: text, type: z.string().trim().optional() })]))
+		.optional(),
 	/** Profile URLs (LinkedIn, GitHub, personal site…); `urls` is accepted as another name for the same list. */
 	links: z.array(z.string().trim().url('must be a URL')).optional(),
 	urls: z.array(z.string().trim().url('must be a URL')).optional(),
@@ -111,7 +127,9 @@ export function candidateFromContact(contact: ContactEvent['contact']): Candidat
 		links: urls.length > 0 ? linksFromUrls([...new Set(urls)]) : undefined,
 		customFields: contact.customFields,
 	};
-	return Object.fromEntries(Object.entries(profile).filter(([, value]) => value !== undefined)) as CandidateProfile;
+	return Object.fromEntries(
+		Object.entries(profile).filter(([, value]) => value !== undefined),
+	) as CandidateProfile;
 }
 
 /**
@@ -128,7 +146,8 @@ export function parseContactEvent(raw: unknown): ParseResult {
 	const problems = textProblems(parsed.data);
 	if (problems.length > 0) return { ok: false, message: problems.join('; ') };
 	const candidate = candidateProfileSchema.safeParse(candidateFromContact(parsed.data.contact));
-	if (!candidate.success) return { ok: false, message: `contact: ${describeProfileIssues(candidate.error)}` };
+	if (!candidate.success)
+		return { ok: false, message: `contact: ${describeProfileIssues(candidate.error)}` };
 	const tooLong = profileLimitProblems(candidate.data, EVENT_LIMITS);
 	if (tooLong.length > 0) return { ok: false, message: `contact: ${tooLong.join('; ')}` };
 	return { ok: true, item: { ...parsed.data, candidate: candidate.data } };
@@ -149,7 +168,9 @@ function textProblems(event: ContactEvent): string[] {
 	for (const { path, text } of stringsIn(event)) {
 		const field = path.join('.');
 		const multiline = NOTE_TEXTS.includes(field) || field.startsWith('contact.customFields.');
-		const problem = controlCharacterProblem(text, multiline) ?? (NOTE_TEXTS.includes(field) ? lengthProblem(field, text, EVENT_LIMITS.text.note) : undefined);
+		const problem =
+			controlCharacterProblem(text, multiline) ??
+			(NOTE_TEXTS.includes(field) ? lengthProblem(field, text, EVENT_LIMITS.text.note) : undefined);
 		if (problem) problems.push(problem.startsWith('"') ? problem : `"${field}" ${problem}`);
 	}
 	return problems;
@@ -159,7 +180,9 @@ function textProblems(event: ContactEvent): string[] {
  * A delivery is one event or a JSON array of events. All are validated before any is emitted, so a bad entry
  * refuses the whole delivery instead of half-processing it; messages name the entry (`[2] "contact.email" …`).
  */
-export function parseContactEventBatch(body: unknown): { ok: true; items: ContactEventItem[] } | { ok: false; message: string } {
+export function parseContactEventBatch(
+	body: unknown,
+): { ok: true; items: ContactEventItem[] } | { ok: false; message: string } {
 	const entries = Array.isArray(body) ? body : [body];
 	if (entries.length === 0) return { ok: false, message: 'the delivery contains no events' };
 	const items: ContactEventItem[] = [];

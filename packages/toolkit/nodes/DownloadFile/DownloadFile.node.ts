@@ -1,9 +1,20 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { asNodeError } from '../../../../nodes/shared/errors';
 import { failedItem } from '../../../../nodes/shared/failedItem';
-import { addressPolicyOptions, fetchPublicFile, readAddressPolicy, safeUrl } from '../shared/publicFetch';
+import {
+	addressPolicyOptions,
+	fetchPublicFile,
+	readAddressPolicy,
+	safeUrl,
+} from '../shared/publicFetch';
 
 const MEGABYTE = 1024 * 1024;
 
@@ -46,7 +57,8 @@ export class DownloadFile implements INodeType {
 				type: 'string',
 				default: '={{ $json.cvUrl }}',
 				placeholder: 'https://files.example.com/cv.pdf',
-				description: 'HTTP(S) address of the file. When it is empty the item leaves unchanged on the "No URL" output, so the upload after this node only gets items with a file.',
+				description:
+					'HTTP(S) address of the file. When it is empty the item leaves unchanged on the "No URL" output, so the upload after this node only gets items with a file.',
 			},
 			{
 				displayName: 'Put Output File in Field',
@@ -69,7 +81,8 @@ export class DownloadFile implements INodeType {
 						name: 'fileName',
 						type: 'string',
 						default: '',
-						description: 'Name given to the file. Empty: the name the server sends, else the last part of the URL.',
+						description:
+							'Name given to the file. Empty: the name the server sends, else the last part of the URL.',
 					},
 					{
 						displayName: 'Max Size (MB)',
@@ -77,7 +90,8 @@ export class DownloadFile implements INodeType {
 						type: 'number',
 						typeOptions: { minValue: 1 },
 						default: 30,
-						description: 'Larger files fail the item instead of being uploaded (Lever and SmartRecruiters refuse files over their limits)',
+						description:
+							'Larger files fail the item instead of being uploaded (Lever and SmartRecruiters refuse files over their limits)',
 					},
 				],
 			},
@@ -91,7 +105,10 @@ export class DownloadFile implements INodeType {
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 			try {
 				const result = await downloadInto.call(this, items[itemIndex], itemIndex);
-				(result ? downloaded : withoutUrl).push({ ...(result ?? items[itemIndex]), pairedItem: { item: itemIndex } });
+				(result ? downloaded : withoutUrl).push({
+					...(result ?? items[itemIndex]),
+					pairedItem: { item: itemIndex },
+				});
 			} catch (error) {
 				if (!this.continueOnFail()) throw asNodeError(this.getNode(), error, itemIndex);
 				downloaded.push(failedItem.call(this, error, itemIndex));
@@ -102,11 +119,19 @@ export class DownloadFile implements INodeType {
 }
 
 /** The item with the file added, or undefined when its URL is empty. */
-async function downloadInto(this: IExecuteFunctions, item: INodeExecutionData, itemIndex: number): Promise<INodeExecutionData | undefined> {
+async function downloadInto(
+	this: IExecuteFunctions,
+	item: INodeExecutionData,
+	itemIndex: number,
+): Promise<INodeExecutionData | undefined> {
 	const raw = this.getNodeParameter('url', itemIndex, '') as unknown;
 	const text = typeof raw === 'string' ? raw.trim() : '';
 	if (raw !== undefined && raw !== null && typeof raw !== 'string') {
-		throw new NodeOperationError(this.getNode(), `"URL" must be text, not ${Array.isArray(raw) ? 'a list' : typeof raw}`, { itemIndex });
+		throw new NodeOperationError(
+			this.getNode(),
+			`"URL" must be text, not ${Array.isArray(raw) ? 'a list' : typeof raw}`,
+			{ itemIndex },
+		);
 	}
 	if (!text) return undefined;
 	let url: URL;
@@ -116,22 +141,43 @@ async function downloadInto(this: IExecuteFunctions, item: INodeExecutionData, i
 		throw new NodeOperationError(this.getNode(), '"URL" is not a valid URL', { itemIndex });
 	}
 	if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-		throw new NodeOperationError(this.getNode(), `"URL" must start with https:// or http://, not ${url.protocol}`, { itemIndex });
+		throw new NodeOperationError(
+			this.getNode(),
+			`"URL" must start with https:// or http://, not ${url.protocol}`,
+			{ itemIndex },
+		);
 	}
 	const property = String(this.getNodeParameter('binaryPropertyName', itemIndex)).trim();
-	if (!property) throw new NodeOperationError(this.getNode(), '"Put Output File in Field" is empty', { itemIndex });
+	if (!property)
+		throw new NodeOperationError(this.getNode(), '"Put Output File in Field" is empty', {
+			itemIndex,
+		});
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const maxBytes = Number(options.maxSizeMb ?? 30) * MEGABYTE;
 
-	const file = await fetchPublicFile.call(this, url, readAddressPolicy.call(this, options, itemIndex), itemIndex);
+	const file = await fetchPublicFile.call(
+		this,
+		url,
+		readAddressPolicy.call(this, options, itemIndex),
+		itemIndex,
+	);
 	const body = file.body;
 	if (body.length > maxBytes) {
-		throw new NodeOperationError(this.getNode(), `The file at ${safeUrl(url)} is ${(body.length / MEGABYTE).toFixed(1)} MB, over the ${options.maxSizeMb ?? 30} MB limit`, {
+		throw new NodeOperationError(
+			this.getNode(),
+			`The file at ${safeUrl(url)} is ${(body.length / MEGABYTE).toFixed(1)} MB, over the ${options.maxSizeMb ?? 30} MB limit`,
+			{
+				itemIndex,
+			},
+		);
+	}
+	if (body.length === 0)
+		throw new NodeOperationError(this.getNode(), `The file at ${safeUrl(url)} is empty`, {
 			itemIndex,
 		});
-	}
-	if (body.length === 0) throw new NodeOperationError(this.getNode(), `The file at ${safeUrl(url)} is empty`, { itemIndex });
-	const fileName = String(options.fileName || '').trim() || fileNameOf(file.url, file.headers['content-disposition']);
+	const fileName =
+		String(options.fileName || '').trim() ||
+		fileNameOf(file.url, file.headers['content-disposition']);
 	const mimeType = file.headers['content-type']?.split(';')[0].trim() || undefined;
 	const binary = await this.helpers.prepareBinaryData(body, fileName, mimeType);
 	return { json: item.json, binary: { ...item.binary, [property]: binary } };

@@ -32,9 +32,17 @@ const configuredOutputs = (parameters: INodeParameters) => {
 };
 
 const SYNC_POLICY_OPTIONS = [
-	{ name: 'When Added to a Campaign', value: 'added', description: 'Added, replied and interested contacts' },
+	{
+		name: 'When Added to a Campaign',
+		value: 'added',
+		description: 'Added, replied and interested contacts',
+	},
 	{ name: 'When Replied', value: 'replied', description: 'Replied and interested contacts' },
-	{ name: 'When Replied and Interested', value: 'interested', description: 'Only contacts marked interested' },
+	{
+		name: 'When Replied and Interested',
+		value: 'interested',
+		description: 'Only contacts marked interested',
+	},
 	{ name: 'Never', value: 'never', description: 'No contact of this campaign is synced' },
 ];
 
@@ -51,7 +59,8 @@ export class JsonLogicRules implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["mode"] === "syncPolicy" ? "Sync policy" : "Rules" }}',
-		description: 'Route items to outputs by JSON Logic rules, e.g. a sync policy per outreach campaign',
+		description:
+			'Route items to outputs by JSON Logic rules, e.g. a sync policy per outreach campaign',
 		defaults: { name: 'JSON Logic Rules' },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: `={{(${configuredOutputs})($parameter)}}`,
@@ -62,11 +71,16 @@ export class JsonLogicRules implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
-					{ name: 'Rules', value: 'rules', description: 'One output per JSON Logic rule, plus a fallback output' },
+					{
+						name: 'Rules',
+						value: 'rules',
+						description: 'One output per JSON Logic rule, plus a fallback output',
+					},
 					{
 						name: 'Sync Policy',
 						value: 'syncPolicy',
-						description: 'Sync or skip contact events by a team default policy with per-campaign overrides',
+						description:
+							'Sync or skip contact events by a team default policy with per-campaign overrides',
 					},
 				],
 				default: 'rules',
@@ -149,7 +163,8 @@ export class JsonLogicRules implements INodeType {
 				name: 'eventTypePath',
 				type: 'string',
 				default: 'type',
-				description: 'Dot path of the event type in the item (contact.added, contact.replied, contact.interested, …)',
+				description:
+					'Dot path of the event type in the item (contact.added, contact.replied, contact.interested, …)',
 				displayOptions: { show: { mode: ['syncPolicy'] } },
 			},
 			{
@@ -173,7 +188,8 @@ export class JsonLogicRules implements INodeType {
 						name: 'allMatchingOutputs',
 						type: 'boolean',
 						default: false,
-						description: 'Whether an item goes to every output whose rule matches, not only the first one',
+						description:
+							'Whether an item goes to every output whose rule matches, not only the first one',
 					},
 				],
 			},
@@ -183,15 +199,25 @@ export class JsonLogicRules implements INodeType {
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
 		const mode = this.getNodeParameter('mode', 0) as string;
-		const ruleOutputs = mode === 'syncPolicy' ? 1 : ((this.getNodeParameter('rules.rules', 0, []) as RuleEntry[]).length);
+		const ruleOutputs =
+			mode === 'syncPolicy'
+				? 1
+				: (this.getNodeParameter('rules.rules', 0, []) as RuleEntry[]).length;
 		const outputs: INodeExecutionData[][] = Array.from({ length: ruleOutputs + 1 }, () => []);
 		const fallback = outputs[ruleOutputs];
 
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 			const item = items[itemIndex];
 			try {
-				const rules = mode === 'syncPolicy' ? [syncPolicyRuleFor.call(this, itemIndex)] : rulesFor.call(this, itemIndex);
-				const sendToAll = this.getNodeParameter('options.allMatchingOutputs', itemIndex, false) as boolean;
+				const rules =
+					mode === 'syncPolicy'
+						? [syncPolicyRuleFor.call(this, itemIndex)]
+						: rulesFor.call(this, itemIndex);
+				const sendToAll = this.getNodeParameter(
+					'options.allMatchingOutputs',
+					itemIndex,
+					false,
+				) as boolean;
 				let matched = false;
 				for (let ruleIndex = 0; ruleIndex < rules.length; ruleIndex++) {
 					if (!matches(rules[ruleIndex], item.json)) continue;
@@ -216,7 +242,9 @@ function rulesFor(this: IExecuteFunctions, itemIndex: number): Rule[] {
 			return parseRule(entry.rule);
 		} catch (error) {
 			if (!(error instanceof InvalidRuleError)) throw asNodeError(this.getNode(), error, itemIndex);
-			const name = entry.outputName ? `Rule "${entry.outputName}" (rule ${index + 1})` : `Rule ${index + 1}`;
+			const name = entry.outputName
+				? `Rule "${entry.outputName}" (rule ${index + 1})`
+				: `Rule ${index + 1}`;
 			throw new NodeOperationError(this.getNode(), `${name}: ${error.message}`, {
 				itemIndex,
 				description: 'Fix the rule in "Routing Rules". See jsonlogic.com for the operations.',
@@ -229,7 +257,10 @@ function syncPolicyRuleFor(this: IExecuteFunctions, itemIndex: number): Rule {
 	try {
 		return syncPolicyRule({
 			defaultPolicy: this.getNodeParameter('defaultPolicy', itemIndex) as SyncPolicy,
-			overrides: this.getNodeParameter('campaignOverrides.overrides', itemIndex, []) as Array<{ campaignId: string; policy: SyncPolicy }>,
+			overrides: this.getNodeParameter('campaignOverrides.overrides', itemIndex, []) as Array<{
+				campaignId: string;
+				policy: SyncPolicy;
+			}>,
 			eventTypePath: this.getNodeParameter('eventTypePath', itemIndex, 'type') as string,
 			campaignIdPath: this.getNodeParameter('campaignIdPath', itemIndex, 'campaign.id') as string,
 		});

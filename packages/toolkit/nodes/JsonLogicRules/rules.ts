@@ -10,12 +10,40 @@ import { parseJson } from '../shared/parse';
 
 /** json-logic-js 2.x operations. `log` is left out on purpose: it writes to the server's console. */
 const OPERATIONS = new Set([
-	'var', 'missing', 'missing_some',
-	'if', '?:', 'and', 'or', '!', '!!',
-	'==', '===', '!=', '!==', '>', '>=', '<', '<=',
-	'+', '-', '*', '/', '%', 'min', 'max',
-	'in', 'cat', 'substr', 'merge',
-	'map', 'filter', 'reduce', 'all', 'none', 'some',
+	'var',
+	'missing',
+	'missing_some',
+	'if',
+	'?:',
+	'and',
+	'or',
+	'!',
+	'!!',
+	'==',
+	'===',
+	'!=',
+	'!==',
+	'>',
+	'>=',
+	'<',
+	'<=',
+	'+',
+	'-',
+	'*',
+	'/',
+	'%',
+	'min',
+	'max',
+	'in',
+	'cat',
+	'substr',
+	'merge',
+	'map',
+	'filter',
+	'reduce',
+	'all',
+	'none',
+	'some',
 ]);
 
 export type Rule = RulesLogic;
@@ -23,7 +51,10 @@ export type Rule = RulesLogic;
 export class InvalidRuleError extends Error {}
 
 const isOperation = (value: unknown): value is Record<string, unknown> =>
-	value !== null && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 1;
+	value !== null &&
+	typeof value === 'object' &&
+	!Array.isArray(value) &&
+	Object.keys(value).length === 1;
 
 /** Every operation used in the rule must be one json-logic-js knows; `path` says where a bad one sits. */
 function checkOperations(value: unknown, path: string) {
@@ -49,7 +80,9 @@ export function parseRule(raw: unknown): Rule {
 		rule = parsed.value;
 	}
 	if (!isOperation(rule) && typeof rule !== 'boolean') {
-		throw new InvalidRuleError('a rule must be a JSON Logic operation such as {"==": [{"var": "type"}, "contact.replied"]}, or true/false');
+		throw new InvalidRuleError(
+			'a rule must be a JSON Logic operation such as {"==": [{"var": "type"}, "contact.replied"]}, or true/false',
+		);
 	}
 	checkOperations(rule, '');
 	return rule as Rule;
@@ -90,7 +123,8 @@ export function syncPolicyRule(settings: SyncPolicySettings): Rule {
 	settings.overrides.forEach(({ campaignId, policy }, index) => {
 		const id = campaignId.trim();
 		if (id === '') throw new InvalidRuleError(`campaign override ${index + 1} has no campaign ID`);
-		if (seen.has(id)) throw new InvalidRuleError(`campaign "${id}" is listed twice in the campaign overrides`);
+		if (seen.has(id))
+			throw new InvalidRuleError(`campaign "${id}" is listed twice in the campaign overrides`);
 		seen.add(id);
 		branches.push({ '==': [{ var: settings.campaignIdPath }, id] }, SYNC_POLICY_EVENTS[policy]);
 	});

@@ -1,4 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { jsonParse, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import set from 'lodash/set';
 
@@ -34,7 +40,8 @@ export class MappingTable implements INodeType {
 				default: '',
 				required: true,
 				placeholder: 'e.g. campaign-42',
-				description: 'The value to look up in the table, usually an expression that reads it from the item (such as the campaign of a contact event)',
+				description:
+					'The value to look up in the table, usually an expression that reads it from the item (such as the campaign of a contact event)',
 			},
 			{
 				displayName: 'Table Input',
@@ -42,11 +49,16 @@ export class MappingTable implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
-					{ name: 'Rows', value: 'rows', description: 'One row per "from" value, edited on the canvas' },
+					{
+						name: 'Rows',
+						value: 'rows',
+						description: 'One row per "from" value, edited on the canvas',
+					},
 					{
 						name: 'JSON Object',
 						value: 'json',
-						description: 'One object of "from": to pairs; values may be objects, e.g. a status with its sub-status',
+						description:
+							'One object of "from": to pairs; values may be objects, e.g. a status with its sub-status',
 					},
 				],
 				default: 'rows',
@@ -64,8 +76,20 @@ export class MappingTable implements INodeType {
 						displayName: 'Mapping',
 						name: 'mapping',
 						values: [
-							{ displayName: 'From', name: 'from', type: 'string', default: '', description: 'A value the lookup key can have' },
-							{ displayName: 'To', name: 'to', type: 'string', default: '', description: 'What to write for it' },
+							{
+								displayName: 'From',
+								name: 'from',
+								type: 'string',
+								default: '',
+								description: 'A value the lookup key can have',
+							},
+							{
+								displayName: 'To',
+								name: 'to',
+								type: 'string',
+								default: '',
+								description: 'What to write for it',
+							},
 						],
 					},
 				],
@@ -76,7 +100,8 @@ export class MappingTable implements INodeType {
 				type: 'json',
 				default: '{\n  "from-value": "to-value"\n}',
 				displayOptions: { show: { tableSource: ['json'] } },
-				description: 'Keys are the values the lookup key can have; each value is what gets written for it',
+				description:
+					'Keys are the values the lookup key can have; each value is what gets written for it',
 			},
 			{
 				displayName: 'Output Field',
@@ -84,7 +109,8 @@ export class MappingTable implements INodeType {
 				type: 'string',
 				default: 'mapped',
 				required: true,
-				description: 'Field the mapped value is written to; dots make nested fields, e.g. "ats.postingId"',
+				description:
+					'Field the mapped value is written to; dots make nested fields, e.g. "ats.postingId"',
 			},
 			{
 				displayName: 'When No Mapping Matches',
@@ -99,7 +125,8 @@ export class MappingTable implements INodeType {
 					{
 						name: 'Use a Default Value',
 						value: 'defaultValue',
-						description: 'Keys not in the table get the default (e.g. a team-wide setting under per-campaign overrides)',
+						description:
+							'Keys not in the table get the default (e.g. a team-wide setting under per-campaign overrides)',
 					},
 				],
 				default: 'unmappedOutput',
@@ -132,7 +159,8 @@ export class MappingTable implements INodeType {
 						name: 'caseSensitive',
 						type: 'boolean',
 						default: false,
-						description: 'Whether "Campaign-1" and "campaign-1 " are different keys (by default case and surrounding spaces are ignored)',
+						description:
+							'Whether "Campaign-1" and "campaign-1 " are different keys (by default case and surrounding spaces are ignored)',
 					},
 					{
 						displayName: 'Key Name in Messages',
@@ -140,7 +168,8 @@ export class MappingTable implements INodeType {
 						type: 'string',
 						default: '',
 						placeholder: 'e.g. campaign',
-						description: 'What the key is, for the reason an item is reported as skipped. Empty: "key".',
+						description:
+							'What the key is, for the reason an item is reported as skipped. Empty: "key".',
 					},
 				],
 			},
@@ -161,19 +190,34 @@ export class MappingTable implements INodeType {
 			try {
 				const key = this.getNodeParameter('key', itemIndex, '') as unknown;
 				const outputField = String(this.getNodeParameter('outputField', itemIndex, '')).trim();
-				if (!outputField) throw new NodeOperationError(this.getNode(), '"Output Field" is empty', { itemIndex });
-				const found = isEmptyKey(key) ? ({ found: false } as const) : lookUp(table, key, caseSensitive);
+				if (!outputField)
+					throw new NodeOperationError(this.getNode(), '"Output Field" is empty', { itemIndex });
+				const found = isEmptyKey(key)
+					? ({ found: false } as const)
+					: lookUp(table, key, caseSensitive);
 				const json = structuredClone(items[itemIndex].json);
 				if (found.found || whenUnmapped === 'defaultValue') {
 					set(json, outputField, found.found ? found.value : readDefault.call(this, itemIndex));
-					outputs[MAPPED].push({ json, binary: items[itemIndex].binary, pairedItem: { item: itemIndex } });
+					outputs[MAPPED].push({
+						json,
+						binary: items[itemIndex].binary,
+						pairedItem: { item: itemIndex },
+					});
 					continue;
 				}
 				const reason = isEmptyKey(key)
 					? `The ${keyLabel} is empty, so "${nodeName}" cannot map it`
 					: `No mapping for ${keyLabel} ${JSON.stringify(key)} in "${nodeName}"`;
-				json.skipped = { reason, node: nodeName, ...(isEmptyKey(key) ? {} : { [keyLabel]: key as IDataObject[string] }) };
-				outputs[UNMAPPED].push({ json, binary: items[itemIndex].binary, pairedItem: { item: itemIndex } });
+				json.skipped = {
+					reason,
+					node: nodeName,
+					...(isEmptyKey(key) ? {} : { [keyLabel]: key as IDataObject[string] }),
+				};
+				outputs[UNMAPPED].push({
+					json,
+					binary: items[itemIndex].binary,
+					pairedItem: { item: itemIndex },
+				});
 			} catch (error) {
 				if (!this.continueOnFail()) throw asNodeError(this.getNode(), error, itemIndex);
 				outputs[MAPPED].push(failedItem.call(this, error, itemIndex));
@@ -189,10 +233,12 @@ function readTable(this: IExecuteFunctions, caseSensitive: boolean): LookupTable
 	try {
 		if (source === 'json') {
 			const raw = this.getNodeParameter('tableJson', 0) as unknown;
-			const value = typeof raw === 'string' ? jsonParse(raw, { errorMessage: 'is not valid JSON' }) : raw;
+			const value =
+				typeof raw === 'string' ? jsonParse(raw, { errorMessage: 'is not valid JSON' }) : raw;
 			return tableFromObject(value, caseSensitive);
 		}
-		const rows = ((this.getNodeParameter('mappings', 0, {}) as IDataObject).mapping ?? []) as TableRow[];
+		const rows = ((this.getNodeParameter('mappings', 0, {}) as IDataObject).mapping ??
+			[]) as TableRow[];
 		return tableFromRows(rows, caseSensitive);
 	} catch (error) {
 		const field = source === 'json' ? '"Mapping Table (JSON)"' : '"Mappings"';
@@ -201,7 +247,8 @@ function readTable(this: IExecuteFunctions, caseSensitive: boolean): LookupTable
 }
 
 function readDefault(this: IExecuteFunctions, itemIndex: number): unknown {
-	if (this.getNodeParameter('tableSource', itemIndex) !== 'json') return this.getNodeParameter('defaultValue', itemIndex, '');
+	if (this.getNodeParameter('tableSource', itemIndex) !== 'json')
+		return this.getNodeParameter('defaultValue', itemIndex, '');
 	const raw = this.getNodeParameter('defaultValueJson', itemIndex, '""') as unknown;
 	if (typeof raw !== 'string') return raw;
 	return jsonParse(raw, { errorMessage: '"Default Value (JSON)" is not valid JSON' });

@@ -23,12 +23,21 @@ export function isEmptyKey(key: unknown): boolean {
 
 export class TableError extends Error {}
 
-function addEntry(table: LookupTable, firstSeen: Map<string, string>, from: unknown, to: unknown, where: string, caseSensitive: boolean) {
+function addEntry(
+	table: LookupTable,
+	firstSeen: Map<string, string>,
+	from: unknown,
+	to: unknown,
+	where: string,
+	caseSensitive: boolean,
+) {
 	if (isEmptyKey(from)) throw new TableError(`${where}: "From" is empty`);
 	const key = normalizeKey(from, caseSensitive);
 	const earlier = firstSeen.get(key);
 	if (earlier !== undefined) {
-		throw new TableError(`${where}: "From" value ${JSON.stringify(from)} is already in the table (${earlier})${caseSensitive ? '' : ', keys ignore case'}`);
+		throw new TableError(
+			`${where}: "From" value ${JSON.stringify(from)} is already in the table (${earlier})${caseSensitive ? '' : ', keys ignore case'}`,
+		);
 	}
 	firstSeen.set(key, where);
 	table.set(key, to);
@@ -38,14 +47,18 @@ function addEntry(table: LookupTable, firstSeen: Map<string, string>, from: unkn
 export function tableFromRows(rows: TableRow[], caseSensitive: boolean): LookupTable {
 	const table: LookupTable = new Map();
 	const firstSeen = new Map<string, string>();
-	rows.forEach((row, index) => addEntry(table, firstSeen, row.from, row.to ?? '', `row ${index + 1}`, caseSensitive));
+	rows.forEach((row, index) =>
+		addEntry(table, firstSeen, row.from, row.to ?? '', `row ${index + 1}`, caseSensitive),
+	);
 	return table;
 }
 
 /** A JSON object `{ "from": to }`; values keep their JSON type (objects for SmartRecruiters status + sub-status). */
 export function tableFromObject(value: unknown, caseSensitive: boolean): LookupTable {
 	if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-		throw new TableError('must be one JSON object of "from": to pairs, e.g. {"campaign-42": "6bf017d8-…"}');
+		throw new TableError(
+			'must be one JSON object of "from": to pairs, e.g. {"campaign-42": "6bf017d8-…"}',
+		);
 	}
 	const table: LookupTable = new Map();
 	const firstSeen = new Map<string, string>();
@@ -56,7 +69,11 @@ export function tableFromObject(value: unknown, caseSensitive: boolean): LookupT
 }
 
 /** `found: false` when the key is not in the table (the value then comes from the default, if any). */
-export function lookUp(table: LookupTable, key: unknown, caseSensitive: boolean): { found: true; value: unknown } | { found: false } {
+export function lookUp(
+	table: LookupTable,
+	key: unknown,
+	caseSensitive: boolean,
+): { found: true; value: unknown } | { found: false } {
 	const normalized = normalizeKey(key, caseSensitive);
 	return table.has(normalized) ? { found: true, value: table.get(normalized) } : { found: false };
 }

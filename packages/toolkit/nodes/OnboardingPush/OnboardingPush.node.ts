@@ -23,7 +23,8 @@ export class OnboardingPush implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{ $parameter["url"] }}',
-		description: 'Send a hired candidate\'s employee record to an onboarding or HRIS system once per candidate, or any JSON event under an idempotency key',
+		description:
+			"Send a hired candidate's employee record to an onboarding or HRIS system once per candidate, or any JSON event under an idempotency key",
 		defaults: { name: 'Onboarding Push' },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
@@ -44,7 +45,7 @@ export class OnboardingPush implements INodeType {
 				required: true,
 				default: '',
 				placeholder: 'https://hris.example.com/api/employees',
-				description: 'The onboarding system\'s endpoint that creates an employee (POST)',
+				description: "The onboarding system's endpoint that creates an employee (POST)",
 			},
 			{
 				displayName: 'Authentication',
@@ -52,7 +53,11 @@ export class OnboardingPush implements INodeType {
 				type: 'options',
 				options: [
 					{ name: 'None', value: 'none' },
-					{ name: 'Onboarding API Credential', value: 'onboardingApi', description: 'A header and/or an HMAC signature of the body' },
+					{
+						name: 'Onboarding API Credential',
+						value: 'onboardingApi',
+						description: 'A header and/or an HMAC signature of the body',
+					},
 				],
 				default: 'onboardingApi',
 			},
@@ -61,11 +66,16 @@ export class OnboardingPush implements INodeType {
 				name: 'payload',
 				type: 'options',
 				options: [
-					{ name: 'Employee Record', value: 'employee', description: 'A validated employee record, keyed by its ATS candidate ID' },
+					{
+						name: 'Employee Record',
+						value: 'employee',
+						description: 'A validated employee record, keyed by its ATS candidate ID',
+					},
 					{
 						name: 'Any JSON Object',
 						value: 'json',
-						description: 'For example a stage change posted back to an interview platform, under an idempotency key you choose',
+						description:
+							'For example a stage change posted back to an interview platform, under an idempotency key you choose',
 					},
 				],
 				default: 'employee',
@@ -85,7 +95,8 @@ export class OnboardingPush implements INodeType {
 				default: '',
 				required: true,
 				placeholder: 'e.g. lever:opportunity:stage',
-				description: 'Sent as Idempotency-Key: the same key for the same event, so a retried run does not post it twice',
+				description:
+					'Sent as Idempotency-Key: the same key for the same event, so a retried run does not post it twice',
 				displayOptions: { show: { payload: ['json'] } },
 			},
 			{
@@ -110,14 +121,16 @@ export class OnboardingPush implements INodeType {
 						type: 'number',
 						typeOptions: { minValue: 0, maxValue: 10 },
 						default: 5,
-						description: 'How often a 5xx, 429 or lost connection is retried (with growing pauses) before the item fails',
+						description:
+							'How often a 5xx, 429 or lost connection is retried (with growing pauses) before the item fails',
 					},
 					{
 						displayName: 'Put Result in Field',
 						name: 'outputField',
 						type: 'string',
 						default: 'onboarding',
-						description: 'Field of the output item that receives the outcome (action, employee ID, status code)',
+						description:
+							'Field of the output item that receives the outcome (action, employee ID, status code)',
 					},
 				],
 			},
@@ -126,7 +139,10 @@ export class OnboardingPush implements INodeType {
 
 	methods = {
 		credentialTest: {
-			onboardingApi: valuesTest(onboardingAuthProblems, 'The header and signature settings are complete'),
+			onboardingApi: valuesTest(
+				onboardingAuthProblems,
+				'The header and signature settings are complete',
+			),
 		},
 	};
 
@@ -142,17 +158,34 @@ export class OnboardingPush implements INodeType {
 				}
 				const parsed = parseEmployeeRecord(this.getNodeParameter('employee', itemIndex));
 				if (!parsed.ok) {
-					throw new NodeOperationError(this.getNode(), `The employee record is invalid: ${parsed.message}`, {
-						itemIndex,
-						description: 'Build the record with the ATS Field Map node in "Employee Record" mode',
-					});
+					throw new NodeOperationError(
+						this.getNode(),
+						`The employee record is invalid: ${parsed.message}`,
+						{
+							itemIndex,
+							description: 'Build the record with the ATS Field Map node in "Employee Record" mode',
+						},
+					);
 				}
 				const url = (this.getNodeParameter('url', itemIndex) as string).trim();
 				if (!/^https?:\/\//i.test(url)) {
-					throw new NodeOperationError(this.getNode(), `"URL" must be an http(s) URL, got "${url}"`, { itemIndex });
+					throw new NodeOperationError(
+						this.getNode(),
+						`"URL" must be an http(s) URL, got "${url}"`,
+						{ itemIndex },
+					);
 				}
-				const options = this.getNodeParameter('options', itemIndex, {}) as { maxRetries?: number; outputField?: string };
-				const result = await pushEmployee.call(this, url, parsed.record, auth, options.maxRetries ?? 5);
+				const options = this.getNodeParameter('options', itemIndex, {}) as {
+					maxRetries?: number;
+					outputField?: string;
+				};
+				const result = await pushEmployee.call(
+					this,
+					url,
+					parsed.record,
+					auth,
+					options.maxRetries ?? 5,
+				);
 				output.push({
 					json: {
 						...items[itemIndex].json,
@@ -170,11 +203,17 @@ export class OnboardingPush implements INodeType {
 			} catch (error) {
 				const nodeError =
 					error instanceof OnboardingHttpError
-						? new NodeApiError(this.getNode(), (typeof error.responseBody === 'object' ? error.responseBody : { body: error.responseBody }) as JsonObject, {
-								message: `The onboarding system refused the employee (HTTP ${error.statusCode}): ${error.message}`,
-								httpCode: String(error.statusCode),
-								itemIndex,
-							})
+						? new NodeApiError(
+								this.getNode(),
+								(typeof error.responseBody === 'object'
+									? error.responseBody
+									: { body: error.responseBody }) as JsonObject,
+								{
+									message: `The onboarding system refused the employee (HTTP ${error.statusCode}): ${error.message}`,
+									httpCode: String(error.statusCode),
+									itemIndex,
+								},
+							)
 						: error instanceof NodeOperationError || error instanceof NodeApiError
 							? error
 							: new NodeOperationError(this.getNode(), error as Error, { itemIndex });
@@ -187,18 +226,42 @@ export class OnboardingPush implements INodeType {
 }
 
 /** "Any JSON Object": the body and key as given, with the employee push's auth, retries and 409 handling. */
-async function postJsonItem(this: IExecuteFunctions, input: IDataObject, auth: OnboardingAuth | undefined, itemIndex: number): Promise<INodeExecutionData> {
+async function postJsonItem(
+	this: IExecuteFunctions,
+	input: IDataObject,
+	auth: OnboardingAuth | undefined,
+	itemIndex: number,
+): Promise<INodeExecutionData> {
 	const raw = this.getNodeParameter('body', itemIndex) as unknown;
-	const body = typeof raw === 'string' ? jsonParse<unknown>(raw, { errorMessage: '"JSON Body" is not valid JSON' }) : raw;
+	const body =
+		typeof raw === 'string'
+			? jsonParse<unknown>(raw, { errorMessage: '"JSON Body" is not valid JSON' })
+			: raw;
 	if (body === null || typeof body !== 'object' || Array.isArray(body)) {
-		throw new NodeOperationError(this.getNode(), '"JSON Body" must be one JSON object', { itemIndex });
+		throw new NodeOperationError(this.getNode(), '"JSON Body" must be one JSON object', {
+			itemIndex,
+		});
 	}
 	const key = String(this.getNodeParameter('idempotencyKey', itemIndex, '') ?? '').trim();
-	if (!key) throw new NodeOperationError(this.getNode(), '"Idempotency Key" is empty', { itemIndex });
+	if (!key)
+		throw new NodeOperationError(this.getNode(), '"Idempotency Key" is empty', { itemIndex });
 	const url = (this.getNodeParameter('url', itemIndex) as string).trim();
-	if (!/^https?:\/\//i.test(url)) throw new NodeOperationError(this.getNode(), `"URL" must be an http(s) URL, got "${url}"`, { itemIndex });
-	const options = this.getNodeParameter('options', itemIndex, {}) as { maxRetries?: number; outputField?: string };
-	const result = await postWithIdempotencyKey.call(this, url, body, key, auth, options.maxRetries ?? 5);
+	if (!/^https?:\/\//i.test(url))
+		throw new NodeOperationError(this.getNode(), `"URL" must be an http(s) URL, got "${url}"`, {
+			itemIndex,
+		});
+	const options = this.getNodeParameter('options', itemIndex, {}) as {
+		maxRetries?: number;
+		outputField?: string;
+	};
+	const result = await postWithIdempotencyKey.call(
+		this,
+		url,
+		body,
+		key,
+		auth,
+		options.maxRetries ?? 5,
+	);
 	return {
 		json: {
 			...input,
@@ -236,8 +299,14 @@ function onboardingAuthProblems(credentials: ICredentialDataDecryptedObject): st
 	const auth = onboardingAuth(credentials);
 	return [
 		auth.headerName !== undefined ? headerNameProblem('Header Name', auth.headerName) : undefined,
-		auth.headerValue !== undefined && isBlank(auth.headerValue) ? '"Header Value" is empty: no header would be sent' : undefined,
-		auth.hmacSecret !== undefined && isBlank(auth.hmacSecret) ? '"Signing Secret" is empty: no signature would be sent' : undefined,
-		auth.signatureHeader !== undefined ? headerNameProblem('Signature Header', auth.signatureHeader) : undefined,
+		auth.headerValue !== undefined && isBlank(auth.headerValue)
+			? '"Header Value" is empty: no header would be sent'
+			: undefined,
+		auth.hmacSecret !== undefined && isBlank(auth.hmacSecret)
+			? '"Signing Secret" is empty: no signature would be sent'
+			: undefined,
+		auth.signatureHeader !== undefined
+			? headerNameProblem('Signature Header', auth.signatureHeader)
+			: undefined,
 	].filter((problem) => problem !== undefined);
 }

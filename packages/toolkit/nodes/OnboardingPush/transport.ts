@@ -32,7 +32,10 @@ export class OnboardingHttpError extends Error {
 }
 
 /** Authentication headers for the exact body bytes being sent (the signature covers them). */
-export function authHeaders(auth: OnboardingAuth | undefined, body: string): Record<string, string> {
+export function authHeaders(
+	auth: OnboardingAuth | undefined,
+	body: string,
+): Record<string, string> {
 	const headers: Record<string, string> = {};
 	if (!auth) return headers;
 	if (auth.headerName && auth.headerValue) headers[auth.headerName] = auth.headerValue;
@@ -69,7 +72,14 @@ export async function pushEmployee(
 	auth: OnboardingAuth | undefined,
 	maxRetries: number,
 ): Promise<PushResult> {
-	return await postWithIdempotencyKey.call(this, url, employee, employee.atsCandidateId, auth, maxRetries);
+	return await postWithIdempotencyKey.call(
+		this,
+		url,
+		employee,
+		employee.atsCandidateId,
+		auth,
+		maxRetries,
+	);
 }
 
 /** The same POST for any JSON object (e.g. a stage change sent back to an interview platform) under the caller's key. */
@@ -103,7 +113,9 @@ export async function postWithIdempotencyKey(
 	);
 	const responseBody = parseBody(response.body);
 	const employeeIdOf = (data: IDataObject | string) =>
-		typeof data === 'object' && (data.id ?? data.employeeId) !== undefined ? String(data.id ?? data.employeeId) : undefined;
+		typeof data === 'object' && (data.id ?? data.employeeId) !== undefined
+			? String(data.id ?? data.employeeId)
+			: undefined;
 	if (response.statusCode >= 200 && response.statusCode < 300) {
 		const replayed = String(response.headers['idempotent-replayed'] ?? '').toLowerCase() === 'true';
 		return {

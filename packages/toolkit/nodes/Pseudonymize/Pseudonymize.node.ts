@@ -1,4 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import set from 'lodash/set';
 
@@ -64,7 +70,8 @@ export class Pseudonymize implements INodeType {
 				name: 'prefix',
 				type: 'string',
 				default: 'Candidate ',
-				description: 'Text before the pseudonym ID in the pseudonymous name, e.g. "Candidate 3f9a0c1d2e4b"',
+				description:
+					'Text before the pseudonym ID in the pseudonymous name, e.g. "Candidate 3f9a0c1d2e4b"',
 			},
 			{
 				displayName: 'Options',
@@ -96,7 +103,7 @@ export class Pseudonymize implements INodeType {
 						type: 'boolean',
 						default: true,
 						description:
-							'Whether any removed name, email, phone or link that also appears in another field (e.g. the person\'s name in written feedback) is replaced there by the pseudonymous name',
+							"Whether any removed name, email, phone or link that also appears in another field (e.g. the person's name in written feedback) is replaced there by the pseudonymous name",
 					},
 				],
 			},
@@ -105,7 +112,10 @@ export class Pseudonymize implements INodeType {
 
 	methods = {
 		credentialTest: {
-			pseudonymSecret: valuesTest((data) => [secretProblem(data.secret)].filter((problem) => problem !== undefined), 'The secret key is long enough'),
+			pseudonymSecret: valuesTest(
+				(data) => [secretProblem(data.secret)].filter((problem) => problem !== undefined),
+				'The secret key is long enough',
+			),
 		},
 	};
 
@@ -117,7 +127,10 @@ export class Pseudonymize implements INodeType {
 		const output: INodeExecutionData[] = [];
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 			try {
-				output.push({ json: pseudonymizeItem.call(this, items[itemIndex].json, secret, itemIndex), pairedItem: { item: itemIndex } });
+				output.push({
+					json: pseudonymizeItem.call(this, items[itemIndex].json, secret, itemIndex),
+					pairedItem: { item: itemIndex },
+				});
 			} catch (error) {
 				if (!this.continueOnFail()) throw asNodeError(this.getNode(), error, itemIndex);
 				output.push(failedItem.call(this, error, itemIndex));
@@ -128,23 +141,40 @@ export class Pseudonymize implements INodeType {
 	}
 }
 
-function pseudonymizeItem(this: IExecuteFunctions, input: IDataObject, secret: string, itemIndex: number): IDataObject {
+function pseudonymizeItem(
+	this: IExecuteFunctions,
+	input: IDataObject,
+	secret: string,
+	itemIndex: number,
+): IDataObject {
 	const identifier = this.getNodeParameter('identifier', itemIndex, '') as unknown;
 	if (typeof identifier !== 'string' || identifier.trim() === '') {
-		throw new NodeOperationError(this.getNode(), '"Identifier" is empty: there is nothing to derive a pseudonym from', { itemIndex });
+		throw new NodeOperationError(
+			this.getNode(),
+			'"Identifier" is empty: there is nothing to derive a pseudonym from',
+			{ itemIndex },
+		);
 	}
 	const paths = String(this.getNodeParameter('fieldsToRemove', itemIndex, ''))
 		.split(',')
 		.map((path) => path.trim())
 		.filter((path) => path !== '');
-	if (paths.length === 0) throw new NodeOperationError(this.getNode(), '"Fields to Remove" is empty', { itemIndex });
-	const outputField = String(this.getNodeParameter('pseudonymField', itemIndex, 'pseudonym')).trim() || 'pseudonym';
+	if (paths.length === 0)
+		throw new NodeOperationError(this.getNode(), '"Fields to Remove" is empty', { itemIndex });
+	const outputField =
+		String(this.getNodeParameter('pseudonymField', itemIndex, 'pseudonym')).trim() || 'pseudonym';
 	const prefix = this.getNodeParameter('prefix', itemIndex, '') as string;
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const length = Number(options.length ?? 12);
-	const emailDomain = String(options.emailDomain ?? '').trim().replace(/^@/, '');
+	const emailDomain = String(options.emailDomain ?? '')
+		.trim()
+		.replace(/^@/, '');
 	if (emailDomain && !/^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(emailDomain)) {
-		throw new NodeOperationError(this.getNode(), `"Pseudonymous Email Domain" is not a domain name: ${emailDomain}`, { itemIndex });
+		throw new NodeOperationError(
+			this.getNode(),
+			`"Pseudonymous Email Domain" is not a domain name: ${emailDomain}`,
+			{ itemIndex },
+		);
 	}
 
 	const id = pseudonymHash(secret, identifier, length);

@@ -14,14 +14,18 @@ export function normalizeIdentifier(value: string): string {
 }
 
 export function pseudonymHash(secret: string, identifier: string, length: number): string {
-	return createHmac('sha256', secret).update(normalizeIdentifier(identifier)).digest('hex').slice(0, length);
+	return createHmac('sha256', secret)
+		.update(normalizeIdentifier(identifier))
+		.digest('hex')
+		.slice(0, length);
 }
 
 /** Every string inside a value (the leaves of objects and lists). */
 function stringLeaves(value: unknown, into: string[] = []): string[] {
 	if (typeof value === 'string') into.push(value);
 	else if (Array.isArray(value)) value.forEach((entry) => stringLeaves(entry, into));
-	else if (value !== null && typeof value === 'object') Object.values(value).forEach((entry) => stringLeaves(entry, into));
+	else if (value !== null && typeof value === 'object')
+		Object.values(value).forEach((entry) => stringLeaves(entry, into));
 	return into;
 }
 
@@ -50,7 +54,8 @@ export function redactionTerms(removed: string[]): string[] {
 		const trimmed = value.trim();
 		if (trimmed.length >= MIN_REDACTED_LENGTH) terms.add(trimmed);
 		if (!/[@/:]/.test(trimmed)) {
-			for (const word of trimmed.split(/\s+/)) if (word.length >= MIN_REDACTED_LENGTH) terms.add(word);
+			for (const word of trimmed.split(/\s+/))
+				if (word.length >= MIN_REDACTED_LENGTH) terms.add(word);
 		}
 	}
 	return [...terms].sort((a, b) => b.length - a.length);

@@ -15,9 +15,17 @@ export function signBody(secret: string, body: Buffer | string): string {
  * With `timestamp` (the value of the sender's timestamp header) the signed text is `<timestamp>.<body>`, the scheme
  * Stripe and Slack use: the time is covered by the signature, so a captured delivery cannot be re-dated.
  */
-export function isValidSignature(secret: string, body: Buffer, header: string | undefined, timestamp?: string): boolean {
+export function isValidSignature(
+	secret: string,
+	body: Buffer,
+	header: string | undefined,
+	timestamp?: string,
+): boolean {
 	if (!header) return false;
-	const received = header.trim().replace(/^sha256=/i, '').toLowerCase();
+	const received = header
+		.trim()
+		.replace(/^sha256=/i, '')
+		.toLowerCase();
 	if (!/^[0-9a-f]{64}$/.test(received)) return false;
 	const hmac = createHmac('sha256', secret);
 	if (timestamp !== undefined) hmac.update(`${timestamp}.`);

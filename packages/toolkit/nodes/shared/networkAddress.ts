@@ -33,7 +33,13 @@ export const ADDRESS_KIND_LABELS: Record<AddressKind, string> = {
 };
 
 /** Kinds an on-premises file server may have: fetched only when the node allows private network addresses. */
-export const PRIVATE_KINDS: ReadonlySet<AddressKind> = new Set(['loopback', 'private', 'link-local', 'shared', 'unique-local']);
+export const PRIVATE_KINDS: ReadonlySet<AddressKind> = new Set([
+	'loopback',
+	'private',
+	'link-local',
+	'shared',
+	'unique-local',
+]);
 
 /**
  * Cloud metadata services, refused even when private addresses are allowed: AWS/GCP/Azure/OpenStack IMDS, AWS ECS
@@ -42,7 +48,11 @@ export const PRIVATE_KINDS: ReadonlySet<AddressKind> = new Set(['loopback', 'pri
 const METADATA_IPV4 = ['169.254.169.254', '169.254.170.2', '100.100.100.200', '168.63.129.16'];
 const METADATA_IPV6 = 'fd00:ec2::254';
 /** Host names of metadata services that resolve only inside the cloud (GCP). */
-export const METADATA_HOST_NAMES: ReadonlySet<string> = new Set(['metadata.google.internal', 'metadata.goog', 'metadata']);
+export const METADATA_HOST_NAMES: ReadonlySet<string> = new Set([
+	'metadata.google.internal',
+	'metadata.goog',
+	'metadata',
+]);
 
 export interface ParsedAddress {
 	family: 4 | 6;
@@ -133,8 +143,14 @@ const IPV4_RANGES: Array<[string, number, AddressKind]> = [
 ];
 
 function classifyIpv4(bytes: number[]): AddressKind {
-	if (METADATA_IPV4.some((address) => parseIpv4(address)!.every((byte, index) => byte === bytes[index]))) return 'metadata';
-	for (const [prefix, length, kind] of IPV4_RANGES) if (inPrefix(bytes, parseIpv4(prefix)!, length)) return kind;
+	if (
+		METADATA_IPV4.some((address) =>
+			parseIpv4(address)!.every((byte, index) => byte === bytes[index]),
+		)
+	)
+		return 'metadata';
+	for (const [prefix, length, kind] of IPV4_RANGES)
+		if (inPrefix(bytes, parseIpv4(prefix)!, length)) return kind;
 	return 'public';
 }
 
@@ -160,7 +176,8 @@ const IPV6_RANGES: Array<[number[], number, AddressKind]> = [
 
 function classifyIpv6(bytes: number[]): AddressClass {
 	if (bytes.every((byte) => byte === 0)) return { kind: 'unspecified' };
-	if (bytes.slice(0, 15).every((byte) => byte === 0) && bytes[15] === 1) return { kind: 'loopback' };
+	if (bytes.slice(0, 15).every((byte) => byte === 0) && bytes[15] === 1)
+		return { kind: 'loopback' };
 	if (bytes.every((byte, index) => byte === v6(METADATA_IPV6)[index])) return { kind: 'metadata' };
 	for (const [prefix, length, offset] of IPV4_CARRYING) {
 		if (inPrefix(bytes, prefix, length)) {
@@ -173,7 +190,8 @@ function classifyIpv6(bytes: number[]): AddressClass {
 		const ipv4 = bytes.slice(12);
 		return { kind: classifyIpv4(ipv4), embeddedIpv4: dotted(ipv4) };
 	}
-	for (const [prefix, length, kind] of IPV6_RANGES) if (inPrefix(bytes, prefix, length)) return { kind };
+	for (const [prefix, length, kind] of IPV6_RANGES)
+		if (inPrefix(bytes, prefix, length)) return { kind };
 	return { kind: 'public' };
 }
 
@@ -205,15 +223,23 @@ export class HostAllowList {
 			const address = parseIpAddress(addressPart);
 			if (address) {
 				const maximum = address.family === 4 ? 32 : 128;
-				const prefixLength = lengthPart === undefined ? maximum : /^\d{1,3}$/.test(lengthPart) ? Number(lengthPart) : NaN;
-				if (extra !== undefined || !(prefixLength >= 0 && prefixLength <= maximum)) throw new Error(`"${entry}" is not an address or CIDR range`);
+				const prefixLength =
+					lengthPart === undefined
+						? maximum
+						: /^\d{1,3}$/.test(lengthPart)
+							? Number(lengthPart)
+							: NaN;
+				if (extra !== undefined || !(prefixLength >= 0 && prefixLength <= maximum))
+					throw new Error(`"${entry}" is not an address or CIDR range`);
 				this.ranges.push({ address, prefixLength });
 			} else if (/^\*\.[a-z0-9.-]+$/i.test(entry)) {
 				this.suffixes.push(normalizeHostName(entry.slice(1)));
 			} else if (/^[a-z0-9-]+(\.[a-z0-9-]+)*\.?$/i.test(entry)) {
 				this.names.push(normalizeHostName(entry));
 			} else {
-				throw new Error(`"${entry}" is not a host name, a *.domain wildcard, an address or a CIDR range`);
+				throw new Error(
+					`"${entry}" is not a host name, a *.domain wildcard, an address or a CIDR range`,
+				);
 			}
 		}
 	}
@@ -227,7 +253,11 @@ export class HostAllowList {
 		const parsed = parseIpAddress(address);
 		return (
 			parsed !== undefined &&
-			this.ranges.some((range) => range.address.family === parsed.family && inPrefix(parsed.bytes, range.address.bytes, range.prefixLength))
+			this.ranges.some(
+				(range) =>
+					range.address.family === parsed.family &&
+					inPrefix(parsed.bytes, range.address.bytes, range.prefixLength),
+			)
 		);
 	}
 }

@@ -19,8 +19,22 @@ import {
 	withoutOpportunityId,
 	type SimContext,
 } from '../model';
-import type { LeverFeedback, LeverFile, LeverOpportunity, StoredBlob, TemplateField } from '../types';
-import { objectBody, optionalBoolean, optionalInteger, optionalPastTimestamp, optionalString, requiredString, type Body } from '../validate';
+import type {
+	LeverFeedback,
+	LeverFile,
+	LeverOpportunity,
+	StoredBlob,
+	TemplateField,
+} from '../types';
+import {
+	objectBody,
+	optionalBoolean,
+	optionalInteger,
+	optionalPastTimestamp,
+	optionalString,
+	requiredString,
+	type Body,
+} from '../validate';
 
 /** Lever's supported file formats; anything else is stored with status "unsupported". */
 const SUPPORTED_EXTENSIONS = ['.docx', '.doc', '.js', '.jpg', '.png', '.pdf', '.txt'];
@@ -39,29 +53,53 @@ function blobFrom(ctx: SimContext, file: Express.Multer.File): StoredBlob {
 }
 
 export function storeResume(ctx: SimContext, opportunityId: string, file: Express.Multer.File) {
-	const resume = { id: randomUUID(), opportunityId, createdAt: ctx.now(), file: blobFrom(ctx, file), parsedData: { positions: [], schools: [] } };
+	const resume = {
+		id: randomUUID(),
+		opportunityId,
+		createdAt: ctx.now(),
+		file: blobFrom(ctx, file),
+		parsedData: { positions: [], schools: [] },
+	};
 	ctx.state.resumes.push(resume);
 	return resume;
 }
 
-export function storeFile(ctx: SimContext, opportunityId: string, file: Express.Multer.File, userId: string): LeverFile {
-	const stored: LeverFile = { id: randomUUID(), opportunityId, user: userId, ...blobFrom(ctx, file) };
+export function storeFile(
+	ctx: SimContext,
+	opportunityId: string,
+	file: Express.Multer.File,
+	userId: string,
+): LeverFile {
+	const stored: LeverFile = {
+		id: randomUUID(),
+		opportunityId,
+		user: userId,
+		...blobFrom(ctx, file),
+	};
 	ctx.state.files.push(stored);
 	return stored;
 }
 
 function sendBlob(res: Response, blob: StoredBlob) {
 	// Lever answers 422 when it could not process the file.
-	if (blob.status === 'error') throw unprocessable('The file could not be processed and cannot be downloaded.');
+	if (blob.status === 'error')
+		throw unprocessable('The file could not be processed and cannot be downloaded.');
 	res.setHeader('Content-Type', blob.contentType);
 	res.setHeader('Content-Disposition', `attachment; filename="${blob.name.replace(/"/g, '')}"`);
 	res.send(blob.content);
 }
 
-function uploadedAtWindow<T extends { uploadedAt: number }>(req: Parameters<typeof timestampParam>[0], items: T[]): T[] {
+function uploadedAtWindow<T extends { uploadedAt: number }>(
+	req: Parameters<typeof timestampParam>[0],
+	items: T[],
+): T[] {
 	const start = timestampParam(req, 'uploaded_at_start');
 	const end = timestampParam(req, 'uploaded_at_end');
-	return items.filter((item) => (start === undefined || item.uploadedAt >= start) && (end === undefined || item.uploadedAt <= end));
+	return items.filter(
+		(item) =>
+			(start === undefined || item.uploadedAt >= start) &&
+			(end === undefined || item.uploadedAt <= end),
+	);
 }
 
 /**
@@ -73,12 +111,15 @@ export function checkFieldValue(field: TemplateField, value: unknown): void {
 	if (value === null) return;
 	const options = (field.options ?? []).map((option) => option.text);
 	const fail = (expected: string) => {
-		throw badRequest(`Invalid value for field ${field.id} ("${field.text}", type ${field.type}): expected ${expected}`);
+		throw badRequest(
+			`Invalid value for field ${field.id} ("${field.text}", type ${field.type}): expected ${expected}`,
+		);
 	};
 	const isScore = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 4;
 	switch (field.type) {
 		case 'score-system':
-			if (!isScore(value) && !(typeof value === 'string' && options.includes(value))) fail(`one of ${options.map((o) => `"${o}"`).join(', ')} or 1-4`);
+			if (!isScore(value) && !(typeof value === 'string' && options.includes(value)))
+				fail(`one of ${options.map((o) => `"${o}"`).join(', ')} or 1-4`);
 			return;
 		case 'score':
 			if (!isScore(value)) fail('an integer from 1 to 4');
@@ -93,13 +134,16 @@ export function checkFieldValue(field: TemplateField, value: unknown): void {
 			return;
 		case 'dropdown':
 		case 'multiple-choice':
-			if (typeof value !== 'string' || !options.includes(value)) fail(`one of ${options.map((o) => `"${o}"`).join(', ')}`);
+			if (typeof value !== 'string' || !options.includes(value))
+				fail(`one of ${options.map((o) => `"${o}"`).join(', ')}`);
 			return;
 		case 'multiple-select':
-			if (!Array.isArray(value) || value.some((v) => typeof v !== 'string' || !options.includes(v))) fail(`an array of ${options.map((o) => `"${o}"`).join(', ')}`);
+			if (!Array.isArray(value) || value.some((v) => typeof v !== 'string' || !options.includes(v)))
+				fail(`an array of ${options.map((o) => `"${o}"`).join(', ')}`);
 			return;
 		case 'date':
-			if (typeof value !== 'number' || !Number.isInteger(value)) fail('a timestamp in milliseconds');
+			if (typeof value !== 'number' || !Number.isInteger(value))
+				fail('a timestamp in milliseconds');
 			return;
 		case 'currency':
 		case 'number':
@@ -110,7 +154,13 @@ export function checkFieldValue(field: TemplateField, value: unknown): void {
 			const valid =
 				Array.isArray(value) &&
 				value.length === rows &&
-				value.every((row) => row && typeof row === 'object' && isScore((row as Body).score) && ((row as Body).comment === undefined || typeof (row as Body).comment === 'string'));
+				value.every(
+					(row) =>
+						row &&
+						typeof row === 'object' &&
+						isScore((row as Body).score) &&
+						((row as Body).comment === undefined || typeof (row as Body).comment === 'string'),
+				);
 			if (!valid) fail(`an array of ${rows} {score: 1-4, comment?} entries`);
 			return;
 		}
@@ -123,7 +173,12 @@ export function activityRoutes(ctx: SimContext, upload: multer.Multer): Router {
 	const router = Router();
 	const { state } = ctx;
 
-	const opportunityFor = (resource: Resource, access: 'read' | 'write', res: Response, id: string): LeverOpportunity => {
+	const opportunityFor = (
+		resource: Resource,
+		access: 'read' | 'write',
+		res: Response,
+		id: string,
+	): LeverOpportunity => {
 		requirePermission(principalOf(res), resource, access);
 		return findOpportunity(ctx, res, id);
 	};
@@ -134,7 +189,9 @@ export function activityRoutes(ctx: SimContext, upload: multer.Multer): Router {
 		return wire;
 	};
 	const findNote = (opportunityId: string, noteId: string) => {
-		const note = state.notes.find((n) => n.id === noteId && n.opportunityId === opportunityId && n.deletedAt === null);
+		const note = state.notes.find(
+			(n) => n.id === noteId && n.opportunityId === opportunityId && n.deletedAt === null,
+		);
 		if (!note) throw notFound('notes', noteId);
 		return note;
 	};
@@ -142,7 +199,9 @@ export function activityRoutes(ctx: SimContext, upload: multer.Multer): Router {
 		'/opportunities/:id/notes',
 		wrap((req, res) => {
 			const opportunity = opportunityFor('notes', 'read', res, req.params.id);
-			const notes = state.notes.filter((note) => note.opportunityId === opportunity.id && note.deletedAt === null);
+			const notes = state.notes.filter(
+				(note) => note.opportunityId === opportunity.id && note.deletedAt === null,
+			);
 			res.json(paginate(req, ctx.cursors, notes, byCreatedAt(), renderNote));
 		}),
 	);
@@ -165,9 +224,19 @@ export function activityRoutes(ctx: SimContext, upload: multer.Multer): Router {
 			const score = optionalInteger(body, 'score', 1, 4) ?? null;
 			optionalBoolean(body, 'notifyFollowers');
 			const createdAt = optionalPastTimestamp(body, 'createdAt', now) ?? now;
-			const field = { type: 'note' as const, text: 'Comment', value, createdAt, user: performer, score, stage: opportunity.stage };
+			const field = {
+				type: 'note' as const,
+				text: 'Comment',
+				value,
+				createdAt,
+				user: performer,
+				score,
+				stage: opportunity.stage,
+			};
 			const threadId = single(req.query, 'note_id');
-			let note = threadId ? state.notes.find((n) => n.id === threadId && n.opportunityId === opportunity.id) : undefined;
+			let note = threadId
+				? state.notes.find((n) => n.id === threadId && n.opportunityId === opportunity.id)
+				: undefined;
 			if (threadId && !note) throw notFound('notes', threadId);
 			if (note) {
 				note.fields.push(field);
@@ -199,7 +268,10 @@ export function activityRoutes(ctx: SimContext, upload: multer.Multer): Router {
 			performAs(ctx, req, false);
 			const note = findNote(opportunity.id, req.params.noteId);
 			// Lever: notes can be deleted "only if created via API". ⚠ The refusal's status is undocumented: 400 here.
-			if (!note.createdViaApi) throw badRequest(`Note ${note.id} was not created through the API and cannot be deleted through it`);
+			if (!note.createdViaApi)
+				throw badRequest(
+					`Note ${note.id} was not created through the API and cannot be deleted through it`,
+				);
 			note.deletedAt = ctx.now();
 			res.status(204).end();
 		}),
@@ -210,8 +282,15 @@ export function activityRoutes(ctx: SimContext, upload: multer.Multer): Router {
 		'/opportunities/:id/files',
 		wrap((req, res) => {
 			const opportunity = opportunityFor('files', 'read', res, req.params.id);
-			const files = uploadedAtWindow(req.query, state.files.filter((file) => file.opportunityId === opportunity.id));
-			res.json(paginate(req, ctx.cursors, files, { value: (f) => f.uploadedAt, id: (f) => f.id }, (f) => renderFile(ctx, f)));
+			const files = uploadedAtWindow(
+				req.query,
+				state.files.filter((file) => file.opportunityId === opportunity.id),
+			);
+			res.json(
+				paginate(req, ctx.cursors, files, { value: (f) => f.uploadedAt, id: (f) => f.id }, (f) =>
+					renderFile(ctx, f),
+				),
+			);
 		}),
 	);
 	const findFile = (opportunityId: string, fileId: string) => {
@@ -239,9 +318,11 @@ export function activityRoutes(ctx: SimContext, upload: multer.Multer): Router {
 		wrap((req, res) => {
 			const opportunity = opportunityFor('files', 'write', res, req.params.id);
 			const performer = performAs(ctx, req, true)!;
-			if (!req.is('multipart/form-data')) throw badRequest('Files must be uploaded as multipart/form-data with the field "file"');
+			if (!req.is('multipart/form-data'))
+				throw badRequest('Files must be uploaded as multipart/form-data with the field "file"');
 			const files = uploadedFiles(req).filter((file) => file.fieldname === 'file');
-			if (files.length !== 1) throw badRequest('Exactly one file must be sent in the multipart field "file"');
+			if (files.length !== 1)
+				throw badRequest('Exactly one file must be sent in the multipart field "file"');
 			const stored = storeFile(ctx, opportunity.id, files[0], performer);
 			res.status(201).json({ data: renderFile(ctx, stored) });
 		}),
@@ -259,7 +340,9 @@ export function activityRoutes(ctx: SimContext, upload: multer.Multer): Router {
 
 	// Resumes (read-only: a resume only enters through resumeFile at creation)
 	const findResume = (opportunityId: string, resumeId: string) => {
-		const resume = state.resumes.find((r) => r.id === resumeId && r.opportunityId === opportunityId);
+		const resume = state.resumes.find(
+			(r) => r.id === resumeId && r.opportunityId === opportunityId,
+		);
 		if (!resume) throw notFound('resumes', resumeId);
 		return resume;
 	};
@@ -270,7 +353,11 @@ export function activityRoutes(ctx: SimContext, upload: multer.Multer): Router {
 			const resumes = state.resumes.filter((r) => r.opportunityId === opportunity.id);
 			const start = timestampParam(req.query, 'uploaded_at_start');
 			const end = timestampParam(req.query, 'uploaded_at_end');
-			const inWindow = resumes.filter((r) => (start === undefined || r.file.uploadedAt >= start) && (end === undefined || r.file.uploadedAt <= end));
+			const inWindow = resumes.filter(
+				(r) =>
+					(start === undefined || r.file.uploadedAt >= start) &&
+					(end === undefined || r.file.uploadedAt <= end),
+			);
 			res.json(paginate(req, ctx.cursors, inWindow, byCreatedAt(), (r) => renderResume(ctx, r)));
 		}),
 	);
@@ -292,18 +379,32 @@ export function activityRoutes(ctx: SimContext, upload: multer.Multer): Router {
 	// Feedback
 	const renderFeedback = (feedback: LeverFeedback) => withoutOpportunityId(feedback);
 	const findFeedback = (opportunityId: string, feedbackId: string) => {
-		const feedback = state.feedback.find((f) => f.id === feedbackId && f.opportunityId === opportunityId && f.deletedAt === null);
+		const feedback = state.feedback.find(
+			(f) => f.id === feedbackId && f.opportunityId === opportunityId && f.deletedAt === null,
+		);
 		if (!feedback) throw notFound('feedback', feedbackId);
 		return feedback;
 	};
 	/** `fieldValues: [{id, value}]` checked against the template's fields: every id known, once, with a fitting value. */
-	const fieldValuesOf = (body: Body, fields: TemplateField[], templateId: string): Map<string, unknown> => {
+	const fieldValuesOf = (
+		body: Body,
+		fields: TemplateField[],
+		templateId: string,
+	): Map<string, unknown> => {
 		const values = new Map<string, unknown>();
 		if (body.fieldValues === undefined) return values;
-		if (!Array.isArray(body.fieldValues)) throw badRequest('Invalid value for field "fieldValues": expected an array of {id, value}');
+		if (!Array.isArray(body.fieldValues))
+			throw badRequest('Invalid value for field "fieldValues": expected an array of {id, value}');
 		for (const entry of body.fieldValues as unknown[]) {
-			if (!entry || typeof entry !== 'object' || typeof (entry as Body).id !== 'string' || !('value' in (entry as Body))) {
-				throw badRequest('Invalid value for field "fieldValues": every entry needs an id and a value');
+			if (
+				!entry ||
+				typeof entry !== 'object' ||
+				typeof (entry as Body).id !== 'string' ||
+				!('value' in (entry as Body))
+			) {
+				throw badRequest(
+					'Invalid value for field "fieldValues": every entry needs an id and a value',
+				);
 			}
 			const { id, value } = entry as { id: string; value: unknown };
 			const field = fields.find((f) => f.id === id);
@@ -318,7 +419,9 @@ export function activityRoutes(ctx: SimContext, upload: multer.Multer): Router {
 		'/opportunities/:id/feedback',
 		wrap((req, res) => {
 			const opportunity = opportunityFor('feedback', 'read', res, req.params.id);
-			const feedback = state.feedback.filter((f) => f.opportunityId === opportunity.id && f.deletedAt === null);
+			const feedback = state.feedback.filter(
+				(f) => f.opportunityId === opportunity.id && f.deletedAt === null,
+			);
 			res.json(paginate(req, ctx.cursors, feedback, byCreatedAt(), renderFeedback));
 		}),
 	);
@@ -336,14 +439,20 @@ export function activityRoutes(ctx: SimContext, upload: multer.Multer): Router {
 			const performer = performAs(ctx, req, true)!;
 			const body = objectBody(req.body);
 			const now = ctx.now();
-			const template = state.feedbackTemplates.find((t) => t.id === requiredString(body, 'baseTemplateId'));
+			const template = state.feedbackTemplates.find(
+				(t) => t.id === requiredString(body, 'baseTemplateId'),
+			);
 			if (!template) throw notFound('feedback_templates', body.baseTemplateId as string);
 			const panel = optionalString(body, 'panel');
 			const interviewId = optionalString(body, 'interview');
-			if ((panel === undefined) !== (interviewId === undefined)) throw badRequest('panel and interview must be given together, or neither');
-			const interview = interviewId ? state.interviews.find((i) => i.id === interviewId && i.opportunityId === opportunity.id) : undefined;
+			if ((panel === undefined) !== (interviewId === undefined))
+				throw badRequest('panel and interview must be given together, or neither');
+			const interview = interviewId
+				? state.interviews.find((i) => i.id === interviewId && i.opportunityId === opportunity.id)
+				: undefined;
 			if (interviewId && !interview) throw notFound('interviews', interviewId);
-			if (interview && interview.panel !== panel) throw badRequest(`interview ${interviewId} does not belong to panel ${panel}`);
+			if (interview && interview.panel !== panel)
+				throw badRequest(`interview ${interviewId} does not belong to panel ${panel}`);
 			const createdAt = optionalPastTimestamp(body, 'createdAt', now) ?? now;
 			const completedAt = optionalPastTimestamp(body, 'completedAt', now) ?? createdAt;
 
@@ -355,7 +464,10 @@ export function activityRoutes(ctx: SimContext, upload: multer.Multer): Router {
 				text: template.text,
 				instructions: template.instructions,
 				baseTemplateId: template.id,
-				fields: template.fields.map((field) => ({ ...field, value: values.has(field.id) ? values.get(field.id) : null })),
+				fields: template.fields.map((field) => ({
+					...field,
+					value: values.has(field.id) ? values.get(field.id) : null,
+				})),
 				user: performer,
 				panel: panel ?? null,
 				interview: interviewId ?? null,
@@ -381,7 +493,9 @@ export function activityRoutes(ctx: SimContext, upload: multer.Multer): Router {
 			const now = ctx.now();
 			const values = fieldValuesOf(body, feedback.fields, feedback.baseTemplateId);
 			const completedAt = optionalPastTimestamp(body, 'completedAt', now);
-			feedback.fields = feedback.fields.map((field) => (values.has(field.id) ? { ...field, value: values.get(field.id) } : field));
+			feedback.fields = feedback.fields.map((field) =>
+				values.has(field.id) ? { ...field, value: values.get(field.id) } : field,
+			);
 			if (completedAt !== undefined) feedback.completedAt = completedAt;
 			feedback.updatedAt = now;
 			res.json({ data: renderFeedback(feedback) });
@@ -401,7 +515,9 @@ export function activityRoutes(ctx: SimContext, upload: multer.Multer): Router {
 		'/feedback_templates',
 		wrap((req, res) => {
 			requirePermission(principalOf(res), 'feedback_templates', 'read');
-			res.json(paginate(req, ctx.cursors, state.feedbackTemplates, byCreatedAt(), (t) => ({ ...t })));
+			res.json(
+				paginate(req, ctx.cursors, state.feedbackTemplates, byCreatedAt(), (t) => ({ ...t })),
+			);
 		}),
 	);
 	router.get(
@@ -422,8 +538,17 @@ export function activityRoutes(ctx: SimContext, upload: multer.Multer): Router {
 			const offers = state.offers.filter((o) => o.opportunityId === opportunity.id);
 			const render = (offer: (typeof offers)[number]) => {
 				const document = (doc: typeof offer.sentDocument, status: string) =>
-					doc ? { ...doc, downloadUrl: `${ctx.baseUrl()}/opportunities/${opportunity.id}/offers/${offer.id}/download?status=${status}` } : null;
-				const wire = { ...withoutOpportunityId(offer), sentDocument: document(offer.sentDocument, 'sent'), signedDocument: document(offer.signedDocument, 'signed') };
+					doc
+						? {
+								...doc,
+								downloadUrl: `${ctx.baseUrl()}/opportunities/${opportunity.id}/offers/${offer.id}/download?status=${status}`,
+							}
+						: null;
+				const wire = {
+					...withoutOpportunityId(offer),
+					sentDocument: document(offer.sentDocument, 'sent'),
+					signedDocument: document(offer.signedDocument, 'signed'),
+				};
 				return shape(req, wire, { creator: (id) => findUser(ctx, id as string) });
 			};
 			res.json(paginate(req, ctx.cursors, offers, byCreatedAt(), render));
@@ -434,12 +559,20 @@ export function activityRoutes(ctx: SimContext, upload: multer.Multer): Router {
 		'/opportunities/:id/offers/:offerId/download',
 		wrap((req, res) => {
 			const opportunity = opportunityFor('offers', 'read', res, req.params.id);
-			const offer = state.offers.find((o) => o.id === req.params.offerId && o.opportunityId === opportunity.id);
+			const offer = state.offers.find(
+				(o) => o.id === req.params.offerId && o.opportunityId === opportunity.id,
+			);
 			if (!offer) throw notFound('offers', req.params.offerId);
 			// Lever default: the signed document when there is one, else the sent one.
 			const status = single(req.query, 'status') ?? (offer.signedDocument ? 'signed' : 'sent');
-			const document = status === 'signed' ? offer.signedDocument : status === 'sent' ? offer.sentDocument : undefined;
-			if (document === undefined) throw badRequest('Invalid value for status: expected sent or signed');
+			const document =
+				status === 'signed'
+					? offer.signedDocument
+					: status === 'sent'
+						? offer.sentDocument
+						: undefined;
+			if (document === undefined)
+				throw badRequest('Invalid value for status: expected sent or signed');
 			if (document === null) throw notFound('offer documents', `${offer.id}/${status}`);
 			sendBlob(res, {
 				name: document.fileName,

@@ -11,7 +11,13 @@ import { requirePermission, type Resource } from '../auth';
 import { badRequest, notFound } from '../errors';
 import { performAs, wrap } from '../http';
 import { paginate } from '../listing';
-import { byCreatedAt, findOpportunity, principalOf, withoutOpportunityId, type SimContext } from '../model';
+import {
+	byCreatedAt,
+	findOpportunity,
+	principalOf,
+	withoutOpportunityId,
+	type SimContext,
+} from '../model';
 import type { LeverForm, LeverOpportunity, TemplateField } from '../types';
 import { objectBody, optionalBoolean, requiredString, type Body } from '../validate';
 import { checkFieldValue } from './activity';
@@ -20,7 +26,12 @@ export function formRoutes(ctx: SimContext): Router {
 	const router = Router();
 	const { state } = ctx;
 
-	const opportunityFor = (resource: Resource, access: 'read' | 'write', res: Response, id: string): LeverOpportunity => {
+	const opportunityFor = (
+		resource: Resource,
+		access: 'read' | 'write',
+		res: Response,
+		id: string,
+	): LeverOpportunity => {
 		requirePermission(principalOf(res), resource, access);
 		return findOpportunity(ctx, res, id);
 	};
@@ -30,7 +41,9 @@ export function formRoutes(ctx: SimContext): Router {
 		'/opportunities/:id/forms',
 		wrap((req, res) => {
 			const opportunity = opportunityFor('forms', 'read', res, req.params.id);
-			const forms = state.forms.filter((f) => f.opportunityId === opportunity.id && f.deletedAt === null);
+			const forms = state.forms.filter(
+				(f) => f.opportunityId === opportunity.id && f.deletedAt === null,
+			);
 			res.json(paginate(req, ctx.cursors, forms, byCreatedAt(), (f) => withoutOpportunityId(f)));
 		}),
 	);
@@ -38,21 +51,40 @@ export function formRoutes(ctx: SimContext): Router {
 		'/opportunities/:id/forms/:formId',
 		wrap((req, res) => {
 			const opportunity = opportunityFor('forms', 'read', res, req.params.id);
-			const form = state.forms.find((f) => f.id === req.params.formId && f.opportunityId === opportunity.id && f.deletedAt === null);
+			const form = state.forms.find(
+				(f) =>
+					f.id === req.params.formId && f.opportunityId === opportunity.id && f.deletedAt === null,
+			);
 			if (!form) throw notFound('forms', req.params.formId);
 			res.json({ data: withoutOpportunityId(form) });
 		}),
 	);
 
 	/** Every template field, in order, with the template's id, type and text, and a value that fits the type (or null). */
-	const formFields = (template: { id: string; fields: TemplateField[] }, sent: unknown): Array<TemplateField & { value: unknown }> => {
-		const mismatch = () => badRequest(`Invalid value for field "fields": the fields must match form template ${template.id} exactly (every template field, in order, with a value or null)`);
+	const formFields = (
+		template: { id: string; fields: TemplateField[] },
+		sent: unknown,
+	): Array<TemplateField & { value: unknown }> => {
+		const mismatch = () =>
+			badRequest(
+				`Invalid value for field "fields": the fields must match form template ${template.id} exactly (every template field, in order, with a value or null)`,
+			);
 		if (!Array.isArray(sent) || sent.length !== template.fields.length) throw mismatch();
 		return template.fields.map((field, index) => {
 			const entry = sent[index] as Body | null;
-			if (!entry || typeof entry !== 'object' || entry.id !== field.id || entry.type !== field.type || entry.text !== field.text) throw mismatch();
+			if (
+				!entry ||
+				typeof entry !== 'object' ||
+				entry.id !== field.id ||
+				entry.type !== field.type ||
+				entry.text !== field.text
+			)
+				throw mismatch();
 			const value = entry.value ?? null;
-			if (value === null && field.required) throw badRequest(`Invalid value for field "fields": field ${field.id} ("${field.text}") is required`);
+			if (value === null && field.required)
+				throw badRequest(
+					`Invalid value for field "fields": field ${field.id} ("${field.text}") is required`,
+				);
 			checkFieldValue(field, value);
 			return { ...field, value };
 		});
@@ -94,7 +126,11 @@ export function formRoutes(ctx: SimContext): Router {
 		'/form_templates',
 		wrap((req, res) => {
 			requirePermission(principalOf(res), 'form_templates', 'read');
-			res.json(paginate(req, ctx.cursors, state.formTemplates, byCreatedAt(), (template) => ({ ...template })));
+			res.json(
+				paginate(req, ctx.cursors, state.formTemplates, byCreatedAt(), (template) => ({
+					...template,
+				})),
+			);
 		}),
 	);
 	router.get(
@@ -113,15 +149,24 @@ export function formRoutes(ctx: SimContext): Router {
 		'/opportunities/:id/referrals',
 		wrap((req, res) => {
 			const opportunity = opportunityFor('referrals', 'read', res, req.params.id);
-			const referrals = state.referrals.filter((referral) => referral.opportunityId === opportunity.id);
-			res.json(paginate(req, ctx.cursors, referrals, byCreatedAt(), (referral) => withoutOpportunityId(referral)));
+			const referrals = state.referrals.filter(
+				(referral) => referral.opportunityId === opportunity.id,
+			);
+			res.json(
+				paginate(req, ctx.cursors, referrals, byCreatedAt(), (referral) =>
+					withoutOpportunityId(referral),
+				),
+			);
 		}),
 	);
 	router.get(
 		'/opportunities/:id/referrals/:referralId',
 		wrap((req, res) => {
 			const opportunity = opportunityFor('referrals', 'read', res, req.params.id);
-			const referral = state.referrals.find((candidate) => candidate.id === req.params.referralId && candidate.opportunityId === opportunity.id);
+			const referral = state.referrals.find(
+				(candidate) =>
+					candidate.id === req.params.referralId && candidate.opportunityId === opportunity.id,
+			);
 			if (!referral) throw notFound('referrals', req.params.referralId);
 			res.json({ data: withoutOpportunityId(referral) });
 		}),

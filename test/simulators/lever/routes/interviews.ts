@@ -11,9 +11,22 @@ import { requirePermission } from '../auth';
 import { badRequest, notFound } from '../errors';
 import { performAs, wrap } from '../http';
 import { paginate, shape } from '../listing';
-import { byCreatedAt, findOpportunity, findStage, findUser, principalOf, type SimContext } from '../model';
+import {
+	byCreatedAt,
+	findOpportunity,
+	findStage,
+	findUser,
+	principalOf,
+	type SimContext,
+} from '../model';
 import type { LeverInterview, LeverOpportunity, LeverPanel } from '../types';
-import { objectBody, optionalString, optionalStringArray, requiredString, type Body } from '../validate';
+import {
+	objectBody,
+	optionalString,
+	optionalStringArray,
+	requiredString,
+	type Body,
+} from '../validate';
 
 const REMINDERS = ['once', 'daily', 'frequently', 'none'] as const;
 type Reminder = (typeof REMINDERS)[number];
@@ -22,7 +35,12 @@ export function interviewRoutes(ctx: SimContext): Router {
 	const router = Router();
 	const { state } = ctx;
 
-	const opportunityFor = (resource: 'interviews' | 'panels', access: 'read' | 'write', res: Response, id: string): LeverOpportunity => {
+	const opportunityFor = (
+		resource: 'interviews' | 'panels',
+		access: 'read' | 'write',
+		res: Response,
+		id: string,
+	): LeverOpportunity => {
 		requirePermission(principalOf(res), resource, access);
 		return findOpportunity(ctx, res, id);
 	};
@@ -32,28 +50,39 @@ export function interviewRoutes(ctx: SimContext): Router {
 		return panel;
 	};
 	const findInterview = (opportunityId: string, interviewId: string) => {
-		const interview = state.interviews.find((i) => i.id === interviewId && i.opportunityId === opportunityId);
+		const interview = state.interviews.find(
+			(i) => i.id === interviewId && i.opportunityId === opportunityId,
+		);
 		if (!interview) throw notFound('interviews', interviewId);
 		return interview;
 	};
 	/** ⚠ Lever documents the rule, not the status of the refusal: 400 here. */
 	const requireApiPanel = (panel: LeverPanel) => {
 		if (!panel.externallyManaged) {
-			throw badRequest(`Panel ${panel.id} was not created through the API (externallyManaged is false) and cannot be changed through it`);
+			throw badRequest(
+				`Panel ${panel.id} was not created through the API (externallyManaged is false) and cannot be changed through it`,
+			);
 		}
 	};
-	const panelInterviews = (panel: LeverPanel) => state.interviews.filter((interview) => interview.panel === panel.id).sort((a, b) => a.date - b.date);
+	const panelInterviews = (panel: LeverPanel) =>
+		state.interviews
+			.filter((interview) => interview.panel === panel.id)
+			.sort((a, b) => a.date - b.date);
 
 	const reminderOf = (body: Body, fallback: Reminder): Reminder => {
 		const value = optionalString(body, 'feedbackReminder');
 		if (value === undefined) return fallback;
-		if (!REMINDERS.includes(value as Reminder)) throw badRequest(`Invalid value for field "feedbackReminder": expected one of ${REMINDERS.join(', ')}`);
+		if (!REMINDERS.includes(value as Reminder))
+			throw badRequest(
+				`Invalid value for field "feedbackReminder": expected one of ${REMINDERS.join(', ')}`,
+			);
 		return value as Reminder;
 	};
 	const feedbackTemplateOf = (body: Body): string | null => {
 		const id = optionalString(body, 'feedbackTemplate');
 		if (id === undefined || id === 'no-feedback') return null;
-		if (!state.feedbackTemplates.some((template) => template.id === id)) throw notFound('feedback_templates', id);
+		if (!state.feedbackTemplates.some((template) => template.id === id))
+			throw notFound('feedback_templates', id);
 		return id;
 	};
 
@@ -61,22 +90,39 @@ export function interviewRoutes(ctx: SimContext): Router {
 	const interviewFields = (body: Body, label: string) => {
 		const prefix = label ? `${label}.` : '';
 		if (!Array.isArray(body.interviewers) || body.interviewers.length === 0) {
-			throw badRequest(`Invalid value for field "${prefix}interviewers": at least one interviewer {id} is required`);
+			throw badRequest(
+				`Invalid value for field "${prefix}interviewers": at least one interviewer {id} is required`,
+			);
 		}
 		const interviewers = (body.interviewers as unknown[]).map((entry) => {
 			if (!entry || typeof entry !== 'object' || typeof (entry as Body).id !== 'string') {
-				throw badRequest(`Invalid value for field "${prefix}interviewers": every interviewer needs an id`);
+				throw badRequest(
+					`Invalid value for field "${prefix}interviewers": every interviewer needs an id`,
+				);
 			}
 			const user = findUser(ctx, (entry as Body).id as string);
-			if (user.deactivatedAt !== null) throw badRequest(`Invalid value for field "${prefix}interviewers": user ${user.id} is deactivated`);
+			if (user.deactivatedAt !== null)
+				throw badRequest(
+					`Invalid value for field "${prefix}interviewers": user ${user.id} is deactivated`,
+				);
 			const template = (entry as Body).feedbackTemplate;
-			return { id: user.id, name: user.name, email: user.email, feedbackTemplate: typeof template === 'string' ? template : null };
+			return {
+				id: user.id,
+				name: user.name,
+				email: user.email,
+				feedbackTemplate: typeof template === 'string' ? template : null,
+			};
 		});
 		const date = body.date;
-		if (typeof date !== 'number' || !Number.isInteger(date) || date < 0) throw badRequest(`Invalid value for field "${prefix}date": expected a timestamp in milliseconds`);
+		if (typeof date !== 'number' || !Number.isInteger(date) || date < 0)
+			throw badRequest(
+				`Invalid value for field "${prefix}date": expected a timestamp in milliseconds`,
+			);
 		const duration = body.duration;
 		if (typeof duration !== 'number' || !Number.isInteger(duration) || duration < 1) {
-			throw badRequest(`Invalid value for field "${prefix}duration": expected a whole number of minutes, at least 1`);
+			throw badRequest(
+				`Invalid value for field "${prefix}duration": expected a whole number of minutes, at least 1`,
+			);
 		}
 		return {
 			subject: optionalString(body, 'subject') ?? '',
@@ -89,7 +135,13 @@ export function interviewRoutes(ctx: SimContext): Router {
 		};
 	};
 
-	const newInterview = (opportunity: LeverOpportunity, panel: LeverPanel, fields: ReturnType<typeof interviewFields>, reminder: Reminder, userId: string): LeverInterview => ({
+	const newInterview = (
+		opportunity: LeverOpportunity,
+		panel: LeverPanel,
+		fields: ReturnType<typeof interviewFields>,
+		reminder: Reminder,
+		userId: string,
+	): LeverInterview => ({
 		id: randomUUID(),
 		opportunityId: opportunity.id,
 		panel: panel.id,
@@ -101,7 +153,9 @@ export function interviewRoutes(ctx: SimContext): Router {
 		user: userId,
 		stage: opportunity.stage,
 		canceledAt: null,
-		postings: state.applications.filter((application) => application.opportunityId === opportunity.id).map((application) => application.posting),
+		postings: state.applications
+			.filter((application) => application.opportunityId === opportunity.id)
+			.map((application) => application.posting),
 		gcalEventUrl: null,
 	});
 
@@ -109,7 +163,8 @@ export function interviewRoutes(ctx: SimContext): Router {
 		user: (id: unknown) => findUser(ctx, id as string),
 		stage: (id: unknown) => findStage(ctx, id as string),
 	};
-	const renderInterview = (req: Request, interview: LeverInterview) => shape(req, { ...interview }, interviewExpanders);
+	const renderInterview = (req: Request, interview: LeverInterview) =>
+		shape(req, { ...interview }, interviewExpanders);
 
 	/** A panel as the recorded create answer shows it: its interviews inline, start and end from them. */
 	const renderPanel = (panel: LeverPanel) => {
@@ -118,14 +173,20 @@ export function interviewRoutes(ctx: SimContext): Router {
 		return {
 			...wire,
 			start: interviews[0]?.date ?? null,
-			end: interviews.length > 0 ? Math.max(...interviews.map((interview) => interview.date + interview.duration * 60_000)) : null,
+			end:
+				interviews.length > 0
+					? Math.max(...interviews.map((interview) => interview.date + interview.duration * 60_000))
+					: null,
 			interviews: interviews.map((interview) => ({
 				id: interview.id,
 				date: interview.date,
 				duration: interview.duration,
 				feedbackReminder: interview.feedbackReminder,
 				feedbackTemplate: interview.feedbackTemplate ?? 'no-feedback',
-				interviewers: interview.interviewers.map((interviewer) => ({ ...interviewer, feedbackTemplate: interviewer.feedbackTemplate ?? 'no-feedback' })),
+				interviewers: interview.interviewers.map((interviewer) => ({
+					...interviewer,
+					feedbackTemplate: interviewer.feedbackTemplate ?? 'no-feedback',
+				})),
 				location: interview.location || null,
 				note: interview.note || null,
 				subject: interview.subject,
@@ -137,7 +198,8 @@ export function interviewRoutes(ctx: SimContext): Router {
 		state.interviews.splice(state.interviews.indexOf(interview), 1);
 		const panel = state.panels.find((candidate) => candidate.id === interview.panel);
 		// Lever: deleting the last interview of a panel deletes the panel.
-		if (panel && panelInterviews(panel).length === 0) state.panels.splice(state.panels.indexOf(panel), 1);
+		if (panel && panelInterviews(panel).length === 0)
+			state.panels.splice(state.panels.indexOf(panel), 1);
 	};
 
 	// Interviews
@@ -146,14 +208,18 @@ export function interviewRoutes(ctx: SimContext): Router {
 		wrap((req, res) => {
 			const opportunity = opportunityFor('interviews', 'read', res, req.params.id);
 			const interviews = state.interviews.filter((i) => i.opportunityId === opportunity.id);
-			res.json(paginate(req, ctx.cursors, interviews, byCreatedAt(), (i) => renderInterview(req, i)));
+			res.json(
+				paginate(req, ctx.cursors, interviews, byCreatedAt(), (i) => renderInterview(req, i)),
+			);
 		}),
 	);
 	router.get(
 		'/opportunities/:id/interviews/:interviewId',
 		wrap((req, res) => {
 			const opportunity = opportunityFor('interviews', 'read', res, req.params.id);
-			res.json({ data: renderInterview(req, findInterview(opportunity.id, req.params.interviewId)) });
+			res.json({
+				data: renderInterview(req, findInterview(opportunity.id, req.params.interviewId)),
+			});
 		}),
 	);
 	router.post(
@@ -164,9 +230,20 @@ export function interviewRoutes(ctx: SimContext): Router {
 			const body = objectBody(req.body);
 			const panel = findPanel(opportunity.id, requiredString(body, 'panel'));
 			requireApiPanel(panel);
-			const interview = newInterview(opportunity, panel, interviewFields(body, ''), reminderOf(body, panel.feedbackReminder), performer);
+			const interview = newInterview(
+				opportunity,
+				panel,
+				interviewFields(body, ''),
+				reminderOf(body, panel.feedbackReminder),
+				performer,
+			);
 			state.interviews.push(interview);
-			ctx.emit('interviewCreated', { interviewId: interview.id, panelId: panel.id, opportunityId: opportunity.id, createdAt: interview.createdAt });
+			ctx.emit('interviewCreated', {
+				interviewId: interview.id,
+				panelId: panel.id,
+				opportunityId: opportunity.id,
+				createdAt: interview.createdAt,
+			});
 			res.status(201).json({ data: renderInterview(req, interview) });
 		}),
 	);
@@ -180,9 +257,19 @@ export function interviewRoutes(ctx: SimContext): Router {
 			const panel = findPanel(opportunity.id, interview.panel);
 			requireApiPanel(panel);
 			const body = objectBody(req.body);
-			if (body.panel !== undefined && body.panel !== panel.id) throw badRequest('Invalid value for field "panel": an interview cannot move to another panel');
-			Object.assign(interview, interviewFields(body, ''), { feedbackReminder: reminderOf(body, interview.feedbackReminder) });
-			ctx.emit('interviewUpdated', { interviewId: interview.id, panelId: panel.id, opportunityId: opportunity.id, updatedAt: ctx.now() });
+			if (body.panel !== undefined && body.panel !== panel.id)
+				throw badRequest(
+					'Invalid value for field "panel": an interview cannot move to another panel',
+				);
+			Object.assign(interview, interviewFields(body, ''), {
+				feedbackReminder: reminderOf(body, interview.feedbackReminder),
+			});
+			ctx.emit('interviewUpdated', {
+				interviewId: interview.id,
+				panelId: panel.id,
+				opportunityId: opportunity.id,
+				updatedAt: ctx.now(),
+			});
 			res.json({ data: renderInterview(req, interview) });
 		}),
 	);
@@ -194,7 +281,12 @@ export function interviewRoutes(ctx: SimContext): Router {
 			const interview = findInterview(opportunity.id, req.params.interviewId);
 			requireApiPanel(findPanel(opportunity.id, interview.panel));
 			deleteInterview(interview);
-			ctx.emit('interviewDeleted', { interviewId: interview.id, panelId: interview.panel, opportunityId: opportunity.id, deletedAt: ctx.now() });
+			ctx.emit('interviewDeleted', {
+				interviewId: interview.id,
+				panelId: interview.panel,
+				opportunityId: opportunity.id,
+				deletedAt: ctx.now(),
+			});
 			res.status(204).end();
 		}),
 	);
@@ -208,7 +300,8 @@ export function interviewRoutes(ctx: SimContext): Router {
 		} catch {
 			throw badRequest(`Invalid value for field "timezone": ${timezone} is not an IANA time zone`);
 		}
-		if (!Array.isArray(body.interviews) || body.interviews.length === 0) throw badRequest('Invalid value for field "interviews": at least one interview is required');
+		if (!Array.isArray(body.interviews) || body.interviews.length === 0)
+			throw badRequest('Invalid value for field "interviews": at least one interview is required');
 		const applications = optionalStringArray(body, 'applications');
 		return {
 			timezone,
@@ -217,8 +310,12 @@ export function interviewRoutes(ctx: SimContext): Router {
 			feedbackReminder: reminderOf(body, current?.feedbackReminder ?? 'daily'),
 			applications,
 			interviews: (body.interviews as unknown[]).map((entry, index) => {
-				if (!entry || typeof entry !== 'object') throw badRequest(`Invalid value for field "interviews[${index}]": expected an object`);
-				return { id: (entry as Body).id, fields: interviewFields(entry as Body, `interviews[${index}]`) };
+				if (!entry || typeof entry !== 'object')
+					throw badRequest(`Invalid value for field "interviews[${index}]": expected an object`);
+				return {
+					id: (entry as Body).id,
+					fields: interviewFields(entry as Body, `interviews[${index}]`),
+				};
 			}),
 		};
 	};
@@ -227,7 +324,15 @@ export function interviewRoutes(ctx: SimContext): Router {
 		'/opportunities/:id/panels',
 		wrap((req, res) => {
 			const opportunity = opportunityFor('panels', 'read', res, req.params.id);
-			res.json(paginate(req, ctx.cursors, state.panels.filter((p) => p.opportunityId === opportunity.id), byCreatedAt(), renderPanel));
+			res.json(
+				paginate(
+					req,
+					ctx.cursors,
+					state.panels.filter((p) => p.opportunityId === opportunity.id),
+					byCreatedAt(),
+					renderPanel,
+				),
+			);
 		}),
 	);
 	router.get(
@@ -244,7 +349,12 @@ export function interviewRoutes(ctx: SimContext): Router {
 			const opportunity = opportunityFor('panels', 'write', res, req.params.id);
 			const performer = performAs(ctx, req, true)!;
 			const fields = panelFields(objectBody(req.body));
-			const active = state.applications.filter((application) => application.opportunityId === opportunity.id && application.archived === null).map((a) => a.id);
+			const active = state.applications
+				.filter(
+					(application) =>
+						application.opportunityId === opportunity.id && application.archived === null,
+				)
+				.map((a) => a.id);
 			const panel: LeverPanel = {
 				id: randomUUID(),
 				opportunityId: opportunity.id,
@@ -260,7 +370,10 @@ export function interviewRoutes(ctx: SimContext): Router {
 				user: performer,
 			};
 			state.panels.push(panel);
-			for (const entry of fields.interviews) state.interviews.push(newInterview(opportunity, panel, entry.fields, panel.feedbackReminder, performer));
+			for (const entry of fields.interviews)
+				state.interviews.push(
+					newInterview(opportunity, panel, entry.fields, panel.feedbackReminder, performer),
+				);
 			res.status(201).json({ data: renderPanel(panel) });
 		}),
 	);
@@ -279,7 +392,9 @@ export function interviewRoutes(ctx: SimContext): Router {
 			const existing = panelInterviews(panel);
 			for (const entry of fields.interviews) {
 				if (entry.id !== undefined && !existing.some((interview) => interview.id === entry.id)) {
-					throw badRequest(`Invalid value for field "interviews": interview ${String(entry.id)} is not part of panel ${panel.id}`);
+					throw badRequest(
+						`Invalid value for field "interviews": interview ${String(entry.id)} is not part of panel ${panel.id}`,
+					);
 				}
 			}
 			Object.assign(panel, {
@@ -289,11 +404,16 @@ export function interviewRoutes(ctx: SimContext): Router {
 				feedbackReminder: fields.feedbackReminder,
 				applications: fields.applications ?? panel.applications,
 			});
-			for (const interview of existing) if (!fields.interviews.some((entry) => entry.id === interview.id)) state.interviews.splice(state.interviews.indexOf(interview), 1);
+			for (const interview of existing)
+				if (!fields.interviews.some((entry) => entry.id === interview.id))
+					state.interviews.splice(state.interviews.indexOf(interview), 1);
 			for (const entry of fields.interviews) {
 				const interview = existing.find((candidate) => candidate.id === entry.id);
 				if (interview) Object.assign(interview, entry.fields, { timezone: panel.timezone });
-				else state.interviews.push(newInterview(opportunity, panel, entry.fields, panel.feedbackReminder, performer));
+				else
+					state.interviews.push(
+						newInterview(opportunity, panel, entry.fields, panel.feedbackReminder, performer),
+					);
 			}
 			res.json({ data: renderPanel(panel) });
 		}),
@@ -305,7 +425,8 @@ export function interviewRoutes(ctx: SimContext): Router {
 			performAs(ctx, req, true);
 			const panel = findPanel(opportunity.id, req.params.panelId);
 			requireApiPanel(panel);
-			for (const interview of panelInterviews(panel)) state.interviews.splice(state.interviews.indexOf(interview), 1);
+			for (const interview of panelInterviews(panel))
+				state.interviews.splice(state.interviews.indexOf(interview), 1);
 			state.panels.splice(state.panels.indexOf(panel), 1);
 			res.status(204).end();
 		}),

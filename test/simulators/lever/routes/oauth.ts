@@ -22,10 +22,16 @@ function clientCredentials(req: Request): { clientId?: string; clientSecret?: st
 	if (header && /^basic /i.test(header)) {
 		const decoded = Buffer.from(header.slice(6), 'base64').toString('utf8');
 		const colon = decoded.indexOf(':');
-		return { clientId: decodeURIComponent(decoded.slice(0, colon)), clientSecret: decodeURIComponent(decoded.slice(colon + 1)) };
+		return {
+			clientId: decodeURIComponent(decoded.slice(0, colon)),
+			clientSecret: decodeURIComponent(decoded.slice(colon + 1)),
+		};
 	}
 	const body = req.body as Record<string, unknown>;
-	return { clientId: body.client_id as string | undefined, clientSecret: body.client_secret as string | undefined };
+	return {
+		clientId: body.client_id as string | undefined,
+		clientSecret: body.client_secret as string | undefined,
+	};
 }
 
 export function oauthRoutes(auth: AuthRegistry, client: OAuthClient): Router {
@@ -33,12 +39,18 @@ export function oauthRoutes(auth: AuthRegistry, client: OAuthClient): Router {
 
 	router.get('/authorize', (req, res) => {
 		const q = req.query as Record<string, string | undefined>;
-		if (q.client_id !== client.clientId) return oauthError(res, 400, 'invalid_request', 'Unknown client_id');
+		if (q.client_id !== client.clientId)
+			return oauthError(res, 400, 'invalid_request', 'Unknown client_id');
 		let redirect: URL;
 		try {
 			redirect = new URL(q.redirect_uri ?? '');
 		} catch {
-			return oauthError(res, 400, 'invalid_request', 'redirect_uri is required and must be an absolute URL');
+			return oauthError(
+				res,
+				400,
+				'invalid_request',
+				'redirect_uri is required and must be an absolute URL',
+			);
 		}
 		const fail = (error: string, description: string) => {
 			redirect.searchParams.set('error', error);
@@ -46,15 +58,22 @@ export function oauthRoutes(auth: AuthRegistry, client: OAuthClient): Router {
 			if (q.state) redirect.searchParams.set('state', q.state);
 			res.redirect(302, redirect.toString());
 		};
-		if (q.response_type !== 'code') return fail('unsupported_response_type', 'response_type must be code');
+		if (q.response_type !== 'code')
+			return fail('unsupported_response_type', 'response_type must be code');
 		if (!q.state) return fail('invalid_request', 'state is required');
 		if (!q.audience || !client.audiences.includes(q.audience)) {
-			return fail('invalid_request', `audience is required and must be one of ${client.audiences.join(', ')}`);
+			return fail(
+				'invalid_request',
+				`audience is required and must be one of ${client.audiences.join(', ')}`,
+			);
 		}
 		const scopes = (q.scope ?? '').split(/\s+/).filter(Boolean);
 		const unknown = scopes.filter((scope) => !KNOWN_SCOPES.has(scope));
 		if (scopes.length === 0 || unknown.length > 0) {
-			return fail('invalid_scope', unknown.length ? `Unknown scopes: ${unknown.join(' ')}` : 'scope is required');
+			return fail(
+				'invalid_scope',
+				unknown.length ? `Unknown scopes: ${unknown.join(' ')}` : 'scope is required',
+			);
 		}
 		// The consent screen is skipped: the Super Admin always approves.
 		redirect.searchParams.set('code', auth.issueCode(client.clientId, q.redirect_uri!, scopes));
@@ -64,7 +83,12 @@ export function oauthRoutes(auth: AuthRegistry, client: OAuthClient): Router {
 
 	router.post('/token', express.urlencoded({ extended: false }), (req, res) => {
 		if (!req.is('application/x-www-form-urlencoded')) {
-			return oauthError(res, 400, 'invalid_request', 'Content-Type must be application/x-www-form-urlencoded');
+			return oauthError(
+				res,
+				400,
+				'invalid_request',
+				'Content-Type must be application/x-www-form-urlencoded',
+			);
 		}
 		const body = req.body as Record<string, string | undefined>;
 		const { clientId, clientSecret } = clientCredentials(req);
@@ -81,11 +105,18 @@ export function oauthRoutes(auth: AuthRegistry, client: OAuthClient): Router {
 			scopes = auth.redeemCode(body.code, clientId, body.redirect_uri)?.scopes;
 			if (!scopes) return oauthError(res, 403, 'invalid_grant', 'Invalid authorization code');
 		} else if (body.grant_type === 'refresh_token') {
-			if (!body.refresh_token) return oauthError(res, 400, 'invalid_request', 'refresh_token is required');
+			if (!body.refresh_token)
+				return oauthError(res, 400, 'invalid_request', 'refresh_token is required');
 			scopes = auth.redeemRefreshToken(body.refresh_token, clientId)?.scopes;
-			if (!scopes) return oauthError(res, 403, 'invalid_grant', 'Unknown or already used refresh token');
+			if (!scopes)
+				return oauthError(res, 403, 'invalid_grant', 'Unknown or already used refresh token');
 		} else {
-			return oauthError(res, 400, 'unsupported_grant_type', 'grant_type must be authorization_code or refresh_token');
+			return oauthError(
+				res,
+				400,
+				'unsupported_grant_type',
+				'grant_type must be authorization_code or refresh_token',
+			);
 		}
 		const tokens = auth.issueTokens(clientId, scopes);
 		res.setHeader('Cache-Control', 'no-store');

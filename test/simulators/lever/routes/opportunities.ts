@@ -26,7 +26,13 @@ import {
 	type SimContext,
 } from '../model';
 import { postingDerivedTags } from '../seed';
-import { ORIGINS, type LeverContact, type LeverOpportunity, type Origin, type Phone } from '../types';
+import {
+	ORIGINS,
+	type LeverContact,
+	type LeverOpportunity,
+	type Origin,
+	type Phone,
+} from '../types';
 import {
 	canonicalEmail,
 	isEmail,
@@ -56,9 +62,12 @@ function normaliseMultipart(fields: Body): Body {
 	}
 	// ⚠ A phone as one text element (`phones[]={"value":…}`, seen in third-party code) is not the documented form.
 	if (Array.isArray(body.phones) && body.phones.some((phone) => typeof phone === 'string')) {
-		throw badRequest('Invalid value for field "phones": send each phone as phones[N][value] and phones[N][type], not as one text element');
+		throw badRequest(
+			'Invalid value for field "phones": send each phone as phones[N][value] and phones[N][type], not as one text element',
+		);
 	}
-	const toNumber = (value: unknown) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);
+	const toNumber = (value: unknown) =>
+		typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
 	if (body.createdAt !== undefined) body.createdAt = toNumber(body.createdAt);
 	if (body.archived && typeof body.archived === 'object') {
 		const archived = { ...(body.archived as Body) };
@@ -78,19 +87,27 @@ function phonesField(body: Body): Phone[] | undefined {
 				phone !== null &&
 				typeof phone === 'object' &&
 				typeof (phone as Body).value === 'string' &&
-				((phone as Body).type === undefined || PHONE_TYPES.includes((phone as Body).type as string)),
+				((phone as Body).type === undefined ||
+					PHONE_TYPES.includes((phone as Body).type as string)),
 		);
 	if (!valid) {
-		throw badRequest(`Invalid value for field "phones": expected an array of {value, type} with type one of ${PHONE_TYPES.join(', ')}`);
+		throw badRequest(
+			`Invalid value for field "phones": expected an array of {value, type} with type one of ${PHONE_TYPES.join(', ')}`,
+		);
 	}
 	// ⚠ A phone sent without a type is kept without one: what Lever stores then is undocumented.
-	return (value as Phone[]).map((phone) => (phone.type === undefined ? { value: phone.value } : { type: phone.type, value: phone.value }));
+	return (value as Phone[]).map((phone) =>
+		phone.type === undefined ? { value: phone.value } : { type: phone.type, value: phone.value },
+	);
 }
 
 function emailsField(body: Body): string[] | undefined {
 	const emails = optionalStringArray(body, 'emails');
 	emails?.forEach((email, index) => {
-		if (!isEmail(email)) throw badRequest(`Invalid value for field "emails[${index}]": "${email}" is not a valid email address`);
+		if (!isEmail(email))
+			throw badRequest(
+				`Invalid value for field "emails[${index}]": "${email}" is not a valid email address`,
+			);
 	});
 	return emails;
 }
@@ -107,8 +124,15 @@ export function opportunityRoutes(ctx: SimContext, upload: multer.Multer): Route
 	const router = Router();
 	const { state } = ctx;
 
-	const respondWith = (req: Request, res: Response, opportunity: LeverOpportunity, status = 200) => {
-		res.status(status).json({ data: shape(req, renderOpportunity(ctx, opportunity), opportunityExpanders(ctx)) });
+	const respondWith = (
+		req: Request,
+		res: Response,
+		opportunity: LeverOpportunity,
+		status = 200,
+	) => {
+		res
+			.status(status)
+			.json({ data: shape(req, renderOpportunity(ctx, opportunity), opportunityExpanders(ctx)) });
 	};
 
 	router.get(
@@ -119,12 +143,15 @@ export function opportunityRoutes(ctx: SimContext, upload: multer.Multer): Route
 			const q = req.query;
 			const confidentiality = single(q, 'confidentiality') ?? 'non-confidential';
 			if (!['non-confidential', 'confidential', 'all'].includes(confidentiality)) {
-				throw badRequest('Invalid value for confidentiality: expected non-confidential, confidential or all');
+				throw badRequest(
+					'Invalid value for confidentiality: expected non-confidential, confidential or all',
+				);
 			}
 			if (confidentiality !== 'non-confidential') requireConfidentialAccess(principal);
 
 			const emails = many(q, 'email');
-			for (const email of emails) if (!isEmail(email)) throw badRequest('Email address is not valid');
+			for (const email of emails)
+				if (!isEmail(email)) throw badRequest('Email address is not valid');
 			const wantedEmails = new Set(emails.map(canonicalEmail));
 			const postingIds = many(q, 'posting_id');
 			const archivedPostingIds = many(q, 'archived_posting_id');
@@ -149,22 +176,39 @@ export function opportunityRoutes(ctx: SimContext, upload: multer.Multer): Route
 				end: timestampParam(q, `${name}_end`),
 			}));
 			const postingsOf = (o: LeverOpportunity) =>
-				o.applications.map((id) => state.applications.find((application) => application.id === id)?.posting);
+				o.applications.map(
+					(id) => state.applications.find((application) => application.id === id)?.posting,
+				);
 
 			const matches = state.opportunities.filter((o) => {
 				if (confidentiality !== 'all' && o.confidentiality !== confidentiality) return false;
-				if (wantedEmails.size && !emailMatches(findContact(ctx, o.contact), wantedEmails)) return false;
-				if (postingIds.length && !postingsOf(o).some((id) => id && postingIds.includes(id))) return false;
-				if (archivedPostingIds.length && !(o.archived && postingsOf(o).some((id) => id && archivedPostingIds.includes(id)))) return false;
+				if (wantedEmails.size && !emailMatches(findContact(ctx, o.contact), wantedEmails))
+					return false;
+				if (postingIds.length && !postingsOf(o).some((id) => id && postingIds.includes(id)))
+					return false;
+				if (
+					archivedPostingIds.length &&
+					!(o.archived && postingsOf(o).some((id) => id && archivedPostingIds.includes(id)))
+				)
+					return false;
 				if (stageIds.length && !stageIds.includes(o.stage)) return false;
 				if (tags.length && !o.tags.some((tag) => tags.includes(tag))) return false;
 				if (sources.length && !o.sources.some((source) => sources.includes(source))) return false;
 				if (origins.length && !origins.includes(o.origin)) return false;
 				if (contactIds.length && !contactIds.includes(o.contact)) return false;
-				if (reasonIds.length && !(o.archived && reasonIds.includes(o.archived.reason))) return false;
-				if (locations.length && !(o.opportunityLocation && locations.includes(o.opportunityLocation))) return false;
+				if (reasonIds.length && !(o.archived && reasonIds.includes(o.archived.reason)))
+					return false;
+				if (
+					locations.length &&
+					!(o.opportunityLocation && locations.includes(o.opportunityLocation))
+				)
+					return false;
 				if (archived !== undefined && (o.archived !== null) !== archived) return false;
-				if (snoozed !== undefined && (o.snoozedUntil !== null && o.snoozedUntil > ctx.now()) !== snoozed) return false;
+				if (
+					snoozed !== undefined &&
+					(o.snoozedUntil !== null && o.snoozedUntil > ctx.now()) !== snoozed
+				)
+					return false;
 				return rangeFilters.every(({ read, start, end }) => {
 					if (start === undefined && end === undefined) return true;
 					const value = read(o);
@@ -174,7 +218,11 @@ export function opportunityRoutes(ctx: SimContext, upload: multer.Multer): Route
 				});
 			});
 			const expanders = opportunityExpanders(ctx);
-			res.json(paginate(req, ctx.cursors, matches, byCreatedAt<LeverOpportunity>(), (o) => shape(req, renderOpportunity(ctx, o), expanders)));
+			res.json(
+				paginate(req, ctx.cursors, matches, byCreatedAt<LeverOpportunity>(), (o) =>
+					shape(req, renderOpportunity(ctx, o), expanders),
+				),
+			);
 		}),
 	);
 
@@ -193,9 +241,13 @@ export function opportunityRoutes(ctx: SimContext, upload: multer.Multer): Route
 			const principal = principalOf(res);
 			requirePermission(principal, 'opportunities', 'write');
 			const multipart = Boolean(req.is('multipart/form-data'));
-			const hasBody = req.headers['transfer-encoding'] !== undefined || (req.headers['content-length'] ?? '0') !== '0';
+			const hasBody =
+				req.headers['transfer-encoding'] !== undefined ||
+				(req.headers['content-length'] ?? '0') !== '0';
 			if (hasBody && !multipart && !req.is('application/json')) {
-				throw badRequest('Content-Type must be application/json, or multipart/form-data when files are attached');
+				throw badRequest(
+					'Content-Type must be application/json, or multipart/form-data when files are attached',
+				);
 			}
 			const performer = performAs(ctx, req, true)!;
 			const body = multipart ? normaliseMultipart(objectBody(req.body)) : objectBody(req.body);
@@ -222,18 +274,24 @@ export function opportunityRoutes(ctx: SimContext, upload: multer.Multer): Route
 			}
 			// Lever docs: "Specifying multiple posting UIDs … will result in a rejected request" (status unverified; 400).
 			if (postingIds.length > 1) {
-				throw badRequest('Only one posting may be specified per opportunity; send one request per posting');
+				throw badRequest(
+					'Only one posting may be specified per opportunity; send one request per posting',
+				);
 			}
 			let archived: { reason: string; archivedAt: number } | null = null;
 			if (body.archived !== undefined && body.archived !== null) {
 				if (typeof body.archived !== 'object' || Array.isArray(body.archived)) {
-					throw badRequest('Invalid value for field "archived": expected an object {reason, archivedAt}');
+					throw badRequest(
+						'Invalid value for field "archived": expected an object {reason, archivedAt}',
+					);
 				}
 				const archivedBody = body.archived as Body;
 				const reason = requiredString(archivedBody, 'reason');
 				const archivedAt = optionalPastTimestamp(archivedBody, 'archivedAt', now);
 				if (archivedAt !== undefined && (createdAt ?? now) >= archivedAt) {
-					throw badRequest('Invalid value for field "archived.archivedAt": createdAt must be earlier than archivedAt');
+					throw badRequest(
+						'Invalid value for field "archived.archivedAt": createdAt must be earlier than archivedAt',
+					);
 				}
 				findArchiveReason(ctx, reason);
 				archived = { reason, archivedAt: archivedAt ?? now };
@@ -246,25 +304,45 @@ export function opportunityRoutes(ctx: SimContext, upload: multer.Multer): Route
 			if (ownerId !== undefined) findUser(ctx, ownerId);
 			followers.forEach((id) => findUser(ctx, id));
 			const files = uploadedFiles(req);
-			const unexpected = files.find((file) => !['resumeFile', 'files', 'files[]'].includes(file.fieldname));
-			if (unexpected) throw badRequest(`Unexpected file field "${unexpected.fieldname}": use resumeFile or files[]`);
+			const unexpected = files.find(
+				(file) => !['resumeFile', 'files', 'files[]'].includes(file.fieldname),
+			);
+			if (unexpected)
+				throw badRequest(
+					`Unexpected file field "${unexpected.fieldname}": use resumeFile or files[]`,
+				);
 			const resumeFiles = files.filter((file) => file.fieldname === 'resumeFile');
 			if (resumeFiles.length > 1) throw badRequest('Only one resumeFile may be attached');
 
 			// Dedupe: an explicit contact, else any contact sharing a canonicalized email. The existing contact's data takes
 			// precedence; only with an explicit `contact` are extra emails, phones and links added to it (Lever's docs).
 			const wanted = new Set(emails.map(canonicalEmail));
-			let contact = contactId !== undefined ? findContact(ctx, contactId) : state.contacts.find((c) => wanted.size > 0 && emailMatches(c, wanted));
+			let contact =
+				contactId !== undefined
+					? findContact(ctx, contactId)
+					: state.contacts.find((c) => wanted.size > 0 && emailMatches(c, wanted));
 			const deduped = contact !== undefined;
 			if (contact) {
 				if (contactId !== undefined) {
 					const known = new Set(contact.emails.map(canonicalEmail));
-					for (const email of emails) if (!known.has(canonicalEmail(email))) contact.emails.push(email);
-					for (const phone of phones) if (!contact.phones.some((p) => p.value === phone.value)) contact.phones.push(phone);
+					for (const email of emails)
+						if (!known.has(canonicalEmail(email))) contact.emails.push(email);
+					for (const phone of phones)
+						if (!contact.phones.some((p) => p.value === phone.value)) contact.phones.push(phone);
 					addKnown(contact.links, links);
 				}
 			} else {
-				contact = { id: randomUUID(), name: name ?? '', headline: headline ?? '', location: location ?? '', emails, phones, links: unique(links), isAnonymized: false, createdAt: now };
+				contact = {
+					id: randomUUID(),
+					name: name ?? '',
+					headline: headline ?? '',
+					location: location ?? '',
+					emails,
+					phones,
+					links: unique(links),
+					isAnonymized: false,
+					createdAt: now,
+				};
 				state.contacts.push(contact);
 			}
 
@@ -281,12 +359,23 @@ export function opportunityRoutes(ctx: SimContext, upload: multer.Multer): Route
 				owner: ownerId ?? (performAsPostingOwner && posting ? posting.owner : performer),
 				// ⚠ Docs: "the creator will always be added as a follower"; a recorded create by an interviewer added only the
 				// posting's followers. We add the creator unless they are an interviewer, which matches both.
-				followers: unique([...followers, ...(posting?.followers ?? []), ...(performerRole === 'interviewer' ? [] : [performer])]),
+				followers: unique([
+					...followers,
+					...(posting?.followers ?? []),
+					...(performerRole === 'interviewer' ? [] : [performer]),
+				]),
 				tags: unique([...tags, ...(posting ? postingDerivedTags(posting) : [])]),
 				sources: unique(sources),
 				applications: [],
 				archived,
-				stageChanges: [{ toStageId: stage.id, toStageIndex: stageIndex(ctx, stage.id), updatedAt: createdAt ?? now, userId: performer }],
+				stageChanges: [
+					{
+						toStageId: stage.id,
+						toStageIndex: stageIndex(ctx, stage.id),
+						updatedAt: createdAt ?? now,
+						userId: performer,
+					},
+				],
 				createdAt: createdAt ?? now,
 				updatedAt: now,
 				lastInteractionAt: now,
@@ -324,12 +413,25 @@ export function opportunityRoutes(ctx: SimContext, upload: multer.Multer): Route
 			addKnown(state.tags, opportunity.tags);
 			addKnown(state.sources, opportunity.sources);
 			if (resumeFiles[0]) storeResume(ctx, opportunity.id, resumeFiles[0]);
-			for (const file of files.filter((f) => f.fieldname !== 'resumeFile')) storeFile(ctx, opportunity.id, file, performer);
+			for (const file of files.filter((f) => f.fieldname !== 'resumeFile'))
+				storeFile(ctx, opportunity.id, file, performer);
 
-			const ids = { opportunityId: opportunity.id, candidateId: opportunity.id, contactId: contact.id };
+			const ids = {
+				opportunityId: opportunity.id,
+				candidateId: opportunity.id,
+				contactId: contact.id,
+			};
 			if (!deduped) ctx.emit('contactCreated', { contactId: contact.id, createdAt: now });
-			if (posting) ctx.emit('applicationCreated', { ...ids, applicationId: opportunity.applications[0], postingId: posting.id });
-			res.status(201).json({ deduped, data: shape(req, renderOpportunity(ctx, opportunity), opportunityExpanders(ctx)) });
+			if (posting)
+				ctx.emit('applicationCreated', {
+					...ids,
+					applicationId: opportunity.applications[0],
+					postingId: posting.id,
+				});
+			res.status(201).json({
+				deduped,
+				data: shape(req, renderOpportunity(ctx, opportunity), opportunityExpanders(ctx)),
+			});
 		}),
 	);
 
@@ -343,7 +445,12 @@ export function opportunityRoutes(ctx: SimContext, upload: multer.Multer): Route
 			const now = ctx.now();
 			const fromStageId = opportunity.stage;
 			opportunity.stage = stage.id;
-			opportunity.stageChanges.push({ toStageId: stage.id, toStageIndex: stageIndex(ctx, stage.id), updatedAt: now, userId: performer });
+			opportunity.stageChanges.push({
+				toStageId: stage.id,
+				toStageIndex: stageIndex(ctx, stage.id),
+				updatedAt: now,
+				userId: performer,
+			});
 			opportunity.updatedAt = now;
 			opportunity.lastAdvancedAt = now;
 			opportunity.lastInteractionAt = now;
@@ -365,8 +472,12 @@ export function opportunityRoutes(ctx: SimContext, upload: multer.Multer): Route
 			const opportunity = findOpportunity(ctx, res, req.params.id);
 			performAs(ctx, req, false);
 			const body = objectBody(req.body);
-			if (!('reason' in body)) throw badRequest('Missing required field "reason" (an archive reason id, or null to unarchive)');
-			if (body.reason !== null && typeof body.reason !== 'string') throw badRequest('Invalid value for field "reason": expected a string or null');
+			if (!('reason' in body))
+				throw badRequest(
+					'Missing required field "reason" (an archive reason id, or null to unarchive)',
+				);
+			if (body.reason !== null && typeof body.reason !== 'string')
+				throw badRequest('Invalid value for field "reason": expected a string or null');
 			const requisitionId = optionalString(body, 'requisitionId');
 			// Requisitions are not simulated, so any requisition id is unknown here.
 			if (requisitionId !== undefined) throw notFound('requisitions', requisitionId);
@@ -381,13 +492,26 @@ export function opportunityRoutes(ctx: SimContext, upload: multer.Multer): Route
 			}
 			for (const id of opportunity.applications) {
 				const application = state.applications.find((candidate) => candidate.id === id);
-				if (application) application.archived = opportunity.archived ? { ...opportunity.archived } : null;
+				if (application)
+					application.archived = opportunity.archived ? { ...opportunity.archived } : null;
 			}
 			opportunity.updatedAt = now;
 			opportunity.lastInteractionAt = now;
-			const ids = { opportunityId: opportunity.id, candidateId: opportunity.id, contactId: opportunity.contact };
-			ctx.emit('candidateArchiveChange', { ...ids, fromArchived, toArchived: opportunity.archived });
-			if (opportunity.archived && findArchiveReason(ctx, opportunity.archived.reason).type === 'hired') ctx.emit('candidateHired', ids);
+			const ids = {
+				opportunityId: opportunity.id,
+				candidateId: opportunity.id,
+				contactId: opportunity.contact,
+			};
+			ctx.emit('candidateArchiveChange', {
+				...ids,
+				fromArchived,
+				toArchived: opportunity.archived,
+			});
+			if (
+				opportunity.archived &&
+				findArchiveReason(ctx, opportunity.archived.reason).type === 'hired'
+			)
+				ctx.emit('candidateHired', ids);
 			respondWith(req, res, opportunity);
 		}),
 	);
@@ -399,7 +523,8 @@ export function opportunityRoutes(ctx: SimContext, upload: multer.Multer): Route
 			performAs(ctx, req, false);
 			const values = requiredStringArray(objectBody(req.body), field);
 			// Links live on the contact (Lever: addLinks/removeLinks act on the contact).
-			const target = field === 'links' ? findContact(ctx, opportunity.contact).links : opportunity[field];
+			const target =
+				field === 'links' ? findContact(ctx, opportunity.contact).links : opportunity[field];
 			if (mode === 'add') {
 				addKnown(target, values);
 				if (field !== 'links') addKnown(state[field], values);
@@ -421,9 +546,15 @@ export function opportunityRoutes(ctx: SimContext, upload: multer.Multer): Route
 		wrap((req, res) => {
 			requirePermission(principalOf(res), 'applications', 'read');
 			const opportunity = findOpportunity(ctx, res, req.params.id);
-			const applications = state.applications.filter((application) => application.opportunityId === opportunity.id);
+			const applications = state.applications.filter(
+				(application) => application.opportunityId === opportunity.id,
+			);
 			const expanders = applicationExpanders(ctx);
-			res.json(paginate(req, ctx.cursors, applications, byCreatedAt(), (a) => shape(req, renderApplication(a), expanders)));
+			res.json(
+				paginate(req, ctx.cursors, applications, byCreatedAt(), (a) =>
+					shape(req, renderApplication(a), expanders),
+				),
+			);
 		}),
 	);
 
@@ -432,7 +563,9 @@ export function opportunityRoutes(ctx: SimContext, upload: multer.Multer): Route
 		wrap((req, res) => {
 			requirePermission(principalOf(res), 'applications', 'read');
 			const opportunity = findOpportunity(ctx, res, req.params.id);
-			const application = state.applications.find((a) => a.id === req.params.applicationId && a.opportunityId === opportunity.id);
+			const application = state.applications.find(
+				(a) => a.id === req.params.applicationId && a.opportunityId === opportunity.id,
+			);
 			if (!application) throw notFound('applications', req.params.applicationId);
 			res.json({ data: shape(req, renderApplication(application), applicationExpanders(ctx)) });
 		}),
@@ -458,7 +591,11 @@ export function opportunityRoutes(ctx: SimContext, upload: multer.Multer): Route
 			let location = '';
 			if (body.location !== undefined && body.location !== null) {
 				if (typeof body.location === 'string') location = body.location;
-				else if (typeof body.location === 'object' && typeof (body.location as Body).name === 'string') location = (body.location as Body).name as string;
+				else if (
+					typeof body.location === 'object' &&
+					typeof (body.location as Body).name === 'string'
+				)
+					location = (body.location as Body).name as string;
 				else throw badRequest('Invalid value for field "location": expected a string');
 			}
 			const emails = emailsField(body) ?? [];

@@ -19,26 +19,73 @@ import {
 	type SimContext,
 } from '../model';
 import type { LeverPosting, LeverUser, PostingState } from '../types';
-import { canonicalEmail, isEmail, objectBody, optionalString, optionalStringArray, requiredString, type Body } from '../validate';
+import {
+	canonicalEmail,
+	isEmail,
+	objectBody,
+	optionalString,
+	optionalStringArray,
+	requiredString,
+	type Body,
+} from '../validate';
 
-const POSTING_STATES: PostingState[] = ['published', 'internal', 'closed', 'draft', 'pending', 'rejected'];
-const byPosition = <T extends { id: string }>(list: T[]) => ({ value: (item: T) => list.indexOf(item), id: (item: T) => item.id });
+const POSTING_STATES: PostingState[] = [
+	'published',
+	'internal',
+	'closed',
+	'draft',
+	'pending',
+	'rejected',
+];
+const byPosition = <T extends { id: string }>(list: T[]) => ({
+	value: (item: T) => list.indexOf(item),
+	id: (item: T) => item.id,
+});
 const byText = { value: () => 0, id: (item: { text: string }) => item.text };
 const ACCESS_ROLES = ['super admin', 'admin', 'team member', 'limited team member', 'interviewer'];
 const WORKPLACE_TYPES = ['onsite', 'remote', 'hybrid', 'unspecified'];
-const SALARY_INTERVALS = ['per-year-salary', 'per-month-salary', 'semi-month-salary', 'bi-month-salary', 'bi-week-salary', 'per-week-salary', 'per-day-wage', 'per-hour-wage', 'one-time'];
+const SALARY_INTERVALS = [
+	'per-year-salary',
+	'per-month-salary',
+	'semi-month-salary',
+	'bi-month-salary',
+	'bi-week-salary',
+	'per-week-salary',
+	'per-day-wage',
+	'per-hour-wage',
+	'one-time',
+];
 /** Lever's allow-list for posting content HTML (lever.md §3.9). */
-const ALLOWED_HTML_TAGS = new Set(['div', 'p', 'span', 'br', 'b', 'i', 's', 'u', 'a', 'ul', 'ol', 'li']);
+const ALLOWED_HTML_TAGS = new Set([
+	'div',
+	'p',
+	'span',
+	'br',
+	'b',
+	'i',
+	's',
+	'u',
+	'a',
+	'ul',
+	'ol',
+	'li',
+]);
 
 function checkedHtml(value: unknown, path: string): string {
-	if (typeof value !== 'string') throw badRequest(`Invalid value for field "${path}": expected a string of HTML`);
+	if (typeof value !== 'string')
+		throw badRequest(`Invalid value for field "${path}": expected a string of HTML`);
 	for (const [, tag] of value.matchAll(/<\/?([a-zA-Z][a-zA-Z0-9]*)/g)) {
-		if (!ALLOWED_HTML_TAGS.has(tag.toLowerCase())) throw badRequest(`Invalid value for field "${path}": the tag <${tag}> is not allowed`);
+		if (!ALLOWED_HTML_TAGS.has(tag.toLowerCase()))
+			throw badRequest(`Invalid value for field "${path}": the tag <${tag}> is not allowed`);
 	}
 	return value;
 }
 
-const plainText = (html: string) => html.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+const plainText = (html: string) =>
+	html
+		.replace(/<[^>]*>/g, ' ')
+		.replace(/\s+/g, ' ')
+		.trim();
 
 export function referenceRoutes(ctx: SimContext): Router {
 	const router = Router();
@@ -52,35 +99,71 @@ export function referenceRoutes(ctx: SimContext): Router {
 			const q = req.query;
 			const states = many(q, 'state');
 			for (const value of states) {
-				if (!POSTING_STATES.includes(value as PostingState)) throw badRequest(`Invalid value for state: ${value}. Expected one of ${POSTING_STATES.join(', ')}`);
+				if (!POSTING_STATES.includes(value as PostingState))
+					throw badRequest(
+						`Invalid value for state: ${value}. Expected one of ${POSTING_STATES.join(', ')}`,
+					);
 			}
 			const channels = many(q, 'distributionChannel');
 			for (const value of channels) {
-				if (value !== 'public' && value !== 'internal') throw badRequest(`Invalid value for distributionChannel: ${value}. Expected public or internal`);
+				if (value !== 'public' && value !== 'internal')
+					throw badRequest(
+						`Invalid value for distributionChannel: ${value}. Expected public or internal`,
+					);
 			}
 			const confidentiality = single(q, 'confidentiality') ?? 'non-confidential';
 			if (!['non-confidential', 'confidential', 'all'].includes(confidentiality)) {
-				throw badRequest('Invalid value for confidentiality: expected non-confidential, confidential or all');
+				throw badRequest(
+					'Invalid value for confidentiality: expected non-confidential, confidential or all',
+				);
 			}
 			if (confidentiality !== 'non-confidential') requireConfidentialAccess(principal);
-			const categoryFilters = (['team', 'department', 'location', 'commitment', 'level'] as const).map((key) => ({ key, values: many(q, key) }));
+			const categoryFilters = (
+				['team', 'department', 'location', 'commitment', 'level'] as const
+			).map((key) => ({ key, values: many(q, key) }));
 			const tags = many(q, 'tag');
 			const updatedStart = timestampParam(q, 'updated_at_start');
 			const updatedEnd = timestampParam(q, 'updated_at_end');
-			if ((updatedStart !== undefined || updatedEnd !== undefined) && Object.keys(q).some((key) => !['updated_at_start', 'updated_at_end', 'confidentiality', 'limit', 'offset', 'include', 'expand'].includes(key))) {
-				throw badRequest('updated_at_start and updated_at_end may only be combined with confidentiality');
+			if (
+				(updatedStart !== undefined || updatedEnd !== undefined) &&
+				Object.keys(q).some(
+					(key) =>
+						![
+							'updated_at_start',
+							'updated_at_end',
+							'confidentiality',
+							'limit',
+							'offset',
+							'include',
+							'expand',
+						].includes(key),
+				)
+			) {
+				throw badRequest(
+					'updated_at_start and updated_at_end may only be combined with confidentiality',
+				);
 			}
 			const matches = state.postings.filter((p) => {
 				if (confidentiality !== 'all' && p.confidentiality !== confidentiality) return false;
 				if (states.length && !states.includes(p.state)) return false;
-				if (channels.length && !p.distributionChannels.some((channel) => channels.includes(channel))) return false;
+				if (
+					channels.length &&
+					!p.distributionChannels.some((channel) => channels.includes(channel))
+				)
+					return false;
 				if (tags.length && !p.tags.some((tag) => tags.includes(tag))) return false;
 				if (updatedStart !== undefined && p.updatedAt < updatedStart) return false;
 				if (updatedEnd !== undefined && p.updatedAt > updatedEnd) return false;
-				return categoryFilters.every(({ key, values }) => values.length === 0 || values.includes(p.categories[key] ?? ''));
+				return categoryFilters.every(
+					({ key, values }) => values.length === 0 || values.includes(p.categories[key] ?? ''),
+				);
 			});
 			const expanders = postingExpanders(ctx);
-			res.json(paginate(req, ctx.cursors, matches, byCreatedAt<LeverPosting>(), (p) => shape(req, { ...p }, expanders)));
+			res.json(
+				paginate(req, ctx.cursors, matches, byCreatedAt<LeverPosting>(), (p) =>
+					shape(req, { ...p }, expanders),
+				),
+			);
 		}),
 	);
 
@@ -99,7 +182,11 @@ export function referenceRoutes(ctx: SimContext): Router {
 		'/stages',
 		wrap((req, res) => {
 			requirePermission(principalOf(res), 'stages', 'read');
-			res.json(paginate(req, ctx.cursors, state.stages, byPosition(state.stages), (stage) => ({ ...stage })));
+			res.json(
+				paginate(req, ctx.cursors, state.stages, byPosition(state.stages), (stage) => ({
+					...stage,
+				})),
+			);
 		}),
 	);
 	router.get(
@@ -115,9 +202,16 @@ export function referenceRoutes(ctx: SimContext): Router {
 		wrap((req, res) => {
 			requirePermission(principalOf(res), 'archive_reasons', 'read');
 			const type = single(req.query, 'type');
-			if (type !== undefined && type !== 'hired' && type !== 'non-hired') throw badRequest('Invalid value for type: expected hired or non-hired');
-			const reasons = state.archiveReasons.filter((reason) => type === undefined || reason.type === type);
-			res.json(paginate(req, ctx.cursors, reasons, byPosition(state.archiveReasons), (reason) => ({ ...reason })));
+			if (type !== undefined && type !== 'hired' && type !== 'non-hired')
+				throw badRequest('Invalid value for type: expected hired or non-hired');
+			const reasons = state.archiveReasons.filter(
+				(reason) => type === undefined || reason.type === type,
+			);
+			res.json(
+				paginate(req, ctx.cursors, reasons, byPosition(state.archiveReasons), (reason) => ({
+					...reason,
+				})),
+			);
 		}),
 	);
 	router.get(
@@ -141,7 +235,8 @@ export function referenceRoutes(ctx: SimContext): Router {
 					(includeDeactivated || user.deactivatedAt === null) &&
 					(emails.length === 0 || emails.includes(canonicalEmail(user.email))) &&
 					(roles.length === 0 || roles.includes(user.accessRole)) &&
-					(directoryIds.length === 0 || (user.externalDirectoryId !== null && directoryIds.includes(user.externalDirectoryId))),
+					(directoryIds.length === 0 ||
+						(user.externalDirectoryId !== null && directoryIds.includes(user.externalDirectoryId))),
 			);
 			res.json(paginate(req, ctx.cursors, users, byCreatedAt<LeverUser>(), renderUser));
 		}),
@@ -162,10 +257,16 @@ export function referenceRoutes(ctx: SimContext): Router {
 			if (text.trim() === '') throw badRequest('Invalid value for field "text": must not be empty');
 			changes.text = text;
 		}
-		if (body.confidentiality === 'confidential') throw badRequest('Invalid value for field "confidentiality": confidential postings cannot be created or changed through the API');
+		if (body.confidentiality === 'confidential')
+			throw badRequest(
+				'Invalid value for field "confidentiality": confidential postings cannot be created or changed through the API',
+			);
 		const state = optionalString(body, 'state');
 		if (state !== undefined) {
-			if (!POSTING_STATES.includes(state as PostingState)) throw badRequest(`Invalid value for field "state": expected one of ${POSTING_STATES.join(', ')}`);
+			if (!POSTING_STATES.includes(state as PostingState))
+				throw badRequest(
+					`Invalid value for field "state": expected one of ${POSTING_STATES.join(', ')}`,
+				);
 			changes.state = state as PostingState;
 		}
 		for (const field of ['owner', 'hiringManager'] as const) {
@@ -174,7 +275,10 @@ export function referenceRoutes(ctx: SimContext): Router {
 		}
 		const workplaceType = optionalString(body, 'workplaceType');
 		if (workplaceType !== undefined) {
-			if (!WORKPLACE_TYPES.includes(workplaceType)) throw badRequest(`Invalid value for field "workplaceType": expected one of ${WORKPLACE_TYPES.join(', ')}`);
+			if (!WORKPLACE_TYPES.includes(workplaceType))
+				throw badRequest(
+					`Invalid value for field "workplaceType": expected one of ${WORKPLACE_TYPES.join(', ')}`,
+				);
 			changes.workplaceType = workplaceType as LeverPosting['workplaceType'];
 		}
 		const tags = optionalStringArray(body, 'tags');
@@ -183,36 +287,65 @@ export function referenceRoutes(ctx: SimContext): Router {
 		if (codes !== undefined) changes.requisitionCodes = codes;
 		const channels = optionalStringArray(body, 'distributionChannels');
 		if (channels !== undefined) {
-			if (channels.some((channel) => channel !== 'public' && channel !== 'internal')) throw badRequest('Invalid value for field "distributionChannels": expected public and/or internal');
+			if (channels.some((channel) => channel !== 'public' && channel !== 'internal'))
+				throw badRequest(
+					'Invalid value for field "distributionChannels": expected public and/or internal',
+				);
 			changes.distributionChannels = channels as LeverPosting['distributionChannels'];
 		}
 		if (body.categories !== undefined) {
 			const categories = objectBody(body.categories);
 			const read = (key: string) => optionalString(categories, key);
 			const location = read('location') ?? '';
-			changes.categories = { team: read('team') ?? '', department: read('department') ?? '', location, allLocations: location ? [location] : [], commitment: read('commitment') ?? '', level: read('level') };
+			changes.categories = {
+				team: read('team') ?? '',
+				department: read('department') ?? '',
+				location,
+				allLocations: location ? [location] : [],
+				commitment: read('commitment') ?? '',
+				level: read('level'),
+			};
 		}
 		if (body.content !== undefined) {
 			const content = objectBody(body.content);
 			// ⚠ The docs name the closing text closingPostingHtml on writes and closingHtml on reads; both are taken.
 			const closing = content.closingPostingHtml ?? content.closingHtml;
 			const lists = content.lists === undefined ? [] : (content.lists as unknown[]);
-			if (!Array.isArray(lists)) throw badRequest('Invalid value for field "content.lists": expected an array of {text, content}');
-			const descriptionHtml = content.descriptionHtml === undefined ? '' : checkedHtml(content.descriptionHtml, 'content.descriptionHtml');
-			const closingHtml = closing === undefined ? '' : checkedHtml(closing, 'content.closingPostingHtml');
+			if (!Array.isArray(lists))
+				throw badRequest(
+					'Invalid value for field "content.lists": expected an array of {text, content}',
+				);
+			const descriptionHtml =
+				content.descriptionHtml === undefined
+					? ''
+					: checkedHtml(content.descriptionHtml, 'content.descriptionHtml');
+			const closingHtml =
+				closing === undefined ? '' : checkedHtml(closing, 'content.closingPostingHtml');
 			changes.content = {
 				description: plainText(descriptionHtml),
 				descriptionHtml,
-				lists: lists.map((list, index) => ({ text: requiredString(objectBody(list), 'text'), content: checkedHtml((list as Body).content ?? '', `content.lists[${index}].content`) })),
+				lists: lists.map((list, index) => ({
+					text: requiredString(objectBody(list), 'text'),
+					content: checkedHtml((list as Body).content ?? '', `content.lists[${index}].content`),
+				})),
 				closing: plainText(closingHtml),
 				closingHtml,
 			};
 		}
 		if (body.salaryRange !== undefined && body.salaryRange !== null) {
 			const { min, max, currency, interval } = objectBody(body.salaryRange);
-			if (typeof min !== 'number' || typeof max !== 'number' || min > max) throw badRequest('Invalid value for field "salaryRange": min and max must be numbers, min not above max');
-			if (typeof currency !== 'string' || !/^[A-Z]{3}$/.test(currency)) throw badRequest('Invalid value for field "salaryRange.currency": expected a currency code such as USD');
-			if (typeof interval !== 'string' || !SALARY_INTERVALS.includes(interval)) throw badRequest(`Invalid value for field "salaryRange.interval": expected one of ${SALARY_INTERVALS.join(', ')}`);
+			if (typeof min !== 'number' || typeof max !== 'number' || min > max)
+				throw badRequest(
+					'Invalid value for field "salaryRange": min and max must be numbers, min not above max',
+				);
+			if (typeof currency !== 'string' || !/^[A-Z]{3}$/.test(currency))
+				throw badRequest(
+					'Invalid value for field "salaryRange.currency": expected a currency code such as USD',
+				);
+			if (typeof interval !== 'string' || !SALARY_INTERVALS.includes(interval))
+				throw badRequest(
+					`Invalid value for field "salaryRange.interval": expected one of ${SALARY_INTERVALS.join(', ')}`,
+				);
 			changes.salaryRange = { min, max, currency, interval };
 		}
 		const salaryHtml = body.salaryDescriptionHtml;
@@ -270,7 +403,9 @@ export function referenceRoutes(ctx: SimContext): Router {
 			performAs(ctx, req, true);
 			const posting = findPosting(ctx, req.params.id);
 			if (posting.confidentiality === 'confidential') requireConfidentialAccess(principal);
-			Object.assign(posting, postingChanges(objectBody(req.body), posting), { updatedAt: ctx.now() });
+			Object.assign(posting, postingChanges(objectBody(req.body), posting), {
+				updatedAt: ctx.now(),
+			});
 			res.json({ data: shape(req, { ...posting }, postingExpanders(ctx)) });
 		}),
 	);
@@ -279,12 +414,24 @@ export function referenceRoutes(ctx: SimContext): Router {
 	const userFields = (body: Body, current?: LeverUser) => {
 		const name = requiredString(body, 'name');
 		const email = requiredString(body, 'email');
-		if (!isEmail(email)) throw badRequest('Invalid value for field "email": Email address is not valid');
-		if (state.users.some((user) => user.id !== current?.id && canonicalEmail(user.email) === canonicalEmail(email))) {
-			throw badRequest(`Invalid value for field "email": a user with email ${email} already exists`);
+		if (!isEmail(email))
+			throw badRequest('Invalid value for field "email": Email address is not valid');
+		if (
+			state.users.some(
+				(user) => user.id !== current?.id && canonicalEmail(user.email) === canonicalEmail(email),
+			)
+		) {
+			throw badRequest(
+				`Invalid value for field "email": a user with email ${email} already exists`,
+			);
 		}
-		const accessRole = current ? requiredString(body, 'accessRole') : (optionalString(body, 'accessRole') ?? 'interviewer');
-		if (!ACCESS_ROLES.includes(accessRole)) throw badRequest(`Invalid value for field "accessRole": expected one of ${ACCESS_ROLES.join(', ')}`);
+		const accessRole = current
+			? requiredString(body, 'accessRole')
+			: (optionalString(body, 'accessRole') ?? 'interviewer');
+		if (!ACCESS_ROLES.includes(accessRole))
+			throw badRequest(
+				`Invalid value for field "accessRole": expected one of ${ACCESS_ROLES.join(', ')}`,
+			);
 		const managerId = optionalString(body, 'managerId');
 		return {
 			name,
@@ -344,7 +491,8 @@ export function referenceRoutes(ctx: SimContext): Router {
 				requirePermission(principalOf(res), kind, 'read');
 				const counted = state[kind].map((text) => ({
 					text,
-					count: state.opportunities.filter((opportunity) => opportunity[kind].includes(text)).length,
+					count: state.opportunities.filter((opportunity) => opportunity[kind].includes(text))
+						.length,
 				}));
 				res.json(paginate(req, ctx.cursors, counted, byText, (entry) => entry));
 			}),

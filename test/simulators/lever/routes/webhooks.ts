@@ -7,7 +7,14 @@ import { requirePermission } from '../auth';
 import { badRequest, notFound } from '../errors';
 import { wrap } from '../http';
 import { byCreatedAt, principalOf, type SimContext } from '../model';
-import { EVENTS_WITH_CONDITIONS, ORIGINS, WEBHOOK_EVENTS, type LeverWebhook, type Origin, type WebhookEvent } from '../types';
+import {
+	EVENTS_WITH_CONDITIONS,
+	ORIGINS,
+	WEBHOOK_EVENTS,
+	type LeverWebhook,
+	type Origin,
+	type WebhookEvent,
+} from '../types';
 import { objectBody, requiredString, type Body } from '../validate';
 import { paginate } from '../listing';
 import { newSignatureToken } from '../webhooks';
@@ -18,7 +25,11 @@ const publicView = (webhook: LeverWebhook) => ({
 	id: webhook.id,
 	url: webhook.url,
 	event: webhook.event,
-	configuration: { conditions: webhook.configuration.conditions ? { origins: [...webhook.configuration.conditions.origins] } : null },
+	configuration: {
+		conditions: webhook.configuration.conditions
+			? { origins: [...webhook.configuration.conditions.origins] }
+			: null,
+	},
 	createdAt: webhook.createdAt,
 	updatedAt: webhook.updatedAt,
 });
@@ -37,14 +48,26 @@ function checkUrl(ctx: SimContext, url: string) {
 
 function conditionsFor(event: WebhookEvent, configuration: unknown): { origins: Origin[] } | null {
 	const supportsConditions = EVENTS_WITH_CONDITIONS.includes(event);
-	if (configuration === undefined || configuration === null) return supportsConditions ? { origins: [...ORIGINS] } : null;
-	if (typeof configuration !== 'object' || Array.isArray(configuration)) throw badRequest('Invalid value for field "configuration": expected an object');
+	if (configuration === undefined || configuration === null)
+		return supportsConditions ? { origins: [...ORIGINS] } : null;
+	if (typeof configuration !== 'object' || Array.isArray(configuration))
+		throw badRequest('Invalid value for field "configuration": expected an object');
 	const conditions = (configuration as Body).conditions;
-	if (conditions === undefined || conditions === null) return supportsConditions ? { origins: [...ORIGINS] } : null;
-	if (!supportsConditions) throw badRequest(`Event ${event} does not support conditions; only ${EVENTS_WITH_CONDITIONS.join(', ')} do`);
+	if (conditions === undefined || conditions === null)
+		return supportsConditions ? { origins: [...ORIGINS] } : null;
+	if (!supportsConditions)
+		throw badRequest(
+			`Event ${event} does not support conditions; only ${EVENTS_WITH_CONDITIONS.join(', ')} do`,
+		);
 	const origins = (conditions as Body).origins;
-	if (!Array.isArray(origins) || origins.length === 0 || origins.some((origin) => !ORIGINS.includes(origin as Origin))) {
-		throw badRequest(`Invalid value for field "configuration.conditions.origins": expected a non-empty array of ${ORIGINS.join(', ')}`);
+	if (
+		!Array.isArray(origins) ||
+		origins.length === 0 ||
+		origins.some((origin) => !ORIGINS.includes(origin as Origin))
+	) {
+		throw badRequest(
+			`Invalid value for field "configuration.conditions.origins": expected a non-empty array of ${ORIGINS.join(', ')}`,
+		);
 	}
 	return { origins: [...new Set(origins as Origin[])] };
 }
@@ -75,7 +98,9 @@ export function webhookRoutes(ctx: SimContext): Router {
 			checkUrl(ctx, url);
 			const event = requiredString(body, 'event');
 			if (!WEBHOOK_EVENTS.includes(event as WebhookEvent)) {
-				throw badRequest(`Invalid value for field "event": ${event}. Expected one of ${WEBHOOK_EVENTS.join(', ')}`);
+				throw badRequest(
+					`Invalid value for field "event": ${event}. Expected one of ${WEBHOOK_EVENTS.join(', ')}`,
+				);
 			}
 			const now = ctx.now();
 			const webhook: LeverWebhook = {
@@ -83,14 +108,26 @@ export function webhookRoutes(ctx: SimContext): Router {
 				url,
 				event: event as WebhookEvent,
 				configuration: { conditions: conditionsFor(event as WebhookEvent, body.configuration) },
-				signatureToken: ctx.options.webhookTokenScope === 'account' ? ctx.accountSignatureToken : newSignatureToken(),
+				signatureToken:
+					ctx.options.webhookTokenScope === 'account'
+						? ctx.accountSignatureToken
+						: newSignatureToken(),
 				createdAt: now,
 				updatedAt: now,
 			};
 			state.webhooks.push(webhook);
 			const view = publicView(webhook);
-			const created = { ...view, configuration: { ...view.configuration, signatureToken: webhook.signatureToken } };
-			res.status(201).json(ctx.options.webhookCreateShape === 'documented' ? { data: { data: created } } : { data: created });
+			const created = {
+				...view,
+				configuration: { ...view.configuration, signatureToken: webhook.signatureToken },
+			};
+			res
+				.status(201)
+				.json(
+					ctx.options.webhookCreateShape === 'documented'
+						? { data: { data: created } }
+						: { data: created },
+				);
 		}),
 	);
 
@@ -100,14 +137,18 @@ export function webhookRoutes(ctx: SimContext): Router {
 		wrap((req, res) => {
 			requirePermission(principalOf(res), 'webhooks', 'write');
 			const updates = objectBody(req.body).data;
-			if (!Array.isArray(updates)) throw badRequest('Invalid value for field "data": expected an array of webhooks');
+			if (!Array.isArray(updates))
+				throw badRequest('Invalid value for field "data": expected an array of webhooks');
 			const changed = updates.map((update: Body) => {
 				const webhook = find(requiredString(update, 'id'));
 				if (update.url !== undefined) {
 					checkUrl(ctx, requiredString(update, 'url'));
 					webhook.url = update.url as string;
 				}
-				if (update.configuration !== undefined) webhook.configuration = { conditions: conditionsFor(webhook.event, update.configuration) };
+				if (update.configuration !== undefined)
+					webhook.configuration = {
+						conditions: conditionsFor(webhook.event, update.configuration),
+					};
 				webhook.updatedAt = ctx.now();
 				return webhook;
 			});

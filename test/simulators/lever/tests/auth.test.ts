@@ -19,7 +19,14 @@ describe('Lever simulator: authentication, permissions, Lever response conventio
 		expect(response.headers['x-lever-region']).toBe('global');
 		expect(response.headers['x-powered-by']).toBeUndefined();
 		expect(response.data.data.map((stage: { id: string }) => stage.id)).toEqual(
-			expect.arrayContaining(['lead-new', 'lead-reached-out', 'lead-responded', 'applicant-new', 'offer', sim.seed.stages.onsite]),
+			expect.arrayContaining([
+				'lead-new',
+				'lead-reached-out',
+				'lead-responded',
+				'applicant-new',
+				'offer',
+				sim.seed.stages.onsite,
+			]),
 		);
 	});
 
@@ -45,13 +52,22 @@ describe('Lever simulator: authentication, permissions, Lever response conventio
 
 	it('answers 403 for the limited key on opportunity writes and confidential data, but lets it read', async () => {
 		const limited = client(sim, { key: sim.limitedApiKey });
-		const write = await limited.post(`/opportunities?perform_as=${sim.seed.users.recruiter}`, { name: 'Nope' });
+		const write = await limited.post(`/opportunities?perform_as=${sim.seed.users.recruiter}`, {
+			name: 'Nope',
+		});
 		expect(write.status).toBe(403);
-		expect(write.data).toEqual({ code: 'Forbidden', message: expect.stringContaining('opportunities') });
-		const stage = await limited.put(`/opportunities/${sim.seed.opportunities.adaBackend}/stage`, { stage: 'offer' });
+		expect(write.data).toEqual({
+			code: 'Forbidden',
+			message: expect.stringContaining('opportunities'),
+		});
+		const stage = await limited.put(`/opportunities/${sim.seed.opportunities.adaBackend}/stage`, {
+			stage: 'offer',
+		});
 		expect(stage.status).toBe(403);
 		expect((await limited.get('/opportunities?confidentiality=all')).status).toBe(403);
-		expect((await limited.get(`/opportunities/${sim.seed.opportunities.katherineConfidential}`)).status).toBe(403);
+		expect(
+			(await limited.get(`/opportunities/${sim.seed.opportunities.katherineConfidential}`)).status,
+		).toBe(403);
 		expect((await limited.get('/opportunities')).status).toBe(200);
 		expect(sim.state.opportunities).toHaveLength(5);
 	});
@@ -63,18 +79,27 @@ describe('Lever simulator: authentication, permissions, Lever response conventio
 		expect(path.data.code).toBe('ResourceNotFound');
 		const stage = await api.get('/stages/a80bbbe0-0000-4000-8000-000000000000');
 		expect(stage.status).toBe(404);
-		expect(stage.data).toEqual({ code: 'ResourceNotFound', message: 'stages a80bbbe0-0000-4000-8000-000000000000 was not found' });
+		expect(stage.data).toEqual({
+			code: 'ResourceNotFound',
+			message: 'stages a80bbbe0-0000-4000-8000-000000000000 was not found',
+		});
 		for (const path of ['/opportunities/x1', '/postings/x1', '/users/x1', '/archive_reasons/x1']) {
 			const response = await api.get(path);
 			expect(response.status).toBe(404);
-			expect(response.data.message).toMatch(/^(opportunities|postings|users|archive_reasons) x1 was not found$/);
+			expect(response.data.message).toMatch(
+				/^(opportunities|postings|users|archive_reasons) x1 was not found$/,
+			);
 		}
 	});
 
 	it('answers malformed JSON with 400 BadRequest', async () => {
-		const response = await client(sim).post(`/opportunities/${sim.seed.opportunities.adaBackend}/notes`, '{"value":', {
-			headers: { 'Content-Type': 'application/json' },
-		});
+		const response = await client(sim).post(
+			`/opportunities/${sim.seed.opportunities.adaBackend}/notes`,
+			'{"value":',
+			{
+				headers: { 'Content-Type': 'application/json' },
+			},
+		);
 		expect(response.status).toBe(400);
 		expect(response.data.code).toBe('BadRequest');
 	});
@@ -95,7 +120,10 @@ describe('Lever simulator: authentication, permissions, Lever response conventio
 	it('can inject maintenance failures for client retry tests', async () => {
 		sim.failNext(2);
 		const api = client(sim);
-		expect((await api.get('/stages')).data).toEqual({ code: 'ServiceUnavailable', message: expect.any(String) });
+		expect((await api.get('/stages')).data).toEqual({
+			code: 'ServiceUnavailable',
+			message: expect.any(String),
+		});
 		expect((await api.get('/stages')).status).toBe(503);
 		expect((await api.get('/stages')).status).toBe(200);
 	});

@@ -5,10 +5,15 @@ import type { LeverSimulator } from '..';
 
 export type Credentials = { key: string } | { bearer: string } | 'none';
 
-export function client(sim: LeverSimulator, credentials: Credentials = { key: sim.apiKey }): AxiosInstance {
+export function client(
+	sim: LeverSimulator,
+	credentials: Credentials = { key: sim.apiKey },
+): AxiosInstance {
 	const instance = axios.create({ baseURL: sim.baseUrl, validateStatus: () => true });
-	if (credentials !== 'none' && 'key' in credentials) instance.defaults.auth = { username: credentials.key, password: '' };
-	if (credentials !== 'none' && 'bearer' in credentials) instance.defaults.headers.common.Authorization = `Bearer ${credentials.bearer}`;
+	if (credentials !== 'none' && 'key' in credentials)
+		instance.defaults.auth = { username: credentials.key, password: '' };
+	if (credentials !== 'none' && 'bearer' in credentials)
+		instance.defaults.headers.common.Authorization = `Bearer ${credentials.bearer}`;
 	return instance;
 }
 

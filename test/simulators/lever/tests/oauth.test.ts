@@ -24,7 +24,10 @@ describe('Lever simulator: OAuth 2.0', () => {
 			scope,
 			...overrides,
 		});
-		const response = await axios.get(`${sim.oauth.authorizeUrl}?${params}`, { maxRedirects: 0, validateStatus: () => true });
+		const response = await axios.get(`${sim.oauth.authorizeUrl}?${params}`, {
+			maxRedirects: 0,
+			validateStatus: () => true,
+		});
 		expect(response.status).toBe(302);
 		return new URL(response.headers.location as string);
 	}
@@ -67,14 +70,24 @@ describe('Lever simulator: OAuth 2.0', () => {
 		expect((await api.get('/stages')).status).toBe(200);
 		// scopes are enforced: no users scope, no notes scope
 		expect((await api.get('/users')).status).toBe(403);
-		expect((await api.post(`/opportunities/${sim.seed.opportunities.adaBackend}/notes`, { value: 'x' })).status).toBe(403);
+		expect(
+			(await api.post(`/opportunities/${sim.seed.opportunities.adaBackend}/notes`, { value: 'x' }))
+				.status,
+		).toBe(403);
 	});
 
 	it('rotates refresh tokens and refuses a used one', async () => {
-		const code = (await authorize('offline_access opportunities:read:admin')).searchParams.get('code')!;
+		const code = (await authorize('offline_access opportunities:read:admin')).searchParams.get(
+			'code',
+		)!;
 		const first = (await exchange(code)).data;
 		const refresh = (refreshToken: string) =>
-			token({ grant_type: 'refresh_token', client_id: sim.oauth.clientId, client_secret: sim.oauth.clientSecret, refresh_token: refreshToken });
+			token({
+				grant_type: 'refresh_token',
+				client_id: sim.oauth.clientId,
+				client_secret: sim.oauth.clientSecret,
+				refresh_token: refreshToken,
+			});
 
 		const second = await refresh(first.refresh_token);
 		expect(second.status).toBe(200);
@@ -99,29 +112,50 @@ describe('Lever simulator: OAuth 2.0', () => {
 
 	it('rejects bad client secrets, non-form bodies, unknown scopes and foreign audiences', async () => {
 		const code = (await authorize('offline_access')).searchParams.get('code')!;
-		const wrongSecret = await token({ grant_type: 'authorization_code', client_id: sim.oauth.clientId, client_secret: 'nope', code, redirect_uri: REDIRECT_URI });
+		const wrongSecret = await token({
+			grant_type: 'authorization_code',
+			client_id: sim.oauth.clientId,
+			client_secret: 'nope',
+			code,
+			redirect_uri: REDIRECT_URI,
+		});
 		expect(wrongSecret.status).toBe(401);
 		expect(wrongSecret.data.error).toBe('invalid_client');
 
 		const json = await axios.post(
 			sim.oauth.tokenUrl,
-			{ grant_type: 'authorization_code', client_id: sim.oauth.clientId, client_secret: sim.oauth.clientSecret, code },
+			{
+				grant_type: 'authorization_code',
+				client_id: sim.oauth.clientId,
+				client_secret: sim.oauth.clientSecret,
+				code,
+			},
 			{ validateStatus: () => true },
 		);
 		expect(json.status).toBe(400);
 
-		expect((await authorize('opportunities:fly:admin')).searchParams.get('error')).toBe('invalid_scope');
+		expect((await authorize('opportunities:fly:admin')).searchParams.get('error')).toBe(
+			'invalid_scope',
+		);
 		const foreign = await authorize('offline_access', { audience: 'https://example.com/' });
 		expect(foreign.searchParams.get('error')).toBe('invalid_request');
 		expect(foreign.searchParams.get('state')).toBe('csrf-123');
-		expect((await authorize('offline_access', { audience: 'https://api.lever.co/v1/' })).searchParams.get('code')).toBeTruthy();
+		expect(
+			(
+				await authorize('offline_access', { audience: 'https://api.lever.co/v1/' })
+			).searchParams.get('code'),
+		).toBeTruthy();
 	});
 
 	it('issues ready-made tokens with every scope, and never logs OAuth secrets', async () => {
 		const api = client(sim, { bearer: sim.issueAccessToken() });
-		expect((await api.get(`/opportunities/${sim.seed.opportunities.katherineConfidential}`)).status).toBe(200);
+		expect(
+			(await api.get(`/opportunities/${sim.seed.opportunities.katherineConfidential}`)).status,
+		).toBe(200);
 		const log = JSON.stringify(sim.requests);
 		expect(log).not.toContain(sim.oauth.clientSecret);
-		expect(sim.requests.find((request) => request.path === '/oauth/token')?.body).toMatchObject({ client_secret: '[redacted]' });
+		expect(sim.requests.find((request) => request.path === '/oauth/token')?.body).toMatchObject({
+			client_secret: '[redacted]',
+		});
 	});
 });

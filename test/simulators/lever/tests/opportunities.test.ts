@@ -2,7 +2,8 @@ import { LEVER_SEED, startLeverSimulator, type LeverSimulator } from '..';
 import { client, query } from './helpers';
 
 const S = LEVER_SEED;
-const create = (performAs: string | null = S.users.recruiter) => `/opportunities${performAs ? `?perform_as=${performAs}` : ''}`;
+const create = (performAs: string | null = S.users.recruiter) =>
+	`/opportunities${performAs ? `?perform_as=${performAs}` : ''}`;
 
 describe('Lever simulator: opportunities and contacts', () => {
 	let sim: LeverSimulator;
@@ -16,17 +17,53 @@ describe('Lever simulator: opportunities and contacts', () => {
 	describe('create validation', () => {
 		it.each([
 			['missing perform_as', create(null), { name: 'A' }, 400, /perform_as/],
-			['two postings', create(), { name: 'A', postings: [S.postings.published, S.postings.internal] }, 400, /one posting/i],
-			['an unknown stage', create(), { name: 'A', stage: 'a80bbbe0-1111-4000-8000-000000000000' }, 404, /^stages a80bbbe0-1111-4000-8000-000000000000 was not found$/],
-			['an unknown posting', create(), { postings: ['0b000000-0000-4000-8000-000000000000'] }, 404, /^postings 0b000000-0000-4000-8000-000000000000 was not found$/],
-			['an unknown perform_as user', create('0c000000-0000-4000-8000-000000000000'), { name: 'A' }, 404, /^users 0c000000/],
-			['a deactivated perform_as user', create(S.users.deactivated), { name: 'A' }, 400, /deactivated/],
+			[
+				'two postings',
+				create(),
+				{ name: 'A', postings: [S.postings.published, S.postings.internal] },
+				400,
+				/one posting/i,
+			],
+			[
+				'an unknown stage',
+				create(),
+				{ name: 'A', stage: 'a80bbbe0-1111-4000-8000-000000000000' },
+				404,
+				/^stages a80bbbe0-1111-4000-8000-000000000000 was not found$/,
+			],
+			[
+				'an unknown posting',
+				create(),
+				{ postings: ['0b000000-0000-4000-8000-000000000000'] },
+				404,
+				/^postings 0b000000-0000-4000-8000-000000000000 was not found$/,
+			],
+			[
+				'an unknown perform_as user',
+				create('0c000000-0000-4000-8000-000000000000'),
+				{ name: 'A' },
+				404,
+				/^users 0c000000/,
+			],
+			[
+				'a deactivated perform_as user',
+				create(S.users.deactivated),
+				{ name: 'A' },
+				400,
+				/deactivated/,
+			],
 			['emails as a string', create(), { name: 'A', emails: 'a@example.com' }, 400, /"emails"/],
 			['a numeric name', create(), { name: 42 }, 400, /"name"/],
 			['an invalid email', create(), { emails: ['not-an-email'] }, 400, /emails\[0\]/],
 			['a phone without value', create(), { phones: [{ type: 'mobile' }] }, 400, /"phones"/],
 			['an unknown origin', create(), { origin: 'linkedin' }, 400, /"origin"/],
-			['an unknown archive reason', create(), { archived: { reason: '0d000000-0000-4000-8000-000000000000' } }, 404, /^archive_reasons /],
+			[
+				'an unknown archive reason',
+				create(),
+				{ archived: { reason: '0d000000-0000-4000-8000-000000000000' } },
+				404,
+				/^archive_reasons /,
+			],
 			['archived without reason', create(), { archived: { archivedAt: 1 } }, 400, /"reason"/],
 			['a future createdAt', create(), { createdAt: Date.now() + 86_400_000 }, 400, /"createdAt"/],
 		])('rejects %s with Lever’s error shape', async (_label, path, body, status, message) => {
@@ -57,8 +94,22 @@ describe('Lever simulator: opportunities and contacts', () => {
 		expect(opportunity).toMatchObject({
 			name: 'Margaret Hamilton',
 			stage: 'lead-new',
-			stageChanges: [{ toStageId: 'lead-new', toStageIndex: 0, userId: S.users.recruiter, updatedAt: expect.any(Number) }],
-			tags: ['Referral bonus', 'Senior Backend Engineer', 'Engineering', 'Platform', 'Berlin', 'Full-time'],
+			stageChanges: [
+				{
+					toStageId: 'lead-new',
+					toStageIndex: 0,
+					userId: S.users.recruiter,
+					updatedAt: expect.any(Number),
+				},
+			],
+			tags: [
+				'Referral bonus',
+				'Senior Backend Engineer',
+				'Engineering',
+				'Platform',
+				'Berlin',
+				'Full-time',
+			],
 			sources: ['SourceWhale'],
 			origin: 'sourced',
 			sourcedBy: S.users.recruiter,
@@ -67,11 +118,25 @@ describe('Lever simulator: opportunities and contacts', () => {
 		});
 		expect(opportunity.applications).toHaveLength(1);
 		expect(Number.isInteger(opportunity.createdAt)).toBe(true);
-		expect((await client(sim).get('/sources')).data.data).toContainEqual({ text: 'SourceWhale', count: 1 });
-		const expanded = await client(sim).get(`/opportunities/${opportunity.id}${query({ expand: ['applications', 'owner', 'contact', 'stage'] })}`);
-		expect(expanded.data.data.applications[0]).toMatchObject({ posting: S.postings.published, opportunityId: opportunity.id });
-		expect(expanded.data.data.owner).toMatchObject({ id: S.users.recruiter, email: S.userEmails.recruiter });
-		expect(expanded.data.data.contact).toMatchObject({ id: opportunity.contact, location: { name: '' } });
+		expect((await client(sim).get('/sources')).data.data).toContainEqual({
+			text: 'SourceWhale',
+			count: 1,
+		});
+		const expanded = await client(sim).get(
+			`/opportunities/${opportunity.id}${query({ expand: ['applications', 'owner', 'contact', 'stage'] })}`,
+		);
+		expect(expanded.data.data.applications[0]).toMatchObject({
+			posting: S.postings.published,
+			opportunityId: opportunity.id,
+		});
+		expect(expanded.data.data.owner).toMatchObject({
+			id: S.users.recruiter,
+			email: S.userEmails.recruiter,
+		});
+		expect(expanded.data.data.contact).toMatchObject({
+			id: opportunity.contact,
+			location: { name: '' },
+		});
 		expect(expanded.data.data.stage).toEqual({ id: 'lead-new', text: 'New lead' });
 	});
 
@@ -97,11 +162,18 @@ describe('Lever simulator: opportunities and contacts', () => {
 		expect(first.data.data.links).toEqual(['https://github.com/ada-sim']);
 		expect((await api.get(`/contacts/${S.contacts.ada}`)).data.data).toEqual(contactBefore);
 
-		const again = await api.post(create(), { emails: ['ada.lovelace@example.com'], postings: [S.postings.published] });
+		const again = await api.post(create(), {
+			emails: ['ada.lovelace@example.com'],
+			postings: [S.postings.published],
+		});
 		expect(again.data.deduped).toBe(true);
 		expect(again.data.data.id).not.toBe(first.data.data.id);
-		const adas = await api.get(`/opportunities${query({ email: 'Ada.Lovelace@example.com', posting_id: S.postings.published })}`);
-		expect(adas.data.data.map((o: { id: string }) => o.id).sort()).toEqual([S.opportunities.adaBackend, first.data.data.id, again.data.data.id].sort());
+		const adas = await api.get(
+			`/opportunities${query({ email: 'Ada.Lovelace@example.com', posting_id: S.postings.published })}`,
+		);
+		expect(adas.data.data.map((o: { id: string }) => o.id).sort()).toEqual(
+			[S.opportunities.adaBackend, first.data.data.id, again.data.data.id].sort(),
+		);
 
 		// With `contact` given, extra emails, phones and links are added to the existing contact (its name still wins).
 		const withContact = await api.post(create(), {
@@ -139,24 +211,53 @@ describe('Lever simulator: opportunities and contacts', () => {
 		form.append('phones[0][type]', 'work');
 		form.append('phones[1][value]', '+49 30 5678');
 		form.append('archived[reason]', S.archiveReasons.underqualified);
-		form.append('resumeFile', new Blob([Buffer.from('%PDF-1.4 resume')], { type: 'application/pdf' }), 'cv.pdf');
+		form.append(
+			'resumeFile',
+			new Blob([Buffer.from('%PDF-1.4 resume')], { type: 'application/pdf' }),
+			'cv.pdf',
+		);
 		form.append('files[]', new Blob([Buffer.from('hello')], { type: 'text/plain' }), 'cover.txt');
 		const response = await client(sim).post(create(), form);
 		expect(response.status).toBe(201);
 		const opportunity = response.data.data;
 		expect(opportunity.emails).toEqual(['multi@example.com', 'multi2@example.com']);
 		// A phone sent without a type comes back without one (the simulator invents none).
-		expect(opportunity.phones).toEqual([{ type: 'work', value: '+49 30 1234' }, { value: '+49 30 5678' }]);
-		expect(opportunity.archived).toEqual({ reason: S.archiveReasons.underqualified, archivedAt: expect.any(Number) });
-		expect(opportunity.tags).toEqual(['Python', 'Staff Data Engineer', 'Engineering', 'Data', 'Remote', 'Full-time']);
+		expect(opportunity.phones).toEqual([
+			{ type: 'work', value: '+49 30 1234' },
+			{ value: '+49 30 5678' },
+		]);
+		expect(opportunity.archived).toEqual({
+			reason: S.archiveReasons.underqualified,
+			archivedAt: expect.any(Number),
+		});
+		expect(opportunity.tags).toEqual([
+			'Python',
+			'Staff Data Engineer',
+			'Engineering',
+			'Data',
+			'Remote',
+			'Full-time',
+		]);
 
 		const resumes = await client(sim).get(`/opportunities/${opportunity.id}/resumes`);
 		expect(resumes.data.data).toEqual([
-			expect.objectContaining({ file: expect.objectContaining({ name: 'cv.pdf', ext: '.pdf', size: 15, status: 'processed' }) }),
+			expect.objectContaining({
+				file: expect.objectContaining({
+					name: 'cv.pdf',
+					ext: '.pdf',
+					size: 15,
+					status: 'processed',
+				}),
+			}),
 		]);
 		const files = await client(sim).get(`/opportunities/${opportunity.id}/files`);
-		expect(files.data.data).toEqual([expect.objectContaining({ name: 'cover.txt', ext: '.txt', size: 5 })]);
-		const download = await client(sim).get(resumes.data.data[0].file.downloadUrl.replace(sim.baseUrl, ''), { responseType: 'text' });
+		expect(files.data.data).toEqual([
+			expect.objectContaining({ name: 'cover.txt', ext: '.txt', size: 5 }),
+		]);
+		const download = await client(sim).get(
+			resumes.data.data[0].file.downloadUrl.replace(sim.baseUrl, ''),
+			{ responseType: 'text' },
+		);
 		expect(download.data).toBe('%PDF-1.4 resume');
 	});
 
@@ -168,7 +269,8 @@ describe('Lever simulator: opportunities and contacts', () => {
 		expect(response.status).toBe(400);
 		expect(response.data).toEqual({
 			code: 'BadRequest',
-			message: 'Invalid value for field "phones": send each phone as phones[N][value] and phones[N][type], not as one text element',
+			message:
+				'Invalid value for field "phones": send each phone as phones[N][value] and phones[N][type], not as one text element',
 		});
 		expect(sim.state.contacts.some((contact) => contact.name === 'Json Phone')).toBe(false);
 	});
@@ -176,7 +278,9 @@ describe('Lever simulator: opportunities and contacts', () => {
 	it('filters the list: email, archived, stage, tag (repeated), posting, origin, confidentiality, created/updated windows', async () => {
 		const api = client(sim);
 		const ids = async (params: Record<string, string | number | Array<string | number>>) =>
-			(await api.get(`/opportunities${query(params)}`)).data.data.map((o: { id: string }) => o.id).sort();
+			(await api.get(`/opportunities${query(params)}`)).data.data
+				.map((o: { id: string }) => o.id)
+				.sort();
 		const O = S.opportunities;
 		expect(await ids({})).toEqual([O.adaBackend, O.adaData, O.graceArchived, O.alanHired].sort());
 		expect(await ids({ confidentiality: 'all' })).toHaveLength(5);
@@ -186,13 +290,19 @@ describe('Lever simulator: opportunities and contacts', () => {
 		expect(await ids({ stage_id: S.stages.leadReachedOut })).toEqual([O.adaData]);
 		expect(await ids({ tag: ['Referral bonus', 'Data'] })).toEqual([O.adaData, O.alanHired].sort());
 		expect(await ids({ tag: 'referral bonus' })).toEqual([]); // tags are case-sensitive
-		expect(await ids({ posting_id: S.postings.published })).toEqual([O.adaBackend, O.alanHired].sort());
+		expect(await ids({ posting_id: S.postings.published })).toEqual(
+			[O.adaBackend, O.alanHired].sort(),
+		);
 		expect(await ids({ origin: 'referred' })).toEqual([O.alanHired]);
 		expect(await ids({ contact_id: S.contacts.ada })).toEqual([O.adaBackend, O.adaData].sort());
 		expect(await ids({ archive_reason_id: S.archiveReasons.hired })).toEqual([O.alanHired]);
 		const alan = sim.state.opportunities.find((o) => o.id === O.alanHired)!;
-		expect(await ids({ updated_at_start: alan.updatedAt!, updated_at_end: alan.updatedAt! })).toEqual([O.alanHired]);
-		expect(await ids({ created_at_start: alan.createdAt, created_at_end: alan.createdAt })).toEqual([O.alanHired]);
+		expect(
+			await ids({ updated_at_start: alan.updatedAt!, updated_at_end: alan.updatedAt! }),
+		).toEqual([O.alanHired]);
+		expect(await ids({ created_at_start: alan.createdAt, created_at_end: alan.createdAt })).toEqual(
+			[O.alanHired],
+		);
 		const invalid = await api.get('/opportunities?email=not-an-email');
 		expect(invalid.status).toBe(400);
 		expect(invalid.data).toEqual({ code: 'BadRequest', message: 'Email address is not valid' });
@@ -204,25 +314,44 @@ describe('Lever simulator: opportunities and contacts', () => {
 
 	it('changes stage (also while archived) and records who did it', async () => {
 		const api = client(sim);
-		const response = await api.put(`/opportunities/${S.opportunities.graceArchived}/stage?perform_as=${S.users.admin}`, { stage: S.stages.onsite });
+		const response = await api.put(
+			`/opportunities/${S.opportunities.graceArchived}/stage?perform_as=${S.users.admin}`,
+			{ stage: S.stages.onsite },
+		);
 		expect(response.status).toBe(200);
 		expect(response.data.data.stage).toBe(S.stages.onsite);
-		expect(response.data.data.stageChanges.at(-1)).toMatchObject({ toStageId: S.stages.onsite, toStageIndex: 6, userId: S.users.admin });
-		const unknown = await api.put(`/opportunities/${S.opportunities.graceArchived}/stage`, { stage: 'lead-unknown' });
+		expect(response.data.data.stageChanges.at(-1)).toMatchObject({
+			toStageId: S.stages.onsite,
+			toStageIndex: 6,
+			userId: S.users.admin,
+		});
+		const unknown = await api.put(`/opportunities/${S.opportunities.graceArchived}/stage`, {
+			stage: 'lead-unknown',
+		});
 		expect(unknown.status).toBe(404);
-		expect(unknown.data).toEqual({ code: 'ResourceNotFound', message: 'stages lead-unknown was not found' });
-		expect((await api.put(`/opportunities/${S.opportunities.graceArchived}/stage`, {})).status).toBe(400);
+		expect(unknown.data).toEqual({
+			code: 'ResourceNotFound',
+			message: 'stages lead-unknown was not found',
+		});
+		expect(
+			(await api.put(`/opportunities/${S.opportunities.graceArchived}/stage`, {})).status,
+		).toBe(400);
 	});
 
 	it('archives with a validated reason and unarchives with null', async () => {
 		const api = client(sim);
 		const path = `/opportunities/${S.opportunities.adaData}/archived`;
-		expect((await api.put(path, { reason: 'ffffffff-ffff-4fff-8fff-ffffffffffff' })).data.code).toBe('ResourceNotFound');
+		expect(
+			(await api.put(path, { reason: 'ffffffff-ffff-4fff-8fff-ffffffffffff' })).data.code,
+		).toBe('ResourceNotFound');
 		expect((await api.put(path, { reason: S.archiveReasons.inactiveHired })).status).toBe(400);
 		expect((await api.put(path, {})).status).toBe(400);
 		const archived = await api.put(path, { reason: S.archiveReasons.timing });
 		expect(archived.status).toBe(200);
-		expect(archived.data.data.archived).toEqual({ reason: S.archiveReasons.timing, archivedAt: expect.any(Number) });
+		expect(archived.data.data.archived).toEqual({
+			reason: S.archiveReasons.timing,
+			archivedAt: expect.any(Number),
+		});
 		const restored = await api.put(path, { reason: null });
 		expect(restored.data.data.archived).toBeNull();
 	});
@@ -230,15 +359,27 @@ describe('Lever simulator: opportunities and contacts', () => {
 	it('adds and removes tags, sources and links, answering with the full opportunity', async () => {
 		const api = client(sim);
 		const base = `/opportunities/${S.opportunities.adaData}`;
-		expect((await api.post(`${base}/addTags`, { tags: ['Hot', 'Python'] })).data.data.tags).toEqual(expect.arrayContaining(['Hot', 'Python']));
-		expect((await api.post(`${base}/removeTags`, { tags: ['Hot'] })).data.data.tags).not.toContain('Hot');
-		expect((await api.post(`${base}/addSources`, { sources: ['Event'] })).data.data.sources).toEqual(['LinkedIn', 'Event']);
-		expect((await api.post(`${base}/removeSources`, { sources: ['LinkedIn'] })).data.data.sources).toEqual(['Event']);
+		expect((await api.post(`${base}/addTags`, { tags: ['Hot', 'Python'] })).data.data.tags).toEqual(
+			expect.arrayContaining(['Hot', 'Python']),
+		);
+		expect((await api.post(`${base}/removeTags`, { tags: ['Hot'] })).data.data.tags).not.toContain(
+			'Hot',
+		);
+		expect(
+			(await api.post(`${base}/addSources`, { sources: ['Event'] })).data.data.sources,
+		).toEqual(['LinkedIn', 'Event']);
+		expect(
+			(await api.post(`${base}/removeSources`, { sources: ['LinkedIn'] })).data.data.sources,
+		).toEqual(['Event']);
 		const links = await api.post(`${base}/addLinks`, { links: ['https://ada.dev'] });
 		expect(links.data.data.links).toContain('https://ada.dev');
 		// links live on the contact: the other opportunity of the same contact shows them too
-		expect((await api.get(`/opportunities/${S.opportunities.adaBackend}`)).data.data.links).toContain('https://ada.dev');
-		expect((await api.post(`${base}/removeLinks`, { links: ['https://ada.dev'] })).data.data.links).not.toContain('https://ada.dev');
+		expect(
+			(await api.get(`/opportunities/${S.opportunities.adaBackend}`)).data.data.links,
+		).toContain('https://ada.dev');
+		expect(
+			(await api.post(`${base}/removeLinks`, { links: ['https://ada.dev'] })).data.data.links,
+		).not.toContain('https://ada.dev');
 		expect((await api.post(`${base}/addTags`, { tags: 'Hot' })).status).toBe(400);
 	});
 
@@ -254,12 +395,28 @@ describe('Lever simulator: opportunities and contacts', () => {
 			emails: [S.contactEmails.grace],
 			phones: [],
 		});
-		const updated = await api.put(`/contacts/${S.contacts.grace}`, { name: 'Grace B. Hopper', location: 'New York', emails: ['grace@navy.example'] });
+		const updated = await api.put(`/contacts/${S.contacts.grace}`, {
+			name: 'Grace B. Hopper',
+			location: 'New York',
+			emails: ['grace@navy.example'],
+		});
 		expect(updated.status).toBe(200);
-		expect(updated.data.data).toMatchObject({ name: 'Grace B. Hopper', headline: '', location: { name: 'New York' }, emails: ['grace@navy.example'], phones: [] });
-		expect((await api.get(`/opportunities/${S.opportunities.graceArchived}`)).data.data.name).toBe('Grace B. Hopper');
-		expect((await api.put(`/contacts/${S.contacts.grace}`, { headline: 'No name' })).status).toBe(400);
-		expect((await api.put(`/contacts/${S.contacts.grace}`, { name: 'G', emails: ['bad'] })).status).toBe(400);
+		expect(updated.data.data).toMatchObject({
+			name: 'Grace B. Hopper',
+			headline: '',
+			location: { name: 'New York' },
+			emails: ['grace@navy.example'],
+			phones: [],
+		});
+		expect((await api.get(`/opportunities/${S.opportunities.graceArchived}`)).data.data.name).toBe(
+			'Grace B. Hopper',
+		);
+		expect((await api.put(`/contacts/${S.contacts.grace}`, { headline: 'No name' })).status).toBe(
+			400,
+		);
+		expect(
+			(await api.put(`/contacts/${S.contacts.grace}`, { name: 'G', emails: ['bad'] })).status,
+		).toBe(400);
 		expect((await api.get('/contacts/0e000000-0000-4000-8000-000000000000')).status).toBe(404);
 	});
 });

@@ -29,11 +29,15 @@ describe('Lever simulator: pagination', () => {
 		// Lever's tokens are URL-encoded JSON arrays such as %5B3%2C1491435120000%2C%22…%22%5D
 		expect(first.data.next).toMatch(/^%5B.*%5D$/);
 
-		const second = await api.get('/opportunities', { params: { tag: 'bulk', offset: first.data.next } });
+		const second = await api.get('/opportunities', {
+			params: { tag: 'bulk', offset: first.data.next },
+		});
 		expect(second.status).toBe(200);
 		expect(second.data.data).toHaveLength(50);
 		expect(second.data).toEqual({ data: expect.any(Array), hasNext: false });
-		const seen = [...first.data.data, ...second.data.data].map((opportunity: { id: string }) => opportunity.id);
+		const seen = [...first.data.data, ...second.data.data].map(
+			(opportunity: { id: string }) => opportunity.id,
+		);
 		expect(new Set(seen).size).toBe(150);
 		expect(seen.sort()).toEqual([...created].sort());
 	});
@@ -45,7 +49,9 @@ describe('Lever simulator: pagination', () => {
 		let pages = 0;
 		do {
 			// appended verbatim, as a client that pastes `next` into the URL would
-			const response = await api.get(`/opportunities?tag=bulk&limit=40${next ? `&offset=${next}` : ''}`);
+			const response = await api.get(
+				`/opportunities?tag=bulk&limit=40${next ? `&offset=${next}` : ''}`,
+			);
 			expect(response.status).toBe(200);
 			ids.push(...response.data.data.map((opportunity: { id: string }) => opportunity.id));
 			next = response.data.next;
@@ -56,7 +62,12 @@ describe('Lever simulator: pagination', () => {
 	});
 
 	it.each([
-		['a forged token', encodeURIComponent(JSON.stringify([3, 1767603600000, 'ffffffff-0000-4000-8000-000000000000']))],
+		[
+			'a forged token',
+			encodeURIComponent(
+				JSON.stringify([3, 1767603600000, 'ffffffff-0000-4000-8000-000000000000']),
+			),
+		],
 		['garbage', 'not-a-token'],
 		['a docs-style token', '0.1414895548650.a6070140-33db-407c-a2f7-a9a5e0a1e4c4'],
 	])('answers 400 "Invalid offset token" for %s', async (_label, offset) => {
@@ -77,7 +88,10 @@ describe('Lever simulator: pagination', () => {
 	it.each(['0', '101', '-1', 'ten', '2.5'])('answers 400 for limit=%s', async (limit) => {
 		const response = await client(sim).get(`/opportunities${query({ limit })}`);
 		expect(response.status).toBe(400);
-		expect(response.data).toEqual({ code: 'BadRequest', message: expect.stringContaining('limit') });
+		expect(response.data).toEqual({
+			code: 'BadRequest',
+			message: expect.stringContaining('limit'),
+		});
 	});
 
 	it('accepts limit=1 and limit=100', async () => {
@@ -92,7 +106,11 @@ describe('Lever simulator: pagination', () => {
 		expect(first.data.data).toHaveLength(5);
 		const rest = await api.get('/stages', { params: { limit: 5, offset: first.data.next } });
 		expect(rest.data).toEqual({ data: expect.any(Array), hasNext: false });
-		expect(rest.data.data.map((stage: { id: string }) => stage.id)).toEqual([sim.seed.stages.phoneInterview, sim.seed.stages.onsite, 'offer']);
+		expect(rest.data.data.map((stage: { id: string }) => stage.id)).toEqual([
+			sim.seed.stages.phoneInterview,
+			sim.seed.stages.onsite,
+			'offer',
+		]);
 	});
 
 	it('invalidates outstanding tokens on reset', async () => {

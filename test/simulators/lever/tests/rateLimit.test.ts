@@ -13,7 +13,9 @@ describe('Lever simulator: token-bucket rate limit (10 req/s, burst 20, per cred
 
 	it('lets a burst of 20 through, answers 429 TooManyRequests beyond it, and recovers as tokens refill', async () => {
 		const api = client(sim);
-		const statuses = (await Promise.all(Array.from({ length: 30 }, () => api.get('/stages')))).map((r) => r.status);
+		const statuses = (await Promise.all(Array.from({ length: 30 }, () => api.get('/stages')))).map(
+			(r) => r.status,
+		);
 		expect(statuses.filter((status) => status === 200)).toHaveLength(20);
 		expect(statuses.filter((status) => status === 429)).toHaveLength(10);
 		expect(sim.rateLimited).toBe(10);
@@ -23,7 +25,9 @@ describe('Lever simulator: token-bucket rate limit (10 req/s, burst 20, per cred
 		expect(limited.headers['retry-after']).toBeUndefined();
 
 		clock += 500; // half a second refills 5 tokens
-		const after = (await Promise.all(Array.from({ length: 6 }, () => api.get('/stages')))).map((r) => r.status);
+		const after = (await Promise.all(Array.from({ length: 6 }, () => api.get('/stages')))).map(
+			(r) => r.status,
+		);
 		expect(after.filter((status) => status === 200)).toHaveLength(5);
 	});
 
@@ -45,7 +49,11 @@ describe('Lever simulator: token-bucket rate limit (10 req/s, burst 20, per cred
 describe('Lever simulator: rate-limit options', () => {
 	it('sends Retry-After only when asked to, and honours custom limits', async () => {
 		const clock = 1_800_000_000_000;
-		const sim = await startLeverSimulator({ now: () => clock, retryAfterHeader: true, rateLimit: { ratePerSecond: 1, burst: 2 } });
+		const sim = await startLeverSimulator({
+			now: () => clock,
+			retryAfterHeader: true,
+			rateLimit: { ratePerSecond: 1, burst: 2 },
+		});
 		try {
 			const api = client(sim);
 			expect((await api.get('/stages')).status).toBe(200);
@@ -61,7 +69,9 @@ describe('Lever simulator: rate-limit options', () => {
 	it('can be switched off', async () => {
 		const sim = await startLeverSimulator({ rateLimit: false });
 		try {
-			const statuses = await Promise.all(Array.from({ length: 40 }, () => client(sim).get('/stages')));
+			const statuses = await Promise.all(
+				Array.from({ length: 40 }, () => client(sim).get('/stages')),
+			);
 			expect(statuses.every((response) => response.status === 200)).toBe(true);
 			expect(sim.rateLimited).toBe(0);
 		} finally {

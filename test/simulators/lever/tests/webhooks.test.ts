@@ -7,7 +7,14 @@ import { client } from './helpers';
 
 interface Received {
 	headers: Record<string, string | string[] | undefined>;
-	body: { id: string; event: string; triggeredAt: number; data: Record<string, unknown>; token: string; signature: string };
+	body: {
+		id: string;
+		event: string;
+		triggeredAt: number;
+		data: Record<string, unknown>;
+		token: string;
+		signature: string;
+	};
 }
 
 /** A receiver that answers with the given statuses in turn (the last one repeats). */
@@ -25,12 +32,20 @@ async function startReceiver(statuses: number[] = [200]) {
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/lever`;
-	return { url, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+	return {
+		url,
+		received,
+		close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+	};
 }
 
 /** The documented verification: HMAC-SHA256(signatureToken, token + triggeredAt) hex, compared in constant time. */
 function verify(body: Received['body'], signatureToken: string): boolean {
-	const expected = Buffer.from(createHmac('sha256', signatureToken).update(body.token + body.triggeredAt).digest('hex'));
+	const expected = Buffer.from(
+		createHmac('sha256', signatureToken)
+			.update(body.token + body.triggeredAt)
+			.digest('hex'),
+	);
 	const given = Buffer.from(body.signature);
 	return expected.length === given.length && timingSafeEqual(expected, given);
 }
@@ -40,14 +55,22 @@ describe('Lever simulator: webhooks', () => {
 	let receiver: Awaited<ReturnType<typeof startReceiver>>;
 
 	beforeAll(async () => {
-		sim = await startLeverSimulator({ rateLimit: false, autoWebhooks: true, allowInsecureWebhookUrls: true });
+		sim = await startLeverSimulator({
+			rateLimit: false,
+			autoWebhooks: true,
+			allowInsecureWebhookUrls: true,
+		});
 	});
 	afterAll(() => sim.close());
 	beforeEach(() => sim.reset());
 	afterEach(() => receiver?.close());
 
 	async function register(url: string, event: string, configuration?: unknown) {
-		return client(sim).post('/webhooks', { url, event, ...(configuration ? { configuration } : {}) });
+		return client(sim).post('/webhooks', {
+			url,
+			event,
+			...(configuration ? { configuration } : {}),
+		});
 	}
 
 	it('registers a webhook, returns its signature token only once, and deletes it', async () => {
@@ -59,7 +82,9 @@ describe('Lever simulator: webhooks', () => {
 			event: 'candidateHired',
 			url: receiver.url,
 			configuration: {
-				conditions: { origins: ['applied', 'sourced', 'referred', 'university', 'agency', 'internal'] },
+				conditions: {
+					origins: ['applied', 'sourced', 'referred', 'university', 'agency', 'internal'],
+				},
 				signatureToken: expect.stringMatching(/^[0-9a-f]{48}$/),
 			},
 			createdAt: expect.any(Number),
@@ -67,7 +92,9 @@ describe('Lever simulator: webhooks', () => {
 		});
 		const listed = await client(sim).get('/webhooks');
 		expect(listed.data.data).toHaveLength(1);
-		expect(JSON.stringify(listed.data)).not.toContain(created.data.data.configuration.signatureToken);
+		expect(JSON.stringify(listed.data)).not.toContain(
+			created.data.data.configuration.signatureToken,
+		);
 		expect((await client(sim).delete(`/webhooks/${created.data.data.id}`)).status).toBe(204);
 		expect((await client(sim).get('/webhooks')).data.data).toEqual([]);
 		expect((await client(sim).delete(`/webhooks/${created.data.data.id}`)).status).toBe(404);
@@ -79,8 +106,22 @@ describe('Lever simulator: webhooks', () => {
 		// Loopback http is the test option's only exception; any other plain-http URL is refused as by Lever.
 		[{ url: 'http://example.com/hook', event: 'candidateHired' }, /only supports HTTPS/],
 		[{ event: 'candidateHired' }, /url/],
-		[{ url: 'https://example.com/hook', event: 'contactCreated', configuration: { conditions: { origins: ['applied'] } } }, /conditions/],
-		[{ url: 'https://example.com/hook', event: 'candidateHired', configuration: { conditions: { origins: ['linkedin'] } } }, /origins/],
+		[
+			{
+				url: 'https://example.com/hook',
+				event: 'contactCreated',
+				configuration: { conditions: { origins: ['applied'] } },
+			},
+			/conditions/,
+		],
+		[
+			{
+				url: 'https://example.com/hook',
+				event: 'candidateHired',
+				configuration: { conditions: { origins: ['linkedin'] } },
+			},
+			/origins/,
+		],
 	])('rejects an invalid registration %j', async (body, message) => {
 		const response = await client(sim).post('/webhooks', body);
 		expect(response.status).toBe(400);
@@ -90,29 +131,61 @@ describe('Lever simulator: webhooks', () => {
 
 	it('delivers Lever-signed envelopes that the documented algorithm verifies', async () => {
 		receiver = await startReceiver();
-		const token = (await register(receiver.url, 'candidateStageChange')).data.data.configuration.signatureToken as string;
-		const data = { opportunityId: LEVER_SEED.opportunities.adaBackend, candidateId: LEVER_SEED.opportunities.adaBackend, contactId: LEVER_SEED.contacts.ada, toStageId: 'offer', fromStageId: LEVER_SEED.stages.phoneInterview };
-		const results = await sim.sendWebhook('candidateStageChange', data, { triggeredAt: 1431454330072 });
+		const token = (await register(receiver.url, 'candidateStageChange')).data.data.configuration
+			.signatureToken as string;
+		const data = {
+			opportunityId: LEVER_SEED.opportunities.adaBackend,
+			candidateId: LEVER_SEED.opportunities.adaBackend,
+			contactId: LEVER_SEED.contacts.ada,
+			toStageId: 'offer',
+			fromStageId: LEVER_SEED.stages.phoneInterview,
+		};
+		const results = await sim.sendWebhook('candidateStageChange', data, {
+			triggeredAt: 1431454330072,
+		});
 		expect(results).toEqual([{ url: receiver.url, status: 200, attempts: 1 }]);
 		const [delivery] = receiver.received;
 		expect(delivery.headers['user-agent']).toBe('Lever-Webhooks');
 		expect(delivery.headers['content-type']).toMatch(/^application\/json/);
-		expect(delivery.body).toEqual({ id: expect.any(String), event: 'candidateStageChange', triggeredAt: 1431454330072, data, token: expect.stringMatching(/^\w{48}$/), signature: expect.stringMatching(/^[0-9a-f]{64}$/) });
+		expect(delivery.body).toEqual({
+			id: expect.any(String),
+			event: 'candidateStageChange',
+			triggeredAt: 1431454330072,
+			data,
+			token: expect.stringMatching(/^\w{48}$/),
+			signature: expect.stringMatching(/^[0-9a-f]{64}$/),
+		});
 		expect(verify(delivery.body, token)).toBe(true);
 		// signature is over token + triggeredAt, not the raw body
-		expect(verify({ ...delivery.body, triggeredAt: delivery.body.triggeredAt + 1 }, token)).toBe(false);
+		expect(verify({ ...delivery.body, triggeredAt: delivery.body.triggeredAt + 1 }, token)).toBe(
+			false,
+		);
 		expect(verify(delivery.body, 'another-token')).toBe(false);
-		expect(sim.state.deliveries).toEqual([expect.objectContaining({ event: 'candidateStageChange', delivered: true, attempts: 1, status: 200 })]);
+		expect(sim.state.deliveries).toEqual([
+			expect.objectContaining({
+				event: 'candidateStageChange',
+				delivered: true,
+				attempts: 1,
+				status: 200,
+			}),
+		]);
 	});
 
 	it('sends tampered signatures on request, and only to webhooks of that event', async () => {
 		receiver = await startReceiver();
-		const token = (await register(receiver.url, 'candidateHired')).data.data.configuration.signatureToken as string;
+		const token = (await register(receiver.url, 'candidateHired')).data.data.configuration
+			.signatureToken as string;
 		expect(await sim.sendWebhook('contactCreated', { contactId: 'x' })).toEqual([]);
-		await sim.sendWebhook('candidateHired', { opportunityId: LEVER_SEED.opportunities.alanHired }, { tamper: true });
+		await sim.sendWebhook(
+			'candidateHired',
+			{ opportunityId: LEVER_SEED.opportunities.alanHired },
+			{ tamper: true },
+		);
 		expect(receiver.received).toHaveLength(1);
 		expect(verify(receiver.received[0].body, token)).toBe(false);
-		await expect(sim.sendWebhook('offerCreated', {})).rejects.toThrow(/Unknown Lever webhook event/);
+		await expect(sim.sendWebhook('offerCreated', {})).rejects.toThrow(
+			/Unknown Lever webhook event/,
+		);
 	});
 
 	it('retries a failing receiver 5 times with the same id and token, counting 3xx as failure', async () => {
@@ -136,24 +209,44 @@ describe('Lever simulator: webhooks', () => {
 		await register(receiver.url, 'candidateStageChange', { conditions: { origins: ['applied'] } });
 		const api = client(sim);
 		// adaBackend is sourced: filtered out; graceArchived applied: delivered
-		await api.put(`/opportunities/${LEVER_SEED.opportunities.adaBackend}/stage`, { stage: 'offer' });
-		await api.put(`/opportunities/${LEVER_SEED.opportunities.graceArchived}/stage`, { stage: 'offer' });
+		await api.put(`/opportunities/${LEVER_SEED.opportunities.adaBackend}/stage`, {
+			stage: 'offer',
+		});
+		await api.put(`/opportunities/${LEVER_SEED.opportunities.graceArchived}/stage`, {
+			stage: 'offer',
+		});
 		// deliveries are recorded when the event fires, before the POST goes out
-		expect(sim.state.deliveries.map((delivery) => delivery.event)).toEqual(['candidateStageChange']);
-		for (let waited = 0; !sim.state.deliveries[0].delivered && waited < 2000; waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
+		expect(sim.state.deliveries.map((delivery) => delivery.event)).toEqual([
+			'candidateStageChange',
+		]);
+		for (let waited = 0; !sim.state.deliveries[0].delivered && waited < 2000; waited += 10)
+			await new Promise((resolve) => setTimeout(resolve, 10));
 		expect(receiver.received.map((r) => r.body.data)).toEqual([
-			{ opportunityId: LEVER_SEED.opportunities.graceArchived, candidateId: LEVER_SEED.opportunities.graceArchived, contactId: LEVER_SEED.contacts.grace, toStageId: 'offer', fromStageId: LEVER_SEED.stages.recruiterScreen },
+			{
+				opportunityId: LEVER_SEED.opportunities.graceArchived,
+				candidateId: LEVER_SEED.opportunities.graceArchived,
+				contactId: LEVER_SEED.contacts.grace,
+				toStageId: 'offer',
+				fromStageId: LEVER_SEED.stages.recruiterScreen,
+			},
 		]);
 	});
 });
 
 describe('Lever simulator: account-wide signature token', () => {
 	it('signs every webhook with one account token when webhookTokenScope is account', async () => {
-		const sim = await startLeverSimulator({ rateLimit: false, webhookTokenScope: 'account', allowInsecureWebhookUrls: true });
+		const sim = await startLeverSimulator({
+			rateLimit: false,
+			webhookTokenScope: 'account',
+			allowInsecureWebhookUrls: true,
+		});
 		const receiver = await startReceiver();
 		try {
 			const a = await client(sim).post('/webhooks', { url: receiver.url, event: 'candidateHired' });
-			const b = await client(sim).post('/webhooks', { url: `${receiver.url}/2`, event: 'contactCreated' });
+			const b = await client(sim).post('/webhooks', {
+				url: `${receiver.url}/2`,
+				event: 'contactCreated',
+			});
 			expect(a.data.data.configuration.signatureToken).toBe(sim.accountSignatureToken);
 			expect(b.data.data.configuration.signatureToken).toBe(sim.accountSignatureToken);
 			await sim.sendWebhook('candidateHired', {});
@@ -170,16 +263,29 @@ describe('Lever simulator: webhook URLs and the create answer', () => {
 		const strict = await startLeverSimulator({ rateLimit: false });
 		const receiver = await startReceiver();
 		try {
-			const refused = await client(strict).post('/webhooks', { url: receiver.url, event: 'candidateHired' });
+			const refused = await client(strict).post('/webhooks', {
+				url: receiver.url,
+				event: 'candidateHired',
+			});
 			expect(refused.status).toBe(400);
-			expect(refused.data).toEqual({ code: 'BadRequest', message: 'Invalid value for field "url": Lever only supports HTTPS endpoints' });
+			expect(refused.data).toEqual({
+				code: 'BadRequest',
+				message: 'Invalid value for field "url": Lever only supports HTTPS endpoints',
+			});
 			expect(strict.state.webhooks).toEqual([]);
 
-			const created = await client(strict).post('/webhooks', { url: 'https://n8n.example.com/webhook/lever', event: 'candidateHired' });
+			const created = await client(strict).post('/webhooks', {
+				url: 'https://n8n.example.com/webhook/lever',
+				event: 'candidateHired',
+			});
 			expect(created.status).toBe(201);
-			const moved = await client(strict).put('/webhooks', { data: [{ id: created.data.data.id, url: receiver.url }] });
+			const moved = await client(strict).put('/webhooks', {
+				data: [{ id: created.data.data.id, url: receiver.url }],
+			});
 			expect(moved.status).toBe(400);
-			expect(strict.state.webhooks.map((webhook) => webhook.url)).toEqual(['https://n8n.example.com/webhook/lever']);
+			expect(strict.state.webhooks.map((webhook) => webhook.url)).toEqual([
+				'https://n8n.example.com/webhook/lever',
+			]);
 		} finally {
 			await receiver.close();
 			await strict.close();
@@ -187,9 +293,15 @@ describe('Lever simulator: webhook URLs and the create answer', () => {
 	});
 
 	it("answers POST /webhooks in the docs' double-nested shape with webhookCreateShape 'documented'", async () => {
-		const documented = await startLeverSimulator({ rateLimit: false, webhookCreateShape: 'documented' });
+		const documented = await startLeverSimulator({
+			rateLimit: false,
+			webhookCreateShape: 'documented',
+		});
 		try {
-			const created = await client(documented).post('/webhooks', { url: 'https://n8n.example.com/webhook/lever', event: 'candidateHired' });
+			const created = await client(documented).post('/webhooks', {
+				url: 'https://n8n.example.com/webhook/lever',
+				event: 'candidateHired',
+			});
 			expect(created.status).toBe(201);
 			expect(Object.keys(created.data)).toEqual(['data']);
 			expect(created.data.data.data).toMatchObject({

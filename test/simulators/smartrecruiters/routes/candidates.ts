@@ -30,7 +30,14 @@ import {
 	type SimContext,
 } from '../context';
 import { checkPropertyValue, propertyValueLabel } from '../property-values';
-import { SUB_STATUS_STATUSES, type CandidateStatus, type SrApplication, type SrCandidate, type SrSourceRef, type SubStatusStatus } from '../types';
+import {
+	SUB_STATUS_STATUSES,
+	type CandidateStatus,
+	type SrApplication,
+	type SrCandidate,
+	type SrSourceRef,
+	type SubStatusStatus,
+} from '../types';
 
 export interface CandidateRouteOptions {
 	/** ⚠ "Only candidates … having at least one job application are returned": talent-pool-only candidates are left out by default. */
@@ -41,7 +48,18 @@ export interface CandidateRouteOptions {
 
 const MAX_TAGS = 100;
 const MAX_ATTACHMENTS_PER_APPLICATION = 20;
-const ALLOWED_EXTENSIONS = new Set(['pdf', 'doc', 'docx', 'odt', 'rtf', 'txt', 'html', 'png', 'jpg', 'jpeg']);
+const ALLOWED_EXTENSIONS = new Set([
+	'pdf',
+	'doc',
+	'docx',
+	'odt',
+	'rtf',
+	'txt',
+	'html',
+	'png',
+	'jpg',
+	'jpeg',
+]);
 
 type SourceFlavour = 'talentPool' | 'job' | 'update';
 type Failure = { status: number; code: string; message: string };
@@ -56,7 +74,8 @@ export function candidateRoutes(ctx: SimContext, options: CandidateRouteOptions)
 
 	router.post('/candidates', (req, res) => createCandidate(ctx, req, res));
 	router.post('/jobs/:jobId/candidates', (req, res) => {
-		if (!findJob(ctx, req.params.jobId)) return sendError(res, 404, 'JOB_NOT_FOUND', `Job ${req.params.jobId} not found`);
+		if (!findJob(ctx, req.params.jobId))
+			return sendError(res, 404, 'JOB_NOT_FOUND', `Job ${req.params.jobId} not found`);
 		createCandidate(ctx, req, res, req.params.jobId);
 	});
 
@@ -71,8 +90,16 @@ export function candidateRoutes(ctx: SimContext, options: CandidateRouteOptions)
 		const body = req.body as Partial<SrCandidate>;
 		// Omitted fields stay untouched. ⚠ `location` and `web` are replaced as whole objects, not merged
 		// (undocumented): clients that protect fields must send the complete object.
-		for (const field of ['firstName', 'lastName', 'email', 'phoneNumber', 'location', 'web'] as const) {
-			if (body[field] !== undefined) (candidate as unknown as Record<string, unknown>)[field] = body[field];
+		for (const field of [
+			'firstName',
+			'lastName',
+			'email',
+			'phoneNumber',
+			'location',
+			'web',
+		] as const) {
+			if (body[field] !== undefined)
+				(candidate as unknown as Record<string, unknown>)[field] = body[field];
 		}
 		candidate.updatedOn = ctx.nowIso();
 		ctx.emit('candidate.updated', { id: candidate.id });
@@ -83,7 +110,9 @@ export function candidateRoutes(ctx: SimContext, options: CandidateRouteOptions)
 		const candidate = requireCandidate(ctx, req, res);
 		if (!candidate) return;
 		ctx.state.candidates = ctx.state.candidates.filter((other) => other.id !== candidate.id);
-		ctx.state.applications = ctx.state.applications.filter((application) => application.candidateId !== candidate.id);
+		ctx.state.applications = ctx.state.applications.filter(
+			(application) => application.candidateId !== candidate.id,
+		);
 		ctx.emit('candidate.deleted', { id: candidate.id });
 		res.status(204).end();
 	});
@@ -97,10 +126,17 @@ export function candidateRoutes(ctx: SimContext, options: CandidateRouteOptions)
 		if (!candidate) return;
 		const added = (req.body as { tags: string[] }).tags;
 		const merged = [...candidate.tags];
-		for (const tag of added) if (!merged.some((existing) => existing.toLowerCase() === tag.toLowerCase())) merged.push(tag);
+		for (const tag of added)
+			if (!merged.some((existing) => existing.toLowerCase() === tag.toLowerCase()))
+				merged.push(tag);
 		if (merged.length > MAX_TAGS) {
 			// ⚠ the docs say only "Adding too many tags"; the code is the simulator's.
-			return sendError(res, 400, 'TOO_MANY_TAGS', `A candidate can have at most ${MAX_TAGS} tags (would have ${merged.length})`);
+			return sendError(
+				res,
+				400,
+				'TOO_MANY_TAGS',
+				`A candidate can have at most ${MAX_TAGS} tags (would have ${merged.length})`,
+			);
 		}
 		candidate.tags = merged;
 		candidate.updatedOn = ctx.nowIso();
@@ -164,7 +200,10 @@ export function candidateRoutes(ctx: SimContext, options: CandidateRouteOptions)
 		const context = queryString(req.query.context);
 		const content = ctx.state.config.candidateProperties
 			.filter((definition) => application.properties[definition.id] !== undefined)
-			.filter((definition) => !context || definition.context.includes(context as (typeof definition.context)[number]))
+			.filter(
+				(definition) =>
+					!context || definition.context.includes(context as (typeof definition.context)[number]),
+			)
 			.map((definition) => {
 				const value = application.properties[definition.id];
 				const valueLabel = propertyValueLabel(ctx.state, definition, value);
@@ -174,7 +213,9 @@ export function candidateRoutes(ctx: SimContext, options: CandidateRouteOptions)
 					type: definition.type,
 					value,
 					...(valueLabel ? { valueLabel } : {}),
-					actions: { configuration: action(ctx, `/configuration/candidate-properties/${definition.id}`) },
+					actions: {
+						configuration: action(ctx, `/configuration/candidate-properties/${definition.id}`),
+					},
 				};
 			});
 		// Documented: `{}` when no value is set.
@@ -189,7 +230,10 @@ export function candidateRoutes(ctx: SimContext, options: CandidateRouteOptions)
 	router.get('/candidates/:id/jobs/:jobId/attachments', (req, res) => {
 		const application = requireApplication(ctx, req, res);
 		if (!application) return;
-		res.json({ totalFound: application.attachments.length, content: application.attachments.map((attachment) => presentAttachment(ctx, attachment)) });
+		res.json({
+			totalFound: application.attachments.length,
+			content: application.attachments.map((attachment) => presentAttachment(ctx, attachment)),
+		});
 	});
 
 	router.post('/candidates/:id/jobs/:jobId/attachments', (req, res) => {
@@ -198,15 +242,32 @@ export function candidateRoutes(ctx: SimContext, options: CandidateRouteOptions)
 	});
 
 	router.get('/candidates/attachments/:attachmentId', (req, res) => {
-		const attachment = ctx.state.applications.flatMap((application) => application.attachments).find((item) => item.id === req.params.attachmentId);
-		if (!attachment) return sendError(res, 404, 'FILE_NOT_FOUND', `Attachment ${req.params.attachmentId} not found`);
-		res.status(200).type(attachment.contentType).setHeader('Content-Disposition', `attachment; filename="${attachment.name}"`);
+		const attachment = ctx.state.applications
+			.flatMap((application) => application.attachments)
+			.find((item) => item.id === req.params.attachmentId);
+		if (!attachment)
+			return sendError(
+				res,
+				404,
+				'FILE_NOT_FOUND',
+				`Attachment ${req.params.attachmentId} not found`,
+			);
+		res
+			.status(200)
+			.type(attachment.contentType)
+			.setHeader('Content-Disposition', `attachment; filename="${attachment.name}"`);
 		res.send(attachment.content);
 	});
 
 	router.get('/candidates/:id/consent', (req, res) => {
 		const candidate = requireCandidate(ctx, req, res);
-		if (candidate) res.json({ status: candidate.consentStatus, ...(candidate.consentStatus === 'ACQUIRED' && candidate.consentDate ? { date: candidate.consentDate } : {}) });
+		if (candidate)
+			res.json({
+				status: candidate.consentStatus,
+				...(candidate.consentStatus === 'ACQUIRED' && candidate.consentDate
+					? { date: candidate.consentDate }
+					: {}),
+			});
 	});
 
 	router.get('/candidates/:id/consents', (req, res) => {
@@ -214,7 +275,9 @@ export function candidateRoutes(ctx: SimContext, options: CandidateRouteOptions)
 		if (!candidate) return;
 		res.json({
 			decisions: candidate.consentDecisions,
-			...(candidate.pendingConsentRequestAt ? { recentPendingRequestCreatedOn: candidate.pendingConsentRequestAt } : {}),
+			...(candidate.pendingConsentRequestAt
+				? { recentPendingRequestCreatedOn: candidate.pendingConsentRequestAt }
+				: {}),
 		});
 	});
 
@@ -236,13 +299,22 @@ export function candidateRoutes(ctx: SimContext, options: CandidateRouteOptions)
 
 	router.get('/candidates/:id/jobs/:jobId/screening-answers', (req, res) => {
 		const application = requireApplication(ctx, req, res);
-		if (application) res.json({ totalFound: application.screeningAnswers.length, content: application.screeningAnswers });
+		if (application)
+			res.json({
+				totalFound: application.screeningAnswers.length,
+				content: application.screeningAnswers,
+			});
 	});
 
 	/** Documented 404 when the company has not activated the Onboarding Status candidate property. */
 	const onboardingStatusInactive = (res: Response) => {
 		if (ctx.state.config.onboardingStatusActive) return false;
-		sendError(res, 404, 'ONBOARDING_STATUS_NOT_ACTIVE', 'Onboarding Status candidate property is not activated');
+		sendError(
+			res,
+			404,
+			'ONBOARDING_STATUS_NOT_ACTIVE',
+			'Onboarding Status candidate property is not activated',
+		);
 		return true;
 	};
 
@@ -250,14 +322,22 @@ export function candidateRoutes(ctx: SimContext, options: CandidateRouteOptions)
 		const application = requireApplication(ctx, req, res);
 		if (!application || onboardingStatusInactive(res)) return;
 		// ⚠ Undocumented what an application without a status returns; 404 with the simulator's code.
-		if (!application.onboardingStatus) return sendError(res, 404, 'ONBOARDING_STATUS_NOT_SET', 'No onboarding status set for this application');
+		if (!application.onboardingStatus)
+			return sendError(
+				res,
+				404,
+				'ONBOARDING_STATUS_NOT_SET',
+				'No onboarding status set for this application',
+			);
 		res.json({ onboardingStatus: application.onboardingStatus });
 	});
 
 	router.put('/candidates/:id/jobs/:jobId/onboardingStatus', (req, res) => {
 		const application = requireApplication(ctx, req, res);
 		if (!application || onboardingStatusInactive(res)) return;
-		application.onboardingStatus = (req.body as { onboardingStatus: NonNullable<SrApplication['onboardingStatus']> }).onboardingStatus;
+		application.onboardingStatus = (
+			req.body as { onboardingStatus: NonNullable<SrApplication['onboardingStatus']> }
+		).onboardingStatus;
 		touch(ctx, application);
 		ctx.emit('application.onboarding-status.updated', applicationPayload(application));
 		res.status(204).end();
@@ -266,17 +346,28 @@ export function candidateRoutes(ctx: SimContext, options: CandidateRouteOptions)
 	router.get('/candidates/:id/jobs/:jobId/offers', (req, res) => {
 		const application = requireApplication(ctx, req, res);
 		if (!application) return;
-		const offers = ctx.state.offers.filter((offer) => offer.candidateId === application.candidateId && offer.jobId === application.jobId);
-		res.json({ limit: offers.length, offset: 0, totalFound: offers.length, content: offers.map((offer) => presentOffer(ctx, offer)) });
+		const offers = ctx.state.offers.filter(
+			(offer) => offer.candidateId === application.candidateId && offer.jobId === application.jobId,
+		);
+		res.json({
+			limit: offers.length,
+			offset: 0,
+			totalFound: offers.length,
+			content: offers.map((offer) => presentOffer(ctx, offer)),
+		});
 	});
 
 	router.get('/candidates/:id/jobs/:jobId/offers/:offerId', (req, res) => {
 		const application = requireApplication(ctx, req, res);
 		if (!application) return;
 		const offer = ctx.state.offers.find(
-			(item) => item.id === req.params.offerId && item.candidateId === application.candidateId && item.jobId === application.jobId,
+			(item) =>
+				item.id === req.params.offerId &&
+				item.candidateId === application.candidateId &&
+				item.jobId === application.jobId,
 		);
-		if (!offer) return sendError(res, 404, 'OFFER_NOT_FOUND', `Offer ${req.params.offerId} not found`);
+		if (!offer)
+			return sendError(res, 404, 'OFFER_NOT_FOUND', `Offer ${req.params.offerId} not found`);
 		res.json(presentOffer(ctx, offer));
 	});
 
@@ -285,15 +376,26 @@ export function candidateRoutes(ctx: SimContext, options: CandidateRouteOptions)
 
 function requireCandidate(ctx: SimContext, req: Request, res: Response): SrCandidate | undefined {
 	const candidate = findCandidate(ctx, req.params.id);
-	if (!candidate) sendError(res, 404, 'CANDIDATE_NOT_FOUND', `Candidate ${req.params.id} not found`);
+	if (!candidate)
+		sendError(res, 404, 'CANDIDATE_NOT_FOUND', `Candidate ${req.params.id} not found`);
 	return candidate;
 }
 
 /** Application of the path's candidate × job; 404 `JOB_NOT_FOUND` "when candidate is not assigned to given job". */
-function requireApplication(ctx: SimContext, req: Request, res: Response): SrApplication | undefined {
+function requireApplication(
+	ctx: SimContext,
+	req: Request,
+	res: Response,
+): SrApplication | undefined {
 	if (!requireCandidate(ctx, req, res)) return undefined;
 	const application = findApplication(ctx, req.params.id, req.params.jobId);
-	if (!application) sendError(res, 404, 'JOB_NOT_FOUND', `Candidate ${req.params.id} is not assigned to job ${req.params.jobId}`);
+	if (!application)
+		sendError(
+			res,
+			404,
+			'JOB_NOT_FOUND',
+			`Candidate ${req.params.id} is not assigned to job ${req.params.jobId}`,
+		);
 	return application;
 }
 
@@ -303,7 +405,12 @@ function touch(ctx: SimContext, application: SrApplication) {
 	if (candidate) candidate.updatedOn = ctx.nowIso();
 }
 
-function searchCandidates(ctx: SimContext, options: CandidateRouteOptions, req: Request, res: Response) {
+function searchCandidates(
+	ctx: SimContext,
+	options: CandidateRouteOptions,
+	req: Request,
+	res: Response,
+) {
 	const query = req.query;
 	const limit = queryInt(query.limit, 10);
 	const scope = JSON.stringify(
@@ -315,19 +422,33 @@ function searchCandidates(ctx: SimContext, options: CandidateRouteOptions, req: 
 	let offset = 0;
 	if (pageId !== undefined) {
 		const decoded = decodeCursor(pageId, scope);
-		if (decoded === undefined) return sendError(res, 400, 'INVALID_PAGE_ID', 'Provided page id is invalid');
+		if (decoded === undefined)
+			return sendError(res, 400, 'INVALID_PAGE_ID', 'Provided page id is invalid');
 		offset = decoded;
 	}
 	const propertyIds = queryList(query.propertyId);
 	const propertyValueIds = queryList(query.propertyValueId);
 	if (propertyIds.length !== propertyValueIds.length) {
-		return sendError(res, 400, 'FIELDS_CRITERIA_SIZE_VIOLATED', 'propertyId and propertyValueId must have the same number of elements');
+		return sendError(
+			res,
+			400,
+			'FIELDS_CRITERIA_SIZE_VIOLATED',
+			'propertyId and propertyValueId must have the same number of elements',
+		);
 	}
 	const sourceTypes = queryList(query.sourceType);
 	const sourceSubTypes = queryList(query.sourceSubType);
 	const sourceValueIds = queryList(query.sourceValueId);
-	if (sourceTypes.length !== sourceSubTypes.length || sourceTypes.length !== sourceValueIds.length) {
-		return sendError(res, 400, 'SOURCES_CRITERIA_SIZE_VIOLATED', 'sourceType, sourceSubType and sourceValueId must have the same number of elements');
+	if (
+		sourceTypes.length !== sourceSubTypes.length ||
+		sourceTypes.length !== sourceValueIds.length
+	) {
+		return sendError(
+			res,
+			400,
+			'SOURCES_CRITERIA_SIZE_VIOLATED',
+			'sourceType, sourceSubType and sourceValueId must have the same number of elements',
+		);
 	}
 	const onboardingStatus = queryString(query.onboardingStatus);
 	const jobIds = queryList(query.jobId);
@@ -343,14 +464,26 @@ function searchCandidates(ctx: SimContext, options: CandidateRouteOptions, req: 
 		const applications = applicationsOf(ctx, candidate.id);
 		if (applications.length === 0 && !options.talentPoolInSearch) return false;
 		if (!matchesText(candidate)) return false;
-		if (tags.length && !candidate.tags.some((tag) => tags.includes(tag.toLowerCase()))) return false;
+		if (tags.length && !candidate.tags.some((tag) => tags.includes(tag.toLowerCase())))
+			return false;
 		if (consentStatuses.length && !consentStatuses.includes(candidate.consentStatus)) return false;
 		if (updatedAfter && !(Date.parse(candidate.updatedOn) > Date.parse(updatedAfter))) return false;
 		if (locations.length) {
-			const where = [candidate.location?.city, candidate.location?.country, candidate.location?.region].join(' ').toLowerCase();
+			const where = [
+				candidate.location?.city,
+				candidate.location?.country,
+				candidate.location?.region,
+			]
+				.join(' ')
+				.toLowerCase();
 			if (!locations.some((location) => where.includes(location))) return false;
 		}
-		const needsApplication = jobIds.length || statuses.length || propertyIds.length || sourceTypes.length || onboardingStatus;
+		const needsApplication =
+			jobIds.length ||
+			statuses.length ||
+			propertyIds.length ||
+			sourceTypes.length ||
+			onboardingStatus;
 		if (!needsApplication) return true;
 		// Job-scoped criteria must hold for the same application.
 		return applications.some(
@@ -359,7 +492,9 @@ function searchCandidates(ctx: SimContext, options: CandidateRouteOptions, req: 
 				(!statuses.length || statuses.includes(application.status)) &&
 				(!subStatus || application.subStatus === subStatus) &&
 				(!onboardingStatus || application.onboardingStatus === onboardingStatus) &&
-				propertyIds.every((propertyId, index) => application.properties[propertyId] === propertyValueIds[index]) &&
+				propertyIds.every(
+					(propertyId, index) => application.properties[propertyId] === propertyValueIds[index],
+				) &&
 				(!sourceTypes.length ||
 					sourceTypes.some(
 						(type, index) =>
@@ -384,7 +519,10 @@ function searchCandidates(ctx: SimContext, options: CandidateRouteOptions, req: 
 }
 
 function tokenize(text: string): string[] {
-	return text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+	return text
+		.toLowerCase()
+		.split(/[^\p{L}\p{N}]+/u)
+		.filter(Boolean);
 }
 
 function editDistanceAtMostOne(a: string, b: string): boolean {
@@ -417,40 +555,91 @@ function editDistanceAtMostOne(a: string, b: string): boolean {
  */
 function textMatcher(q: string | undefined): (candidate: SrCandidate) => boolean {
 	if (!q || !q.trim()) return () => true;
-	const phrases = [...q.matchAll(/"([^"]*)"/g)].map((match) => tokenize(match[1])).filter((tokens) => tokens.length);
+	const phrases = [...q.matchAll(/"([^"]*)"/g)]
+		.map((match) => tokenize(match[1]))
+		.filter((tokens) => tokens.length);
 	const loose = tokenize(q.replace(/"[^"]*"/g, ' '));
 	return (candidate) => {
-		const fields = [candidate.firstName, candidate.lastName, candidate.email, candidate.phoneNumber ?? ''].map(tokenize);
+		const fields = [
+			candidate.firstName,
+			candidate.lastName,
+			candidate.email,
+			candidate.phoneNumber ?? '',
+		].map(tokenize);
 		const tokens = fields.flat();
 		const phraseOk = phrases.every((phrase) =>
-			fields.some((field) => field.some((_, start) => phrase.every((word, offset) => field[start + offset] === word))),
+			fields.some((field) =>
+				field.some((_, start) => phrase.every((word, offset) => field[start + offset] === word)),
+			),
 		);
 		if (!phraseOk) return false;
 		if (!loose.length) return true;
-		return loose.some((term) => tokens.some((token) => token.startsWith(term) || (term.length >= 4 && editDistanceAtMostOne(term, token))));
+		return loose.some((term) =>
+			tokens.some(
+				(token) =>
+					token.startsWith(term) || (term.length >= 4 && editDistanceAtMostOne(term, token)),
+			),
+		);
 	};
 }
 
 /** Source rules of create (talent pool / job) and `PUT …/source`, each with its documented codes. */
-function resolveSource(ctx: SimContext, details: SrSourceRef, flavour: SourceFlavour): SrSourceRef | Failure {
-	const type = ctx.state.config.sourceTypes.find((candidate) => candidate.id === details.sourceTypeId);
+function resolveSource(
+	ctx: SimContext,
+	details: SrSourceRef,
+	flavour: SourceFlavour,
+): SrSourceRef | Failure {
+	const type = ctx.state.config.sourceTypes.find(
+		(candidate) => candidate.id === details.sourceTypeId,
+	);
 	if (!type) {
 		return flavour === 'update'
-			? { status: 400, code: 'INVALID_SOURCE_TYPE', message: `Source type "${details.sourceTypeId}" does not exist` }
-			: { status: 404, code: 'SOURCE_TYPE_NOT_FOUND', message: `Source type "${details.sourceTypeId}" does not exist` };
+			? {
+					status: 400,
+					code: 'INVALID_SOURCE_TYPE',
+					message: `Source type "${details.sourceTypeId}" does not exist`,
+				}
+			: {
+					status: 404,
+					code: 'SOURCE_TYPE_NOT_FOUND',
+					message: `Source type "${details.sourceTypeId}" does not exist`,
+				};
 	}
 	if (details.sourceSubTypeId === undefined && type.subtypes.length > 1) {
-		return { status: 400, code: 'SUBTYPE_REQUIRED', message: `Source type "${type.id}" has several subtypes (${type.subtypes.join(', ')}); sourceSubTypeId is required` };
+		return {
+			status: 400,
+			code: 'SUBTYPE_REQUIRED',
+			message: `Source type "${type.id}" has several subtypes (${type.subtypes.join(', ')}); sourceSubTypeId is required`,
+		};
 	}
 	const subType = details.sourceSubTypeId ?? type.subtypes[0];
-	const value = ctx.state.config.sourceValues.find((candidate) => candidate.id === details.sourceId);
-	const fitsType = value && value.sourceTypeId === type.id && value.sourceSubTypeId === subType && type.subtypes.includes(subType);
+	const value = ctx.state.config.sourceValues.find(
+		(candidate) => candidate.id === details.sourceId,
+	);
+	const fitsType =
+		value &&
+		value.sourceTypeId === type.id &&
+		value.sourceSubTypeId === subType &&
+		type.subtypes.includes(subType);
 	if (fitsType) return { sourceTypeId: type.id, sourceSubTypeId: subType, sourceId: value.id };
-	if (flavour === 'update') return { status: 400, code: 'INVALID_SOURCE', message: `Source "${details.sourceId}" does not exist in type "${type.id}"/"${subType}"` };
+	if (flavour === 'update')
+		return {
+			status: 400,
+			code: 'INVALID_SOURCE',
+			message: `Source "${details.sourceId}" does not exist in type "${type.id}"/"${subType}"`,
+		};
 	if (value && flavour === 'job') {
-		return { status: 400, code: 'INVALID_SOURCE_ID', message: `Source "${details.sourceId}" is not a source of type "${type.id}"/"${subType}"` };
+		return {
+			status: 400,
+			code: 'INVALID_SOURCE_ID',
+			message: `Source "${details.sourceId}" is not a source of type "${type.id}"/"${subType}"`,
+		};
 	}
-	return { status: 400, code: 'SOURCE_NOT_FOUND', message: `Source "${details.sourceId}" does not exist in type "${type.id}"/"${subType}"` };
+	return {
+		status: 400,
+		code: 'SOURCE_NOT_FOUND',
+		message: `Source "${details.sourceId}" does not exist in type "${type.id}"/"${subType}"`,
+	};
 }
 
 /**
@@ -462,7 +651,8 @@ function createCandidate(ctx: SimContext, req: Request, res: Response, jobId?: s
 	let source: SrSourceRef = {
 		sourceTypeId: 'API',
 		sourceSubTypeId: 'API',
-		sourceId: ctx.state.config.sourceValues.find((value) => value.sourceTypeId === 'API')?.id ?? 'API',
+		sourceId:
+			ctx.state.config.sourceValues.find((value) => value.sourceTypeId === 'API')?.id ?? 'API',
 	};
 	if (body.sourceDetails) {
 		const resolved = resolveSource(ctx, body.sourceDetails, jobId ? 'job' : 'talentPool');
@@ -511,21 +701,39 @@ function createCandidate(ctx: SimContext, req: Request, res: Response, jobId?: s
 }
 
 function updateStatus(ctx: SimContext, application: SrApplication, req: Request, res: Response) {
-	const body = req.body as { status: CandidateStatus; subStatus?: string; startsOn?: string; reason?: string };
+	const body = req.body as {
+		status: CandidateStatus;
+		subStatus?: string;
+		startsOn?: string;
+		reason?: string;
+	};
 	const { config } = ctx.state;
 	let reason: { id: string; label: string } | undefined;
 	if (body.reason !== undefined) {
 		if (body.status !== 'REJECTED' && body.status !== 'WITHDRAWN') {
-			return sendError(res, 400, 'NO_REASON_SUPPORT_FOR_STATUS', `A reason can only be given for REJECTED or WITHDRAWN, not ${body.status}`);
+			return sendError(
+				res,
+				400,
+				'NO_REASON_SUPPORT_FOR_STATUS',
+				`A reason can only be given for REJECTED or WITHDRAWN, not ${body.status}`,
+			);
 		}
 		const reasons = body.status === 'REJECTED' ? config.rejectionReasons : config.withdrawalReasons;
 		reason = reasons.find((candidate) => candidate.id === body.reason);
-		if (!reason) return sendError(res, 400, 'REASON_NOT_FOUND', `Reason "${body.reason}" is not a ${body.status === 'REJECTED' ? 'rejection' : 'withdrawal'} reason`);
+		if (!reason)
+			return sendError(
+				res,
+				400,
+				'REASON_NOT_FOUND',
+				`Reason "${body.reason}" is not a ${body.status === 'REJECTED' ? 'rejection' : 'withdrawal'} reason`,
+			);
 	}
 	const job = findJob(ctx, application.jobId);
 	const process = job ? hiringProcessOf(ctx, job) : undefined;
 	if (body.subStatus !== undefined) {
-		const labels = SUB_STATUS_STATUSES.includes(body.status as SubStatusStatus) ? process?.subStatuses[body.status as SubStatusStatus] ?? [] : [];
+		const labels = SUB_STATUS_STATUSES.includes(body.status as SubStatusStatus)
+			? (process?.subStatuses[body.status as SubStatusStatus] ?? [])
+			: [];
 		if (!labels.includes(body.subStatus)) {
 			// ⚠ undocumented code; sub-statuses are exact labels of the job's hiring process.
 			return sendError(
@@ -538,30 +746,62 @@ function updateStatus(ctx: SimContext, application: SrApplication, req: Request,
 			);
 		}
 	} else if (process?.subStatusRequiredFor.includes(body.status as SubStatusStatus)) {
-		return sendError(res, 400, 'REQUIRED_SUB_STATUS_OMITTED', `Hiring process "${process.name}" requires a sub-status for ${body.status}`);
+		return sendError(
+			res,
+			400,
+			'REQUIRED_SUB_STATUS_OMITTED',
+			`Hiring process "${process.name}" requires a sub-status for ${body.status}`,
+		);
 	}
-	const unchanged = application.status === body.status && application.subStatus === body.subStatus && body.startsOn === undefined && !reason;
+	const unchanged =
+		application.status === body.status &&
+		application.subStatus === body.subStatus &&
+		body.startsOn === undefined &&
+		!reason;
 	if (!unchanged) {
 		application.status = body.status;
 		application.subStatus = body.subStatus;
 		if (body.startsOn !== undefined) application.startsOn = body.startsOn;
 		application.reasonOfRejection = body.status === 'REJECTED' ? reason : undefined;
 		application.reasonOfWithdrawal = body.status === 'WITHDRAWN' ? reason : undefined;
-		application.statusHistory.push({ changedOn: ctx.nowIso(), status: body.status, ...(body.subStatus ? { subStatus: body.subStatus } : {}) });
+		application.statusHistory.push({
+			changedOn: ctx.nowIso(),
+			status: body.status,
+			...(body.subStatus ? { subStatus: body.subStatus } : {}),
+		});
 		touch(ctx, application);
 		ctx.emit('application.status.updated', applicationPayload(application));
 	}
 	res.status(204).end();
 }
 
-function updateProperties(ctx: SimContext, application: SrApplication, req: Request, res: Response) {
+function updateProperties(
+	ctx: SimContext,
+	application: SrApplication,
+	req: Request,
+	res: Response,
+) {
 	const items = req.body as Array<{ id: string; value?: unknown }>;
 	const seen = new Set<string>();
 	for (const item of items) {
-		if (seen.has(item.id)) return sendError(res, 400, 'DUPLICATE_PROPERTIES', `Property ${item.id} appears more than once`);
+		if (seen.has(item.id))
+			return sendError(
+				res,
+				400,
+				'DUPLICATE_PROPERTIES',
+				`Property ${item.id} appears more than once`,
+			);
 		seen.add(item.id);
-		const definition = ctx.state.config.candidateProperties.find((candidate) => candidate.id === item.id);
-		if (!definition) return sendError(res, 404, 'PROPERTY_NOT_FOUND', `Candidate property ${item.id} does not exist`);
+		const definition = ctx.state.config.candidateProperties.find(
+			(candidate) => candidate.id === item.id,
+		);
+		if (!definition)
+			return sendError(
+				res,
+				404,
+				'PROPERTY_NOT_FOUND',
+				`Candidate property ${item.id} does not exist`,
+			);
 		if (item.value === undefined) continue;
 		const error = checkPropertyValue(ctx.state, definition, item.value);
 		if (error) return sendError(res, error.status, error.code, error.message);
@@ -591,15 +831,35 @@ function presentAttachment(ctx: SimContext, attachment: SrApplication['attachmen
 
 function addAttachment(ctx: SimContext, application: SrApplication, req: Request, res: Response) {
 	const file = req.file;
-	const attachmentType = ((req.body as { attachmentType?: string }).attachmentType ?? 'GENERIC_FILE') as SrApplication['attachments'][number]['type'];
-	if (!file || file.size === 0) return sendError(res, 400, 'INVALID_FILE', 'A non-empty file is required in the multipart field "file"');
-	const extension = file.originalname.includes('.') ? file.originalname.split('.').pop()!.toLowerCase() : '';
-	if (!ALLOWED_EXTENSIONS.has(extension)) return sendError(res, 400, 'INVALID_FILE', `File extension ".${extension}" is not allowed`);
+	const attachmentType = ((req.body as { attachmentType?: string }).attachmentType ??
+		'GENERIC_FILE') as SrApplication['attachments'][number]['type'];
+	if (!file || file.size === 0)
+		return sendError(
+			res,
+			400,
+			'INVALID_FILE',
+			'A non-empty file is required in the multipart field "file"',
+		);
+	const extension = file.originalname.includes('.')
+		? file.originalname.split('.').pop()!.toLowerCase()
+		: '';
+	if (!ALLOWED_EXTENSIONS.has(extension))
+		return sendError(res, 400, 'INVALID_FILE', `File extension ".${extension}" is not allowed`);
 	if (application.attachments.some((attachment) => attachment.name === file.originalname)) {
-		return sendError(res, 400, 'FILE_ALREADY_EXIST', `File "${file.originalname}" already exists for this application`);
+		return sendError(
+			res,
+			400,
+			'FILE_ALREADY_EXIST',
+			`File "${file.originalname}" already exists for this application`,
+		);
 	}
 	if (application.attachments.length >= MAX_ATTACHMENTS_PER_APPLICATION) {
-		return sendError(res, 422, 'ATTACHMENT_LIMIT_EXCEEDED', `No more than ${MAX_ATTACHMENTS_PER_APPLICATION} files per application`);
+		return sendError(
+			res,
+			422,
+			'ATTACHMENT_LIMIT_EXCEEDED',
+			`No more than ${MAX_ATTACHMENTS_PER_APPLICATION} files per application`,
+		);
 	}
 	const attachment = {
 		id: newId(),
@@ -612,6 +872,9 @@ function addAttachment(ctx: SimContext, application: SrApplication, req: Request
 	};
 	application.attachments.push(attachment);
 	touch(ctx, application);
-	ctx.emit('application.attachment.created', { ...applicationPayload(application), attachment_id: attachment.id });
+	ctx.emit('application.attachment.created', {
+		...applicationPayload(application),
+		attachment_id: attachment.id,
+	});
 	res.status(201).json(presentAttachment(ctx, attachment));
 }

@@ -5,7 +5,16 @@
  */
 import express, { type Request, type Response, type Router } from 'express';
 
-import { action, findJob, findUser, newId, presentJobDetails, queryString, sendError, type SimContext } from '../context';
+import {
+	action,
+	findJob,
+	findUser,
+	newId,
+	presentJobDetails,
+	queryString,
+	sendError,
+	type SimContext,
+} from '../context';
 import { applyJsonPatch, JsonPatchError, type JsonPatchOperation } from '../json-patch';
 import type { IdLabel, JobStatus, SrJob, SrPosition } from '../types';
 
@@ -14,8 +23,24 @@ export interface JobChangeOptions {
 	checkJobInput(view: unknown): string[];
 }
 
-const EXPERIENCE_LEVELS = ['associate', 'director', 'entry_level', 'executive', 'internship', 'mid_senior_level', 'not_applicable'];
-const LOCATION_FIELDS = ['countryCode', 'regionCode', 'region', 'address', 'postalCode', 'city', 'remote'] as const;
+const EXPERIENCE_LEVELS = [
+	'associate',
+	'director',
+	'entry_level',
+	'executive',
+	'internship',
+	'mid_senior_level',
+	'not_applicable',
+];
+const LOCATION_FIELDS = [
+	'countryCode',
+	'regionCode',
+	'region',
+	'address',
+	'postalCode',
+	'city',
+	'remote',
+] as const;
 
 type JobInputView = {
 	title: string;
@@ -29,7 +54,10 @@ type JobInputView = {
 	experienceLevel: { id: string };
 	eeoCategory?: { id: string };
 	compensation?: { min?: number; max?: number; currency?: string };
-	jobAd?: { sections?: Record<string, { title?: string; text?: string }>; language?: { code: string } };
+	jobAd?: {
+		sections?: Record<string, { title?: string; text?: string }>;
+		language?: { code: string };
+	};
 	properties?: Array<{ id: string; value: { id: string } }>;
 };
 
@@ -40,15 +68,28 @@ function jobInputView(job: SrJob): JobInputView {
 		refNumber: job.refNumber,
 		...(job.targetHiringDate ? { targetHiringDate: job.targetHiringDate } : {}),
 		...(job.department ? { department: { id: job.department.id } } : {}),
-		location: Object.fromEntries(LOCATION_FIELDS.filter((key) => job.location[key as keyof typeof job.location] !== undefined).map((key) => [key, job.location[key as keyof typeof job.location]])),
+		location: Object.fromEntries(
+			LOCATION_FIELDS.filter(
+				(key) => job.location[key as keyof typeof job.location] !== undefined,
+			).map((key) => [key, job.location[key as keyof typeof job.location]]),
+		),
 		industry: { id: job.industry.id },
 		function: { id: job.function.id },
 		typeOfEmployment: { id: job.typeOfEmployment.id },
 		experienceLevel: { id: job.experienceLevel.id },
 		...(job.eeoCategory ? { eeoCategory: { id: job.eeoCategory.id } } : {}),
 		...(job.compensation ? { compensation: { ...job.compensation } } : {}),
-		jobAd: { sections: { jobDescription: { text: job.jobAdText }, ...structuredClone(job.jobAdSections ?? {}) }, language: { code: job.language.code } },
-		properties: job.properties.map((property) => ({ id: property.id, value: { id: property.value.id } })),
+		jobAd: {
+			sections: {
+				jobDescription: { text: job.jobAdText },
+				...structuredClone(job.jobAdSections ?? {}),
+			},
+			language: { code: job.language.code },
+		},
+		properties: job.properties.map((property) => ({
+			id: property.id,
+			value: { id: property.value.id },
+		})),
 	};
 }
 
@@ -75,30 +116,77 @@ type JobFields = Pick<
 function resolveJobInput(ctx: SimContext, input: JobInputView, own?: SrJob): Failure | JobFields {
 	const { config } = ctx.state;
 	const find = (list: IdLabel[], id: string | undefined) => list.find((entry) => entry.id === id);
-	const department = input.department ? config.departments.find((entry) => entry.id === input.department!.id) : undefined;
-	if (input.department && !department) return { status: 400, code: 'DEPARTMENT_NOT_FOUND', message: `Department ${input.department.id} does not exist` };
+	const department = input.department
+		? config.departments.find((entry) => entry.id === input.department!.id)
+		: undefined;
+	if (input.department && !department)
+		return {
+			status: 400,
+			code: 'DEPARTMENT_NOT_FOUND',
+			message: `Department ${input.department.id} does not exist`,
+		};
 	const industry = find(config.industries, input.industry.id);
-	if (!industry) return { status: 400, code: 'INDUSTRY_NOT_FOUND', message: `Industry "${input.industry.id}" does not exist` };
+	if (!industry)
+		return {
+			status: 400,
+			code: 'INDUSTRY_NOT_FOUND',
+			message: `Industry "${input.industry.id}" does not exist`,
+		};
 	const jobFunction = find(config.functions, input.function.id);
-	if (!jobFunction) return { status: 400, code: 'FUNCTION_NOT_FOUND', message: `Function "${input.function.id}" does not exist` };
-	const typeOfEmployment = input.typeOfEmployment ? find(config.typesOfEmployment, input.typeOfEmployment.id) : config.typesOfEmployment[0];
-	if (!typeOfEmployment) return { status: 400, code: 'TYPE_OF_EMPLOYMENT_NOT_FOUND', message: `Type of employment "${input.typeOfEmployment!.id}" does not exist` };
+	if (!jobFunction)
+		return {
+			status: 400,
+			code: 'FUNCTION_NOT_FOUND',
+			message: `Function "${input.function.id}" does not exist`,
+		};
+	const typeOfEmployment = input.typeOfEmployment
+		? find(config.typesOfEmployment, input.typeOfEmployment.id)
+		: config.typesOfEmployment[0];
+	if (!typeOfEmployment)
+		return {
+			status: 400,
+			code: 'TYPE_OF_EMPLOYMENT_NOT_FOUND',
+			message: `Type of employment "${input.typeOfEmployment!.id}" does not exist`,
+		};
 	if (!EXPERIENCE_LEVELS.includes(input.experienceLevel.id)) {
-		return { status: 400, code: 'EXPERIENCE_LEVEL_NOT_FOUND', message: `Experience level "${input.experienceLevel.id}" does not exist` };
+		return {
+			status: 400,
+			code: 'EXPERIENCE_LEVEL_NOT_FOUND',
+			message: `Experience level "${input.experienceLevel.id}" does not exist`,
+		};
 	}
-	if (input.refNumber && ctx.state.jobs.some((job) => job !== own && job.refNumber === input.refNumber)) {
-		return { status: 409, code: 'REF_NUMBER_ALREADY_EXISTS', message: `A job with ref number "${input.refNumber}" already exists` };
+	if (
+		input.refNumber &&
+		ctx.state.jobs.some((job) => job !== own && job.refNumber === input.refNumber)
+	) {
+		return {
+			status: 409,
+			code: 'REF_NUMBER_ALREADY_EXISTS',
+			message: `A job with ref number "${input.refNumber}" already exists`,
+		};
 	}
 	// "Ignores all nonexistent job properties and job properties values."
 	const properties = (input.properties ?? []).flatMap((entry) => {
 		const definition = config.jobProperties.find((property) => property.id === entry.id);
 		const value = definition?.values.find((candidate) => candidate.id === entry.value.id);
-		return definition && value ? [{ id: definition.id, label: definition.label, value: { id: value.id, label: value.label } }] : [];
+		return definition && value
+			? [
+					{
+						id: definition.id,
+						label: definition.label,
+						value: { id: value.id, label: value.label },
+					},
+				]
+			: [];
 	});
 	const { jobDescription, ...sections } = input.jobAd?.sections ?? {};
 	// The country's name is derived from its code: kept while the code stays the same.
-	const sameCountry = own && own.location.countryCode === input.location.countryCode && own.location.country;
-	const location = { ...(sameCountry ? { country: own.location.country } : {}), ...input.location } as SrJob['location'];
+	const sameCountry =
+		own && own.location.countryCode === input.location.countryCode && own.location.country;
+	const location = {
+		...(sameCountry ? { country: own.location.country } : {}),
+		...input.location,
+	} as SrJob['location'];
 	return {
 		title: input.title,
 		refNumber: input.refNumber ?? own?.refNumber ?? '',
@@ -108,7 +196,12 @@ function resolveJobInput(ctx: SimContext, input: JobInputView, own?: SrJob): Fai
 		industry,
 		function: jobFunction,
 		typeOfEmployment,
-		experienceLevel: { id: input.experienceLevel.id, label: input.experienceLevel.id.replace(/_/g, ' ').replace(/\b\w/g, (letter) => letter.toUpperCase()) },
+		experienceLevel: {
+			id: input.experienceLevel.id,
+			label: input.experienceLevel.id
+				.replace(/_/g, ' ')
+				.replace(/\b\w/g, (letter) => letter.toUpperCase()),
+		},
 		compensation: input.compensation as SrJob['compensation'],
 		jobAdText: jobDescription?.text ?? own?.jobAdText ?? '',
 		jobAdSections: sections,
@@ -118,7 +211,8 @@ function resolveJobInput(ctx: SimContext, input: JobInputView, own?: SrJob): Fai
 
 export function jobChangeRoutes(ctx: SimContext, options: JobChangeOptions): Router {
 	const router = express.Router();
-	const actingUser = (res: Response) => (res.locals.userId as string | undefined) ?? ctx.actingUserId;
+	const actingUser = (res: Response) =>
+		(res.locals.userId as string | undefined) ?? ctx.actingUserId;
 	const requireJob = (req: Request, res: Response): SrJob | undefined => {
 		const job = findJob(ctx, req.params.jobId);
 		if (!job) sendError(res, 404, 'JOB_NOT_FOUND', `Job ${req.params.jobId} not found`);
@@ -171,7 +265,13 @@ export function jobChangeRoutes(ctx: SimContext, options: JobChangeOptions): Rou
 		}
 		const problems = options.checkJobInput(patched);
 		// Documented: 422 "Input validation fails" (the patched job must still be a valid JobInput).
-		if (problems.length) return sendError(res, 422, 'VALIDATION_ERROR', `The patched job is invalid: ${problems.join('; ')}`);
+		if (problems.length)
+			return sendError(
+				res,
+				422,
+				'VALIDATION_ERROR',
+				`The patched job is invalid: ${problems.join('; ')}`,
+			);
 		const resolved = resolveJobInput(ctx, patched, job);
 		if ('code' in resolved) return sendError(res, resolved.status, resolved.code, resolved.message);
 		Object.assign(job, resolved);
@@ -209,15 +309,28 @@ export function jobChangeRoutes(ctx: SimContext, options: JobChangeOptions): Rou
 	router.post('/jobs/:jobId/publication', (req, res) => {
 		const job = requireJob(req, res);
 		if (!job) return;
-		const { visibility = 'PUBLIC', aggregators = true } = (req.body ?? {}) as { visibility?: 'PUBLIC' | 'INTERNAL'; aggregators?: boolean };
+		const { visibility = 'PUBLIC', aggregators = true } = (req.body ?? {}) as {
+			visibility?: 'PUBLIC' | 'INTERNAL';
+			aggregators?: boolean;
+		};
 		const now = ctx.nowIso();
 		const wanted = [
-			{ sourceName: visibility === 'PUBLIC' ? 'Career Page' : 'Internal Career Page', type: 'INTERNAL' },
-			...(aggregators && visibility === 'PUBLIC' ? [{ sourceName: 'Indeed', type: 'AGGREGATOR' }] : []),
+			{
+				sourceName: visibility === 'PUBLIC' ? 'Career Page' : 'Internal Career Page',
+				type: 'INTERNAL',
+			},
+			...(aggregators && visibility === 'PUBLIC'
+				? [{ sourceName: 'Indeed', type: 'AGGREGATOR' }]
+				: []),
 		];
 		// Publishing again keeps what is already published (the Publish button of the UI).
 		for (const source of wanted) {
-			if (!job.publications.some((publication) => publication.sourceName === source.sourceName && !publication.unpublishedOn)) {
+			if (
+				!job.publications.some(
+					(publication) =>
+						publication.sourceName === source.sourceName && !publication.unpublishedOn,
+				)
+			) {
 				job.publications.push({ ...source, publishedOn: now });
 			}
 		}
@@ -240,17 +353,26 @@ export function jobChangeRoutes(ctx: SimContext, options: JobChangeOptions): Rou
 		const job = requireJob(req, res);
 		if (!job) return;
 		const activeOnly = queryString(req.query.activeOnly) !== 'false';
-		res.json({ content: job.publications.filter((publication) => !activeOnly || !publication.unpublishedOn) });
+		res.json({
+			content: job.publications.filter((publication) => !activeOnly || !publication.unpublishedOn),
+		});
 	});
 
 	router.post('/jobs/:jobId/hiring-team', (req, res) => {
 		const job = requireJob(req, res);
 		if (!job) return;
 		const { id, role } = req.body as { id: string; role: string };
-		if (!findUser(ctx, id)) return sendError(res, 400, 'USER_NOT_FOUND', `User ${id} does not exist`);
+		if (!findUser(ctx, id))
+			return sendError(res, 400, 'USER_NOT_FOUND', `User ${id} does not exist`);
 		const team = (ctx.state.hiringTeams[job.id] ??= []);
 		// ⚠ Documented as "User is already a member of the hiring team" without a code.
-		if (team.some((member) => member.userId === id)) return sendError(res, 409, 'HIRING_TEAM_MEMBER_ALREADY_EXISTS', `User ${id} is already a member of the hiring team`);
+		if (team.some((member) => member.userId === id))
+			return sendError(
+				res,
+				409,
+				'HIRING_TEAM_MEMBER_ALREADY_EXISTS',
+				`User ${id} is already a member of the hiring team`,
+			);
 		team.push({ userId: id, role });
 		ctx.emit('job.hiring-team.updated', { id: job.id });
 		res.json({ id, role, actions: { details: action(ctx, `/user-api/v201804/users/${id}`) } });
@@ -262,8 +384,20 @@ export function jobChangeRoutes(ctx: SimContext, options: JobChangeOptions): Rou
 		const team = ctx.state.hiringTeams[job.id] ?? [];
 		const index = team.findIndex((member) => member.userId === req.params.userId);
 		// ⚠ Documented as "User is not a member of the hiring team" without a code.
-		if (index < 0) return sendError(res, 404, 'HIRING_TEAM_MEMBER_NOT_FOUND', `User ${req.params.userId} is not a member of the hiring team`);
-		if (team.length === 1) return sendError(res, 400, 'INVALID_HIRING_TEAM_STATE', 'Each hiring team should have at least one member');
+		if (index < 0)
+			return sendError(
+				res,
+				404,
+				'HIRING_TEAM_MEMBER_NOT_FOUND',
+				`User ${req.params.userId} is not a member of the hiring team`,
+			);
+		if (team.length === 1)
+			return sendError(
+				res,
+				400,
+				'INVALID_HIRING_TEAM_STATE',
+				'Each hiring team should have at least one member',
+			);
 		team.splice(index, 1);
 		ctx.emit('job.hiring-team.updated', { id: job.id });
 		res.status(204).end();
@@ -273,7 +407,8 @@ export function jobChangeRoutes(ctx: SimContext, options: JobChangeOptions): Rou
 		const job = requireJob(req, res);
 		if (!job) return;
 		// ⚠ Documented as "Job note not found" without a code.
-		if (job.note === undefined) return sendError(res, 404, 'JOB_NOTE_NOT_FOUND', `Job ${job.id} has no note`);
+		if (job.note === undefined)
+			return sendError(res, 404, 'JOB_NOTE_NOT_FOUND', `Job ${job.id} has no note`);
 		res.json({ content: job.note });
 	});
 
@@ -295,14 +430,27 @@ function presentPosition(position: SrPosition) {
 	return wire;
 }
 
-function positionRoutes(ctx: SimContext, router: Router, requireJob: (req: Request, res: Response) => SrJob | undefined) {
+function positionRoutes(
+	ctx: SimContext,
+	router: Router,
+	requireJob: (req: Request, res: Response) => SrJob | undefined,
+) {
 	const requirePosition = (job: SrJob, req: Request, res: Response) => {
 		const position = job.positions.find((candidate) => candidate.id === req.params.positionId);
 		// ⚠ Documented as "Position not found" without a code.
-		if (!position) sendError(res, 404, 'POSITION_NOT_FOUND', `Position ${req.params.positionId} not found in job ${job.id}`);
+		if (!position)
+			sendError(
+				res,
+				404,
+				'POSITION_NOT_FOUND',
+				`Position ${req.params.positionId} not found in job ${job.id}`,
+			);
 		return position;
 	};
-	type PositionInput = Pick<SrPosition, 'type' | 'positionOpenDate' | 'targetStartDate' | 'positionId' | 'incumbentName'>;
+	type PositionInput = Pick<
+		SrPosition,
+		'type' | 'positionOpenDate' | 'targetStartDate' | 'positionId' | 'incumbentName'
+	>;
 	const fromInput = (input: PositionInput) => ({
 		type: input.type,
 		positionOpenDate: input.positionOpenDate,
@@ -313,13 +461,18 @@ function positionRoutes(ctx: SimContext, router: Router, requireJob: (req: Reque
 
 	router.get('/jobs/:jobId/positions', (req, res) => {
 		const job = requireJob(req, res);
-		if (job) res.json({ totalFound: job.positions.length, content: job.positions.map(presentPosition) });
+		if (job)
+			res.json({ totalFound: job.positions.length, content: job.positions.map(presentPosition) });
 	});
 
 	router.post('/jobs/:jobId/positions', (req, res) => {
 		const job = requireJob(req, res);
 		if (!job) return;
-		const position: SrPosition = { id: newId(), status: 'OPEN', ...fromInput(req.body as PositionInput) };
+		const position: SrPosition = {
+			id: newId(),
+			status: 'OPEN',
+			...fromInput(req.body as PositionInput),
+		};
 		job.positions.push(position);
 		ctx.emit('position.created', { job_id: job.id, position_id: position.id });
 		res.status(201).json(presentPosition(position));
@@ -347,7 +500,13 @@ function positionRoutes(ctx: SimContext, router: Router, requireJob: (req: Reque
 		const job = requireJob(req, res);
 		const position = job && requirePosition(job, req, res);
 		if (!job || !position) return;
-		if (position.assignedCandidateId) return sendError(res, 400, 'POSITION_ASSIGNED', `Position ${position.id} has a candidate assigned and cannot be removed`);
+		if (position.assignedCandidateId)
+			return sendError(
+				res,
+				400,
+				'POSITION_ASSIGNED',
+				`Position ${position.id} has a candidate assigned and cannot be removed`,
+			);
 		job.positions = job.positions.filter((candidate) => candidate !== position);
 		ctx.emit('position.deleted', { job_id: job.id, position_id: position.id });
 		res.status(204).end();

@@ -34,9 +34,11 @@ export function jobRoutes(ctx: SimContext): Router {
 		if (pageId !== undefined) {
 			// ⚠ The docs: pageId paging works only with sort=job_id (with the default sort "might not return all results").
 			// The simulator rejects the combination so clients cannot silently miss jobs.
-			if (sort !== 'job_id') return sendError(res, 400, 'INVALID_PAGE_ID', 'pageId can only be used with sort=job_id');
+			if (sort !== 'job_id')
+				return sendError(res, 400, 'INVALID_PAGE_ID', 'pageId can only be used with sort=job_id');
 			const decoded = decodeCursor(pageId, scope);
-			if (decoded === undefined) return sendError(res, 400, 'INVALID_PAGE_ID', 'Provided page id is invalid');
+			if (decoded === undefined)
+				return sendError(res, 400, 'INVALID_PAGE_ID', 'Provided page id is invalid');
 			offset = decoded;
 		}
 		const words = (queryString(query.q) ?? '').toLowerCase().split(/\s+/).filter(Boolean);
@@ -52,7 +54,8 @@ export function jobRoutes(ctx: SimContext): Router {
 				(!status || job.status === status) &&
 				(!postingStatus || job.postingStatus === postingStatus) &&
 				(!cities.length || cities.includes(job.location.city)) &&
-				(!departments.length || (job.department !== undefined && departments.includes(job.department.label))) &&
+				(!departments.length ||
+					(job.department !== undefined && departments.includes(job.department.label))) &&
 				(!updatedAfter || Date.parse(job.updatedOn) > Date.parse(updatedAfter)) &&
 				(!lastActivityAfter || Date.parse(job.lastActivityOn) > Date.parse(lastActivityAfter)),
 		);
@@ -78,7 +81,8 @@ export function jobRoutes(ctx: SimContext): Router {
 	});
 
 	router.get('/jobs/:jobId/hiring-team', (req, res) => {
-		if (!findJob(ctx, req.params.jobId)) return sendError(res, 404, 'JOB_NOT_FOUND', `Job ${req.params.jobId} not found`);
+		if (!findJob(ctx, req.params.jobId))
+			return sendError(res, 404, 'JOB_NOT_FOUND', `Job ${req.params.jobId} not found`);
 		const members = ctx.state.hiringTeams[req.params.jobId] ?? [];
 		res.json({
 			totalFound: members.length,
@@ -114,25 +118,55 @@ export function configurationRoutes(ctx: SimContext): Router {
 		id: value.id,
 		label: value.label,
 		sourceSubType: { id: value.sourceSubTypeId },
-		actions: { sourceDetails: action(ctx, `/configuration/sources/${value.sourceTypeId}/values/${value.id}`) },
+		actions: {
+			sourceDetails: action(ctx, `/configuration/sources/${value.sourceTypeId}/values/${value.id}`),
+		},
 	});
 
 	router.get('/configuration/sources/:sourceType/values', (req, res) => {
 		const type = config().sourceTypes.find((candidate) => candidate.id === req.params.sourceType);
-		if (!type) return sendError(res, 404, 'SOURCE_TYPE_NOT_FOUND', `Source type "${req.params.sourceType}" not found`);
+		if (!type)
+			return sendError(
+				res,
+				404,
+				'SOURCE_TYPE_NOT_FOUND',
+				`Source type "${req.params.sourceType}" not found`,
+			);
 		const subType = queryString(req.query.sourceSubType);
 		if (subType !== undefined && !type.subtypes.includes(subType)) {
-			return sendError(res, 400, 'SOURCE_TYPE_AND_SUBTYPE_INVALID', `"${subType}" is not a subtype of "${type.id}"`);
+			return sendError(
+				res,
+				400,
+				'SOURCE_TYPE_AND_SUBTYPE_INVALID',
+				`"${subType}" is not a subtype of "${type.id}"`,
+			);
 		}
 		const limit = queryInt(req.query.limit, 100);
 		const offset = queryInt(req.query.offset, 0);
-		const values = config().sourceValues.filter((value) => value.sourceTypeId === type.id && (!subType || value.sourceSubTypeId === subType));
-		res.json({ totalFound: values.length, limit, offset, content: values.slice(offset, offset + limit).map(presentSource) });
+		const values = config().sourceValues.filter(
+			(value) => value.sourceTypeId === type.id && (!subType || value.sourceSubTypeId === subType),
+		);
+		res.json({
+			totalFound: values.length,
+			limit,
+			offset,
+			content: values.slice(offset, offset + limit).map(presentSource),
+		});
 	});
 
 	router.get('/configuration/sources/:sourceType/values/:sourceValueId', (req, res) => {
-		const value = config().sourceValues.find((candidate) => candidate.sourceTypeId === req.params.sourceType && candidate.id === req.params.sourceValueId);
-		if (!value) return sendError(res, 404, 'SOURCE_NOT_FOUND', `Source "${req.params.sourceValueId}" not found in "${req.params.sourceType}"`);
+		const value = config().sourceValues.find(
+			(candidate) =>
+				candidate.sourceTypeId === req.params.sourceType &&
+				candidate.id === req.params.sourceValueId,
+		);
+		if (!value)
+			return sendError(
+				res,
+				404,
+				'SOURCE_NOT_FOUND',
+				`Source "${req.params.sourceValueId}" not found in "${req.params.sourceType}"`,
+			);
 		res.json(presentSource(value));
 	});
 
@@ -142,7 +176,9 @@ export function configurationRoutes(ctx: SimContext): Router {
 		type: definition.type,
 		availability: { toUsers: 'ALL', context: definition.context },
 		actions: {
-			...(definition.type === 'SINGLE_SELECT' ? { values: action(ctx, `/configuration/candidate-properties/${definition.id}/values`) } : {}),
+			...(definition.type === 'SINGLE_SELECT'
+				? { values: action(ctx, `/configuration/candidate-properties/${definition.id}/values`) }
+				: {}),
 		},
 	});
 
@@ -152,16 +188,37 @@ export function configurationRoutes(ctx: SimContext): Router {
 	});
 
 	router.get('/configuration/candidate-properties/:id', (req, res) => {
-		const definition = config().candidateProperties.find((candidate) => candidate.id === req.params.id);
-		if (!definition) return sendError(res, 404, 'PROPERTY_NOT_FOUND', `Candidate property ${req.params.id} not found`);
+		const definition = config().candidateProperties.find(
+			(candidate) => candidate.id === req.params.id,
+		);
+		if (!definition)
+			return sendError(
+				res,
+				404,
+				'PROPERTY_NOT_FOUND',
+				`Candidate property ${req.params.id} not found`,
+			);
 		res.json(presentProperty(definition));
 	});
 
 	router.get('/configuration/candidate-properties/:id/values', (req, res) => {
-		const definition = config().candidateProperties.find((candidate) => candidate.id === req.params.id);
-		if (!definition) return sendError(res, 404, 'PROPERTY_NOT_FOUND', `Candidate property ${req.params.id} not found`);
+		const definition = config().candidateProperties.find(
+			(candidate) => candidate.id === req.params.id,
+		);
+		if (!definition)
+			return sendError(
+				res,
+				404,
+				'PROPERTY_NOT_FOUND',
+				`Candidate property ${req.params.id} not found`,
+			);
 		if (definition.type !== 'SINGLE_SELECT') {
-			return sendError(res, 400, 'CANDIDATE_PROPERTY_NOT_SINGLE_SELECT', `Candidate property "${definition.label}" is ${definition.type}, not SINGLE_SELECT`);
+			return sendError(
+				res,
+				400,
+				'CANDIDATE_PROPERTY_NOT_SINGLE_SELECT',
+				`Candidate property "${definition.label}" is ${definition.type}, not SINGLE_SELECT`,
+			);
 		}
 		const values = definition.values ?? [];
 		res.json({ totalFound: values.length, content: values });
@@ -181,7 +238,13 @@ export function configurationRoutes(ctx: SimContext): Router {
 
 	router.get('/configuration/hiring-processes/:id', (req, res) => {
 		const process = config().hiringProcesses.find((candidate) => candidate.id === req.params.id);
-		if (!process) return sendError(res, 404, 'HIRING_PROCESS_NOT_FOUND', `Hiring process ${req.params.id} not found`);
+		if (!process)
+			return sendError(
+				res,
+				404,
+				'HIRING_PROCESS_NOT_FOUND',
+				`Hiring process ${req.params.id} not found`,
+			);
 		res.json(presentProcess(process));
 	});
 
@@ -194,7 +257,10 @@ export function configurationRoutes(ctx: SimContext): Router {
 	});
 
 	router.get('/configuration/withdrawal-reasons', (_req, res) => {
-		res.json({ totalFound: config().withdrawalReasons.length, content: config().withdrawalReasons });
+		res.json({
+			totalFound: config().withdrawalReasons.length,
+			content: config().withdrawalReasons,
+		});
 	});
 
 	router.get('/configuration/company', (_req, res) => {
@@ -208,8 +274,17 @@ export function configurationRoutes(ctx: SimContext): Router {
 	router.post('/configuration/departments', (req, res) => {
 		const { label, description } = req.body as { label: string; description?: string };
 		// ⚠ Whether the uniqueness check ignores case is not documented; the simulator compares case-insensitively.
-		if (config().departments.some((department) => department.label.toLowerCase() === label.toLowerCase())) {
-			return sendError(res, 400, 'DEPARTMENT_LABEL_NOT_UNIQUE', `A department named "${label}" already exists`);
+		if (
+			config().departments.some(
+				(department) => department.label.toLowerCase() === label.toLowerCase(),
+			)
+		) {
+			return sendError(
+				res,
+				400,
+				'DEPARTMENT_LABEL_NOT_UNIQUE',
+				`A department named "${label}" already exists`,
+			);
 		}
 		const department = { id: newId(), label, ...(description ? { description } : {}) };
 		config().departments.push(department);
@@ -219,7 +294,8 @@ export function configurationRoutes(ctx: SimContext): Router {
 	router.get('/configuration/departments/:id', (req, res) => {
 		const department = config().departments.find((candidate) => candidate.id === req.params.id);
 		// ⚠ Documented as "Department not found" without a code.
-		if (!department) return sendError(res, 404, 'DEPARTMENT_NOT_FOUND', `Department ${req.params.id} not found`);
+		if (!department)
+			return sendError(res, 404, 'DEPARTMENT_NOT_FOUND', `Department ${req.params.id} not found`);
 		res.json(department);
 	});
 
@@ -240,7 +316,10 @@ export function configurationRoutes(ctx: SimContext): Router {
 	};
 
 	router.get('/configuration/job-properties', (_req, res) => {
-		res.json({ totalFound: config().jobProperties.length, content: config().jobProperties.map(presentJobProperty) });
+		res.json({
+			totalFound: config().jobProperties.length,
+			content: config().jobProperties.map(presentJobProperty),
+		});
 	});
 
 	router.get('/configuration/job-properties/:id', (req, res) => {
@@ -258,7 +337,8 @@ export function configurationRoutes(ctx: SimContext): Router {
 		let offset = 0;
 		if (pageId !== undefined) {
 			const decoded = decodeCursor(pageId, scope);
-			if (decoded === undefined) return sendError(res, 400, 'INVALID_PAGE_ID', 'Provided page id is invalid');
+			if (decoded === undefined)
+				return sendError(res, 400, 'INVALID_PAGE_ID', 'Provided page id is invalid');
 			offset = decoded;
 		}
 		const page = property.values.slice(offset, offset + pageSize);

@@ -8,7 +8,16 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import express, { type Router } from 'express';
 
 import { registerSecret } from '../../../secrets/record';
-import { decodeCursor, encodeCursor, newId, queryInt, queryString, sendError, setNextLink, type SimContext } from '../context';
+import {
+	decodeCursor,
+	encodeCursor,
+	newId,
+	queryInt,
+	queryString,
+	sendError,
+	setNextLink,
+	type SimContext,
+} from '../context';
 import { signatureHeader } from '../signature';
 import type { SmartRecruitersSpec } from '../spec';
 import type { SrCallbackAuthentication, SrDelivery, SrSubscription } from '../types';
@@ -58,21 +67,35 @@ function presentSubscription(subscription: SrSubscription, options: WebhookOptio
 	return {
 		id: subscription.id,
 		callbackUrl: subscription.callbackUrl,
-		events: subscription.events.map((name) => ({ name, version: options.subscriptionEventVersion })),
+		events: subscription.events.map((name) => ({
+			name,
+			version: options.subscriptionEventVersion,
+		})),
 		status: subscription.status,
 	};
 }
 
 /** Headers (and for oauth2 a fetched token) that `callbackAuthentication` adds to handshake and deliveries. */
-async function callbackAuthHeaders(auth: SrCallbackAuthentication | undefined, timeoutMs: number): Promise<Record<string, string>> {
+async function callbackAuthHeaders(
+	auth: SrCallbackAuthentication | undefined,
+	timeoutMs: number,
+): Promise<Record<string, string>> {
 	if (!auth) return {};
-	if (auth.type === 'basic') return { authorization: `Basic ${Buffer.from(`${auth.username ?? ''}:${auth.password ?? ''}`).toString('base64')}` };
-	if (auth.type === 'header' && auth.headerName) return { [auth.headerName]: auth.headerValue ?? '' };
+	if (auth.type === 'basic')
+		return {
+			authorization: `Basic ${Buffer.from(`${auth.username ?? ''}:${auth.password ?? ''}`).toString('base64')}`,
+		};
+	if (auth.type === 'header' && auth.headerName)
+		return { [auth.headerName]: auth.headerValue ?? '' };
 	if (auth.type === 'oauth2' && auth.tokenServiceUrl) {
 		const response = await fetch(auth.tokenServiceUrl, {
 			method: 'POST',
 			headers: { 'content-type': 'application/x-www-form-urlencoded' },
-			body: new URLSearchParams({ client_id: auth.clientId ?? '', client_secret: auth.clientSecret ?? '', grant_type: 'client_credentials' }),
+			body: new URLSearchParams({
+				client_id: auth.clientId ?? '',
+				client_secret: auth.clientSecret ?? '',
+				grant_type: 'client_credentials',
+			}),
 			signal: AbortSignal.timeout(timeoutMs),
 		});
 		const token = (await response.json()) as { access_token?: string };
@@ -81,7 +104,8 @@ async function callbackAuthHeaders(auth: SrCallbackAuthentication | undefined, t
 	return {};
 }
 
-const AUTH_HEADER_NAMES = (auth: SrCallbackAuthentication | undefined) => new Set(['authorization', ...(auth?.headerName ? [auth.headerName.toLowerCase()] : [])]);
+const AUTH_HEADER_NAMES = (auth: SrCallbackAuthentication | undefined) =>
+	new Set(['authorization', ...(auth?.headerName ? [auth.headerName.toLowerCase()] : [])]);
 
 export function webhookRoutes(
 	ctx: SimContext,
@@ -91,22 +115,39 @@ export function webhookRoutes(
 	onActivated: (subscription: SrSubscription) => void = () => undefined,
 ): Router {
 	const router = express.Router();
-	const find = (id: string) => ctx.state.subscriptions.find((subscription) => subscription.id === id);
-	const notFound = (res: express.Response, id: string) => sendError(res, 404, 'SUBSCRIPTION_NOT_FOUND', `Subscription ${id} not found`);
+	const find = (id: string) =>
+		ctx.state.subscriptions.find((subscription) => subscription.id === id);
+	const notFound = (res: express.Response, id: string) =>
+		sendError(res, 404, 'SUBSCRIPTION_NOT_FOUND', `Subscription ${id} not found`);
 
 	router.post('/subscriptions', (req, res) => {
 		const owner = credentialOf(res);
-		if (ctx.state.subscriptions.filter((subscription) => subscription.owner === owner).length >= SUBSCRIPTIONS_PER_SUBSCRIBER) {
-			return sendError(res, 403, 'SUBSCRIPTIONS_LIMIT_EXCEEDED', `A subscriber can register up to ${SUBSCRIPTIONS_PER_SUBSCRIBER} subscriptions`);
+		if (
+			ctx.state.subscriptions.filter((subscription) => subscription.owner === owner).length >=
+			SUBSCRIPTIONS_PER_SUBSCRIBER
+		) {
+			return sendError(
+				res,
+				403,
+				'SUBSCRIPTIONS_LIMIT_EXCEEDED',
+				`A subscriber can register up to ${SUBSCRIPTIONS_PER_SUBSCRIBER} subscriptions`,
+			);
 		}
-		const body = req.body as { callbackUrl: string; events: string[]; alertingEmailAddress?: string; callbackAuthentication?: SrCallbackAuthentication };
+		const body = req.body as {
+			callbackUrl: string;
+			events: string[];
+			alertingEmailAddress?: string;
+			callbackAuthentication?: SrCallbackAuthentication;
+		};
 		const subscription: SrSubscription = {
 			id: newId(),
 			callbackUrl: body.callbackUrl,
 			events: body.events,
 			status: 'inactive',
 			...(body.alertingEmailAddress ? { alertingEmailAddress: body.alertingEmailAddress } : {}),
-			...(body.callbackAuthentication ? { callbackAuthentication: body.callbackAuthentication } : {}),
+			...(body.callbackAuthentication
+				? { callbackAuthentication: body.callbackAuthentication }
+				: {}),
 			secretKeys: [],
 			owner,
 			createdAt: ctx.now(),
@@ -122,12 +163,22 @@ export function webhookRoutes(
 		let offset = 0;
 		if (pageId !== undefined) {
 			const decoded = decodeCursor(pageId, `subscriptions:${owner}`);
-			if (decoded === undefined) return sendError(res, 400, 'INVALID_PAGE_ID', 'Provided page id is invalid');
+			if (decoded === undefined)
+				return sendError(res, 400, 'INVALID_PAGE_ID', 'Provided page id is invalid');
 			offset = decoded;
 		}
-		const mine = ctx.state.subscriptions.filter((subscription) => subscription.owner === owner).sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+		const mine = ctx.state.subscriptions
+			.filter((subscription) => subscription.owner === owner)
+			.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
 		const page = mine.slice(offset, offset + limit);
-		if (offset + page.length < mine.length) setNextLink(ctx, req, res, 'page_id', encodeCursor(offset + page.length, `subscriptions:${owner}`));
+		if (offset + page.length < mine.length)
+			setNextLink(
+				ctx,
+				req,
+				res,
+				'page_id',
+				encodeCursor(offset + page.length, `subscriptions:${owner}`),
+			);
 		res.json(page.map((subscription) => presentSubscription(subscription, options)));
 	});
 
@@ -139,31 +190,48 @@ export function webhookRoutes(
 
 	router.delete('/subscriptions/:id', (req, res) => {
 		if (!find(req.params.id)) return notFound(res, req.params.id);
-		ctx.state.subscriptions = ctx.state.subscriptions.filter((subscription) => subscription.id !== req.params.id);
+		ctx.state.subscriptions = ctx.state.subscriptions.filter(
+			(subscription) => subscription.id !== req.params.id,
+		);
 		res.status(204).end();
 	});
 
 	router.put('/subscriptions/:id/activation', async (req, res) => {
 		const subscription = find(req.params.id);
 		if (!subscription) return notFound(res, req.params.id);
-		if (subscription.status === 'active') return sendError(res, 409, 'SUBSCRIPTION_ALREADY_ACTIVE', 'Subscription already activated');
+		if (subscription.status === 'active')
+			return sendError(res, 409, 'SUBSCRIPTION_ALREADY_ACTIVE', 'Subscription already activated');
 		const secret = randomBytes(16).toString('hex');
 		registerSecret('SmartRecruiters simulator X-Hook-Secret', secret, 'issued');
 		let failure: string | undefined;
 		try {
 			const response = await fetch(subscription.callbackUrl, {
 				method: 'POST',
-				headers: { 'X-Hook-Secret': secret, ...(await callbackAuthHeaders(subscription.callbackAuthentication, options.handshakeTimeoutMs)) },
+				headers: {
+					'X-Hook-Secret': secret,
+					...(await callbackAuthHeaders(
+						subscription.callbackAuthentication,
+						options.handshakeTimeoutMs,
+					)),
+				},
 				signal: AbortSignal.timeout(options.handshakeTimeoutMs),
 			});
 			await response.arrayBuffer();
-			if (response.status !== 200) failure = `callback answered HTTP ${response.status}, expected 200`;
-			else if (response.headers.get('x-hook-secret') !== secret) failure = 'callback did not echo the X-Hook-Secret header';
+			if (response.status !== 200)
+				failure = `callback answered HTTP ${response.status}, expected 200`;
+			else if (response.headers.get('x-hook-secret') !== secret)
+				failure = 'callback did not echo the X-Hook-Secret header';
 		} catch (error) {
 			failure = `callback not reachable within ${options.handshakeTimeoutMs} ms (${(error as Error).name})`;
 		}
 		// ⚠ the docs give no error code for a failed handshake; this one is the simulator's.
-		if (failure) return sendError(res, 424, 'HANDSHAKE_FAILED', `Webhook activation handshake failed: ${failure}`);
+		if (failure)
+			return sendError(
+				res,
+				424,
+				'HANDSHAKE_FAILED',
+				`Webhook activation handshake failed: ${failure}`,
+			);
 		subscription.status = 'active';
 		onActivated(subscription);
 		res.status(204).end();
@@ -173,7 +241,12 @@ export function webhookRoutes(
 		const subscription = find(req.params.id);
 		if (!subscription) return notFound(res, req.params.id);
 		if (validSecretKeys(ctx, subscription).length >= SECRET_KEYS_LIMIT) {
-			return sendError(res, 403, 'SECRET_KEYS_LIMIT_EXCEEDED', `A subscription can have up to ${SECRET_KEYS_LIMIT} non-expired secret keys`);
+			return sendError(
+				res,
+				403,
+				'SECRET_KEYS_LIMIT_EXCEEDED',
+				`A subscription can have up to ${SECRET_KEYS_LIMIT} non-expired secret keys`,
+			);
 		}
 		const now = ctx.now();
 		for (const key of subscription.secretKeys) key.deprecatedAt ??= now;
@@ -187,7 +260,13 @@ export function webhookRoutes(
 		const subscription = find(req.params.id);
 		if (!subscription) return notFound(res, req.params.id);
 		const latest = subscription.secretKeys[subscription.secretKeys.length - 1];
-		if (!latest) return sendError(res, 404, 'SECRET_KEY_NOT_FOUND', 'No secret key was generated for this subscription');
+		if (!latest)
+			return sendError(
+				res,
+				404,
+				'SECRET_KEY_NOT_FOUND',
+				'No secret key was generated for this subscription',
+			);
 		res.json({ secretKey: latest.key });
 	});
 
@@ -201,7 +280,8 @@ export function webhookRoutes(
 		let offset = 0;
 		if (pageId !== undefined) {
 			const decoded = decodeCursor(pageId, scope);
-			if (decoded === undefined) return sendError(res, 400, 'INVALID_PAGE_ID', 'Provided page id is invalid');
+			if (decoded === undefined)
+				return sendError(res, 400, 'INVALID_PAGE_ID', 'Provided page id is invalid');
 			offset = decoded;
 		}
 		const entries = ctx.state.deliveries
@@ -216,7 +296,8 @@ export function webhookRoutes(
 			.filter((entry) => !wanted || entry.status === wanted)
 			.sort((a, b) => b.timestamp.localeCompare(a.timestamp));
 		const page = entries.slice(offset, offset + limit);
-		if (offset + page.length < entries.length) setNextLink(ctx, req, res, 'page_id', encodeCursor(offset + page.length, scope));
+		if (offset + page.length < entries.length)
+			setNextLink(ctx, req, res, 'page_id', encodeCursor(offset + page.length, scope));
 		res.json(page);
 	});
 
@@ -224,21 +305,32 @@ export function webhookRoutes(
 }
 
 /** `Link: <…>; rel=self` of an event (where the receiver GETs the current state). */
-function defaultLink(ctx: SimContext, eventName: string, payload: Record<string, unknown>): string | undefined {
+function defaultLink(
+	ctx: SimContext,
+	eventName: string,
+	payload: Record<string, unknown>,
+): string | undefined {
 	const base = ctx.baseUrl();
 	const p = (key: string) => String(payload[key] ?? '');
 	let path: string | undefined;
-	if (eventName.startsWith('application.screening-answers')) path = `/candidates/${p('candidate_id')}/jobs/${p('job_id')}/screening-answers`;
-	else if (eventName === 'application.attachment.created') path = `/candidates/attachments/${p('attachment_id')}`;
-	else if (eventName.startsWith('application.')) path = `/candidates/${p('candidate_id')}/jobs/${p('job_id')}`;
+	if (eventName.startsWith('application.screening-answers'))
+		path = `/candidates/${p('candidate_id')}/jobs/${p('job_id')}/screening-answers`;
+	else if (eventName === 'application.attachment.created')
+		path = `/candidates/attachments/${p('attachment_id')}`;
+	else if (eventName.startsWith('application.'))
+		path = `/candidates/${p('candidate_id')}/jobs/${p('job_id')}`;
 	else if (eventName.startsWith('candidate.')) path = `/candidates/${p('id')}`;
 	else if (eventName.startsWith('job.ad.')) path = `/jobs/${p('job_id')}/jobads/${p('job_ad_id')}`;
-	else if (eventName.startsWith('job.approv') || eventName.startsWith('offer.approv')) path = `/approvals-api/v201910/approvals/${p('approval_id')}`;
+	else if (eventName.startsWith('job.approv') || eventName.startsWith('offer.approv'))
+		path = `/approvals-api/v201910/approvals/${p('approval_id')}`;
 	else if (eventName.startsWith('job.')) path = `/jobs/${p('id')}`;
-	else if (eventName.startsWith('position.')) path = `/jobs/${p('job_id')}/positions/${p('position_id')}`;
-	else if (eventName.startsWith('offer.')) path = `/candidates/${p('candidate_id')}/jobs/${p('job_id')}/offers/${p('offer_id')}`;
+	else if (eventName.startsWith('position.'))
+		path = `/jobs/${p('job_id')}/positions/${p('position_id')}`;
+	else if (eventName.startsWith('offer.'))
+		path = `/candidates/${p('candidate_id')}/jobs/${p('job_id')}/offers/${p('offer_id')}`;
 	else if (eventName.startsWith('review.')) path = `/reviews-api/v201910/reviews/${p('review_id')}`;
-	else if (eventName.startsWith('onboarding.')) path = `/smartonboard-api/v202205/onboarding-processes/${p('onboarding_process_id')}`;
+	else if (eventName.startsWith('onboarding.'))
+		path = `/smartonboard-api/v202205/onboarding-processes/${p('onboarding_process_id')}`;
 	return path ? `<${base}${path}>; rel=self` : undefined;
 }
 
@@ -246,7 +338,13 @@ export interface DeliveryDeps {
 	ctx: SimContext;
 	spec: SmartRecruitersSpec;
 	options: WebhookOptions;
-	reportViolation(violation: { direction: 'request'; method: string; path: string; operation?: string; errors: string[] }): void;
+	reportViolation(violation: {
+		direction: 'request';
+		method: string;
+		path: string;
+		operation?: string;
+		errors: string[];
+	}): void;
 }
 
 /** Signed delivery of one event to every active subscription for it; resolves when each has succeeded or used all retries. */
@@ -258,17 +356,34 @@ export async function deliverEvent(
 ): Promise<DeliveryResult[]> {
 	const { ctx, spec } = deps;
 	const callback = spec.webhookCallback(eventName);
-	if (!callback) throw new Error(`"${eventName}" is not an event name of the SmartRecruiters spec (EventName enum)`);
+	if (!callback)
+		throw new Error(
+			`"${eventName}" is not an event name of the SmartRecruiters spec (EventName enum)`,
+		);
 	const payloadErrors = spec.validateNamed(callback.payloadSchema, payload, 'request');
 	const eventId = options.eventId ?? newId();
 	let link: string | undefined;
-	if (options.link !== undefined) link = options.link === '' ? undefined : options.link.startsWith('<') ? options.link : `<${options.link}>; rel=self`;
+	if (options.link !== undefined)
+		link =
+			options.link === ''
+				? undefined
+				: options.link.startsWith('<')
+					? options.link
+					: `<${options.link}>; rel=self`;
 	else if (callback.hasLink) link = defaultLink(ctx, eventName, payload);
-	const targets = ctx.state.subscriptions.filter((subscription) => subscription.status === 'active' && subscription.events.includes(eventName));
+	const targets = ctx.state.subscriptions.filter(
+		(subscription) => subscription.status === 'active' && subscription.events.includes(eventName),
+	);
 	return Promise.all(
 		targets.map(async (subscription) => {
 			if (payloadErrors.length) {
-				deps.reportViolation({ direction: 'request', method: 'POST', path: subscription.callbackUrl, operation: callback.operationId, errors: payloadErrors });
+				deps.reportViolation({
+					direction: 'request',
+					method: 'POST',
+					path: subscription.callbackUrl,
+					operation: callback.operationId,
+					errors: payloadErrors,
+				});
 			}
 			const delivery: SrDelivery = {
 				subscriptionId: subscription.id,
@@ -288,12 +403,21 @@ export async function deliverEvent(
 				await attemptDelivery(deps, subscription, delivery, options);
 			}
 			const last = delivery.attempts[delivery.attempts.length - 1];
-			return { url: subscription.callbackUrl, status: last.status, attempts: delivery.attempts.length };
+			return {
+				url: subscription.callbackUrl,
+				status: last.status,
+				attempts: delivery.attempts.length,
+			};
 		}),
 	);
 }
 
-async function attemptDelivery(deps: DeliveryDeps, subscription: SrSubscription, delivery: SrDelivery, options: DeliverEventOptions) {
+async function attemptDelivery(
+	deps: DeliveryDeps,
+	subscription: SrSubscription,
+	delivery: SrDelivery,
+	options: DeliverEventOptions,
+) {
 	const { ctx } = deps;
 	const rawBody = JSON.stringify(delivery.payload);
 	// Receivers compare with their own wall clock, so the timestamp is real time (not the simulator clock).
@@ -318,12 +442,17 @@ async function attemptDelivery(deps: DeliveryDeps, subscription: SrSubscription,
 		});
 	}
 	// `tamper`: the body changes after signing, as if modified in transit.
-	const sentBody = options.tamper ? JSON.stringify({ ...delivery.payload, tampered: true }) : rawBody;
+	const sentBody = options.tamper
+		? JSON.stringify({ ...delivery.payload, tampered: true })
+		: rawBody;
 	const at = ctx.now();
 	let status = 0;
 	let error: string | undefined;
 	try {
-		const authHeaders = await callbackAuthHeaders(subscription.callbackAuthentication, deps.options.deliveryTimeoutMs);
+		const authHeaders = await callbackAuthHeaders(
+			subscription.callbackAuthentication,
+			deps.options.deliveryTimeoutMs,
+		);
 		const response = await fetch(subscription.callbackUrl, {
 			method: 'POST',
 			headers: { ...headers, ...authHeaders },
@@ -333,11 +462,22 @@ async function attemptDelivery(deps: DeliveryDeps, subscription: SrSubscription,
 		await response.arrayBuffer();
 		status = response.status;
 	} catch (failure) {
-		error = (failure as Error).name === 'TimeoutError' ? `no answer within ${deps.options.deliveryTimeoutMs} ms` : (failure as Error).message;
+		error =
+			(failure as Error).name === 'TimeoutError'
+				? `no answer within ${deps.options.deliveryTimeoutMs} ms`
+				: (failure as Error).message;
 	}
 	const hidden = AUTH_HEADER_NAMES(subscription.callbackAuthentication);
-	const loggedHeaders = Object.fromEntries(Object.entries(headers).filter(([name]) => !hidden.has(name.toLowerCase())));
-	delivery.attempts.push({ at, status, ...(error ? { error } : {}), body: sentBody, headers: loggedHeaders });
+	const loggedHeaders = Object.fromEntries(
+		Object.entries(headers).filter(([name]) => !hidden.has(name.toLowerCase())),
+	);
+	delivery.attempts.push({
+		at,
+		status,
+		...(error ? { error } : {}),
+		body: sentBody,
+		headers: loggedHeaders,
+	});
 	// Only 202 counts as delivered (documented); any other status or a timeout is a failure.
 	if (status === 202) delivery.delivered = true;
 }

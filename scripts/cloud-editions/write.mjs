@@ -1,0 +1,27 @@
+/** `npm run recipes:cloud`: writes the Cloud editions (index.mjs) to recipes/cloud/, formatted by Prettier. */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+import { cloudEditions } from './index.mjs';
+import { ROOT } from './lib.mjs';
+
+const dir = path.join(ROOT, 'recipes', 'cloud');
+mkdirSync(dir, { recursive: true });
+const files = Object.entries(cloudEditions()).map(([name, workflow]) => {
+	const file = path.join(dir, name);
+	writeFileSync(file, `${JSON.stringify(workflow, null, 2)}\n`);
+	return file;
+});
+execFileSync(
+	process.execPath,
+	[
+		path.join(ROOT, 'node_modules', 'prettier', 'bin', 'prettier.cjs'),
+		'--write',
+		'--log-level',
+		'warn',
+		...files,
+	],
+	{ stdio: 'inherit' },
+);
+console.log(`wrote ${files.length} Cloud editions to ${path.relative(process.cwd(), dir) || dir}`);
