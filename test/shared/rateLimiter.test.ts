@@ -113,7 +113,7 @@ describe('a share of the vendor limit per process', () => {
 		});
 		expect(shareOf({ ratePerSecond: 10, burst: 10, maxConcurrent: 1 }, 0.5)).toMatchObject({
 			maxConcurrent: 1,
-			timeSlots: { count: 2, ms: 250 },
+			timeSlots: { count: 2, ms: 500 },
 		});
 		// Never below one request, and all of it when the share is 1 or not a share at all.
 		expect(

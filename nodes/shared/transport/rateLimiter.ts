@@ -250,7 +250,7 @@ export class RateLimiter {
  * workers): rate, burst, window and concurrency scaled down (never below one request); an endpoint the vendor serves
  * one at a time gets time slots instead, as it cannot be split.
  */
-export function shareOf(config: RateLimitConfig, share: number, slotMs = 250): RateLimitConfig {
+export function shareOf(config: RateLimitConfig, share: number): RateLimitConfig {
 	if (!(share > 0) || share >= 1) return config;
 	const part = (value: number) => Math.max(1, Math.floor(value * share + 1e-9));
 	const shared: RateLimitConfig = {
@@ -260,7 +260,11 @@ export function shareOf(config: RateLimitConfig, share: number, slotMs = 250): R
 	if (config.window)
 		shared.window = { requests: part(config.window.requests), ms: config.window.ms };
 	if (config.maxConcurrent !== undefined) shared.maxConcurrent = part(config.maxConcurrent);
-	if (config.maxConcurrent === 1) shared.timeSlots = { count: Math.round(1 / share), ms: slotMs };
+	if (config.maxConcurrent === 1) {
+		// One frame per vendor window: each process's part of the window is used up in its slot and free again by its next.
+		const count = Math.round(1 / share);
+		shared.timeSlots = { count, ms: Math.round((config.window?.ms ?? 1000) / count) };
+	}
 	if (config.reactsTo) shared.reactsTo = config.reactsTo;
 	shared.borrowUpTo = 1 / share;
 	return shared;
