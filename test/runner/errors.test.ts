@@ -179,7 +179,7 @@ describe('ats-sync bad input', () => {
 		);
 		await expectUsageError(
 			['deploy', workflow()],
-			'Unknown command "deploy": use run, serve, inbox, deregister or validate (see ats-sync --help)',
+			'Unknown command "deploy": use run, serve, inbox, deregister, validate or n8n-setup (see ats-sync --help)',
 		);
 	});
 
