@@ -171,7 +171,6 @@ export async function canvasBoxes(page: Page): Promise<CanvasBoxes> {
 /** The editor's controls floating over the canvas, left out of the pictures. */
 const OVERLAYS = [
 	'canvas-controls',
-	'execute-workflow-button',
 	'canvas-add-button',
 	'node-creator-plus-button',
 	'command-bar-button',
@@ -203,7 +202,9 @@ export async function saveCanvasPicture(page: Page, file: string) {
 	);
 	const hidden = [
 		...OVERLAYS.map((id) => `[data-test-id="${id}"]`),
-		'div:has(> [data-test-id="execute-workflow-button"])',
+		// The Execute workflow button and its trigger menu; with several triggers n8n puts one beside each trigger.
+		'[data-test-id^="execute-workflow-button"]',
+		'div:has(> [data-test-id^="execute-workflow-button"])',
 		'div:has(> [data-test-id="radio-button-workflow"])',
 	];
 	await page.screenshot({
