@@ -5,12 +5,12 @@
  * afterwards the run data holds item counts and pairedItem links only.
  */
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import type { INode, INodeExecutionData, IWorkflowBase } from 'n8n-workflow';
+import type { INode, INodeExecutionData } from 'n8n-workflow';
 
 import { summarizeRun, summaryView } from '../../runner/src/report/summary';
+import { readWorkflow } from '../../runner/src/workflow/file';
 import { createEngine } from '../harness';
 import { LEVER_SEED as S, startLeverSimulator, type LeverSimulator } from '../simulators/lever';
 import { startOnboardingSimulator, type OnboardingSimulator } from '../simulators/onboarding';
@@ -67,12 +67,10 @@ function hire(index: number, withOffer: boolean): string {
 }
 
 it('late nodes still read earlier ones by name, and the run data ends with counts and pairedItem links only', async () => {
-	const recipe = JSON.parse(
-		readFileSync(
-			path.join(__dirname, '..', '..', 'recipes', 'hire-to-onboarding.lever.json'),
-			'utf8',
-		),
-	) as IWorkflowBase;
+	// Read as the runner reads a workflow file (sticky notes dropped).
+	const recipe = readWorkflow(
+		path.join(__dirname, '..', '..', 'recipes', 'hire-to-onboarding.lever.json'),
+	);
 	recipe.nodes.find((node) => node.name === 'Onboarding Push')!.parameters.url = onboarding.url;
 	const engine = createEngine({
 		leverApi: {

@@ -11,7 +11,7 @@
  */
 import type { INode, IRunExecutionData, Workflow } from 'n8n-workflow';
 
-import { summaryView } from './summary';
+import { reportsFailures, summaryView } from './summary';
 
 /** Returns the handler for n8n's `nodeExecuteAfter` hook that cuts down the outputs no node still to run can read. */
 export function keepOnlyWhatIsStillRead(
@@ -25,7 +25,11 @@ export function keepOnlyWhatIsStillRead(
 		const namedBy = nodes
 			.filter((other) => other !== node && JSON.stringify(other.parameters).includes(quoted))
 			.map((other) => other.name);
-		const children = workflow.getChildNodes(node.name, 'ALL', 1);
+		// Report Failures, wired to every error output, runs last: it reads only its own input (held anyway) and its
+		// error is not the runner's report (summary.ts), so it keeps no parent's items alive.
+		const children = workflow
+			.getChildNodes(node.name, 'ALL', 1)
+			.filter((child) => !reportsFailures(workflow.getNode(child) ?? undefined));
 		readers.set(node.name, [...new Set([...namedBy, ...children])]);
 	}
 	/** How many runs of each node are already cut down (a node in a loop runs again). */
