@@ -20,6 +20,9 @@ import {
 } from './debianServices';
 import { freePort, N8nInstance } from './instance';
 
+/** Connections each n8n process keeps to PostgreSQL (`DB_POSTGRESDB_POOL_SIZE`; n8n's default is 2). */
+export const POSTGRES_POOL_SIZE = 10;
+
 export interface QueueModeOptions {
 	workers: number;
 	/** Executions one worker runs at once (`n8n worker --concurrency`, n8n's default 10). */
@@ -68,6 +71,9 @@ export class QueueModeCluster {
 				DB_POSTGRESDB_DATABASE: postgres.database,
 				DB_POSTGRESDB_USER: postgres.user,
 				DB_POSTGRESDB_PASSWORD: postgres.password,
+				// n8n's default pool is 2 connections: under a burst of webhooks main's pool timed out (issue 17's first
+				// runs lost 19 acknowledged deliveries that way). 10 per process stays far below PostgreSQL's 100.
+				DB_POSTGRESDB_POOL_SIZE: String(POSTGRES_POOL_SIZE),
 				N8N_DEFAULT_BINARY_DATA_MODE: 'database',
 				// Manual executions run on workers too (n8n warns that main-run manual executions are going away).
 				OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true',
