@@ -11,10 +11,10 @@ import {
 } from './lib.mjs';
 import { contactEventIntake } from './intake.mjs';
 
-const CRED = { id: 'interview-webhook-crypto', name: 'Interview platform webhook (Crypto)' };
-const PSEUDONYM_CRED = { id: 'pseudonym-secret-crypto', name: 'Pseudonym secret (Crypto)' };
+const CRED = { id: null, name: 'Interview platform webhook (Crypto)' };
+const PSEUDONYM_CRED = { id: null, name: 'Pseudonym secret (Crypto)' };
 const PLATFORM_CRED = {
-	id: 'interview-platform-api-header',
+	id: null,
 	name: 'Interview platform API (Header Auth)',
 };
 const WHO = "={{ $('Interview Completed').item.json.contact.email }}";

@@ -43,7 +43,7 @@ function onboardingPush(b, position) {
 		},
 		{
 			credentials: {
-				httpHeaderAuth: { id: 'onboarding-api-header', name: 'Onboarding API (Header Auth)' },
+				httpHeaderAuth: { id: null, name: 'Onboarding API (Header Auth)' },
 			},
 			retryOnFail: true,
 			maxTries: 5,

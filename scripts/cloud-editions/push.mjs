@@ -12,7 +12,7 @@ const WHO = "={{ $('Contact Event').item.json.contact.email }}";
 import { contactEventIntake } from './intake.mjs';
 
 const OUTREACH_TYPES = ['contact.added', 'contact.replied', 'contact.interested'];
-const CRED = { id: 'outreach-webhook-crypto', name: 'Outreach webhook (Crypto)' };
+const CRED = { id: null, name: 'Outreach webhook (Crypto)' };
 
 const POLICY =
 	"={{ ({ added: ['contact.added', 'contact.replied', 'contact.interested'], replied: ['contact.replied', 'contact.interested'], interested: ['contact.interested'], never: [] })[({ 'sw-q3-sourcing': 'added', 'sw-exec-search': 'interested' })[$json.campaign.id] ?? 'replied'].includes($json.type) }}";

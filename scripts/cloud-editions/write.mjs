@@ -1,5 +1,7 @@
-/** `npm run recipes:cloud`: writes the Cloud editions (index.mjs) to recipes/cloud/, formatted by Prettier. */
-import { execFileSync } from 'node:child_process';
+/**
+ * `npm run recipes:cloud`: writes the Cloud editions (index.mjs) to recipes/cloud/, as two-space JSON like n8n's own
+ * export (recipes/ is left alone by Prettier, so an export from the editor diffs cleanly).
+ */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -13,15 +15,4 @@ const files = Object.entries(cloudEditions()).map(([name, workflow]) => {
 	writeFileSync(file, `${JSON.stringify(workflow, null, 2)}\n`);
 	return file;
 });
-execFileSync(
-	process.execPath,
-	[
-		path.join(ROOT, 'node_modules', 'prettier', 'bin', 'prettier.cjs'),
-		'--write',
-		'--log-level',
-		'warn',
-		...files,
-	],
-	{ stdio: 'inherit' },
-);
 console.log(`wrote ${files.length} Cloud editions to ${path.relative(process.cwd(), dir) || dir}`);

@@ -19,7 +19,7 @@ import {
 	runnerFailures,
 } from './cloudEditions';
 import { playInN8n, playInRunner } from './hosts';
-import { freePort, N8nInstance, ROOT_PACKAGE_ONLY } from './instance';
+import { credentialNamesIn, freePort, N8nInstance, ROOT_PACKAGE_ONLY } from './instance';
 import { credentialsFor, scenarios, type Ports, type Scenario, type Workflow } from './scenarios';
 
 describe('Cloud editions in a real n8n with only n8n-nodes-ats-sync installed', () => {
@@ -42,16 +42,10 @@ describe('Cloud editions in a real n8n with only n8n-nodes-ats-sync installed', 
 		n8n.installPackage(ROOT_PACKAGE_ONLY);
 		toolkitCredentialsFile = writeJson(dir, 'credentials.json', credentialsFor(ports));
 		const credentials = cloudCredentialsFor(ports);
-		const references = new Map<string, string>();
-		for (const scenario of scenarios) {
-			for (const node of cloudWorkflow(scenario, ports).nodes)
-				for (const reference of Object.values(node.credentials ?? {}))
-					references.set(reference.name, reference.id);
-		}
 		n8n.importCredentials(
-			[...references].map(([name, id]) => {
+			credentialNamesIn(scenarios.map((scenario) => cloudWorkflow(scenario, ports))).map((name) => {
 				if (!credentials[name]) throw new Error(`No test credential for "${name}"`);
-				return { id, name, ...credentials[name] };
+				return { name, ...credentials[name] };
 			}),
 		);
 		scenarios.forEach((scenario, index) =>

@@ -55,6 +55,21 @@ export interface Execution {
 	mode: string;
 }
 
+/** The names of the credentials the workflows' nodes reference, each once. */
+export function credentialNamesIn(
+	workflows: Array<{ nodes: Array<{ credentials?: Record<string, { name: string }> }> }>,
+): string[] {
+	return [
+		...new Set(
+			workflows.flatMap((workflow) =>
+				workflow.nodes.flatMap((node) =>
+					Object.values(node.credentials ?? {}).map((reference) => reference.name),
+				),
+			),
+		),
+	];
+}
+
 export class N8nInstance {
 	readonly userFolder = tempDir('n8n-user-');
 	readonly installation = ensureN8n();
@@ -201,12 +216,23 @@ export class N8nInstance {
 		return { name, version: String(manifest.version) };
 	}
 
-	/** `n8n import:credentials` of decrypted credentials (n8n encrypts them with the instance key). */
+	/**
+	 * `n8n import:credentials` of decrypted credentials (n8n encrypts them with the instance key), under ids of n8n's
+	 * choosing: the recipes reference credentials by name only (`"id": null`), which n8n links on import.
+	 */
 	importCredentials(
-		credentials: Array<{ id: string; name: string; type: string; data: Record<string, unknown> }>,
+		credentials: Array<{ name: string; type: string; data: Record<string, unknown> }>,
 	) {
 		const file = path.join(this.userFolder, 'credentials-to-import.json');
-		writeFileSync(file, JSON.stringify(credentials));
+		writeFileSync(
+			file,
+			JSON.stringify(
+				credentials.map((credential, index) => ({
+					id: `atsSyncCredential${index + 1}`,
+					...credential,
+				})),
+			),
+		);
 		try {
 			this.cli(['import:credentials', `--input=${file}`]);
 		} finally {

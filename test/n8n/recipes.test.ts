@@ -12,7 +12,7 @@ import { ensureBuilt, nodePackages, writeJson } from '../recipes/helpers';
 import { endStateDifferences } from '../recipes/endState';
 import { tempDir } from '../runner/cli';
 import { playInN8n, playInRunner } from './hosts';
-import { freePort, N8nInstance } from './instance';
+import { credentialNamesIn, freePort, N8nInstance } from './instance';
 import { credentialsFor, scenarios, type Ports, type Scenario, type Workflow } from './scenarios';
 
 /** Workflow ids are n8n-sized (≤ 21 characters): n8n silently skips saving static data for a longer id. */
@@ -67,15 +67,9 @@ describe('recipes in a real n8n', () => {
 		n8n.installPackage();
 		const credentials = credentialsFor(ports);
 		credentialsFile = writeJson(dir, 'credentials.json', credentials);
-		// Credential ids as the recipes reference them, so the imported workflows find their credentials unchanged.
-		const credentialIds = new Map<string, string>();
-		for (const scenario of scenarios) {
-			for (const node of workflowOf(scenario).nodes)
-				for (const reference of Object.values(node.credentials ?? {}))
-					credentialIds.set(reference.name, reference.id);
-		}
+		// Under the names the recipes use: n8n links the imported workflows to them by name.
 		n8n.importCredentials(
-			[...credentialIds].map(([name, id]) => ({ id, name, ...credentials[name] })),
+			credentialNamesIn(scenarios.map(workflowOf)).map((name) => ({ name, ...credentials[name] })),
 		);
 		scenarios.forEach((scenario, index) =>
 			workflowIds.set(scenario.name, `atsSyncRecipe${index + 1}`),

@@ -193,8 +193,8 @@ describe('setting the recipes up in a real n8n, in either order', () => {
 	});
 
 	it('import first, then credentials: n8n-setup creates the credentials and links the imported recipes', async () => {
-		// Imported before any credential exists. The editor drops references it cannot resolve when it saves (issue 15:
-		// red warnings, Publish disabled); n8n's CLI and API keep them, pointing at ids that do not exist here.
+		// Imported before any credential exists. Half as an editor that dropped the references saves them (issue 15:
+		// red warnings, Publish disabled), half as n8n's CLI and API keep them: by name, linked to nothing (id null).
 		const imported = new Map<Scenario, string>();
 		for (const scenario of scenarios) {
 			const nodes = workflowOf(scenario).nodes as N8nNode[];

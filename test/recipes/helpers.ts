@@ -201,7 +201,7 @@ export async function startReceiver(port = 0) {
 	return { url, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
-export type RecipeWorkflow = { nodes: Array<{ name: string; type: string; parameters: Record<string, unknown>; credentials?: Record<string, { id: string; name: string }>; webhookId?: string }> } &
+export type RecipeWorkflow = { nodes: Array<{ name: string; type: string; parameters: Record<string, unknown>; credentials?: Record<string, { id: string | null; name: string }>; webhookId?: string }> } &
 	Record<string, unknown>;
 
 /** A shipped recipe with one node parameter changed (the URL of a system only the ops person knows). */

@@ -36,7 +36,7 @@ import { leverView } from '../recipes/leverState';
 import { srView } from '../recipes/srState';
 import { startLeverSimulator } from '../simulators/lever';
 import { DEFAULT_RATE_LIMIT, startSmartRecruitersSimulator } from '../simulators/smartrecruiters';
-import { freePort, type N8nInstance } from '../n8n/instance';
+import { credentialNamesIn, freePort, type N8nInstance } from '../n8n/instance';
 import { QueueModeCluster } from '../n8n/queueMode';
 import { credentialsFor, scenarios, type Ports, type Workflow } from '../n8n/scenarios';
 
@@ -710,13 +710,8 @@ export async function proveQueueMode(
 		}));
 		// Two workers share each ATS credential: each takes its part of the vendor's limits (the credential's setting).
 		const credentials = withRateLimitShare(credentialsFor(ports), 1 / options.workers);
-		const credentialIds = new Map<string, string>();
-		for (const workflow of workflows)
-			for (const node of workflow.nodes)
-				for (const reference of Object.values(node.credentials ?? {}))
-					credentialIds.set(reference.name, reference.id);
 		cluster.main.importCredentials(
-			[...credentialIds].map(([name, id]) => ({ id, name, ...credentials[name] })),
+			credentialNamesIn(workflows).map((name) => ({ name, ...credentials[name] })),
 		);
 		cluster.main.importWorkflows(workflows);
 		// The workers start per ATS, once its burst is queued (runAts).

@@ -161,7 +161,7 @@ describe('recipes in the n8n editor (Debian Chromium, headless)', () => {
 			// Each node keeps the credential of the name the recipe gives (n8n links by name; it must not pick another).
 			const links = (
 				workflow: SavedWorkflow | RecipeWorkflow,
-				ids: (name: string, id: string) => string,
+				ids: (name: string, id: string | null) => string,
 			) =>
 				workflow.nodes.flatMap((node) =>
 					Object.entries(node.credentials ?? {}).map(
@@ -171,7 +171,7 @@ describe('recipes in the n8n editor (Debian Chromium, headless)', () => {
 				);
 			// One comparison, so a failure lists everything wrong with the recipe at once.
 			expect({
-				credentialLinks: links(await saved(workflowId), (_name, id) => id),
+				credentialLinks: links(await saved(workflowId), (_name, id) => id ?? 'none'),
 				nodesWithIssues: await nodesWithIssues(page),
 				publishEnabled: await publishButton(page).isEnabled(),
 				hiddenLabels: await canvasLayoutProblems(page),
@@ -227,6 +227,47 @@ describe('recipes in the n8n editor (Debian Chromium, headless)', () => {
 			await lever.close();
 		}
 		timings.failedExecutionSeconds = (Date.now() - started) / 1000;
+	});
+
+	it('import first, then credentials: reopened, every node is linked by name, and the save keeps the links', async () => {
+		// A copy of a recipe whose credential names exist nowhere yet, imported as an ops person does before setting up.
+		const later = recipeOf('push-on-interested.smartrecruiters');
+		later.name = `${later.name} (credentials created later)`;
+		for (const node of later.nodes) {
+			for (const reference of Object.values(node.credentials ?? {}))
+				reference.name = `${reference.name} (created later)`;
+			if (node.webhookId) node.webhookId = node.webhookId.replace(/^[0-9a-f]{8}/, '1a7e1a7e');
+		}
+		const withCredentials = later.nodes.filter((node) => node.credentials).map((node) => node.name);
+		const workflowId = await importFromFile(
+			page,
+			n8n.baseUrl,
+			writeJson(dir, 'push-on-interested.smartrecruiters.later.json', later),
+		);
+		await waitUntil(() => isSaved(workflowId, later.nodes.length), 'n8n to save the copy');
+		await openWorkflow(page, n8n.baseUrl, workflowId, later.nodes.length);
+		expect((await nodesWithIssues(page)).sort()).toEqual([...withCredentials].sort());
+
+		const available = credentialsFor(ports);
+		const created = new Map<string, string>();
+		for (const name of new Set(
+			later.nodes.flatMap((node) => Object.values(node.credentials ?? {}).map((r) => r.name)),
+		)) {
+			const { type, data } = available[name.replace(/ \(created later\)$/, '')];
+			const response = await n8n.request('POST', '/rest/credentials', { name, type, data });
+			created.set(name, (response.body.data as { id: string }).id);
+		}
+		await openWorkflow(page, n8n.baseUrl, workflowId, later.nodes.length);
+		expect(await nodesWithIssues(page)).toEqual([]);
+		await page.keyboard.press('ControlOrMeta+s');
+		const linked = async () =>
+			(await saved(workflowId)).nodes.every((node) =>
+				Object.values(node.credentials ?? {}).every(
+					(reference) => reference.id === created.get(reference.name),
+				),
+			);
+		await waitUntil(linked, 'the save to keep every credential link');
+		await expect(publishButton(page).isEnabled()).resolves.toBe(true);
 	});
 
 	it('the checks see what is wrong: a node without its credential shows an issue, a node moved onto another hides labels', async () => {
