@@ -260,12 +260,15 @@ export function shareOf(config: RateLimitConfig, share: number): RateLimitConfig
 	if (config.window)
 		shared.window = { requests: part(config.window.requests), ms: config.window.ms };
 	if (config.maxConcurrent !== undefined) shared.maxConcurrent = part(config.maxConcurrent);
+	if (config.reactsTo) shared.reactsTo = config.reactsTo;
 	if (config.maxConcurrent === 1) {
 		// One frame per vendor window: each process's part of the window is used up in its slot and free again by its next.
+		// No borrowing: an idle process's slot cannot be borrowed, and more than its part within its own slot overdraws
+		// the vendor's window whenever the other processes use theirs (a 429 and a paused second each time).
 		const count = Math.round(1 / share);
 		shared.timeSlots = { count, ms: Math.round((config.window?.ms ?? 1000) / count) };
+		return shared;
 	}
-	if (config.reactsTo) shared.reactsTo = config.reactsTo;
 	shared.borrowUpTo = 1 / share;
 	return shared;
 }
