@@ -330,6 +330,8 @@ export class N8nInstance {
 				...(this.cookie ? { cookie: this.cookie } : {}),
 			},
 			body: body === undefined ? undefined : JSON.stringify(body),
+			// A hung call fails the step that made it instead of the whole suite's time.
+			signal: AbortSignal.timeout(2 * 60_000),
 		});
 		const setCookie = response.headers
 			.getSetCookie()

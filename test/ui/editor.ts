@@ -9,6 +9,11 @@ import { OWNER } from '../n8n/instance';
 import { layoutProblems, type CanvasBoxes } from './layout';
 
 const LOAD_MS = 2 * 60_000;
+/**
+ * Every node on the canvas, sticky notes included: the root element of each carries its name and type (n8n 2.41.1
+ * gives sticky notes no `canvas-node` test id).
+ */
+const CANVAS_NODES = '[data-node-name][data-node-type]';
 
 export async function signIn(page: Page, baseUrl: string) {
 	await page.goto(`${baseUrl}/signin`);
@@ -19,8 +24,14 @@ export async function signIn(page: Page, baseUrl: string) {
 }
 
 /** Workflow menu (…) → Import → From file, on a new workflow, then Save (Ctrl+S); resolves with the workflow's id. */
-export async function importFromFile(page: Page, baseUrl: string, file: string): Promise<string> {
+export async function importFromFile(
+	page: Page,
+	baseUrl: string,
+	file: string,
+	step: (what: string) => void = () => undefined,
+): Promise<string> {
 	await page.goto(`${baseUrl}/workflow/new`);
+	step('new workflow open');
 	await page.getByTestId('workflow-menu').click({ timeout: LOAD_MS });
 	await page.getByTestId('workflow-menu-item-import').hover();
 	const [chooser] = await Promise.all([
@@ -28,10 +39,12 @@ export async function importFromFile(page: Page, baseUrl: string, file: string):
 		page.getByTestId('workflow-menu-item-import-from-file').click(),
 	]);
 	await chooser.setFiles(file);
+	step('file chosen');
 	await page.waitForURL((url) => /^\/workflow\/(?!new)[^/]+$/.test(url.pathname), {
 		timeout: LOAD_MS,
 	});
 	await page.getByTestId('canvas-node').first().waitFor({ timeout: LOAD_MS });
+	step('on the canvas; saving');
 	await page.keyboard.press('ControlOrMeta+s');
 	return new URL(page.url()).pathname.split('/')[2];
 }
@@ -45,9 +58,12 @@ export async function openWorkflow(
 ) {
 	await page.goto(`${baseUrl}/workflow/${workflowId}`);
 	await page.getByTestId('canvas-node').first().waitFor({ timeout: LOAD_MS });
+	let seen = 0;
 	await waitUntil(
-		async () => (await page.getByTestId('canvas-node').count()) === nodeCount,
+		async () => (seen = await page.locator(CANVAS_NODES).count()) === nodeCount,
 		`${nodeCount} nodes on the canvas`,
+		LOAD_MS,
+		() => `${seen} shown`,
 	);
 }
 
@@ -60,12 +76,17 @@ export async function zoomToFit(page: Page) {
 			.evaluate((element) => getComputedStyle(element).transform);
 	let last = '';
 	let stableFor = 0;
-	await waitUntil(async () => {
-		const now = await transform();
-		stableFor = now === last ? stableFor + 1 : 0;
-		last = now;
-		return stableFor >= 3;
-	}, 'the canvas to stop zooming');
+	await waitUntil(
+		async () => {
+			const now = await transform();
+			stableFor = now === last ? stableFor + 1 : 0;
+			last = now;
+			return stableFor >= 3;
+		},
+		'the canvas to stop zooming',
+		LOAD_MS,
+		() => `last transform ${last}`,
+	);
 }
 
 /** Names of the nodes that show n8n's red issue icon (missing credentials, parameter issues). */
@@ -108,7 +129,7 @@ export async function executionStatusesShown(
  * truncated subtitle counts only as far as it is visible.
  */
 export async function canvasBoxes(page: Page): Promise<CanvasBoxes> {
-	return page.getByTestId('canvas-node').evaluateAll((nodes) => {
+	return page.locator(CANVAS_NODES).evaluateAll((nodes) => {
 		type Box = { left: number; top: number; right: number; bottom: number };
 		const boxOf = (rect: DOMRect): Box => ({
 			left: rect.left,
@@ -219,11 +240,18 @@ export async function canvasLayoutProblems(page: Page): Promise<string[]> {
 	return layoutProblems(await canvasBoxes(page));
 }
 
-export async function waitUntil(done: () => Promise<boolean>, what: string, timeoutMs = LOAD_MS) {
+export async function waitUntil(
+	done: () => Promise<boolean>,
+	what: string,
+	timeoutMs = LOAD_MS,
+	lastSeen?: () => string,
+) {
 	const deadline = Date.now() + timeoutMs;
 	while (!(await done())) {
 		if (Date.now() > deadline)
-			throw new Error(`Timed out after ${timeoutMs / 1000} s waiting for ${what}`);
+			throw new Error(
+				`Timed out after ${timeoutMs / 1000} s waiting for ${what}${lastSeen ? ` (${lastSeen()})` : ''}`,
+			);
 		await new Promise((resolve) => setTimeout(resolve, 200));
 	}
 }

@@ -78,10 +78,16 @@ describe('recipes in the n8n editor (Debian Chromium, headless)', () => {
 	let closeBrowser: (() => Promise<void>) | undefined;
 	let page: Page;
 	const dir = tempDir('test-ui-');
+	/** Screenshots of the page where a recipe's check failed; kept after the run. */
+	const failuresDir = tempDir('test-ui-failures-');
 	/** Credential name → the id n8n gave it. */
 	const credentialIds = new Map<string, string>();
 	const workflowIds = new Map<string, string>();
 	const timings: Record<string, number> = {};
+	const testStarted = Date.now();
+	/** One line per step on stderr (jest shows it as it happens), so a stuck step names itself. */
+	const progress = (what: string) =>
+		process.stderr.write(`test:ui +${Math.round((Date.now() - testStarted) / 1000)} s: ${what}\n`);
 
 	const saved = async (workflowId: string) =>
 		(await n8n.request('GET', `/rest/workflows/${workflowId}`)).body.data as SavedWorkflow;
@@ -149,14 +155,33 @@ describe('recipes in the n8n editor (Debian Chromium, headless)', () => {
 			const started = Date.now();
 			const shipped = recipeOf(recipe);
 			// Step 2 of the setup: the shipped file, unchanged, through the workflow menu.
-			const workflowId = await importFromFile(page, n8n.baseUrl, recipeFile(`${recipe}.json`));
+			progress(`${recipe}: importing`);
+			const workflowId = await importFromFile(
+				page,
+				n8n.baseUrl,
+				recipeFile(`${recipe}.json`),
+				(what) => progress(`${recipe}: ${what}`),
+			);
 			workflowIds.set(recipe, workflowId);
+			progress(`${recipe}: imported as ${workflowId}, waiting for n8n to save it`);
 			await waitUntil(() => isSaved(workflowId, shipped.nodes.length), `n8n to save ${recipe}`);
+			progress(`${recipe}: saved; reopening`);
 
 			// Reopened as someone coming back to it: the picture first, so it is there even when an assertion below fails.
-			await openWorkflow(page, n8n.baseUrl, workflowId, shipped.nodes.length);
-			await zoomToFit(page);
-			await saveCanvasPicture(page, path.join(IMAGES_DIR, `${recipe}.png`));
+			try {
+				await openWorkflow(page, n8n.baseUrl, workflowId, shipped.nodes.length);
+				progress(`${recipe}: reopened; zooming to fit`);
+				await zoomToFit(page);
+				progress(`${recipe}: drawing`);
+				await saveCanvasPicture(page, path.join(IMAGES_DIR, `${recipe}.png`));
+			} catch (error) {
+				// What the browser showed when it went wrong, for the person reading the failure.
+				const shown = path.join(failuresDir, `${recipe}.png`);
+				await page.screenshot({ path: shown }).catch(() => undefined);
+				progress(`${recipe}: ${String(error)}; the page as shown: ${shown}`);
+				throw error;
+			}
+			progress(`${recipe}: picture saved; checking links, issues, Publish and labels`);
 
 			// Each node keeps the credential of the name the recipe gives (n8n links by name; it must not pick another).
 			const links = (
@@ -238,15 +263,18 @@ describe('recipes in the n8n editor (Debian Chromium, headless)', () => {
 				reference.name = `${reference.name} (created later)`;
 			if (node.webhookId) node.webhookId = node.webhookId.replace(/^[0-9a-f]{8}/, '1a7e1a7e');
 		}
-		const withCredentials = later.nodes.filter((node) => node.credentials).map((node) => node.name);
 		const workflowId = await importFromFile(
 			page,
 			n8n.baseUrl,
 			writeJson(dir, 'push-on-interested.smartrecruiters.later.json', later),
 		);
 		await waitUntil(() => isSaved(workflowId, later.nodes.length), 'n8n to save the copy');
-		await openWorkflow(page, n8n.baseUrl, workflowId, later.nodes.length);
-		expect((await nodesWithIssues(page)).sort()).toEqual([...withCredentials].sort());
+		// Saved by name, linked to nothing yet.
+		const ids = (workflow: SavedWorkflow | RecipeWorkflow) =>
+			workflow.nodes.flatMap((node) =>
+				Object.values(node.credentials ?? {}).map((reference) => reference.id ?? null),
+			);
+		expect(ids(await saved(workflowId))).toEqual(ids(later));
 
 		const available = credentialsFor(ports);
 		const created = new Map<string, string>();
