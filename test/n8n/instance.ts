@@ -217,8 +217,8 @@ export class N8nInstance {
 	}
 
 	/**
-	 * `n8n import:credentials` of decrypted credentials (n8n encrypts them with the instance key), under ids of n8n's
-	 * choosing: the recipes reference credentials by name only (`"id": null`), which n8n links on import.
+	 * `n8n import:credentials` of decrypted credentials (n8n encrypts them with the instance key), under ids no recipe
+	 * knows: the recipes reference credentials by name only (`"id": null`), and n8n links them by name on import.
 	 */
 	importCredentials(
 		credentials: Array<{ name: string; type: string; data: Record<string, unknown> }>,
