@@ -22,7 +22,7 @@ import { OUTREACH_SIGNING_SECRET, pushLever } from '../recipes/inputs';
 import { leverByEmail } from '../recipes/leverState';
 import { repoRoot, tempDir } from '../runner/cli';
 import { startLeverSimulator } from '../simulators/lever';
-import { freePort, N8nInstance } from '../n8n/instance';
+import { credentialNamesIn, freePort, N8nInstance } from '../n8n/instance';
 import { credentialsFor, type Ports } from '../n8n/scenarios';
 import { chromiumVersion, launchChromium } from './chromium';
 import {
@@ -278,9 +278,7 @@ describe('recipes in the n8n editor (Debian Chromium, headless)', () => {
 
 		const available = credentialsFor(ports);
 		const created = new Map<string, string>();
-		for (const name of new Set(
-			later.nodes.flatMap((node) => Object.values(node.credentials ?? {}).map((r) => r.name)),
-		)) {
+		for (const name of credentialNamesIn([later])) {
 			const { type, data } = available[name.replace(/ \(created later\)$/, '')];
 			const response = await n8n.request('POST', '/rest/credentials', { name, type, data });
 			created.set(name, (response.body.data as { id: string }).id);
