@@ -20,8 +20,14 @@ export const fixturesDir = path.join(__dirname, 'fixtures');
 export const fixturePackageDir = path.join(fixturesDir, 'n8n-nodes-runner-fixtures');
 const bin = path.join(repoRoot, 'runner', 'bin', 'ats-sync.js');
 
+/** The newest modification time of any file under dir, at any depth (a directory's own changes only on renames). */
 function newestMtime(dir: string): number {
-	return Math.max(0, ...readdirSync(dir).map((name) => statSync(path.join(dir, name)).mtimeMs));
+	return Math.max(
+		0,
+		...readdirSync(dir, { recursive: true, encoding: 'utf8' }).map(
+			(name) => statSync(path.join(dir, name)).mtimeMs,
+		),
+	);
 }
 
 /** Compiles runner/ unless dist is newer than every source file; one compile even with parallel jest workers. */

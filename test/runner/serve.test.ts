@@ -5,6 +5,7 @@
  */
 import { copyFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
+import net from 'node:net';
 import path from 'node:path';
 
 import { openDatabase } from '../../runner/src/serve/sqlite';
@@ -96,6 +97,43 @@ async function inbox(...args: string[]) {
 			deadLetter?: { error: string; node?: string; who?: string };
 		}>;
 	};
+}
+
+/**
+ * One connection kept alive between requests, the way a vendor's delivery client keeps it: each request is sent on
+ * it and resolves with the answer's status, or with 'closed' when the server closed the connection instead.
+ */
+function keptAliveConnection(url: URL) {
+	const socket = net.connect(Number(url.port), url.hostname);
+	socket.setEncoding('latin1');
+	socket.on('error', () => undefined);
+	let received = '';
+	let closed = false;
+	let check = () => undefined as void;
+	socket.on('data', (chunk: string) => {
+		received += chunk;
+		check();
+	});
+	socket.on('close', () => {
+		closed = true;
+		check();
+	});
+	const request = (method: string, pathname: string) =>
+		new Promise<number | 'closed'>((resolve) => {
+			received = '';
+			check = () => {
+				const headEnd = received.indexOf('\r\n\r\n');
+				const length = /^content-length: *(\d+)/im.exec(received.slice(0, headEnd))?.[1];
+				if (headEnd >= 0 && length && received.length >= headEnd + 4 + Number(length))
+					resolve(Number(received.slice('HTTP/1.1 '.length, 'HTTP/1.1 '.length + 3)));
+				else if (closed) resolve('closed');
+			};
+			check();
+			socket.write(
+				`${method} ${pathname} HTTP/1.1\r\nhost: ${url.host}\r\ncontent-length: 0\r\n\r\n`,
+			);
+		});
+	return { request, close: () => socket.destroy() };
 }
 
 const runs = (serving: ServingRecipe) => (serving.stderr().match(/run of "/g) ?? []).length;
@@ -288,6 +326,8 @@ describe('ats-sync serve', () => {
 		let writes = holdWrites();
 		const first = await serve('--port', String(port), '--shutdown-timeout', '600');
 		const url = first.urlOf('Events');
+		const idle = keptAliveConnection(new URL(url));
+		expect(await idle.request('GET', '/not-a-webhook')).toBe(404);
 		// Acknowledged at once, although the first run is stuck: runs do not hold acknowledgements.
 		for (const person of people) expect((await deliver(url, [person])).status).toBe(200);
 		await waitFor(() => writes.held() > 0, 'the first run to reach its write');
@@ -299,6 +339,9 @@ describe('ats-sync serve', () => {
 			status: 503,
 			retryAfter: '5',
 		});
+		// A connection left idle before the stop gets that 503 too, not a connection closed as the delivery is sent.
+		expect(await idle.request('POST', new URL(url).pathname)).toBe(503);
+		idle.close();
 		writes.release();
 		expect(await firstExit).toBe(0);
 		expect((await inbox('list')).counts).toMatchObject({ pending: 4, done: 1 });

@@ -203,10 +203,12 @@ export function answer(
 		if (!res.writableEnded) res.end();
 		return;
 	}
+	const body = JSON.stringify({ message });
 	const headers = {
 		'content-type': 'application/json',
+		'content-length': String(Buffer.byteLength(body)),
 		...options.headers,
 		...(options.close ? { connection: 'close' } : {}),
 	};
-	res.writeHead(statusCode, headers).end(JSON.stringify({ message }));
+	res.writeHead(statusCode, headers).end(body);
 }

@@ -193,9 +193,10 @@ export async function startServe(
 	).replace(/\/+$/, '');
 
 	// Until the run in progress is over, the listener stays open and answers 503: the vendor delivers again later.
+	// Kept-alive connections stay open too, so a delivery sent on one gets that 503 (and `connection: close`) rather
+	// than a connection closed under it as it is sent.
 	const close = async (shutdownTimeoutMs: number, startedUp = true) => {
 		stopping = true;
-		server.closeIdleConnections();
 		const deadline = Date.now() + shutdownTimeoutMs;
 		try {
 			if (worker && !(await worker.stop(shutdownTimeoutMs)) && startedUp) {
