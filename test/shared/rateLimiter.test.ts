@@ -111,12 +111,13 @@ describe('a share of the vendor limit per process', () => {
 		expect(shareOf({ ratePerSecond: 1000, burst: 1000, maxConcurrent: 8 }, 1 / 3)).toMatchObject({
 			maxConcurrent: 2,
 		});
-		// A one-at-a-time endpoint is split in time and borrows nothing (its slot already holds its part of the window).
+		// A one-at-a-time endpoint is split in time and borrows nothing (its slot already holds its part of the window);
+		// a frame is the vendor's window and 5 %, room for an answer.
 		expect(shareOf({ ratePerSecond: 10, burst: 10, maxConcurrent: 1 }, 0.5)).toEqual({
 			ratePerSecond: 5,
 			burst: 5,
 			maxConcurrent: 1,
-			timeSlots: { count: 2, ms: 500 },
+			timeSlots: { count: 2, ms: 525 },
 		});
 		// Never below one request, and all of it when the share is 1 or not a share at all.
 		expect(

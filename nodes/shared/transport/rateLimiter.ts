@@ -61,6 +61,14 @@ const RECOVERY_STEP = 0.01;
 const BORROW_STEP = 0.001;
 /** Answer times a slotted limiter remembers to judge whether a request still fits in its slot. */
 const DURATIONS_KEPT = 20;
+/**
+ * Time slots come in frames one vendor window and this much of it long. The window counts each request from its
+ * answer, so a slot's k-th request may start no sooner than one window plus an answer time after the last frame's
+ * k-th: in frames of exactly one window each frame's requests start an answer later than the last frame's, until the
+ * last of a slot no longer fits and waits a frame. 5 % (50 ms of SmartRecruiters' second) holds answers up to that
+ * long in place, for at most 5 % of the allowance.
+ */
+const FRAME_SLACK = 0.05;
 
 /**
  * A token bucket, an optional sliding window, a concurrency gate and optional time slots. Both vendors count limits
@@ -262,11 +270,13 @@ export function shareOf(config: RateLimitConfig, share: number): RateLimitConfig
 	if (config.maxConcurrent !== undefined) shared.maxConcurrent = part(config.maxConcurrent);
 	if (config.reactsTo) shared.reactsTo = config.reactsTo;
 	if (config.maxConcurrent === 1) {
-		// One frame per vendor window: each process's part of the window is used up in its slot and free again by its next.
-		// No borrowing: an idle process's slot cannot be borrowed, and more than its part within its own slot overdraws
-		// the vendor's window whenever the other processes use theirs (a 429 and a paused second each time).
+		// One frame per vendor window (and FRAME_SLACK): each process's part of the window is used up in its slot and
+		// free again by its next. No borrowing: an idle process's slot cannot be borrowed, and more than its part within
+		// its own slot overdraws the vendor's window whenever the other processes use theirs (a 429 and a paused second
+		// each time).
 		const count = Math.round(1 / share);
-		shared.timeSlots = { count, ms: Math.round((config.window?.ms ?? 1000) / count) };
+		const frameMs = (config.window?.ms ?? 1000) * (1 + FRAME_SLACK);
+		shared.timeSlots = { count, ms: Math.round(frameMs / count) };
 		return shared;
 	}
 	shared.borrowUpTo = 1 / share;
