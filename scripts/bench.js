@@ -4,7 +4,7 @@
  * and webhook acknowledgement, measured on the built package through the real `ats-sync` CLI against the simulators.
  * Every figure is a ratio or a rate measured within one run, so a slow machine does not change the verdict.
  *
- *   node scripts/bench.js [section …]        default: every section, in this order
+ *   npm run bench -- [section …]        default: every section, in this order
  *
  * Sections (one module each in scripts/bench/, exporting { name, title, run(): Promise<Result[]> }; the result
  * shape is documented in scripts/bench/lib.js):
@@ -79,7 +79,7 @@ function resultsReadme(latest) {
 	return [
 		'# Benchmark results',
 		'',
-		'Written by `npm run bench` (`node scripts/bench.js [section …]`); do not edit by hand. `latest.json` holds the',
+		'Written by `npm run bench` (`npm run bench -- [section …]`); do not edit by hand. `latest.json` holds the',
 		'newest figures of each section; timestamped files of single runs are not committed.',
 		'',
 		...names.map((name) => {

@@ -113,11 +113,11 @@ async function run() {
 		const credentialsFile = writeJson(dir, 'credentials.json', credentials);
 		const recipe = require(RECIPE);
 		n8n.installPackage();
-		const ids = new Map();
+		// The recipe references its credentials by name only; importCredentials gives them ids and n8n links by name.
+		const names = new Set();
 		for (const node of recipe.nodes)
-			for (const reference of Object.values(node.credentials ?? {}))
-				ids.set(reference.name, reference.id);
-		n8n.importCredentials([...ids].map(([name, id]) => ({ id, name, ...credentials[name] })));
+			for (const reference of Object.values(node.credentials ?? {})) names.add(reference.name);
+		n8n.importCredentials([...names].map((name) => ({ name, ...credentials[name] })));
 		n8n.importWorkflows([executableInN8n(recipe, events)]);
 
 		const created = () => sim.state.opportunities.length;
