@@ -79,7 +79,7 @@ function resultsReadme(latest) {
 	return [
 		'# Benchmark results',
 		'',
-		'Written by `npm run bench` (`npm run bench -- [section …]`); do not edit by hand. `latest.json` holds the',
+		'Written by `npm run bench` (`npm run bench -- <section …>` for some); do not edit by hand. `latest.json` holds the',
 		'newest figures of each section; timestamped files of single runs are not committed.',
 		'',
 		...names.map((name) => {
