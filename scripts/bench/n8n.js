@@ -89,7 +89,7 @@ function timedN8nExecute(n8n) {
 }
 
 async function run() {
-	const { N8nInstance, freePort } = require('../../test/n8n/instance');
+	const { credentialNamesIn, N8nInstance, freePort } = require('../../test/n8n/instance');
 	const { credentialsFor } = require('../../test/n8n/scenarios');
 	const { pushLever } = require('../../test/recipes/inputs');
 	const { startFileServer } = require('../../test/recipes/helpers');
@@ -113,11 +113,9 @@ async function run() {
 		const credentialsFile = writeJson(dir, 'credentials.json', credentials);
 		const recipe = require(RECIPE);
 		n8n.installPackage();
-		// The recipe references its credentials by name only; importCredentials gives them ids and n8n links by name.
-		const names = new Set();
-		for (const node of recipe.nodes)
-			for (const reference of Object.values(node.credentials ?? {})) names.add(reference.name);
-		n8n.importCredentials([...names].map((name) => ({ name, ...credentials[name] })));
+		n8n.importCredentials(
+			credentialNamesIn([recipe]).map((name) => ({ name, ...credentials[name] })),
+		);
 		n8n.importWorkflows([executableInN8n(recipe, events)]);
 
 		const created = () => sim.state.opportunities.length;
